@@ -1,0 +1,81 @@
+"""/api/v1/api-keys (admin): list, create, revoke. Secrets are never listed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import Response
+
+from app.apikeys import service
+from app.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from app.core import responses as render
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.security import Admin, Role
+
+router = APIRouter(prefix="/api-keys", tags=["api-keys"])
+
+KeyId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.get(
+    "", operation_id="api_keys_list", response_model=Page[ApiKeyRead], responses=responses()
+)
+async def list_keys(
+    request: Request,
+    _: Admin,
+    session: SessionDep,
+    paging: Paging,
+    role: Role | None = None,
+    include_revoked: Annotated[bool, Query(description="Also list revoked keys")] = False,
+    updated_since: UpdatedSince = None,
+) -> Response:
+    result = await service.list_keys(
+        session, paging, role=role, include_revoked=include_revoked, updated_since=updated_since
+    )
+    return render.page(request, ApiKeyRead, result)
+
+
+@router.post(
+    "",
+    operation_id="api_keys_create",
+    status_code=201,
+    response_model=ApiKeyCreated,
+    responses=responses(413, 415),
+)
+async def create_key(
+    request: Request, actor: Admin, session: SessionDep, body: ApiKeyCreate
+) -> Response:
+    # No Idempotency-Key here: a replay would mean storing the secret, which is never stored.
+    key, secret = await service.create_key(
+        session, actor, name=body.name, role=body.role, partner_code=body.partner
+    )
+    created = ApiKeyCreated(**ApiKeyRead.model_validate(key).model_dump(), key=secret)
+    return render.created(request, ApiKeyCreated, created, f"/api/v1/api-keys/{key.id}")
+
+
+@router.get(
+    "/{key_id}",
+    operation_id="api_keys_get",
+    response_model=ApiKeyRead,
+    responses=responses(304, 404),
+)
+async def get_key(request: Request, _: Admin, session: SessionDep, key_id: KeyId) -> Response:
+    return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
+
+
+@router.delete(
+    "/{key_id}",
+    operation_id="api_keys_revoke",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def revoke_key(
+    request: Request, actor: Admin, session: SessionDep, key_id: KeyId, if_match: IfMatch = None
+) -> Response:
+    await service.revoke_key(session, actor, key_id, if_match)
+    request.app.state.key_cache.evict_key(key_id)
+    return render.no_content()

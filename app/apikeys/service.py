@@ -1,0 +1,112 @@
+"""Issuing, listing and revoking API keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.apikeys.models import ApiKey
+from app.core.audit import record
+from app.core.errors import NotFound, Unprocessable, field_error
+from app.core.models import utcnow
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.security import Principal, Role, hash_secret, new_secret
+from app.partners.service import find_partner
+
+
+async def create_key(
+    session: AsyncSession,
+    actor: Principal | None,
+    *,
+    name: str,
+    role: Role,
+    partner_code: str | None = None,
+    secret: str | None = None,
+) -> tuple[ApiKey, str]:
+    """A new key and its secret (the only time the secret is known)."""
+    partner = None
+    if partner_code is not None:
+        partner = await find_partner(session, partner_code)
+        if partner is None:
+            raise Unprocessable(
+                f"/partner: unknown country code {partner_code!r}",
+                errors=[field_error("/partner", f"unknown country code {partner_code!r}")],
+            )
+    secret = secret or new_secret()
+    key = ApiKey(
+        name=name, role=str(role), partner=partner, key_hash=hash_secret(secret), prefix=secret[:12]
+    )
+    session.add(key)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "api_key",
+        key.id,
+        ["name", "role", "partner"],
+        {"role": str(role), "partner": partner.code if partner else None},
+    )
+    return key, secret
+
+
+async def ensure_bootstrap_key(session: AsyncSession, secret: str) -> None:
+    """WPS_BOOTSTRAP_ADMIN_KEY: make sure an active admin key with this secret exists."""
+    existing = await session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_secret(secret)))
+    if existing is None:
+        await create_key(session, None, name="bootstrap admin", role=Role.admin, secret=secret)
+    elif existing.revoked_at is not None or existing.role != Role.admin:
+        existing.revoked_at = None
+        existing.role = str(Role.admin)
+        existing.partner_id = None
+        await session.flush()
+        record(session, None, "update", "api_key", existing.id, ["revoked_at", "role"])
+
+
+async def list_keys(
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    role: Role | None = None,
+    include_revoked: bool = False,
+    updated_since: datetime | None = None,
+) -> Result[ApiKey]:
+    stmt = select(ApiKey).options(selectinload(ApiKey.partner))
+    if role is not None:
+        stmt = stmt.where(ApiKey.role == str(role))
+    if not include_revoked:
+        stmt = stmt.where(ApiKey.revoked_at.is_(None))
+    if updated_since is not None:
+        stmt = stmt.where(ApiKey.updated_at >= updated_since)
+    return await paginate(session, stmt, params, [SortKey(ApiKey.id)])
+
+
+async def get_key(session: AsyncSession, key_id: int) -> ApiKey:
+    key = await session.scalar(
+        select(ApiKey).where(ApiKey.id == key_id).options(selectinload(ApiKey.partner))
+    )
+    if key is None:
+        raise NotFound(f"API key {key_id} does not exist")
+    return key
+
+
+async def revoke_key(
+    session: AsyncSession,
+    actor: Principal | None,
+    key_id: int,
+    if_match: str | None,
+    *,
+    check: bool = True,
+) -> ApiKey:
+    key = await get_key(session, key_id)
+    if check:
+        check_if_match(if_match, key.version)
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+        await session.flush()
+        record(session, actor, "revoke", "api_key", key.id, ["revoked_at"])
+    return key

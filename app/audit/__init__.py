@@ -1,0 +1,1 @@
+"""The append-only audit trail: one event per change, in the change's own transaction."""

@@ -1,0 +1,1 @@
+"""Mechanisms every domain shares: settings, database, errors, auth, pagination, audit."""

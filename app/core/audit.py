@@ -1,0 +1,34 @@
+"""Writing audit events: called by services inside the transaction that makes the change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.audit.models import AuditEvent
+from app.core.context import request_id_var
+from app.core.security import Principal
+
+
+def record(
+    session: AsyncSession,
+    actor: Principal | None,
+    action: str,
+    resource_type: str,
+    resource_id: object,
+    changed_fields: list[str] | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    event = AuditEvent(
+        actor_key_id=actor.key_id if actor else None,
+        actor_role=str(actor.role) if actor else None,
+        action=action,
+        resource_type=resource_type,
+        resource_id=str(resource_id),
+        changed_fields=sorted(changed_fields or []),
+        details=details,
+        request_id=request_id_var.get() or None,
+    )
+    session.add(event)
+    return event

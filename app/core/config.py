@@ -1,0 +1,44 @@
+"""Service settings, read once from `WPS_*` environment variables."""
+
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WPS_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./wps.db"
+    # 0 selects NullPool: a fresh connection per checkout (tests that hop event loops).
+    db_pool_size: int = Field(default=20, ge=0, le=500)
+    db_connect_timeout_seconds: float = Field(default=3.0, gt=0)
+    bootstrap_admin_key: SecretStr | None = None
+    cors_origins: Annotated[list[str], NoDecode] = []
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    rate_limit_per_minute: int = Field(default=1200, ge=1)
+    nomination_rate_limit_per_minute: int = Field(default=120, ge=1)
+    redis_url: str | None = None
+    key_cache_seconds: float = Field(default=30.0, ge=0)
+    idempotency_ttl_hours: int = Field(default=24, ge=24)
+    idempotency_lease_seconds: int = Field(default=60, ge=1)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,88 @@
+"""Engine and per-request session: one transaction per request, committed before the response."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import suppress
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import NullPool
+
+from app.core.config import Settings
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    kwargs: dict[str, Any] = {}
+    if settings.is_sqlite:
+        kwargs["connect_args"] = {"timeout": 5}
+    else:
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {
+            "timeout": settings.db_connect_timeout_seconds,
+            "command_timeout": 60,
+        }
+        kwargs["pool_timeout"] = settings.db_connect_timeout_seconds
+        if settings.db_pool_size:
+            # Sized to the concurrency with no overflow, so connections are not churned.
+            kwargs["pool_size"] = settings.db_pool_size
+            kwargs["max_overflow"] = 0
+    if settings.db_pool_size == 0:
+        kwargs["poolclass"] = NullPool
+        kwargs.pop("pool_timeout", None)
+    engine = create_async_engine(settings.database_url, **kwargs)
+    if settings.is_sqlite:
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take over transaction control from the driver so BEGIN IMMEDIATE below applies.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers queue on the busy timeout instead of failing a read-to-write upgrade.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def on_rollback(session: AsyncSession, callback: Callable[[], Any]) -> None:
+    """Register an async callback to run if the request's transaction does not commit."""
+    session.info.setdefault("on_rollback", []).append(callback)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    async with sessionmaker() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            with suppress(Exception):
+                await session.rollback()
+            for callback in session.info.get("on_rollback", []):
+                await callback()
+            raise
+
+
+# scope="function": the commit runs before the response is sent, so a 201 means durable.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

@@ -1,0 +1,272 @@
+"""Domain exceptions and their one rendering: RFC 9457 problem+json."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from app.core.context import request_id_var
+
+logger = logging.getLogger("wps.errors")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_BASE = "https://wps-tracker.example/problems/"
+
+
+class FieldError(BaseModel):
+    """One invalid input: `pointer` into the JSON body, or the `parameter` it came in."""
+
+    detail: str
+    pointer: str | None = None
+    parameter: str | None = None
+    location: str | None = None
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class AppError(Exception):
+    status = 500
+    slug = "internal-error"
+    headers: dict[str, str] = {}
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+        self.extra_headers = {**self.headers, **(headers or {})}
+        self.extra = extra
+
+
+class BadRequest(AppError):
+    status, slug = 400, "bad-request"
+
+
+class Unauthorized(AppError):
+    status, slug = 401, "unauthorized"
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(AppError):
+    status, slug = 403, "forbidden"
+
+
+class NotFound(AppError):
+    status, slug = 404, "not-found"
+
+
+class Conflict(AppError):
+    status, slug = 409, "conflict"
+
+
+class PreconditionFailed(AppError):
+    status, slug = 412, "precondition-failed"
+
+
+class PayloadTooLarge(AppError):
+    status, slug = 413, "payload-too-large"
+
+
+class UnsupportedMediaType(AppError):
+    status, slug = 415, "unsupported-media-type"
+
+
+class Unprocessable(AppError):
+    status, slug = 422, "validation-error"
+
+
+class PreconditionRequired(AppError):
+    status, slug = 428, "precondition-required"
+
+
+class TooManyRequests(AppError):
+    status, slug = 429, "rate-limited"
+
+
+class ServiceUnavailable(AppError):
+    status, slug = 503, "service-unavailable"
+    headers = {"Retry-After": "5"}
+
+
+def field_error(pointer: str, detail: str) -> dict[str, Any]:
+    return {"pointer": pointer, "detail": detail}
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + (slug or _slug_for(status)),
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request_id_var.get() or None,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    if extra:
+        body.update(extra)
+    return Response(
+        orjson.dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
+
+
+def _slug_for(status: int) -> str:
+    return HTTPStatus(status).phrase.lower().replace(" ", "-").replace("'", "")
+
+
+def _pointer(loc: tuple[Any, ...]) -> dict[str, Any]:
+    where, *path = loc if loc else ("body",)
+    escaped = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
+    if where == "body":
+        return {"pointer": "/" + "/".join(escaped) if escaped else ""}
+    return {"parameter": str(path[0]) if path else str(where), "location": str(where)}
+
+
+def _validation_message(error: dict[str, Any]) -> str:
+    if error.get("type") == "extra_forbidden":
+        return "unknown or read-only field"
+    if error.get("type") == "json_invalid":
+        return "request body is not valid JSON"
+    return str(error.get("msg", "invalid value"))
+
+
+def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {**_pointer(tuple(err.get("loc", ()))), "detail": _validation_message(err)}
+        for err in exc.errors()
+    ]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> Response:
+        return problem_response(
+            exc.status,
+            exc.detail,
+            slug=exc.slug,
+            errors=exc.errors,
+            headers=exc.extra_headers or None,
+            extra=exc.extra or None,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        errors = validation_errors(exc)
+        first = errors[0] if errors else {}
+        where = first.get("pointer") or first.get("parameter") or "request"
+        return problem_response(
+            422,
+            f"{where}: {first.get('detail', 'invalid input')}",
+            slug="validation-error",
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        if exc.status_code == 404:
+            detail = "no such resource"
+        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}) or None)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> Response:
+        return problem_response(
+            412,
+            "the resource changed since it was read; fetch it again",
+            slug="precondition-failed",
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> Response:
+        logger.warning("integrity error", extra={"error": type(exc.orig).__name__})
+        return problem_response(409, "the change conflicts with stored data", slug="conflict")
+
+    async def _unavailable(request: Request, exc: Exception) -> Response:
+        logger.error("database unavailable", extra={"error": type(exc).__name__})
+        return problem_response(
+            503,
+            "the database is unavailable; retry shortly",
+            slug="service-unavailable",
+            headers={"Retry-After": "5"},
+        )
+
+    for exc_type in (OperationalError, InterfaceError, ConnectionError, TimeoutError, OSError):
+        app.add_exception_handler(exc_type, _unavailable)
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(request: Request, exc: DBAPIError) -> Response:
+        if exc.connection_invalidated:
+            return await _unavailable(request, exc)
+        logger.error("database error", extra={"error": type(exc.orig).__name__})
+        return problem_response(500, "internal error", slug="internal-error")
+
+    @app.exception_handler(Exception)
+    async def _unhandled(request: Request, exc: Exception) -> Response:
+        logger.exception("unhandled error")
+        return problem_response(500, "internal error", slug="internal-error")
+
+
+_DESCRIPTIONS = {
+    304: "Not modified: the client's copy (If-None-Match) is current",
+    400: "Bad request",
+    401: "Missing, invalid or revoked API key",
+    403: "The key's role may not do this",
+    404: "No such resource (or not visible to this key)",
+    409: "Conflict with stored data or the resource's state",
+    412: "If-Match is stale",
+    413: "Request body too large",
+    415: "Unsupported Content-Type",
+    422: "Invalid input; `errors` points at each field",
+    428: "If-Match is required",
+    429: "Rate limit exceeded; see Retry-After",
+    503: "Database unavailable; see Retry-After",
+}
+
+STANDARD_ERRORS = (401, 403, 422, 429, 503)
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI declarations for a route's error answers, all problem+json."""
+    declared: dict[int | str, dict[str, Any]] = {}
+    for status in sorted({*STANDARD_ERRORS, *statuses}):
+        if status == 304:
+            declared[status] = {"description": _DESCRIPTIONS[status]}
+            continue
+        declared[status] = {
+            "description": _DESCRIPTIONS.get(status, HTTPStatus(status).phrase),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+    return declared

@@ -1,0 +1,240 @@
+"""Idempotency-Key: a retried POST replays the first response instead of acting twice.
+
+The key is reserved in its own short transaction (so concurrent duplicates see it at once),
+and the response is stored in the request's transaction, so it is durable exactly when the
+change is. A request that fails releases its key, so a corrected retry may reuse it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Request
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    delete,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+from starlette.responses import Response
+
+from app.core.db import on_rollback
+from app.core.errors import BadRequest, Conflict, Unprocessable
+from app.core.models import Base, IdMixin, UTCDateTime, utcnow
+from app.core.security import Principal, authenticate
+
+IN_FLIGHT, DONE = "in_flight", "done"
+REPLAYED_HEADERS = ("location", "etag", "content-type")
+
+
+class IdempotencyRecord(IdMixin, Base):
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("api_key_id", "key"),)
+
+    api_key_id: Mapped[int] = mapped_column(BigInteger)
+    key: Mapped[str] = mapped_column(String(255))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    response_status: Mapped[int | None] = mapped_column(Integer)
+    response_headers: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class Replay(Exception):
+    """Raised to short-circuit a request whose key already has a stored response."""
+
+    def __init__(self, record: IdempotencyRecord) -> None:
+        self.record = record
+
+
+def replay_response(record: IdempotencyRecord) -> Response:
+    headers = dict(record.response_headers or {})
+    headers["Idempotent-Replayed"] = "true"
+    return Response(
+        record.response_body or b"", status_code=record.response_status or 200, headers=headers
+    )
+
+
+class Idempotency:
+    """Handed to a route; `respond()` stores the response under the reserved key, if any."""
+
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], record_id: int | None
+    ) -> None:
+        self._sessionmaker = sessionmaker
+        self.record_id = record_id
+
+    async def respond(self, session: AsyncSession, response: Response) -> Response:
+        if self.record_id is None:
+            return response
+        headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
+        await session.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.id == self.record_id)
+            .values(
+                state=DONE,
+                response_status=response.status_code,
+                response_headers=headers,
+                response_body=bytes(response.body),
+            )
+        )
+        on_rollback(session, self.release)
+        return response
+
+    async def release(self) -> None:
+        if self.record_id is None:
+            return
+        async with self._sessionmaker() as session, session.begin():
+            await session.execute(
+                delete(IdempotencyRecord).where(
+                    IdempotencyRecord.id == self.record_id, IdempotencyRecord.state == IN_FLIGHT
+                )
+            )
+
+
+def _request_hash(request: Request, body: bytes) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{request.method} {request.url.path}?{request.url.query}\n".encode())
+    digest.update(body)
+    return digest.hexdigest()
+
+
+async def _reserve(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    api_key_id: int,
+    key: str,
+    request_hash: str,
+    ttl: timedelta,
+    lease: timedelta,
+) -> int:
+    for _ in range(3):
+        try:
+            async with sessionmaker() as session, session.begin():
+                record = IdempotencyRecord(
+                    api_key_id=api_key_id, key=key, request_hash=request_hash, state=IN_FLIGHT
+                )
+                session.add(record)
+            return record.id
+        except IntegrityError:
+            pass
+        async with sessionmaker() as session, session.begin():
+            existing = await session.scalar(
+                select(IdempotencyRecord).where(
+                    IdempotencyRecord.api_key_id == api_key_id, IdempotencyRecord.key == key
+                )
+            )
+            if existing is None:
+                continue
+            record = existing
+            age = utcnow() - record.created_at
+            expired = age > ttl if record.state == DONE else age > lease
+            if not expired:
+                if record.request_hash != request_hash:
+                    raise Unprocessable(
+                        "Idempotency-Key was already used with a different request body",
+                        errors=[
+                            {
+                                "parameter": "Idempotency-Key",
+                                "location": "header",
+                                "detail": "reused with a different request",
+                            }
+                        ],
+                    )
+                if record.state == DONE:
+                    raise Replay(record)
+                raise Conflict("a request with this Idempotency-Key is still in progress")
+            # An abandoned or expired key: take it over, unless another request just did.
+            taken = await session.execute(
+                update(IdempotencyRecord)
+                .where(
+                    IdempotencyRecord.id == record.id,
+                    IdempotencyRecord.created_at == record.created_at,
+                )
+                .values(
+                    request_hash=request_hash,
+                    state=IN_FLIGHT,
+                    created_at=utcnow(),
+                    response_status=None,
+                    response_headers=None,
+                    response_body=None,
+                )
+            )
+            if taken.rowcount == 1:  # type: ignore[attr-defined]
+                return record.id
+    raise Conflict("a request with this Idempotency-Key is still in progress")
+
+
+def idempotency(required: bool = False) -> Any:
+    async def dependency(
+        request: Request,
+        principal: Annotated[Principal, Depends(authenticate)],
+        idempotency_key: Annotated[
+            str | None,
+            Header(
+                alias="Idempotency-Key",
+                min_length=1,
+                max_length=255,
+                pattern=r"^[\x21-\x7e]+$",
+                description="Retry-safe key: the same key and body replay the first response",
+            ),
+        ] = None,
+    ) -> AsyncIterator[Idempotency]:
+        sessionmaker = request.app.state.sessionmaker
+        if idempotency_key is None:
+            if required:
+                raise BadRequest(
+                    "Idempotency-Key header is required",
+                    errors=[
+                        {"parameter": "Idempotency-Key", "location": "header", "detail": "required"}
+                    ],
+                )
+            yield Idempotency(sessionmaker, None)
+            return
+        settings = request.app.state.settings
+        record_id = await _reserve(
+            sessionmaker,
+            principal.key_id,
+            idempotency_key,
+            _request_hash(request, await request.body()),
+            timedelta(hours=settings.idempotency_ttl_hours),
+            timedelta(seconds=settings.idempotency_lease_seconds),
+        )
+        handle = Idempotency(sessionmaker, record_id)
+        try:
+            yield handle
+        except BaseException:
+            await handle.release()
+            raise
+
+    return Depends(dependency, scope="function")
+
+
+IdempotencyDep = Annotated[Idempotency, idempotency()]
+RequiredIdempotencyDep = Annotated[Idempotency, idempotency(required=True)]
+
+
+async def purge_expired(session: AsyncSession, ttl_hours: int) -> int:
+    result = await session.execute(
+        delete(IdempotencyRecord).where(
+            IdempotencyRecord.created_at < utcnow() - timedelta(hours=ttl_hours)
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def install_replay_handler(app: FastAPI) -> None:
+    @app.exception_handler(Replay)
+    async def _replay(request: Request, exc: Replay) -> Response:
+        return replay_response(exc.record)

@@ -1,0 +1,151 @@
+"""One pure ASGI layer for what every request needs: request id, limits, headers, metrics, logs."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.context import request_id_var
+from app.core.errors import problem_response
+from app.core.observability import Metrics
+
+logger = logging.getLogger("wps.access")
+
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_JSON_TYPES = ("application/json", "application/merge-patch+json")
+_BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+class BodyTooLarge(HTTPException):
+    """An HTTPException, so FastAPI's body parsing passes it on as a 413, not a 400."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body exceeds {limit} bytes")
+
+
+class RequestContextMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        metrics: Metrics,
+        max_body_bytes: int,
+        max_import_bytes: int,
+        csv_paths: tuple[str, ...],
+    ) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.max_body_bytes = max_body_bytes
+        self.max_import_bytes = max_import_bytes
+        self.csv_paths = csv_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        incoming = headers.get("x-request-id", "")
+        request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request_id_var.set(request_id)
+        method = scope["method"]
+        path: str = scope["path"]
+        authenticated = "authorization" in headers
+        started = time.perf_counter()
+        status_holder = {"status": 500, "started": False}
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                status_holder["started"] = True
+                extra = [
+                    (b"x-request-id", request_id.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                ]
+                if authenticated:
+                    extra.append((b"cache-control", b"no-store"))
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        try:
+            early = self._refuse_early(method, path, headers)
+            if early is not None:
+                await early(scope, receive, send_wrapper)
+            else:
+                limit = (
+                    self.max_import_bytes
+                    if path.startswith(self.csv_paths)
+                    else self.max_body_bytes
+                )
+                await self.app(scope, _limited(receive, limit), send_wrapper)
+        except BodyTooLarge:
+            if not status_holder["started"]:
+                await _too_large(limit)(scope, receive, send_wrapper)
+        except Exception:
+            logger.exception("unhandled error")
+            if not status_holder["started"]:
+                await problem_response(500, "internal error", slug="internal-error")(
+                    scope, receive, send_wrapper
+                )
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            elapsed = time.perf_counter() - started
+            status = str(status_holder["status"])
+            self.metrics.requests.labels(method, template, status).inc()
+            self.metrics.latency.labels(method, template).observe(elapsed)
+            logger.info(
+                "request",
+                extra={
+                    "method": method,
+                    "route": template,
+                    "status": status_holder["status"],
+                    "duration_ms": round(elapsed * 1000, 2),
+                },
+            )
+
+    def _refuse_early(self, method: str, path: str, headers: dict[str, str]) -> Any:
+        if method not in _BODY_METHODS:
+            return None
+        length = headers.get("content-length")
+        limit = self.max_import_bytes if path.startswith(self.csv_paths) else self.max_body_bytes
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            if length.isdigit():
+                return _too_large(limit)
+            return problem_response(400, "Content-Length is not a number")
+        has_body = (length is not None and int(length) > 0) or "transfer-encoding" in headers
+        if not has_body:
+            return None
+        content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+        accepted = _JSON_TYPES + (("text/csv",) if path.startswith(self.csv_paths) else ())
+        if content_type not in accepted:
+            return problem_response(
+                415,
+                f"Content-Type must be one of: {', '.join(accepted)}",
+                slug="unsupported-media-type",
+            )
+        return None
+
+
+def _too_large(limit: int) -> Any:
+    return problem_response(413, f"request body exceeds {limit} bytes", slug="payload-too-large")
+
+
+def _limited(receive: Receive, limit: int) -> Receive:
+    received = 0
+
+    async def wrapper() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise BodyTooLarge(limit)
+        return message
+
+    return wrapper

@@ -1,0 +1,147 @@
+"""Keyset pagination: opaque cursors over a stable sort, so page 1,000 costs what page 1 costs."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import Unprocessable
+
+T = TypeVar("T")
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+    total: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageParams:
+    limit: int
+    cursor: str | None
+    include_total: bool
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="Opaque cursor from next_cursor")
+    ] = None,
+    include_total: Annotated[bool, Query(description="Add the total count to the page")] = False,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor, include_total=include_total)
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """One column of a keyset; the last key of a sort must be unique (usually the id)."""
+
+    column: Any
+    descending: bool = False
+
+
+@dataclass(slots=True)
+class Result(Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+    total: int | None
+
+
+def _encode(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def _decode(value: Any, column: Any) -> Any:
+    """Rebuild a key value from a cursor; anything a client could forge is checked."""
+    python_type = column.type.python_type
+    if python_type is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if python_type is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    if python_type is int and type(value) is int and abs(value) < 2**63:
+        return value
+    if python_type is str and isinstance(value, str) and len(value) <= 200 and value.isprintable():
+        return value
+    raise ValueError("bad cursor value")
+
+
+def _invalid_cursor() -> Unprocessable:
+    return Unprocessable(
+        "cursor: not a cursor from this listing",
+        errors=[{"parameter": "cursor", "location": "query", "detail": "invalid cursor"}],
+    )
+
+
+def encode_cursor(sort_name: str, values: Sequence[Any]) -> str:
+    payload = orjson.dumps({"s": sort_name, "k": [_encode(v) for v in values]})
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort_name: str, keys: Sequence[SortKey]) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        payload = orjson.loads(raw)
+        if payload.get("s") != sort_name or len(payload.get("k", ())) != len(keys):
+            raise ValueError("cursor for another sort")
+        return [_decode(v, k.column) for v, k in zip(payload["k"], keys, strict=True)]
+    except (ValueError, TypeError, AttributeError, binascii.Error, orjson.JSONDecodeError):
+        raise _invalid_cursor() from None
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    clauses = []
+    for i, key in enumerate(keys):
+        equal_prefix = [keys[j].column == values[j] for j in range(i)]
+        beyond = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*equal_prefix, beyond))
+    return or_(*clauses)
+
+
+async def paginate(
+    session: AsyncSession,
+    stmt: Select[Any],
+    params: PageParams,
+    keys: Sequence[SortKey],
+    *,
+    sort_name: str = "default",
+    scalars: bool = True,
+) -> Result[Any]:
+    """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`."""
+    total = None
+    if params.include_total:
+        total = (
+            await session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        ).scalar_one()
+    page_stmt = stmt
+    if params.cursor:
+        page_stmt = page_stmt.where(_after(keys, decode_cursor(params.cursor, sort_name, keys)))
+    page_stmt = page_stmt.order_by(
+        *(k.column.desc() if k.descending else k.column.asc() for k in keys)
+    ).limit(params.limit + 1)
+    result = await session.execute(page_stmt)
+    rows = list(result.scalars().all() if scalars else result.all())
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys])
+    return Result(items=rows, next_cursor=next_cursor, total=total)
+
+
+def _key_value(row: Any, key: SortKey) -> Any:
+    name = key.column.key
+    return getattr(row, name) if hasattr(row, name) else row._mapping[key.column]

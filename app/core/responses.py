@@ -1,0 +1,94 @@
+"""Rendering resources: one serialization pass, ETags, 304s, Location and Link headers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from fastapi import Request
+from pydantic import BaseModel, TypeAdapter
+from starlette.responses import Response
+
+from app.core.errors import PreconditionFailed, PreconditionRequired
+from app.core.pagination import Result
+
+JSON = "application/json"
+
+
+@lru_cache(maxsize=256)
+def _adapter(schema: type[BaseModel]) -> TypeAdapter[Any]:
+    return TypeAdapter(schema)
+
+
+@lru_cache(maxsize=256)
+def _list_adapter(schema: type[BaseModel]) -> TypeAdapter[Any]:
+    return TypeAdapter(list[schema])  # type: ignore[valid-type]
+
+
+def to_json(schema: type[BaseModel], obj: Any) -> bytes:
+    adapter = _adapter(schema)
+    return adapter.dump_json(adapter.validate_python(obj, from_attributes=True))
+
+
+def etag_of(version: int | str) -> str:
+    return f'"{version}"'
+
+
+def _etags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+def resource(
+    request: Request,
+    schema: type[BaseModel],
+    obj: Any,
+    *,
+    status_code: int = 200,
+    location: str | None = None,
+    version: int | str | None = None,
+) -> Response:
+    """A single resource with its ETag; answers 304 when the client's copy is current."""
+    version = version if version is not None else getattr(obj, "version", None)
+    headers: dict[str, str] = {}
+    if version is not None:
+        etag = etag_of(version)
+        headers["ETag"] = etag
+        if status_code == 200 and request.method == "GET":
+            if_none_match = request.headers.get("if-none-match")
+            if if_none_match and (if_none_match.strip() == "*" or etag in _etags(if_none_match)):
+                return Response(status_code=304, headers=headers)
+    if location:
+        headers["Location"] = location
+    return Response(to_json(schema, obj), status_code=status_code, media_type=JSON, headers=headers)
+
+
+def created(request: Request, schema: type[BaseModel], obj: Any, location: str) -> Response:
+    return resource(request, schema, obj, status_code=201, location=location)
+
+
+def page(request: Request, schema: type[BaseModel], result: Result[Any]) -> Response:
+    items = _list_adapter(schema)
+    body = b'{"items":' + items.dump_json(items.validate_python(result.items, from_attributes=True))
+    body += b',"next_cursor":' + (
+        b'"' + result.next_cursor.encode() + b'"' if result.next_cursor else b"null"
+    )
+    if result.total is not None:
+        body += b',"total":' + str(result.total).encode()
+    body += b"}"
+    headers = {}
+    if result.next_cursor:
+        next_url = request.url.include_query_params(cursor=result.next_cursor)
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    return Response(body, media_type=JSON, headers=headers)
+
+
+def check_if_match(if_match: str | None, version: int) -> None:
+    """PATCH and DELETE must name the version they change: 428 without, 412 when stale."""
+    if if_match is None:
+        raise PreconditionRequired("If-Match is required: send the ETag you last read")
+    if if_match.strip() != "*" and etag_of(version) not in _etags(if_match):
+        raise PreconditionFailed("the resource changed since it was read (If-Match is stale)")
+
+
+def no_content() -> Response:
+    return Response(status_code=204)

@@ -1,0 +1,83 @@
+"""Input building blocks: bounded strings without control characters, strict input models."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+_ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
+
+
+def _no_control(value: str) -> str:
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+def _no_control_but_newlines(value: str) -> str:
+    if any(unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_IN_TEXT for ch in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+Code = Annotated[str, StringConstraints(min_length=1, max_length=16), AfterValidator(_no_control)]
+ProgramCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,15}$", max_length=16)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control),
+]
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_control)]
+Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_no_control_but_newlines)]
+SearchText = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_control)
+]
+# Country codes as clients send them: alpha-3 or alpha-2, any case.
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}$", min_length=2, max_length=3)
+]
+
+PROGRAM_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
+
+
+class InputModel(BaseModel):
+    """Every request body forbids unknown and read-only fields."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class UpdateModel(InputModel):
+    """PATCH bodies: every field optional, but only `nullable` ones may be set to null."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _refuse_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name not in cls.nullable:
+            raise ValueError("cannot be null")
+        return value
+
+
+class ReadModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+def apply_changes(target: Any, changes: BaseModel) -> list[str]:
+    """Copy the fields a PATCH body set onto `target`; return the names that really changed."""
+    changed = []
+    for field, value in changes.model_dump(exclude_unset=True).items():
+        if getattr(target, field) != value:
+            setattr(target, field, value)
+            changed.append(field)
+    return changed

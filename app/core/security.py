@@ -1,0 +1,139 @@
+"""API keys and roles: who the caller is, and the annotated dependencies routes declare."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import Forbidden, Unauthorized
+
+KEY_PREFIX = "wps_"
+
+
+class Role(StrEnum):
+    admin = "admin"
+    analyst = "analyst"
+    integration = "integration"
+    embassy = "embassy"
+
+
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated caller. `partner_code`/`partner_id` are set for embassy keys only."""
+
+    key_id: int
+    role: Role
+    partner_id: int | None = None
+    partner_code: str | None = None
+
+    @property
+    def is_embassy(self) -> bool:
+        return self.role is Role.embassy
+
+
+def new_secret() -> str:
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_secret(secret: str) -> str:
+    # Keys carry 256 random bits, so a fast hash is enough; no salt or KDF needed.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class KeyCache:
+    """Authenticated keys for a few seconds, so a request does not cost a lookup round trip."""
+
+    def __init__(self, ttl_seconds: float) -> None:
+        self.ttl = ttl_seconds
+        self._entries: dict[str, tuple[float, Principal]] = {}
+
+    def get(self, key_hash: str) -> Principal | None:
+        entry = self._entries.get(key_hash)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, key_hash: str, principal: Principal) -> None:
+        if self.ttl > 0:
+            self._entries[key_hash] = (time.monotonic() + self.ttl, principal)
+
+    def evict_key(self, key_id: int) -> None:
+        for key_hash, (_, principal) in list(self._entries.items()):
+            if principal.key_id == key_id:
+                del self._entries[key_hash]
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+async def load_principal(session: AsyncSession, key_hash: str) -> Principal | None:
+    from app.apikeys.models import ApiKey
+    from app.partners.models import Partner
+
+    row = (
+        await session.execute(
+            select(ApiKey.id, ApiKey.role, ApiKey.partner_id, Partner.code)
+            .outerjoin(Partner, Partner.id == ApiKey.partner_id)
+            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
+        )
+    ).first()
+    if row is None:
+        return None
+    return Principal(key_id=row[0], role=Role(row[1]), partner_id=row[2], partner_code=row[3])
+
+
+_bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <key>`")
+
+
+async def authenticate(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("an API key is required: Authorization: Bearer <key>")
+    secret = credentials.credentials
+    if not secret.startswith(KEY_PREFIX) or len(secret) > 200:
+        raise Unauthorized("the API key is not valid")
+    key_hash = hash_secret(secret)
+    state = request.app.state
+    principal = state.key_cache.get(key_hash)
+    if principal is None:
+        async with state.sessionmaker() as session:
+            principal = await load_principal(session, key_hash)
+        if principal is None:
+            raise Unauthorized("the API key is not valid or has been revoked")
+        state.key_cache.put(key_hash, principal)
+    request.state.principal = principal
+    await state.rate_limiter.hit(f"all:{principal.key_id}", state.settings.rate_limit_per_minute)
+    return principal
+
+
+def require(*roles: Role) -> Any:
+    """A dependency admitting only `roles`; the matrix test reads `allowed_roles` off it."""
+    allowed = frozenset(roles)
+
+    async def dependency(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden(f"the {principal.role} role may not do this")
+        return principal
+
+    dependency.allowed_roles = allowed  # type: ignore[attr-defined]
+    return Depends(dependency)
+
+
+Admin = Annotated[Principal, require(Role.admin)]
+Reader = Annotated[Principal, require(*ALL_ROLES)]
+# Readers of figures not tied to one country's personal data: everyone but embassies' peers' data.
+Writer = Annotated[Principal, require(Role.admin, Role.integration)]

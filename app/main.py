@@ -1,0 +1,119 @@
+"""create_app(): settings, engine lifespan, middleware, routers and error handlers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+
+from app.api import api_router
+from app.core import health
+from app.core.config import Settings, get_settings
+from app.core.db import create_engine, create_sessionmaker
+from app.core.errors import Problem, install_error_handlers
+from app.core.idempotency import install_replay_handler
+from app.core.middleware import RequestContextMiddleware
+from app.core.observability import Metrics, configure_logging
+from app.core.ratelimit import create_rate_limiter
+from app.core.security import KeyCache
+
+logger = logging.getLogger("wps.app")
+
+# Paths whose POST bodies may be CSV and may use the larger import cap.
+BULK_PATHS = ("/api/v1/imports/", "/api/v1/peacekeeping/snapshots")
+
+DESCRIPTION = """The service of record for the Women, Peace and Security work of the Bureau of
+Political-Military Affairs: programs, partner countries, trainings, IMET nominations, funding,
+UN peacekeeping figures and the four WPS outcomes. Errors are RFC 9457 problem+json."""
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated contract plus the problem+json schemas every error response refers to."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem.pop("$defs", {}))
+        components["Problem"] = problem
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from app.apikeys.service import ensure_bootstrap_key
+
+        if settings.bootstrap_admin_key is not None:
+            try:
+                async with app.state.sessionmaker() as session, session.begin():
+                    await ensure_bootstrap_key(
+                        session, settings.bootstrap_admin_key.get_secret_value()
+                    )
+            except Exception as exc:  # the service still starts; /readyz reports the database
+                logger.error(
+                    "could not ensure the bootstrap admin key", extra={"error": type(exc).__name__}
+                )
+        yield
+        await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="WPS Program Tracker",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    engine = create_engine(settings)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.key_cache = KeyCache(settings.key_cache_seconds)
+    app.state.rate_limiter = create_rate_limiter(settings.redis_url)
+    app.state.metrics = Metrics()
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    install_error_handlers(app)
+    install_replay_handler(app)
+    app.include_router(health.router)
+    app.include_router(api_router)
+
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "Idempotency-Key",
+            "X-Request-ID",
+            "Accept",
+        ],
+        expose_headers=[
+            "ETag",
+            "Link",
+            "Location",
+            "Retry-After",
+            "X-Request-ID",
+            "Idempotent-Replayed",
+        ],
+    )
+    app.add_middleware(
+        RequestContextMiddleware,
+        metrics=app.state.metrics,
+        max_body_bytes=settings.max_body_bytes,
+        max_import_bytes=settings.max_import_bytes,
+        csv_paths=BULK_PATHS,
+    )
+    return app

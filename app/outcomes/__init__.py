@@ -1,0 +1,1 @@
+"""The four WPS outcomes of the Department of State (and, later, their indicators)."""

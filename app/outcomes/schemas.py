@@ -1,0 +1,23 @@
+"""Outcome representations and the admin's text edit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from app.core.schemas import Name, ReadModel, Text, UpdateModel
+
+
+class OutcomeRead(ReadModel):
+    number: int
+    title: str
+    text: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class OutcomeUpdate(UpdateModel):
+    title: Name | None = None
+    text: Annotated[Text, Field(min_length=1)] | None = None

@@ -1,0 +1,45 @@
+"""Outcome reads and text edits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.audit import record
+from app.core.errors import NotFound
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.schemas import apply_changes
+from app.core.security import Principal
+from app.outcomes.models import Outcome
+from app.outcomes.schemas import OutcomeUpdate
+
+
+async def list_outcomes(
+    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
+) -> Result[Outcome]:
+    stmt = select(Outcome)
+    if updated_since is not None:
+        stmt = stmt.where(Outcome.updated_at >= updated_since)
+    return await paginate(session, stmt, params, [SortKey(Outcome.number)])
+
+
+async def get_outcome(session: AsyncSession, number: int) -> Outcome:
+    outcome = await session.get(Outcome, number)
+    if outcome is None:
+        raise NotFound(f"outcome {number} does not exist")
+    return outcome
+
+
+async def update_outcome(
+    session: AsyncSession, actor: Principal, number: int, body: OutcomeUpdate, if_match: str | None
+) -> Outcome:
+    outcome = await get_outcome(session, number)
+    check_if_match(if_match, outcome.version)
+    changed = apply_changes(outcome, body)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", "outcome", outcome.number, changed)
+    return outcome

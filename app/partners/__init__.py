@@ -1,0 +1,1 @@
+"""Partner countries, their program memberships and host-force benchmarks."""

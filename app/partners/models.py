@@ -1,0 +1,76 @@
+"""Partners (ISO 3166-1 countries plus Kosovo), memberships over date ranges, benchmarks."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, IdMixin, VersionedMixin
+from app.programs.models import Program
+
+
+class Partner(IdMixin, VersionedMixin, Base):
+    __tablename__ = "partners"
+
+    code: Mapped[str] = mapped_column(String(3), unique=True)  # ISO alpha-3
+    alpha2: Mapped[str] = mapped_column(String(2), unique=True)
+    numeric: Mapped[str | None] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    region: Mapped[str] = mapped_column(String(3), index=True)
+
+
+class Membership(IdMixin, VersionedMixin, Base):
+    """A partner's membership in a program over [start_date, end_date); open-ended when null."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date > start_date", name="dates_ordered"),
+        Index("ix_memberships_program_dates", "program_id", "start_date", "end_date"),
+    )
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    partner: Mapped[Partner] = relationship(lazy="raise")
+    program: Mapped[Program] = relationship(lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+
+class Benchmark(IdMixin, VersionedMixin, Base):
+    """Women's share of a partner's military in a fiscal year, with its source."""
+
+    __tablename__ = "benchmarks"
+    __table_args__ = (UniqueConstraint("partner_id", "fiscal_year"),)
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    military_women_share_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    source: Mapped[str] = mapped_column(Text)
+
+    partner: Mapped[Partner] = relationship(lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code

@@ -1,0 +1,230 @@
+"""/api/v1/partners, their memberships and benchmarks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import responses as render
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.idempotency import IdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.schemas import SearchText
+from app.core.security import Admin, Reader
+from app.partners import service
+from app.partners.schemas import (
+    BenchmarkRead,
+    BenchmarkWrite,
+    MembershipCreate,
+    MembershipRead,
+    MembershipUpdate,
+    PartnerRead,
+    PartnerUpdate,
+    Region,
+)
+
+router = APIRouter(prefix="/partners", tags=["partners"])
+
+PartnerCode = Annotated[
+    str, Path(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 or alpha-2, any case")
+]
+FiscalYear = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+MembershipId = Annotated[int, Path(ge=1, le=2**62)]
+ProgramFilter = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+]
+
+
+@router.get(
+    "", operation_id="partners_list", response_model=Page[PartnerRead], responses=responses()
+)
+async def list_partners(
+    request: Request,
+    _: Reader,
+    session: SessionDep,
+    paging: Paging,
+    region: Region | None = None,
+    program: ProgramFilter = None,
+    as_of: Annotated[
+        date | None, Query(description="Membership date for `program`; default today")
+    ] = None,
+    q: Annotated[SearchText | None, Query(description="Name contains, or exact code")] = None,
+    updated_since: UpdatedSince = None,
+) -> Response:
+    result = await service.list_partners(
+        session,
+        paging,
+        region=region,
+        program=program,
+        as_of=as_of,
+        q=q,
+        updated_since=updated_since,
+    )
+    return render.page(request, PartnerRead, result)
+
+
+@router.get(
+    "/{code}",
+    operation_id="partners_get",
+    response_model=PartnerRead,
+    responses=responses(304, 404),
+)
+async def get_partner(
+    request: Request, _: Reader, session: SessionDep, code: PartnerCode
+) -> Response:
+    return render.resource(request, PartnerRead, await service.get_partner(session, code))
+
+
+@router.patch(
+    "/{code}",
+    operation_id="partners_update",
+    response_model=PartnerRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_partner(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: PartnerCode,
+    body: PartnerUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    partner = await service.update_partner(session, actor, code, body, if_match)
+    return render.resource(request, PartnerRead, partner)
+
+
+@router.get(
+    "/{code}/memberships",
+    operation_id="memberships_list",
+    response_model=Page[MembershipRead],
+    responses=responses(404),
+)
+async def list_memberships(
+    request: Request,
+    _: Reader,
+    session: SessionDep,
+    code: PartnerCode,
+    paging: Paging,
+    program: ProgramFilter = None,
+    as_of: Annotated[date | None, Query(description="Only memberships valid on this date")] = None,
+    updated_since: UpdatedSince = None,
+) -> Response:
+    partner = await service.get_partner(session, code)
+    result = await service.list_memberships(
+        session, partner, paging, program=program, as_of=as_of, updated_since=updated_since
+    )
+    return render.page(request, MembershipRead, result)
+
+
+@router.post(
+    "/{code}/memberships",
+    operation_id="memberships_create",
+    status_code=201,
+    response_model=MembershipRead,
+    responses=responses(404, 409, 413, 415),
+)
+async def add_membership(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    code: PartnerCode,
+    body: MembershipCreate,
+) -> Response:
+    partner = await service.get_partner(session, code)
+    membership = await service.add_membership(session, actor, partner, body)
+    location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
+    return await idem.respond(
+        session, render.created(request, MembershipRead, membership, location)
+    )
+
+
+@router.get(
+    "/{code}/memberships/{membership_id}",
+    operation_id="memberships_get",
+    response_model=MembershipRead,
+    responses=responses(304, 404),
+)
+async def get_membership(
+    request: Request, _: Reader, session: SessionDep, code: PartnerCode, membership_id: MembershipId
+) -> Response:
+    partner = await service.get_partner(session, code)
+    membership = await service.get_membership(session, partner, membership_id)
+    return render.resource(request, MembershipRead, membership)
+
+
+@router.patch(
+    "/{code}/memberships/{membership_id}",
+    operation_id="memberships_update",
+    summary="End (or reopen) a membership by setting its end_date",
+    response_model=MembershipRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_membership(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: PartnerCode,
+    membership_id: MembershipId,
+    body: MembershipUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    partner = await service.get_partner(session, code)
+    membership = await service.update_membership(
+        session, actor, partner, membership_id, body, if_match
+    )
+    return render.resource(request, MembershipRead, membership)
+
+
+@router.get(
+    "/{code}/benchmarks/{fiscal_year}",
+    operation_id="benchmarks_get",
+    response_model=BenchmarkRead,
+    responses=responses(304, 404),
+)
+async def get_benchmark(
+    request: Request, _: Reader, session: SessionDep, code: PartnerCode, fiscal_year: FiscalYear
+) -> Response:
+    partner = await service.get_partner(session, code)
+    return render.resource(
+        request, BenchmarkRead, await service.get_benchmark(session, partner, fiscal_year)
+    )
+
+
+@router.put(
+    "/{code}/benchmarks/{fiscal_year}",
+    operation_id="benchmarks_put",
+    summary="Set the women's share of the partner's military for a fiscal year",
+    response_model=BenchmarkRead,
+    responses={
+        201: {"description": "Created", "model": BenchmarkRead},
+        **responses(404, 412, 413, 415),
+    },
+)
+async def put_benchmark(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: PartnerCode,
+    fiscal_year: FiscalYear,
+    body: BenchmarkWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    partner = await service.get_partner(session, code)
+    benchmark, created = await service.put_benchmark(
+        session, actor, partner, fiscal_year, body, if_match
+    )
+    location = f"/api/v1/partners/{partner.code}/benchmarks/{fiscal_year}"
+    return render.resource(
+        request,
+        BenchmarkRead,
+        benchmark,
+        status_code=201 if created else 200,
+        location=location if created else None,
+    )

@@ -1,0 +1,85 @@
+"""Partner, membership and benchmark bodies and representations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
+
+from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+
+
+class Region(StrEnum):
+    """State Department regional bureaus."""
+
+    AF = "AF"
+    EAP = "EAP"
+    EUR = "EUR"
+    NEA = "NEA"
+    SCA = "SCA"
+    WHA = "WHA"
+
+
+class PartnerRead(ReadModel):
+    code: str = Field(description="ISO 3166-1 alpha-3")
+    alpha2: str
+    numeric: str | None
+    name: str
+    region: Region
+    created_at: datetime
+    updated_at: datetime
+
+
+class PartnerUpdate(UpdateModel):
+    name: Name | None = None
+    region: Region | None = None
+
+
+class MembershipCreate(InputModel):
+    program: ProgramCode
+    start_date: date
+    end_date: date | None = None
+
+    @field_validator("end_date")
+    @classmethod
+    def _ordered(cls, end_date: date | None, info: ValidationInfo) -> date | None:
+        start_date = info.data.get("start_date")
+        if end_date is not None and start_date is not None and end_date <= start_date:
+            raise ValueError("end_date must be after start_date")
+        return end_date
+
+
+class MembershipUpdate(UpdateModel):
+    nullable = frozenset({"end_date"})
+
+    end_date: date | None = None
+
+
+class MembershipRead(ReadModel):
+    id: int
+    partner: str = Field(validation_alias="partner_code")
+    program: str = Field(validation_alias="program_code")
+    start_date: date
+    end_date: date | None
+    created_at: datetime
+    updated_at: datetime
+
+
+Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+
+
+class BenchmarkWrite(InputModel):
+    military_women_share_pct: Percent
+    source: Annotated[Text, Field(min_length=1)]
+
+
+class BenchmarkRead(ReadModel):
+    partner: str = Field(validation_alias="partner_code")
+    fiscal_year: int
+    military_women_share_pct: Annotated[Decimal, PlainSerializer(float, return_type=float)]
+    source: str
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,292 @@
+"""Partner rules: codes resolve from alpha-3 or alpha-2; memberships never overlap."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.core.audit import record
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.schemas import apply_changes
+from app.core.security import Principal
+from app.partners.models import Benchmark, Membership, Partner
+from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
+from app.programs.models import Program
+from app.programs.service import find_program
+
+
+def _code_filter(code: str):  # type: ignore[no-untyped-def]
+    code = code.upper()
+    return Partner.code == code if len(code) == 3 else Partner.alpha2 == code
+
+
+async def find_partner(session: AsyncSession, code: str) -> Partner | None:
+    """A partner by alpha-3 or alpha-2, in any case."""
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        return None
+    return await session.scalar(select(Partner).where(_code_filter(code)))
+
+
+async def get_partner(session: AsyncSession, code: str) -> Partner:
+    partner = await find_partner(session, code)
+    if partner is None:
+        raise NotFound(f"partner {code!r} does not exist")
+    return partner
+
+
+async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Partner:
+    """A partner named in a request body; an unknown code is the client's error (422)."""
+    partner = await find_partner(session, code)
+    if partner is None:
+        raise Unprocessable(
+            f"{pointer}: unknown country code {code!r}",
+            errors=[field_error(pointer, f"unknown country code {code!r}")],
+        )
+    return partner
+
+
+async def partner_codes(session: AsyncSession) -> dict[str, tuple[int, str]]:
+    """Every alpha-3 and alpha-2 code → (partner id, alpha-3), for bulk work."""
+    rows = (await session.execute(select(Partner.id, Partner.code, Partner.alpha2))).all()
+    codes: dict[str, tuple[int, str]] = {}
+    for partner_id, alpha3, alpha2 in rows:
+        codes[alpha3] = codes[alpha2] = (partner_id, alpha3)
+    return codes
+
+
+def valid_on(day: date):  # type: ignore[no-untyped-def]
+    """Memberships in force on `day` ([start_date, end_date))."""
+    return (Membership.start_date <= day) & (
+        Membership.end_date.is_(None) | (Membership.end_date > day)
+    )
+
+
+async def list_partners(
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    region: str | None = None,
+    program: str | None = None,
+    as_of: date | None = None,
+    q: str | None = None,
+    updated_since: datetime | None = None,
+) -> Result[Partner]:
+    stmt = select(Partner)
+    if region:
+        stmt = stmt.where(Partner.region == region)
+    if q:
+        pattern = f"%{q.lower()}%"
+        stmt = stmt.where(
+            or_(Partner.name.ilike(pattern), Partner.code == q.upper(), Partner.alpha2 == q.upper())
+        )
+    if program:
+        day = as_of or date.today()
+        members = (
+            select(Membership.partner_id)
+            .join(Program, Program.id == Membership.program_id)
+            .where(Program.code == program.upper(), valid_on(day))
+        )
+        stmt = stmt.where(Partner.id.in_(members))
+    if updated_since is not None:
+        stmt = stmt.where(Partner.updated_at >= updated_since)
+    return await paginate(session, stmt, params, [SortKey(Partner.code)])
+
+
+async def update_partner(
+    session: AsyncSession, actor: Principal, code: str, body: PartnerUpdate, if_match: str | None
+) -> Partner:
+    partner = await get_partner(session, code)
+    check_if_match(if_match, partner.version)
+    changed = apply_changes(partner, body)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", "partner", partner.code, changed)
+    return partner
+
+
+# Memberships
+
+
+def _with_codes():  # type: ignore[no-untyped-def]
+    return (selectinload(Membership.partner), selectinload(Membership.program))
+
+
+async def list_memberships(
+    session: AsyncSession,
+    partner: Partner,
+    params: PageParams,
+    *,
+    program: str | None = None,
+    as_of: date | None = None,
+    updated_since: datetime | None = None,
+) -> Result[Membership]:
+    stmt = select(Membership).where(Membership.partner_id == partner.id).options(*_with_codes())
+    if program:
+        stmt = stmt.join(Program, Program.id == Membership.program_id).where(
+            Program.code == program.upper()
+        )
+    if as_of is not None:
+        stmt = stmt.where(valid_on(as_of))
+    if updated_since is not None:
+        stmt = stmt.where(Membership.updated_at >= updated_since)
+    return await paginate(session, stmt, params, [SortKey(Membership.id)])
+
+
+async def _refuse_overlap(
+    session: AsyncSession,
+    partner_id: int,
+    program_id: int,
+    start: date,
+    end: date | None,
+    exclude_id: int | None = None,
+) -> None:
+    stmt = select(Membership.id, Membership.start_date, Membership.end_date).where(
+        Membership.partner_id == partner_id,
+        Membership.program_id == program_id,
+        Membership.end_date.is_(None) | (Membership.end_date > start),
+    )
+    if end is not None:
+        stmt = stmt.where(Membership.start_date < end)
+    if exclude_id is not None:
+        stmt = stmt.where(Membership.id != exclude_id)
+    clash = (await session.execute(stmt.limit(1))).first()
+    if clash is not None:
+        raise Conflict(
+            f"overlaps membership {clash[0]} ({clash[1]} to {clash[2] or 'open'}) "
+            "of this partner in this program",
+            conflicting_membership=clash[0],
+        )
+
+
+async def _lock_partner(session: AsyncSession, partner_id: int) -> None:
+    # Serializes membership writes per partner on PostgreSQL (SQLite writers are serialized).
+    await session.execute(select(Partner.id).where(Partner.id == partner_id).with_for_update())
+
+
+async def add_membership(
+    session: AsyncSession, actor: Principal, partner: Partner, body: MembershipCreate
+) -> Membership:
+    program = await find_program(session, body.program)
+    if program is None:
+        raise Unprocessable(
+            f"/program: unknown program {body.program!r}",
+            errors=[field_error("/program", f"unknown program {body.program!r}")],
+        )
+    await _lock_partner(session, partner.id)
+    await _refuse_overlap(session, partner.id, program.id, body.start_date, body.end_date)
+    membership = Membership(
+        partner=partner, program=program, start_date=body.start_date, end_date=body.end_date
+    )
+    session.add(membership)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "membership",
+        membership.id,
+        ["program", "start_date", "end_date"],
+        {"partner": partner.code, "program": program.code},
+    )
+    return membership
+
+
+async def get_membership(session: AsyncSession, partner: Partner, membership_id: int) -> Membership:
+    membership = await session.scalar(
+        select(Membership)
+        .where(Membership.id == membership_id, Membership.partner_id == partner.id)
+        .options(*_with_codes())
+    )
+    if membership is None:
+        raise NotFound(f"membership {membership_id} of {partner.code} does not exist")
+    return membership
+
+
+async def update_membership(
+    session: AsyncSession,
+    actor: Principal,
+    partner: Partner,
+    membership_id: int,
+    body: MembershipUpdate,
+    if_match: str | None,
+) -> Membership:
+    """End (or reopen) a membership: only its end date changes."""
+    membership = await get_membership(session, partner, membership_id)
+    check_if_match(if_match, membership.version)
+    end = body.end_date if "end_date" in body.model_fields_set else membership.end_date
+    if end is not None and end <= membership.start_date:
+        raise Unprocessable(
+            "/end_date: end_date must be after start_date",
+            errors=[field_error("/end_date", "must be after start_date")],
+        )
+    await _lock_partner(session, partner.id)
+    await _refuse_overlap(
+        session, partner.id, membership.program_id, membership.start_date, end, membership.id
+    )
+    changed = apply_changes(membership, body)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", "membership", membership.id, changed)
+    return membership
+
+
+# Benchmarks
+
+
+async def get_benchmark(session: AsyncSession, partner: Partner, fiscal_year: int) -> Benchmark:
+    benchmark = await session.scalar(
+        select(Benchmark)
+        .where(Benchmark.partner_id == partner.id, Benchmark.fiscal_year == fiscal_year)
+        .options(selectinload(Benchmark.partner))
+    )
+    if benchmark is None:
+        raise NotFound(f"no benchmark for {partner.code} in FY{fiscal_year}")
+    return benchmark
+
+
+async def put_benchmark(
+    session: AsyncSession,
+    actor: Principal,
+    partner: Partner,
+    fiscal_year: int,
+    body: BenchmarkWrite,
+    if_match: str | None,
+) -> tuple[Benchmark, bool]:
+    """Create or replace the benchmark; returns it and whether it was created."""
+    await _lock_partner(session, partner.id)
+    try:
+        benchmark = await get_benchmark(session, partner, fiscal_year)
+    except NotFound:
+        benchmark = Benchmark(partner=partner, fiscal_year=fiscal_year, **body.model_dump())
+        session.add(benchmark)
+        await session.flush()
+        record(
+            session,
+            actor,
+            "create",
+            "benchmark",
+            benchmark.id,
+            list(body.model_dump()),
+            {"partner": partner.code, "fiscal_year": fiscal_year},
+        )
+        return benchmark, True
+    if if_match is not None:
+        check_if_match(if_match, benchmark.version)
+    changed = apply_changes(benchmark, body)
+    if changed:
+        await session.flush()
+        record(
+            session,
+            actor,
+            "update",
+            "benchmark",
+            benchmark.id,
+            changed,
+            {"partner": partner.code, "fiscal_year": fiscal_year},
+        )
+    return benchmark, False

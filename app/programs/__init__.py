@@ -1,0 +1,1 @@
+"""Programs: GPOI, IMET, CWD, GDRP and any an admin adds."""

@@ -1,0 +1,84 @@
+"""/api/v1/programs"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from starlette.responses import Response
+
+from app.core import responses as render
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.security import Admin, Reader
+from app.programs import service
+from app.programs.schemas import ProgramCreate, ProgramRead, ProgramUpdate
+
+router = APIRouter(prefix="/programs", tags=["programs"])
+
+ProgramCodePath = Annotated[
+    str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+]
+
+
+@router.get(
+    "", operation_id="programs_list", response_model=Page[ProgramRead], responses=responses()
+)
+async def list_programs(
+    request: Request,
+    _: Reader,
+    session: SessionDep,
+    paging: Paging,
+    updated_since: UpdatedSince = None,
+) -> Response:
+    result = await service.list_programs(session, paging, updated_since=updated_since)
+    return render.page(request, ProgramRead, result)
+
+
+@router.get(
+    "/{code}",
+    operation_id="programs_get",
+    response_model=ProgramRead,
+    responses=responses(304, 404),
+)
+async def get_program(
+    request: Request, _: Reader, session: SessionDep, code: ProgramCodePath
+) -> Response:
+    return render.resource(request, ProgramRead, await service.get_program(session, code))
+
+
+@router.post(
+    "",
+    operation_id="programs_create",
+    status_code=201,
+    response_model=ProgramRead,
+    responses=responses(409, 413, 415),
+)
+async def create_program(
+    request: Request, actor: Admin, session: SessionDep, idem: IdempotencyDep, body: ProgramCreate
+) -> Response:
+    program = await service.create_program(session, actor, body)
+    return await idem.respond(
+        session, render.created(request, ProgramRead, program, f"/api/v1/programs/{program.code}")
+    )
+
+
+@router.patch(
+    "/{code}",
+    operation_id="programs_update",
+    response_model=ProgramRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_program(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: ProgramCodePath,
+    body: ProgramUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    program = await service.update_program(session, actor, code, body, if_match)
+    return render.resource(request, ProgramRead, program)

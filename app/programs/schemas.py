@@ -1,0 +1,44 @@
+"""Program bodies and representations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+
+OutcomeNumbers = Annotated[list[Annotated[int, Field(ge=1, le=4)]], Field(max_length=4)]
+
+
+def _unique_sorted(numbers: list[int] | None) -> list[int] | None:
+    if numbers is not None and len(set(numbers)) != len(numbers):
+        raise ValueError("outcomes must not repeat")
+    return sorted(numbers) if numbers is not None else None
+
+
+class ProgramCreate(InputModel):
+    code: ProgramCode
+    name: Name
+    description: Text = ""
+    outcomes: OutcomeNumbers = []
+
+    _check_outcomes = field_validator("outcomes")(_unique_sorted)
+
+
+class ProgramUpdate(UpdateModel):
+    name: Name | None = None
+    description: Text | None = None
+    outcomes: OutcomeNumbers | None = None
+
+    _check_outcomes = field_validator("outcomes")(_unique_sorted)
+
+
+class ProgramRead(ReadModel):
+    code: str
+    name: str
+    description: str
+    outcomes: list[int]
+    created_at: datetime
+    updated_at: datetime

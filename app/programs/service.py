@@ -1,0 +1,61 @@
+"""Program rules: codes are unique and immutable; every change is audited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.audit import record
+from app.core.errors import Conflict, NotFound
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.schemas import apply_changes
+from app.core.security import Principal
+from app.programs.models import Program
+from app.programs.schemas import ProgramCreate, ProgramUpdate
+
+RESOURCE = "program"
+
+
+async def list_programs(
+    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
+) -> Result[Program]:
+    stmt = select(Program)
+    if updated_since is not None:
+        stmt = stmt.where(Program.updated_at >= updated_since)
+    return await paginate(session, stmt, params, [SortKey(Program.code)])
+
+
+async def find_program(session: AsyncSession, code: str) -> Program | None:
+    return await session.scalar(select(Program).where(Program.code == code.upper()))
+
+
+async def get_program(session: AsyncSession, code: str) -> Program:
+    program = await find_program(session, code)
+    if program is None:
+        raise NotFound(f"program {code!r} does not exist")
+    return program
+
+
+async def create_program(session: AsyncSession, actor: Principal, body: ProgramCreate) -> Program:
+    if await find_program(session, body.code) is not None:
+        raise Conflict(f"program {body.code!r} already exists")
+    program = Program(**body.model_dump())
+    session.add(program)
+    await session.flush()
+    record(session, actor, "create", RESOURCE, program.code, list(body.model_fields_set))
+    return program
+
+
+async def update_program(
+    session: AsyncSession, actor: Principal, code: str, body: ProgramUpdate, if_match: str | None
+) -> Program:
+    program = await get_program(session, code)
+    check_if_match(if_match, program.version)
+    changed = apply_changes(program, body)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", RESOURCE, program.code, changed)
+    return program
