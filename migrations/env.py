@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from app.core.config import get_settings
-from app.core.models import UTCDateTime
+from app.core.models import Money, UTCDateTime
 from app.models import Base
 
 config = context.config
@@ -26,6 +26,8 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fal
     # Migrations spell out plain SQL types, so they never depend on app code that may change.
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, Money):
+        return "sa.Numeric(precision=14, scale=2).with_variant(sa.BigInteger(), 'sqlite')"
     return False
 
 

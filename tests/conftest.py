@@ -48,7 +48,7 @@ async def database_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -
         assert PG_URL is not None
         url = PG_URL
         await reset_postgres(url)
-    await asyncio.to_thread(migrate, "head", database_url=url)
+    await asyncio.to_thread(migrate, "heads", database_url=url)
     return url
 
 

@@ -54,7 +54,14 @@ async def create_key(
         session, actor, name=body.name, role=body.role, partner_code=body.partner
     )
     created = ApiKeyCreated(**ApiKeyRead.model_validate(key).model_dump(), key=secret)
-    return render.created(request, ApiKeyCreated, created, f"/api/v1/api-keys/{key.id}")
+    return render.resource(
+        request,
+        ApiKeyCreated,
+        created,
+        status_code=201,
+        location=f"/api/v1/api-keys/{key.id}",
+        version=key.version,  # the ETag a later revocation's If-Match names
+    )
 
 
 @router.get(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel
 from app.core.security import Role
@@ -13,13 +13,18 @@ from app.core.security import Role
 class ApiKeyCreate(InputModel):
     name: Name
     role: Role
-    partner: CountryCode | None = Field(default=None, description="Required for embassy keys only")
+    partner: CountryCode | None = Field(
+        default=None, validate_default=True, description="Required for embassy keys only"
+    )
 
-    @model_validator(mode="after")
-    def _partner_matches_role(self) -> ApiKeyCreate:
-        if (self.role is Role.embassy) != (self.partner is not None):
+    @field_validator("partner")
+    @classmethod
+    def _partner_matches_role(cls, partner: str | None, info: ValidationInfo) -> str | None:
+        # A field validator (not a model one) so the error points at /partner.
+        role = info.data.get("role")
+        if role is not None and (role is Role.embassy) != (partner is not None):
             raise ValueError("partner is required for embassy keys and not allowed for others")
-        return self
+        return partner
 
 
 class ApiKeyRead(ReadModel):

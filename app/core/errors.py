@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -164,10 +165,25 @@ def _validation_message(error: dict[str, Any]) -> str:
 
 
 def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
-    return [
-        {**_pointer(tuple(err.get("loc", ()))), "detail": _validation_message(err)}
-        for err in exc.errors()
-    ]
+    errors = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        if err.get("type") == "json_invalid":
+            loc = ("body",)  # the position in the text is not a JSON pointer
+        errors.append({**_pointer(loc), "detail": _validation_message(err)})
+    return errors
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    from fastapi.routing import iter_route_contexts
+
+    path = request.url.path
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -197,9 +213,22 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        headers = dict(exc.headers or {})
         if exc.status_code == 404:
             detail = "no such resource"
-        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}) or None)
+        if exc.status_code == 400 and isinstance(exc.__cause__, (ValueError, RecursionError)):
+            # FastAPI could not parse the body (bytes that are not UTF-8, nesting too deep
+            # for json.loads): the same 422 as any other body that is not JSON.
+            return problem_response(
+                422,
+                "request body is not valid JSON",
+                slug="validation-error",
+                errors=[{"pointer": "", "detail": "request body is not valid JSON"}],
+            )
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; list every method.
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(exc.status_code, detail, headers=headers or None)
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, exc: StaleDataError) -> Response:
@@ -223,7 +252,15 @@ def install_error_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "5"},
         )
 
-    for exc_type in (OperationalError, InterfaceError, ConnectionError, TimeoutError, OSError):
+    unavailable = (
+        OperationalError,  # includes a locked SQLite database after the busy timeout
+        InterfaceError,
+        PoolTimeout,
+        ConnectionError,
+        TimeoutError,
+        OSError,
+    )
+    for exc_type in unavailable:
         app.add_exception_handler(exc_type, _unavailable)
 
     @app.exception_handler(DBAPIError)

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
-from app.core.db import on_rollback
+from app.core.db import SessionDep, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
 from app.core.security import Principal, authenticate
@@ -56,7 +56,8 @@ class Replay(Exception):
     """Raised to short-circuit a request whose key already has a stored response."""
 
     def __init__(self, record: IdempotencyRecord) -> None:
-        self.record = record
+        # Rendered now, while `record` is loaded: leaving the session's block expires it.
+        self.response = replay_response(record)
 
 
 def replay_response(record: IdempotencyRecord) -> Response:
@@ -90,7 +91,6 @@ class Idempotency:
                 response_body=bytes(response.body),
             )
         )
-        on_rollback(session, self.release)
         return response
 
     async def release(self) -> None:
@@ -180,6 +180,7 @@ def idempotency(required: bool = False) -> Any:
     async def dependency(
         request: Request,
         principal: Annotated[Principal, Depends(authenticate)],
+        session: SessionDep,
         idempotency_key: Annotated[
             str | None,
             Header(
@@ -212,11 +213,10 @@ def idempotency(required: bool = False) -> Any:
             timedelta(seconds=settings.idempotency_lease_seconds),
         )
         handle = Idempotency(sessionmaker, record_id)
-        try:
-            yield handle
-        except BaseException:
-            await handle.release()
-            raise
+        # Released only after the request's transaction has rolled back: on SQLite that
+        # transaction holds the write lock the release needs.
+        on_rollback(session, handle.release)
+        yield handle
 
     return Depends(dependency, scope="function")
 
@@ -237,4 +237,4 @@ async def purge_expired(session: AsyncSession, ttl_hours: int) -> int:
 def install_replay_handler(app: FastAPI) -> None:
     @app.exception_handler(Replay)
     async def _replay(request: Request, exc: Replay) -> Response:
-        return replay_response(exc.record)
+        return exc.response

@@ -93,8 +93,7 @@ class RequestContextMiddleware:
                     scope, receive, send_wrapper
                 )
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            template = _route_template(scope)
             elapsed = time.perf_counter() - started
             status = str(status_holder["status"])
             self.metrics.requests.labels(method, template, status).inc()
@@ -112,13 +111,13 @@ class RequestContextMiddleware:
     def _refuse_early(self, method: str, path: str, headers: dict[str, str]) -> Any:
         if method not in _BODY_METHODS:
             return None
-        length = headers.get("content-length")
+        length = headers.get("content-length", "").strip()
         limit = self.max_import_bytes if path.startswith(self.csv_paths) else self.max_body_bytes
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            if length.isdigit():
-                return _too_large(limit)
-            return problem_response(400, "Content-Length is not a number")
-        has_body = (length is not None and int(length) > 0) or "transfer-encoding" in headers
+        if length.isdigit() and int(length) > limit:
+            return _too_large(limit)
+        # A malformed length is the server's to refuse; the streamed count below still caps it.
+        has_body = (length.isdigit() and int(length) > 0) or bool(length and not length.isdigit())
+        has_body = has_body or "transfer-encoding" in headers
         if not has_body:
             return None
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
@@ -130,6 +129,17 @@ class RequestContextMiddleware:
                 slug="unsupported-media-type",
             )
         return None
+
+
+def _route_template(scope: Scope) -> str:
+    """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""
+    # FastAPI >= 0.16x resolves included routers lazily: scope["route"] is the route as declared
+    # in its router ("/{code}"); the effective context carries the mounted prefix.
+    context = scope.get("fastapi", {}).get("effective_route_context")
+    template = getattr(context, "path_format", None)
+    if template is None:
+        template = getattr(scope.get("route"), "path_format", None)
+    return str(template) if template else "unmatched"
 
 
 def _too_large(limit: int) -> Any:

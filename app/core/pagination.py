@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
@@ -69,7 +70,11 @@ def _decode(value: Any, column: Any) -> Any:
     """Rebuild a key value from a cursor; anything a client could forge is checked."""
     python_type = column.type.python_type
     if python_type is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
+        instant = datetime.fromisoformat(value)
+        try:  # a forged offset could push the instant past year 9999 when stored as UTC
+            return instant.astimezone(UTC) if instant.tzinfo else instant.replace(tzinfo=UTC)
+        except OverflowError:
+            raise ValueError("bad cursor value") from None
     if python_type is date and isinstance(value, str):
         return date.fromisoformat(value)
     if python_type is int and type(value) is int and abs(value) < 2**63:
@@ -103,6 +108,11 @@ def decode_cursor(cursor: str, sort_name: str, keys: Sequence[SortKey]) -> list[
 
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    if len(keys) > 1 and len({k.descending for k in keys}) == 1:
+        # One direction: a row-value comparison, which an index on the sort columns can seek.
+        left = tuple_(*(k.column for k in keys))
+        right = tuple_(*(literal(v, k.column.type) for k, v in zip(keys, values, strict=True)))
+        return left < right if keys[0].descending else left > right
     clauses = []
     for i, key in enumerate(keys):
         equal_prefix = [keys[j].column == values[j] for j in range(i)]
@@ -121,6 +131,8 @@ async def paginate(
     scalars: bool = True,
 ) -> Result[Any]:
     """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`."""
+    # The cursor names its listing's sort columns, so one listing's cursor is refused by another.
+    sort_name = _sort_identity(sort_name, keys)
     total = None
     if params.include_total:
         total = (
@@ -140,6 +152,11 @@ async def paginate(
         last = rows[-1]
         next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys])
     return Result(items=rows, next_cursor=next_cursor, total=total)
+
+
+def _sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:
+    columns = ",".join(f"{k.column}{' desc' if k.descending else ''}" for k in keys)
+    return f"{sort_name}:{hashlib.sha256(columns.encode()).hexdigest()[:12]}"
 
 
 def _key_value(row: Any, key: SortKey) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -49,6 +50,24 @@ def resource(
 ) -> Response:
     """A single resource with its ETag; answers 304 when the client's copy is current."""
     version = version if version is not None else getattr(obj, "version", None)
+    return json_resource(
+        request,
+        lambda: to_json(schema, obj),
+        version,
+        status_code=status_code,
+        location=location,
+    )
+
+
+def json_resource(
+    request: Request,
+    body: Callable[[], bytes],
+    version: int | str | None,
+    *,
+    status_code: int = 200,
+    location: str | None = None,
+) -> Response:
+    """`resource()` for a body serialized by `body()` (called only when not answering 304)."""
     headers: dict[str, str] = {}
     if version is not None:
         etag = etag_of(version)
@@ -59,7 +78,7 @@ def resource(
                 return Response(status_code=304, headers=headers)
     if location:
         headers["Location"] = location
-    return Response(to_json(schema, obj), status_code=status_code, media_type=JSON, headers=headers)
+    return Response(body(), status_code=status_code, media_type=JSON, headers=headers)
 
 
 def created(request: Request, schema: type[BaseModel], obj: Any, location: str) -> Response:
@@ -68,7 +87,14 @@ def created(request: Request, schema: type[BaseModel], obj: Any, location: str) 
 
 def page(request: Request, schema: type[BaseModel], result: Result[Any]) -> Response:
     items = _list_adapter(schema)
-    body = b'{"items":' + items.dump_json(items.validate_python(result.items, from_attributes=True))
+    return json_page(
+        request, items.dump_json(items.validate_python(result.items, from_attributes=True)), result
+    )
+
+
+def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
+    """A page whose items are already serialized (a JSON array), for hand-built hot paths."""
+    body = b'{"items":' + items
     body += b',"next_cursor":' + (
         b'"' + result.next_cursor.encode() + b'"' if result.next_cursor else b"null"
     )

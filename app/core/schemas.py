@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
+    PlainSerializer,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -48,6 +51,33 @@ CountryCode = Annotated[
 ]
 
 PROGRAM_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
+
+CENT = Decimal("0.01")
+MAX_USD = Decimal("999999999999.99")
+
+
+def _usd(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must not be negative")
+    if value > MAX_USD:
+        raise ValueError(f"must be at most {MAX_USD}")
+    if value != value.quantize(CENT):
+        raise ValueError('must have at most 2 decimal places; send a string such as "1000000.00"')
+    return value.quantize(CENT)
+
+
+def usd_string(value: Decimal) -> str:
+    return format(value.quantize(CENT), "f")
+
+
+# Money in: a decimal string (or a JSON number) with at most two places, never float noise.
+MoneyInput = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(_usd)]
+# Money out: always a string with two places, e.g. "1000000.00".
+MoneyOutput = Annotated[
+    Decimal,
+    PlainSerializer(usd_string, return_type=str),
+    Field(json_schema_extra={"pattern": r"^-?\d+\.\d{2}$", "examples": ["1000000.00"]}),
+]
 
 
 class InputModel(BaseModel):

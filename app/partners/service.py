@@ -80,9 +80,13 @@ async def list_partners(
     if region:
         stmt = stmt.where(Partner.region == region)
     if q:
-        pattern = f"%{q.lower()}%"
         stmt = stmt.where(
-            or_(Partner.name.ilike(pattern), Partner.code == q.upper(), Partner.alpha2 == q.upper())
+            or_(
+                # autoescape: a `%` or `_` in the search is a character, not a wildcard
+                Partner.name.icontains(q, autoescape=True),
+                Partner.code == q.upper(),
+                Partner.alpha2 == q.upper(),
+            )
         )
     if program:
         day = as_of or date.today()

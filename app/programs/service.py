@@ -32,6 +32,12 @@ async def find_program(session: AsyncSession, code: str) -> Program | None:
     return await session.scalar(select(Program).where(Program.code == code.upper()))
 
 
+async def program_ids(session: AsyncSession) -> dict[str, int]:
+    """Every program code → id, for bulk work."""
+    rows = await session.execute(select(Program.code, Program.id))
+    return {code: program_id for code, program_id in rows.all()}
+
+
 async def get_program(session: AsyncSession, code: str) -> Program:
     program = await find_program(session, code)
     if program is None:

@@ -1,0 +1,106 @@
+"""Alembic owns the schema: up, down and up again on each backend, and no drift from the models."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine.url import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from app.cli import migrate
+from app.core.health import migration_heads
+from app.models import Base
+from tests.conftest import PG_URL, ROOT
+
+ENV = ROOT / "migrations" / "env.py"
+
+
+@pytest.fixture
+async def scratch_url(backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'scratch.db'}"
+    assert PG_URL is not None
+    url = make_url(PG_URL)
+    scratch = f"{url.database}_mig"
+    admin = create_async_engine(PG_URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+        await conn.execute(text(f'CREATE DATABASE "{scratch}"'))
+    await admin.dispose()
+    return url.set(database=scratch).render_as_string(hide_password=False)
+
+
+def _tables(connection: Connection) -> set[str]:
+    return set(inspect(connection).get_table_names())
+
+
+async def _inspect(url: str, work: Any) -> Any:
+    engine = create_async_engine(url, poolclass=NullPool)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(work)
+    finally:
+        await engine.dispose()
+
+
+def _versions(connection: Connection) -> set[str]:
+    return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+
+
+def _env_render_item() -> Any:
+    """`render_item` from migrations/env.py (which cannot be imported outside Alembic)."""
+    tree = ast.parse(ENV.read_text(encoding="utf-8"))
+    keep: list[ast.stmt] = [
+        node
+        for node in tree.body
+        if (isinstance(node, ast.ImportFrom) and node.module != "alembic")
+        or isinstance(node, ast.Import)
+        or (isinstance(node, ast.FunctionDef) and node.name == "render_item")
+    ]
+    namespace: dict[str, Any] = {}
+    exec(compile(ast.Module(body=keep, type_ignores=[]), str(ENV), "exec"), namespace)  # noqa: S102
+    return namespace["render_item"]
+
+
+def _diff(connection: Connection) -> list[Any]:
+    render_item = _env_render_item()  # the same options the migrations are written with
+    context = MigrationContext.configure(
+        connection,
+        opts={
+            "target_metadata": Base.metadata,
+            "compare_type": True,
+            "render_item": render_item,
+            "render_as_batch": connection.dialect.name == "sqlite",
+        },
+    )
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def test_upgrade_downgrade_upgrade(scratch_url: str) -> None:
+    model_tables = set(Base.metadata.tables)
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    assert model_tables <= await _inspect(scratch_url, _tables)
+    assert await _inspect(scratch_url, _versions) == set(migration_heads())
+
+    await asyncio.to_thread(migrate, "base", downgrade=True, database_url=scratch_url)
+    assert await _inspect(scratch_url, _tables) <= {"alembic_version"}
+    assert await _inspect(scratch_url, _versions) == set()
+
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    assert model_tables <= await _inspect(scratch_url, _tables)
+    assert await _inspect(scratch_url, _versions) == set(migration_heads())
+
+
+async def test_models_and_migrations_agree(scratch_url: str) -> None:
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    diff = await _inspect(scratch_url, _diff)
+    assert diff == [], "models differ from migrations: " + "\n".join(map(str, diff))
