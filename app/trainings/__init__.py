@@ -1,0 +1,1 @@
+"""Trainings: sex-disaggregated training records, their rollup, bulk import and export."""

@@ -1,0 +1,154 @@
+"""The women-trained rollup: participant sums per group, adjusted in the writing transaction.
+
+Every write computes the contributions a training makes before and after the change and
+applies the difference with one upsert, so the report reads a table whose size depends on
+the number of groups, not on the number of participant rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import and_, bindparam, delete, func, literal, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.trainings.models import (
+    ALL_TOPICS,
+    ROLLUP,
+    Participant,
+    Training,
+    TrainingTopic,
+    WomenTrainedRollup,
+)
+
+# (topic, fiscal_year, program_id, partner_id, kind) → [women, men, unreported, participant_rows]
+Key = tuple[str, int, int, int, str]
+Deltas = dict[Key, list[int]]
+KEY_COLUMNS = ("topic", "fiscal_year", "program_id", "partner_id", "kind")
+SUM_COLUMNS = ("women", "men", "unreported", "participant_rows")
+
+
+def new_deltas() -> Deltas:
+    return defaultdict(lambda: [0, 0, 0, 0])
+
+
+def add(
+    deltas: Deltas,
+    *,
+    fiscal_year: int,
+    program_id: int,
+    kind: str,
+    topics: Iterable[str],
+    participants: Iterable[tuple[int, int, int, int]],
+    sign: int = 1,
+) -> None:
+    """Add (sign=1) or take away (sign=-1) what one training contributes to the rollup."""
+    topic_keys = [ALL_TOPICS, *topics]
+    for partner_id, women, men, unreported in participants:
+        for topic in topic_keys:
+            sums = deltas[(topic, fiscal_year, program_id, partner_id, str(kind))]
+            sums[0] += sign * women
+            sums[1] += sign * men
+            sums[2] += sign * unreported
+            sums[3] += sign
+
+
+def add_training(deltas: Deltas, training: Training, sign: int = 1) -> None:
+    """A loaded training's contribution (participants and topics must be loaded)."""
+    add(
+        deltas,
+        fiscal_year=training.fiscal_year,
+        program_id=training.program_id,
+        kind=training.kind,
+        topics=[t.topic for t in training.topics],
+        participants=[(p.partner_id, p.women, p.men, p.unreported) for p in training.participants],
+        sign=sign,
+    )
+
+
+async def apply(session: AsyncSession, deltas: Deltas) -> None:
+    """Upsert the non-zero deltas (in key order, so concurrent writers lock rows alike)."""
+    changes = [(key, sums) for key, sums in sorted(deltas.items()) if any(sums)]
+    if not changes:
+        return
+    table = ROLLUP
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(KEY_COLUMNS),
+        set_={name: table.c[name] + stmt.excluded[name] for name in SUM_COLUMNS},
+    )
+    params = [
+        dict(zip(KEY_COLUMNS + SUM_COLUMNS, (*key, *sums), strict=True)) for key, sums in changes
+    ]
+    await session.execute(stmt, params)
+    emptied = [
+        dict(zip(["k_" + n for n in KEY_COLUMNS], key, strict=True))
+        for key, sums in changes
+        if sums[3] < 0
+    ]
+    if emptied:
+        await session.execute(
+            delete(table).where(
+                and_(*(table.c[name] == bindparam("k_" + name) for name in KEY_COLUMNS)),
+                table.c.participant_rows <= 0,
+            ),
+            emptied,
+        )
+
+
+def from_records_query():  # type: ignore[no-untyped-def]
+    """The rollup as a GROUP BY over the base tables: for checks and for rebuilding it."""
+    p, t, tt = Participant, Training, TrainingTopic
+    sums = (
+        func.sum(p.women).label("women"),
+        func.sum(p.men).label("men"),
+        func.sum(p.unreported).label("unreported"),
+        func.count().label("participant_rows"),
+    )
+    every = (
+        select(
+            literal(ALL_TOPICS).label("topic"), t.fiscal_year, t.program_id, p.partner_id, t.kind
+        )
+        .add_columns(*sums)
+        .join(t, t.id == p.training_id)
+        .group_by(t.fiscal_year, t.program_id, p.partner_id, t.kind)
+    )
+    per_topic = (
+        select(tt.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind)
+        .add_columns(*sums)
+        .join(t, t.id == p.training_id)
+        .join(tt, tt.training_id == t.id)
+        .group_by(tt.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind)
+    )
+    return union_all(every, per_topic)
+
+
+async def from_records(session: AsyncSession) -> dict[Key, tuple[int, int, int, int]]:
+    rows = (await session.execute(from_records_query())).all()
+    return {tuple(r[:5]): tuple(int(v) for v in r[5:]) for r in rows}  # type: ignore[misc]
+
+
+async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, int, int]]:
+    r = WomenTrainedRollup
+    rows = (
+        await session.execute(
+            select(r.topic, r.fiscal_year, r.program_id, r.partner_id, r.kind).add_columns(
+                r.women, r.men, r.unreported, r.participant_rows
+            )
+        )
+    ).all()
+    return {tuple(row[:5]): tuple(int(v) for v in row[5:]) for row in rows}  # type: ignore[misc]
+
+
+async def rebuild(session: AsyncSession) -> None:
+    """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
+    table = ROLLUP
+    await session.execute(delete(table))
+    query = from_records_query().subquery()
+    await session.execute(
+        table.insert().from_select(list(KEY_COLUMNS + SUM_COLUMNS), select(query))
+    )

@@ -1,0 +1,190 @@
+"""/api/v1/trainings and /api/v1/imports/trainings"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import imports as bulk
+from app.core import responses as render
+from app.core.csvout import csv_response, wants_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.idempotency import IdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.schemas import SearchText
+from app.core.security import Reader, Writer
+from app.trainings import imports, reads, service
+from app.trainings.schemas import (
+    Kind,
+    SortOrder,
+    Topic,
+    TrainingCreate,
+    TrainingImportSummary,
+    TrainingRead,
+    TrainingUpdate,
+)
+
+router = APIRouter(prefix="/trainings", tags=["trainings"])
+imports_router = APIRouter(prefix="/imports", tags=["imports"])
+
+TrainingId = Annotated[int, Path(ge=1, le=2**62)]
+FiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+Country = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="alpha-3 or alpha-2, any case")
+]
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    Query(description="`csv` streams every matching row (as does `Accept: text/csv`)"),
+]
+
+
+def training_filters(
+    program: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+    ] = None,
+    partner: Annotated[Country, Query(description="A participating country")] = None,
+    host_country: Country = None,
+    fiscal_year: FiscalYear = None,
+    from_fy: FiscalYear = None,
+    to_fy: FiscalYear = None,
+    from_date: Annotated[date | None, Query(description="Starting on or after")] = None,
+    to_date: Annotated[date | None, Query(description="Starting on or before")] = None,
+    kind: Kind | None = None,
+    topic: Topic | None = None,
+    q: Annotated[SearchText | None, Query(description="Title contains")] = None,
+    updated_since: UpdatedSince = None,
+) -> service.TrainingFilters:
+    return service.TrainingFilters(
+        program=program,
+        partner=partner,
+        host_country=host_country,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        from_date=from_date,
+        to_date=to_date,
+        kind=kind.value if kind else None,
+        topic=topic.value if topic else None,
+        q=q,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
+
+
+@router.get(
+    "",
+    operation_id="trainings_list",
+    response_model=Page[TrainingRead],
+    responses={
+        **responses(),
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+    },
+)
+async def list_trainings(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    sort: Annotated[SortOrder, Query(description="Order of the items")] = SortOrder.start_date_desc,
+    format: Format = None,
+) -> Response:
+    if wants_csv(request, format):
+        # Check the filters before the stream starts: a bad one is a 422, not a broken 200.
+        await service.select_trainings(session, principal, filters)
+        trainings = await service.export_trainings(
+            session, request.app.state.sessionmaker, principal, filters, sort
+        )
+        batches = imports.csv_batches(trainings)
+        return csv_response(imports.CSV_COLUMNS, batches, filename="trainings.csv")
+    items, result = await reads.page_json(session, principal, paging, filters, sort)
+    return render.json_page(request, items, result)
+
+
+@router.get(
+    "/{training_id}",
+    operation_id="trainings_get",
+    response_model=TrainingRead,
+    responses=responses(304, 404),
+)
+async def get_training(
+    request: Request, principal: Reader, session: SessionDep, training_id: TrainingId
+) -> Response:
+    body, version = await reads.training_json(session, principal, training_id)
+    return render.json_resource(request, lambda: body, version)
+
+
+@router.post(
+    "",
+    operation_id="trainings_create",
+    status_code=201,
+    response_model=TrainingRead,
+    responses=responses(409, 413, 415),
+)
+async def create_training(
+    request: Request, actor: Writer, session: SessionDep, idem: IdempotencyDep, body: TrainingCreate
+) -> Response:
+    training = await service.create_training(session, actor, body)
+    return await idem.respond(
+        session,
+        render.created(request, TrainingRead, training, f"/api/v1/trainings/{training.id}"),
+    )
+
+
+@router.patch(
+    "/{training_id}",
+    operation_id="trainings_update",
+    response_model=TrainingRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_training(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    training_id: TrainingId,
+    body: TrainingUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    training = await service.update_training(session, actor, training_id, body, if_match)
+    return render.resource(request, TrainingRead, training)
+
+
+@router.delete(
+    "/{training_id}",
+    operation_id="trainings_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_training(
+    actor: Writer, session: SessionDep, training_id: TrainingId, if_match: IfMatch = None
+) -> Response:
+    await service.delete_training(session, actor, training_id, if_match)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/trainings",
+    operation_id="imports_trainings",
+    response_model=TrainingImportSummary,
+    summary="Upsert trainings from a JSON array or a CSV (the export's columns)",
+    responses=responses(409, 413, 415),
+    openapi_extra=bulk.request_body("TrainingCreate"),
+)
+async def import_trainings(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_trainings(session, actor, records, dry_run=dry_run)
+    return await idem.respond(session, bulk.summary_response(summary))

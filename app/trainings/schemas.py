@@ -1,0 +1,168 @@
+"""Training bodies and representations; totals and fiscal_year are read-only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+
+from app.core.imports import ImportSummary
+from app.core.schemas import (
+    CountryCode,
+    InputModel,
+    Name,
+    ProgramCode,
+    ReadModel,
+    ShortText,
+    UpdateModel,
+)
+
+MAX_COUNT = 1_000_000
+MAX_HOURS = 10_000
+MAX_PARTICIPANT_ROWS = 300
+
+
+class Kind(StrEnum):
+    course = "course"
+    train_the_trainer = "train_the_trainer"
+    workshop = "workshop"
+    exercise = "exercise"
+    advisory = "advisory"
+
+
+class Topic(StrEnum):
+    gender_integration = "gender_integration"
+    sea_prevention = "sea_prevention"
+    nio = "nio"
+    peacekeeping = "peacekeeping"
+    demining = "demining"
+    eore = "eore"
+    stockpile_management = "stockpile_management"
+    defense_reform = "defense_reform"
+    leadership = "leadership"
+
+
+class Delivery(StrEnum):
+    direct = "direct"
+    enabled = "enabled"
+
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
+Hours = Annotated[int, Field(ge=0, le=MAX_HOURS, strict=True)]
+ExternalRef = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"),
+]
+Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
+
+
+def _unique_topics(topics: list[Topic] | None) -> list[Topic] | None:
+    if topics is not None and len(set(topics)) != len(topics):
+        raise ValueError("topics must not repeat")
+    return sorted(topics) if topics is not None else None
+
+
+class ParticipantIn(InputModel):
+    partner: CountryCode
+    women: Count = 0
+    men: Count = 0
+    unreported: Count = 0
+
+
+Participants = Annotated[list[ParticipantIn], Field(max_length=MAX_PARTICIPANT_ROWS)]
+
+
+class TrainingCreate(InputModel):
+    program: ProgramCode
+    title: Name
+    kind: Kind
+    topics: Topics = []
+    start_date: date
+    end_date: date
+    host_country: CountryCode | None = None
+    location: ShortText | None = None
+    delivery: Delivery = Delivery.direct
+    hours: Hours | None = None
+    external_ref: ExternalRef | None = None
+    participants: Participants = []
+
+    _check_topics = field_validator("topics")(_unique_topics)
+
+    @field_validator("end_date")
+    @classmethod
+    def _ordered(cls, end_date: date, info: ValidationInfo) -> date:
+        start_date = info.data.get("start_date")
+        if start_date is not None and end_date < start_date:
+            raise ValueError("end_date must not be before start_date")
+        return end_date
+
+
+class TrainingUpdate(UpdateModel):
+    """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
+
+    nullable = frozenset({"host_country", "location", "hours", "external_ref"})
+
+    program: ProgramCode | None = None
+    title: Name | None = None
+    kind: Kind | None = None
+    topics: Topics | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    host_country: CountryCode | None = None
+    location: ShortText | None = None
+    delivery: Delivery | None = None
+    hours: Hours | None = None
+    external_ref: ExternalRef | None = None
+    participants: Participants | None = None
+
+    _check_topics = field_validator("topics")(_unique_topics)
+
+
+class Totals(ReadModel):
+    women: int
+    men: int
+    unreported: int
+    total: int
+
+
+class ParticipantRead(ReadModel):
+    partner: str = Field(validation_alias="partner_code", description="ISO 3166-1 alpha-3")
+    women: int
+    men: int
+    unreported: int
+    total: int
+
+
+class TrainingRead(ReadModel):
+    id: int
+    program: str = Field(validation_alias="program_code")
+    title: str
+    kind: Kind
+    topics: list[Topic] = Field(validation_alias="topic_names")
+    start_date: date
+    end_date: date
+    fiscal_year: int
+    host_country: str | None = Field(validation_alias="host_country_code")
+    location: str | None
+    delivery: Delivery
+    hours: int | None
+    external_ref: str | None
+    participants: list[ParticipantRead] = Field(validation_alias="participants_by_partner")
+    totals: Totals
+    created_at: datetime
+    updated_at: datetime
+
+
+class SortOrder(StrEnum):
+    start_date = "start_date"
+    start_date_desc = "-start_date"
+    created = "created"
+    created_desc = "-created"
+
+
+class TrainingImportSummary(ImportSummary):
+    """An import's summary (app.core.imports) plus how many distinct trainings it held."""
+
+    trainings: int = Field(description="distinct trainings in the records")

@@ -1,0 +1,466 @@
+"""Training rules: references resolve, totals and fiscal year are derived, the rollup follows.
+
+Embassy keys see only trainings their country took part in or hosted; that scoping is
+`visible_to`, applied by every read (here and in reads.py) and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from app.core.audit import record
+from app.core.csvout import keyset_batches
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.fiscal_year import fiscal_year
+from app.core.models import utcnow
+from app.core.pagination import SortKey
+from app.core.responses import check_if_match
+from app.core.security import Principal
+from app.partners.models import Partner
+from app.partners.service import find_partner
+from app.programs.models import Program
+from app.trainings import rollup
+from app.trainings.models import Participant, Training, TrainingTopic
+from app.trainings.schemas import SortOrder, TrainingCreate, TrainingUpdate
+
+RESOURCE = "training"
+
+# partner code (alpha-3 or alpha-2, upper case) → (partner id, alpha-3)
+PartnerMap = Mapping[str, tuple[int, str]]
+ProgramMap = Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingFilters:
+    program: str | None = None
+    partner: str | None = None
+    host_country: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+    kind: str | None = None
+    topic: str | None = None
+    q: str | None = None
+    updated_since: datetime | None = None
+
+
+@dataclass(slots=True)
+class References:
+    """A body's codes resolved to ids; `errors` are (JSON pointer, message) pairs."""
+
+    program_id: int | None = None
+    host_country_id: int | None = None
+    participants: list[tuple[int, int, int, int]] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def load_options() -> tuple[Any, ...]:
+    return (
+        selectinload(Training.program),
+        selectinload(Training.host_country),
+        selectinload(Training.participants).selectinload(Participant.partner),
+        selectinload(Training.topics),
+    )
+
+
+def visible_to(stmt: Select[Any], principal: Principal | None) -> Select[Any]:
+    """The one place reads are scoped: an embassy sees trainings its country joined or hosted."""
+    if principal is None or not principal.is_embassy:
+        return stmt
+    took_part = exists().where(
+        Participant.training_id == Training.id, Participant.partner_id == principal.partner_id
+    )
+    return stmt.where(or_(Training.host_country_id == principal.partner_id, took_part))
+
+
+# References: shared by single writes and the bulk import
+
+
+def resolve_references(
+    *,
+    program: str | None,
+    host_country: str | None,
+    participants: Sequence[Any] | None,
+    programs: ProgramMap,
+    partners: PartnerMap,
+) -> References:
+    """Check a body's program and country codes against the maps; collect every error."""
+    refs = References()
+    if program is not None:
+        refs.program_id = programs.get(program.upper())
+        if refs.program_id is None:
+            refs.errors.append(("/program", f"unknown program {program!r}"))
+    if host_country is not None:
+        host = partners.get(host_country.upper())
+        if host is None:
+            refs.errors.append(("/host_country", f"unknown country code {host_country!r}"))
+        else:
+            refs.host_country_id = host[0]
+    seen: dict[int, int] = {}
+    for i, participant in enumerate(participants or ()):
+        found = partners.get(participant.partner.upper())
+        pointer = f"/participants/{i}/partner"
+        if found is None:
+            refs.errors.append((pointer, f"unknown country code {participant.partner!r}"))
+            continue
+        partner_id, alpha3 = found
+        if partner_id in seen:
+            refs.errors.append(
+                (pointer, f"{alpha3} is already listed at /participants/{seen[partner_id]}")
+            )
+            continue
+        seen[partner_id] = i
+        refs.participants.append(
+            (partner_id, participant.women, participant.men, participant.unreported)
+        )
+    return refs
+
+
+async def reference_maps(
+    session: AsyncSession, programs: Sequence[str], countries: Sequence[str]
+) -> tuple[ProgramMap, PartnerMap]:
+    """Only the programs and partners a body names, in two queries."""
+    program_map: dict[str, int] = {}
+    partner_map: dict[str, tuple[int, str]] = {}
+    codes = {c.upper() for c in programs}
+    if codes:
+        rows = await session.execute(
+            select(Program.code, Program.id).where(Program.code.in_(codes))
+        )
+        program_map = {code: program_id for code, program_id in rows.all()}
+    wanted = {c.upper() for c in countries}
+    if wanted:
+        found = await session.execute(
+            select(Partner.id, Partner.code, Partner.alpha2).where(
+                or_(Partner.code.in_(wanted), Partner.alpha2.in_(wanted))
+            )
+        )
+        for partner_id, alpha3, alpha2 in found.all():
+            partner_map[alpha3] = partner_map[alpha2] = (partner_id, alpha3)
+    return program_map, partner_map
+
+
+def _refuse(errors: list[tuple[str, str]]) -> None:
+    if errors:
+        pointer, message = errors[0]
+        raise Unprocessable(f"{pointer}: {message}", errors=[field_error(p, m) for p, m in errors])
+
+
+# Reads
+
+
+def _filtered(
+    stmt: Select[Any], filters: TrainingFilters, partner_id: int | None, host_id: int | None
+) -> Select[Any]:
+    if filters.program:
+        stmt = stmt.where(
+            Training.program_id
+            == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
+        )
+    if filters.partner:
+        stmt = stmt.where(
+            exists().where(
+                Participant.training_id == Training.id, Participant.partner_id == partner_id
+            )
+        )
+    if filters.host_country:
+        stmt = stmt.where(Training.host_country_id == host_id)
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(Training.fiscal_year == filters.fiscal_year)
+    if filters.from_fy is not None:
+        stmt = stmt.where(Training.fiscal_year >= filters.from_fy)
+    if filters.to_fy is not None:
+        stmt = stmt.where(Training.fiscal_year <= filters.to_fy)
+    if filters.from_date is not None:
+        stmt = stmt.where(Training.start_date >= filters.from_date)
+    if filters.to_date is not None:
+        stmt = stmt.where(Training.start_date <= filters.to_date)
+    if filters.kind:
+        stmt = stmt.where(Training.kind == filters.kind)
+    if filters.topic:
+        stmt = stmt.where(
+            exists().where(
+                TrainingTopic.training_id == Training.id, TrainingTopic.topic == filters.topic
+            )
+        )
+    if filters.q:
+        stmt = stmt.where(Training.title.icontains(filters.q, autoescape=True))
+    if filters.updated_since is not None:
+        stmt = stmt.where(Training.updated_at >= filters.updated_since)
+    return stmt
+
+
+async def _filter_country(session: AsyncSession, code: str | None, parameter: str) -> int | None:
+    if code is None:
+        return None
+    partner = await find_partner(session, code)
+    if partner is None:
+        raise Unprocessable(
+            f"{parameter}: unknown country code {code!r}",
+            errors=[
+                {"parameter": parameter, "location": "query", "detail": "unknown country code"}
+            ],
+        )
+    return partner.id
+
+
+def sort_keys(sort: SortOrder) -> list[SortKey]:
+    if sort in (SortOrder.start_date, SortOrder.start_date_desc):
+        descending = sort is SortOrder.start_date_desc
+        return [SortKey(Training.start_date, descending), SortKey(Training.id, descending)]
+    return [SortKey(Training.id, sort is SortOrder.created_desc)]
+
+
+async def select_trainings(
+    session: AsyncSession,
+    principal: Principal | None,
+    filters: TrainingFilters,
+    stmt: Select[Any] | None = None,
+) -> Select[Any]:
+    """The scoped, filtered statement every listing and export runs (no ORDER BY).
+
+    `stmt` picks what is selected (default: Training entities; the fast reads pass columns).
+    """
+    partner_id = await _filter_country(session, filters.partner, "partner")
+    host_id = await _filter_country(session, filters.host_country, "host_country")
+    base = stmt if stmt is not None else select(Training)
+    return visible_to(_filtered(base, filters, partner_id, host_id), principal)
+
+
+async def export_trainings(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    principal: Principal | None,
+    filters: TrainingFilters,
+    sort: SortOrder = SortOrder.created,
+    *,
+    batch_size: int = 500,
+) -> AsyncIterator[list[Training]]:
+    """Every matching training, fully loaded, in batches (for CSV and JSON exports).
+
+    The filters are checked now (a bad one raises before any row is written); the batches are
+    read later, each in its own short transaction from `sessionmaker`.
+    """
+    stmt = await select_trainings(session, principal, filters)
+    return keyset_batches(
+        sessionmaker, stmt.options(*load_options()), sort_keys(sort), batch_size=batch_size
+    )
+
+
+async def count_trainings(
+    session: AsyncSession, principal: Principal | None, filters: TrainingFilters
+) -> int:
+    stmt = await select_trainings(session, principal, filters)
+    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+async def get_training(
+    session: AsyncSession, principal: Principal | None, training_id: int
+) -> Training:
+    stmt = visible_to(select(Training).where(Training.id == training_id), principal)
+    training = await session.scalar(
+        stmt.options(*load_options()).execution_options(populate_existing=True)
+    )
+    if training is None:
+        raise NotFound(f"training {training_id} does not exist")
+    return training
+
+
+# Writes
+
+
+async def _refuse_duplicate_ref(
+    session: AsyncSession, program_id: int, external_ref: str | None, exclude_id: int | None = None
+) -> None:
+    if external_ref is None:
+        return
+    stmt = select(Training.id).where(
+        Training.program_id == program_id, Training.external_ref == external_ref
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(Training.id != exclude_id)
+    clash = await session.scalar(stmt)
+    if clash is not None:
+        raise Conflict(
+            f"training {clash} of this program already has external_ref {external_ref!r}",
+            conflicting_training=clash,
+        )
+
+
+async def create_training(
+    session: AsyncSession, actor: Principal, body: TrainingCreate
+) -> Training:
+    countries = [p.partner for p in body.participants]
+    if body.host_country:
+        countries.append(body.host_country)
+    programs, partners = await reference_maps(session, [body.program], countries)
+    refs = resolve_references(
+        program=body.program,
+        host_country=body.host_country,
+        participants=body.participants,
+        programs=programs,
+        partners=partners,
+    )
+    _refuse(refs.errors)
+    assert refs.program_id is not None
+    await _refuse_duplicate_ref(session, refs.program_id, body.external_ref)
+    training = Training(
+        program_id=refs.program_id,
+        title=body.title,
+        kind=body.kind.value,
+        start_date=body.start_date,
+        end_date=body.end_date,
+        fiscal_year=fiscal_year(body.start_date),
+        host_country_id=refs.host_country_id,
+        location=body.location,
+        delivery=body.delivery.value,
+        hours=body.hours,
+        external_ref=body.external_ref,
+        participants=[
+            Participant(partner_id=pid, women=w, men=m, unreported=u)
+            for pid, w, m, u in refs.participants
+        ],
+        topics=[TrainingTopic(topic=t.value) for t in body.topics],
+    )
+    session.add(training)
+    await session.flush()
+    deltas = rollup.new_deltas()
+    rollup.add_training(deltas, training)
+    await rollup.apply(session, deltas)
+    record(
+        session,
+        actor,
+        "create",
+        RESOURCE,
+        training.id,
+        list(body.model_fields_set),
+        {"program": body.program, "external_ref": body.external_ref},
+    )
+    return await get_training(session, None, training.id)
+
+
+_SCALARS = (
+    "title",
+    "kind",
+    "start_date",
+    "end_date",
+    "location",
+    "delivery",
+    "hours",
+    "external_ref",
+)
+
+
+async def update_training(
+    session: AsyncSession,
+    actor: Principal,
+    training_id: int,
+    body: TrainingUpdate,
+    if_match: str | None,
+) -> Training:
+    training = await get_training(session, None, training_id)
+    check_if_match(if_match, training.version)
+    given = body.model_fields_set
+    start = body.start_date if "start_date" in given else training.start_date
+    end = body.end_date if "end_date" in given else training.end_date
+    errors: list[tuple[str, str]] = []
+    if start is not None and end is not None and end < start:
+        pointer = "/end_date" if "end_date" in given else "/start_date"
+        errors.append((pointer, "end_date must not be before start_date"))
+    countries = [p.partner for p in body.participants or ()]
+    if body.host_country:
+        countries.append(body.host_country)
+    programs, partners = await reference_maps(
+        session, [body.program] if body.program else [], countries
+    )
+    refs = resolve_references(
+        program=body.program,
+        host_country=body.host_country,
+        participants=body.participants,
+        programs=programs,
+        partners=partners,
+    )
+    _refuse(errors + refs.errors)
+
+    before = rollup.new_deltas()
+    rollup.add_training(before, training, sign=-1)
+    changed: list[str] = []
+    for name in _SCALARS:
+        if name in given:
+            value = getattr(body, name)
+            value = value.value if hasattr(value, "value") else value
+            if getattr(training, name) != value:
+                setattr(training, name, value)
+                changed.append(name)
+    if "program" in given and refs.program_id != training.program_id:
+        assert refs.program_id is not None
+        training.program_id = refs.program_id
+        changed.append("program")
+    if "host_country" in given and refs.host_country_id != training.host_country_id:
+        training.host_country_id = refs.host_country_id
+        changed.append("host_country")
+    if {"program", "external_ref"} & set(changed):
+        await _refuse_duplicate_ref(
+            session, training.program_id, training.external_ref, training.id
+        )
+    training.fiscal_year = fiscal_year(training.start_date)
+    if body.topics is not None and _replace_topics(training, [t.value for t in body.topics]):
+        changed.append("topics")
+    if body.participants is not None and _replace_participants(training, refs.participants):
+        changed.append("participants")
+    if not changed:
+        return training
+    training.updated_at = utcnow()  # also bumps the version when only child rows changed
+    await session.flush()
+    deltas = before
+    rollup.add_training(deltas, training)
+    await rollup.apply(session, deltas)
+    record(session, actor, "update", RESOURCE, training.id, changed)
+    return await get_training(session, None, training.id)
+
+
+def _replace_topics(training: Training, topics: list[str]) -> bool:
+    have = {t.topic: t for t in training.topics}
+    if set(have) == set(topics):
+        return False
+    training.topics = [have.get(t) or TrainingTopic(topic=t) for t in topics]
+    return True
+
+
+def _replace_participants(
+    training: Training, participants: list[tuple[int, int, int, int]]
+) -> bool:
+    have = {p.partner_id: p for p in training.participants}
+    current = {(p.partner_id, p.women, p.men, p.unreported) for p in training.participants}
+    if current == set(participants):
+        return False
+    kept: list[Participant] = []
+    for partner_id, women, men, unreported in participants:
+        row = have.get(partner_id) or Participant(partner_id=partner_id)
+        row.women, row.men, row.unreported = women, men, unreported
+        kept.append(row)
+    training.participants = kept
+    return True
+
+
+async def delete_training(
+    session: AsyncSession, actor: Principal, training_id: int, if_match: str | None
+) -> None:
+    training = await get_training(session, None, training_id)
+    check_if_match(if_match, training.version)
+    deltas = rollup.new_deltas()
+    rollup.add_training(deltas, training, sign=-1)
+    details = {"program": training.program_code, "external_ref": training.external_ref}
+    await session.delete(training)
+    await session.flush()
+    await rollup.apply(session, deltas)
+    record(session, actor, "delete", RESOURCE, training_id, [], details)
