@@ -1,0 +1,1 @@
+"""IMET nominations: embassies nominate candidates, reviewers move them through the workflow."""

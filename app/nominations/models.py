@@ -1,0 +1,121 @@
+"""An IMET nomination: one nominee for one course, for one partner and fiscal year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, IdMixin, VersionedMixin
+from app.partners.models import Partner
+
+
+class Nomination(IdMixin, VersionedMixin, Base):
+    """Nominee, course and vetting are flat columns; the API nests them as objects."""
+
+    __tablename__ = "nominations"
+    __table_args__ = (
+        UniqueConstraint("partner_id", "external_ref"),
+        CheckConstraint("sex IN ('female', 'male')", name="sex"),
+        CheckConstraint("ecl_score IS NULL OR (ecl_score >= 0 AND ecl_score <= 100)", name="ecl"),
+        CheckConstraint(
+            "course_min_ecl IS NULL OR (course_min_ecl >= 0 AND course_min_ecl <= 100)",
+            name="min_ecl",
+        ),
+        Index("ix_nominations_partner_fiscal_year", "partner_id", "fiscal_year"),
+        Index("ix_nominations_fiscal_year_status", "fiscal_year", "status"),
+    )
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    external_ref: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="submitted")
+
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    sex: Mapped[str] = mapped_column(String(8))
+    rank: Mapped[str] = mapped_column(String(200))
+    service: Mapped[str] = mapped_column(String(16))
+    position: Mapped[str] = mapped_column(String(200))
+
+    masl_id: Mapped[str] = mapped_column(String(16), index=True)
+    course_title: Mapped[str] = mapped_column(String(200))
+    course_institution: Mapped[str] = mapped_column(String(200))
+    course_min_ecl: Mapped[int | None] = mapped_column(Integer)
+
+    ecl_score: Mapped[int | None] = mapped_column(Integer)
+    ecl_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    vetting_status: Mapped[str] = mapped_column(String(16), default="pending")
+    vetting_case_ref: Mapped[str | None] = mapped_column(String(64))
+    vetting_decided_at: Mapped[date | None] = mapped_column(Date)
+    vetting_expires_at: Mapped[date | None] = mapped_column(Date)
+
+    partner: Mapped[Partner] = relationship(lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+    @property
+    def nominee(self) -> dict[str, Any]:
+        return {
+            "given_name": self.given_name,
+            "family_name": self.family_name,
+            "sex": self.sex,
+            "rank": self.rank,
+            "service": self.service,
+            "position": self.position,
+        }
+
+    @property
+    def course(self) -> dict[str, Any]:
+        return {
+            "masl_id": self.masl_id,
+            "title": self.course_title,
+            "institution": self.course_institution,
+            "min_ecl": self.course_min_ecl,
+        }
+
+    @property
+    def vetting(self) -> dict[str, Any]:
+        return {
+            "status": self.vetting_status,
+            "case_ref": self.vetting_case_ref,
+            "decided_at": self.vetting_decided_at,
+            "expires_at": self.vetting_expires_at,
+        }
+
+
+# API field path → column, for the nested parts of the body (`nominee.rank` → `rank`).
+NOMINEE_COLUMNS = {
+    "given_name": "given_name",
+    "family_name": "family_name",
+    "sex": "sex",
+    "rank": "rank",
+    "service": "service",
+    "position": "position",
+}
+COURSE_COLUMNS = {
+    "masl_id": "masl_id",
+    "title": "course_title",
+    "institution": "course_institution",
+    "min_ecl": "course_min_ecl",
+}
+VETTING_COLUMNS = {
+    "status": "vetting_status",
+    "case_ref": "vetting_case_ref",
+    "decided_at": "vetting_decided_at",
+    "expires_at": "vetting_expires_at",
+}

@@ -1,0 +1,229 @@
+"""/api/v1/nominations: embassies nominate, reviewers move nominations through the workflow."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.audit.schemas import AuditEventRead
+from app.core import responses as render
+from app.core.csvout import csv_response, wants_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.security import Principal, Role, require
+from app.nominations import service
+from app.nominations.schemas import (
+    NominationCreate,
+    NominationRead,
+    NominationUpdate,
+    TransitionRequest,
+    VettingWrite,
+)
+from app.nominations.workflow import Sex, Status, VettingStatus
+
+router = APIRouter(prefix="/nominations", tags=["nominations"])
+
+# Nominee personal data: admins, and embassies for their own country (scoped in the service).
+# Analyst and integration keys are refused on every nomination route.
+NominationUser = Annotated[Principal, require(Role.admin, Role.embassy)]
+
+
+async def _creation_budget(request: Request, actor: NominationUser) -> None:
+    """Per-key budget of nomination creations per minute (429 with Retry-After)."""
+    state = request.app.state
+    await state.rate_limiter.hit(
+        f"nominations:{actor.key_id}", state.settings.nomination_rate_limit_per_minute
+    )
+
+
+CreationBudget = Annotated[None, Depends(_creation_budget)]
+NominationId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def _location(nomination_id: int) -> str:
+    return f"/api/v1/nominations/{nomination_id}"
+
+
+@router.post(
+    "",
+    operation_id="nominations_create",
+    status_code=201,
+    summary="Nominate a candidate (Idempotency-Key required)",
+    response_model=NominationRead,
+    responses=responses(400, 409, 413, 415),
+)
+async def create_nomination(
+    request: Request,
+    actor: NominationUser,
+    _: CreationBudget,
+    idem: RequiredIdempotencyDep,
+    session: SessionDep,
+    body: NominationCreate,
+) -> Response:
+    nomination = await service.create_nomination(session, actor, body)
+    return await idem.respond(
+        session,
+        render.created(request, NominationRead, nomination, _location(nomination.id)),
+    )
+
+
+def nomination_filters(
+    partner: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="Partner alpha-3 or alpha-2")
+    ] = None,
+    fiscal_year: Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)] = None,
+    status: Status | None = None,
+    sex: Sex | None = None,
+    vetting_status: VettingStatus | None = None,
+    course: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", description="Course MASL id"),
+    ] = None,
+    external_ref: Annotated[
+        str | None, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$")
+    ] = None,
+    updated_since: UpdatedSince = None,
+) -> service.NominationFilters:
+    return service.NominationFilters(
+        partner=partner,
+        fiscal_year=fiscal_year,
+        status=status,
+        sex=sex,
+        vetting_status=vetting_status,
+        course=course,
+        external_ref=external_ref,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    Query(description="`csv` streams every matching row (as does `Accept: text/csv`)"),
+]
+
+
+@router.get(
+    "",
+    operation_id="nominations_list",
+    response_model=Page[NominationRead],
+    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def list_nominations(
+    request: Request,
+    actor: NominationUser,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    format: Format = None,
+) -> Response:
+    if wants_csv(request, format):
+        # Check the filters before the stream starts: a bad one is a 422, not a broken 200.
+        await service.select_nominations(session, actor, filters)
+        batches = service.export_nominations(request.app.state.sessionmaker, actor, filters)
+        rows = (map(service.csv_row, batch) async for batch in batches)
+        return csv_response(service.CSV_COLUMNS, rows, filename="nominations.csv")
+    result = await service.list_nominations(session, actor, paging, filters)
+    return render.page(request, NominationRead, result)
+
+
+@router.get(
+    "/{nomination_id}",
+    operation_id="nominations_get",
+    response_model=NominationRead,
+    responses=responses(304, 404),
+)
+async def get_nomination(
+    request: Request, actor: NominationUser, session: SessionDep, nomination_id: NominationId
+) -> Response:
+    nomination = await service.get_nomination(session, actor, nomination_id)
+    return render.resource(request, NominationRead, nomination)
+
+
+@router.patch(
+    "/{nomination_id}",
+    operation_id="nominations_update",
+    summary="Correct nominee, course or ECL while the nomination is submitted",
+    response_model=NominationRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_nomination(
+    request: Request,
+    actor: NominationUser,
+    session: SessionDep,
+    nomination_id: NominationId,
+    body: NominationUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    nomination = await service.update_nomination(session, actor, nomination_id, body, if_match)
+    return render.resource(request, NominationRead, nomination)
+
+
+@router.post(
+    "/{nomination_id}/transitions",
+    operation_id="nominations_transition",
+    summary="Move a nomination to another status; 409 names the unmet condition",
+    response_model=NominationRead,
+    responses=responses(404, 409, 412, 413, 415),
+)
+async def transition_nomination(
+    request: Request,
+    actor: NominationUser,
+    idem: IdempotencyDep,
+    session: SessionDep,
+    nomination_id: NominationId,
+    body: TransitionRequest,
+    if_match: IfMatch = None,
+) -> Response:
+    nomination = await service.transition(
+        session, actor, nomination_id, body.to, body.reason, if_match
+    )
+    return await idem.respond(session, render.resource(request, NominationRead, nomination))
+
+
+@router.put(
+    "/{nomination_id}/vetting",
+    operation_id="nominations_vetting_put",
+    summary="Record the Leahy vetting decision (admin)",
+    response_model=NominationRead,
+    responses=responses(404, 412, 413, 415),
+)
+async def put_vetting(
+    request: Request,
+    # Embassies pass here so another country's nomination is a 404 like everywhere else;
+    # the service then refuses them (403) on their own nominations.
+    actor: NominationUser,
+    session: SessionDep,
+    nomination_id: NominationId,
+    body: VettingWrite,
+    if_match: IfMatch = None,
+) -> Response:
+    nomination = await service.set_vetting(session, actor, nomination_id, body, if_match)
+    return render.resource(request, NominationRead, nomination)
+
+
+@router.get(
+    "/{nomination_id}/history",
+    operation_id="nominations_history",
+    summary="The nomination's audit trail: who, when, which fields (never personal values)",
+    response_model=Page[AuditEventRead],
+    responses=responses(404),
+)
+async def nomination_history(
+    request: Request,
+    actor: NominationUser,
+    session: SessionDep,
+    nomination_id: NominationId,
+    paging: Paging,
+    updated_since: UpdatedSince = None,
+) -> Response:
+    result = await service.history(
+        session, actor, nomination_id, paging, updated_since=updated_since
+    )
+    return render.page(request, AuditEventRead, result)

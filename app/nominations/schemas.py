@@ -1,0 +1,143 @@
+"""Nomination bodies and representations: nominee, course and vetting nest as objects."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from app.core.models import utcnow
+from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Text, UpdateModel
+from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
+
+EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension Level, 0-100")]
+# MASL (Military Articles and Services List) course ids such as D177011; stored upper-case.
+MaslId = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", to_upper=True)
+]
+ExternalRef = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"),
+]
+CaseRef = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$")
+]
+
+
+def _in_window(year: int) -> int:
+    first, last = fiscal_year_window(utcnow().date())
+    if not first <= year <= last:
+        raise ValueError(f"must be between {first} and {last} (the current fiscal year -1 .. +2)")
+    return year
+
+
+class NomineeIn(InputModel):
+    given_name: Name
+    family_name: Name
+    sex: Sex
+    rank: Name
+    service: Service
+    position: Name
+
+
+class CourseIn(InputModel):
+    masl_id: MaslId
+    title: Name
+    institution: Name
+    min_ecl: EclScore | None = None
+
+
+class NominationCreate(InputModel):
+    partner: CountryCode | None = Field(
+        default=None, description="Admin keys only; an embassy nominates for its own country"
+    )
+    fiscal_year: int
+    external_ref: ExternalRef = Field(description="The embassy's own reference, unique per partner")
+    nominee: NomineeIn
+    course: CourseIn
+    ecl_score: EclScore | None = None
+    ecl_exempt: bool = False
+
+    _check_fiscal_year = field_validator("fiscal_year")(_in_window)
+
+
+class NomineeUpdate(UpdateModel):
+    given_name: Name | None = None
+    family_name: Name | None = None
+    sex: Sex | None = None
+    rank: Name | None = None
+    service: Service | None = None
+    position: Name | None = None
+
+
+class CourseUpdate(UpdateModel):
+    nullable = frozenset({"min_ecl"})
+
+    masl_id: MaslId | None = None
+    title: Name | None = None
+    institution: Name | None = None
+    min_ecl: EclScore | None = None
+
+
+class NominationUpdate(UpdateModel):
+    """Nominee, course and ECL, while the nomination is still `submitted`."""
+
+    nullable = frozenset({"ecl_score"})
+
+    nominee: NomineeUpdate | None = None
+    course: CourseUpdate | None = None
+    ecl_score: EclScore | None = None
+    ecl_exempt: bool | None = None
+
+
+class VettingWrite(InputModel):
+    status: VettingStatus
+    case_ref: CaseRef | None = None
+    decided_at: date | None = None
+    expires_at: date | None = Field(
+        default=None, description="First day on which the vetting is no longer valid"
+    )
+
+
+class TransitionRequest(InputModel):
+    to: Status
+    reason: Text | None = None
+
+
+class NomineeRead(ReadModel):
+    given_name: str
+    family_name: str
+    sex: Sex
+    rank: str
+    service: Service
+    position: str
+
+
+class CourseRead(ReadModel):
+    masl_id: str
+    title: str
+    institution: str
+    min_ecl: int | None
+
+
+class VettingRead(ReadModel):
+    status: VettingStatus
+    case_ref: str | None
+    decided_at: date | None
+    expires_at: date | None
+
+
+class NominationRead(ReadModel):
+    id: int
+    partner: str = Field(validation_alias="partner_code", description="ISO 3166-1 alpha-3")
+    fiscal_year: int
+    external_ref: str
+    status: Status
+    nominee: NomineeRead
+    course: CourseRead
+    ecl_score: int | None
+    ecl_exempt: bool
+    vetting: VettingRead
+    created_at: datetime
+    updated_at: datetime

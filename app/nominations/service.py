@@ -1,0 +1,384 @@
+"""Nomination rules: who sees which nominations, what may change and when, and the audit trail.
+
+Every query starts from `visible_to(actor)`: an embassy key sees only its own partner's
+nominations, and any other country's nomination is answered exactly like a missing one.
+Audit events name fields, never the values of the nominee's personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from app.audit import service as audit_service
+from app.audit.models import AuditEvent
+from app.core.audit import record
+from app.core.csvout import keyset_batches
+from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
+from app.core.models import utcnow
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.security import Principal, Role
+from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
+from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
+from app.nominations.workflow import (
+    EDITABLE,
+    Facts,
+    Sex,
+    Status,
+    VettingStatus,
+    check_transition,
+    vetting_errors,
+)
+from app.partners.models import Partner
+from app.partners.service import find_partner, resolve_partner
+
+RESOURCE = "nomination"
+# Nominee personal data is for admins and the nominating embassy only.
+USERS = frozenset({Role.admin, Role.embassy})
+
+
+def today() -> date:
+    return utcnow().date()
+
+
+def visible_to(actor: Principal) -> ColumnElement[bool]:
+    """The nominations `actor` may know exist: the one place a query is scoped to a country."""
+    if actor.is_embassy:
+        if actor.partner_id is None:  # an embassy key always names its partner; never widen
+            raise Forbidden("this embassy key is not bound to a partner")
+        return Nomination.partner_id == actor.partner_id
+    return true()
+
+
+def _nominations(actor: Principal) -> Select[Nomination]:
+    if actor.role not in USERS:
+        raise Forbidden(f"the {actor.role} role may not see nominee personal data")
+    return select(Nomination).where(visible_to(actor)).options(selectinload(Nomination.partner))
+
+
+def _not_found(nomination_id: int) -> NotFound:
+    return NotFound(f"nomination {nomination_id} does not exist")
+
+
+async def get_nomination(
+    session: AsyncSession, actor: Principal, nomination_id: int, *, for_update: bool = False
+) -> Nomination:
+    stmt = _nominations(actor).where(Nomination.id == nomination_id)
+    if for_update:
+        # Concurrent changes queue here on PostgreSQL and then see the winner's state.
+        stmt = stmt.with_for_update(of=Nomination).execution_options(populate_existing=True)
+    nomination = await session.scalar(stmt)
+    if nomination is None:
+        raise _not_found(nomination_id)
+    return nomination
+
+
+@dataclass(frozen=True, slots=True)
+class NominationFilters:
+    partner: str | None = None
+    fiscal_year: int | None = None
+    status: Status | None = None
+    sex: Sex | None = None
+    vetting_status: VettingStatus | None = None
+    course: str | None = None
+    external_ref: str | None = None
+    updated_since: datetime | None = None
+
+
+async def select_nominations(
+    session: AsyncSession, actor: Principal, filters: NominationFilters
+) -> Select[Nomination]:
+    """The scoped, filtered statement every listing and export runs (no ORDER BY)."""
+    stmt = _nominations(actor)
+    if filters.partner is not None:
+        found = await find_partner(session, filters.partner)
+        if found is None:
+            raise Unprocessable(
+                f"partner: unknown country code {filters.partner!r}",
+                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
+            )
+        stmt = stmt.where(Nomination.partner_id == found.id)
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(Nomination.fiscal_year == filters.fiscal_year)
+    if filters.status is not None:
+        stmt = stmt.where(Nomination.status == filters.status)
+    if filters.sex is not None:
+        stmt = stmt.where(Nomination.sex == filters.sex)
+    if filters.vetting_status is not None:
+        stmt = stmt.where(Nomination.vetting_status == filters.vetting_status)
+    if filters.course is not None:
+        stmt = stmt.where(Nomination.masl_id == filters.course.upper())
+    if filters.external_ref is not None:
+        stmt = stmt.where(Nomination.external_ref == filters.external_ref)
+    if filters.updated_since is not None:
+        stmt = stmt.where(Nomination.updated_at >= filters.updated_since)
+    return stmt
+
+
+SORT = [SortKey(Nomination.id)]
+
+
+async def list_nominations(
+    session: AsyncSession, actor: Principal, params: PageParams, filters: NominationFilters
+) -> Result[Nomination]:
+    stmt = await select_nominations(session, actor, filters)
+    return await paginate(session, stmt, params, SORT, sort_name="id")
+
+
+async def export_nominations(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    actor: Principal,
+    filters: NominationFilters,
+) -> AsyncIterator[list[Nomination]]:
+    """Every matching nomination, in id order, one short transaction per batch (CSV)."""
+    async with sessionmaker() as session:
+        stmt = await select_nominations(session, actor, filters)
+    async for batch in keyset_batches(sessionmaker, stmt, SORT):
+        yield batch
+
+
+CSV_COLUMNS = [
+    "id",
+    "partner",
+    "fiscal_year",
+    "external_ref",
+    "status",
+    *(f"nominee_{name}" for name in NOMINEE_COLUMNS),
+    *(f"course_{name}" for name in COURSE_COLUMNS),
+    "ecl_score",
+    "ecl_exempt",
+    *(f"vetting_{name}" for name in VETTING_COLUMNS),
+    "created_at",
+    "updated_at",
+]
+
+
+def csv_row(nomination: Nomination) -> list[Any]:
+    """One nomination flattened in CSV_COLUMNS order."""
+    return [
+        nomination.id,
+        nomination.partner_code,
+        nomination.fiscal_year,
+        nomination.external_ref,
+        str(nomination.status),
+        *(str(v) if v is not None else None for v in nomination.nominee.values()),
+        *nomination.course.values(),
+        nomination.ecl_score,
+        nomination.ecl_exempt,
+        *(str(v) if v is not None else None for v in nomination.vetting.values()),
+        nomination.created_at,
+        nomination.updated_at,
+    ]
+
+
+def _field_paths(body: BaseModel, prefix: str = "") -> list[str]:
+    """The fields a body set, as `nominee.given_name` paths (names only, never values)."""
+    paths = []
+    for name in body.model_fields_set:
+        value = getattr(body, name)
+        if isinstance(value, BaseModel):
+            paths.extend(_field_paths(value, f"{prefix}{name}."))
+        else:
+            paths.append(prefix + name)
+    return paths
+
+
+async def _partner_of_new(
+    session: AsyncSession, actor: Principal, body: NominationCreate
+) -> Partner:
+    if actor.is_embassy:
+        if "partner" in body.model_fields_set:
+            raise Unprocessable(
+                "/partner: an embassy key nominates for its own country; omit partner",
+                errors=[field_error("/partner", "not allowed for embassy keys")],
+            )
+        partner = await session.get(Partner, actor.partner_id)
+        if partner is None:
+            raise Forbidden("this embassy key is not bound to a partner")
+        return partner
+    if body.partner is None:
+        raise Unprocessable(
+            "/partner: required for admin keys",
+            errors=[field_error("/partner", "required: the nominating country")],
+        )
+    return await resolve_partner(session, body.partner, "/partner")
+
+
+async def create_nomination(
+    session: AsyncSession, actor: Principal, body: NominationCreate
+) -> Nomination:
+    if actor.role not in USERS:
+        raise Forbidden(f"the {actor.role} role may not nominate")
+    partner = await _partner_of_new(session, actor, body)
+    taken = await session.scalar(
+        select(Nomination.id).where(
+            Nomination.partner_id == partner.id, Nomination.external_ref == body.external_ref
+        )
+    )
+    if taken is not None:
+        raise Conflict(
+            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner.code}",
+            existing_nomination=taken,
+        )
+    nomination = Nomination(
+        partner=partner,
+        fiscal_year=body.fiscal_year,
+        external_ref=body.external_ref,
+        status=Status.submitted,
+        vetting_status=VettingStatus.pending,
+        ecl_score=body.ecl_score,
+        ecl_exempt=body.ecl_exempt,
+        **{column: getattr(body.nominee, name) for name, column in NOMINEE_COLUMNS.items()},
+        **{column: getattr(body.course, name) for name, column in COURSE_COLUMNS.items()},
+    )
+    session.add(nomination)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        RESOURCE,
+        nomination.id,
+        _field_paths(body),
+        {
+            "partner": partner.code,
+            "fiscal_year": body.fiscal_year,
+            "external_ref": body.external_ref,
+        },
+    )
+    return nomination
+
+
+def _assign(nomination: Nomination, changes: list[tuple[str, str, Any]]) -> list[str]:
+    """Set (path, column, value) changes; return the paths whose value really changed."""
+    changed = []
+    for path, column, value in changes:
+        if getattr(nomination, column) != value:
+            setattr(nomination, column, value)
+            changed.append(path)
+    return changed
+
+
+async def update_nomination(
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    body: NominationUpdate,
+    if_match: str | None,
+) -> Nomination:
+    nomination = await get_nomination(session, actor, nomination_id, for_update=True)
+    check_if_match(if_match, nomination.version)
+    if nomination.status not in EDITABLE:
+        raise Conflict(
+            f"only a submitted nomination can be edited; this one is {nomination.status}",
+            current_status=nomination.status,
+        )
+    changes: list[tuple[str, str, Any]] = []
+    for part, columns in (("nominee", NOMINEE_COLUMNS), ("course", COURSE_COLUMNS)):
+        sub = getattr(body, part)
+        if sub is not None:
+            changes += [
+                (f"{part}.{name}", columns[name], value)
+                for name, value in sub.model_dump(exclude_unset=True).items()
+            ]
+    for name in ("ecl_score", "ecl_exempt"):
+        if name in body.model_fields_set:
+            changes.append((name, name, getattr(body, name)))
+    changed = _assign(nomination, changes)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", RESOURCE, nomination.id, changed)
+    return nomination
+
+
+def facts_of(nomination: Nomination) -> Facts:
+    return Facts(
+        vetting_status=VettingStatus(nomination.vetting_status),
+        vetting_expires_at=nomination.vetting_expires_at,
+        ecl_score=nomination.ecl_score,
+        ecl_exempt=nomination.ecl_exempt,
+        min_ecl=nomination.course_min_ecl,
+    )
+
+
+async def transition(
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    target: Status,
+    reason: str | None,
+    if_match: str | None,
+) -> Nomination:
+    nomination = await get_nomination(session, actor, nomination_id, for_update=True)
+    if if_match is not None:
+        check_if_match(if_match, nomination.version)
+    current = Status(nomination.status)
+    check_transition(current, target, actor.role, facts_of(nomination), today())
+    nomination.status = target
+    await session.flush()
+    record(
+        session,
+        actor,
+        "transition",
+        RESOURCE,
+        nomination.id,
+        ["status"],
+        {"from": str(current), "to": str(target), "reason": reason},
+    )
+    return nomination
+
+
+async def set_vetting(
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    body: VettingWrite,
+    if_match: str | None,
+) -> Nomination:
+    """Record the Leahy vetting decision (admins). Another country's nomination is a 404 first."""
+    nomination = await get_nomination(session, actor, nomination_id, for_update=True)
+    if actor.role is not Role.admin:
+        raise Forbidden(f"the {actor.role} role may not record vetting decisions")
+    errors = vetting_errors(body.status, body.decided_at, body.expires_at)
+    if errors:
+        raise Unprocessable(
+            f"{errors[0][0]}: {errors[0][1]}",
+            errors=[field_error(pointer, detail) for pointer, detail in errors],
+        )
+    if if_match is not None:
+        check_if_match(if_match, nomination.version)
+    changed = _assign(
+        nomination,
+        [
+            (f"vetting.{name}", column, getattr(body, name))
+            for name, column in VETTING_COLUMNS.items()
+        ],
+    )
+    if changed:
+        await session.flush()
+        # Vetting outcomes are sensitive: the trail says which fields changed, not to what.
+        record(session, actor, "vetting", RESOURCE, nomination.id, changed)
+    return nomination
+
+
+async def history(
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    params: PageParams,
+    *,
+    updated_since: datetime | None = None,
+) -> Result[AuditEvent]:
+    """The nomination's audit trail, newest first."""
+    await get_nomination(session, actor, nomination_id)
+    return await audit_service.list_events(
+        session, params, resource_type=RESOURCE, resource_id=str(nomination_id), since=updated_since
+    )
