@@ -1,0 +1,1 @@
+"""Funding: obligations and disbursements by program, fiscal year, partner and purpose."""

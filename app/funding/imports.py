@@ -1,0 +1,213 @@
+"""Bulk import and export of obligations: JSON arrays or CSV with the list export's columns.
+
+The flow (check all, then write all or nothing, one audit event) is app.core.imports. The
+upsert key is (program, source_ref). The schema does not make it unique (single records may
+share a reference, e.g. lines of one funding document), so the import enforces it: a
+reference may appear once per program in a file, and must match at most one stored record of
+that program (else that row is refused as ambiguous). Records without a source_ref are always
+created. Imports of obligations run one at a time, so two cannot create the same key twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from pydantic import ValidationError
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.core import imports as bulk
+from app.core.imports import CHUNK, Parsed, Progress, Record, RowError
+from app.core.schemas import usd_string
+from app.core.security import Principal
+from app.funding.models import Obligation, ObligationPurpose
+from app.funding.schemas import CSV_COLUMNS, ObligationCreate
+from app.partners.service import partner_codes
+from app.programs.service import program_ids
+
+OBLIGATIONS = cast(Table, Obligation.__table__)
+PURPOSES = cast(Table, ObligationPurpose.__table__)
+
+# The fields a record sets; the export's `id`, `created_at` and `updated_at` are ignored.
+RECORD_COLUMNS = (
+    "type",
+    "program",
+    "fiscal_year",
+    "partner",
+    "amount_usd",
+    "purposes",
+    "source_ref",
+)
+REQUIRED_COLUMNS = ("program", "fiscal_year", "amount_usd")
+
+
+def json_record(obligation: Obligation) -> dict[str, Any]:
+    """An obligation in the import's JSON shape (no id or timestamps), for round trips."""
+    return {
+        "program": obligation.program_code,
+        "fiscal_year": obligation.fiscal_year,
+        "partner": obligation.partner_code,
+        "type": obligation.type,
+        "amount_usd": usd_string(obligation.amount_usd),
+        "purposes": obligation.purposes,
+        "source_ref": obligation.source_ref,
+    }
+
+
+# Parsing
+
+
+def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
+    return _parse_csv(body) if csv_body else bulk.parse_json(body, "obligations", Record)
+
+
+def _cell_value(column: str, value: str) -> Any:
+    if column == "fiscal_year":
+        return bulk.int_cell(value)
+    if column == "purposes":
+        return bulk.list_cell(value)
+    return value  # amount_usd stays a string: Decimal("0.10") is exact
+
+
+def _parse_csv(body: bytes) -> Parsed[Record]:
+    table = bulk.read_csv(body, columns=CSV_COLUMNS, required=REQUIRED_COLUMNS)
+    records = [
+        Record(row=row, data=bulk.csv_values(cells, RECORD_COLUMNS, _cell_value), from_csv=True)
+        for row, cells in table.lines
+    ]
+    return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
+
+
+# The importer
+
+
+@dataclass(slots=True)
+class Valid:
+    body: ObligationCreate
+    program_id: int
+    partner_id: int | None
+
+    def columns(self) -> dict[str, Any]:
+        return {
+            "type": str(self.body.type),
+            "program_id": self.program_id,
+            "fiscal_year": self.body.fiscal_year,
+            "partner_id": self.partner_id,
+            "amount_usd": self.body.amount_usd,
+            "source_ref": self.body.source_ref,
+        }
+
+    def purposes(self) -> frozenset[str]:
+        return frozenset(str(p) for p in self.body.purposes)
+
+
+class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
+    resource_type = "obligation"
+    key_field = "source_ref"
+
+    def __init__(self) -> None:
+        self.programs: dict[str, int] = {}
+        self.partners: dict[str, tuple[int, str]] = {}
+
+    async def prepare(self, session: AsyncSession) -> None:
+        self.programs = await program_ids(session)
+        self.partners = await partner_codes(session)
+
+    def check(self, rec: Record) -> Valid | list[RowError]:
+        try:
+            body = ObligationCreate.model_validate(rec.data)
+        except ValidationError as exc:
+            return self.validation_errors(rec, exc)
+        problems: list[tuple[str, str]] = []
+        program_id = self.programs.get(body.program.upper())
+        if program_id is None:
+            problems.append(("/program", f"unknown program {body.program!r}"))
+        partner_id = None
+        if body.partner is not None:
+            found = self.partners.get(body.partner.upper())
+            if found is None:
+                problems.append(("/partner", f"unknown country code {body.partner!r}"))
+            else:
+                partner_id = found[0]
+        if problems or program_id is None:
+            return self.errors_at(rec, problems)
+        return Valid(body, program_id, partner_id)
+
+    def key(self, item: Valid) -> Hashable | None:
+        if item.body.source_ref is None:
+            return None
+        return (item.program_id, item.body.source_ref)
+
+    async def find(
+        self, session: AsyncSession, keys: list[Any]
+    ) -> dict[tuple[int, str], list[Obligation]]:
+        by_program: dict[int, list[str]] = {}
+        for program_id, ref in keys:
+            by_program.setdefault(program_id, []).append(ref)
+        found: dict[tuple[int, str], list[Obligation]] = {}
+        for program_id, refs in by_program.items():
+            for start in range(0, len(refs), CHUNK):
+                stmt = (
+                    select(Obligation)
+                    .where(
+                        Obligation.program_id == program_id,
+                        Obligation.source_ref.in_(refs[start : start + CHUNK]),
+                    )
+                    .options(selectinload(Obligation.purpose_rows))
+                )
+                for obligation in (await session.scalars(stmt)).all():
+                    assert obligation.source_ref is not None
+                    found.setdefault((program_id, obligation.source_ref), []).append(obligation)
+        return found
+
+    def same(self, stored: Obligation, item: Valid) -> bool:
+        wanted = item.columns()
+        return all(getattr(stored, name) == value for name, value in wanted.items()) and (
+            frozenset(row.purpose for row in stored.purpose_rows) == item.purposes()
+        )
+
+    async def write(
+        self,
+        session: AsyncSession,
+        creates: list[Valid],
+        updates: list[tuple[Obligation, Valid]],
+        progress: Progress | None,
+    ) -> None:
+        for chunk in bulk.chunks(creates, "creating", progress):
+            ids = await bulk.insert_returning_ids(
+                session, OBLIGATIONS, [item.columns() for item in chunk]
+            )
+            await _insert_purposes(session, list(zip(ids, chunk, strict=True)))
+        for pairs in bulk.chunks(updates, "updating", progress):
+            ids = [stored.id for stored, _ in pairs]
+            await bulk.update_by_id(
+                session, OBLIGATIONS, [(stored.id, item.columns()) for stored, item in pairs]
+            )
+            await session.execute(delete(PURPOSES).where(ObligationPurpose.obligation_id.in_(ids)))
+            await _insert_purposes(session, [(stored.id, item) for stored, item in pairs])
+
+
+async def _insert_purposes(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
+    rows = [
+        {"obligation_id": obligation_id, "purpose": purpose}
+        for obligation_id, item in pairs
+        for purpose in sorted(item.purposes())
+    ]
+    if rows:
+        await session.execute(insert(PURPOSES), rows)
+
+
+async def import_obligations(
+    session: AsyncSession,
+    actor: Principal | None,
+    parsed: Parsed[Record],
+    *,
+    dry_run: bool,
+    progress: Progress | None = None,
+) -> bulk.ImportSummary:
+    return await bulk.run_import(
+        session, actor, ObligationImporter(), parsed, dry_run=dry_run, progress=progress
+    )

@@ -1,0 +1,60 @@
+"""An obligation or disbursement of funds, with its purpose tags in their own table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, BigId, IdMixin, Money, VersionedMixin
+from app.partners.models import Partner
+from app.programs.models import Program
+
+
+class Obligation(IdMixin, VersionedMixin, Base):
+    """Money obligated (or disbursed, by `type`) under a program in a fiscal year."""
+
+    __tablename__ = "obligations"
+    __table_args__ = (
+        CheckConstraint("type IN ('obligation', 'disbursement')", name="type_known"),
+        CheckConstraint("amount_usd >= 0", name="amount_not_negative"),
+        Index("ix_obligations_program_fy", "program_id", "fiscal_year"),
+    )
+
+    type: Mapped[str] = mapped_column(String(16))
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    amount_usd: Mapped[Decimal] = mapped_column(Money)
+    source_ref: Mapped[str | None] = mapped_column(String(200))
+
+    program: Mapped[Program] = relationship(lazy="raise")
+    partner: Mapped[Partner | None] = relationship(lazy="raise")
+    purpose_rows: Mapped[list[ObligationPurpose]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+    @property
+    def partner_code(self) -> str | None:
+        return self.partner.code if self.partner is not None else None
+
+    @property
+    def purposes(self) -> list[str]:
+        return sorted(row.purpose for row in self.purpose_rows)
+
+
+class ObligationPurpose(Base):
+    """One purpose tag of an obligation; a row per tag so reports can GROUP BY purpose."""
+
+    __tablename__ = "obligation_purposes"
+    __table_args__ = (Index("ix_obligation_purposes_purpose", "purpose", "obligation_id"),)
+
+    obligation_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True
+    )
+    purpose: Mapped[str] = mapped_column(String(32), primary_key=True)

@@ -1,0 +1,176 @@
+"""/api/v1/obligations (obligations and disbursements) and /api/v1/imports/obligations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import imports as bulk
+from app.core import responses as render
+from app.core.csvout import csv_response, wants_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.schemas import CountryCode
+from app.core.security import Reader, Writer
+from app.funding import imports, service
+from app.funding.schemas import (
+    CSV_COLUMNS,
+    FiscalYear,
+    FundingType,
+    ObligationCreate,
+    ObligationRead,
+    ObligationUpdate,
+    Purpose,
+    csv_row,
+)
+
+router = APIRouter(prefix="/obligations", tags=["funding"])
+imports_router = APIRouter(prefix="/imports", tags=["imports"])
+
+ObligationId = Annotated[int, Path(ge=1, le=2**62)]
+ProgramFilter = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+]
+
+
+def _location(obligation_id: int) -> str:
+    return f"/api/v1/obligations/{obligation_id}"
+
+
+def obligation_filters(
+    program: ProgramFilter = None,
+    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
+    partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
+    type: Annotated[FundingType | None, Query()] = None,
+    purpose: Annotated[Purpose | None, Query()] = None,
+    updated_since: UpdatedSince = None,
+) -> service.ObligationFilters:
+    return service.ObligationFilters(
+        program=program,
+        fiscal_year=fiscal_year,
+        partner=partner,
+        type=str(type) if type else None,
+        purpose=str(purpose) if purpose else None,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
+
+
+@router.get(
+    "",
+    operation_id="obligations_list",
+    summary="Obligations and disbursements (embassy keys: their own country's only)",
+    response_model=Page[ObligationRead],
+    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def list_obligations(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    format: OutputFormat = None,
+) -> Response:
+    if wants_csv(request, format):
+        batches = service.export_obligations(request.app.state.sessionmaker, principal, filters)
+        rows = ([csv_row(o) for o in batch] async for batch in batches)
+        return csv_response(CSV_COLUMNS, rows, filename="obligations.csv")
+    result = await service.list_obligations(session, principal, paging, filters)
+    return render.page(request, ObligationRead, result)
+
+
+@router.get(
+    "/{obligation_id}",
+    operation_id="obligations_get",
+    response_model=ObligationRead,
+    responses=responses(304, 404),
+)
+async def get_obligation(
+    request: Request, principal: Reader, session: SessionDep, obligation_id: ObligationId
+) -> Response:
+    obligation = await service.get_obligation(session, principal, obligation_id)
+    return render.resource(request, ObligationRead, obligation)
+
+
+@router.post(
+    "",
+    operation_id="obligations_create",
+    status_code=201,
+    response_model=ObligationRead,
+    responses=responses(413, 415),
+)
+async def create_obligation(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    body: ObligationCreate,
+) -> Response:
+    obligation = await service.create_obligation(session, actor, body)
+    return await idem.respond(
+        session,
+        render.created(request, ObligationRead, obligation, _location(obligation.id)),
+    )
+
+
+@router.patch(
+    "/{obligation_id}",
+    operation_id="obligations_update",
+    response_model=ObligationRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_obligation(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    obligation_id: ObligationId,
+    body: ObligationUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    obligation = await service.update_obligation(session, actor, obligation_id, body, if_match)
+    return render.resource(request, ObligationRead, obligation)
+
+
+@router.delete(
+    "/{obligation_id}",
+    operation_id="obligations_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_obligation(
+    actor: Writer, session: SessionDep, obligation_id: ObligationId, if_match: IfMatch = None
+) -> Response:
+    await service.delete_obligation(session, actor, obligation_id, if_match)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/obligations",
+    operation_id="imports_obligations",
+    response_model=bulk.ImportSummary,
+    summary="Upsert obligations on (program, source_ref) from a JSON array or a CSV",
+    description=(
+        "The CSV takes the list export's columns (`id`, `created_at`, `updated_at` ignored). "
+        "A source_ref may appear once per program in a file and must match at most one stored "
+        "record; records without one are always created. All or nothing."
+    ),
+    responses=responses(409, 413, 415),
+    openapi_extra=bulk.request_body("ObligationCreate"),
+)
+async def import_obligations(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)
+    return await idem.respond(session, bulk.summary_response(summary))

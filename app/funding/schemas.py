@@ -1,0 +1,124 @@
+"""Obligation bodies and representations; money is a decimal string with two places."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
+
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.schemas import (
+    CountryCode,
+    InputModel,
+    MoneyInput,
+    MoneyOutput,
+    ProgramCode,
+    ReadModel,
+    ShortText,
+    UpdateModel,
+    usd_string,
+)
+
+
+class FundingType(StrEnum):
+    obligation = "obligation"
+    disbursement = "disbursement"
+
+
+class Purpose(StrEnum):
+    """The fixed vocabulary of what funds are for."""
+
+    women_training = "women_training"
+    gender_integration = "gender_integration"
+    gender_advisors = "gender_advisors"
+    sea_prevention = "sea_prevention"
+    peacekeeping = "peacekeeping"
+    demining = "demining"
+    facilities = "facilities"
+    equipment = "equipment"
+    research = "research"
+    other = "other"
+
+
+FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+Amount = Annotated[MoneyInput, Field(gt=0, description='USD, e.g. "1000000.00"')]
+Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
+
+
+def _unique_sorted(purposes: list[Purpose] | None) -> list[Purpose] | None:
+    if purposes is None:
+        return None
+    if len(set(purposes)) != len(purposes):
+        raise ValueError("purposes must not repeat")
+    return sorted(purposes)
+
+
+class ObligationCreate(InputModel):
+    program: ProgramCode
+    fiscal_year: FiscalYear
+    partner: CountryCode | None = None
+    type: FundingType = FundingType.obligation
+    amount_usd: Amount
+    purposes: Purposes = []
+    source_ref: ShortText | None = None
+
+    _check_purposes = field_validator("purposes")(_unique_sorted)
+
+
+class ObligationUpdate(UpdateModel):
+    nullable = frozenset({"partner", "source_ref"})
+
+    program: ProgramCode | None = None
+    fiscal_year: FiscalYear | None = None
+    partner: CountryCode | None = None
+    type: FundingType | None = None
+    amount_usd: Amount | None = None
+    purposes: Purposes | None = None
+    source_ref: ShortText | None = None
+
+    _check_purposes = field_validator("purposes")(_unique_sorted)
+
+
+class ObligationRead(ReadModel):
+    id: int
+    type: FundingType
+    program: str = Field(validation_alias="program_code")
+    fiscal_year: int
+    partner: str | None = Field(validation_alias="partner_code", description="ISO alpha-3")
+    amount_usd: MoneyOutput
+    purposes: list[str]
+    source_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+CSV_COLUMNS = (
+    "id",
+    "type",
+    "program",
+    "fiscal_year",
+    "partner",
+    "amount_usd",
+    "purposes",
+    "source_ref",
+    "created_at",
+    "updated_at",
+)
+
+
+def csv_row(obligation: Any) -> list[Any]:
+    """One CSV line; purposes joined with ";", money as its two-place string."""
+    return [
+        obligation.id,
+        obligation.type,
+        obligation.program_code,
+        obligation.fiscal_year,
+        obligation.partner_code,
+        usd_string(obligation.amount_usd),
+        ";".join(obligation.purposes),
+        obligation.source_ref,
+        obligation.created_at,
+        obligation.updated_at,
+    ]

@@ -1,0 +1,251 @@
+"""Funding rules: programs and partners must exist, purposes come from the vocabulary,
+embassy keys see only their own country's records, and every change is audited."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, false, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from app.core.audit import record
+from app.core.csvout import keyset_batches
+from app.core.errors import NotFound, Unprocessable, field_error
+from app.core.models import utcnow
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.security import Principal
+from app.funding.models import Obligation, ObligationPurpose
+from app.funding.schemas import ObligationCreate, ObligationUpdate
+from app.partners.models import Partner
+from app.partners.service import find_partner, resolve_partner
+from app.programs.models import Program
+from app.programs.service import find_program
+
+RESOURCE = "obligation"
+
+
+def visible_to(principal: Principal | None) -> Any:
+    """The one place funding is scoped: an embassy key sees its own partner's records only
+    (no principal: the CLI, which sees everything)."""
+    if principal is not None and principal.is_embassy:
+        return Obligation.partner_id == principal.partner_id
+    return None
+
+
+def _scoped(stmt: Select[Any], principal: Principal | None) -> Select[Any]:
+    scope = visible_to(principal)
+    return stmt if scope is None else stmt.where(scope)
+
+
+def _loaded() -> tuple[Any, ...]:
+    return (
+        selectinload(Obligation.program),
+        selectinload(Obligation.partner),
+        selectinload(Obligation.purpose_rows),
+    )
+
+
+async def _resolve_program(session: AsyncSession, code: str) -> Program:
+    program = await find_program(session, code)
+    if program is None:
+        raise Unprocessable(
+            f"/program: unknown program {code!r}",
+            errors=[field_error("/program", f"unknown program {code!r}")],
+        )
+    return program
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationFilters:
+    program: str | None = None
+    fiscal_year: int | None = None
+    partner: str | None = None
+    type: str | None = None
+    purpose: str | None = None
+    updated_since: datetime | None = None
+
+
+def _select(
+    principal: Principal | None, filters: ObligationFilters, partner_id: int | None
+) -> Select[Any]:
+    stmt = _scoped(select(Obligation), principal)
+    if filters.program:
+        stmt = stmt.join(Program, Program.id == Obligation.program_id).where(
+            Program.code == filters.program.upper()
+        )
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(Obligation.fiscal_year == filters.fiscal_year)
+    if filters.partner:
+        stmt = stmt.where(Obligation.partner_id == partner_id if partner_id else false())
+    if filters.type:
+        stmt = stmt.where(Obligation.type == filters.type)
+    if filters.purpose:
+        stmt = stmt.where(
+            select(ObligationPurpose.obligation_id)
+            .where(
+                ObligationPurpose.obligation_id == Obligation.id,
+                ObligationPurpose.purpose == filters.purpose,
+            )
+            .exists()
+        )
+    if filters.updated_since is not None:
+        stmt = stmt.where(Obligation.updated_at >= filters.updated_since)
+    return stmt.options(*_loaded())
+
+
+async def select_obligations(
+    session: AsyncSession, principal: Principal | None, filters: ObligationFilters
+) -> Select[Any]:
+    """The filtered, caller-scoped statement behind the list and the CSV export."""
+    partner_id = None
+    if filters.partner:
+        found = await find_partner(session, filters.partner)
+        partner_id = found.id if found else None
+    return _select(principal, filters, partner_id)
+
+
+SORT = [SortKey(Obligation.id)]
+
+
+async def list_obligations(
+    session: AsyncSession, principal: Principal, params: PageParams, filters: ObligationFilters
+) -> Result[Obligation]:
+    stmt = await select_obligations(session, principal, filters)
+    return await paginate(session, stmt, params, SORT)
+
+
+async def count_obligations(
+    session: AsyncSession, principal: Principal | None, filters: ObligationFilters
+) -> int:
+    stmt = await select_obligations(session, principal, filters)
+    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+async def export_obligations(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    principal: Principal | None,
+    filters: ObligationFilters,
+) -> AsyncIterator[list[Obligation]]:
+    """Every matching record, loaded, one short transaction per batch (for CSV)."""
+    async with sessionmaker() as session:
+        stmt = await select_obligations(session, principal, filters)
+    async for batch in keyset_batches(sessionmaker, stmt, SORT):
+        yield batch
+
+
+async def get_obligation(
+    session: AsyncSession, principal: Principal, obligation_id: int
+) -> Obligation:
+    obligation = await session.scalar(
+        _scoped(select(Obligation).where(Obligation.id == obligation_id), principal).options(
+            *_loaded()
+        )
+    )
+    if obligation is None:
+        raise NotFound(f"obligation {obligation_id} does not exist")
+    return obligation
+
+
+def _details(obligation: Obligation) -> dict[str, Any]:
+    return {
+        "type": obligation.type,
+        "program": obligation.program.code,
+        "fiscal_year": obligation.fiscal_year,
+        "partner": obligation.partner_code,
+    }
+
+
+async def create_obligation(
+    session: AsyncSession, actor: Principal, body: ObligationCreate
+) -> Obligation:
+    program = await _resolve_program(session, body.program)
+    partner: Partner | None = None
+    if body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+    obligation = Obligation(
+        type=str(body.type),
+        program=program,
+        fiscal_year=body.fiscal_year,
+        partner=partner,
+        amount_usd=body.amount_usd,
+        source_ref=body.source_ref,
+        purpose_rows=[ObligationPurpose(purpose=str(p)) for p in body.purposes],
+    )
+    session.add(obligation)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        RESOURCE,
+        obligation.id,
+        list(body.model_fields_set | {"type"}),
+        _details(obligation),
+    )
+    return obligation
+
+
+async def update_obligation(
+    session: AsyncSession,
+    actor: Principal,
+    obligation_id: int,
+    body: ObligationUpdate,
+    if_match: str | None,
+) -> Obligation:
+    obligation = await get_obligation(session, actor, obligation_id)
+    check_if_match(if_match, obligation.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    if "program" in fields and body.program is not None:
+        program = await _resolve_program(session, body.program)
+        if program.id != obligation.program_id:
+            obligation.program = program
+            changed.append("program")
+    if "partner" in fields:
+        partner = (
+            await resolve_partner(session, body.partner, "/partner")
+            if body.partner is not None
+            else None
+        )
+        if (partner.id if partner else None) != obligation.partner_id:
+            obligation.partner = partner
+            changed.append("partner")
+    for name in ("fiscal_year", "type", "amount_usd", "source_ref"):
+        if name in fields:
+            value = getattr(body, name)
+            value = str(value) if name == "type" else value
+            if getattr(obligation, name) != value:
+                setattr(obligation, name, value)
+                changed.append(name)
+    if "purposes" in fields and body.purposes is not None:
+        wanted = {str(p) for p in body.purposes}
+        current = {row.purpose for row in obligation.purpose_rows}
+        if wanted != current:
+            for row in list(obligation.purpose_rows):
+                if row.purpose not in wanted:
+                    obligation.purpose_rows.remove(row)
+            for purpose in sorted(wanted - current):
+                obligation.purpose_rows.append(ObligationPurpose(purpose=purpose))
+            # Tags live in their own table: touch the row so its version (the ETag) moves too.
+            obligation.updated_at = utcnow()
+            changed.append("purposes")
+    if changed:
+        await session.flush()
+        record(session, actor, "update", RESOURCE, obligation.id, changed, _details(obligation))
+    return obligation
+
+
+async def delete_obligation(
+    session: AsyncSession, actor: Principal, obligation_id: int, if_match: str | None
+) -> None:
+    obligation = await get_obligation(session, actor, obligation_id)
+    check_if_match(if_match, obligation.version)
+    details = _details(obligation)
+    await session.delete(obligation)
+    await session.flush()
+    record(session, actor, "delete", RESOURCE, obligation_id, None, details)

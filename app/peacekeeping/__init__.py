@@ -1,0 +1,1 @@
+"""UN peacekeeping: monthly snapshots of uniformed personnel by country, mission and gender."""
