@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.audit import record
 from app.outcomes.models import Outcome
+from app.outcomes.seed import seed_indicators
 from app.partners.models import Partner
 from app.programs.models import Program
 
@@ -73,4 +74,6 @@ async def seed_reference_data(session: AsyncSession) -> SeedReport:
     if report.programs or report.partners or report.outcomes:
         await session.flush()
         record(session, None, "seed", "reference_data", "-", [], vars(report).copy())
+    # The default indicator set refers to programs and outcomes, so it comes after them.
+    await seed_indicators(session)
     return report

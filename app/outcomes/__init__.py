@@ -1,1 +1,1 @@
-"""The four WPS outcomes of the Department of State (and, later, their indicators)."""
+"""The four WPS outcomes of the Department of State, their indicators, targets and results."""

@@ -1,0 +1,186 @@
+"""Indicators under the WPS outcomes, their targets and results per fiscal year, and locks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
+from app.partners.models import Partner
+from app.programs.models import Program
+
+# Figures are exact decimals with two places (Money: NUMERIC, integer cents on SQLite), so
+# counts, dollars and the parts of a percent all sum in SQL without float drift.
+Quantity = Money
+
+
+def format_quantity(measure: str, value: Decimal | None) -> str | None:
+    """A figure as the API writes it: counts as integers, everything else with two places."""
+    if value is None:
+        return None
+    if measure == "count":
+        return str(int(value))
+    return format(value.quantize(Decimal("0.01")), "f")
+
+
+class Indicator(IdMixin, VersionedMixin, Base):
+    """What is measured under an outcome: entered by hand, or derived from the records."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (
+        CheckConstraint(
+            "measure IN ('count', 'percent', 'currency', 'qualitative')", name="measure_known"
+        ),
+        CheckConstraint("direction IN ('increase', 'decrease')", name="direction_known"),
+        CheckConstraint(
+            "aggregation IN ('per_period_sum', 'cumulative', 'latest')", name="aggregation_known"
+        ),
+        CheckConstraint("source IN ('manual', 'derived')", name="source_known"),
+        # The outcomes are fixed, numbered 1-4 (no foreign key: seeding may re-add an outcome).
+        CheckConstraint("outcome BETWEEN 1 AND 4", name="outcome_range"),
+    )
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[int] = mapped_column(Integer, index=True)
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id"), index=True)
+    measure: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(16))
+    aggregation: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[str | None] = mapped_column(String(64))
+    metric_filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    baseline: Mapped[Decimal | None] = mapped_column(Quantity)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    program: Mapped[Program | None] = relationship(lazy="raise")
+    locks: Mapped[list[IndicatorLock]] = relationship(
+        lazy="raise", order_by="IndicatorLock.fiscal_year", viewonly=True
+    )
+
+    @property
+    def program_code(self) -> str | None:
+        return self.program.code if self.program is not None else None
+
+    @property
+    def baseline_text(self) -> str | None:
+        return format_quantity(self.measure, self.baseline)
+
+    @property
+    def locked_fiscal_years(self) -> list[int]:
+        return [lock.fiscal_year for lock in self.locks]
+
+
+class Target(IdMixin, VersionedMixin, Base):
+    """The value aimed at in a fiscal year, overall (no partner) or for one partner."""
+
+    __tablename__ = "indicator_targets"
+    # Per-partner rows are unique here; the one overall row (partner NULL) is kept unique by
+    # the service, which locks the indicator row before writing.
+    __table_args__ = (UniqueConstraint("indicator_id", "fiscal_year", "partner_id"),)
+
+    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    value: Mapped[Decimal] = mapped_column(Quantity)
+
+    indicator: Mapped[Indicator] = relationship(lazy="raise")
+    partner: Mapped[Partner | None] = relationship(lazy="raise")
+
+    @property
+    def indicator_code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def partner_code(self) -> str | None:
+        return self.partner.code if self.partner is not None else None
+
+    @property
+    def value_text(self) -> str | None:
+        return format_quantity(self.indicator.measure, self.value)
+
+
+class IndicatorResult(IdMixin, VersionedMixin, Base):
+    """What a manual indicator reached in a fiscal year, overall or for one partner.
+
+    `value` is the figure (for a percent: 100 x numerator / denominator, for display only;
+    roll-ups sum the parts). Qualitative results carry only a narrative. A result that broke
+    a rule but came with a rationale is stored with `flagged` and the rules in `flags`.
+    """
+
+    __tablename__ = "indicator_results"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "fiscal_year", "partner_id"),
+        CheckConstraint(
+            "women >= 0 AND men >= 0 AND unreported >= 0", name="breakdown_not_negative"
+        ),
+        Index("ix_indicator_results_indicator_fy", "indicator_id", "fiscal_year", "id"),
+    )
+
+    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    value: Mapped[Decimal | None] = mapped_column(Quantity)
+    numerator: Mapped[Decimal | None] = mapped_column(Quantity)
+    denominator: Mapped[Decimal | None] = mapped_column(Quantity)
+    women: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    men: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    unreported: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    narrative: Mapped[str | None] = mapped_column(Text)
+    rationale: Mapped[str | None] = mapped_column(Text)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    indicator: Mapped[Indicator] = relationship(lazy="raise")
+    partner: Mapped[Partner | None] = relationship(lazy="raise")
+
+    @property
+    def indicator_code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def partner_code(self) -> str | None:
+        return self.partner.code if self.partner is not None else None
+
+    def _text(self, value: Decimal | None) -> str | None:
+        measure = self.indicator.measure
+        # The parts of a percent are counts or amounts; show them with the value's precision.
+        return format_quantity("currency" if measure == "percent" else measure, value)
+
+    @property
+    def value_text(self) -> str | None:
+        return self._text(self.value)
+
+    @property
+    def numerator_text(self) -> str | None:
+        return self._text(self.numerator)
+
+    @property
+    def denominator_text(self) -> str | None:
+        return self._text(self.denominator)
+
+
+class IndicatorLock(Base):
+    """A closed fiscal year: its results and targets change only when an admin forces it."""
+
+    __tablename__ = "indicator_locks"
+
+    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"), primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    locked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    locked_by_key_id: Mapped[int | None] = mapped_column(BigId)

@@ -1,0 +1,391 @@
+"""/api/v1/indicators: definitions, targets, results, locks and progress.
+
+Everyone reads (embassy keys: their own country's targets, results and progress); only
+admins write. Results are entered for manual indicators only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import responses as render
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.idempotency import IdempotencyDep
+from app.core.pagination import Page
+from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.schemas import CountryCode
+from app.core.security import Admin, Reader
+from app.outcomes import indicator_service as service
+from app.outcomes import progress as progress_service
+from app.outcomes import result_service
+from app.outcomes.indicator_schemas import (
+    IndicatorCreate,
+    IndicatorRead,
+    IndicatorUpdate,
+    LockRead,
+    Progress,
+    ResultCreate,
+    ResultRead,
+    ResultUpdate,
+    Source,
+    TargetRead,
+    TargetWrite,
+)
+
+router = APIRouter(prefix="/indicators", tags=["indicators"])
+
+IndicatorCodePath = Annotated[
+    str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
+]
+FiscalYearPath = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FiscalYearQuery = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+ResultId = Annotated[int, Path(ge=1, le=2**62)]
+PartnerQuery = Annotated[
+    CountryCode | None,
+    Query(description="Alpha-3 or alpha-2; an embassy key sees only its own country"),
+]
+Force = Annotated[
+    bool, Query(description="Change a locked fiscal year anyway (admin; audited as forced)")
+]
+
+
+def _indicator_url(code: str) -> str:
+    return f"/api/v1/indicators/{code}"
+
+
+def indicator_filters(
+    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    program: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+    ] = None,
+    source: Annotated[Source | None, Query()] = None,
+    updated_since: UpdatedSince = None,
+) -> service.IndicatorFilters:
+    return service.IndicatorFilters(
+        outcome=outcome,
+        program=program,
+        source=str(source) if source else None,
+        updated_since=updated_since,
+    )
+
+
+def result_filters(
+    fiscal_year: FiscalYearQuery = None,
+    partner: PartnerQuery = None,
+    flagged: Annotated[bool | None, Query()] = None,
+    updated_since: UpdatedSince = None,
+) -> result_service.ResultFilters:
+    return result_service.ResultFilters(
+        fiscal_year=fiscal_year, partner=partner, flagged=flagged, updated_since=updated_since
+    )
+
+
+@router.get(
+    "",
+    operation_id="indicators_list",
+    response_model=Page[IndicatorRead],
+    responses=responses(),
+)
+async def list_indicators(
+    request: Request,
+    _: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
+) -> Response:
+    result = await service.list_indicators(session, paging, filters)
+    return render.page(request, IndicatorRead, result)
+
+
+@router.post(
+    "",
+    operation_id="indicators_create",
+    status_code=201,
+    response_model=IndicatorRead,
+    responses=responses(409, 413, 415),
+)
+async def create_indicator(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    body: IndicatorCreate,
+) -> Response:
+    indicator = await service.create_indicator(session, actor, body)
+    return await idem.respond(
+        session,
+        render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code)),
+    )
+
+
+@router.get(
+    "/{code}",
+    operation_id="indicators_get",
+    response_model=IndicatorRead,
+    responses=responses(304, 404),
+)
+async def get_indicator(
+    request: Request, _: Reader, session: SessionDep, code: IndicatorCodePath
+) -> Response:
+    return render.resource(request, IndicatorRead, await service.get_indicator(session, code))
+
+
+@router.patch(
+    "/{code}",
+    operation_id="indicators_update",
+    response_model=IndicatorRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_indicator(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    body: IndicatorUpdate,
+    if_match: IfMatch = None,
+) -> Response:
+    indicator = await service.update_indicator(session, actor, code, body, if_match)
+    return render.resource(request, IndicatorRead, indicator)
+
+
+@router.delete(
+    "/{code}",
+    operation_id="indicators_delete",
+    summary="Delete an indicator that has no results (its targets and locks go with it)",
+    status_code=204,
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_indicator(
+    actor: Admin, session: SessionDep, code: IndicatorCodePath, if_match: IfMatch = None
+) -> Response:
+    await service.delete_indicator(session, actor, code, if_match)
+    return render.no_content()
+
+
+# --- Targets ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/{code}/targets/{fiscal_year}",
+    operation_id="indicator_targets_get",
+    summary="The fiscal year's target: overall, or one partner's with ?partner=",
+    response_model=TargetRead,
+    responses=responses(304, 403, 404),
+)
+async def get_target(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    fiscal_year: FiscalYearPath,
+    partner: PartnerQuery = None,
+) -> Response:
+    target = await service.get_target(session, actor, code, fiscal_year, partner)
+    return render.resource(request, TargetRead, target)
+
+
+@router.put(
+    "/{code}/targets/{fiscal_year}",
+    operation_id="indicator_targets_put",
+    summary="Set the fiscal year's target (overall, or a partner's when the body names one)",
+    response_model=TargetRead,
+    responses={
+        201: {"description": "Created", "model": TargetRead},
+        **responses(404, 409, 412, 413, 415),
+    },
+)
+async def put_target(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    fiscal_year: FiscalYearPath,
+    body: TargetWrite,
+    if_match: IfMatch = None,
+    force: Force = False,
+) -> Response:
+    target, created = await service.put_target(
+        session, actor, code, fiscal_year, body, if_match, force
+    )
+    location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
+    if target.partner_code:
+        location += f"?partner={target.partner_code}"
+    return render.resource(
+        request,
+        TargetRead,
+        target,
+        status_code=201 if created else 200,
+        location=location if created else None,
+    )
+
+
+# --- Results ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/{code}/results",
+    operation_id="indicator_results_list",
+    summary="A manual indicator's results (embassy keys: their own country's only)",
+    response_model=Page[ResultRead],
+    responses=responses(403, 404),
+)
+async def list_results(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    paging: Paging,
+    code: IndicatorCodePath,
+    filters: Annotated[result_service.ResultFilters, Depends(result_filters)],
+) -> Response:
+    result = await result_service.list_results(session, actor, code, paging, filters)
+    return render.page(request, ResultRead, result)
+
+
+@router.post(
+    "/{code}/results",
+    operation_id="indicator_results_create",
+    summary="Enter a fiscal year's result (manual indicators; one per year and partner)",
+    status_code=201,
+    response_model=ResultRead,
+    responses=responses(404, 409, 413, 415),
+)
+async def create_result(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    idem: IdempotencyDep,
+    code: IndicatorCodePath,
+    body: ResultCreate,
+    force: Force = False,
+) -> Response:
+    result = await result_service.create_result(session, actor, code, body, force)
+    location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
+    return await idem.respond(session, render.created(request, ResultRead, result, location))
+
+
+@router.get(
+    "/{code}/results/{result_id}",
+    operation_id="indicator_results_get",
+    response_model=ResultRead,
+    responses=responses(304, 404),
+)
+async def get_result(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    result_id: ResultId,
+) -> Response:
+    result = await result_service.get_result(session, actor, code, result_id)
+    return render.resource(request, ResultRead, result)
+
+
+@router.patch(
+    "/{code}/results/{result_id}",
+    operation_id="indicator_results_update",
+    response_model=ResultRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_result(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    result_id: ResultId,
+    body: ResultUpdate,
+    if_match: IfMatch = None,
+    force: Force = False,
+) -> Response:
+    result = await result_service.update_result(
+        session, actor, code, result_id, body, if_match, force
+    )
+    return render.resource(request, ResultRead, result)
+
+
+@router.delete(
+    "/{code}/results/{result_id}",
+    operation_id="indicator_results_delete",
+    status_code=204,
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_result(
+    actor: Admin,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    result_id: ResultId,
+    if_match: IfMatch = None,
+    force: Force = False,
+) -> Response:
+    await result_service.delete_result(session, actor, code, result_id, if_match, force)
+    return render.no_content()
+
+
+# --- Locks and progress -----------------------------------------------------------------------
+
+
+@router.put(
+    "/{code}/locks/{fiscal_year}",
+    operation_id="indicator_locks_put",
+    summary="Lock a fiscal year: its results and targets then change only when forced. "
+    "The ETag answered is the indicator's",
+    response_model=LockRead,
+    responses={201: {"description": "Locked", "model": LockRead}, **responses(404)},
+)
+async def lock_year(
+    actor: Admin, session: SessionDep, code: IndicatorCodePath, fiscal_year: FiscalYearPath
+) -> Response:
+    lock, created, version = await service.lock_year(session, actor, code, fiscal_year)
+    return Response(
+        lock.model_dump_json(),
+        status_code=201 if created else 200,
+        media_type="application/json",
+        headers={"ETag": render.etag_of(version)},
+    )
+
+
+@router.delete(
+    "/{code}/locks/{fiscal_year}",
+    operation_id="indicator_locks_delete",
+    summary="Unlock a fiscal year (If-Match: the indicator's ETag, as the lock answered it)",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def unlock_year(
+    actor: Admin,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    fiscal_year: FiscalYearPath,
+    if_match: IfMatch = None,
+) -> Response:
+    await service.unlock_year(session, actor, code, fiscal_year, if_match)
+    return render.no_content()
+
+
+@router.get(
+    "/{code}/progress",
+    operation_id="indicator_progress",
+    summary="Target, actual, percent of target and status per fiscal year",
+    response_model=Progress,
+    responses=responses(403, 404),
+)
+async def progress(
+    actor: Reader,
+    session: SessionDep,
+    code: IndicatorCodePath,
+    from_fy: Annotated[
+        int | None,
+        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: to_fy - 4"),
+    ] = None,
+    to_fy: Annotated[
+        int | None,
+        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
+    ] = None,
+    partner: PartnerQuery = None,
+) -> Response:
+    report = await progress_service.progress(session, actor, code, from_fy, to_fy, partner)
+    return Response(report.model_dump_json(), media_type="application/json")

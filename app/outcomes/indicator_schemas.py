@@ -1,0 +1,242 @@
+"""Indicator, target, result, lock and progress bodies and representations.
+
+Figures go out as decimal strings ("3000000.00"; counts as "120"); they come in as strings or
+JSON numbers with at most two decimal places.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.schemas import (
+    CountryCode,
+    InputModel,
+    MoneyInput,
+    Name,
+    ProgramCode,
+    ReadModel,
+    Text,
+    UpdateModel,
+)
+from app.funding.schemas import FundingType, Purpose
+from app.trainings.schemas import MAX_COUNT, Kind, Topic
+
+IndicatorCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,31}$", min_length=2, max_length=32)
+]
+FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+OutcomeNumber = Annotated[int, Field(ge=1, le=4)]
+# A figure: non-negative, at most two decimal places (counts must also be whole: the service
+# checks that against the indicator's measure).
+Figure = MoneyInput
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT * 1000, strict=True)]
+
+
+class Measure(StrEnum):
+    count = "count"  # type: ignore[assignment]  # shadows str.count, harmlessly
+    percent = "percent"
+    currency = "currency"
+    qualitative = "qualitative"
+
+
+class Direction(StrEnum):
+    increase = "increase"
+    decrease = "decrease"
+
+
+class Aggregation(StrEnum):
+    per_period_sum = "per_period_sum"
+    cumulative = "cumulative"
+    latest = "latest"
+
+
+class Source(StrEnum):
+    manual = "manual"
+    derived = "derived"
+
+
+class Metric(StrEnum):
+    """Named figures computed from the service's own records (see app/outcomes/metrics.py)."""
+
+    women_trained = "women_trained"
+    participants_trained = "participants_trained"
+    imet_women_completed = "imet_women_completed"
+    imet_women_share = "imet_women_share"
+    obligations = "obligations"
+    peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
+
+
+class Status(StrEnum):
+    on_track = "on_track"
+    behind = "behind"
+    no_target = "no_target"
+
+
+class MetricFilters(InputModel):
+    """Every filter any metric takes; which ones a metric accepts is checked by the service."""
+
+    program: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$")] | None = (
+        None
+    )
+    topic: Topic | None = None
+    kind: Kind | None = None
+    partner: CountryCode | None = None
+    purpose: Purpose | None = None
+    type: FundingType | None = None
+
+
+class IndicatorCreate(InputModel):
+    code: IndicatorCode
+    name: Name
+    outcome: OutcomeNumber
+    program: ProgramCode | None = None
+    measure: Measure
+    direction: Direction = Direction.increase
+    aggregation: Aggregation = Aggregation.per_period_sum
+    source: Source = Source.manual
+    metric: Metric | None = None
+    metric_filters: MetricFilters | None = None
+    baseline: Figure | None = None
+    description: Text = ""
+
+
+class IndicatorUpdate(UpdateModel):
+    """Code, measure and source are fixed once created (create another indicator instead)."""
+
+    nullable = frozenset({"program", "baseline", "metric_filters"})
+
+    name: Name | None = None
+    outcome: OutcomeNumber | None = None
+    program: ProgramCode | None = None
+    direction: Direction | None = None
+    aggregation: Aggregation | None = None
+    metric: Metric | None = None
+    metric_filters: MetricFilters | None = None
+    baseline: Figure | None = None
+    description: Text | None = None
+
+
+class IndicatorRead(ReadModel):
+    code: str
+    name: str
+    outcome: int
+    program: str | None = Field(validation_alias="program_code")
+    measure: Measure
+    direction: Direction
+    aggregation: Aggregation
+    source: Source
+    metric: Metric | None
+    metric_filters: dict[str, str]
+    baseline: str | None = Field(validation_alias="baseline_text")
+    description: str
+    locked_fiscal_years: list[int]
+    created_at: datetime
+    updated_at: datetime
+
+
+class TargetWrite(InputModel):
+    value: Figure
+    partner: CountryCode | None = None
+
+
+class TargetRead(ReadModel):
+    indicator: str = Field(validation_alias="indicator_code")
+    fiscal_year: int
+    partner: str | None = Field(validation_alias="partner_code")
+    value: str = Field(validation_alias="value_text")
+    created_at: datetime
+    updated_at: datetime
+
+
+class ResultCreate(InputModel):
+    fiscal_year: FiscalYear
+    partner: CountryCode | None = None
+    value: Figure | None = None
+    numerator: Figure | None = None
+    denominator: Figure | None = None
+    women: Count | None = None
+    men: Count | None = None
+    unreported: Count | None = None
+    narrative: Annotated[Text, Field(min_length=1)] | None = None
+    rationale: Annotated[Text, Field(min_length=1)] | None = None
+
+
+class ResultUpdate(UpdateModel):
+    """The figures of a result; its fiscal year and partner are its identity (fixed)."""
+
+    nullable = frozenset(
+        {"value", "numerator", "denominator", "women", "men", "unreported", "narrative"}
+        | {"rationale"}
+    )
+
+    value: Figure | None = None
+    numerator: Figure | None = None
+    denominator: Figure | None = None
+    women: Count | None = None
+    men: Count | None = None
+    unreported: Count | None = None
+    narrative: Annotated[Text, Field(min_length=1)] | None = None
+    rationale: Annotated[Text, Field(min_length=1)] | None = None
+
+
+class ResultRead(ReadModel):
+    id: int
+    indicator: str = Field(validation_alias="indicator_code")
+    fiscal_year: int
+    partner: str | None = Field(validation_alias="partner_code")
+    value: str | None = Field(validation_alias="value_text")
+    numerator: str | None = Field(validation_alias="numerator_text")
+    denominator: str | None = Field(validation_alias="denominator_text")
+    women: int | None
+    men: int | None
+    unreported: int | None
+    narrative: str | None
+    rationale: str | None
+    flagged: bool
+    flags: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class LockRead(BaseModel):
+    indicator: str
+    fiscal_year: int
+    locked_at: datetime
+
+
+class ProgressRow(BaseModel):
+    fiscal_year: int
+    target: str | None
+    actual: str | None
+    numerator: str | None = None
+    denominator: str | None = None
+    pct_of_target: float | None
+    status: Status
+    locked: bool
+    records: dict[str, Any]
+
+
+class ProgressFilters(BaseModel):
+    from_fy: int
+    to_fy: int
+    partner: str | None
+
+
+class Progress(BaseModel):
+    indicator: str
+    measure: Measure
+    direction: Direction
+    aggregation: Aggregation
+    source: Source
+    baseline: str | None
+    filters: ProgressFilters
+    method: str
+    # What the figures were computed from: for derived indicators the metric, its filters,
+    # the partner scope and the fiscal years read (from_fy null: every year on record).
+    inputs: dict[str, Any]
+    rows: list[ProgressRow]

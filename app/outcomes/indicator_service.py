@@ -1,0 +1,431 @@
+"""Indicator rules: definitions, locks and targets, and the read scope shared by results and
+progress.
+
+Embassy keys read every indicator definition, but targets, results and progress only for
+their own country (that scope is applied in one place, `scope_for`). Every change is
+audited; a change to a locked fiscal year needs an admin's `force`, and says so in the audit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, delete, false, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.core.audit import record
+from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
+from app.core.models import utcnow
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.security import Principal
+from app.outcomes import rules
+from app.outcomes.indicator_models import Indicator, IndicatorLock, IndicatorResult, Target
+from app.outcomes.indicator_schemas import (
+    IndicatorCreate,
+    IndicatorUpdate,
+    LockRead,
+    MetricFilters,
+    TargetWrite,
+)
+from app.outcomes.metrics import METRICS
+from app.partners.models import Partner
+from app.partners.service import find_partner, resolve_partner
+from app.programs.models import Program
+from app.programs.service import find_program
+
+RESOURCE = "indicator"
+
+
+def _invalid(pointer: str, detail: str) -> Unprocessable:
+    return Unprocessable(f"{pointer}: {detail}", errors=[field_error(pointer, detail)])
+
+
+def query_error(parameter: str, detail: str) -> Unprocessable:
+    return Unprocessable(
+        f"{parameter}: {detail}",
+        errors=[{"parameter": parameter, "location": "query", "detail": detail}],
+    )
+
+
+# --- Definitions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorFilters:
+    outcome: int | None = None
+    program: str | None = None
+    source: str | None = None
+    updated_since: datetime | None = None
+
+
+def _loaded() -> tuple[Any, ...]:
+    return (selectinload(Indicator.program), selectinload(Indicator.locks))
+
+
+async def list_indicators(
+    session: AsyncSession, params: PageParams, filters: IndicatorFilters
+) -> Result[Indicator]:
+    stmt = select(Indicator).options(*_loaded())
+    if filters.outcome is not None:
+        stmt = stmt.where(Indicator.outcome == filters.outcome)
+    if filters.program is not None:
+        program = await find_program(session, filters.program)
+        stmt = stmt.where(Indicator.program_id == program.id if program else false())
+    if filters.source is not None:
+        stmt = stmt.where(Indicator.source == filters.source)
+    if filters.updated_since is not None:
+        stmt = stmt.where(Indicator.updated_at >= filters.updated_since)
+    return await paginate(session, stmt, params, [SortKey(Indicator.code)])
+
+
+async def get_indicator(session: AsyncSession, code: str, *, for_update: bool = False) -> Indicator:
+    stmt = (
+        select(Indicator)
+        .where(Indicator.code == code.upper())
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if for_update:
+        # Serializes writers of one indicator's targets and results (the overall row, whose
+        # partner is NULL, has no unique constraint to lean on).
+        stmt = stmt.with_for_update()
+    indicator = await session.scalar(stmt)
+    if indicator is None:
+        raise NotFound(f"indicator {code!r} does not exist")
+    return indicator
+
+
+async def _program(session: AsyncSession, code: str, pointer: str) -> Program:
+    program = await find_program(session, code)
+    if program is None:
+        raise _invalid(pointer, f"unknown program {code!r}")
+    return program
+
+
+async def _metric_filters(
+    session: AsyncSession, metric: str, filters: MetricFilters | None
+) -> dict[str, str]:
+    """The filters a metric accepts, with codes checked and normalized."""
+    spec = METRICS[metric]
+    given = filters.model_dump(exclude_none=True) if filters is not None else {}
+    errors = [
+        field_error(f"/metric_filters/{name}", f"not a filter of metric {metric}")
+        for name in sorted(set(given) - spec.filters)
+    ]
+    errors += [
+        field_error(f"/metric_filters/{name}", f"required by metric {metric}")
+        for name in sorted(spec.required - set(given))
+    ]
+    if errors:
+        raise Unprocessable(f"{errors[0]['pointer']}: {errors[0]['detail']}", errors=errors)
+    normalized = {name: str(value) for name, value in given.items()}
+    if "program" in normalized:
+        program = await _program(session, normalized["program"], "/metric_filters/program")
+        normalized["program"] = program.code
+    if "partner" in normalized:
+        partner = await resolve_partner(session, normalized["partner"], "/metric_filters/partner")
+        normalized["partner"] = partner.code
+    return normalized
+
+
+def _check_shape(
+    measure: str,
+    source: str,
+    aggregation: str,
+    direction: str,
+    baseline: Decimal | None,
+    metric: str | None,
+) -> None:
+    errors = []
+    if source == "derived":
+        if metric is None:
+            errors.append(field_error("/metric", "a derived indicator names its metric"))
+        elif METRICS[metric].measure != measure:
+            errors.append(
+                field_error(
+                    "/metric", f"metric {metric} gives a {METRICS[metric].measure}, not a {measure}"
+                )
+            )
+    elif metric is not None:
+        errors.append(field_error("/metric", "a manual indicator has no metric"))
+    if measure == "percent" and aggregation == "cumulative":
+        errors.append(
+            field_error("/aggregation", "a percent is not cumulative: its parts roll up per year")
+        )
+    if measure == "qualitative" and source == "derived":
+        errors.append(field_error("/source", "a qualitative indicator is entered by hand"))
+    if direction == "decrease" and baseline is None and measure != "qualitative":
+        errors.append(
+            field_error("/baseline", "a decrease indicator needs a baseline to measure from")
+        )
+    if baseline is not None:
+        if measure == "qualitative":
+            errors.append(field_error("/baseline", "a qualitative indicator has no baseline"))
+        else:
+            errors += rules.check_figure(measure, baseline, "/baseline")
+    if errors:
+        raise Unprocessable(f"{errors[0]['pointer']}: {errors[0]['detail']}", errors=errors)
+
+
+def _details(indicator: Indicator) -> dict[str, Any]:
+    return {"outcome": indicator.outcome, "source": indicator.source}
+
+
+async def create_indicator(
+    session: AsyncSession, actor: Principal, body: IndicatorCreate
+) -> Indicator:
+    if await session.scalar(select(Indicator.id).where(Indicator.code == body.code)) is not None:
+        raise Conflict(f"indicator {body.code!r} already exists")
+    _check_shape(
+        body.measure, body.source, body.aggregation, body.direction, body.baseline, body.metric
+    )
+    if body.source == "manual" and body.metric_filters is not None:
+        raise _invalid("/metric_filters", "a manual indicator has no metric filters")
+    program = await _program(session, body.program, "/program") if body.program else None
+    filters = (
+        await _metric_filters(session, body.metric, body.metric_filters) if body.metric else {}
+    )
+    indicator = Indicator(
+        code=body.code,
+        name=body.name,
+        outcome=body.outcome,
+        program=program,
+        measure=str(body.measure),
+        direction=str(body.direction),
+        aggregation=str(body.aggregation),
+        source=str(body.source),
+        metric=str(body.metric) if body.metric else None,
+        metric_filters=filters,
+        baseline=body.baseline,
+        description=body.description,
+    )
+    session.add(indicator)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        RESOURCE,
+        indicator.code,
+        list(body.model_fields_set),
+        _details(indicator),
+    )
+    return await get_indicator(session, indicator.code)
+
+
+async def update_indicator(
+    session: AsyncSession, actor: Principal, code: str, body: IndicatorUpdate, if_match: str | None
+) -> Indicator:
+    indicator = await get_indicator(session, code)
+    check_if_match(if_match, indicator.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    metric = str(body.metric) if "metric" in fields and body.metric else indicator.metric
+    _check_shape(
+        indicator.measure,
+        indicator.source,
+        str(body.aggregation) if "aggregation" in fields else indicator.aggregation,
+        str(body.direction) if "direction" in fields else indicator.direction,
+        body.baseline if "baseline" in fields else indicator.baseline,
+        metric,
+    )
+    if "program" in fields:
+        program = await _program(session, body.program, "/program") if body.program else None
+        if (program.id if program else None) != indicator.program_id:
+            indicator.program = program
+            changed.append("program")
+    if ("metric" in fields or "metric_filters" in fields) and indicator.source == "manual":
+        raise _invalid("/metric_filters", "a manual indicator has no metric")
+    if "metric" in fields or "metric_filters" in fields:
+        assert metric is not None  # _check_shape refused a derived indicator without one
+        given = body.metric_filters if "metric_filters" in fields else None
+        if "metric_filters" not in fields:
+            given = MetricFilters.model_validate(indicator.metric_filters)
+        filters = await _metric_filters(session, metric, given)
+        if metric != indicator.metric:
+            indicator.metric = metric
+            changed.append("metric")
+        if filters != indicator.metric_filters:
+            indicator.metric_filters = filters
+            changed.append("metric_filters")
+    for name in ("name", "outcome", "direction", "aggregation", "baseline", "description"):
+        if name in fields:
+            value = getattr(body, name)
+            value = str(value) if name in ("direction", "aggregation") else value
+            if getattr(indicator, name) != value:
+                setattr(indicator, name, value)
+                changed.append(name)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", RESOURCE, indicator.code, changed, _details(indicator))
+    return await get_indicator(session, indicator.code)
+
+
+async def delete_indicator(
+    session: AsyncSession, actor: Principal, code: str, if_match: str | None
+) -> None:
+    indicator = await get_indicator(session, code, for_update=True)
+    check_if_match(if_match, indicator.version)
+    results = await session.scalar(
+        select(func.count()).where(IndicatorResult.indicator_id == indicator.id)
+    )
+    if results:
+        raise Conflict(f"indicator {indicator.code} has {results} result(s); delete them first")
+    await session.execute(delete(Target).where(Target.indicator_id == indicator.id))
+    await session.execute(delete(IndicatorLock).where(IndicatorLock.indicator_id == indicator.id))
+    await session.delete(indicator)
+    await session.flush()
+    record(session, actor, "delete", RESOURCE, indicator.code, None, _details(indicator))
+
+
+# --- Scope and locks --------------------------------------------------------------------------
+
+
+async def scope_for(session: AsyncSession, actor: Principal, code: str | None) -> Partner | None:
+    """The partner a read is limited to: an embassy's own always, else the one asked for."""
+    partner = None
+    if code is not None:
+        partner = await find_partner(session, code)
+        if partner is None:
+            raise query_error("partner", f"unknown country code {code!r}")
+    if actor.is_embassy:
+        if partner is not None and partner.id != actor.partner_id:
+            raise Forbidden("an embassy key sees only its own country's figures")
+        return await session.get(Partner, actor.partner_id)
+    return partner
+
+
+async def _is_locked(session: AsyncSession, indicator: Indicator, fiscal_year: int) -> bool:
+    found = await session.get(IndicatorLock, (indicator.id, fiscal_year))
+    return found is not None
+
+
+async def guard_lock(
+    session: AsyncSession, indicator: Indicator, fiscal_year: int, force: bool
+) -> bool:
+    """409 on a locked year unless forced; returns whether the change is a forced one."""
+    if not await _is_locked(session, indicator, fiscal_year):
+        return False
+    if not force:
+        raise Conflict(
+            f"FY{fiscal_year} of {indicator.code} is locked; an admin may unlock it or pass "
+            "?force=true (audited)"
+        )
+    return True
+
+
+def audit_details(
+    indicator: Indicator, fiscal_year: int, partner: Partner | None, forced: bool
+) -> dict[str, Any]:
+    details: dict[str, Any] = {
+        "indicator": indicator.code,
+        "fiscal_year": fiscal_year,
+        "partner": partner.code if partner else None,
+    }
+    if forced:
+        details["forced"] = True
+    return details
+
+
+async def lock_year(
+    session: AsyncSession, actor: Principal, code: str, fiscal_year: int
+) -> tuple[LockRead, bool, int]:
+    """Lock a year; returns the lock, whether it is new, and the indicator's version (a lock
+    is part of the indicator's state, so its ETag is the indicator's)."""
+    indicator = await get_indicator(session, code, for_update=True)
+    lock = await session.get(IndicatorLock, (indicator.id, fiscal_year))
+    created = lock is None
+    if lock is None:
+        lock = IndicatorLock(
+            indicator_id=indicator.id,
+            fiscal_year=fiscal_year,
+            locked_at=utcnow(),
+            locked_by_key_id=actor.key_id,
+        )
+        session.add(lock)
+        indicator.updated_at = utcnow()  # the definition shows its locked years: new ETag
+        await session.flush()
+        record(session, actor, "lock", RESOURCE, indicator.code, [], {"fiscal_year": fiscal_year})
+    read = LockRead(indicator=indicator.code, fiscal_year=fiscal_year, locked_at=lock.locked_at)
+    return read, created, indicator.version
+
+
+async def unlock_year(
+    session: AsyncSession, actor: Principal, code: str, fiscal_year: int, if_match: str | None
+) -> None:
+    indicator = await get_indicator(session, code, for_update=True)
+    check_if_match(if_match, indicator.version)
+    lock = await session.get(IndicatorLock, (indicator.id, fiscal_year))
+    if lock is None:
+        raise NotFound(f"FY{fiscal_year} of {indicator.code} is not locked")
+    await session.delete(lock)
+    indicator.updated_at = utcnow()
+    await session.flush()
+    record(session, actor, "unlock", RESOURCE, indicator.code, [], {"fiscal_year": fiscal_year})
+
+
+# --- Targets ----------------------------------------------------------------------------------
+
+
+def _target_stmt(indicator: Indicator, fiscal_year: int, partner: Partner | None) -> Select[Any]:
+    return (
+        select(Target)
+        .where(
+            Target.indicator_id == indicator.id,
+            Target.fiscal_year == fiscal_year,
+            Target.partner_id == partner.id if partner else Target.partner_id.is_(None),
+        )
+        .options(selectinload(Target.indicator), selectinload(Target.partner))
+    )
+
+
+async def get_target(
+    session: AsyncSession, actor: Principal, code: str, fiscal_year: int, partner: str | None
+) -> Target:
+    indicator = await get_indicator(session, code)
+    scope = await scope_for(session, actor, partner)
+    target = await session.scalar(_target_stmt(indicator, fiscal_year, scope))
+    if target is None:
+        whose = f" for {scope.code}" if scope else ""
+        raise NotFound(f"{indicator.code} has no FY{fiscal_year} target{whose}")
+    return target
+
+
+async def put_target(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    fiscal_year: int,
+    body: TargetWrite,
+    if_match: str | None,
+    force: bool,
+) -> tuple[Target, bool]:
+    """Create or replace a target; returns it and whether it was created."""
+    indicator = await get_indicator(session, code, for_update=True)
+    errors = rules.check_figure(indicator.measure, body.value, "/value")
+    if errors:
+        raise Unprocessable(f"/value: {errors[0]['detail']}", errors=errors)
+    partner = await resolve_partner(session, body.partner, "/partner") if body.partner else None
+    target = await session.scalar(_target_stmt(indicator, fiscal_year, partner))
+    if target is not None and if_match is not None:
+        check_if_match(if_match, target.version)
+    forced = await guard_lock(session, indicator, fiscal_year, force)
+    details = audit_details(indicator, fiscal_year, partner, forced)
+    if target is None:
+        target = Target(
+            indicator=indicator, fiscal_year=fiscal_year, partner=partner, value=body.value
+        )
+        session.add(target)
+        await session.flush()
+        record(session, actor, "create", "indicator_target", target.id, ["value"], details)
+        return target, True
+    if target.value != body.value:
+        target.value = body.value
+        await session.flush()
+        record(session, actor, "update", "indicator_target", target.id, ["value"], details)
+    return target, False

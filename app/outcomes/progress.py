@@ -1,0 +1,291 @@
+"""Progress of an indicator per fiscal year: target, actual, percent of target, status.
+
+Manual indicators read their results (summed in SQL); derived ones compute their named
+metric through the reports (app/outcomes/metrics.py). The scorecard is built from the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.core.fiscal_year import fiscal_year as fiscal_year_of
+from app.core.models import utcnow
+from app.core.security import Principal
+from app.outcomes import rules
+from app.outcomes.indicator_models import (
+    Indicator,
+    IndicatorLock,
+    IndicatorResult,
+    Target,
+    format_quantity,
+)
+from app.outcomes.indicator_schemas import Progress, ProgressFilters, ProgressRow
+from app.outcomes.indicator_service import get_indicator, query_error, scope_for
+from app.outcomes.metrics import compute
+from app.outcomes.models import Outcome
+from app.partners.models import Partner
+from app.programs.service import find_program
+
+MAX_PROGRESS_YEARS = 50
+
+
+@dataclass
+class Actual:
+    """A fiscal year's figure: value (count, currency) or the parts (percent), and sources."""
+
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    records: dict[str, Any] | None = None
+
+    def exact(self, measure: str) -> Fraction | None:
+        if measure == "percent":
+            if self.numerator is None or not self.denominator:
+                return None
+            return Fraction(self.numerator) * 100 / Fraction(self.denominator)
+        return rules.as_fraction(self.value)
+
+
+async def _manual_actuals(
+    session: AsyncSession, indicator: Indicator, from_fy: int, to_fy: int, scope: Partner | None
+) -> dict[int, Actual]:
+    """Per fiscal year, summed in SQL: the overall result when there is one, else the sum of
+    the partners' results (percent: sums of numerators and denominators, never an average)."""
+    r = IndicatorResult
+    overall = r.partner_id.is_(None)
+
+    def part(column: Any, where: Any) -> Any:
+        return func.sum(case((where, column), else_=None))
+
+    stmt = (
+        select(
+            r.fiscal_year,
+            func.count(case((overall, 1), else_=None)).label("overall_n"),
+            part(r.value, overall).label("overall_value"),
+            part(r.numerator, overall).label("overall_num"),
+            part(r.denominator, overall).label("overall_den"),
+            func.count(case((~overall, 1), else_=None)).label("partner_n"),
+            part(r.value, ~overall).label("partner_value"),
+            part(r.numerator, ~overall).label("partner_num"),
+            part(r.denominator, ~overall).label("partner_den"),
+        )
+        .where(r.indicator_id == indicator.id, r.fiscal_year.between(from_fy, to_fy))
+        .group_by(r.fiscal_year)
+    )
+    if scope is not None:
+        stmt = stmt.where(r.partner_id == scope.id)
+    ids_stmt = select(r.fiscal_year, r.id, r.partner_id).where(
+        r.indicator_id == indicator.id, r.fiscal_year.between(from_fy, to_fy)
+    )
+    if scope is not None:
+        ids_stmt = ids_stmt.where(r.partner_id == scope.id)
+    ids: dict[tuple[int, bool], list[int]] = {}
+    for year, result_id, partner_id in (await session.execute(ids_stmt.order_by(r.id))).all():
+        ids.setdefault((year, partner_id is None), []).append(result_id)
+    actuals = {}
+    for row in (await session.execute(stmt)).all():
+        use_overall = row.overall_n > 0
+        prefix = "overall" if use_overall else "partner"
+        values = [getattr(row, f"{prefix}_{name}") for name in ("value", "num", "den")]
+        # SUM keeps the Quantity column type, so these come back as exact Decimals.
+        value, numerator, denominator = values
+        used = ids.get((row.fiscal_year, use_overall), [])
+        actuals[row.fiscal_year] = Actual(
+            value=value if indicator.measure != "percent" else None,
+            numerator=numerator,
+            denominator=denominator,
+            records={"results": len(used), "result_ids": used},
+        )
+    return actuals
+
+
+async def _derived_actuals(
+    session: AsyncSession,
+    actor: Principal,
+    indicator: Indicator,
+    from_fy: int,
+    to_fy: int,
+    scope: Partner | None,
+) -> tuple[dict[int, Actual], dict[str, Any]]:
+    cumulative = indicator.aggregation == "cumulative"
+    assert indicator.metric is not None
+    figures = await compute(
+        session,
+        actor,
+        indicator.metric,
+        indicator.metric_filters,
+        from_fy=None if cumulative else from_fy,
+        to_fy=to_fy,
+        partner=scope.code if scope else None,
+    )
+    inputs = dict(figures.inputs)
+    if figures.note:
+        inputs["note"] = figures.note
+    actuals: dict[int, Actual] = {}
+    running = Decimal(0)
+    first_year = min(figures.by_year, default=from_fy)
+    zero = indicator.measure != "percent" and figures.note is None
+    for year in range(min(first_year, from_fy), to_fy + 1):
+        figure = figures.by_year.get(year)
+        if cumulative:
+            running += (figure.value or 0) if figure is not None else 0
+        if year < from_fy:
+            continue
+        records = {"metric": indicator.metric, **(figure.records if figure else {})}
+        if cumulative:
+            actuals[year] = Actual(value=running if zero else None, records=records)
+        elif figure is not None:
+            actuals[year] = Actual(figure.value, figure.numerator, figure.denominator, records)
+        else:
+            # No record in the year: a count or an amount is 0; a share has no figure.
+            actuals[year] = Actual(value=Decimal(0) if zero else None, records=records)
+    return actuals, inputs
+
+
+METHOD = (
+    "Per fiscal year: target = the indicator's target for the year (the partner's own target "
+    "when limited to a partner); actual = for manual indicators the year's result (the overall "
+    "result when entered, else the sum over partners; percents from summed numerators and "
+    "denominators, never averaged; a cumulative indicator's results are running totals as "
+    "entered); for derived indicators the named metric computed in SQL by the report it comes "
+    "from, per year, or for a cumulative indicator the running total over every year on record "
+    "up to the year. pct_of_target = actual / target x 100 (increase) or (baseline - actual) / "
+    "(baseline - target) x 100 (decrease), truncated to one decimal; status on_track when that "
+    "is 100 or more (the exact figure decides), behind otherwise or when there is no actual, "
+    "no_target when the year has no target."
+)
+
+
+async def _targets(
+    session: AsyncSession, indicator: Indicator, from_fy: int, to_fy: int, scope: Partner | None
+) -> dict[int, Decimal]:
+    stmt = select(Target.fiscal_year, Target.value).where(
+        Target.indicator_id == indicator.id,
+        Target.fiscal_year.between(from_fy, to_fy),
+        Target.partner_id == scope.id if scope else Target.partner_id.is_(None),
+    )
+    return {year: value for year, value in (await session.execute(stmt)).all()}
+
+
+def _row(
+    indicator: Indicator, year: int, target: Decimal | None, actual: Actual | None, locked: bool
+) -> ProgressRow:
+    measure = indicator.measure
+    exact_actual = actual.exact(measure) if actual else None
+    exact_target = rules.as_fraction(target)
+    pct = rules.pct_of_target(
+        indicator.direction, exact_actual, exact_target, rules.as_fraction(indicator.baseline)
+    )
+    shown_actual = None
+    if exact_actual is not None:
+        shown_actual = (
+            format_quantity(measure, rules.percent_value(actual.numerator, actual.denominator))  # type: ignore[arg-type, union-attr]
+            if measure == "percent"
+            else format_quantity(measure, actual.value)  # type: ignore[union-attr]
+        )
+    parts = measure == "percent" and actual is not None
+    return ProgressRow(
+        fiscal_year=year,
+        target=format_quantity(measure, target),
+        actual=shown_actual,
+        numerator=format_quantity("currency", actual.numerator) if parts else None,  # type: ignore[union-attr]
+        denominator=format_quantity("currency", actual.denominator) if parts else None,  # type: ignore[union-attr]
+        pct_of_target=rules.shown_pct(pct),
+        status=rules.status_of(indicator.direction, exact_actual, exact_target, pct),  # type: ignore[arg-type]
+        locked=locked,
+        records=(actual.records if actual and actual.records else {}),
+    )
+
+
+async def indicator_progress(
+    session: AsyncSession,
+    actor: Principal,
+    indicator: Indicator,
+    from_fy: int,
+    to_fy: int,
+    scope: Partner | None,
+) -> tuple[list[ProgressRow], dict[str, Any]]:
+    """Progress rows for from_fy..to_fy and the inputs they were computed from."""
+    inputs: dict[str, Any] = {"source": indicator.source}
+    if indicator.measure == "qualitative":
+        actuals: dict[int, Actual] = {}
+    elif indicator.source == "derived":
+        actuals, inputs = await _derived_actuals(session, actor, indicator, from_fy, to_fy, scope)
+    else:
+        actuals = await _manual_actuals(session, indicator, from_fy, to_fy, scope)
+    targets = await _targets(session, indicator, from_fy, to_fy, scope)
+    locked = set(
+        (
+            await session.scalars(
+                select(IndicatorLock.fiscal_year).where(
+                    IndicatorLock.indicator_id == indicator.id,
+                    IndicatorLock.fiscal_year.between(from_fy, to_fy),
+                )
+            )
+        ).all()
+    )
+    rows = [
+        _row(indicator, year, targets.get(year), actuals.get(year), year in locked)
+        for year in range(from_fy, to_fy + 1)
+    ]
+    return rows, inputs
+
+
+async def progress(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    from_fy: int | None,
+    to_fy: int | None,
+    partner: str | None,
+) -> Progress:
+    indicator = await get_indicator(session, code)
+    last = to_fy if to_fy is not None else fiscal_year_of(utcnow().date())
+    first = from_fy if from_fy is not None else last - 4
+    if first > last:
+        raise query_error("to_fy", "must not be before from_fy")
+    if last - first >= MAX_PROGRESS_YEARS:
+        raise query_error("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
+    scope = await scope_for(session, actor, partner)
+    rows, inputs = await indicator_progress(session, actor, indicator, first, last, scope)
+    return Progress(
+        indicator=indicator.code,
+        measure=indicator.measure,  # type: ignore[arg-type]
+        direction=indicator.direction,  # type: ignore[arg-type]
+        aggregation=indicator.aggregation,  # type: ignore[arg-type]
+        source=indicator.source,  # type: ignore[arg-type]
+        baseline=indicator.baseline_text,
+        filters=ProgressFilters(from_fy=first, to_fy=last, partner=scope.code if scope else None),
+        method=METHOD,
+        inputs=inputs,
+        rows=rows,
+    )
+
+
+async def outcome_titles(session: AsyncSession) -> list[Outcome]:
+    return list((await session.scalars(select(Outcome).order_by(Outcome.number))).all())
+
+
+async def indicators_for_scorecard(
+    session: AsyncSession, outcome: int | None, program: str | None
+) -> list[Indicator]:
+    stmt = (
+        select(Indicator)
+        .options(selectinload(Indicator.program), selectinload(Indicator.locks))
+        .order_by(Indicator.outcome, Indicator.code)
+    )
+    if outcome is not None:
+        stmt = stmt.where(Indicator.outcome == outcome)
+    if program is not None:
+        found = await find_program(session, program)
+        if found is None:
+            raise query_error("program", f"unknown program {program!r}")
+        stmt = stmt.where(Indicator.program_id == found.id)
+    return list((await session.scalars(stmt)).all())

@@ -1,0 +1,266 @@
+"""Results of manual indicators: one per fiscal year (and partner), checked against the
+indicator's measure, the sex breakdown and the cumulative series; flagged when a rationale
+excuses a broken rule; refused in a locked year unless an admin forces it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.core.audit import record
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
+from app.core.security import Principal
+from app.outcomes import rules
+from app.outcomes.indicator_models import Indicator, IndicatorResult
+from app.outcomes.indicator_schemas import ResultCreate, ResultUpdate
+from app.outcomes.indicator_service import (
+    audit_details,
+    get_indicator,
+    guard_lock,
+    scope_for,
+)
+from app.partners.service import resolve_partner
+
+
+@dataclass(frozen=True, slots=True)
+class ResultFilters:
+    fiscal_year: int | None = None
+    partner: str | None = None
+    flagged: bool | None = None
+    updated_since: datetime | None = None
+
+
+def _result_options() -> tuple[Any, ...]:
+    return (selectinload(IndicatorResult.indicator), selectinload(IndicatorResult.partner))
+
+
+async def list_results(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    params: PageParams,
+    filters: ResultFilters,
+) -> Result[IndicatorResult]:
+    indicator = await get_indicator(session, code)
+    scope = await scope_for(session, actor, filters.partner)
+    stmt = (
+        select(IndicatorResult)
+        .where(IndicatorResult.indicator_id == indicator.id)
+        .options(*_result_options())
+    )
+    if scope is not None:
+        stmt = stmt.where(IndicatorResult.partner_id == scope.id)
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(IndicatorResult.fiscal_year == filters.fiscal_year)
+    if filters.flagged is not None:
+        stmt = stmt.where(IndicatorResult.flagged.is_(filters.flagged))
+    if filters.updated_since is not None:
+        stmt = stmt.where(IndicatorResult.updated_at >= filters.updated_since)
+    keys = [SortKey(IndicatorResult.fiscal_year), SortKey(IndicatorResult.id)]
+    return await paginate(session, stmt, params, keys)
+
+
+async def get_result(
+    session: AsyncSession, actor: Principal, code: str, result_id: int
+) -> IndicatorResult:
+    indicator = await get_indicator(session, code)
+    result = await session.scalar(
+        select(IndicatorResult)
+        .where(IndicatorResult.id == result_id, IndicatorResult.indicator_id == indicator.id)
+        .options(*_result_options())
+    )
+    if result is None or (actor.is_embassy and result.partner_id != actor.partner_id):
+        raise NotFound(f"result {result_id} of {indicator.code} does not exist")
+    return result
+
+
+def _refuse_derived(indicator: Indicator) -> None:
+    if indicator.source == "derived":
+        raise Conflict(
+            f"indicator {indicator.code} is derived (metric {indicator.metric}): its results are "
+            "computed from the records, not entered"
+        )
+
+
+async def _neighbours(
+    session: AsyncSession, indicator: Indicator, fiscal_year: int, partner_id: int | None
+) -> tuple[tuple[int, Decimal] | None, tuple[int, Decimal] | None]:
+    """The same series' (partner's) nearest results before and after `fiscal_year`."""
+    series = (
+        IndicatorResult.indicator_id == indicator.id,
+        IndicatorResult.partner_id == partner_id
+        if partner_id is not None
+        else IndicatorResult.partner_id.is_(None),
+        IndicatorResult.value.is_not(None),
+    )
+    before = (
+        await session.execute(
+            select(IndicatorResult.fiscal_year, IndicatorResult.value)
+            .where(*series, IndicatorResult.fiscal_year < fiscal_year)
+            .order_by(IndicatorResult.fiscal_year.desc())
+            .limit(1)
+        )
+    ).first()
+    after = (
+        await session.execute(
+            select(IndicatorResult.fiscal_year, IndicatorResult.value)
+            .where(*series, IndicatorResult.fiscal_year > fiscal_year)
+            .order_by(IndicatorResult.fiscal_year)
+            .limit(1)
+        )
+    ).first()
+    # value IS NOT NULL above, so both figures are Decimals.
+    return (
+        (before[0], cast(Decimal, before[1])) if before else None,
+        (after[0], cast(Decimal, after[1])) if after else None,
+    )
+
+
+async def _checked(
+    session: AsyncSession,
+    indicator: Indicator,
+    fiscal_year: int,
+    partner_id: int | None,
+    figures: dict[str, Any],
+    rationale: str | None,
+) -> rules.Checked:
+    """Every rule a result must meet; 422 unless the only breaks are excused by a rationale."""
+    checked = rules.check_result(indicator.measure, figures)
+    if not checked.errors and indicator.aggregation == "cumulative" and checked.value is not None:
+        before, after = await _neighbours(session, indicator, fiscal_year, partner_id)
+        reason = rules.cumulative_breaks(checked.value, before, after)
+        if reason is not None:
+            checked.excusable.append(field_error("/value", reason))
+            checked.flags.append(rules.CUMULATIVE_DECREASE)
+    errors = checked.errors + ([] if rationale else checked.excusable)
+    if errors:
+        raise Unprocessable(f"{errors[0]['pointer']}: {errors[0]['detail']}", errors=errors)
+    return checked
+
+
+FIGURES = ("value", "numerator", "denominator", "women", "men", "unreported", "narrative")
+
+
+async def create_result(
+    session: AsyncSession, actor: Principal, code: str, body: ResultCreate, force: bool
+) -> IndicatorResult:
+    indicator = await get_indicator(session, code, for_update=True)
+    _refuse_derived(indicator)
+    partner = await resolve_partner(session, body.partner, "/partner") if body.partner else None
+    figures = {name: getattr(body, name) for name in FIGURES}
+    checked = await _checked(
+        session,
+        indicator,
+        body.fiscal_year,
+        partner.id if partner else None,
+        figures,
+        body.rationale,
+    )
+    forced = await guard_lock(session, indicator, body.fiscal_year, force)
+    existing = await session.scalar(
+        select(IndicatorResult.id).where(
+            IndicatorResult.indicator_id == indicator.id,
+            IndicatorResult.fiscal_year == body.fiscal_year,
+            IndicatorResult.partner_id == partner.id
+            if partner
+            else IndicatorResult.partner_id.is_(None),
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            f"{indicator.code} already has a FY{body.fiscal_year} result"
+            f"{' for ' + partner.code if partner else ''}: change it with PATCH "
+            f"/api/v1/indicators/{indicator.code}/results/{existing}"
+        )
+    result = IndicatorResult(
+        indicator=indicator,
+        fiscal_year=body.fiscal_year,
+        partner=partner,
+        **{name: figures[name] for name in FIGURES if name != "value"},
+        value=checked.value,
+        rationale=body.rationale,
+        flagged=bool(checked.flags),
+        flags=checked.flags,
+    )
+    session.add(result)
+    await session.flush()
+    details = audit_details(indicator, body.fiscal_year, partner, forced)
+    details["flagged"] = result.flagged
+    record(
+        session,
+        actor,
+        "create",
+        "indicator_result",
+        result.id,
+        list(body.model_fields_set),
+        details,
+    )
+    return result
+
+
+async def update_result(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    result_id: int,
+    body: ResultUpdate,
+    if_match: str | None,
+    force: bool,
+) -> IndicatorResult:
+    await get_indicator(session, code, for_update=True)
+    result = await get_result(session, actor, code, result_id)
+    indicator = result.indicator
+    check_if_match(if_match, result.version)
+    fields = body.model_fields_set
+    figures = {
+        name: getattr(body, name) if name in fields else getattr(result, name) for name in FIGURES
+    }
+    if indicator.measure == "percent" and "value" not in fields:
+        figures["value"] = None  # derived from the parts, recomputed below
+    rationale = body.rationale if "rationale" in fields else result.rationale
+    checked = await _checked(
+        session, indicator, result.fiscal_year, result.partner_id, figures, rationale
+    )
+    forced = await guard_lock(session, indicator, result.fiscal_year, force)
+    new = {
+        **{name: figures[name] for name in FIGURES if name != "value"},
+        "value": checked.value,
+        "rationale": rationale,
+        "flagged": bool(checked.flags),
+        "flags": checked.flags,
+    }
+    changed = [name for name, value in new.items() if getattr(result, name) != value]
+    if changed:
+        for name in changed:
+            setattr(result, name, new[name])
+        await session.flush()
+        details = audit_details(indicator, result.fiscal_year, result.partner, forced)
+        details["flagged"] = result.flagged
+        record(session, actor, "update", "indicator_result", result.id, changed, details)
+    return result
+
+
+async def delete_result(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    result_id: int,
+    if_match: str | None,
+    force: bool,
+) -> None:
+    await get_indicator(session, code, for_update=True)
+    result = await get_result(session, actor, code, result_id)
+    check_if_match(if_match, result.version)
+    forced = await guard_lock(session, result.indicator, result.fiscal_year, force)
+    details = audit_details(result.indicator, result.fiscal_year, result.partner, forced)
+    await session.delete(result)
+    await session.flush()
+    record(session, actor, "delete", "indicator_result", result_id, None, details)
