@@ -4,10 +4,32 @@ from fastapi import APIRouter
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
+from app.funding.router import imports_router as funding_imports
+from app.funding.router import router as funding
+from app.nominations.router import router as nominations
+from app.outcomes.indicator_router import router as indicators
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
+from app.peacekeeping.router import router as peacekeeping
 from app.programs.router import router as programs
+from app.reports.router import router as reports
+from app.trainings.router import imports_router as training_imports
+from app.trainings.router import router as trainings
 
 api_router = APIRouter(prefix="/api/v1")
-for router in (programs, partners, outcomes, audit, api_keys):
+for router in (
+    programs,
+    partners,
+    outcomes,
+    indicators,
+    trainings,
+    training_imports,
+    nominations,
+    funding,
+    funding_imports,
+    peacekeeping,
+    reports,
+    audit,
+    api_keys,
+):
     api_router.include_router(router)

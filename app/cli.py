@@ -117,7 +117,8 @@ def keys_create(args: argparse.Namespace) -> None:
         key, secret = await create_key(
             session, None, name=args.name, role=role, partner_code=args.partner
         )
-        print(f"created key {key.id} ({role}{', ' + args.partner.upper() if args.partner else ''})")
+        partner = f", {key.partner_code}" if key.partner_code else ""
+        print(f"created key {key.id} ({role}{partner})")
         return secret
 
     if (role is Role.embassy) != (args.partner is not None):
@@ -190,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--downgrade", action="store_true")
     p.set_defaults(
         func=lambda a: migrate(
-            a.revision or ("base" if a.downgrade else "head"), downgrade=a.downgrade
+            a.revision or ("base" if a.downgrade else "heads"), downgrade=a.downgrade
         )
     )
 
@@ -209,6 +210,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.set_defaults(func=keys_revoke)
 
+    from app.funding.commands import add_commands as add_funding_commands
+    from app.trainings.commands import add_commands as add_training_commands
+
+    importers = sub.add_parser("import", help="bulk import from a file").add_subparsers(
+        dest="kind", required=True
+    )
+    exporters = sub.add_parser("export", help="bulk export to a file").add_subparsers(
+        dest="kind", required=True
+    )
+    add_training_commands(importers, exporters)
+    add_funding_commands(importers, exporters)
+
     p = sub.add_parser("openapi", help="write openapi/openapi.json, or --check it")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=openapi)
@@ -216,8 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from app.core.errors import AppError
+
     args = build_parser().parse_args(argv)
-    args.func(args)
+    try:
+        args.func(args)
+    except AppError as exc:  # e.g. an unknown partner or key id: a message, not a traceback
+        sys.exit(f"wps: {exc.detail}")
 
 
 if __name__ == "__main__":

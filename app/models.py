@@ -4,18 +4,36 @@ from app.apikeys.models import ApiKey
 from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
+from app.funding.models import Obligation, ObligationPurpose
+from app.nominations.models import Nomination
+from app.outcomes.indicator_models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
+from app.peacekeeping.models import Contribution, Snapshot
 from app.programs.models import Program
+from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
     "Benchmark",
+    "Contribution",
     "IdempotencyRecord",
+    "Indicator",
+    "IndicatorLock",
+    "IndicatorResult",
     "Membership",
+    "Nomination",
+    "Obligation",
+    "ObligationPurpose",
     "Outcome",
+    "Participant",
     "Partner",
     "Program",
+    "Snapshot",
+    "Target",
+    "Training",
+    "TrainingTopic",
+    "WomenTrainedRollup",
 ]

@@ -1,0 +1,1 @@
+"""Reports: figures aggregated in SQL, each stating its filters and method."""

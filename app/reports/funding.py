@@ -1,0 +1,199 @@
+"""The funding report: obligated (or disbursed) USD summed in SQL with exact decimals."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import Forbidden, Unprocessable
+from app.core.schemas import MoneyOutput, usd_string
+from app.core.security import Principal
+from app.funding.models import Obligation, ObligationPurpose
+from app.funding.service import visible_to
+from app.partners.models import Partner
+from app.partners.service import find_partner
+from app.programs.models import Program
+from app.programs.service import find_program
+
+GROUPS = ("program", "fiscal_year", "partner", "purpose")
+
+
+@dataclass(frozen=True, slots=True)
+class FundingQuery:
+    """The report's filters, as the client gave them (codes normalized)."""
+
+    program: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    partner: str | None = None
+    type: str = "obligation"
+    purpose: str | None = None
+
+
+class FundingFilters(BaseModel):
+    program: str | None
+    fiscal_year: int | None
+    from_fy: int | None
+    to_fy: int | None
+    partner: str | None
+    type: str
+    purpose: str | None
+
+
+class FundingRow(BaseModel):
+    """One group: only the keys grouped by are present (`partner`/`purpose` null = none)."""
+
+    program: str | None = None
+    fiscal_year: int | None = None
+    partner: str | None = None
+    purpose: str | None = None
+    amount_usd: MoneyOutput
+    records: int
+
+
+class FundingTotals(BaseModel):
+    amount_usd: MoneyOutput
+    records: int
+
+
+class FundingReport(BaseModel):
+    filters: FundingFilters
+    group_by: list[str]
+    method: str
+    rows: list[FundingRow]
+    totals: FundingTotals
+
+
+def _query_error(parameter: str, detail: str) -> Unprocessable:
+    return Unprocessable(
+        f"{parameter}: {detail}",
+        errors=[{"parameter": parameter, "location": "query", "detail": detail}],
+    )
+
+
+def parse_group_by(raw: str) -> list[str]:
+    """`fiscal_year,partner` → ["fiscal_year", "partner"]: one or two distinct known groups."""
+    groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    unknown = [g for g in groups if g not in GROUPS]
+    if unknown:
+        raise _query_error("group_by", f"unknown group {unknown[0]!r}; use {', '.join(GROUPS)}")
+    if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
+        raise _query_error("group_by", "name one or two distinct groups")
+    return groups
+
+
+def _method(query: FundingQuery, groups: list[str]) -> str:
+    text = (
+        f"Sum of amount_usd over {query.type} records matching the filters, grouped by "
+        f"{' and '.join(groups)}, in exact decimal arithmetic in the database."
+    )
+    if "purpose" in groups:
+        text += (
+            " A record tagged with several purposes counts in each purpose's row and once in"
+            " the totals; records without a purpose are grouped under purpose null."
+        )
+    if "partner" in groups:
+        text += " Records not tied to a partner are grouped under partner null."
+    return text
+
+
+async def funding_report(
+    session: AsyncSession, principal: Principal, groups: list[str], query: FundingQuery
+) -> FundingReport:
+    if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
+        raise _query_error("from_fy", "must not be after to_fy")
+    conditions: list[Any] = [Obligation.type == query.type]
+    if query.program is not None:
+        program = await find_program(session, query.program)
+        if program is None:
+            raise _query_error("program", f"unknown program {query.program!r}")
+        conditions.append(Obligation.program_id == program.id)
+        query = replace(query, program=program.code)
+    partner = None
+    if query.partner is not None:
+        partner = await find_partner(session, query.partner)
+        if partner is None:
+            raise _query_error("partner", f"unknown country code {query.partner!r}")
+    scope = visible_to(principal)
+    if scope is not None:
+        if partner is not None and partner.id != principal.partner_id:
+            raise Forbidden("an embassy key sees only its own country's figures")
+        conditions.append(scope)
+        query = replace(query, partner=principal.partner_code)
+    elif partner is not None:
+        conditions.append(Obligation.partner_id == partner.id)
+        query = replace(query, partner=partner.code)
+    if query.fiscal_year is not None:
+        conditions.append(Obligation.fiscal_year == query.fiscal_year)
+    if query.from_fy is not None:
+        conditions.append(Obligation.fiscal_year >= query.from_fy)
+    if query.to_fy is not None:
+        conditions.append(Obligation.fiscal_year <= query.to_fy)
+    if query.purpose is not None:
+        conditions.append(
+            select(ObligationPurpose.obligation_id)
+            .where(
+                ObligationPurpose.obligation_id == Obligation.id,
+                ObligationPurpose.purpose == query.purpose,
+            )
+            .correlate(Obligation)
+            .exists()
+        )
+
+    amount = func.coalesce(func.sum(Obligation.amount_usd), 0)
+    keys = {
+        "program": Program.code,
+        "fiscal_year": Obligation.fiscal_year,
+        "partner": Partner.code,
+        "purpose": ObligationPurpose.purpose,
+    }
+    columns = [keys[g].label(g) for g in groups]
+    stmt = select(*columns, amount.label("amount_usd"), func.count().label("records")).where(
+        *conditions
+    )
+    stmt = stmt.select_from(Obligation)
+    if "program" in groups:
+        stmt = stmt.join(Program, Program.id == Obligation.program_id)
+    if "partner" in groups:
+        stmt = stmt.outerjoin(Partner, Partner.id == Obligation.partner_id)
+    if "purpose" in groups:
+        on = ObligationPurpose.obligation_id == Obligation.id
+        if query.purpose is not None:
+            on = on & (ObligationPurpose.purpose == query.purpose)
+        stmt = stmt.outerjoin(ObligationPurpose, on)
+    stmt = stmt.group_by(*(keys[g] for g in groups)).order_by(
+        *(keys[g].asc().nulls_last() for g in groups)
+    )
+    rows = [
+        FundingRow(
+            **{g: row._mapping[g] for g in groups}, amount_usd=row.amount_usd, records=row.records
+        )
+        for row in (await session.execute(stmt)).all()
+    ]
+    total_amount, total_records = (
+        await session.execute(
+            select(amount, func.count()).select_from(Obligation).where(*conditions)
+        )
+    ).one()
+    return FundingReport(
+        filters=FundingFilters(**asdict(query)),
+        group_by=groups,
+        method=_method(query, groups),
+        rows=rows,
+        totals=FundingTotals(amount_usd=total_amount, records=total_records),
+    )
+
+
+def csv_table(report: FundingReport) -> tuple[list[str], list[list[Any]]]:
+    """The report's rows as CSV: the group keys, then amount_usd and records."""
+    columns = [*report.group_by, "amount_usd", "records"]
+    rows = [
+        [*(getattr(row, g) for g in report.group_by), usd_string(row.amount_usd), row.records]
+        for row in report.rows
+    ]
+    return columns, rows

@@ -1,0 +1,203 @@
+"""The peacekeeping-share report: a program's partners' share of deployed military women
+and of military-contributing countries, from one UN snapshot, aggregated in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, PlainSerializer
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import Unprocessable
+from app.partners.models import Membership
+from app.partners.service import valid_on
+from app.peacekeeping.models import Contribution, Snapshot
+from app.peacekeeping.service import latest_snapshot
+from app.peacekeeping.un_file import MILITARY
+from app.programs.service import find_program
+
+Percent = Annotated[
+    Decimal | None,
+    PlainSerializer(lambda v: None if v is None else float(v), return_type=float | None),
+]
+
+
+class SnapshotRef(BaseModel):
+    id: int
+    reporting_date: date
+    checksum: str
+
+
+class ShareFilters(BaseModel):
+    program: str
+    as_of: date
+    by_personnel_type: bool
+
+
+class ShareFigures(BaseModel):
+    partner_women: int
+    all_women: int
+    women_share_pct: Percent
+    partner_countries: int
+    all_countries: int
+    countries_share_pct: Percent
+
+
+class ShareRow(ShareFigures):
+    personnel_type: str
+
+
+class PeacekeepingShare(ShareFigures):
+    program: str
+    as_of: date
+    snapshot: SnapshotRef
+    filters: ShareFilters
+    method: str
+    rows: list[ShareRow]
+
+
+def percent(numerator: int, denominator: int) -> Decimal | None:
+    """numerator / denominator as a percent with one decimal (half up); None when 0/0."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+def _figures(row: Any) -> dict[str, Any]:
+    return {
+        "partner_women": int(row.partner_women),
+        "all_women": int(row.all_women),
+        "women_share_pct": percent(int(row.partner_women), int(row.all_women)),
+        "partner_countries": int(row.partner_countries),
+        "all_countries": int(row.all_countries),
+        "countries_share_pct": percent(int(row.partner_countries), int(row.all_countries)),
+    }
+
+
+def _shares(per_country: Any, members: Any) -> list[Any]:
+    """Columns summing a per-country subquery (columns partner_id, women) into the figures."""
+    is_partner = per_country.c.partner_id.in_(members)
+    return [
+        func.coalesce(func.sum(per_country.c.women), 0).label("all_women"),
+        func.coalesce(func.sum(case((is_partner, per_country.c.women), else_=0)), 0).label(
+            "partner_women"
+        ),
+        func.count().label("all_countries"),
+        func.coalesce(func.sum(case((is_partner, 1), else_=0)), 0).label("partner_countries"),
+    ]
+
+
+def _method(program: str, as_of: date, snapshot: Snapshot) -> str:
+    return (
+        f"UN uniformed personnel snapshot {snapshot.id} (reporting date "
+        f"{snapshot.reporting_date}, SHA-256 {snapshot.checksum}), the latest on or before "
+        f"{as_of}. Military personnel = Troops + Staff Officers + Experts on Mission (police "
+        "excluded). A contributing country has more than 0 military personnel in the snapshot. "
+        f"Partners = countries with a {program} membership valid on {snapshot.reporting_date}. "
+        "Women share = military women from partner countries / all military women; countries "
+        "share = partner contributing countries / all contributing countries."
+    )
+
+
+async def peacekeeping_share(
+    session: AsyncSession, program_code: str, as_of: date, by_personnel_type: bool
+) -> PeacekeepingShare:
+    program = await find_program(session, program_code)
+    if program is None:
+        raise Unprocessable(
+            f"program: unknown program {program_code!r}",
+            errors=[{"parameter": "program", "location": "query", "detail": "unknown program"}],
+        )
+    snapshot = await latest_snapshot(session, as_of)
+    members = select(Membership.partner_id).where(
+        Membership.program_id == program.id, valid_on(snapshot.reporting_date)
+    )
+    military = (Contribution.snapshot_id == snapshot.id) & Contribution.personnel_type.in_(MILITARY)
+    personnel = func.sum(Contribution.male + Contribution.female)
+
+    per_country = (
+        select(Contribution.partner_id, func.sum(Contribution.female).label("women"))
+        .where(military)
+        .group_by(Contribution.partner_id)
+        .having(personnel > 0)
+        .subquery()
+    )
+    overall = (await session.execute(select(*_shares(per_country, members)))).one()
+
+    rows: list[ShareRow] = []
+    if by_personnel_type:
+        per_type = (
+            select(
+                Contribution.personnel_type,
+                Contribution.partner_id,
+                func.sum(Contribution.female).label("women"),
+            )
+            .where(military)
+            .group_by(Contribution.personnel_type, Contribution.partner_id)
+            .having(personnel > 0)
+            .subquery()
+        )
+        stmt = (
+            select(per_type.c.personnel_type, *_shares(per_type, members))
+            .group_by(per_type.c.personnel_type)
+            .order_by(per_type.c.personnel_type)
+        )
+        rows = [
+            ShareRow(personnel_type=row.personnel_type, **_figures(row))
+            for row in (await session.execute(stmt)).all()
+        ]
+
+    return PeacekeepingShare(
+        program=program.code,
+        as_of=as_of,
+        snapshot=SnapshotRef(
+            id=snapshot.id, reporting_date=snapshot.reporting_date, checksum=snapshot.checksum
+        ),
+        **_figures(overall),
+        filters=ShareFilters(
+            program=program.code, as_of=as_of, by_personnel_type=by_personnel_type
+        ),
+        method=_method(program.code, as_of, snapshot),
+        rows=rows,
+    )
+
+
+CSV_COLUMNS = [
+    "personnel_type",
+    "partner_women",
+    "all_women",
+    "women_share_pct",
+    "partner_countries",
+    "all_countries",
+    "countries_share_pct",
+    "program",
+    "snapshot_id",
+    "reporting_date",
+    "checksum",
+]
+
+
+def csv_table(report: PeacekeepingShare) -> tuple[list[str], list[list[Any]]]:
+    """All military personnel first (personnel_type "military"), then a line per type."""
+    lines: list[tuple[str, ShareFigures]] = [("military", report)]
+    lines += [(row.personnel_type, row) for row in report.rows]
+    snapshot = [report.program, report.snapshot.id, report.snapshot.reporting_date]
+    return CSV_COLUMNS, [
+        [
+            name,
+            figures.partner_women,
+            figures.all_women,
+            figures.women_share_pct,
+            figures.partner_countries,
+            figures.all_countries,
+            figures.countries_share_pct,
+            *snapshot,
+            report.snapshot.checksum,
+        ]
+        for name, figures in lines
+    ]

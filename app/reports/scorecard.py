@@ -1,0 +1,173 @@
+"""The WPS scorecard: per outcome, each indicator's target, actual, percent of target and
+status for one fiscal year, with the records each figure came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.fiscal_year import fiscal_year as fiscal_year_of
+from app.core.models import utcnow
+from app.core.security import Principal
+from app.outcomes import progress
+from app.outcomes.indicator_schemas import Status
+from app.outcomes.indicator_service import scope_for
+
+
+class ScorecardIndicator(BaseModel):
+    code: str
+    name: str
+    program: str | None
+    measure: str
+    direction: str
+    aggregation: str
+    source: str
+    baseline: str | None
+    target: str | None
+    actual: str | None
+    numerator: str | None
+    denominator: str | None
+    pct_of_target: float | None
+    status: Status
+    locked: bool
+    records: dict[str, Any]
+
+
+class ScorecardOutcome(BaseModel):
+    number: int
+    title: str
+    text: str
+    indicators: list[ScorecardIndicator]
+
+
+class ScorecardFilters(BaseModel):
+    fiscal_year: int
+    outcome: int | None
+    program: str | None
+    partner: str | None
+
+
+class Scorecard(BaseModel):
+    filters: ScorecardFilters
+    method: str
+    outcomes: list[ScorecardOutcome]
+
+
+METHOD = (
+    "Every indicator of each WPS outcome for the fiscal year, each computed as its progress "
+    "row (GET /api/v1/indicators/{code}/progress) for that year: "
+    + progress.METHOD
+    + " records names what each figure came from: for derived indicators the metric, its "
+    "filters and the partner scope (plus the UN snapshot for peacekeeping shares); for manual "
+    "ones the ids of the results summed."
+)
+
+
+async def scorecard(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    fiscal_year: int | None = None,
+    outcome: int | None = None,
+    program: str | None = None,
+    partner: str | None = None,
+) -> Scorecard:
+    year = fiscal_year if fiscal_year is not None else fiscal_year_of(utcnow().date())
+    scope = await scope_for(session, actor, partner)
+    indicators = await progress.indicators_for_scorecard(session, outcome, program)
+    by_outcome: dict[int, list[ScorecardIndicator]] = {}
+    for indicator in indicators:
+        rows, inputs = await progress.indicator_progress(
+            session, actor, indicator, year, year, scope
+        )
+        row = rows[0]
+        records = dict(row.records)
+        if indicator.source == "derived":
+            keep = ("filters", "partner", "from_fy", "to_fy", "note")
+            records.update({name: inputs[name] for name in keep if name in inputs})
+        by_outcome.setdefault(indicator.outcome, []).append(
+            ScorecardIndicator(
+                code=indicator.code,
+                name=indicator.name,
+                program=indicator.program_code,
+                measure=indicator.measure,
+                direction=indicator.direction,
+                aggregation=indicator.aggregation,
+                source=indicator.source,
+                baseline=indicator.baseline_text,
+                target=row.target,
+                actual=row.actual,
+                numerator=row.numerator,
+                denominator=row.denominator,
+                pct_of_target=row.pct_of_target,
+                status=row.status,
+                locked=row.locked,
+                records=records,
+            )
+        )
+    outcomes = [
+        ScorecardOutcome(
+            number=o.number, title=o.title, text=o.text, indicators=by_outcome.get(o.number, [])
+        )
+        for o in await progress.outcome_titles(session)
+        if outcome is None or o.number == outcome
+    ]
+    return Scorecard(
+        filters=ScorecardFilters(
+            fiscal_year=year,
+            outcome=outcome,
+            program=program.upper() if program else None,
+            partner=scope.code if scope else None,
+        ),
+        method=METHOD,
+        outcomes=outcomes,
+    )
+
+
+CSV_COLUMNS = [
+    "fiscal_year",
+    "outcome",
+    "code",
+    "name",
+    "program",
+    "measure",
+    "source",
+    "target",
+    "actual",
+    "numerator",
+    "denominator",
+    "pct_of_target",
+    "status",
+    "locked",
+    "records",
+]
+
+
+def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
+    """One line per indicator; `records` as compact JSON."""
+    import json
+
+    rows = [
+        [
+            report.filters.fiscal_year,
+            outcome.number,
+            item.code,
+            item.name,
+            item.program,
+            item.measure,
+            item.source,
+            item.target,
+            item.actual,
+            item.numerator,
+            item.denominator,
+            item.pct_of_target,
+            item.status,
+            item.locked,
+            json.dumps(item.records, sort_keys=True, separators=(",", ":")),
+        ]
+        for outcome in report.outcomes
+        for item in outcome.indicators
+    ]
+    return CSV_COLUMNS, rows
