@@ -9,7 +9,8 @@ import httpx
 
 from tests.conftest import Keys
 
-FACT_SHEET = Path("/work/shared/seed/pm-wps-fact-sheet.txt")
+# A copy of ../shared/seed/pm-wps-fact-sheet.txt, so the suite runs without the shared folder.
+FACT_SHEET = Path(__file__).resolve().parents[1] / "data" / "pm-wps-fact-sheet.txt"
 OUTCOMES = "/api/v1/outcomes"
 
 
