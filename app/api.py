@@ -1,6 +1,6 @@
 """Every domain router, mounted under /api/v1."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
@@ -16,20 +16,27 @@ from app.reports.router import router as reports
 from app.trainings.router import imports_router as training_imports
 from app.trainings.router import router as trainings
 
-api_router = APIRouter(prefix="/api/v1")
-for router in (
+PREFIX = "/api/v1"
+
+# Each domain router is mounted on the app itself: every level of nesting is walked again on
+# every request's route match. Trainings come first as the most read.
+ROUTERS: tuple[APIRouter, ...] = (
+    trainings,
+    training_imports,
+    nominations,
     programs,
     partners,
     outcomes,
     indicators,
-    trainings,
-    training_imports,
-    nominations,
     funding,
     funding_imports,
     peacekeeping,
     reports,
     audit,
     api_keys,
-):
-    api_router.include_router(router)
+)
+
+
+def mount(app: FastAPI) -> None:
+    for router in ROUTERS:
+        app.include_router(router, prefix=PREFIX)

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
-from app.api import api_router
+from app import api
 from app.core import health
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
@@ -85,7 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_replay_handler(app)
     app.include_router(health.router)
-    app.include_router(api_router)
+    api.mount(app)
 
     app.add_middleware(
         CORSMiddleware,

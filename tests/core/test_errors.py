@@ -334,7 +334,7 @@ async def test_postgres_outage_is_503_and_recovers_without_restart(
     backend: str, keys: Keys
 ) -> None:
     if backend != "postgresql":
-        pytest.skip("needs PostgreSQL (WPS_TEST_DATABASE_URL)")
+        pytest.skip("a TCP outage applies to PostgreSQL; SQLite recovery is tested above")
     assert PG_URL is not None
     parts = urlsplit(PG_URL)
     proxy = TcpProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
