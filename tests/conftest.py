@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -128,3 +130,26 @@ async def session(app: object, clean: None) -> AsyncIterator[AsyncSession]:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def wps(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the `wps` command as an operator would, in another process."""
+    return subprocess.run(  # noqa: S603 - our own CLI
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a scratch SQLite database, migrated and seeded, for CLI tests."""
+    db = tmp_path_factory.mktemp("cli") / "wps.db"
+    values = {**os.environ, "WPS_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
+    for command in (["migrate"], ["seed"]):
+        assert wps(*command, env=values).returncode == 0
+    return values

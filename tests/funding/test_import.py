@@ -6,19 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.funding.models import Obligation, ObligationPurpose
-from tests.conftest import ROOT, Keys
+from tests.conftest import Keys, wps
 from tests.funding.helpers import OBLIGATIONS, REPORT, obligation
 
 IMPORTS = "/api/v1/imports/obligations"
@@ -299,27 +295,6 @@ async def test_export_import_round_trip_gives_the_same_report_bytes(
 
 
 # The CLI, against a scratch SQLite database
-
-
-def wps(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own CLI
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    db = tmp_path_factory.mktemp("cli") / "wps.db"
-    values = {**os.environ, "WPS_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
-    for command in (["migrate"], ["seed"]):
-        assert wps(*command, env=values).returncode == 0
-    return values
 
 
 def test_cli_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path) -> None:

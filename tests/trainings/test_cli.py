@@ -4,58 +4,32 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT
+from tests.conftest import wps
 from tests.trainings.helpers import training
 
 
-def wps(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own CLI
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    db = tmp_path_factory.mktemp("cli") / "wps.db"
-    values = {**os.environ, "WPS_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
-    for command in (["migrate"], ["seed"]):
-        assert wps(*command, env=values).returncode == 0
-    return values
-
-
-def test_import_then_export_round_trips(env: dict[str, str], tmp_path: Path) -> None:
+def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path) -> None:
     rows = [training(external_ref=f"C{i}", title=f"Course {i}") for i in range(1500)]
     source = tmp_path / "trainings.json"
     source.write_text(json.dumps(rows))
 
-    dry = wps("import", "trainings", str(source), "--dry-run", env=env)
+    dry = wps("import", "trainings", str(source), "--dry-run", env=cli_env)
     assert dry.returncode == 0, dry.stderr
     assert json.loads(dry.stdout)["would_create"] == 1500
-    done = wps("import", "trainings", str(source), env=env)
+    done = wps("import", "trainings", str(source), env=cli_env)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["created"] == 1500
     assert "creating" in done.stderr  # the progress bar of a long run
 
     out = tmp_path / "out.csv"
-    exported = wps("export", "trainings", "--output", str(out), "--program", "GPOI", env=env)
+    exported = wps("export", "trainings", "--output", str(out), "--program", "GPOI", env=cli_env)
     assert exported.returncode == 0, exported.stderr
     with out.open(newline="") as f:
         lines = list(csv.DictReader(f))
     assert len(lines) == 3000
-    as_json = wps("export", "trainings", "--format", "json", "--partner", "KE", env=env)
+    as_json = wps("export", "trainings", "--format", "json", "--partner", "KE", env=cli_env)
     records = json.loads(as_json.stdout)
     assert len(records) == 1500
     assert records[0] == {**rows[0], "topics": sorted(rows[0]["topics"])} | {
@@ -64,11 +38,11 @@ def test_import_then_export_round_trips(env: dict[str, str], tmp_path: Path) -> 
             {"partner": "KEN", "women": 3, "men": 7, "unreported": 0},
         ]
     }
-    again = wps("import", "trainings", str(out), env=env)
+    again = wps("import", "trainings", str(out), env=cli_env)
     assert json.loads(again.stdout)["unchanged"] == 1500
 
     bad = tmp_path / "bad.csv"
     bad.write_text("program,title,kind,start_date,end_date\nNOPE,T,course,2021-01-01,2021-01-02\n")
-    refused = wps("import", "trainings", str(bad), env=env)
+    refused = wps("import", "trainings", str(bad), env=cli_env)
     assert refused.returncode == 1
     assert json.loads(refused.stdout)["errors"][0]["field"] == "program"
