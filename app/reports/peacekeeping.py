@@ -4,14 +4,14 @@ and of military-contributing countries, from one UN snapshot, aggregated in SQL.
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, PlainSerializer
+from pydantic import BaseModel
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
+from app.core.figures import percent
 from app.partners.models import Membership
 from app.partners.service import valid_on
 from app.peacekeeping.models import Contribution, Snapshot
@@ -19,10 +19,7 @@ from app.peacekeeping.service import latest_snapshot
 from app.peacekeeping.un_file import MILITARY
 from app.programs.service import find_program
 
-Percent = Annotated[
-    Decimal | None,
-    PlainSerializer(lambda v: None if v is None else float(v), return_type=float | None),
-]
+Percent = float | None
 
 
 class SnapshotRef(BaseModel):
@@ -57,15 +54,6 @@ class PeacekeepingShare(ShareFigures):
     filters: ShareFilters
     method: str
     rows: list[ShareRow]
-
-
-def percent(numerator: int, denominator: int) -> Decimal | None:
-    """numerator / denominator as a percent with one decimal (half up); None when 0/0."""
-    if not denominator:
-        return None
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
 
 
 def _figures(row: Any) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -11,6 +11,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Forbidden, Unprocessable
+from app.core.figures import exact_pct, one_decimal
 from app.core.fiscal_year import fiscal_year as fiscal_year_of
 from app.core.models import utcnow
 from app.core.security import Principal
@@ -23,21 +24,6 @@ from app.programs.models import Program
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
 
 # --- IMET nominations: parity against host-force benchmarks, and completions ----------------
-
-
-def exact_pct(numerator: int, denominator: int) -> Fraction | None:
-    """numerator / denominator x 100, exactly; None (no figure, not 0 %) when nothing to divide."""
-    return None if denominator == 0 else Fraction(numerator * 100, denominator)
-
-
-def one_decimal(value: Fraction | Decimal | None) -> float | None:
-    """Rounded half-up to one decimal, once, at the end."""
-    if value is None:
-        return None
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    # + 0.0 turns a rounded -0.0 (a tiny negative gap) into 0.0.
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) + 0.0
 
 
 async def _imet_partner(
