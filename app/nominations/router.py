@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
@@ -15,7 +15,7 @@ from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
 from app.core.security import Principal, Role, require
 from app.nominations import service
 from app.nominations.schemas import (
@@ -103,10 +103,6 @@ def nomination_filters(
 
 
 Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
-Format = Annotated[
-    Literal["json", "csv"] | None,
-    Query(description="`csv` streams every matching row (as does `Accept: text/csv`)"),
-]
 
 
 @router.get(
@@ -121,7 +117,7 @@ async def list_nominations(
     session: SessionDep,
     paging: Paging,
     filters: Filters,
-    format: Format = None,
+    format: OutputFormat = None,
 ) -> Response:
     if wants_csv(request, format):
         # Check the filters before the stream starts: a bad one is a 422, not a broken 200.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -11,6 +11,7 @@ from app.core.csvout import csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.params import OutputFormat
 from app.core.security import Reader
 from app.partners.schemas import Region
 from app.reports import service
@@ -36,10 +37,6 @@ ReportPartner = Annotated[
 
 # --- IMET nominations -------------------------------------------------------------------------
 
-ReportFormat = Annotated[
-    Literal["json", "csv"] | None, Query(description="`csv` (or `Accept: text/csv`)")
-]
-
 
 @router.get(
     "/imet-parity",
@@ -57,7 +54,7 @@ async def imet_parity(
         Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
     ] = None,
     partner: ReportPartner = None,
-    format: ReportFormat = None,
+    format: OutputFormat = None,
 ) -> Response:
     report = await service.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
     if wants_csv(request, format):
@@ -80,7 +77,7 @@ async def imet_completions(
     to_fy: ReportFiscalYear = None,
     partner: ReportPartner = None,
     group_by: service.CompletionsGroup = "fiscal_year",
-    format: ReportFormat = None,
+    format: OutputFormat = None,
 ) -> Response:
     report = await service.imet_completions(
         session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
@@ -120,9 +117,7 @@ async def women_trained(
             description="One or two of fiscal_year, program, partner, region, topic (comma)",
         ),
     ] = "fiscal_year",
-    format: Annotated[
-        Literal["json", "csv"] | None, Query(description="`csv` (or `Accept: text/csv`)")
-    ] = None,
+    format: OutputFormat = None,
 ) -> Response:
     report = await service.women_trained(
         session,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
@@ -16,7 +16,7 @@ from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Reader, Writer
 from app.trainings import imports, reads, service
@@ -37,10 +37,6 @@ TrainingId = Annotated[int, Path(ge=1, le=2**62)]
 FiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 Country = Annotated[
     str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="alpha-3 or alpha-2, any case")
-]
-Format = Annotated[
-    Literal["json", "csv"] | None,
-    Query(description="`csv` streams every matching row (as does `Accept: text/csv`)"),
 ]
 
 
@@ -95,7 +91,7 @@ async def list_trainings(
     paging: Paging,
     filters: Filters,
     sort: Annotated[SortOrder, Query(description="Order of the items")] = SortOrder.start_date_desc,
-    format: Format = None,
+    format: OutputFormat = None,
 ) -> Response:
     if wants_csv(request, format):
         # Check the filters before the stream starts: a bad one is a 422, not a broken 200.
