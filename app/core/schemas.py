@@ -50,6 +50,12 @@ CountryCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2,3}$", min_length=2, max_length=3)
 ]
 
+# A reference another system assigns (an embassy's file number, a vetting case id).
+REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"
+Reference = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=REFERENCE_PATTERN)
+]
+
 PROGRAM_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
 
 CENT = Decimal("0.01")

@@ -16,6 +16,7 @@ from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
 from app.core.pagination import Page
 from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.schemas import REFERENCE_PATTERN
 from app.core.security import Principal, Role, require
 from app.nominations import service
 from app.nominations.schemas import (
@@ -86,7 +87,7 @@ def nomination_filters(
         Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", description="Course MASL id"),
     ] = None,
     external_ref: Annotated[
-        str | None, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$")
+        str | None, Query(min_length=1, max_length=64, pattern=REFERENCE_PATTERN)
     ] = None,
     updated_since: UpdatedSince = None,
 ) -> service.NominationFilters:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from app.core.models import utcnow
-from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Text, UpdateModel
+from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Reference, Text, UpdateModel
 from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
 
 EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension Level, 0-100")]
@@ -16,13 +16,8 @@ EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension
 MaslId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", to_upper=True)
 ]
-ExternalRef = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"),
-]
-CaseRef = Annotated[
-    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$")
-]
+ExternalRef = Reference
+CaseRef = Reference
 
 
 def _in_window(year: int) -> int:

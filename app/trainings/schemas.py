@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.imports import ImportSummary
 from app.core.schemas import (
@@ -15,6 +15,7 @@ from app.core.schemas import (
     Name,
     ProgramCode,
     ReadModel,
+    Reference,
     ShortText,
     UpdateModel,
 )
@@ -51,10 +52,7 @@ class Delivery(StrEnum):
 
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 Hours = Annotated[int, Field(ge=0, le=MAX_HOURS, strict=True)]
-ExternalRef = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"),
-]
+ExternalRef = Reference
 Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
 
 
