@@ -10,12 +10,12 @@ from sqlalchemy.orm import selectinload
 
 from app.apikeys.models import ApiKey
 from app.core.audit import record
-from app.core.errors import NotFound, Unprocessable, field_error
+from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.security import Principal, Role, hash_secret, new_secret
-from app.partners.service import find_partner
+from app.partners.service import resolve_partner
 
 
 async def create_key(
@@ -30,12 +30,7 @@ async def create_key(
     """A new key and its secret (the only time the secret is known)."""
     partner = None
     if partner_code is not None:
-        partner = await find_partner(session, partner_code)
-        if partner is None:
-            raise Unprocessable(
-                f"/partner: unknown country code {partner_code!r}",
-                errors=[field_error("/partner", f"unknown country code {partner_code!r}")],
-            )
+        partner = await resolve_partner(session, partner_code, "/partner")
     secret = secret or new_secret()
     key = ApiKey(
         name=name, role=str(role), partner=partner, key_hash=hash_secret(secret), prefix=secret[:12]

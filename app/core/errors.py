@@ -118,6 +118,11 @@ def field_error(pointer: str, detail: str) -> dict[str, Any]:
     return {"pointer": pointer, "detail": detail}
 
 
+def invalid(pointer: str, detail: str) -> Unprocessable:
+    """A 422 for one field of the body, named by its JSON pointer."""
+    return Unprocessable(f"{pointer}: {detail}", errors=[field_error(pointer, detail)])
+
+
 def problem_response(
     status: int,
     detail: str,

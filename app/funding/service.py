@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from app.core.audit import record
 from app.core.csvout import keyset_batches
-from app.core.errors import NotFound, Unprocessable, field_error
+from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
@@ -24,7 +24,7 @@ from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
-from app.programs.service import find_program
+from app.programs.service import resolve_program
 
 RESOURCE = "obligation"
 
@@ -48,16 +48,6 @@ def _loaded() -> tuple[Any, ...]:
         selectinload(Obligation.partner),
         selectinload(Obligation.purpose_rows),
     )
-
-
-async def _resolve_program(session: AsyncSession, code: str) -> Program:
-    program = await find_program(session, code)
-    if program is None:
-        raise Unprocessable(
-            f"/program: unknown program {code!r}",
-            errors=[field_error("/program", f"unknown program {code!r}")],
-        )
-    return program
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +153,7 @@ def _details(obligation: Obligation) -> dict[str, Any]:
 async def create_obligation(
     session: AsyncSession, actor: Principal, body: ObligationCreate
 ) -> Obligation:
-    program = await _resolve_program(session, body.program)
+    program = await resolve_program(session, body.program)
     partner: Partner | None = None
     if body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
@@ -202,7 +192,7 @@ async def update_obligation(
     fields = body.model_fields_set
     changed: list[str] = []
     if "program" in fields and body.program is not None:
-        program = await _resolve_program(session, body.program)
+        program = await resolve_program(session, body.program)
         if program.id != obligation.program_id:
             obligation.program = program
             changed.append("program")

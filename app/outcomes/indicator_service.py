@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.core.audit import record
-from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
+from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
@@ -35,14 +35,9 @@ from app.outcomes.indicator_schemas import (
 from app.outcomes.metrics import METRICS
 from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
-from app.programs.models import Program
-from app.programs.service import find_program
+from app.programs.service import find_program, resolve_program
 
 RESOURCE = "indicator"
-
-
-def _invalid(pointer: str, detail: str) -> Unprocessable:
-    return Unprocessable(f"{pointer}: {detail}", errors=[field_error(pointer, detail)])
 
 
 def query_error(parameter: str, detail: str) -> Unprocessable:
@@ -100,13 +95,6 @@ async def get_indicator(session: AsyncSession, code: str, *, for_update: bool = 
     return indicator
 
 
-async def _program(session: AsyncSession, code: str, pointer: str) -> Program:
-    program = await find_program(session, code)
-    if program is None:
-        raise _invalid(pointer, f"unknown program {code!r}")
-    return program
-
-
 async def _metric_filters(
     session: AsyncSession, metric: str, filters: MetricFilters | None
 ) -> dict[str, str]:
@@ -125,7 +113,7 @@ async def _metric_filters(
         raise Unprocessable(f"{errors[0]['pointer']}: {errors[0]['detail']}", errors=errors)
     normalized = {name: str(value) for name, value in given.items()}
     if "program" in normalized:
-        program = await _program(session, normalized["program"], "/metric_filters/program")
+        program = await resolve_program(session, normalized["program"], "/metric_filters/program")
         normalized["program"] = program.code
     if "partner" in normalized:
         partner = await resolve_partner(session, normalized["partner"], "/metric_filters/partner")
@@ -185,8 +173,8 @@ async def create_indicator(
         body.measure, body.source, body.aggregation, body.direction, body.baseline, body.metric
     )
     if body.source == "manual" and body.metric_filters is not None:
-        raise _invalid("/metric_filters", "a manual indicator has no metric filters")
-    program = await _program(session, body.program, "/program") if body.program else None
+        raise invalid("/metric_filters", "a manual indicator has no metric filters")
+    program = await resolve_program(session, body.program, "/program") if body.program else None
     filters = (
         await _metric_filters(session, body.metric, body.metric_filters) if body.metric else {}
     )
@@ -235,12 +223,12 @@ async def update_indicator(
         metric,
     )
     if "program" in fields:
-        program = await _program(session, body.program, "/program") if body.program else None
+        program = await resolve_program(session, body.program, "/program") if body.program else None
         if (program.id if program else None) != indicator.program_id:
             indicator.program = program
             changed.append("program")
     if ("metric" in fields or "metric_filters" in fields) and indicator.source == "manual":
-        raise _invalid("/metric_filters", "a manual indicator has no metric")
+        raise invalid("/metric_filters", "a manual indicator has no metric")
     if "metric" in fields or "metric_filters" in fields:
         assert metric is not None  # _check_shape refused a derived indicator without one
         given = body.metric_filters if "metric_filters" in fields else None

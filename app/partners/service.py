@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.core.audit import record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
@@ -17,7 +17,7 @@ from app.core.security import Principal
 from app.partners.models import Benchmark, Membership, Partner
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
-from app.programs.service import find_program
+from app.programs.service import resolve_program
 
 
 def _code_filter(code: str):  # type: ignore[no-untyped-def]
@@ -43,10 +43,7 @@ async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Par
     """A partner named in a request body; an unknown code is the client's error (422)."""
     partner = await find_partner(session, code)
     if partner is None:
-        raise Unprocessable(
-            f"{pointer}: unknown country code {code!r}",
-            errors=[field_error(pointer, f"unknown country code {code!r}")],
-        )
+        raise invalid(pointer, f"unknown country code {code!r}")
     return partner
 
 
@@ -175,12 +172,7 @@ async def _lock_partner(session: AsyncSession, partner_id: int) -> None:
 async def add_membership(
     session: AsyncSession, actor: Principal, partner: Partner, body: MembershipCreate
 ) -> Membership:
-    program = await find_program(session, body.program)
-    if program is None:
-        raise Unprocessable(
-            f"/program: unknown program {body.program!r}",
-            errors=[field_error("/program", f"unknown program {body.program!r}")],
-        )
+    program = await resolve_program(session, body.program)
     await _lock_partner(session, partner.id)
     await _refuse_overlap(session, partner.id, program.id, body.start_date, body.end_date)
     membership = Membership(

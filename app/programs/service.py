@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.audit import record
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
@@ -36,6 +36,14 @@ async def program_ids(session: AsyncSession) -> dict[str, int]:
     """Every program code → id, for bulk work."""
     rows = await session.execute(select(Program.code, Program.id))
     return {code: program_id for code, program_id in rows.all()}
+
+
+async def resolve_program(session: AsyncSession, code: str, pointer: str = "/program") -> Program:
+    """A program named in a request body; an unknown code is the client's error (422)."""
+    program = await find_program(session, code)
+    if program is None:
+        raise invalid(pointer, f"unknown program {code!r}")
+    return program
 
 
 async def get_program(session: AsyncSession, code: str) -> Program:
