@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import api
+from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.key_cache = KeyCache(settings.key_cache_seconds)
+    app.state.load_principal = load_principal
     app.state.rate_limiter = create_rate_limiter(settings.redis_url)
     app.state.metrics = Metrics()
 

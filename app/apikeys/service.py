@@ -9,12 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.apikeys.models import ApiKey
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.security import Principal, Role, hash_secret, new_secret
+from app.partners.models import Partner
 from app.partners.service import resolve_partner
 
 
@@ -105,3 +106,17 @@ async def revoke_key(
         await session.flush()
         record(session, actor, "revoke", "api_key", key.id, ["revoked_at"])
     return key
+
+
+async def load_principal(session: AsyncSession, key_hash: str) -> Principal | None:
+    """The live (unrevoked) key with this hash, as the principal it authenticates."""
+    row = (
+        await session.execute(
+            select(ApiKey.id, ApiKey.role, ApiKey.partner_id, Partner.code)
+            .outerjoin(Partner, Partner.id == ApiKey.partner_id)
+            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
+        )
+    ).first()
+    if row is None:
+        return None
+    return Principal(key_id=row[0], role=Role(row[1]), partner_id=row[2], partner_code=row[3])

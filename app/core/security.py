@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Forbidden, Unauthorized
@@ -78,20 +78,8 @@ class KeyCache:
         self._entries.clear()
 
 
-async def load_principal(session: AsyncSession, key_hash: str) -> Principal | None:
-    from app.apikeys.models import ApiKey
-    from app.partners.models import Partner
-
-    row = (
-        await session.execute(
-            select(ApiKey.id, ApiKey.role, ApiKey.partner_id, Partner.code)
-            .outerjoin(Partner, Partner.id == ApiKey.partner_id)
-            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
-        )
-    ).first()
-    if row is None:
-        return None
-    return Principal(key_id=row[0], role=Role(row[1]), partner_id=row[2], partner_code=row[3])
+# The key lookup lives with the keys (app/apikeys); create_app sets it on app.state.
+PrincipalLookup = Callable[[AsyncSession, str], Awaitable[Principal | None]]
 
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <key>`")
@@ -110,6 +98,7 @@ async def authenticate(
     state = request.app.state
     principal = state.key_cache.get(key_hash)
     if principal is None:
+        load_principal: PrincipalLookup = state.load_principal
         async with state.sessionmaker() as session:
             principal = await load_principal(session, key_hash)
         if principal is None:
