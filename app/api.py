@@ -6,8 +6,8 @@ from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
 from app.funding.router import imports_router as funding_imports
 from app.funding.router import router as funding
+from app.indicators.router import router as indicators
 from app.nominations.router import router as nominations
-from app.outcomes.indicator_router import router as indicators
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
 from app.peacekeeping.router import router as peacekeeping

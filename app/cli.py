@@ -59,7 +59,7 @@ def _run(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
 
 
 def seed() -> None:
-    from app.core.seed import seed_reference_data
+    from app.seed import seed_reference_data
 
     report = _run(seed_reference_data)
     print(

@@ -5,8 +5,8 @@ from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
 from app.funding.models import Obligation, ObligationPurpose
+from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.nominations.models import Nomination
-from app.outcomes.indicator_models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot

@@ -15,9 +15,9 @@ import pycountry
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.audit import record
+from app.audit.writer import record
+from app.indicators.seed import seed_indicators
 from app.outcomes.models import Outcome
-from app.outcomes.seed import seed_indicators
 from app.partners.models import Partner
 from app.programs.models import Program
 

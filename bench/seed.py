@@ -24,7 +24,7 @@ from app.cli import migrate
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.security import Role
-from app.core.seed import seed_reference_data
+from app.seed import seed_reference_data
 from app.trainings import rollup
 
 KINDS = ["course", "train_the_trainer", "workshop", "exercise", "advisory"]

@@ -21,9 +21,9 @@ from app.apikeys.service import create_key
 from app.cli import migrate
 from app.core.config import Settings
 from app.core.security import Role
-from app.core.seed import seed_reference_data
 from app.main import create_app
 from app.models import Base
+from app.seed import seed_reference_data
 
 PG_URL = os.environ.get("WPS_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]

@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
 from app.apikeys.service import create_key, ensure_bootstrap_key
 from app.cli import contract
 from app.core.security import Role
-from app.core.seed import seed_reference_data
+from app.seed import seed_reference_data
 from tests.conftest import wipe
 
 MAX_EXAMPLES = 20

@@ -8,10 +8,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.models import AuditEvent
-from app.core.seed import reference_partners, seed_reference_data
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.seed import reference_partners, seed_reference_data
 from tests.conftest import Keys
 
 

@@ -1,13 +1,23 @@
-"""US federal fiscal year: FY N runs 1 October N-1 through 30 September N."""
+"""US federal fiscal year: FY N runs 1 October N-1 through 30 September N; "today" is UTC's."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 FIRST_FISCAL_YEAR = 1990
 LAST_FISCAL_YEAR = 2100
 
 
+def today() -> date:
+    """Today's date in UTC: the one "today" every default and rule uses."""
+    return datetime.now(UTC).date()
+
+
 def fiscal_year(day: date) -> int:
     return day.year + 1 if day.month >= 10 else day.year
+
+
+def current_fiscal_year() -> int:
+    """The fiscal year `today()` falls in."""
+    return fiscal_year(today())
 
 
 def fiscal_year_bounds(year: int) -> tuple[date, date]:

@@ -37,7 +37,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.responses import Response
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.config import get_settings
 from app.core.csvout import csv_chunks
 from app.core.db import create_engine, create_sessionmaker

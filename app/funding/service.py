@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.csvout import keyset_batches
 from app.core.errors import NotFound
 from app.core.models import utcnow
@@ -239,3 +240,48 @@ async def delete_obligation(
     await session.delete(obligation)
     await session.flush()
     record(session, actor, "delete", RESOURCE, obligation_id, None, details)
+
+
+async def amounts_by_fiscal_year(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    type: str = "obligation",
+    program_id: int | None = None,
+    partner_id: int | None = None,
+    purpose: str | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> dict[int, tuple[Decimal, int]]:
+    """USD obligated (or disbursed, by `type`) and the records summed, per fiscal year."""
+    conditions: list[Any] = [Obligation.type == type]
+    if program_id is not None:
+        conditions.append(Obligation.program_id == program_id)
+    if partner_id is not None:
+        conditions.append(Obligation.partner_id == partner_id)
+    if from_fy is not None:
+        conditions.append(Obligation.fiscal_year >= from_fy)
+    if to_fy is not None:
+        conditions.append(Obligation.fiscal_year <= to_fy)
+    if purpose is not None:
+        conditions.append(
+            select(ObligationPurpose.obligation_id)
+            .where(
+                ObligationPurpose.obligation_id == Obligation.id,
+                ObligationPurpose.purpose == purpose,
+            )
+            .correlate(Obligation)
+            .exists()
+        )
+    if (scope := visible_to(principal)) is not None:
+        conditions.append(scope)
+    stmt = (
+        select(
+            Obligation.fiscal_year,
+            func.coalesce(func.sum(Obligation.amount_usd), 0),
+            func.count(),
+        )
+        .where(*conditions)
+        .group_by(Obligation.fiscal_year)
+    )
+    return {int(year): (amount, records) for year, amount, records in await session.execute(stmt)}

@@ -1,0 +1,1 @@
+"""Indicators of the WPS outcomes: targets, locks, results, progress and derived metrics."""

@@ -1,9 +1,9 @@
 """Named metrics: the figures a derived indicator reads from the service's own records.
 
-Each metric calls the report that already aggregates those records in SQL (women trained,
-IMET completions and parity, funding, peacekeeping share), so an indicator and the report
-it comes from can never disagree. Figures are per fiscal year; the caller's scope (an
-embassy's own country) is applied by those reports exactly as on their own routes.
+Each metric sums those records in SQL through the query its domain owns (the trainings
+rollup, IMET nominations, funding, UN snapshots), counting as the matching report does.
+Figures are per fiscal year; the caller's scope (an embassy's own country) is the partner
+the metric is limited to, and each domain applies its own visibility rule as well.
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
 from app.core.security import Principal
-from app.reports.funding import FundingQuery, funding_report
-from app.reports.peacekeeping import peacekeeping_share
-from app.reports.service import imet_completions, imet_parity, women_trained
+from app.funding.service import amounts_by_fiscal_year
+from app.nominations.service import ImetYear, imet_by_fiscal_year
+from app.partners.service import find_partner
+from app.peacekeeping.service import latest_snapshot, military_shares
+from app.programs.service import find_program
+from app.trainings.rollup import trained_by_fiscal_year
 
 
 @dataclass(frozen=True)
@@ -98,112 +101,131 @@ class MetricQuery:
 Compute = Callable[[AsyncSession, Principal, MetricQuery], Awaitable[dict[int, Figure]]]
 
 
+async def _ids(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> tuple[int | None, int | None]:
+    """The ids of the program filtered on and of the partner in scope (-1: unknown code);
+    an embassy's figures are always its own country's."""
+    program_id: int | None = None
+    partner_id = actor.partner_id if actor.is_embassy else None
+    if code := query.filters.get("program"):
+        program = await find_program(session, code)
+        program_id = program.id if program is not None else -1
+    if partner_id is None and query.partner is not None:
+        partner = await find_partner(session, query.partner)
+        partner_id = partner.id if partner is not None else -1
+    return program_id, partner_id
+
+
 async def _trained(
-    session: AsyncSession, actor: Principal, query: MetricQuery, column: str
+    session: AsyncSession, actor: Principal, query: MetricQuery, women_only: bool
 ) -> dict[int, Figure]:
-    f = query.filters
-    report = await women_trained(
+    program_id, partner_id = await _ids(session, actor, query)
+    counts = await trained_by_fiscal_year(
         session,
-        actor,
-        program=f.get("program"),
-        partner=query.partner,
-        topic=f.get("topic"),
-        kind=f.get("kind"),
+        program_id=program_id,
+        partner_id=partner_id,
+        topic=query.filters.get("topic"),
+        kind=query.filters.get("kind"),
         from_fy=query.from_fy,
         to_fy=query.to_fy,
-        group_by="fiscal_year",
     )
-    return {int(str(row["fiscal_year"])): Figure(Decimal(str(row[column]))) for row in report.rows}
+    return {
+        year: Figure(Decimal(women if women_only else total))
+        for year, (women, total) in counts.items()
+    }
 
 
 async def _women_trained(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    return await _trained(session, actor, query, "women")
+    return await _trained(session, actor, query, women_only=True)
 
 
 async def _participants_trained(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    return await _trained(session, actor, query, "total")
-
-
-async def _imet_women_completed(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> dict[int, Figure]:
-    report = await imet_completions(
-        session,
-        actor,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-        partner=query.partner,
-        group_by="fiscal_year",
-    )
-    return {
-        row.fiscal_year: Figure(Decimal(row.women))
-        for row in report.rows
-        if hasattr(row, "fiscal_year")
-    }
+    return await _trained(session, actor, query, women_only=False)
 
 
 def _years(query: MetricQuery) -> range:
     return range(query.from_fy if query.from_fy is not None else query.to_fy, query.to_fy + 1)
 
 
+async def _imet(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, ImetYear]:
+    _, partner_id = await _ids(session, actor, query)
+    years = _years(query)
+    return await imet_by_fiscal_year(
+        session, actor, partner_id=partner_id, from_fy=years.start, to_fy=years.stop - 1
+    )
+
+
+async def _imet_women_completed(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> dict[int, Figure]:
+    return {
+        year: Figure(Decimal(counts.completed_women))
+        for year, counts in (await _imet(session, actor, query)).items()
+        if counts.completed
+    }
+
+
 async def _imet_women_share(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    figures = {}
-    for year in _years(query):
-        report = await imet_parity(session, actor, fiscal_year=year, partner=query.partner)
-        if report.totals.nominations:
-            figures[year] = Figure(
-                numerator=Decimal(report.totals.women),
-                denominator=Decimal(report.totals.nominations),
-            )
-    return figures
+    return {
+        year: Figure(numerator=Decimal(counts.counted_women), denominator=Decimal(counts.counted))
+        for year, counts in (await _imet(session, actor, query)).items()
+        if counts.counted
+    }
 
 
 async def _obligations(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    f = query.filters
-    report = await funding_report(
+    program_id, partner_id = await _ids(session, actor, query)
+    amounts = await amounts_by_fiscal_year(
         session,
         actor,
-        ["fiscal_year"],
-        FundingQuery(
-            program=f.get("program"),
-            from_fy=query.from_fy,
-            to_fy=query.to_fy,
-            partner=query.partner,
-            type=f.get("type", "obligation"),
-            purpose=f.get("purpose"),
-        ),
+        type=query.filters.get("type", "obligation"),
+        program_id=program_id,
+        partner_id=partner_id,
+        purpose=query.filters.get("purpose"),
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
     )
     return {
-        int(row.fiscal_year): Figure(row.amount_usd, records={"obligations": row.records})
-        for row in report.rows
-        if row.fiscal_year is not None
+        year: Figure(amount, records={"obligations": records})
+        for year, (amount, records) in amounts.items()
     }
 
 
 async def _peacekeeping_share(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
+    program = await find_program(session, query.filters["program"])
+    if program is None:
+        return {}
     figures = {}
     for year in _years(query):
         first_day, last_day = fiscal_year_bounds(year)
         try:
-            report = await peacekeeping_share(session, query.filters["program"], last_day, False)
+            snapshot = await latest_snapshot(session, last_day)
         except NotFound:
             continue
-        if report.snapshot.reporting_date < first_day or not report.all_women:
+        shares = await military_shares(session, snapshot, program.id)
+        if snapshot.reporting_date < first_day or not shares.all_women:
             continue  # no snapshot reported within the year (or no women in it)
         figures[year] = Figure(
-            numerator=Decimal(report.partner_women),
-            denominator=Decimal(report.all_women),
-            records={"snapshot": report.snapshot.model_dump(mode="json")},
+            numerator=Decimal(int(shares.partner_women)),
+            denominator=Decimal(int(shares.all_women)),
+            records={
+                "snapshot": {
+                    "id": snapshot.id,
+                    "reporting_date": snapshot.reporting_date.isoformat(),
+                    "checksum": snapshot.checksum,
+                }
+            },
         )
     return figures
 

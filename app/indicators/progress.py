@@ -15,20 +15,19 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core.fiscal_year import fiscal_year as fiscal_year_of
-from app.core.models import utcnow
+from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
-from app.outcomes import rules
-from app.outcomes.indicator_models import (
+from app.indicators import rules
+from app.indicators.metrics import compute
+from app.indicators.models import (
     Indicator,
     IndicatorLock,
     IndicatorResult,
     Target,
     format_quantity,
 )
-from app.outcomes.indicator_schemas import Progress, ProgressFilters, ProgressRow
-from app.outcomes.indicator_service import get_indicator, query_error, scope_for
-from app.outcomes.metrics import compute
+from app.indicators.schemas import Progress, ProgressFilters, ProgressRow
+from app.indicators.service import get_indicator, query_error, scope_for
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
 from app.programs.service import find_program
@@ -247,7 +246,7 @@ async def progress(
     partner: str | None,
 ) -> Progress:
     indicator = await get_indicator(session, code)
-    last = to_fy if to_fy is not None else fiscal_year_of(utcnow().date())
+    last = to_fy if to_fy is not None else current_fiscal_year()
     first = from_fy if from_fy is not None else last - 4
     if first > last:
         raise query_error("to_fy", "must not be before from_fy")

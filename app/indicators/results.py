@@ -13,15 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.security import Principal
-from app.outcomes import rules
-from app.outcomes.indicator_models import Indicator, IndicatorResult
-from app.outcomes.indicator_schemas import ResultCreate, ResultUpdate
-from app.outcomes.indicator_service import (
+from app.indicators import rules
+from app.indicators.models import Indicator, IndicatorResult
+from app.indicators.schemas import ResultCreate, ResultUpdate
+from app.indicators.service import (
     audit_details,
     get_indicator,
     guard_lock,

@@ -20,10 +20,9 @@ from app.core.pagination import Page
 from app.core.params import IfMatch, Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Admin, Reader
-from app.outcomes import indicator_service as service
-from app.outcomes import progress as progress_service
-from app.outcomes import result_service
-from app.outcomes.indicator_schemas import (
+from app.indicators import progress as progress_service
+from app.indicators import results, service
+from app.indicators.schemas import (
     IndicatorCreate,
     IndicatorRead,
     IndicatorUpdate,
@@ -79,8 +78,8 @@ def result_filters(
     partner: PartnerQuery = None,
     flagged: Annotated[bool | None, Query()] = None,
     updated_since: UpdatedSince = None,
-) -> result_service.ResultFilters:
-    return result_service.ResultFilters(
+) -> results.ResultFilters:
+    return results.ResultFilters(
         fiscal_year=fiscal_year, partner=partner, flagged=flagged, updated_since=updated_since
     )
 
@@ -240,9 +239,9 @@ async def list_results(
     session: SessionDep,
     paging: Paging,
     code: IndicatorCodePath,
-    filters: Annotated[result_service.ResultFilters, Depends(result_filters)],
+    filters: Annotated[results.ResultFilters, Depends(result_filters)],
 ) -> Response:
-    result = await result_service.list_results(session, actor, code, paging, filters)
+    result = await results.list_results(session, actor, code, paging, filters)
     return render.page(request, ResultRead, result)
 
 
@@ -263,7 +262,7 @@ async def create_result(
     body: ResultCreate,
     force: Force = False,
 ) -> Response:
-    result = await result_service.create_result(session, actor, code, body, force)
+    result = await results.create_result(session, actor, code, body, force)
     location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
     return await idem.respond(session, render.created(request, ResultRead, result, location))
 
@@ -281,7 +280,7 @@ async def get_result(
     code: IndicatorCodePath,
     result_id: ResultId,
 ) -> Response:
-    result = await result_service.get_result(session, actor, code, result_id)
+    result = await results.get_result(session, actor, code, result_id)
     return render.resource(request, ResultRead, result)
 
 
@@ -301,9 +300,7 @@ async def update_result(
     if_match: IfMatch = None,
     force: Force = False,
 ) -> Response:
-    result = await result_service.update_result(
-        session, actor, code, result_id, body, if_match, force
-    )
+    result = await results.update_result(session, actor, code, result_id, body, if_match, force)
     return render.resource(request, ResultRead, result)
 
 
@@ -321,7 +318,7 @@ async def delete_result(
     if_match: IfMatch = None,
     force: Force = False,
 ) -> Response:
-    await result_service.delete_result(session, actor, code, result_id, if_match, force)
+    await results.delete_result(session, actor, code, result_id, if_match, force)
     return render.no_content()
 
 

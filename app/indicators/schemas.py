@@ -77,6 +77,10 @@ class Status(StrEnum):
     no_target = "no_target"
 
 
+# The contract names this enum by the module it was first declared in; keep that name stable.
+Status.__module__ = "app.outcomes.indicator_schemas"
+
+
 class MetricFilters(InputModel):
     """Every filter any metric takes; which ones a metric accepts is checked by the service."""
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.audit import record
-from app.outcomes.indicator_models import Indicator, Target
+from app.audit.writer import record
+from app.indicators.models import Indicator, Target
 from app.programs.models import Program
 
 

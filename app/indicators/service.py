@@ -17,22 +17,22 @@ from sqlalchemy import Select, delete, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.security import Principal
-from app.outcomes import rules
-from app.outcomes.indicator_models import Indicator, IndicatorLock, IndicatorResult, Target
-from app.outcomes.indicator_schemas import (
+from app.indicators import rules
+from app.indicators.metrics import METRICS
+from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
+from app.indicators.schemas import (
     IndicatorCreate,
     IndicatorUpdate,
     LockRead,
     MetricFilters,
     TargetWrite,
 )
-from app.outcomes.metrics import METRICS
 from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.service import find_program, resolve_program

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
-from app.core.models import utcnow
+from app.core.fiscal_year import today
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Reference, Text, UpdateModel
 from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
 
@@ -21,7 +21,7 @@ CaseRef = Reference
 
 
 def _in_window(year: int) -> int:
-    first, last = fiscal_year_window(utcnow().date())
+    first, last = fiscal_year_window(today())
     if not first <= year <= last:
         raise ValueError(f"must be between {first} and {last} (the current fiscal year -1 .. +2)")
     return year

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.models import AuditEvent
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
-from app.core.models import utcnow
+from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.security import Principal, Role
@@ -30,6 +30,7 @@ from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLU
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
     EDITABLE,
+    NOT_COUNTED,
     Facts,
     Sex,
     Status,
@@ -43,10 +44,6 @@ from app.partners.service import find_partner, resolve_partner
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
 USERS = frozenset({Role.admin, Role.embassy})
-
-
-def today() -> date:
-    return utcnow().date()
 
 
 def visible_to(actor: Principal) -> ColumnElement[bool]:
@@ -382,3 +379,45 @@ async def history(
     return await audit_service.list_events(
         session, params, resource_type=RESOURCE, resource_id=str(nomination_id), since=updated_since
     )
+
+
+@dataclass(frozen=True)
+class ImetYear:
+    """One fiscal year of IMET nominations: counted ones (not withdrawn or rejected) and
+    completed ones, each with the women among them."""
+
+    counted: int
+    counted_women: int
+    completed: int
+    completed_women: int
+
+
+async def imet_by_fiscal_year(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    partner_id: int | None,
+    from_fy: int,
+    to_fy: int,
+) -> dict[int, ImetYear]:
+    """Counted and completed IMET nominations per fiscal year, as the IMET reports count them."""
+    counted = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
+    completed = Nomination.status == str(Status.completed)
+    female = Nomination.sex == str(Sex.female)
+    stmt = (
+        select(
+            Nomination.fiscal_year,
+            func.sum(case((counted, 1), else_=0)),
+            func.sum(case((and_(counted, female), 1), else_=0)),
+            func.sum(case((completed, 1), else_=0)),
+            func.sum(case((and_(completed, female), 1), else_=0)),
+        )
+        .where(Nomination.fiscal_year.between(from_fy, to_fy), visible_to(actor))
+        .group_by(Nomination.fiscal_year)
+    )
+    if partner_id is not None:
+        stmt = stmt.where(Nomination.partner_id == partner_id)
+    return {
+        year: ImetYear(*(int(n or 0) for n in counts))
+        for year, *counts in (await session.execute(stmt)).all()
+    }

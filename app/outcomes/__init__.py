@@ -1,1 +1,1 @@
-"""The four WPS outcomes of the Department of State, their indicators, targets and results."""
+"""The four WPS outcomes of the Department of State, as the fact sheet words them."""

@@ -8,8 +8,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core.audit import record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
+from app.audit.writer import record
+from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
+from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
@@ -30,6 +31,25 @@ async def find_partner(session: AsyncSession, code: str) -> Partner | None:
     if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
         return None
     return await session.scalar(select(Partner).where(_code_filter(code)))
+
+
+async def figures_partner(
+    session: AsyncSession, actor: Principal, code: str | None
+) -> Partner | None:
+    """The partner a report's figures are limited to: an embassy's own, else the one asked."""
+    partner = None
+    if code is not None:
+        partner = await find_partner(session, code)
+        if partner is None:
+            raise Unprocessable(
+                f"partner: unknown country code {code!r}",
+                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
+            )
+    if actor.is_embassy:
+        if partner is not None and partner.id != actor.partner_id:
+            raise Forbidden("an embassy key sees only its own country's figures")
+        return await session.get(Partner, actor.partner_id)
+    return partner
 
 
 async def get_partner(session: AsyncSession, code: str) -> Partner:
@@ -86,7 +106,7 @@ async def list_partners(
             )
         )
     if program:
-        day = as_of or date.today()
+        day = as_of or today()
         members = (
             select(Membership.partner_id)
             .join(Program, Program.id == Membership.program_id)

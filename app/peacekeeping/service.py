@@ -6,17 +6,19 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import ColumnElement, Select, case, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.security import Principal
-from app.partners.service import partner_codes
+from app.partners.models import Membership
+from app.partners.service import partner_codes, valid_on
 from app.peacekeeping.models import Contribution, Snapshot
-from app.peacekeeping.un_file import parse_un_file
+from app.peacekeeping.un_file import MILITARY, parse_un_file
 
 RESOURCE = "peacekeeping_snapshot"
 INSERT_CHUNK = 1000
@@ -50,6 +52,44 @@ async def latest_snapshot(session: AsyncSession, as_of: date) -> Snapshot:
     if snapshot is None:
         raise NotFound(f"no peacekeeping snapshot with a reporting date on or before {as_of}")
     return snapshot
+
+
+def program_members(program_id: int, day: date) -> Select[int]:
+    """The partners with a membership of the program valid on `day`."""
+    return select(Membership.partner_id).where(Membership.program_id == program_id, valid_on(day))
+
+
+def military_of(snapshot: Snapshot) -> ColumnElement[bool]:
+    """The snapshot's military lines (troops, staff officers, experts on mission)."""
+    return (Contribution.snapshot_id == snapshot.id) & Contribution.personnel_type.in_(MILITARY)
+
+
+def share_columns(per_country: Any, members: Any) -> list[Any]:
+    """Columns summing a per-country subquery (columns partner_id, women) into the figures:
+    all_women, partner_women, all_countries, partner_countries."""
+    is_partner = per_country.c.partner_id.in_(members)
+    return [
+        func.coalesce(func.sum(per_country.c.women), 0).label("all_women"),
+        func.coalesce(func.sum(case((is_partner, per_country.c.women), else_=0)), 0).label(
+            "partner_women"
+        ),
+        func.count().label("all_countries"),
+        func.coalesce(func.sum(case((is_partner, 1), else_=0)), 0).label("partner_countries"),
+    ]
+
+
+async def military_shares(session: AsyncSession, snapshot: Snapshot, program_id: int) -> Any:
+    """All military women and contributing countries of the snapshot, and the program
+    partners' part of each (a contributing country has more than 0 military personnel)."""
+    per_country = (
+        select(Contribution.partner_id, func.sum(Contribution.female).label("women"))
+        .where(military_of(snapshot))
+        .group_by(Contribution.partner_id)
+        .having(func.sum(Contribution.male + Contribution.female) > 0)
+        .subquery()
+    )
+    members = program_members(program_id, snapshot.reporting_date)
+    return (await session.execute(select(*share_columns(per_country, members)))).one()
 
 
 async def import_snapshot(

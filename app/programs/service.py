@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.responses import check_if_match

@@ -7,16 +7,19 @@ from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
 from app.core.figures import percent
-from app.partners.models import Membership
-from app.partners.service import valid_on
 from app.peacekeeping.models import Contribution, Snapshot
-from app.peacekeeping.service import latest_snapshot
-from app.peacekeeping.un_file import MILITARY
+from app.peacekeeping.service import (
+    latest_snapshot,
+    military_of,
+    military_shares,
+    program_members,
+    share_columns,
+)
 from app.programs.service import find_program
 
 Percent = float | None
@@ -67,19 +70,6 @@ def _figures(row: Any) -> dict[str, Any]:
     }
 
 
-def _shares(per_country: Any, members: Any) -> list[Any]:
-    """Columns summing a per-country subquery (columns partner_id, women) into the figures."""
-    is_partner = per_country.c.partner_id.in_(members)
-    return [
-        func.coalesce(func.sum(per_country.c.women), 0).label("all_women"),
-        func.coalesce(func.sum(case((is_partner, per_country.c.women), else_=0)), 0).label(
-            "partner_women"
-        ),
-        func.count().label("all_countries"),
-        func.coalesce(func.sum(case((is_partner, 1), else_=0)), 0).label("partner_countries"),
-    ]
-
-
 def _method(program: str, as_of: date, snapshot: Snapshot) -> str:
     return (
         f"UN uniformed personnel snapshot {snapshot.id} (reporting date "
@@ -102,20 +92,7 @@ async def peacekeeping_share(
             errors=[{"parameter": "program", "location": "query", "detail": "unknown program"}],
         )
     snapshot = await latest_snapshot(session, as_of)
-    members = select(Membership.partner_id).where(
-        Membership.program_id == program.id, valid_on(snapshot.reporting_date)
-    )
-    military = (Contribution.snapshot_id == snapshot.id) & Contribution.personnel_type.in_(MILITARY)
-    personnel = func.sum(Contribution.male + Contribution.female)
-
-    per_country = (
-        select(Contribution.partner_id, func.sum(Contribution.female).label("women"))
-        .where(military)
-        .group_by(Contribution.partner_id)
-        .having(personnel > 0)
-        .subquery()
-    )
-    overall = (await session.execute(select(*_shares(per_country, members)))).one()
+    overall = await military_shares(session, snapshot, program.id)
 
     rows: list[ShareRow] = []
     if by_personnel_type:
@@ -125,13 +102,14 @@ async def peacekeeping_share(
                 Contribution.partner_id,
                 func.sum(Contribution.female).label("women"),
             )
-            .where(military)
+            .where(military_of(snapshot))
             .group_by(Contribution.personnel_type, Contribution.partner_id)
-            .having(personnel > 0)
+            .having(func.sum(Contribution.male + Contribution.female) > 0)
             .subquery()
         )
+        members = program_members(program.id, snapshot.reporting_date)
         stmt = (
-            select(per_type.c.personnel_type, *_shares(per_type, members))
+            select(per_type.c.personnel_type, *share_columns(per_type, members))
             .group_by(per_type.c.personnel_type)
             .order_by(per_type.c.personnel_type)
         )

@@ -1,29 +1,37 @@
-"""/api/v1/reports/*: aggregated figures with their filters and method."""
+"""/api/v1/reports/*: every report route; each report's figures, method and CSV table live in
+its own module beside this one."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
 from starlette.responses import Response
 
 from app.core.csvout import csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, today
 from app.core.params import OutputFormat
+from app.core.schemas import CountryCode
 from app.core.security import Reader
+from app.funding.schemas import FiscalYear, FundingType, Purpose
 from app.partners.schemas import Region
-from app.reports import service
-from app.reports.funding_router import router as funding_router
-from app.reports.peacekeeping_router import router as peacekeeping_router
-from app.reports.scorecard_router import router as scorecard_router
+from app.peacekeeping.router import FigureReader
+from app.reports import (
+    funding,
+    imet_completions,
+    imet_parity,
+    peacekeeping_share,
+    scorecard,
+    women_trained,
+)
 from app.trainings.schemas import Kind, Topic
 
 router = APIRouter(prefix="/reports", tags=["reports"])
-router.include_router(funding_router)  # /funding, in app/reports/funding*.py
-router.include_router(peacekeeping_router)  # /peacekeeping-share, app/reports/peacekeeping*.py
-router.include_router(scorecard_router)  # /scorecard, in app/reports/scorecard*.py
 
 ReportFiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 ReportPartner = Annotated[
@@ -34,18 +42,143 @@ ReportPartner = Annotated[
     ),
 ]
 
+Report = TypeVar("Report", bound=BaseModel)
 
-# --- IMET nominations -------------------------------------------------------------------------
+
+def answer(
+    request: Request,
+    format: str | None,
+    report: Report,
+    csv_table: Callable[[Report], tuple[list[str], list[list[Any]]]],
+    filename: str,
+) -> Response:
+    """The report as JSON, or its CSV table when the client asks for CSV."""
+    if wants_csv(request, format):
+        return csv_response(*csv_table(report), filename=filename)
+    return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")
+
+
+# --- Funding -------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/funding",
+    operation_id="reports_funding",
+    summary="USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose",
+    response_model=funding.FundingReport,
+    responses={**responses(403), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def funding_report(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of program, fiscal_year, partner, purpose (comma-separated)",
+        ),
+    ] = "fiscal_year",
+    program: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+    ] = None,
+    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
+    from_fy: Annotated[FiscalYear | None, Query(description="First fiscal year, inclusive")] = None,
+    to_fy: Annotated[FiscalYear | None, Query(description="Last fiscal year, inclusive")] = None,
+    partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
+    type: Annotated[FundingType, Query()] = FundingType.obligation,
+    purpose: Annotated[Purpose | None, Query()] = None,
+    format: OutputFormat = None,
+) -> Response:
+    query = funding.FundingQuery(
+        program=program,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        partner=partner,
+        type=str(type),
+        purpose=str(purpose) if purpose is not None else None,
+    )
+    report = await funding.funding_report(
+        session, principal, funding.parse_group_by(group_by), query
+    )
+    return answer(request, format, report, funding.csv_table, "funding.csv")
+
+
+# --- Peacekeeping --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/peacekeeping-share",
+    operation_id="reports_peacekeeping_share",
+    summary="A program's partners' share of military women peacekeepers and of contributors",
+    response_model=peacekeeping_share.PeacekeepingShare,
+    responses={**responses(404), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def peacekeeping_share_report(
+    request: Request,
+    _: FigureReader,
+    session: SessionDep,
+    program: Annotated[
+        str, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+    ],
+    as_of: Annotated[
+        date | None, Query(description="Use the latest snapshot on or before; default today")
+    ] = None,
+    by_personnel_type: Annotated[bool, Query(description="Add a row per personnel type")] = False,
+    format: OutputFormat = None,
+) -> Response:
+    report = await peacekeeping_share.peacekeeping_share(
+        session, program, as_of or today(), by_personnel_type
+    )
+    return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
+
+
+# --- Scorecard -----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/scorecard",
+    operation_id="reports_scorecard",
+    summary="Per WPS outcome: each indicator's target, actual, percent of target and status",
+    response_model=scorecard.Scorecard,
+    responses={**responses(403), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def scorecard_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    fiscal_year: Annotated[
+        int | None,
+        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
+    ] = None,
+    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    program: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
+    ] = None,
+    partner: Annotated[
+        CountryCode | None,
+        Query(description="One partner's figures; an embassy key always gets its own"),
+    ] = None,
+    format: OutputFormat = None,
+) -> Response:
+    report = await scorecard.scorecard(
+        session, actor, fiscal_year=fiscal_year, outcome=outcome, program=program, partner=partner
+    )
+    return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
+
+
+# --- IMET nominations ----------------------------------------------------------------------------
 
 
 @router.get(
     "/imet-parity",
     operation_id="reports_imet_parity",
     summary="Women's share of IMET nominations against each partner's host-force benchmark",
-    response_model=service.ParityReport,
+    response_model=imet_parity.ParityReport,
     responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-async def imet_parity(
+async def imet_parity_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
@@ -56,35 +189,31 @@ async def imet_parity(
     partner: ReportPartner = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await service.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
-    if wants_csv(request, format):
-        return csv_response(*report.table(), filename="imet-parity.csv")
-    return Response(report.model_dump_json().encode(), media_type="application/json")
+    report = await imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
+    return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
 
 
 @router.get(
     "/imet-completions",
     operation_id="reports_imet_completions",
     summary="Women and men whose IMET nominations reached completed",
-    response_model=service.CompletionsReport,
+    response_model=imet_completions.CompletionsReport,
     responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-async def imet_completions(
+async def imet_completions_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
     from_fy: ReportFiscalYear = None,
     to_fy: ReportFiscalYear = None,
     partner: ReportPartner = None,
-    group_by: service.CompletionsGroup = "fiscal_year",
+    group_by: imet_completions.CompletionsGroup = "fiscal_year",
     format: OutputFormat = None,
 ) -> Response:
-    report = await service.imet_completions(
+    report = await imet_completions.imet_completions(
         session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
     )
-    if wants_csv(request, format):
-        return csv_response(*report.table(), filename="imet-completions.csv")
-    return Response(report.model_dump_json().encode(), media_type="application/json")
+    return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
 
 
 # --- Trainings: women trained -----------------------------------------------------------------
@@ -94,10 +223,10 @@ async def imet_completions(
     "/women-trained",
     operation_id="reports_women_trained",
     summary="Women, men and unreported participants of trainings, by one or two groups",
-    response_model=service.WomenTrainedReport,
+    response_model=women_trained.WomenTrainedReport,
     responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-async def women_trained(
+async def women_trained_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
@@ -119,7 +248,7 @@ async def women_trained(
     ] = "fiscal_year",
     format: OutputFormat = None,
 ) -> Response:
-    report = await service.women_trained(
+    report = await women_trained.women_trained(
         session,
         actor,
         program=program,
@@ -131,8 +260,4 @@ async def women_trained(
         to_fy=to_fy,
         group_by=group_by,
     )
-    if wants_csv(request, format):
-        columns = report.columns()
-        rows = [[row.get(c) for c in columns] for row in report.rows]
-        return csv_response(columns, rows, filename="women-trained.csv")
-    return Response(report.model_dump_json().encode(), media_type="application/json")
+    return answer(request, format, report, women_trained.csv_table, "women-trained.csv")

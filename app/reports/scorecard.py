@@ -3,17 +3,17 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.fiscal_year import fiscal_year as fiscal_year_of
-from app.core.models import utcnow
+from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
-from app.outcomes import progress
-from app.outcomes.indicator_schemas import Status
-from app.outcomes.indicator_service import scope_for
+from app.indicators import progress
+from app.indicators.schemas import Status
+from app.indicators.service import scope_for
 
 
 class ScorecardIndicator(BaseModel):
@@ -74,7 +74,7 @@ async def scorecard(
     program: str | None = None,
     partner: str | None = None,
 ) -> Scorecard:
-    year = fiscal_year if fiscal_year is not None else fiscal_year_of(utcnow().date())
+    year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     scope = await scope_for(session, actor, partner)
     indicators = await progress.indicators_for_scorecard(session, outcome, program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
@@ -147,8 +147,6 @@ CSV_COLUMNS = [
 
 def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
     """One line per indicator; `records` as compact JSON."""
-    import json
-
     rows = [
         [
             report.filters.fiscal_year,

@@ -1,277 +1,20 @@
-"""Report queries: GROUP BY in the database, never rows summed in Python."""
+"""The women-trained report: training participants by sex, summed in SQL from the rollup."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import Forbidden, Unprocessable
+from app.core.errors import Unprocessable
 from app.core.figures import exact_pct, one_decimal
-from app.core.fiscal_year import fiscal_year as fiscal_year_of
-from app.core.models import utcnow
 from app.core.security import Principal
-from app.nominations.models import Nomination
-from app.nominations.service import visible_to
-from app.nominations.workflow import NOT_COUNTED, Sex, Status
-from app.partners.models import Benchmark, Partner
-from app.partners.service import find_partner
+from app.partners.models import Partner
+from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
-
-# --- IMET nominations: parity against host-force benchmarks, and completions ----------------
-
-
-async def _imet_partner(
-    session: AsyncSession, actor: Principal, code: str | None
-) -> Partner | None:
-    """The partner an IMET report is limited to: always an embassy's own; else the one asked."""
-    partner = None
-    if code is not None:
-        partner = await find_partner(session, code)
-        if partner is None:
-            raise Unprocessable(
-                f"partner: unknown country code {code!r}",
-                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
-            )
-    if actor.is_embassy:
-        if partner is not None and partner.id != actor.partner_id:
-            raise Forbidden("an embassy key sees only its own country's figures")
-        return await session.get(Partner, actor.partner_id)
-    return partner
-
-
-class ParityFilters(BaseModel):
-    fiscal_year: int
-    partner: str | None
-
-
-class ParityRow(BaseModel):
-    partner: str
-    nominations: int
-    women: int
-    women_share_pct: float | None
-    benchmark_pct: float | None
-    gap_points: float | None
-    meets_benchmark: bool | None
-
-
-class ParityTotals(BaseModel):
-    nominations: int
-    women: int
-    women_share_pct: float | None
-
-
-class ParityReport(BaseModel):
-    filters: ParityFilters
-    method: str
-    rows: list[ParityRow]
-    totals: ParityTotals
-
-    def table(self) -> tuple[list[str], list[list[Any]]]:
-        """CSV columns and rows (the rows only; filters and method are in the JSON form)."""
-        columns = list(ParityRow.model_fields)
-        return columns, [[getattr(row, c) for c in columns] for row in self.rows]
-
-
-PARITY_METHOD = (
-    "Per partner, the IMET nominations of the fiscal year, excluding withdrawn and rejected "
-    "ones. women = those nominations whose nominee is female; women_share_pct = women / "
-    "nominations x 100; benchmark_pct = the partner's host-force benchmark (women's share of "
-    "its military) for the same fiscal year; gap_points = women_share_pct - benchmark_pct; "
-    "meets_benchmark = women_share_pct >= benchmark_pct. Shares and gaps are computed exactly "
-    "from the counts and rounded half-up to one decimal at the end. A partner is listed when it "
-    "has a nomination or a benchmark for the year. With no counted nominations the share, gap "
-    "and meets_benchmark are null (no figure, not 0 %); without a benchmark, benchmark_pct, "
-    "gap_points and meets_benchmark are null. totals.women_share_pct = sum of women / sum of "
-    "nominations over the rows, never an average of percentages."
-)
-
-
-async def imet_parity(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    fiscal_year: int | None = None,
-    partner: str | None = None,
-) -> ParityReport:
-    year = fiscal_year if fiscal_year is not None else fiscal_year_of(utcnow().date())
-    only = await _imet_partner(session, actor, partner)
-    counted = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
-    nominations = (
-        select(
-            Nomination.partner_id.label("partner_id"),
-            func.sum(case((counted, 1), else_=0)).label("nominations"),
-            func.sum(case((and_(counted, Nomination.sex == str(Sex.female)), 1), else_=0)).label(
-                "women"
-            ),
-        )
-        .where(Nomination.fiscal_year == year, visible_to(actor))
-        .group_by(Nomination.partner_id)
-        .subquery("counts")
-    )
-    benchmarks = (
-        select(
-            Benchmark.partner_id.label("partner_id"),
-            Benchmark.military_women_share_pct.label("benchmark"),
-        )
-        .where(Benchmark.fiscal_year == year)
-        .subquery("benchmarks")
-    )
-    stmt = (
-        select(Partner.code, nominations.c.nominations, nominations.c.women, benchmarks.c.benchmark)
-        .select_from(Partner)
-        .outerjoin(nominations, nominations.c.partner_id == Partner.id)
-        .outerjoin(benchmarks, benchmarks.c.partner_id == Partner.id)
-        .where(or_(nominations.c.partner_id.is_not(None), benchmarks.c.partner_id.is_not(None)))
-        .order_by(Partner.code)
-    )
-    if only is not None:
-        stmt = stmt.where(Partner.id == only.id)
-    rows = []
-    for code, counted_n, women_n, benchmark in (await session.execute(stmt)).all():
-        count, women = int(counted_n or 0), int(women_n or 0)
-        share = exact_pct(women, count)
-        target = None if benchmark is None else Fraction(Decimal(benchmark))
-        compared = share is not None and target is not None
-        rows.append(
-            ParityRow(
-                partner=code,
-                nominations=count,
-                women=women,
-                women_share_pct=one_decimal(share),
-                benchmark_pct=None if benchmark is None else float(benchmark),
-                gap_points=one_decimal(share - target) if compared else None,  # type: ignore[operator]
-                meets_benchmark=bool(share >= target) if compared else None,  # type: ignore[operator]
-            )
-        )
-    total = sum(r.nominations for r in rows)
-    total_women = sum(r.women for r in rows)
-    return ParityReport(
-        filters=ParityFilters(fiscal_year=year, partner=only.code if only else None),
-        method=PARITY_METHOD,
-        rows=rows,
-        totals=ParityTotals(
-            nominations=total,
-            women=total_women,
-            women_share_pct=one_decimal(exact_pct(total_women, total)),
-        ),
-    )
-
-
-CompletionsGroup = Literal["fiscal_year", "partner"]
-
-
-class CompletionsFilters(BaseModel):
-    from_fy: int | None
-    to_fy: int | None
-    partner: str | None
-    group_by: CompletionsGroup
-
-
-class CompletionsByYear(BaseModel):
-    fiscal_year: int
-    women: int
-    men: int
-    total: int
-
-
-class CompletionsByPartner(BaseModel):
-    partner: str
-    women: int
-    men: int
-    total: int
-
-
-class CompletionsTotals(BaseModel):
-    women: int
-    men: int
-    total: int
-    women_share_pct: float | None
-
-
-class CompletionsReport(BaseModel):
-    filters: CompletionsFilters
-    method: str
-    rows: list[CompletionsByYear] | list[CompletionsByPartner]
-    totals: CompletionsTotals
-
-    def table(self) -> tuple[list[str], list[list[Any]]]:
-        """CSV columns and rows: the group key, women, men, total."""
-        columns = [self.filters.group_by, "women", "men", "total"]
-        return columns, [[getattr(row, c) for c in columns] for row in self.rows]
-
-
-COMPLETIONS_METHOD = (
-    "IMET nominees whose nomination reached the status completed, counted by nominee sex "
-    "(women, men), grouped by the nomination's fiscal year or by partner, within "
-    "from_fy..to_fy inclusive (open ends when omitted). totals.women_share_pct = women / total "
-    "x 100, rounded half-up to one decimal; null when there are no completions."
-)
-
-
-async def imet_completions(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-    partner: str | None = None,
-    group_by: CompletionsGroup = "fiscal_year",
-) -> CompletionsReport:
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise Unprocessable(
-            "to_fy: must not be before from_fy",
-            errors=[{"parameter": "to_fy", "location": "query", "detail": "before from_fy"}],
-        )
-    only = await _imet_partner(session, actor, partner)
-    key = Nomination.fiscal_year if group_by == "fiscal_year" else Partner.code
-    stmt = (
-        select(
-            key,
-            func.sum(case((Nomination.sex == str(Sex.female), 1), else_=0)),
-            func.sum(case((Nomination.sex == str(Sex.male), 1), else_=0)),
-        )
-        .select_from(Nomination)
-        .join(Partner, Partner.id == Nomination.partner_id)
-        .where(Nomination.status == str(Status.completed), visible_to(actor))
-        .group_by(key)
-        .order_by(key)
-    )
-    if from_fy is not None:
-        stmt = stmt.where(Nomination.fiscal_year >= from_fy)
-    if to_fy is not None:
-        stmt = stmt.where(Nomination.fiscal_year <= to_fy)
-    if only is not None:
-        stmt = stmt.where(Nomination.partner_id == only.id)
-    result = [(k, int(w), int(m)) for k, w, m in (await session.execute(stmt)).all()]
-    rows: list[CompletionsByYear] | list[CompletionsByPartner]
-    if group_by == "fiscal_year":
-        rows = [CompletionsByYear(fiscal_year=k, women=w, men=m, total=w + m) for k, w, m in result]
-    else:
-        rows = [CompletionsByPartner(partner=k, women=w, men=m, total=w + m) for k, w, m in result]
-    women = sum(w for _, w, _ in result)
-    men = sum(m for _, _, m in result)
-    return CompletionsReport(
-        filters=CompletionsFilters(
-            from_fy=from_fy, to_fy=to_fy, partner=only.code if only else None, group_by=group_by
-        ),
-        method=COMPLETIONS_METHOD,
-        rows=rows,
-        totals=CompletionsTotals(
-            women=women,
-            men=men,
-            total=women + men,
-            women_share_pct=one_decimal(exact_pct(women, women + men)),
-        ),
-    )
-
-
-# --- Trainings: women trained, from the rollup kept on every training write ------------------
 
 WOMEN_TRAINED_GROUPS = ("fiscal_year", "program", "partner", "region", "topic")
 
@@ -364,7 +107,7 @@ async def women_trained(
             "to_fy: must not be before from_fy",
             errors=[{"parameter": "to_fy", "location": "query", "detail": "before from_fy"}],
         )
-    only = await _imet_partner(session, actor, partner)
+    only = await figures_partner(session, actor, partner)
     if (
         program
         and await session.scalar(select(Program.id).where(Program.code == program.upper())) is None
@@ -462,3 +205,9 @@ async def women_trained(
             women_share_pct=one_decimal(exact_pct(women, women + men + unreported)),
         ),
     )
+
+
+def csv_table(report: WomenTrainedReport) -> tuple[list[str], list[list[Any]]]:
+    """CSV columns and rows: the groups, the counts and (by fiscal year) cumulative women."""
+    columns = report.columns()
+    return columns, [[row.get(c) for c in columns] for row in report.rows]

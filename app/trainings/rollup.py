@@ -152,3 +152,34 @@ async def rebuild(session: AsyncSession) -> None:
     await session.execute(
         table.insert().from_select(list(KEY_COLUMNS + SUM_COLUMNS), select(query))
     )
+
+
+async def trained_by_fiscal_year(
+    session: AsyncSession,
+    *,
+    program_id: int | None = None,
+    partner_id: int | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> dict[int, tuple[int, int]]:
+    """Women and all participants per fiscal year: each training once (or under one topic)."""
+    r = WomenTrainedRollup
+    conditions = [r.topic == (topic or ALL_TOPICS)]
+    if program_id is not None:
+        conditions.append(r.program_id == program_id)
+    if partner_id is not None:
+        conditions.append(r.partner_id == partner_id)
+    if kind:
+        conditions.append(r.kind == kind)
+    if from_fy is not None:
+        conditions.append(r.fiscal_year >= from_fy)
+    if to_fy is not None:
+        conditions.append(r.fiscal_year <= to_fy)
+    stmt = (
+        select(r.fiscal_year, func.sum(r.women), func.sum(r.women + r.men + r.unreported))
+        .where(*conditions)
+        .group_by(r.fiscal_year)
+    )
+    return {year: (int(women), int(total)) for year, women, total in await session.execute(stmt)}

@@ -15,7 +15,7 @@ from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from app.core.audit import record
+from app.audit.writer import record
 from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.fiscal_year import fiscal_year

@@ -8,10 +8,10 @@ import httpx
 from sqlalchemy import delete, func, select
 
 from app.audit.models import AuditEvent
-from app.core.seed import seed_reference_data
-from app.outcomes.indicator_models import Indicator, Target
+from app.indicators.models import Indicator, Target
+from app.seed import seed_reference_data
 from tests.conftest import Keys
-from tests.outcomes.indicator_helpers import INDICATORS, create, manual, pointers, put_target
+from tests.indicators.helpers import INDICATORS, create, manual, pointers, put_target
 
 SEEDED = {
     "CWD-WOMEN-TEAMS",

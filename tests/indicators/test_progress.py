@@ -7,16 +7,16 @@ from typing import Any
 
 import httpx
 
-from app.outcomes import rules
+from app.indicators import rules
 from tests.conftest import Keys
-from tests.nominations.helpers import CURRENT_FY, advance, nominate
-from tests.outcomes.indicator_helpers import (
+from tests.indicators.helpers import (
     INDICATORS,
     create,
     post_result,
     progress,
     put_target,
 )
+from tests.nominations.helpers import CURRENT_FY, advance, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 

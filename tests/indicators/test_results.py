@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import Keys
-from tests.outcomes.indicator_helpers import INDICATORS, create, pointers, post_result, put_target
+from tests.indicators.helpers import INDICATORS, create, pointers, post_result, put_target
 
 COUNT = f"{INDICATORS}/CWD-TEST-COUNT"
 

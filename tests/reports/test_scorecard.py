@@ -9,7 +9,7 @@ import json
 import httpx
 
 from tests.conftest import Keys
-from tests.outcomes.indicator_helpers import INDICATORS, post_result, put_target
+from tests.indicators.helpers import INDICATORS, post_result, put_target
 
 SCORECARD = "/api/v1/reports/scorecard"
 
