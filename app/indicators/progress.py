@@ -6,6 +6,7 @@ metric through the reports (app/outcomes/metrics.py). The scorecard is built fro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -15,6 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.core.figures import progress_pct, result_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.indicators import rules
@@ -33,6 +35,8 @@ from app.partners.models import Partner
 from app.programs.service import find_program
 
 MAX_PROGRESS_YEARS = 50
+# How a row shows its exact percent of target (core/figures names the rules).
+ShownPct = Callable[[Fraction | None], float | None]
 
 
 @dataclass
@@ -148,18 +152,23 @@ async def _derived_actuals(
     return actuals, inputs
 
 
-METHOD = (
-    "Per fiscal year: target = the indicator's target for the year (the partner's own target "
-    "when limited to a partner); actual = for manual indicators the year's result (the overall "
-    "result when entered, else the sum over partners; percents from summed numerators and "
-    "denominators, never averaged; a cumulative indicator's results are running totals as "
-    "entered); for derived indicators the named metric computed in SQL by the report it comes "
-    "from, per year, or for a cumulative indicator the running total over every year on record "
-    "up to the year. pct_of_target = actual / target x 100 (increase) or (baseline - actual) / "
-    "(baseline - target) x 100 (decrease), truncated to one decimal; status on_track when that "
-    "is 100 or more (the exact figure decides), behind otherwise or when there is no actual, "
-    "no_target when the year has no target."
-)
+def method(rounding: str) -> str:
+    """How progress rows are computed; `rounding` says how pct_of_target is rounded."""
+    return (
+        "Per fiscal year: target = the indicator's target for the year (the partner's own target "
+        "when limited to a partner); actual = for manual indicators the year's result (the overall "
+        "result when entered, else the sum over partners; percents from summed numerators and "
+        "denominators, never averaged; a cumulative indicator's results are running totals as "
+        "entered); for derived indicators the named metric computed in SQL by the report it comes "
+        "from, per year, or for a cumulative indicator the running total over every year on record "
+        "up to the year. pct_of_target = actual / target x 100 (increase) or (baseline - actual) / "
+        f"(baseline - target) x 100 (decrease), {rounding}; status on_track when that "
+        "is 100 or more (the exact figure decides), behind otherwise or when there is no actual, "
+        "no_target when the year has no target."
+    )
+
+
+METHOD = method("truncated to one decimal")
 
 
 async def _targets(
@@ -174,7 +183,12 @@ async def _targets(
 
 
 def _row(
-    indicator: Indicator, year: int, target: Decimal | None, actual: Actual | None, locked: bool
+    indicator: Indicator,
+    year: int,
+    target: Decimal | None,
+    actual: Actual | None,
+    locked: bool,
+    shown_pct: ShownPct,
 ) -> ProgressRow:
     measure = indicator.measure
     exact_actual = actual.exact(measure) if actual else None
@@ -185,7 +199,7 @@ def _row(
     shown_actual = None
     if exact_actual is not None:
         shown_actual = (
-            format_quantity(measure, rules.percent_value(actual.numerator, actual.denominator))  # type: ignore[arg-type, union-attr]
+            format_quantity(measure, result_pct(actual.numerator, actual.denominator))  # type: ignore[arg-type, union-attr]
             if measure == "percent"
             else format_quantity(measure, actual.value)  # type: ignore[union-attr]
         )
@@ -196,7 +210,7 @@ def _row(
         actual=shown_actual,
         numerator=format_quantity("currency", actual.numerator) if parts else None,  # type: ignore[union-attr]
         denominator=format_quantity("currency", actual.denominator) if parts else None,  # type: ignore[union-attr]
-        pct_of_target=rules.shown_pct(pct),
+        pct_of_target=shown_pct(pct),
         status=rules.status_of(indicator.direction, exact_actual, exact_target, pct),  # type: ignore[arg-type]
         locked=locked,
         records=(actual.records if actual and actual.records else {}),
@@ -210,8 +224,10 @@ async def indicator_progress(
     from_fy: int,
     to_fy: int,
     scope: Partner | None,
+    shown_pct: ShownPct = progress_pct,
 ) -> tuple[list[ProgressRow], dict[str, Any]]:
-    """Progress rows for from_fy..to_fy and the inputs they were computed from."""
+    """Progress rows for from_fy..to_fy and the inputs they were computed from; `shown_pct`
+    rounds percent of target (a progress row's rule unless a report asks for its own)."""
     inputs: dict[str, Any] = {"source": indicator.source}
     if indicator.measure == "qualitative":
         actuals: dict[int, Actual] = {}
@@ -231,7 +247,7 @@ async def indicator_progress(
         ).all()
     )
     rows = [
-        _row(indicator, year, targets.get(year), actuals.get(year), year in locked)
+        _row(indicator, year, targets.get(year), actuals.get(year), year in locked, shown_pct)
         for year in range(from_fy, to_fy + 1)
     ]
     return rows, inputs

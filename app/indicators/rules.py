@@ -8,13 +8,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from app.core.errors import field_error
-
-CENT = Decimal("0.01")
+from app.core.figures import result_pct
 
 BREAKDOWN = ("women", "men", "unreported")
 MEASURE_FIELDS = {
@@ -59,11 +58,6 @@ def check_figure(measure: str, value: Decimal, pointer: str) -> list[dict[str, A
     return []
 
 
-def percent_value(numerator: Decimal, denominator: Decimal) -> Decimal:
-    """100 x numerator / denominator with two places, for display; roll-ups use the parts."""
-    return (numerator * 100 / denominator).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def check_result(measure: str, figures: dict[str, Any]) -> Checked:
     """The figures of one result (every field, unset ones None) against its measure."""
     errors: list[dict[str, Any]] = []
@@ -98,7 +92,7 @@ def check_result(measure: str, figures: dict[str, Any]) -> Checked:
         if figures["denominator"] == 0:
             checked.errors.append(field_error("/denominator", "must be greater than 0"))
         else:
-            checked.value = percent_value(figures["numerator"], figures["denominator"])
+            checked.value = result_pct(figures["numerator"], figures["denominator"])
     return checked
 
 
@@ -151,14 +145,6 @@ def status_of(
         return "on_track" if pct >= 100 else "behind"
     met = actual <= target if direction == "decrease" else actual >= target
     return "on_track" if met else "behind"
-
-
-def shown_pct(pct: Fraction | None) -> float | None:
-    """One decimal, truncated toward zero, so a figure short of its target never shows 100.0."""
-    if pct is None:
-        return None
-    exact = Decimal(pct.numerator) / Decimal(pct.denominator)
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_DOWN)) + 0.0
 
 
 def as_fraction(value: Decimal | None) -> Fraction | None:

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
-from app.core.figures import exact_pct, one_decimal
+from app.core.figures import share_pct
 from app.core.security import Principal
 from app.nominations.models import Nomination
 from app.nominations.service import visible_to
@@ -115,7 +115,7 @@ async def imet_completions(
             women=women,
             men=men,
             total=women + men,
-            women_share_pct=one_decimal(exact_pct(women, women + men)),
+            women_share_pct=share_pct(women, women + men),
         ),
     )
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.figures import exact_pct, one_decimal
+from app.core.figures import exact_pct, report_pct, share_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.nominations.models import Nomination
@@ -113,9 +113,9 @@ async def imet_parity(
                 partner=code,
                 nominations=count,
                 women=women,
-                women_share_pct=one_decimal(share),
+                women_share_pct=report_pct(share),
                 benchmark_pct=None if benchmark is None else float(benchmark),
-                gap_points=one_decimal(share - target) if compared else None,  # type: ignore[operator]
+                gap_points=report_pct(share - target) if compared else None,  # type: ignore[operator]
                 meets_benchmark=bool(share >= target) if compared else None,  # type: ignore[operator]
             )
         )
@@ -128,7 +128,7 @@ async def imet_parity(
         totals=ParityTotals(
             nominations=total,
             women=total_women,
-            women_share_pct=one_decimal(exact_pct(total_women, total)),
+            women_share_pct=share_pct(total_women, total),
         ),
     )
 

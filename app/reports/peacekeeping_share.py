@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
-from app.core.figures import percent
+from app.core.figures import share_pct
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.service import (
     latest_snapshot,
@@ -63,10 +63,10 @@ def _figures(row: Any) -> dict[str, Any]:
     return {
         "partner_women": int(row.partner_women),
         "all_women": int(row.all_women),
-        "women_share_pct": percent(int(row.partner_women), int(row.all_women)),
+        "women_share_pct": share_pct(int(row.partner_women), int(row.all_women)),
         "partner_countries": int(row.partner_countries),
         "all_countries": int(row.all_countries),
-        "countries_share_pct": percent(int(row.partner_countries), int(row.all_countries)),
+        "countries_share_pct": share_pct(int(row.partner_countries), int(row.all_countries)),
     }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.figures import report_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.indicators import progress
@@ -58,7 +59,7 @@ class Scorecard(BaseModel):
 METHOD = (
     "Every indicator of each WPS outcome for the fiscal year, each computed as its progress "
     "row (GET /api/v1/indicators/{code}/progress) for that year: "
-    + progress.METHOD
+    + progress.method("rounded half-up to one decimal, as every report rounds percentages")
     + " records names what each figure came from: for derived indicators the metric, its "
     "filters and the partner scope (plus the UN snapshot for peacekeeping shares); for manual "
     "ones the ids of the results summed."
@@ -80,7 +81,7 @@ async def scorecard(
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
         rows, inputs = await progress.indicator_progress(
-            session, actor, indicator, year, year, scope
+            session, actor, indicator, year, year, scope, shown_pct=report_pct
         )
         row = rows[0]
         records = dict(row.records)

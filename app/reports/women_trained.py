@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
-from app.core.figures import exact_pct, one_decimal
+from app.core.figures import share_pct
 from app.core.security import Principal
 from app.partners.models import Partner
 from app.partners.service import figures_partner
@@ -169,7 +169,7 @@ async def women_trained(
             men=men,
             unreported=unreported,
             total=total,
-            women_share_pct=one_decimal(exact_pct(women, total)),
+            women_share_pct=share_pct(women, total),
         )
         if "fiscal_year" in groups:
             row["cumulative_women"] = int(found[-1])
@@ -202,7 +202,7 @@ async def women_trained(
             men=men,
             unreported=unreported,
             total=women + men + unreported,
-            women_share_pct=one_decimal(exact_pct(women, women + men + unreported)),
+            women_share_pct=share_pct(women, women + men + unreported),
         ),
     )
 

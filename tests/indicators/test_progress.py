@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from app.core import figures
 from app.indicators import rules
 from tests.conftest import Keys
 from tests.indicators.helpers import (
@@ -77,9 +78,9 @@ def test_percent_of_target_rules() -> None:
     assert rules.status_of("increase", None, None, None) == "no_target"
     # Shown truncated, so a figure a cent short never reads 100.0.
     short = rules.pct_of_target("increase", F("2999999.99"), F(3000000), None)
-    assert rules.shown_pct(short) == 99.9 and rules.status_of("increase", F(1), F(2), short) == (
-        "behind"
-    )
+    assert figures.progress_pct(short) == 99.9 and rules.status_of(
+        "increase", F(1), F(2), short
+    ) == ("behind")
 
 
 async def test_percent_rolls_up_parts_never_averages(client: httpx.AsyncClient, keys: Keys) -> None:
