@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -11,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -21,12 +23,25 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
+from app.indicators.schemas import Aggregation, Direction, Measure, Metric, Source
 from app.partners.models import Partner
 from app.programs.models import Program
 
 # Figures are exact decimals with two places (Money: NUMERIC, integer cents on SQLite), so
 # counts, dollars and the parts of a percent all sum in SQL without float drift.
 Quantity = Money
+
+
+def _stored(enum: type[StrEnum], length: int = 16) -> Enum:
+    """An enum column stored as its values in VARCHAR(length), as it always was (the CHECK
+    constraints are the table's own, named; no native enum type)."""
+    return Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 def format_quantity(measure: str, value: Decimal | None) -> str | None:
@@ -59,11 +74,11 @@ class Indicator(IdMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     outcome: Mapped[int] = mapped_column(Integer, index=True)
     program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id"), index=True)
-    measure: Mapped[str] = mapped_column(String(16))
-    direction: Mapped[str] = mapped_column(String(16))
-    aggregation: Mapped[str] = mapped_column(String(16))
-    source: Mapped[str] = mapped_column(String(16))
-    metric: Mapped[str | None] = mapped_column(String(64))
+    measure: Mapped[Measure] = mapped_column(_stored(Measure))
+    direction: Mapped[Direction] = mapped_column(_stored(Direction))
+    aggregation: Mapped[Aggregation] = mapped_column(_stored(Aggregation))
+    source: Mapped[Source] = mapped_column(_stored(Source))
+    metric: Mapped[Metric | None] = mapped_column(_stored(Metric, length=64))
     metric_filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     baseline: Mapped[Decimal | None] = mapped_column(Quantity)
     description: Mapped[str] = mapped_column(Text, default="")

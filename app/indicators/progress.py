@@ -28,7 +28,7 @@ from app.indicators.models import (
     Target,
     format_quantity,
 )
-from app.indicators.schemas import Progress, ProgressFilters, ProgressRow
+from app.indicators.schemas import Measure, Progress, ProgressFilters, ProgressRow
 from app.indicators.service import get_indicator, query_error, scope_for
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
@@ -196,22 +196,24 @@ def _row(
     pct = rules.pct_of_target(
         indicator.direction, exact_actual, exact_target, rules.as_fraction(indicator.baseline)
     )
-    shown_actual = None
-    if exact_actual is not None:
-        shown_actual = (
-            format_quantity(measure, result_pct(actual.numerator, actual.denominator))  # type: ignore[arg-type, union-attr]
-            if measure == "percent"
-            else format_quantity(measure, actual.value)  # type: ignore[union-attr]
-        )
-    parts = measure == "percent" and actual is not None
+    shown_actual = numerator = denominator = None
+    if actual is not None and measure == Measure.percent:
+        numerator = format_quantity(Measure.currency, actual.numerator)
+        denominator = format_quantity(Measure.currency, actual.denominator)
+        if actual.numerator is not None and actual.denominator:
+            shown_actual = format_quantity(
+                measure, result_pct(actual.numerator, actual.denominator)
+            )
+    elif actual is not None:
+        shown_actual = format_quantity(measure, actual.value)
     return ProgressRow(
         fiscal_year=year,
         target=format_quantity(measure, target),
         actual=shown_actual,
-        numerator=format_quantity("currency", actual.numerator) if parts else None,  # type: ignore[union-attr]
-        denominator=format_quantity("currency", actual.denominator) if parts else None,  # type: ignore[union-attr]
+        numerator=numerator,
+        denominator=denominator,
         pct_of_target=shown_pct(pct),
-        status=rules.status_of(indicator.direction, exact_actual, exact_target, pct),  # type: ignore[arg-type]
+        status=rules.status_of(indicator.direction, exact_actual, exact_target, pct),
         locked=locked,
         records=(actual.records if actual and actual.records else {}),
     )
@@ -272,10 +274,10 @@ async def progress(
     rows, inputs = await indicator_progress(session, actor, indicator, first, last, scope)
     return Progress(
         indicator=indicator.code,
-        measure=indicator.measure,  # type: ignore[arg-type]
-        direction=indicator.direction,  # type: ignore[arg-type]
-        aggregation=indicator.aggregation,  # type: ignore[arg-type]
-        source=indicator.source,  # type: ignore[arg-type]
+        measure=indicator.measure,
+        direction=indicator.direction,
+        aggregation=indicator.aggregation,
+        source=indicator.source,
         baseline=indicator.baseline_text,
         filters=ProgressFilters(from_fy=first, to_fy=last, partner=scope.code if scope else None),
         method=METHOD,

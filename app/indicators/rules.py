@@ -14,6 +14,7 @@ from typing import Any
 
 from app.core.errors import field_error
 from app.core.figures import result_pct
+from app.indicators.schemas import Status
 
 BREAKDOWN = ("women", "men", "unreported")
 MEASURE_FIELDS = {
@@ -134,17 +135,17 @@ def pct_of_target(
 
 def status_of(
     direction: str, actual: Fraction | None, target: Fraction | None, pct: Fraction | None
-) -> str:
+) -> Status:
     """on_track when the target is met (100 % or more), behind otherwise (no actual yet
     included), no_target when the year has none."""
     if target is None:
-        return "no_target"
+        return Status.no_target
     if actual is None:
-        return "behind"
+        return Status.behind
     if pct is not None:
-        return "on_track" if pct >= 100 else "behind"
+        return Status.on_track if pct >= 100 else Status.behind
     met = actual <= target if direction == "decrease" else actual >= target
-    return "on_track" if met else "behind"
+    return Status.on_track if met else Status.behind
 
 
 def as_fraction(value: Decimal | None) -> Fraction | None:

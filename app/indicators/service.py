@@ -183,11 +183,11 @@ async def create_indicator(
         name=body.name,
         outcome=body.outcome,
         program=program,
-        measure=str(body.measure),
-        direction=str(body.direction),
-        aggregation=str(body.aggregation),
-        source=str(body.source),
-        metric=str(body.metric) if body.metric else None,
+        measure=body.measure,
+        direction=body.direction,
+        aggregation=body.aggregation,
+        source=body.source,
+        metric=body.metric,
         metric_filters=filters,
         baseline=body.baseline,
         description=body.description,
@@ -213,12 +213,12 @@ async def update_indicator(
     check_if_match(if_match, indicator.version)
     fields = body.model_fields_set
     changed: list[str] = []
-    metric = str(body.metric) if "metric" in fields and body.metric else indicator.metric
+    metric = body.metric if "metric" in fields and body.metric else indicator.metric
     _check_shape(
         indicator.measure,
         indicator.source,
-        str(body.aggregation) if "aggregation" in fields else indicator.aggregation,
-        str(body.direction) if "direction" in fields else indicator.direction,
+        body.aggregation or indicator.aggregation,  # an update refuses null for these two
+        body.direction or indicator.direction,
         body.baseline if "baseline" in fields else indicator.baseline,
         metric,
     )
@@ -244,7 +244,6 @@ async def update_indicator(
     for name in ("name", "outcome", "direction", "aggregation", "baseline", "description"):
         if name in fields:
             value = getattr(body, name)
-            value = str(value) if name in ("direction", "aggregation") else value
             if getattr(indicator, name) != value:
                 setattr(indicator, name, value)
                 changed.append(name)
