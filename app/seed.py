@@ -1,4 +1,4 @@
-"""Reference data: programs, partners (pycountry + Kosovo) and outcomes, inserted when missing.
+"""Reference data: programs, partners (pycountry + Kosovo), outcomes and the default indicators.
 
 Seeding only adds what is absent, so running it again never duplicates a row or
 overwrites an admin's edit.

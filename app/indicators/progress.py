@@ -1,7 +1,7 @@
 """Progress of an indicator per fiscal year: target, actual, percent of target, status.
 
 Manual indicators read their results (summed in SQL); derived ones compute their named
-metric through the reports (app/outcomes/metrics.py). The scorecard is built from the same rows.
+metric (app/indicators/metrics.py). The scorecard report is built from the same rows.
 """
 
 from __future__ import annotations

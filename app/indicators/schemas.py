@@ -61,7 +61,7 @@ class Source(StrEnum):
 
 
 class Metric(StrEnum):
-    """Named figures computed from the service's own records (see app/outcomes/metrics.py)."""
+    """Named figures computed from the service's own records (see app/indicators/metrics.py)."""
 
     women_trained = "women_trained"
     participants_trained = "participants_trained"
