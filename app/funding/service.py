@@ -242,23 +242,28 @@ async def delete_obligation(
     record(session, actor, "delete", RESOURCE, obligation_id, None, details)
 
 
-async def amounts_by_fiscal_year(
-    session: AsyncSession,
-    principal: Principal,
+def obligation_filters(
+    principal: Principal | None,
     *,
     type: str = "obligation",
     program_id: int | None = None,
     partner_id: int | None = None,
-    purpose: str | None = None,
+    fiscal_year: int | None = None,
     from_fy: int | None = None,
     to_fy: int | None = None,
-) -> dict[int, tuple[Decimal, int]]:
-    """USD obligated (or disbursed, by `type`) and the records summed, per fiscal year."""
+    purpose: str | None = None,
+) -> list[Any]:
+    """The records of one type a figure sums: visible to `principal`, and of a program, a
+    partner, a fiscal year (or range) and a purpose tag, each when given."""
     conditions: list[Any] = [Obligation.type == type]
+    if (scope := visible_to(principal)) is not None:
+        conditions.append(scope)
     if program_id is not None:
         conditions.append(Obligation.program_id == program_id)
     if partner_id is not None:
         conditions.append(Obligation.partner_id == partner_id)
+    if fiscal_year is not None:
+        conditions.append(Obligation.fiscal_year == fiscal_year)
     if from_fy is not None:
         conditions.append(Obligation.fiscal_year >= from_fy)
     if to_fy is not None:
@@ -273,15 +278,21 @@ async def amounts_by_fiscal_year(
             .correlate(Obligation)
             .exists()
         )
-    if (scope := visible_to(principal)) is not None:
-        conditions.append(scope)
+    return conditions
+
+
+async def amounts_by_fiscal_year(
+    session: AsyncSession, filters: list[Any]
+) -> dict[int, tuple[Decimal, int]]:
+    """USD summed and the records counted per fiscal year, over the records `filters` select
+    (from `obligation_filters`)."""
     stmt = (
         select(
             Obligation.fiscal_year,
             func.coalesce(func.sum(Obligation.amount_usd), 0),
             func.count(),
         )
-        .where(*conditions)
+        .where(*filters)
         .group_by(Obligation.fiscal_year)
     )
     return {int(year): (amount, records) for year, amount, records in await session.execute(stmt)}

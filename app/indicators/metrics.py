@@ -18,12 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
 from app.core.security import Principal
-from app.funding.service import amounts_by_fiscal_year
+from app.funding.service import amounts_by_fiscal_year, obligation_filters
 from app.nominations.service import ImetYear, imet_by_fiscal_year
 from app.partners.service import find_partner
 from app.peacekeeping.service import latest_snapshot, military_shares
 from app.programs.service import find_program
-from app.trainings.rollup import trained_by_fiscal_year
+from app.trainings.rollup import rollup_filters, trained_by_fiscal_year
 
 
 @dataclass(frozen=True)
@@ -121,15 +121,14 @@ async def _trained(
     session: AsyncSession, actor: Principal, query: MetricQuery, women_only: bool
 ) -> dict[int, Figure]:
     program_id, partner_id = await _ids(session, actor, query)
-    counts = await trained_by_fiscal_year(
-        session,
+    filters = rollup_filters(
         program_id=program_id,
         partner_id=partner_id,
-        topic=query.filters.get("topic"),
         kind=query.filters.get("kind"),
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
+    counts = await trained_by_fiscal_year(session, filters, topic=query.filters.get("topic"))
     return {
         year: Figure(Decimal(women if women_only else total))
         for year, (women, total) in counts.items()
@@ -184,8 +183,7 @@ async def _obligations(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
     program_id, partner_id = await _ids(session, actor, query)
-    amounts = await amounts_by_fiscal_year(
-        session,
+    filters = obligation_filters(
         actor,
         type=query.filters.get("type", "obligation"),
         program_id=program_id,
@@ -194,6 +192,7 @@ async def _obligations(
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
+    amounts = await amounts_by_fiscal_year(session, filters)
     return {
         year: Figure(amount, records={"obligations": records})
         for year, (amount, records) in amounts.items()

@@ -381,6 +381,12 @@ async def history(
     )
 
 
+# What the IMET figures count: nominations not withdrawn or rejected, completed ones, women.
+COUNTED = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
+COMPLETED = Nomination.status == str(Status.completed)
+FEMALE = Nomination.sex == str(Sex.female)
+
+
 @dataclass(frozen=True)
 class ImetYear:
     """One fiscal year of IMET nominations: counted ones (not withdrawn or rejected) and
@@ -401,16 +407,13 @@ async def imet_by_fiscal_year(
     to_fy: int,
 ) -> dict[int, ImetYear]:
     """Counted and completed IMET nominations per fiscal year, as the IMET reports count them."""
-    counted = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
-    completed = Nomination.status == str(Status.completed)
-    female = Nomination.sex == str(Sex.female)
     stmt = (
         select(
             Nomination.fiscal_year,
-            func.sum(case((counted, 1), else_=0)),
-            func.sum(case((and_(counted, female), 1), else_=0)),
-            func.sum(case((completed, 1), else_=0)),
-            func.sum(case((and_(completed, female), 1), else_=0)),
+            func.sum(case((COUNTED, 1), else_=0)),
+            func.sum(case((and_(COUNTED, FEMALE), 1), else_=0)),
+            func.sum(case((COMPLETED, 1), else_=0)),
+            func.sum(case((and_(COMPLETED, FEMALE), 1), else_=0)),
         )
         .where(Nomination.fiscal_year.between(from_fy, to_fy), visible_to(actor))
         .group_by(Nomination.fiscal_year)

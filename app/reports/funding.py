@@ -13,7 +13,7 @@ from app.core.errors import Forbidden, Unprocessable
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
-from app.funding.service import visible_to
+from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.partners.service import find_partner
 from app.programs.models import Program
@@ -107,43 +107,34 @@ async def funding_report(
 ) -> FundingReport:
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
         raise _query_error("from_fy", "must not be after to_fy")
-    conditions: list[Any] = [Obligation.type == query.type]
+    program_id = None
     if query.program is not None:
         program = await find_program(session, query.program)
         if program is None:
             raise _query_error("program", f"unknown program {query.program!r}")
-        conditions.append(Obligation.program_id == program.id)
+        program_id = program.id
         query = replace(query, program=program.code)
     partner = None
     if query.partner is not None:
         partner = await find_partner(session, query.partner)
         if partner is None:
             raise _query_error("partner", f"unknown country code {query.partner!r}")
-    scope = visible_to(principal)
-    if scope is not None:
+    if principal.is_embassy:
         if partner is not None and partner.id != principal.partner_id:
             raise Forbidden("an embassy key sees only its own country's figures")
-        conditions.append(scope)
         query = replace(query, partner=principal.partner_code)
     elif partner is not None:
-        conditions.append(Obligation.partner_id == partner.id)
         query = replace(query, partner=partner.code)
-    if query.fiscal_year is not None:
-        conditions.append(Obligation.fiscal_year == query.fiscal_year)
-    if query.from_fy is not None:
-        conditions.append(Obligation.fiscal_year >= query.from_fy)
-    if query.to_fy is not None:
-        conditions.append(Obligation.fiscal_year <= query.to_fy)
-    if query.purpose is not None:
-        conditions.append(
-            select(ObligationPurpose.obligation_id)
-            .where(
-                ObligationPurpose.obligation_id == Obligation.id,
-                ObligationPurpose.purpose == query.purpose,
-            )
-            .correlate(Obligation)
-            .exists()
-        )
+    conditions = obligation_filters(
+        principal,
+        type=query.type,
+        program_id=program_id,
+        partner_id=partner.id if partner is not None else None,
+        fiscal_year=query.fiscal_year,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+        purpose=query.purpose,
+    )
 
     amount = func.coalesce(func.sum(Obligation.amount_usd), 0)
     keys = {

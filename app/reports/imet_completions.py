@@ -12,8 +12,8 @@ from app.core.errors import Unprocessable
 from app.core.figures import share_pct
 from app.core.security import Principal
 from app.nominations.models import Nomination
-from app.nominations.service import visible_to
-from app.nominations.workflow import Sex, Status
+from app.nominations.service import COMPLETED, FEMALE, visible_to
+from app.nominations.workflow import Sex
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 
@@ -82,12 +82,12 @@ async def imet_completions(
     stmt = (
         select(
             key,
-            func.sum(case((Nomination.sex == str(Sex.female), 1), else_=0)),
+            func.sum(case((FEMALE, 1), else_=0)),
             func.sum(case((Nomination.sex == str(Sex.male), 1), else_=0)),
         )
         .select_from(Nomination)
         .join(Partner, Partner.id == Nomination.partner_id)
-        .where(Nomination.status == str(Status.completed), visible_to(actor))
+        .where(COMPLETED, visible_to(actor))
         .group_by(key)
         .order_by(key)
     )

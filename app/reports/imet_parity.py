@@ -14,8 +14,7 @@ from app.core.figures import exact_pct, report_pct, share_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.nominations.models import Nomination
-from app.nominations.service import visible_to
-from app.nominations.workflow import NOT_COUNTED, Sex
+from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
 from app.partners.service import figures_partner
 
@@ -71,14 +70,11 @@ async def imet_parity(
 ) -> ParityReport:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     only = await figures_partner(session, actor, partner)
-    counted = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
     nominations = (
         select(
             Nomination.partner_id.label("partner_id"),
-            func.sum(case((counted, 1), else_=0)).label("nominations"),
-            func.sum(case((and_(counted, Nomination.sex == str(Sex.female)), 1), else_=0)).label(
-                "women"
-            ),
+            func.sum(case((COUNTED, 1), else_=0)).label("nominations"),
+            func.sum(case((and_(COUNTED, FEMALE), 1), else_=0)).label("women"),
         )
         .where(Nomination.fiscal_year == year, visible_to(actor))
         .group_by(Nomination.partner_id)

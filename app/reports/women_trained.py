@@ -15,6 +15,7 @@ from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
+from app.trainings.rollup import rollup_filters
 
 WOMEN_TRAINED_GROUPS = ("fiscal_year", "program", "partner", "region", "topic")
 
@@ -131,16 +132,11 @@ async def women_trained(
         conditions.append(r.topic == (topic or ALL_TOPICS))
     if program:
         conditions.append(Program.code == program.upper())
-    if only is not None:
-        conditions.append(r.partner_id == only.id)
     if region:
         conditions.append(Partner.region == region)
-    if kind:
-        conditions.append(r.kind == kind)
-    if from_fy is not None:
-        conditions.append(r.fiscal_year >= from_fy)
-    if to_fy is not None:
-        conditions.append(r.fiscal_year <= to_fy)
+    conditions += rollup_filters(
+        partner_id=only.id if only else None, kind=kind, from_fy=from_fy, to_fy=to_fy
+    )
     sums = (func.sum(r.women), func.sum(r.men), func.sum(r.unreported))
     base = (
         select()

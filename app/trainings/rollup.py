@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, delete, func, literal, select, union_all
+from sqlalchemy import ColumnElement, and_, bindparam, delete, func, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -154,19 +154,17 @@ async def rebuild(session: AsyncSession) -> None:
     )
 
 
-async def trained_by_fiscal_year(
-    session: AsyncSession,
+def rollup_filters(
     *,
     program_id: int | None = None,
     partner_id: int | None = None,
-    topic: str | None = None,
     kind: str | None = None,
     from_fy: int | None = None,
     to_fy: int | None = None,
-) -> dict[int, tuple[int, int]]:
-    """Women and all participants per fiscal year: each training once (or under one topic)."""
+) -> list[ColumnElement[bool]]:
+    """The rollup rows of a program, a partner, a kind and a fiscal-year range (each optional)."""
     r = WomenTrainedRollup
-    conditions = [r.topic == (topic or ALL_TOPICS)]
+    conditions = []
     if program_id is not None:
         conditions.append(r.program_id == program_id)
     if partner_id is not None:
@@ -177,9 +175,18 @@ async def trained_by_fiscal_year(
         conditions.append(r.fiscal_year >= from_fy)
     if to_fy is not None:
         conditions.append(r.fiscal_year <= to_fy)
+    return conditions
+
+
+async def trained_by_fiscal_year(
+    session: AsyncSession, filters: list[ColumnElement[bool]], topic: str | None = None
+) -> dict[int, tuple[int, int]]:
+    """Women and all participants per fiscal year of the rollup rows `filters` select (from
+    `rollup_filters`): each training once, or under the one topic asked for."""
+    r = WomenTrainedRollup
     stmt = (
         select(r.fiscal_year, func.sum(r.women), func.sum(r.women + r.men + r.unreported))
-        .where(*conditions)
+        .where(r.topic == (topic or ALL_TOPICS), *filters)
         .group_by(r.fiscal_year)
     )
     return {year: (int(women), int(total)) for year, women, total in await session.execute(stmt)}

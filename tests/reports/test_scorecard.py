@@ -9,7 +9,7 @@ import json
 import httpx
 
 from tests.conftest import Keys
-from tests.indicators.helpers import INDICATORS, post_result, put_target
+from tests.indicators.helpers import INDICATORS, create, post_result, progress, put_target
 
 SCORECARD = "/api/v1/reports/scorecard"
 
@@ -145,3 +145,27 @@ async def test_scorecard_parameters(client: httpx.AsyncClient, keys: Keys) -> No
     assert other.status_code == 403
     default = await client.get(SCORECARD, headers=analyst)
     assert default.status_code == 200 and default.json()["filters"]["fiscal_year"] >= 2026
+
+
+async def test_scorecard_rounds_pct_of_target_as_reports_do(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    # 29,999 of 30,000 is 99.9967 % of target: a progress row truncates it (never 100.0 short
+    # of the target); the scorecard states it half-up, as every report rounds percentages.
+    await create(client, keys, code="CWD-TEST-ROUNDING", outcome=4)
+    await put_target(client, keys, "CWD-TEST-ROUNDING", 2022, 30000)
+    await post_result(client, keys, "CWD-TEST-ROUNDING", fiscal_year=2022, value=29999)
+    rows = await progress(client, keys, "CWD-TEST-ROUNDING", from_fy=2022, to_fy=2022)
+    assert (rows[2022]["pct_of_target"], rows[2022]["status"]) == (99.9, "behind")
+    response = await client.get(
+        SCORECARD, params={"fiscal_year": 2022, "outcome": 4}, headers=keys.headers("analyst")
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert "rounded half-up to one decimal" in report["method"]
+    (item,) = report["outcomes"][0]["indicators"]
+    assert (item["code"], item["pct_of_target"], item["status"]) == (
+        "CWD-TEST-ROUNDING",
+        100.0,
+        "behind",
+    )
