@@ -21,12 +21,8 @@ from app.core.security import Principal
 from app.indicators import rules
 from app.indicators.models import Indicator, IndicatorResult
 from app.indicators.schemas import ResultCreate, ResultUpdate
-from app.indicators.service import (
-    audit_details,
-    get_indicator,
-    guard_lock,
-    scope_for,
-)
+from app.indicators.service import get_indicator, scope_for
+from app.indicators.targets import audit_details, guard_lock
 from app.partners.service import resolve_partner
 
 

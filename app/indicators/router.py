@@ -21,7 +21,7 @@ from app.core.params import IfMatch, Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Admin, Reader
 from app.indicators import progress as progress_service
-from app.indicators import results, service
+from app.indicators import results, service, targets
 from app.indicators.schemas import (
     IndicatorCreate,
     IndicatorRead,
@@ -184,7 +184,7 @@ async def get_target(
     fiscal_year: FiscalYearPath,
     partner: PartnerQuery = None,
 ) -> Response:
-    target = await service.get_target(session, actor, code, fiscal_year, partner)
+    target = await targets.get_target(session, actor, code, fiscal_year, partner)
     return render.resource(request, TargetRead, target)
 
 
@@ -208,7 +208,7 @@ async def put_target(
     if_match: IfMatch = None,
     force: Force = False,
 ) -> Response:
-    target, created = await service.put_target(
+    target, created = await targets.put_target(
         session, actor, code, fiscal_year, body, if_match, force
     )
     location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
@@ -336,7 +336,7 @@ async def delete_result(
 async def lock_year(
     actor: Admin, session: SessionDep, code: IndicatorCodePath, fiscal_year: FiscalYearPath
 ) -> Response:
-    lock, created, version = await service.lock_year(session, actor, code, fiscal_year)
+    lock, created, version = await targets.lock_year(session, actor, code, fiscal_year)
     return Response(
         lock.model_dump_json(),
         status_code=201 if created else 200,
@@ -359,7 +359,7 @@ async def unlock_year(
     fiscal_year: FiscalYearPath,
     if_match: IfMatch = None,
 ) -> Response:
-    await service.unlock_year(session, actor, code, fiscal_year, if_match)
+    await targets.unlock_year(session, actor, code, fiscal_year, if_match)
     return render.no_content()
 
 
