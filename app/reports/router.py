@@ -42,6 +42,11 @@ ReportPartner = Annotated[
     ),
 ]
 
+# Every report also answers text/csv (see `answer`).
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
+
 Report = TypeVar("Report", bound=BaseModel)
 
 
@@ -58,7 +63,7 @@ def answer(
     return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")
 
 
-# --- Funding -------------------------------------------------------------------------------------
+# --- Funding ----------------------------------------------------------------------------------
 
 
 @router.get(
@@ -66,7 +71,7 @@ def answer(
     operation_id="reports_funding",
     summary="USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose",
     response_model=funding.FundingReport,
-    responses={**responses(403), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(403), **CSV},
 )
 async def funding_report(
     request: Request,
@@ -105,7 +110,7 @@ async def funding_report(
     return answer(request, format, report, funding.csv_table, "funding.csv")
 
 
-# --- Peacekeeping --------------------------------------------------------------------------------
+# --- Peacekeeping -----------------------------------------------------------------------------
 
 
 @router.get(
@@ -113,7 +118,7 @@ async def funding_report(
     operation_id="reports_peacekeeping_share",
     summary="A program's partners' share of military women peacekeepers and of contributors",
     response_model=peacekeeping_share.PeacekeepingShare,
-    responses={**responses(404), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(404), **CSV},
 )
 async def peacekeeping_share_report(
     request: Request,
@@ -134,7 +139,7 @@ async def peacekeeping_share_report(
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
 
-# --- Scorecard -----------------------------------------------------------------------------------
+# --- Scorecard --------------------------------------------------------------------------------
 
 
 @router.get(
@@ -142,7 +147,7 @@ async def peacekeeping_share_report(
     operation_id="reports_scorecard",
     summary="Per WPS outcome: each indicator's target, actual, percent of target and status",
     response_model=scorecard.Scorecard,
-    responses={**responses(403), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(403), **CSV},
 )
 async def scorecard_report(
     request: Request,
@@ -168,7 +173,7 @@ async def scorecard_report(
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
 
 
-# --- IMET nominations ----------------------------------------------------------------------------
+# --- IMET nominations -------------------------------------------------------------------------
 
 
 @router.get(
@@ -176,7 +181,7 @@ async def scorecard_report(
     operation_id="reports_imet_parity",
     summary="Women's share of IMET nominations against each partner's host-force benchmark",
     response_model=imet_parity.ParityReport,
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(), **CSV},
 )
 async def imet_parity_report(
     request: Request,
@@ -198,7 +203,7 @@ async def imet_parity_report(
     operation_id="reports_imet_completions",
     summary="Women and men whose IMET nominations reached completed",
     response_model=imet_completions.CompletionsReport,
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(), **CSV},
 )
 async def imet_completions_report(
     request: Request,
@@ -224,7 +229,7 @@ async def imet_completions_report(
     operation_id="reports_women_trained",
     summary="Women, men and unreported participants of trainings, by one or two groups",
     response_model=women_trained.WomenTrainedReport,
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**responses(), **CSV},
 )
 async def women_trained_report(
     request: Request,
