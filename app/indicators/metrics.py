@@ -212,9 +212,11 @@ async def _peacekeeping_share(
             snapshot = await latest_snapshot(session, last_day)
         except NotFound:
             continue
+        if snapshot.reporting_date < first_day:
+            continue  # no snapshot reported within the year
         shares = await military_shares(session, snapshot, program.id)
-        if snapshot.reporting_date < first_day or not shares.all_women:
-            continue  # no snapshot reported within the year (or no women in it)
+        if not shares.all_women:
+            continue  # a share of no women is no figure
         figures[year] = Figure(
             numerator=Decimal(int(shares.partner_women)),
             denominator=Decimal(int(shares.all_women)),

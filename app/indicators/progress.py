@@ -159,12 +159,12 @@ def method(rounding: str) -> str:
         "when limited to a partner); actual = for manual indicators the year's result (the overall "
         "result when entered, else the sum over partners; percents from summed numerators and "
         "denominators, never averaged; a cumulative indicator's results are running totals as "
-        "entered); for derived indicators the named metric computed in SQL by the report it comes "
-        "from, per year, or for a cumulative indicator the running total over every year on record "
-        "up to the year. pct_of_target = actual / target x 100 (increase) or (baseline - actual) / "
-        f"(baseline - target) x 100 (decrease), {rounding}; status on_track when that "
-        "is 100 or more (the exact figure decides), behind otherwise or when there is no actual, "
-        "no_target when the year has no target."
+        "entered); for derived indicators the named metric, summed in SQL per year as the report "
+        "it comes from sums it, or for a cumulative indicator the running total over every year "
+        "on record up to the year. pct_of_target = actual / target x 100 (increase) or "
+        f"(baseline - actual) / (baseline - target) x 100 (decrease), {rounding}; status on_track "
+        "when that is 100 or more (the exact figure decides), behind otherwise or when there is "
+        "no actual, no_target when the year has no target."
     )
 
 
