@@ -1,6 +1,6 @@
 """Bulk import and export of obligations: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.imports. The
+The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The
 upsert key is (program, source_ref). The schema does not make it unique (single records may
 share a reference, e.g. lines of one funding document), so the import enforces it: a
 reference may appear once per program in a file, and must match at most one stored record of
@@ -19,8 +19,8 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core import imports as bulk
-from app.core.imports import CHUNK, Parsed, Progress, Record, RowError
+from app.core import bulk
+from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.schemas import usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose

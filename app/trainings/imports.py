@@ -1,6 +1,6 @@
 """Bulk import and export of trainings: JSON arrays or CSV with the export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.imports; this
+The flow (check all, then write all or nothing, one audit event) is app.core.bulk; this
 module says what a training record is: CSV lines of one training grouped by (program,
 external_ref), codes resolved against maps preloaded in two queries, bulk INSERTs for new
 trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
@@ -17,9 +17,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core import imports as bulk
+from app.core import bulk
+from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
-from app.core.imports import CHUNK, Parsed, Progress, Record, RowError
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids

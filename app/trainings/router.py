@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from app.core import imports as bulk
+from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import csv_response, wants_csv
 from app.core.db import SessionDep

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.core.imports import ImportSummary
+from app.core.bulk import ImportSummary
 from app.core.schemas import (
     CountryCode,
     InputModel,
