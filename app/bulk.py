@@ -6,7 +6,7 @@ Adding a bulk kind is one entry in `KINDS`; the CLI builds its commands from thi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -14,13 +14,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.bulk import ImportSummary, Parsed, Progress
+from app.core.records import RecordShape
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
-from app.funding.schemas import CSV_COLUMNS as OBLIGATION_COLUMNS
-from app.funding.schemas import FundingType, Purpose, csv_row
+from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
 from app.trainings import imports as training_imports
 from app.trainings import service as trainings
-from app.trainings.schemas import SortOrder
+from app.trainings.schemas import TRAINING_RECORD, SortOrder
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +47,7 @@ class BulkKind:
     batches: Callable[
         [AsyncSession, async_sessionmaker[AsyncSession], Any], Awaitable[AsyncIterable[list[Any]]]
     ]
-    csv_columns: Sequence[str]
-    csv_lines: Callable[[Any], Iterable[Sequence[Any]]]  # one record → its CSV lines
-    json_record: Callable[[Any], dict[str, Any]]  # one record → the import's JSON shape
+    shape: RecordShape  # the CSV columns and lines, and the import's JSON record
 
     async def import_body(
         self, session: AsyncSession, body: bytes, is_csv: bool, dry_run: bool, progress: Progress
@@ -67,11 +65,11 @@ async def _training_batches(
 
 
 async def _obligation_batches(
-    _: AsyncSession,
+    session: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
     filters: funding.ObligationFilters,
 ) -> AsyncIterable[list[Any]]:
-    return funding.export_obligations(sessionmaker, None, filters)
+    return await funding.export_obligations(session, sessionmaker, None, filters)
 
 
 async def _count_trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> int:
@@ -102,9 +100,7 @@ KINDS: dict[str, BulkKind] = {
             make_filters=trainings.TrainingFilters,
             count=_count_trainings,
             batches=_training_batches,
-            csv_columns=training_imports.CSV_COLUMNS,
-            csv_lines=training_imports.csv_rows,
-            json_record=training_imports.json_record,
+            shape=TRAINING_RECORD,
         ),
         BulkKind(
             name="obligations",
@@ -120,9 +116,7 @@ KINDS: dict[str, BulkKind] = {
             make_filters=funding.ObligationFilters,
             count=_count_obligations,
             batches=_obligation_batches,
-            csv_columns=OBLIGATION_COLUMNS,
-            csv_lines=lambda obligation: [csv_row(obligation)],
-            json_record=obligation_imports.json_record,
+            shape=OBLIGATION_RECORD,
         ),
     )
 }

@@ -314,16 +314,16 @@ async def write_export(
 
             async def lines() -> Any:
                 async for batch in counted():
-                    yield [line for item in batch for line in kind.csv_lines(item)]
+                    yield kind.shape.batch_lines(batch)
 
-            async for chunk in csv_chunks(kind.csv_columns, lines()):
+            async for chunk in csv_chunks(kind.shape.columns, lines()):
                 out.write(chunk.decode())
         else:
             out.write("[")
             first = True
             async for batch in counted():
                 for item in batch:
-                    record = orjson.dumps(kind.json_record(item)).decode()
+                    record = orjson.dumps(kind.shape.json(item)).decode()
                     out.write(("\n" if first else ",\n") + record)
                     first = False
             out.write("\n]\n")

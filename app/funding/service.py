@@ -117,15 +117,18 @@ async def count_obligations(
 
 
 async def export_obligations(
+    session: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
     principal: Principal | None,
     filters: ObligationFilters,
 ) -> AsyncIterator[list[Obligation]]:
-    """Every matching record, loaded, one short transaction per batch (for CSV)."""
-    async with sessionmaker() as session:
-        stmt = await select_obligations(session, principal, filters)
-    async for batch in keyset_batches(sessionmaker, stmt, SORT):
-        yield batch
+    """Every matching record, loaded, in batches (for CSV and JSON exports).
+
+    The filters are checked now (a bad one raises before any row is written); the batches are
+    read later, each in its own short transaction from `sessionmaker`.
+    """
+    stmt = await select_obligations(session, principal, filters)
+    return keyset_batches(sessionmaker, stmt, SORT)
 
 
 async def get_obligation(

@@ -14,10 +14,10 @@ import orjson
 from pydantic import Field
 
 from app.core.errors import PayloadTooLarge, Unprocessable
+from app.core.records import LIST_SEPARATOR
 from app.core.schemas import ReadModel
 
 MAX_ROWS = 50_000
-LIST_SEPARATOR = ";"
 
 R = TypeVar("R", bound="Record")
 
