@@ -23,7 +23,7 @@ from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
-from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate
+from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
 
@@ -74,8 +74,8 @@ class Valid:
         resolved = {"program_id": self.program_id, "partner_id": self.partner_id}
         return OBLIGATION_RECORD.values(self.body, resolved)
 
-    def purposes(self) -> frozenset[str]:
-        return frozenset(str(p) for p in self.body.purposes)
+    def purposes(self) -> frozenset[Purpose]:
+        return frozenset(self.body.purposes)
 
 
 class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):

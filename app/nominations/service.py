@@ -270,7 +270,7 @@ async def update_nomination(
 
 def facts_of(nomination: Nomination) -> Facts:
     return Facts(
-        vetting_status=VettingStatus(nomination.vetting_status),
+        vetting_status=nomination.vetting_status,
         vetting_expires_at=nomination.vetting_expires_at,
         ecl_score=nomination.ecl_score,
         ecl_exempt=nomination.ecl_exempt,
@@ -289,7 +289,7 @@ async def transition(
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
     if if_match is not None:
         check_if_match(if_match, nomination.version)
-    current = Status(nomination.status)
+    current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
     nomination.status = target
     await session.flush()

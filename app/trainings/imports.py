@@ -276,14 +276,14 @@ async def _insert_children(
                     "unreported": unreported,
                 }
             )
-        topics.extend({"training_id": training_id, "topic": t.value} for t in item.body.topics)
+        topics.extend({"training_id": training_id, "topic": t} for t in item.body.topics)
         assert item.refs.program_id is not None
         rollup.add(
             deltas,
             fiscal_year=fiscal_year(item.body.start_date),
             program_id=item.refs.program_id,
-            kind=item.body.kind.value,
-            topics=[t.value for t in item.body.topics],
+            kind=item.body.kind,
+            topics=item.body.topics,
             participants=item.refs.participants,
         )
     for start in range(0, len(participants), CHUNK * 5):
