@@ -151,7 +151,7 @@ async def run_import(
     seen: dict[Any, int] = {}
     total = len(parsed.records)
     for n, rec in enumerate(parsed.records, start=1):
-        if progress and n % CHUNK == 0:
+        if progress and (n % CHUNK == 0 or n == total):
             progress("validating", n, total)
         checked = importer.check(rec)
         if isinstance(checked, list):
