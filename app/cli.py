@@ -1,19 +1,31 @@
-"""The `wps` command: serve, migrate, seed, keys and the OpenAPI contract."""
+"""The `wps` command: serve, migrate, seed, keys, bulk import and export, and the OpenAPI
+contract."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
+import inspect
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterable, Awaitable, Callable
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.config import get_settings
+from app.core.security import Role
+
+if TYPE_CHECKING:
+    from app.bulk import BulkKind
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT / "openapi" / "openapi.json"
@@ -85,11 +97,19 @@ async def _first_admin_key(session: AsyncSession) -> str | None:
     return secret
 
 
-def serve(args: argparse.Namespace) -> None:
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    no_migrate: Annotated[
+        bool, typer.Option("--no-migrate", help="skip migrations and seeding")
+    ] = False,
+) -> None:
+    """Migrate, seed and run the HTTP service."""
     import uvicorn
 
     settings = get_settings()
-    if not args.no_migrate:
+    if not no_migrate:
         migrate()
         seed()
         if settings.bootstrap_admin_key is None and (secret := _run(_first_admin_key)):
@@ -98,35 +118,56 @@ def serve(args: argparse.Namespace) -> None:
     uvicorn.run(
         "app.main:create_app",
         factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
+        host=host,
+        port=port,
+        workers=workers,
         proxy_headers=True,
         access_log=False,
         log_level=settings.log_level.lower(),
     )
 
 
-def keys_create(args: argparse.Namespace) -> None:
-    from app.apikeys.service import create_key
-    from app.core.security import Role
+def migrate_command(
+    revision: Annotated[
+        str | None,
+        typer.Argument(help="target (default head; base with --downgrade)", show_default=False),
+    ] = None,
+    downgrade: Annotated[
+        bool, typer.Option("--downgrade", help="downgrade to REVISION instead")
+    ] = False,
+) -> None:
+    """Apply migrations (or --downgrade to a revision)."""
+    migrate(revision or ("base" if downgrade else "heads"), downgrade=downgrade)
 
-    role = Role(args.role)
+
+def seed_command() -> None:
+    """Insert missing reference data (idempotent)."""
+    seed()
+
+
+def keys_create(
+    role: Annotated[Role, typer.Option(help="what the key may do", show_default=False)],
+    name: Annotated[str, typer.Option(help="who or what holds the key", show_default=False)],
+    partner: Annotated[
+        str | None, typer.Option(help="alpha-3 or alpha-2 country (embassy keys)")
+    ] = None,
+) -> None:
+    """Create a key; prints the secret on the last line."""
+    from app.apikeys.service import create_key
 
     async def work(session: AsyncSession) -> str:
-        key, secret = await create_key(
-            session, None, name=args.name, role=role, partner_code=args.partner
-        )
-        partner = f", {key.partner_code}" if key.partner_code else ""
-        print(f"created key {key.id} ({role}{partner})")
+        key, secret = await create_key(session, None, name=name, role=role, partner_code=partner)
+        shown = f", {key.partner_code}" if key.partner_code else ""
+        print(f"created key {key.id} ({role}{shown})")
         return secret
 
-    if (role is Role.embassy) != (args.partner is not None):
+    if (role is Role.embassy) != (partner is not None):
         sys.exit("--partner is required for embassy keys and not allowed for other roles")
     print(_run(work))
 
 
-def keys_list(_: argparse.Namespace) -> None:
+def keys_list() -> None:
+    """List keys (never their secrets)."""
     from app.apikeys.models import ApiKey
     from app.partners.models import Partner
 
@@ -145,14 +186,15 @@ def keys_list(_: argparse.Namespace) -> None:
         print(f"{key_id}\t{role}\t{partner or '-'}\t{prefix}…\t{state}\t{name}")
 
 
-def keys_revoke(args: argparse.Namespace) -> None:
+def keys_revoke(key_id: Annotated[int, typer.Argument(metavar="ID", help="the key's id")]) -> None:
+    """Revoke a key by id."""
     from app.apikeys.service import revoke_key
 
     async def work(session: AsyncSession) -> None:
-        await revoke_key(session, None, args.id, None, check=False)
+        await revoke_key(session, None, key_id, None, check=False)
 
     _run(work)
-    print(f"revoked key {args.id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")
+    print(f"revoked key {key_id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")
 
 
 def contract() -> str:
@@ -161,9 +203,14 @@ def contract() -> str:
     return json.dumps(create_app().openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def openapi(args: argparse.Namespace) -> None:
+def openapi(
+    check: Annotated[
+        bool, typer.Option("--check", help="fail if the file differs from the code")
+    ] = False,
+) -> None:
+    """Write openapi/openapi.json, or --check it."""
     current = contract()
-    if args.check:
+    if check:
         if not CONTRACT.exists() or CONTRACT.read_text(encoding="utf-8") != current:
             sys.exit("openapi/openapi.json differs from the code: run `wps openapi`")
         print("openapi/openapi.json matches the code")
@@ -173,67 +220,247 @@ def openapi(args: argparse.Namespace) -> None:
     print(f"wrote {CONTRACT.relative_to(ROOT)}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wps", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+# Bulk import and export
 
-    p = sub.add_parser("serve", help="migrate, seed and run the HTTP service")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--no-migrate", action="store_true", help="skip migrations and seeding")
-    p.set_defaults(func=serve)
 
-    p = sub.add_parser("migrate", help="apply migrations (or --downgrade to a revision)")
-    p.add_argument(
-        "revision", nargs="?", default=None, help="target (default head; base with --downgrade)"
-    )
-    p.add_argument("--downgrade", action="store_true")
-    p.set_defaults(
-        func=lambda a: migrate(
-            a.revision or ("base" if a.downgrade else "heads"), downgrade=a.downgrade
+class Bars:
+    """`bars(phase, done, total)`: a Rich progress bar per phase on stderr, for long runs only."""
+
+    def __init__(self, *, threshold: int = 1000) -> None:
+        self.threshold = threshold
+        self._bars: RichProgress | None = None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if total < self.threshold:
+            return
+        if self._bars is None:
+            self._bars = RichProgress(
+                TextColumn("{task.description:<10}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
+            self._bars.start()
+        if phase not in self._tasks:
+            self._tasks[phase] = self._bars.add_task(phase, total=total)
+        self._bars.update(self._tasks[phase], completed=done, total=total)
+
+    def __enter__(self) -> Bars:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._bars is not None:
+            self._bars.stop()
+
+
+async def _import_file(kind: BulkKind, body: bytes, is_csv: bool, dry_run: bool) -> dict[str, Any]:
+    from app.core.db import create_engine, create_sessionmaker
+    from app.core.errors import AppError
+
+    engine = create_engine(get_settings())
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            with Bars() as bars:
+                try:
+                    summary = await kind.import_body(session, body, is_csv, dry_run, bars)
+                except AppError as exc:
+                    return {"error": exc.detail, **exc.extra, "errors": exc.errors or []}
+            return summary.model_dump(exclude_none=True)
+    finally:
+        await engine.dispose()
+
+
+def import_file(kind: BulkKind, file: Path, dry_run: bool) -> None:
+    """The summary (or the errors, exit status 1) as JSON on stdout."""
+    from app.core.bulk import looks_like_csv
+
+    body = file.read_bytes()
+    result = asyncio.run(_import_file(kind, body, looks_like_csv(file, body), dry_run))
+    sys.stdout.write(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() + "\n")
+    if "error" in result:
+        sys.exit(1)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+async def write_export(
+    out: TextIO,
+    kind: BulkKind,
+    format: ExportFormat,
+    total: int,
+    batches: AsyncIterable[list[Any]],
+) -> int:
+    """Write batches as CSV (the list's columns) or a JSON array (the import's shape)."""
+    from app.core.csvout import csv_chunks
+
+    done = 0
+    with Bars() as bars:
+
+        async def counted() -> Any:
+            nonlocal done
+            async for batch in batches:
+                yield batch
+                done += len(batch)
+                bars("exporting", done, total)
+
+        if format is ExportFormat.csv:
+
+            async def lines() -> Any:
+                async for batch in counted():
+                    yield kind.shape.batch_lines(batch)
+
+            async for chunk in csv_chunks(kind.shape.columns, lines()):
+                out.write(chunk.decode())
+        else:
+            out.write("[")
+            first = True
+            async for batch in counted():
+                for item in batch:
+                    record = orjson.dumps(kind.shape.json(item)).decode()
+                    out.write(("\n" if first else ",\n") + record)
+                    first = False
+            out.write("\n]\n")
+    return done
+
+
+async def _export(kind: BulkKind, filters: Any, format: ExportFormat, out: TextIO) -> int:
+    from app.core.db import create_engine, create_sessionmaker
+
+    engine = create_engine(get_settings())
+    try:
+        sessionmaker: async_sessionmaker[AsyncSession] = create_sessionmaker(engine)
+        async with sessionmaker() as session:
+            total = await kind.count(session, filters)
+            batches = await kind.batches(session, sessionmaker, filters)
+        return await write_export(out, kind, format, total, batches)
+    finally:
+        await engine.dispose()
+
+
+def export_file(kind: BulkKind, filters: Any, format: ExportFormat, output: Path | None) -> None:
+    """To `--output` (with a count on stderr) or to stdout."""
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            count = asyncio.run(_export(kind, filters, format, out))
+        print(f"exported {count} {kind.name} to {output}", file=sys.stderr)
+    else:
+        try:
+            asyncio.run(_export(kind, filters, format, sys.stdout))
+        except BrokenPipeError:  # `wps export ... | head` is fine
+            sys.stderr.close()
+
+
+def _import_command(kind: BulkKind) -> Callable[..., None]:
+    def command(
+        file: Annotated[
+            Path,
+            typer.Argument(
+                exists=True,
+                dir_okay=False,
+                help="a JSON array or a CSV with the export's columns",
+                show_default=False,
+            ),
+        ],
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="validate and count; write nothing")
+        ] = False,
+    ) -> None:
+        import_file(kind, file, dry_run)
+
+    command.__doc__ = f"Upsert {kind.name} from a JSON or CSV file."
+    return command
+
+
+def _export_command(kind: BulkKind) -> Callable[..., None]:
+    """`export KIND [--format] [--output] [--FILTER ...]`, its filter options from the table."""
+
+    def command(**values: Any) -> None:
+        format, output = values.pop("format"), values.pop("output")
+        given = {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
+        export_file(kind, kind.make_filters(**given), format, output)
+
+    option = inspect.Parameter.KEYWORD_ONLY
+    params = [
+        inspect.Parameter(
+            "format",
+            option,
+            default=ExportFormat.csv,
+            annotation=Annotated[
+                ExportFormat,
+                typer.Option(help="csv (the list's columns) or json (the import's shape)"),
+            ],
+        ),
+        inspect.Parameter(
+            "output",
+            option,
+            default=None,
+            annotation=Annotated[
+                Path | None,
+                typer.Option("--output", "-o", help="file to write (default stdout)"),
+            ],
+        ),
+    ]
+    params += [
+        inspect.Parameter(
+            f.name,
+            option,
+            default=None,
+            annotation=Annotated[(f.choices or f.value_type) | None, typer.Option(help=f.help)],
         )
+        for f in kind.filters
+    ]
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__doc__ = f"Write {kind.name} as CSV or JSON."
+    return command
+
+
+def build_app() -> typer.Typer:
+    """The `wps` command tree; import and export take one subcommand per bulk kind."""
+    from app.bulk import KINDS
+
+    app = typer.Typer(
+        name="wps",
+        help=__doc__,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
     )
-
-    p = sub.add_parser("seed", help="insert missing reference data (idempotent)")
-    p.set_defaults(func=lambda a: seed())
-
-    keys = sub.add_parser("keys", help="manage API keys").add_subparsers(dest="keys", required=True)
-    p = keys.add_parser("create", help="create a key; prints the secret on the last line")
-    p.add_argument("--role", required=True, choices=["admin", "analyst", "integration", "embassy"])
-    p.add_argument("--partner", help="alpha-3 or alpha-2 country (embassy keys)")
-    p.add_argument("--name", required=True)
-    p.set_defaults(func=keys_create)
-    p = keys.add_parser("list", help="list keys (never their secrets)")
-    p.set_defaults(func=keys_list)
-    p = keys.add_parser("revoke", help="revoke a key by id")
-    p.add_argument("id", type=int)
-    p.set_defaults(func=keys_revoke)
-
-    from app.funding.commands import add_commands as add_funding_commands
-    from app.trainings.commands import add_commands as add_training_commands
-
-    importers = sub.add_parser("import", help="bulk import from a file").add_subparsers(
-        dest="kind", required=True
-    )
-    exporters = sub.add_parser("export", help="bulk export to a file").add_subparsers(
-        dest="kind", required=True
-    )
-    add_training_commands(importers, exporters)
-    add_funding_commands(importers, exporters)
-
-    p = sub.add_parser("openapi", help="write openapi/openapi.json, or --check it")
-    p.add_argument("--check", action="store_true")
-    p.set_defaults(func=openapi)
-    return parser
+    app.command()(serve)
+    app.command("migrate")(migrate_command)
+    app.command("seed")(seed_command)
+    keys = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+    keys.command("create")(keys_create)
+    keys.command("list")(keys_list)
+    keys.command("revoke")(keys_revoke)
+    app.add_typer(keys, name="keys")
+    imports = typer.Typer(help="Bulk import from a file.", no_args_is_help=True)
+    exports = typer.Typer(help="Bulk export to a file.", no_args_is_help=True)
+    for kind in KINDS.values():
+        imports.command(kind.name)(_import_command(kind))
+        exports.command(kind.name)(_export_command(kind))
+    app.add_typer(imports, name="import")
+    app.add_typer(exports, name="export")
+    app.command()(openapi)
+    return app
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The console entry point: usage errors exit 2, domain errors print `wps: <detail>`."""
     from app.core.errors import AppError
 
-    args = build_parser().parse_args(argv)
+    command = typer.main.get_command(build_app())
     try:
-        args.func(args)
+        command.main(args=argv, prog_name="wps", standalone_mode=True)
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise
     except AppError as exc:  # e.g. an unknown partner or key id: a message, not a traceback
         sys.exit(f"wps: {exc.detail}")
 

@@ -1,24 +1,25 @@
 """CSV output for lists and reports: rows streamed in keyset batches, in constant memory.
 
-A list route that wants CSV builds its filtered statement as usual and hands it, with its
-sort keys, to `keyset_batches`; each batch runs in its own short transaction, so a slow
-client never holds a database snapshot (or SQLite's write lock) open.
+A list route answers through `list_or_csv`: its service builds the filtered statement as
+usual and hands it, with its sort keys, to `keyset_batches`; each batch runs in its own short
+transaction, so a slow client never holds a database snapshot (or SQLite's write lock) open.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from app.core.pagination import SortKey, _after, _key_value
+from app.core.records import RecordShape
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 BATCH_SIZE = 500
@@ -112,3 +113,24 @@ def csv_response(
         media_type=CSV_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+async def list_or_csv(
+    request: Request,
+    format: str | None,
+    shape: RecordShape,
+    *,
+    filename: str,
+    export: Callable[[], Awaitable[AsyncIterable[list[Any]]]],
+    page: Callable[[], Awaitable[Response]],
+) -> Response:
+    """A list route's answer: a JSON page from `page()`, or (`?format=csv` or Accept) every
+    matching record as CSV in `shape`'s columns, streamed from the batches `export()` returns.
+
+    `export()` resolves the filters when awaited, so a bad one is a 422, not a broken 200.
+    """
+    if not wants_csv(request, format):
+        return await page()
+    batches = await export()
+    lines = (shape.batch_lines(batch) async for batch in batches)
+    return csv_response(shape.columns, lines, filename=filename)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -49,6 +50,32 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class EnumText(TypeDecorator[E]):
+    """A StrEnum column stored as its value in a VARCHAR: the DDL and the stored strings are a
+    plain String's, and reads come back as the enum."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    @property
+    def python_type(self) -> type[E]:
+        return self.enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        # A plain string (e.g. a CLI filter) passes as it is: an unknown one matches nothing.
+        return value.value if isinstance(value, self.enum) else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
 
 
 CENT = Decimal("0.01")

@@ -1,6 +1,6 @@
 """Bulk import and export of obligations: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.imports. The
+The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The
 upsert key is (program, source_ref). The schema does not make it unique (single records may
 share a reference, e.g. lines of one funding document), so the import enforces it: a
 reference may appear once per program in a file, and must match at most one stored record of
@@ -19,42 +19,19 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core import imports as bulk
-from app.core.imports import CHUNK, Parsed, Progress, Record, RowError
-from app.core.schemas import usd_string
+from app.audit.writer import record
+from app.core import bulk
+from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
-from app.funding.schemas import CSV_COLUMNS, ObligationCreate
+from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
 
 OBLIGATIONS = cast(Table, Obligation.__table__)
 PURPOSES = cast(Table, ObligationPurpose.__table__)
 
-# The fields a record sets; the export's `id`, `created_at` and `updated_at` are ignored.
-RECORD_COLUMNS = (
-    "type",
-    "program",
-    "fiscal_year",
-    "partner",
-    "amount_usd",
-    "purposes",
-    "source_ref",
-)
 REQUIRED_COLUMNS = ("program", "fiscal_year", "amount_usd")
-
-
-def json_record(obligation: Obligation) -> dict[str, Any]:
-    """An obligation in the import's JSON shape (no id or timestamps), for round trips."""
-    return {
-        "program": obligation.program_code,
-        "fiscal_year": obligation.fiscal_year,
-        "partner": obligation.partner_code,
-        "type": obligation.type,
-        "amount_usd": usd_string(obligation.amount_usd),
-        "purposes": obligation.purposes,
-        "source_ref": obligation.source_ref,
-    }
 
 
 # Parsing
@@ -73,9 +50,13 @@ def _cell_value(column: str, value: str) -> Any:
 
 
 def _parse_csv(body: bytes) -> Parsed[Record]:
-    table = bulk.read_csv(body, columns=CSV_COLUMNS, required=REQUIRED_COLUMNS)
+    table = bulk.read_csv(body, columns=OBLIGATION_RECORD.columns, required=REQUIRED_COLUMNS)
     records = [
-        Record(row=row, data=bulk.csv_values(cells, RECORD_COLUMNS, _cell_value), from_csv=True)
+        Record(
+            row=row,
+            data=bulk.csv_values(cells, OBLIGATION_RECORD.imported, _cell_value),
+            from_csv=True,
+        )
         for row, cells in table.lines
     ]
     return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
@@ -91,17 +72,11 @@ class Valid:
     partner_id: int | None
 
     def columns(self) -> dict[str, Any]:
-        return {
-            "type": str(self.body.type),
-            "program_id": self.program_id,
-            "fiscal_year": self.body.fiscal_year,
-            "partner_id": self.partner_id,
-            "amount_usd": self.body.amount_usd,
-            "source_ref": self.body.source_ref,
-        }
+        resolved = {"program_id": self.program_id, "partner_id": self.partner_id}
+        return OBLIGATION_RECORD.values(self.body, resolved)
 
-    def purposes(self) -> frozenset[str]:
-        return frozenset(str(p) for p in self.body.purposes)
+    def purposes(self) -> frozenset[Purpose]:
+        return frozenset(self.body.purposes)
 
 
 class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
@@ -164,8 +139,7 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         return found
 
     def same(self, stored: Obligation, item: Valid) -> bool:
-        wanted = item.columns()
-        return all(getattr(stored, name) == value for name, value in wanted.items()) and (
+        return OBLIGATION_RECORD.same(stored, item.columns()) and (
             frozenset(row.purpose for row in stored.purpose_rows) == item.purposes()
         )
 
@@ -209,5 +183,11 @@ async def import_obligations(
     progress: Progress | None = None,
 ) -> bulk.ImportSummary:
     return await bulk.run_import(
-        session, actor, ObligationImporter(), parsed, dry_run=dry_run, progress=progress
+        session,
+        actor,
+        ObligationImporter(),
+        parsed,
+        dry_run=dry_run,
+        audit=record,
+        progress=progress,
     )

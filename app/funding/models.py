@@ -7,7 +7,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, IdMixin, Money, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.funding.schemas import FundingType, Purpose
 from app.partners.models import Partner
 from app.programs.models import Program
 
@@ -22,7 +23,7 @@ class Obligation(IdMixin, VersionedMixin, Base):
         Index("ix_obligations_program_fy", "program_id", "fiscal_year"),
     )
 
-    type: Mapped[str] = mapped_column(String(16))
+    type: Mapped[FundingType] = mapped_column(EnumText(FundingType, 16))
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
@@ -44,7 +45,7 @@ class Obligation(IdMixin, VersionedMixin, Base):
         return self.partner.code if self.partner is not None else None
 
     @property
-    def purposes(self) -> list[str]:
+    def purposes(self) -> list[Purpose]:
         return sorted(row.purpose for row in self.purpose_rows)
 
 
@@ -57,4 +58,4 @@ class ObligationPurpose(Base):
     obligation_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True
     )
-    purpose: Mapped[str] = mapped_column(String(32), primary_key=True)
+    purpose: Mapped[Purpose] = mapped_column(EnumText(Purpose, 32), primary_key=True)

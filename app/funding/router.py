@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from app.core import imports as bulk
+from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import csv_response, wants_csv
+from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyDep
@@ -19,14 +19,13 @@ from app.core.schemas import CountryCode
 from app.core.security import Reader, Writer
 from app.funding import imports, service
 from app.funding.schemas import (
-    CSV_COLUMNS,
+    OBLIGATION_RECORD,
     FiscalYear,
     FundingType,
     ObligationCreate,
     ObligationRead,
     ObligationUpdate,
     Purpose,
-    csv_row,
 )
 
 router = APIRouter(prefix="/obligations", tags=["funding"])
@@ -78,12 +77,20 @@ async def list_obligations(
     filters: Filters,
     format: OutputFormat = None,
 ) -> Response:
-    if wants_csv(request, format):
-        batches = service.export_obligations(request.app.state.sessionmaker, principal, filters)
-        rows = ([csv_row(o) for o in batch] async for batch in batches)
-        return csv_response(CSV_COLUMNS, rows, filename="obligations.csv")
-    result = await service.list_obligations(session, principal, paging, filters)
-    return render.page(request, ObligationRead, result)
+    async def page() -> Response:
+        result = await service.list_obligations(session, principal, paging, filters)
+        return render.page(request, ObligationRead, result)
+
+    return await list_or_csv(
+        request,
+        format,
+        OBLIGATION_RECORD,
+        filename="obligations.csv",
+        export=lambda: service.export_obligations(
+            session, request.app.state.sessionmaker, principal, filters
+        ),
+        page=page,
+    )
 
 
 @router.get(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from app.core import records
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
     CountryCode,
@@ -94,31 +95,16 @@ class ObligationRead(ReadModel):
     updated_at: datetime
 
 
-CSV_COLUMNS = (
-    "id",
-    "type",
-    "program",
-    "fiscal_year",
-    "partner",
-    "amount_usd",
-    "purposes",
-    "source_ref",
-    "created_at",
-    "updated_at",
+# One obligation's fields, in CSV order (the list export and the import's columns).
+OBLIGATION_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("type"),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("fiscal_year"),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("amount_usd", convert=usd_string),
+    records.Field("purposes", stored=False),
+    records.Field("source_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
 )
-
-
-def csv_row(obligation: Any) -> list[Any]:
-    """One CSV line; purposes joined with ";", money as its two-place string."""
-    return [
-        obligation.id,
-        obligation.type,
-        obligation.program_code,
-        obligation.fiscal_year,
-        obligation.partner_code,
-        usd_string(obligation.amount_usd),
-        ";".join(obligation.purposes),
-        obligation.source_ref,
-        obligation.created_at,
-        obligation.updated_at,
-    ]

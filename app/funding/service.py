@@ -118,15 +118,18 @@ async def count_obligations(
 
 
 async def export_obligations(
+    session: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
     principal: Principal | None,
     filters: ObligationFilters,
 ) -> AsyncIterator[list[Obligation]]:
-    """Every matching record, loaded, one short transaction per batch (for CSV)."""
-    async with sessionmaker() as session:
-        stmt = await select_obligations(session, principal, filters)
-    async for batch in keyset_batches(sessionmaker, stmt, SORT):
-        yield batch
+    """Every matching record, loaded, in batches (for CSV and JSON exports).
+
+    The filters are checked now (a bad one raises before any row is written); the batches are
+    read later, each in its own short transaction from `sessionmaker`.
+    """
+    stmt = await select_obligations(session, principal, filters)
+    return keyset_batches(sessionmaker, stmt, SORT)
 
 
 async def get_obligation(
@@ -159,13 +162,13 @@ async def create_obligation(
     if body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
     obligation = Obligation(
-        type=str(body.type),
+        type=body.type,
         program=program,
         fiscal_year=body.fiscal_year,
         partner=partner,
         amount_usd=body.amount_usd,
         source_ref=body.source_ref,
-        purpose_rows=[ObligationPurpose(purpose=str(p)) for p in body.purposes],
+        purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
     session.add(obligation)
     await session.flush()
@@ -209,12 +212,11 @@ async def update_obligation(
     for name in ("fiscal_year", "type", "amount_usd", "source_ref"):
         if name in fields:
             value = getattr(body, name)
-            value = str(value) if name == "type" else value
             if getattr(obligation, name) != value:
                 setattr(obligation, name, value)
                 changed.append(name)
     if "purposes" in fields and body.purposes is not None:
-        wanted = {str(p) for p in body.purposes}
+        wanted = set(body.purposes)
         current = {row.purpose for row in obligation.purpose_rows}
         if wanted != current:
             for row in list(obligation.purpose_rows):

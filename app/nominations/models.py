@@ -17,7 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, IdMixin, VersionedMixin
+from app.core.models import Base, EnumText, IdMixin, VersionedMixin
+from app.nominations.workflow import Service, Sex, Status, VettingStatus
 from app.partners.models import Partner
 
 
@@ -40,13 +41,13 @@ class Nomination(IdMixin, VersionedMixin, Base):
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     external_ref: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="submitted")
+    status: Mapped[Status] = mapped_column(EnumText(Status, 16), default=Status.submitted)
 
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))
-    sex: Mapped[str] = mapped_column(String(8))
+    sex: Mapped[Sex] = mapped_column(EnumText(Sex, 8))
     rank: Mapped[str] = mapped_column(String(200))
-    service: Mapped[str] = mapped_column(String(16))
+    service: Mapped[Service] = mapped_column(EnumText(Service, 16))
     position: Mapped[str] = mapped_column(String(200))
 
     masl_id: Mapped[str] = mapped_column(String(16), index=True)
@@ -57,7 +58,9 @@ class Nomination(IdMixin, VersionedMixin, Base):
     ecl_score: Mapped[int | None] = mapped_column(Integer)
     ecl_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    vetting_status: Mapped[str] = mapped_column(String(16), default="pending")
+    vetting_status: Mapped[VettingStatus] = mapped_column(
+        EnumText(VettingStatus, 16), default=VettingStatus.pending
+    )
     vetting_case_ref: Mapped[str | None] = mapped_column(String(64))
     vetting_decided_at: Mapped[date | None] = mapped_column(Date)
     vetting_expires_at: Mapped[date | None] = mapped_column(Date)

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.audit.schemas import AuditEventRead
 from app.core import responses as render
-from app.core.csvout import csv_response, wants_csv
+from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -20,6 +20,7 @@ from app.core.schemas import REFERENCE_PATTERN
 from app.core.security import Principal, Role, require
 from app.nominations import service
 from app.nominations.schemas import (
+    NOMINATION_RECORD,
     NominationCreate,
     NominationRead,
     NominationUpdate,
@@ -120,14 +121,20 @@ async def list_nominations(
     filters: Filters,
     format: OutputFormat = None,
 ) -> Response:
-    if wants_csv(request, format):
-        # Check the filters before the stream starts: a bad one is a 422, not a broken 200.
-        await service.select_nominations(session, actor, filters)
-        batches = service.export_nominations(request.app.state.sessionmaker, actor, filters)
-        rows = (map(service.csv_row, batch) async for batch in batches)
-        return csv_response(service.CSV_COLUMNS, rows, filename="nominations.csv")
-    result = await service.list_nominations(session, actor, paging, filters)
-    return render.page(request, NominationRead, result)
+    async def page() -> Response:
+        result = await service.list_nominations(session, actor, paging, filters)
+        return render.page(request, NominationRead, result)
+
+    return await list_or_csv(
+        request,
+        format,
+        NOMINATION_RECORD,
+        filename="nominations.csv",
+        export=lambda: service.export_nominations(
+            session, request.app.state.sessionmaker, actor, filters
+        ),
+        page=page,
+    )
 
 
 @router.get(

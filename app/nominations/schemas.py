@@ -7,8 +7,10 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
+from app.core import records
 from app.core.fiscal_year import today
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Reference, Text, UpdateModel
+from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
 from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
 
 EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension Level, 0-100")]
@@ -136,3 +138,20 @@ class NominationRead(ReadModel):
     vetting: VettingRead
     created_at: datetime
     updated_at: datetime
+
+
+# One nomination's fields in CSV order: the nested nominee, course and vetting flattened.
+NOMINATION_RECORD = records.RecordShape(
+    records.Field("id", imported=False),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("fiscal_year"),
+    records.Field("external_ref"),
+    records.Field("status"),
+    *(records.Field(f"nominee_{name}", source=column) for name, column in NOMINEE_COLUMNS.items()),
+    *(records.Field(f"course_{name}", source=column) for name, column in COURSE_COLUMNS.items()),
+    records.Field("ecl_score"),
+    records.Field("ecl_exempt"),
+    *(records.Field(f"vetting_{name}", source=column) for name, column in VETTING_COLUMNS.items()),
+    records.Field("created_at", imported=False),
+    records.Field("updated_at", imported=False),
+)

@@ -131,49 +131,18 @@ async def list_nominations(
 
 
 async def export_nominations(
+    session: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
     actor: Principal,
     filters: NominationFilters,
 ) -> AsyncIterator[list[Nomination]]:
-    """Every matching nomination, in id order, one short transaction per batch (CSV)."""
-    async with sessionmaker() as session:
-        stmt = await select_nominations(session, actor, filters)
-    async for batch in keyset_batches(sessionmaker, stmt, SORT):
-        yield batch
+    """Every matching nomination, in id order, in batches (for CSV).
 
-
-CSV_COLUMNS = [
-    "id",
-    "partner",
-    "fiscal_year",
-    "external_ref",
-    "status",
-    *(f"nominee_{name}" for name in NOMINEE_COLUMNS),
-    *(f"course_{name}" for name in COURSE_COLUMNS),
-    "ecl_score",
-    "ecl_exempt",
-    *(f"vetting_{name}" for name in VETTING_COLUMNS),
-    "created_at",
-    "updated_at",
-]
-
-
-def csv_row(nomination: Nomination) -> list[Any]:
-    """One nomination flattened in CSV_COLUMNS order."""
-    return [
-        nomination.id,
-        nomination.partner_code,
-        nomination.fiscal_year,
-        nomination.external_ref,
-        str(nomination.status),
-        *(str(v) if v is not None else None for v in nomination.nominee.values()),
-        *nomination.course.values(),
-        nomination.ecl_score,
-        nomination.ecl_exempt,
-        *(str(v) if v is not None else None for v in nomination.vetting.values()),
-        nomination.created_at,
-        nomination.updated_at,
-    ]
+    The filters are checked now (a bad one raises before any row is written); the batches are
+    read later, each in its own short transaction from `sessionmaker`.
+    """
+    stmt = await select_nominations(session, actor, filters)
+    return keyset_batches(sessionmaker, stmt, SORT)
 
 
 def _field_paths(body: BaseModel, prefix: str = "") -> list[str]:
@@ -298,7 +267,7 @@ async def update_nomination(
 
 def facts_of(nomination: Nomination) -> Facts:
     return Facts(
-        vetting_status=VettingStatus(nomination.vetting_status),
+        vetting_status=nomination.vetting_status,
         vetting_expires_at=nomination.vetting_expires_at,
         ecl_score=nomination.ecl_score,
         ecl_exempt=nomination.ecl_exempt,
@@ -317,7 +286,7 @@ async def transition(
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
     if if_match is not None:
         check_if_match(if_match, nomination.version)
-    current = Status(nomination.status)
+    current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
     nomination.status = target
     await session.flush()

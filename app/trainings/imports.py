@@ -1,6 +1,6 @@
 """Bulk import and export of trainings: JSON arrays or CSV with the export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.imports; this
+The flow (check all, then write all or nothing, one audit event) is app.core.bulk; this
 module says what a training record is: CSV lines of one training grouped by (program,
 external_ref), codes resolved against maps preloaded in two queries, bulk INSERTs for new
 trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
@@ -8,7 +8,7 @@ trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,9 +17,10 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core import imports as bulk
+from app.audit.writer import record
+from app.core import bulk
+from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
-from app.core.imports import CHUNK, Parsed, Progress, Record, RowError
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
@@ -32,87 +33,16 @@ from app.trainings.models import (
     Training,
     TrainingTopic,
 )
-from app.trainings.schemas import TrainingCreate, TrainingImportSummary
+from app.trainings.schemas import (
+    PARTICIPANT_RECORD,
+    TRAINING_RECORD,
+    TrainingCreate,
+    TrainingImportSummary,
+)
 from app.trainings.service import References, resolve_references
 
-TRAINING_COLUMNS = (
-    "program",
-    "external_ref",
-    "title",
-    "kind",
-    "topics",
-    "start_date",
-    "end_date",
-    "host_country",
-    "location",
-    "delivery",
-    "hours",
-)
-PARTICIPANT_COLUMNS = ("partner", "women", "men", "unreported")
-# The export's columns; `id`, `fiscal_year` and `total` are derived and ignored on import.
-CSV_COLUMNS = (
-    "id",
-    *TRAINING_COLUMNS[:7],
-    "fiscal_year",
-    *TRAINING_COLUMNS[7:],
-    *PARTICIPANT_COLUMNS,
-    "total",
-)
 REQUIRED_COLUMNS = ("program", "title", "kind", "start_date", "end_date")
 INT_COLUMNS = frozenset({"hours", "women", "men", "unreported"})
-TOPIC_SEPARATOR = bulk.LIST_SEPARATOR
-
-
-# Export
-
-
-def csv_rows(training: Training) -> list[list[Any]]:
-    """One line per training x partner (one line with empty partner columns when none)."""
-    head = [
-        training.id,
-        training.program_code,
-        training.external_ref,
-        training.title,
-        training.kind,
-        TOPIC_SEPARATOR.join(training.topic_names),
-        training.start_date,
-        training.end_date,
-        training.fiscal_year,
-        training.host_country_code,
-        training.location,
-        training.delivery,
-        training.hours,
-    ]
-    participants = training.participants_by_partner
-    if not participants:
-        return [[*head, None, None, None, None, None]]
-    return [[*head, p.partner_code, p.women, p.men, p.unreported, p.total] for p in participants]
-
-
-async def csv_batches(batches: AsyncIterable[list[Training]]) -> AsyncIterator[list[list[Any]]]:
-    async for batch in batches:
-        yield [row for training in batch for row in csv_rows(training)]
-
-
-def json_record(training: Training) -> dict[str, Any]:
-    """A training in the import's JSON shape (no id or derived fields), for round trips."""
-    return {
-        "program": training.program_code,
-        "external_ref": training.external_ref,
-        "title": training.title,
-        "kind": training.kind,
-        "topics": training.topic_names,
-        "start_date": training.start_date.isoformat(),
-        "end_date": training.end_date.isoformat(),
-        "host_country": training.host_country_code,
-        "location": training.location,
-        "delivery": training.delivery,
-        "hours": training.hours,
-        "participants": [
-            {"partner": p.partner_code, "women": p.women, "men": p.men, "unreported": p.unreported}
-            for p in training.participants_by_partner
-        ],
-    }
 
 
 # Parsing
@@ -145,13 +75,13 @@ def _cell_value(column: str, value: str) -> Any:
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
     """Lines of one training (same program and external_ref) become one record."""
-    table = bulk.read_csv(body, columns=CSV_COLUMNS, required=REQUIRED_COLUMNS)
+    table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
     records: list[TrainingRecord] = []
     by_key: dict[tuple[str, str], tuple[TrainingRecord, dict[str, Any]]] = {}
     errors = table.errors
     for row, cells in table.lines:
-        training = bulk.csv_values(cells, TRAINING_COLUMNS, _cell_value)
-        participant = bulk.csv_values(cells, PARTICIPANT_COLUMNS, _cell_value)
+        training = bulk.csv_values(cells, TRAINING_RECORD.imported, _cell_value)
+        participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
         if participant and "partner" not in participant:
             errors.append(
                 RowError(row=row, field="partner", message="counts given without a partner")
@@ -161,7 +91,9 @@ def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
         key = (str(training.get("program", "")).upper(), ref) if ref else None
         if key is not None and key in by_key:
             first, first_training = by_key[key]
-            differing = [n for n in TRAINING_COLUMNS if training.get(n) != first_training.get(n)]
+            differing = [
+                n for n in TRAINING_RECORD.imported if training.get(n) != first_training.get(n)
+            ]
             if differing:
                 errors.append(
                     RowError(
@@ -197,36 +129,8 @@ class Valid:
     refs: References
 
 
-def _state(body: TrainingCreate, refs: References) -> tuple[Any, ...]:
-    return (
-        refs.program_id,
-        body.title,
-        body.kind.value,
-        body.start_date,
-        body.end_date,
-        refs.host_country_id,
-        body.location,
-        body.delivery.value,
-        body.hours,
-        frozenset(t.value for t in body.topics),
-        frozenset(refs.participants),
-    )
-
-
-def _stored_state(training: Training) -> tuple[Any, ...]:
-    return (
-        training.program_id,
-        training.title,
-        training.kind,
-        training.start_date,
-        training.end_date,
-        training.host_country_id,
-        training.location,
-        training.delivery,
-        training.hours,
-        frozenset(t.topic for t in training.topics),
-        frozenset((p.partner_id, p.women, p.men, p.unreported) for p in training.participants),
-    )
+def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
+    return frozenset((p.partner_id, p.women, p.men, p.unreported) for p in training.participants)
 
 
 class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
@@ -299,7 +203,11 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         return found
 
     def same(self, stored: Training, item: Valid) -> bool:
-        return _stored_state(stored) == _state(item.body, item.refs)
+        return (
+            TRAINING_RECORD.same(stored, _columns(item))
+            and frozenset(t.topic for t in stored.topics) == frozenset(item.body.topics)
+            and _participants(stored) == frozenset(item.refs.participants)
+        )
 
     async def write(
         self,
@@ -339,25 +247,18 @@ async def import_trainings(
     progress: Progress | None = None,
 ) -> bulk.ImportSummary:
     return await bulk.run_import(
-        session, actor, TrainingImporter(), parsed, dry_run=dry_run, progress=progress
+        session, actor, TrainingImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
     )
 
 
 def _columns(item: Valid) -> dict[str, Any]:
-    body, refs = item.body, item.refs
-    return {
-        "program_id": refs.program_id,
-        "title": body.title,
-        "kind": body.kind.value,
-        "start_date": body.start_date,
-        "end_date": body.end_date,
-        "fiscal_year": fiscal_year(body.start_date),
-        "host_country_id": refs.host_country_id,
-        "location": body.location,
-        "delivery": body.delivery.value,
-        "hours": body.hours,
-        "external_ref": body.external_ref,
+    """The training's own columns, as stored."""
+    resolved = {
+        "program_id": item.refs.program_id,
+        "host_country_id": item.refs.host_country_id,
+        "fiscal_year": fiscal_year(item.body.start_date),
     }
+    return TRAINING_RECORD.values(item.body, resolved)
 
 
 async def _insert_children(
@@ -376,14 +277,14 @@ async def _insert_children(
                     "unreported": unreported,
                 }
             )
-        topics.extend({"training_id": training_id, "topic": t.value} for t in item.body.topics)
+        topics.extend({"training_id": training_id, "topic": t} for t in item.body.topics)
         assert item.refs.program_id is not None
         rollup.add(
             deltas,
             fiscal_year=fiscal_year(item.body.start_date),
             program_id=item.refs.program_id,
-            kind=item.body.kind.value,
-            topics=[t.value for t in item.body.topics],
+            kind=item.body.kind,
+            topics=item.body.topics,
             participants=item.refs.participants,
         )
     for start in range(0, len(participants), CHUNK * 5):

@@ -18,9 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.trainings.schemas import Delivery, Kind, Topic
 
 # Rollup rows with this topic count every training once; other rows count it under each topic.
 ALL_TOPICS = ""
@@ -38,14 +39,14 @@ class Training(IdMixin, VersionedMixin, Base):
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[Kind] = mapped_column(EnumText(Kind, 32), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     # Derived from start_date by the service; stored so filters and indexes can use it.
     fiscal_year: Mapped[int] = mapped_column(Integer)
     host_country_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     location: Mapped[str | None] = mapped_column(String(200))
-    delivery: Mapped[str] = mapped_column(String(16))
+    delivery: Mapped[Delivery] = mapped_column(EnumText(Delivery, 16))
     hours: Mapped[int | None] = mapped_column(Integer)
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
@@ -125,7 +126,7 @@ class TrainingTopic(Base):
     training_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
     )
-    topic: Mapped[str] = mapped_column(String(32), primary_key=True)
+    topic: Mapped[Topic] = mapped_column(EnumText(Topic, 32), primary_key=True)
 
 
 class WomenTrainedRollup(Base):

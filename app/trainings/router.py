@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from app.core import imports as bulk
+from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import csv_response, wants_csv
+from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -21,6 +21,7 @@ from app.core.schemas import SearchText
 from app.core.security import Reader, Writer
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
+    TRAINING_RECORD,
     Kind,
     SortOrder,
     Topic,
@@ -93,16 +94,20 @@ async def list_trainings(
     sort: Annotated[SortOrder, Query(description="Order of the items")] = SortOrder.start_date_desc,
     format: OutputFormat = None,
 ) -> Response:
-    if wants_csv(request, format):
-        # Check the filters before the stream starts: a bad one is a 422, not a broken 200.
-        await service.select_trainings(session, principal, filters)
-        trainings = await service.export_trainings(
+    async def page() -> Response:
+        items, result = await reads.page_json(session, principal, paging, filters, sort)
+        return render.json_page(request, items, result)
+
+    return await list_or_csv(
+        request,
+        format,
+        TRAINING_RECORD,
+        filename="trainings.csv",
+        export=lambda: service.export_trainings(
             session, request.app.state.sessionmaker, principal, filters, sort
-        )
-        batches = imports.csv_batches(trainings)
-        return csv_response(imports.CSV_COLUMNS, batches, filename="trainings.csv")
-    items, result = await reads.page_json(session, principal, paging, filters, sort)
-    return render.json_page(request, items, result)
+        ),
+        page=page,
+    )
 
 
 @router.get(

@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.core.imports import ImportSummary
+from app.core import records
+from app.core.bulk import ImportSummary
 from app.core.schemas import (
     CountryCode,
     InputModel,
@@ -158,6 +159,32 @@ class SortOrder(StrEnum):
     start_date_desc = "-start_date"
     created = "created"
     created_desc = "-created"
+
+
+# One training's fields in CSV order, then one line per participating partner.
+PARTICIPANT_RECORD = records.RecordShape(
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("women"),
+    records.Field("men"),
+    records.Field("unreported"),
+    records.Field("total", imported=False, stored=False),
+)
+TRAINING_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("external_ref"),
+    records.Field("title"),
+    records.Field("kind"),
+    records.Field("topics", source="topic_names", stored=False),
+    records.Field("start_date"),
+    records.Field("end_date"),
+    records.Field("fiscal_year", imported=False),  # derived from start_date; stored for filters
+    records.Field("host_country", source="host_country_code", column="host_country_id"),
+    records.Field("location"),
+    records.Field("delivery"),
+    records.Field("hours"),
+    children=records.Children("participants", "participants_by_partner", PARTICIPANT_RECORD),
+)
 
 
 class TrainingImportSummary(ImportSummary):

@@ -28,7 +28,7 @@ from app.partners.service import find_partner
 from app.programs.models import Program
 from app.trainings import rollup
 from app.trainings.models import Participant, Training, TrainingTopic
-from app.trainings.schemas import SortOrder, TrainingCreate, TrainingUpdate
+from app.trainings.schemas import SortOrder, Topic, TrainingCreate, TrainingUpdate
 
 RESOURCE = "training"
 
@@ -316,20 +316,20 @@ async def create_training(
     training = Training(
         program_id=refs.program_id,
         title=body.title,
-        kind=body.kind.value,
+        kind=body.kind,
         start_date=body.start_date,
         end_date=body.end_date,
         fiscal_year=fiscal_year(body.start_date),
         host_country_id=refs.host_country_id,
         location=body.location,
-        delivery=body.delivery.value,
+        delivery=body.delivery,
         hours=body.hours,
         external_ref=body.external_ref,
         participants=[
             Participant(partner_id=pid, women=w, men=m, unreported=u)
             for pid, w, m, u in refs.participants
         ],
-        topics=[TrainingTopic(topic=t.value) for t in body.topics],
+        topics=[TrainingTopic(topic=t) for t in body.topics],
     )
     session.add(training)
     await session.flush()
@@ -397,7 +397,6 @@ async def update_training(
     for name in _SCALARS:
         if name in given:
             value = getattr(body, name)
-            value = value.value if hasattr(value, "value") else value
             if getattr(training, name) != value:
                 setattr(training, name, value)
                 changed.append(name)
@@ -413,7 +412,7 @@ async def update_training(
             session, training.program_id, training.external_ref, training.id
         )
     training.fiscal_year = fiscal_year(training.start_date)
-    if body.topics is not None and _replace_topics(training, [t.value for t in body.topics]):
+    if body.topics is not None and _replace_topics(training, body.topics):
         changed.append("topics")
     if body.participants is not None and _replace_participants(training, refs.participants):
         changed.append("participants")
@@ -428,7 +427,7 @@ async def update_training(
     return await get_training(session, None, training.id)
 
 
-def _replace_topics(training: Training, topics: list[str]) -> bool:
+def _replace_topics(training: Training, topics: list[Topic]) -> bool:
     have = {t.topic: t for t in training.topics}
     if set(have) == set(topics):
         return False

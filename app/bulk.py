@@ -1,0 +1,122 @@
+"""The kinds of record that move in bulk (`wps import KIND`, `wps export KIND`): one entry per
+kind names its parser, its import, its export and the filters the export takes.
+
+Adding a bulk kind is one entry in `KINDS`; the CLI builds its commands from this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.core.bulk import ImportSummary, Parsed, Progress
+from app.core.records import RecordShape
+from app.funding import imports as obligation_imports
+from app.funding import service as funding
+from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
+from app.trainings import imports as training_imports
+from app.trainings import service as trainings
+from app.trainings.schemas import TRAINING_RECORD, SortOrder
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One export filter: a field of the kind's filters, offered as `--field-name`."""
+
+    name: str
+    value_type: type[str] | type[int] = str
+    help: str | None = None
+    choices: type[Enum] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BulkKind:
+    """How one kind of record is imported from and exported to a file."""
+
+    name: str  # the command's word and the noun of its messages, e.g. "trainings"
+    parse: Callable[[bytes, bool], Parsed[Any]]  # (body, is_csv) → records
+    run_import: Callable[..., Awaitable[ImportSummary]]  # (session, actor, parsed, *, dry_run,
+    # progress)
+    filters: Sequence[Filter]
+    make_filters: Callable[..., Any]  # the filter values (by name) → the domain's filters
+    count: Callable[[AsyncSession, Any], Awaitable[int]]
+    batches: Callable[
+        [AsyncSession, async_sessionmaker[AsyncSession], Any], Awaitable[AsyncIterable[list[Any]]]
+    ]
+    shape: RecordShape  # the CSV columns and lines, and the import's JSON record
+
+    async def import_body(
+        self, session: AsyncSession, body: bytes, is_csv: bool, dry_run: bool, progress: Progress
+    ) -> ImportSummary:
+        parsed = self.parse(body, is_csv)
+        return await self.run_import(session, None, parsed, dry_run=dry_run, progress=progress)
+
+
+async def _training_batches(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    filters: trainings.TrainingFilters,
+) -> AsyncIterable[list[Any]]:
+    return await trainings.export_trainings(session, sessionmaker, None, filters, SortOrder.created)
+
+
+async def _obligation_batches(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    filters: funding.ObligationFilters,
+) -> AsyncIterable[list[Any]]:
+    return await funding.export_obligations(session, sessionmaker, None, filters)
+
+
+async def _count_trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> int:
+    return await trainings.count_trainings(session, None, filters)
+
+
+async def _count_obligations(session: AsyncSession, filters: funding.ObligationFilters) -> int:
+    return await funding.count_obligations(session, None, filters)
+
+
+KINDS: dict[str, BulkKind] = {
+    kind.name: kind
+    for kind in (
+        BulkKind(
+            name="trainings",
+            parse=lambda body, is_csv: training_imports.parse(body, csv_body=is_csv),
+            run_import=training_imports.import_trainings,
+            filters=(
+                Filter("program"),
+                Filter("partner"),
+                Filter("host_country"),
+                Filter("fiscal_year", int),
+                Filter("from_fy", int),
+                Filter("to_fy", int),
+                Filter("kind"),
+                Filter("topic"),
+            ),
+            make_filters=trainings.TrainingFilters,
+            count=_count_trainings,
+            batches=_training_batches,
+            shape=TRAINING_RECORD,
+        ),
+        BulkKind(
+            name="obligations",
+            parse=lambda body, is_csv: obligation_imports.parse(body, csv_body=is_csv),
+            run_import=obligation_imports.import_obligations,
+            filters=(
+                Filter("program"),
+                Filter("fiscal_year", int),
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("type", choices=FundingType),
+                Filter("purpose", choices=Purpose),
+            ),
+            make_filters=funding.ObligationFilters,
+            count=_count_obligations,
+            batches=_obligation_batches,
+            shape=OBLIGATION_RECORD,
+        ),
+    )
+}

@@ -1,0 +1,242 @@
+"""The bulk import flow, once for every kind of record: every record checked before anything
+is written, then all-or-nothing upserts (or, on a dry run, only the counts), one audit event
+and a summary.
+
+A domain supplies an `Importer` (how to check one record, its upsert key, how to find and
+compare stored records, how to write them in bulk); `run_import` does the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+from pydantic import Field, ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.bulk.parse import Parsed, Record, RowError
+from app.core.errors import Unprocessable
+from app.core.schemas import ReadModel
+from app.core.security import Principal
+
+MAX_LISTED_ERRORS = 1_000
+CHUNK = 1_000
+
+# `progress(phase, done, total)`: how far a long import or export is (the CLI draws it).
+Progress = Callable[[str, int, int], None]
+
+
+class AuditWriter(Protocol):
+    """The audit trail's writer (`app.audit.writer.record`), handed in: core knows no domain."""
+
+    def __call__(
+        self,
+        session: AsyncSession,
+        actor: Principal | None,
+        action: str,
+        resource_type: str,
+        resource_id: object,
+        changed_fields: list[str] | None = ...,
+        details: dict[str, Any] | None = ...,
+    ) -> object: ...
+
+
+R = TypeVar("R", bound=Record)
+V = TypeVar("V")
+S = TypeVar("S")
+
+
+class ImportSummary(ReadModel):
+    """What an import did (or, with dry_run, would do); null counts are left out."""
+
+    dry_run: bool
+    received: int = Field(description="records received (JSON items or CSV data lines)")
+    created: int | None = None
+    updated: int | None = None
+    would_create: int | None = None
+    would_update: int | None = None
+    unchanged: int
+    errors: list[RowError]
+
+
+# Checking
+
+
+def message(error: Any) -> str:
+    if error.get("type") == "extra_forbidden":
+        return "unknown or read-only field"
+    return str(error.get("msg", "invalid value"))
+
+
+def locate(rec: Record, loc: Sequence[Any]) -> tuple[int, str]:
+    """Record number and field for an error at `loc`: the CSV column or a JSON pointer."""
+    parts = [str(p) for p in loc]
+    if rec.from_csv:
+        return rec.row, parts[0] if parts else ""
+    return rec.row, "/" + "/".join(parts) if parts else ""
+
+
+class Importer(ABC, Generic[R, V, S]):
+    """What one kind of record needs from the import flow: R parsed, V checked, S stored."""
+
+    resource_type: str  # the audit event's resource type, e.g. "training"
+    key_field: str  # the field named when an upsert key repeats, e.g. "external_ref"
+    summary_type: type[ImportSummary] = ImportSummary
+
+    def locate(self, rec: R, loc: Sequence[Any]) -> tuple[int, str]:
+        return locate(rec, loc)
+
+    def errors_at(self, rec: R, pairs: Iterable[tuple[str, str]]) -> list[RowError]:
+        """Row errors from (JSON pointer, message) pairs about one record."""
+        found = []
+        for pointer, text in pairs:
+            row, name = self.locate(rec, pointer.strip("/").split("/") if pointer else [])
+            found.append(RowError(row=row, field=name, message=text))
+        return found
+
+    def validation_errors(self, rec: R, exc: ValidationError) -> list[RowError]:
+        found = []
+        for error in exc.errors():
+            row, name = self.locate(rec, error.get("loc", ()))
+            found.append(RowError(row=row, field=name, message=message(error)))
+        return found
+
+    async def prepare(self, session: AsyncSession) -> None:
+        """Load what checking needs (code → id maps) in a few queries, before the loop."""
+
+    @abstractmethod
+    def check(self, rec: R) -> V | list[RowError]:
+        """The record validated and its codes resolved, or its errors."""
+
+    @abstractmethod
+    def key(self, item: V) -> Hashable | None:
+        """The upsert key; None means the record is always created."""
+
+    @abstractmethod
+    async def find(self, session: AsyncSession, keys: list[Any]) -> Mapping[Any, Sequence[S]]:
+        """Stored records by upsert key (more than one makes the key ambiguous)."""
+
+    @abstractmethod
+    def same(self, stored: S, item: V) -> bool:
+        """Whether the stored record already says what the item says."""
+
+    @abstractmethod
+    async def write(
+        self,
+        session: AsyncSession,
+        creates: list[V],
+        updates: list[tuple[S, V]],
+        progress: Progress | None,
+    ) -> None:
+        """Insert and update in bulk (flush, never commit)."""
+
+    def summary_fields(self, parsed: Parsed[R]) -> dict[str, Any]:
+        """Extra fields of the domain's summary."""
+        return {}
+
+
+async def serialize_imports(session: AsyncSession, resource_type: str) -> None:
+    """Imports of one kind run one at a time, so two never create the same key twice.
+
+    PostgreSQL: a transaction-scoped advisory lock; SQLite's BEGIN IMMEDIATE already
+    serializes writers."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(f"wps-import:{resource_type}".encode()).digest()
+    await session.execute(
+        select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True)))
+    )
+
+
+async def run_import(
+    session: AsyncSession,
+    actor: Principal | None,
+    importer: Importer[R, V, S],
+    parsed: Parsed[R],
+    *,
+    dry_run: bool,
+    audit: AuditWriter,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Check every record; on a dry run count, else write all or (any error) nothing."""
+    errors = list(parsed.errors)
+    await importer.prepare(session)
+    valid: list[tuple[R, V]] = []
+    seen: dict[Any, int] = {}
+    total = len(parsed.records)
+    for n, rec in enumerate(parsed.records, start=1):
+        if progress and (n % CHUNK == 0 or n == total):
+            progress("validating", n, total)
+        checked = importer.check(rec)
+        if isinstance(checked, list):
+            errors.extend(checked)
+            continue
+        key = importer.key(checked)
+        if key is not None:
+            if key in seen:
+                row, name = importer.locate(rec, [importer.key_field])
+                text = f"repeats the {importer.resource_type} of row {seen[key]}"
+                errors.append(RowError(row=row, field=name, message=text))
+                continue
+            seen[key] = rec.row
+        valid.append((rec, checked))
+
+    if not dry_run:
+        await serialize_imports(session, importer.resource_type)
+    existing = await importer.find(session, list(seen))
+    creates: list[V] = []
+    updates: list[tuple[S, V]] = []
+    unchanged = 0
+    for rec, item in valid:
+        key = importer.key(item)
+        stored = existing.get(key, ()) if key is not None else ()
+        if len(stored) > 1:
+            row, name = importer.locate(rec, [importer.key_field])
+            text = f"matches {len(stored)} stored {importer.resource_type}s; cannot tell which"
+            errors.append(RowError(row=row, field=name, message=text))
+        elif not stored:
+            creates.append(item)
+        elif importer.same(stored[0], item):
+            unchanged += 1
+        else:
+            updates.append((stored[0], item))
+    errors.sort(key=lambda e: e.row)
+
+    extra = importer.summary_fields(parsed)
+    if dry_run:
+        return importer.summary_type(
+            dry_run=True,
+            received=parsed.received,
+            would_create=len(creates),
+            would_update=len(updates),
+            unchanged=unchanged,
+            errors=errors[:MAX_LISTED_ERRORS],
+            **extra,
+        )
+    if errors:
+        first = errors[0]
+        raise Unprocessable(
+            f"{len(errors)} invalid record(s), nothing was imported; first: row {first.row}, "
+            f"{first.field or 'record'}: {first.message}",
+            # Problem errors items need `detail` (the contract's FieldError); row/field stay.
+            errors=[{**e.model_dump(), "detail": e.message} for e in errors[:MAX_LISTED_ERRORS]],
+            error_count=len(errors),
+            received=parsed.received,
+        )
+    await importer.write(session, creates, updates, progress)
+    counts = {"created": len(creates), "updated": len(updates), "unchanged": unchanged}
+    audit(
+        session,
+        actor,
+        "import",
+        importer.resource_type,
+        "import",
+        [],
+        {"format": parsed.format, "received": parsed.received, **counts},
+    )
+    return importer.summary_type(
+        dry_run=False, received=parsed.received, errors=[], **counts, **extra
+    )

@@ -1,0 +1,145 @@
+"""Import bodies read into numbered records: a JSON array of objects, or a CSV's data lines
+checked against the known columns, with the cell conversions CSV needs."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import orjson
+from pydantic import Field
+
+from app.core.errors import PayloadTooLarge, Unprocessable
+from app.core.records import LIST_SEPARATOR
+from app.core.schemas import ReadModel
+
+MAX_ROWS = 50_000
+
+R = TypeVar("R", bound="Record")
+
+
+class RowError(ReadModel):
+    row: int = Field(description="1-based record number (JSON array item or CSV data line)")
+    field: str = Field(description="JSON pointer into the record, or the CSV column")
+    message: str
+
+
+@dataclass(slots=True)
+class Record:
+    """One record to upsert and the record number it came from."""
+
+    row: int
+    data: dict[str, Any]
+    from_csv: bool = False
+
+
+@dataclass(slots=True)
+class Parsed(Generic[R]):
+    received: int
+    records: list[R]
+    errors: list[RowError]
+    format: str
+
+
+def _too_many(count: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"an import takes at most {MAX_ROWS} records; this one has {count}")
+
+
+def _unreadable(detail: str, reason: str) -> Unprocessable:
+    return Unprocessable(detail, errors=[{"pointer": "", "detail": reason}])
+
+
+def looks_like_csv(path: Path, body: bytes) -> bool:
+    """A file to import is CSV by its suffix, or when it does not start like JSON."""
+    return path.suffix.lower() == ".csv" or body.lstrip()[:1] not in (b"[", b"{")
+
+
+def parse_json(body: bytes, noun: str, make: Callable[[int, dict[str, Any]], R]) -> Parsed[R]:
+    """A JSON array of objects; `make(row, item)` builds each record."""
+    try:
+        items = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise _unreadable("the body is not valid JSON", "not valid JSON") from None
+    if not isinstance(items, list):
+        raise _unreadable(f"the body must be a JSON array of {noun}", "expected an array")
+    if len(items) > MAX_ROWS:
+        raise _too_many(len(items))
+    records: list[R] = []
+    errors: list[RowError] = []
+    for row, item in enumerate(items, start=1):
+        if isinstance(item, dict):
+            records.append(make(row, item))
+        else:
+            errors.append(RowError(row=row, field="", message="expected an object"))
+    return Parsed(received=len(items), records=records, errors=errors, format="json")
+
+
+@dataclass(slots=True)
+class CsvLines:
+    """A CSV's data lines as (row number, column → cell); blank lines are skipped."""
+
+    received: int
+    lines: list[tuple[int, dict[str, str]]]
+    errors: list[RowError]
+
+
+def read_csv(body: bytes, *, columns: Sequence[str], required: Sequence[str]) -> CsvLines:
+    """Check the header against the known and required columns, then split the lines."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _unreadable("the CSV is not UTF-8", "not UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        raw = list(reader)
+    except csv.Error as exc:
+        raise _unreadable(f"the CSV cannot be read: {exc}", str(exc)) from None
+    errors = [
+        RowError(row=0, field=n, message="unknown column") for n in header if n not in columns
+    ]
+    errors += [
+        RowError(row=0, field=n, message="required column is missing")
+        for n in required
+        if n not in header
+    ]
+    if len(set(header)) != len(header):
+        errors.append(RowError(row=0, field="", message="a column is repeated"))
+    if errors:
+        return CsvLines(received=len(raw), lines=[], errors=errors)
+    if len(raw) > MAX_ROWS:
+        raise _too_many(len(raw))
+    lines: list[tuple[int, dict[str, str]]] = []
+    for row, line in enumerate(raw, start=1):
+        if not any(cell.strip() for cell in line):
+            continue
+        if len(line) != len(header):
+            message = f"expected {len(header)} cells, got {len(line)}"
+            errors.append(RowError(row=row, field="", message=message))
+            continue
+        lines.append((row, dict(zip(header, line, strict=True))))
+    return CsvLines(received=len(raw), lines=lines, errors=errors)
+
+
+def int_cell(value: str) -> Any:
+    """A CSV integer; anything else is passed on for validation to refuse, naming the column."""
+    digits = value.strip()
+    if digits.lstrip("-").isdigit() and len(digits) <= 18:
+        return int(digits)
+    return value
+
+
+def list_cell(value: str) -> list[str]:
+    """A CSV list cell: items separated by ";"."""
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def csv_values(
+    cells: Mapping[str, str], names: Iterable[str], convert: Callable[[str, str], Any]
+) -> dict[str, Any]:
+    """The non-empty cells among `names`, converted; an empty cell is an absent field."""
+    return {name: convert(name, cells[name]) for name in names if cells.get(name, "") != ""}
