@@ -149,7 +149,7 @@ def keys_revoke(args: argparse.Namespace) -> None:
     from app.apikeys.service import revoke_key
 
     async def work(session: AsyncSession) -> None:
-        await revoke_key(session, None, args.id, None, check=False)
+        await revoke_key(session, None, args.id, None)
 
     _run(work)
     print(f"revoked key {args.id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")

@@ -14,9 +14,10 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
     CSV_COLUMNS,
@@ -132,9 +133,11 @@ async def update_obligation(
     session: SessionDep,
     obligation_id: ObligationId,
     body: ObligationUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    obligation = await service.update_obligation(session, actor, obligation_id, body, if_match)
+    obligation = await service.update_obligation(
+        session, actor, obligation_id, body, expected_version
+    )
     return render.resource(request, ObligationRead, obligation)
 
 
@@ -145,9 +148,12 @@ async def update_obligation(
     responses=responses(404, 412, 428),
 )
 async def delete_obligation(
-    actor: Writer, session: SessionDep, obligation_id: ObligationId, if_match: IfMatch = None
+    actor: Writer,
+    session: SessionDep,
+    obligation_id: ObligationId,
+    expected_version: RequiredVersion,
 ) -> Response:
-    await service.delete_obligation(session, actor, obligation_id, if_match)
+    await service.delete_obligation(session, actor, obligation_id, expected_version)
     return render.no_content()
 
 

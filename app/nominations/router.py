@@ -15,9 +15,10 @@ from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import REFERENCE_PATTERN
 from app.core.security import Principal, Role, require
+from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
     NominationCreate,
@@ -156,9 +157,11 @@ async def update_nomination(
     session: SessionDep,
     nomination_id: NominationId,
     body: NominationUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    nomination = await service.update_nomination(session, actor, nomination_id, body, if_match)
+    nomination = await service.update_nomination(
+        session, actor, nomination_id, body, expected_version
+    )
     return render.resource(request, NominationRead, nomination)
 
 
@@ -172,14 +175,14 @@ async def update_nomination(
 async def transition_nomination(
     request: Request,
     actor: NominationUser,
+    expected_version: OptionalVersion,
     idem: IdempotencyDep,
     session: SessionDep,
     nomination_id: NominationId,
     body: TransitionRequest,
-    if_match: IfMatch = None,
 ) -> Response:
     nomination = await service.transition(
-        session, actor, nomination_id, body.to, body.reason, if_match
+        session, actor, nomination_id, body.to, body.reason, expected_version
     )
     return await idem.respond(session, render.resource(request, NominationRead, nomination))
 
@@ -199,9 +202,9 @@ async def put_vetting(
     session: SessionDep,
     nomination_id: NominationId,
     body: VettingWrite,
-    if_match: IfMatch = None,
+    expected_version: OptionalVersion,
 ) -> Response:
-    nomination = await service.set_vetting(session, actor, nomination_id, body, if_match)
+    nomination = await service.set_vetting(session, actor, nomination_id, body, expected_version)
     return render.resource(request, NominationRead, nomination)
 
 

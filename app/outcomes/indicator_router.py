@@ -17,9 +17,10 @@ from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Admin, Reader
+from app.core.versioning import OptionalVersion, RequiredVersion
 from app.outcomes import indicator_service as service
 from app.outcomes import progress as progress_service
 from app.outcomes import result_service
@@ -147,9 +148,9 @@ async def update_indicator(
     session: SessionDep,
     code: IndicatorCodePath,
     body: IndicatorUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    indicator = await service.update_indicator(session, actor, code, body, if_match)
+    indicator = await service.update_indicator(session, actor, code, body, expected_version)
     return render.resource(request, IndicatorRead, indicator)
 
 
@@ -161,9 +162,9 @@ async def update_indicator(
     responses=responses(404, 409, 412, 428),
 )
 async def delete_indicator(
-    actor: Admin, session: SessionDep, code: IndicatorCodePath, if_match: IfMatch = None
+    actor: Admin, session: SessionDep, code: IndicatorCodePath, expected_version: RequiredVersion
 ) -> Response:
-    await service.delete_indicator(session, actor, code, if_match)
+    await service.delete_indicator(session, actor, code, expected_version)
     return render.no_content()
 
 
@@ -206,11 +207,11 @@ async def put_target(
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     body: TargetWrite,
-    if_match: IfMatch = None,
+    expected_version: OptionalVersion,
     force: Force = False,
 ) -> Response:
     target, created = await service.put_target(
-        session, actor, code, fiscal_year, body, if_match, force
+        session, actor, code, fiscal_year, body, expected_version, force
     )
     location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
     if target.partner_code:
@@ -298,11 +299,11 @@ async def update_result(
     code: IndicatorCodePath,
     result_id: ResultId,
     body: ResultUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
     result = await result_service.update_result(
-        session, actor, code, result_id, body, if_match, force
+        session, actor, code, result_id, body, expected_version, force
     )
     return render.resource(request, ResultRead, result)
 
@@ -318,10 +319,10 @@ async def delete_result(
     session: SessionDep,
     code: IndicatorCodePath,
     result_id: ResultId,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
-    await result_service.delete_result(session, actor, code, result_id, if_match, force)
+    await result_service.delete_result(session, actor, code, result_id, expected_version, force)
     return render.no_content()
 
 
@@ -360,9 +361,9 @@ async def unlock_year(
     session: SessionDep,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    await service.unlock_year(session, actor, code, fiscal_year, if_match)
+    await service.unlock_year(session, actor, code, fiscal_year, expected_version)
     return render.no_content()
 
 

@@ -21,8 +21,8 @@ from app.core.audit import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.outcomes import rules
 from app.outcomes.indicator_models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.outcomes.indicator_schemas import (
@@ -207,10 +207,14 @@ async def create_indicator(
 
 
 async def update_indicator(
-    session: AsyncSession, actor: Principal, code: str, body: IndicatorUpdate, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: IndicatorUpdate,
+    expected_version: int | None,
 ) -> Indicator:
     indicator = await get_indicator(session, code)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     fields = body.model_fields_set
     changed: list[str] = []
     metric = str(body.metric) if "metric" in fields and body.metric else indicator.metric
@@ -255,10 +259,10 @@ async def update_indicator(
 
 
 async def delete_indicator(
-    session: AsyncSession, actor: Principal, code: str, if_match: str | None
+    session: AsyncSession, actor: Principal, code: str, expected_version: int | None
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     results = await session.scalar(
         select(func.count()).where(IndicatorResult.indicator_id == indicator.id)
     )
@@ -344,10 +348,14 @@ async def lock_year(
 
 
 async def unlock_year(
-    session: AsyncSession, actor: Principal, code: str, fiscal_year: int, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    fiscal_year: int,
+    expected_version: int | None,
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     lock = await session.get(IndicatorLock, (indicator.id, fiscal_year))
     if lock is None:
         raise NotFound(f"FY{fiscal_year} of {indicator.code} is not locked")
@@ -390,7 +398,7 @@ async def put_target(
     code: str,
     fiscal_year: int,
     body: TargetWrite,
-    if_match: str | None,
+    expected_version: int | None,
     force: bool,
 ) -> tuple[Target, bool]:
     """Create or replace a target; returns it and whether it was created."""
@@ -400,8 +408,8 @@ async def put_target(
         raise Unprocessable(f"/value: {errors[0]['detail']}", errors=errors)
     partner = await resolve_partner(session, body.partner, "/partner") if body.partner else None
     target = await session.scalar(_target_stmt(indicator, fiscal_year, partner))
-    if target is not None and if_match is not None:
-        check_if_match(if_match, target.version)
+    if target is not None:
+        check_version(expected_version, target.version)
     forced = await guard_lock(session, indicator, fiscal_year, force)
     details = audit_details(indicator, fiscal_year, partner, forced)
     if target is None:

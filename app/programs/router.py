@@ -12,8 +12,9 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.security import Admin, Reader
+from app.core.versioning import RequiredVersion
 from app.programs import service
 from app.programs.schemas import ProgramCreate, ProgramRead, ProgramUpdate
 
@@ -78,7 +79,7 @@ async def update_program(
     session: SessionDep,
     code: ProgramCodePath,
     body: ProgramUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    program = await service.update_program(session, actor, code, body, if_match)
+    program = await service.update_program(session, actor, code, body, expected_version)
     return render.resource(request, ProgramRead, program)

@@ -16,9 +16,10 @@ from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyDep
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
     Kind,
@@ -147,9 +148,9 @@ async def update_training(
     session: SessionDep,
     training_id: TrainingId,
     body: TrainingUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    training = await service.update_training(session, actor, training_id, body, if_match)
+    training = await service.update_training(session, actor, training_id, body, expected_version)
     return render.resource(request, TrainingRead, training)
 
 
@@ -160,9 +161,9 @@ async def update_training(
     responses=responses(404, 412, 428),
 )
 async def delete_training(
-    actor: Writer, session: SessionDep, training_id: TrainingId, if_match: IfMatch = None
+    actor: Writer, session: SessionDep, training_id: TrainingId, expected_version: RequiredVersion
 ) -> Response:
-    await service.delete_training(session, actor, training_id, if_match)
+    await service.delete_training(session, actor, training_id, expected_version)
     return render.no_content()
 
 
