@@ -12,7 +12,7 @@ from app.core import responses as render
 from app.core.csvout import csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import CountryCode
@@ -30,8 +30,8 @@ from app.funding.schemas import (
     csv_row,
 )
 
-router = APIRouter(prefix="/obligations", tags=["funding"])
-imports_router = APIRouter(prefix="/imports", tags=["imports"])
+router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 ObligationId = Annotated[int, Path(ge=1, le=2**62)]
 ProgramFilter = Annotated[
@@ -111,14 +111,11 @@ async def create_obligation(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     body: ObligationCreate,
 ) -> Response:
     obligation = await service.create_obligation(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, ObligationRead, obligation, _location(obligation.id)),
-    )
+    return render.created(request, ObligationRead, obligation, _location(obligation.id))
 
 
 @router.patch(
@@ -174,9 +171,9 @@ async def import_obligations(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)
-    return await idem.respond(session, bulk.summary_response(summary))
+    return bulk.summary_response(summary)

@@ -13,7 +13,7 @@ from app.core.csvout import csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import REFERENCE_PATTERN
@@ -29,7 +29,7 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import Sex, Status, VettingStatus
 
-router = APIRouter(prefix="/nominations", tags=["nominations"])
+router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -64,15 +64,12 @@ async def create_nomination(
     request: Request,
     actor: NominationUser,
     _: CreationBudget,
-    idem: RequiredIdempotencyDep,
+    idempotency_key: RequiredIdempotencyKey,
     session: SessionDep,
     body: NominationCreate,
 ) -> Response:
     nomination = await service.create_nomination(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, NominationRead, nomination, _location(nomination.id)),
-    )
+    return render.created(request, NominationRead, nomination, _location(nomination.id))
 
 
 def nomination_filters(
@@ -176,7 +173,7 @@ async def transition_nomination(
     request: Request,
     actor: NominationUser,
     expected_version: OptionalVersion,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     session: SessionDep,
     nomination_id: NominationId,
     body: TransitionRequest,
@@ -184,7 +181,7 @@ async def transition_nomination(
     nomination = await service.transition(
         session, actor, nomination_id, body.to, body.reason, expected_version
     )
-    return await idem.respond(session, render.resource(request, NominationRead, nomination))
+    return render.resource(request, NominationRead, nomination)
 
 
 @router.put(

@@ -15,7 +15,7 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
 from app.core.schemas import CountryCode
@@ -38,7 +38,7 @@ from app.outcomes.indicator_schemas import (
     TargetWrite,
 )
 
-router = APIRouter(prefix="/indicators", tags=["indicators"])
+router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=IdempotentRoute)
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
@@ -114,14 +114,11 @@ async def create_indicator(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     body: IndicatorCreate,
 ) -> Response:
     indicator = await service.create_indicator(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code)),
-    )
+    return render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code))
 
 
 @router.get(
@@ -259,14 +256,14 @@ async def create_result(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     code: IndicatorCodePath,
     body: ResultCreate,
     force: Force = False,
 ) -> Response:
     result = await result_service.create_result(session, actor, code, body, force)
     location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
-    return await idem.respond(session, render.created(request, ResultRead, result, location))
+    return render.created(request, ResultRead, result, location)
 
 
 @router.get(

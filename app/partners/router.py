@@ -12,7 +12,7 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
 from app.core.schemas import SearchText
@@ -30,7 +30,7 @@ from app.partners.schemas import (
     Region,
 )
 
-router = APIRouter(prefix="/partners", tags=["partners"])
+router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
 
 PartnerCode = Annotated[
     str, Path(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 or alpha-2, any case")
@@ -134,16 +134,14 @@ async def add_membership(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     code: PartnerCode,
     body: MembershipCreate,
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.add_membership(session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return await idem.respond(
-        session, render.created(request, MembershipRead, membership, location)
-    )
+    return render.created(request, MembershipRead, membership, location)
 
 
 @router.get(
