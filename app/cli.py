@@ -191,7 +191,7 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(metavar="ID", help="the ke
     from app.apikeys.service import revoke_key
 
     async def work(session: AsyncSession) -> None:
-        await revoke_key(session, None, key_id, None, check=False)
+        await revoke_key(session, None, key_id, None)
 
     _run(work)
     print(f"revoked key {key_id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")

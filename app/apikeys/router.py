@@ -13,8 +13,9 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.security import Admin, Role
+from app.core.versioning import RequiredVersion
 
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
@@ -81,8 +82,12 @@ async def get_key(request: Request, _: Admin, session: SessionDep, key_id: KeyId
     responses=responses(404, 412, 428),
 )
 async def revoke_key(
-    request: Request, actor: Admin, session: SessionDep, key_id: KeyId, if_match: IfMatch = None
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    key_id: KeyId,
+    expected_version: RequiredVersion,
 ) -> Response:
-    await service.revoke_key(session, actor, key_id, if_match)
+    await service.revoke_key(session, actor, key_id, expected_version)
     request.app.state.key_cache.evict_key(key_id)
     return render.no_content()

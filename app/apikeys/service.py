@@ -13,8 +13,8 @@ from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal, Role, hash_secret, new_secret
+from app.core.versioning import check_version
 from app.partners.models import Partner
 from app.partners.service import resolve_partner
 
@@ -94,13 +94,10 @@ async def revoke_key(
     session: AsyncSession,
     actor: Principal | None,
     key_id: int,
-    if_match: str | None,
-    *,
-    check: bool = True,
+    expected_version: int | None,
 ) -> ApiKey:
     key = await get_key(session, key_id)
-    if check:
-        check_if_match(if_match, key.version)
+    check_version(expected_version, key.version)
     if key.revoked_at is None:
         key.revoked_at = utcnow()
         await session.flush()

@@ -3,16 +3,20 @@
 The key is reserved in its own short transaction (so concurrent duplicates see it at once),
 and the response is stored in the request's transaction, so it is durable exactly when the
 change is. A request that fails releases its key, so a corrected retry may reuse it.
+
+A route only declares `IdempotencyKey` (or `RequiredIdempotencyKey`) in its signature and
+returns its response; `IdempotentRoute`, its router's route class, stores that response.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
+from fastapi.routing import APIRoute
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -36,6 +40,7 @@ from app.core.security import Principal, authenticate
 
 IN_FLIGHT, DONE = "in_flight", "done"
 REPLAYED_HEADERS = ("location", "etag", "content-type")
+_HANDLE = "wps.idempotency"  # the request scope's slot for the reserved key
 
 
 class IdempotencyRecord(IdMixin, Base):
@@ -69,19 +74,22 @@ def replay_response(record: IdempotencyRecord) -> Response:
 
 
 class Idempotency:
-    """Handed to a route; `respond()` stores the response under the reserved key, if any."""
+    """The key a request reserved; `store()` keeps its response in the request's transaction."""
 
     def __init__(
-        self, sessionmaker: async_sessionmaker[AsyncSession], record_id: int | None
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        session: AsyncSession,
+        record_id: int,
     ) -> None:
         self._sessionmaker = sessionmaker
+        self._session = session
         self.record_id = record_id
+        self.stored = False
 
-    async def respond(self, session: AsyncSession, response: Response) -> Response:
-        if self.record_id is None:
-            return response
+    async def store(self, response: Response) -> None:
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-        await session.execute(
+        await self._session.execute(
             update(IdempotencyRecord)
             .where(IdempotencyRecord.id == self.record_id)
             .values(
@@ -91,11 +99,9 @@ class Idempotency:
                 response_body=bytes(response.body),
             )
         )
-        return response
+        self.stored = True
 
     async def release(self) -> None:
-        if self.record_id is None:
-            return
         async with self._sessionmaker() as session, session.begin():
             await session.execute(
                 delete(IdempotencyRecord).where(
@@ -191,8 +197,7 @@ def idempotency(required: bool = False) -> Any:
                 description="Retry-safe key: the same key and body replay the first response",
             ),
         ] = None,
-    ) -> AsyncIterator[Idempotency]:
-        sessionmaker = request.app.state.sessionmaker
+    ) -> AsyncIterator[str | None]:
         if idempotency_key is None:
             if required:
                 raise BadRequest(
@@ -201,8 +206,9 @@ def idempotency(required: bool = False) -> Any:
                         {"parameter": "Idempotency-Key", "location": "header", "detail": "required"}
                     ],
                 )
-            yield Idempotency(sessionmaker, None)
+            yield None
             return
+        sessionmaker = request.app.state.sessionmaker
         settings = request.app.state.settings
         record_id = await _reserve(
             sessionmaker,
@@ -212,17 +218,41 @@ def idempotency(required: bool = False) -> Any:
             timedelta(hours=settings.idempotency_ttl_hours),
             timedelta(seconds=settings.idempotency_lease_seconds),
         )
-        handle = Idempotency(sessionmaker, record_id)
+        handle = Idempotency(sessionmaker, session, record_id)
         # Released only after the request's transaction has rolled back: on SQLite that
         # transaction holds the write lock the release needs.
         on_rollback(session, handle.release)
-        yield handle
+        request.scope[_HANDLE] = handle
+        yield idempotency_key
+        if not handle.stored:
+            # Fails the request (and so releases the key) rather than act without a replay.
+            raise RuntimeError(f"{request.url.path}: its router needs route_class=IdempotentRoute")
 
     return Depends(dependency, scope="function")
 
 
-IdempotencyDep = Annotated[Idempotency, idempotency()]
-RequiredIdempotencyDep = Annotated[Idempotency, idempotency(required=True)]
+IdempotencyKey = Annotated[str | None, idempotency()]
+RequiredIdempotencyKey = Annotated[str, idempotency(required=True)]
+
+
+class IdempotentRoute(APIRoute):
+    """Stores the response of a request that reserved an Idempotency-Key.
+
+    The handler runs inside the function-scoped dependencies, so the response is stored
+    before the request's transaction commits and before it is sent.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def store_response(request: Request) -> Response:
+            response = await handler(request)
+            handle: Idempotency | None = request.scope.get(_HANDLE)
+            if handle is not None:
+                await handle.store(response)
+            return response
+
+        return store_response
 
 
 async def purge_expired(session: AsyncSession, ttl_hours: int) -> int:

@@ -10,7 +10,6 @@ from fastapi import Request
 from pydantic import BaseModel, TypeAdapter
 from starlette.responses import Response
 
-from app.core.errors import PreconditionFailed, PreconditionRequired
 from app.core.pagination import Result
 
 JSON = "application/json"
@@ -106,14 +105,6 @@ def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
         next_url = request.url.include_query_params(cursor=result.next_cursor)
         headers["Link"] = f'<{next_url}>; rel="next"'
     return Response(body, media_type=JSON, headers=headers)
-
-
-def check_if_match(if_match: str | None, version: int) -> None:
-    """PATCH and DELETE must name the version they change: 428 without, 412 when stale."""
-    if if_match is None:
-        raise PreconditionRequired("If-Match is required: send the ETag you last read")
-    if if_match.strip() != "*" and etag_of(version) not in _etags(if_match):
-        raise PreconditionFailed("the resource changed since it was read (If-Match is stale)")
 
 
 def no_content() -> Response:

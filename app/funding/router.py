@@ -12,11 +12,12 @@ from app.core import responses as render
 from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
     OBLIGATION_RECORD,
@@ -28,8 +29,8 @@ from app.funding.schemas import (
     Purpose,
 )
 
-router = APIRouter(prefix="/obligations", tags=["funding"])
-imports_router = APIRouter(prefix="/imports", tags=["imports"])
+router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 ObligationId = Annotated[int, Path(ge=1, le=2**62)]
 ProgramFilter = Annotated[
@@ -117,14 +118,11 @@ async def create_obligation(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     body: ObligationCreate,
 ) -> Response:
     obligation = await service.create_obligation(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, ObligationRead, obligation, _location(obligation.id)),
-    )
+    return render.created(request, ObligationRead, obligation, _location(obligation.id))
 
 
 @router.patch(
@@ -139,9 +137,11 @@ async def update_obligation(
     session: SessionDep,
     obligation_id: ObligationId,
     body: ObligationUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    obligation = await service.update_obligation(session, actor, obligation_id, body, if_match)
+    obligation = await service.update_obligation(
+        session, actor, obligation_id, body, expected_version
+    )
     return render.resource(request, ObligationRead, obligation)
 
 
@@ -152,9 +152,12 @@ async def update_obligation(
     responses=responses(404, 412, 428),
 )
 async def delete_obligation(
-    actor: Writer, session: SessionDep, obligation_id: ObligationId, if_match: IfMatch = None
+    actor: Writer,
+    session: SessionDep,
+    obligation_id: ObligationId,
+    expected_version: RequiredVersion,
 ) -> Response:
-    await service.delete_obligation(session, actor, obligation_id, if_match)
+    await service.delete_obligation(session, actor, obligation_id, expected_version)
     return render.no_content()
 
 
@@ -175,9 +178,9 @@ async def import_obligations(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)
-    return await idem.respond(session, bulk.summary_response(summary))
+    return bulk.summary_response(summary)

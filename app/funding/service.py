@@ -18,8 +18,8 @@ from app.core.csvout import keyset_batches
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.models import Partner
@@ -189,10 +189,10 @@ async def update_obligation(
     actor: Principal,
     obligation_id: int,
     body: ObligationUpdate,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Obligation:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_if_match(if_match, obligation.version)
+    check_version(expected_version, obligation.version)
     fields = body.model_fields_set
     changed: list[str] = []
     if "program" in fields and body.program is not None:
@@ -234,10 +234,10 @@ async def update_obligation(
 
 
 async def delete_obligation(
-    session: AsyncSession, actor: Principal, obligation_id: int, if_match: str | None
+    session: AsyncSession, actor: Principal, obligation_id: int, expected_version: int | None
 ) -> None:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_if_match(if_match, obligation.version)
+    check_version(expected_version, obligation.version)
     details = _details(obligation)
     await session.delete(obligation)
     await session.flush()

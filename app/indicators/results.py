@@ -16,8 +16,8 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.indicators import rules
 from app.indicators.models import Indicator, IndicatorResult
 from app.indicators.schemas import ResultCreate, ResultUpdate
@@ -208,13 +208,13 @@ async def update_result(
     code: str,
     result_id: int,
     body: ResultUpdate,
-    if_match: str | None,
+    expected_version: int | None,
     force: bool,
 ) -> IndicatorResult:
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
     indicator = result.indicator
-    check_if_match(if_match, result.version)
+    check_version(expected_version, result.version)
     fields = body.model_fields_set
     figures = {
         name: getattr(body, name) if name in fields else getattr(result, name) for name in FIGURES
@@ -249,12 +249,12 @@ async def delete_result(
     actor: Principal,
     code: str,
     result_id: int,
-    if_match: str | None,
+    expected_version: int | None,
     force: bool,
 ) -> None:
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
-    check_if_match(if_match, result.version)
+    check_version(expected_version, result.version)
     forced = await guard_lock(session, result.indicator, result.fiscal_year, force)
     details = audit_details(result.indicator, result.fiscal_year, result.partner, forced)
     await session.delete(result)

@@ -15,11 +15,12 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Admin, Reader
+from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import progress as progress_service
 from app.indicators import results, service, targets
 from app.indicators.schemas import (
@@ -36,7 +37,7 @@ from app.indicators.schemas import (
     TargetWrite,
 )
 
-router = APIRouter(prefix="/indicators", tags=["indicators"])
+router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=IdempotentRoute)
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
@@ -112,14 +113,11 @@ async def create_indicator(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     body: IndicatorCreate,
 ) -> Response:
     indicator = await service.create_indicator(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code)),
-    )
+    return render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code))
 
 
 @router.get(
@@ -146,9 +144,9 @@ async def update_indicator(
     session: SessionDep,
     code: IndicatorCodePath,
     body: IndicatorUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    indicator = await service.update_indicator(session, actor, code, body, if_match)
+    indicator = await service.update_indicator(session, actor, code, body, expected_version)
     return render.resource(request, IndicatorRead, indicator)
 
 
@@ -160,9 +158,9 @@ async def update_indicator(
     responses=responses(404, 409, 412, 428),
 )
 async def delete_indicator(
-    actor: Admin, session: SessionDep, code: IndicatorCodePath, if_match: IfMatch = None
+    actor: Admin, session: SessionDep, code: IndicatorCodePath, expected_version: RequiredVersion
 ) -> Response:
-    await service.delete_indicator(session, actor, code, if_match)
+    await service.delete_indicator(session, actor, code, expected_version)
     return render.no_content()
 
 
@@ -205,11 +203,11 @@ async def put_target(
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     body: TargetWrite,
-    if_match: IfMatch = None,
+    expected_version: OptionalVersion,
     force: Force = False,
 ) -> Response:
     target, created = await targets.put_target(
-        session, actor, code, fiscal_year, body, if_match, force
+        session, actor, code, fiscal_year, body, expected_version, force
     )
     location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
     if target.partner_code:
@@ -257,14 +255,14 @@ async def create_result(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     code: IndicatorCodePath,
     body: ResultCreate,
     force: Force = False,
 ) -> Response:
     result = await results.create_result(session, actor, code, body, force)
     location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
-    return await idem.respond(session, render.created(request, ResultRead, result, location))
+    return render.created(request, ResultRead, result, location)
 
 
 @router.get(
@@ -297,10 +295,12 @@ async def update_result(
     code: IndicatorCodePath,
     result_id: ResultId,
     body: ResultUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
-    result = await results.update_result(session, actor, code, result_id, body, if_match, force)
+    result = await results.update_result(
+        session, actor, code, result_id, body, expected_version, force
+    )
     return render.resource(request, ResultRead, result)
 
 
@@ -315,10 +315,10 @@ async def delete_result(
     session: SessionDep,
     code: IndicatorCodePath,
     result_id: ResultId,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
-    await results.delete_result(session, actor, code, result_id, if_match, force)
+    await results.delete_result(session, actor, code, result_id, expected_version, force)
     return render.no_content()
 
 
@@ -357,9 +357,9 @@ async def unlock_year(
     session: SessionDep,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    await targets.unlock_year(session, actor, code, fiscal_year, if_match)
+    await targets.unlock_year(session, actor, code, fiscal_year, expected_version)
     return render.no_content()
 
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.indicators import rules
 from app.indicators.metrics import METRICS
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
@@ -202,10 +202,14 @@ async def create_indicator(
 
 
 async def update_indicator(
-    session: AsyncSession, actor: Principal, code: str, body: IndicatorUpdate, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: IndicatorUpdate,
+    expected_version: int | None,
 ) -> Indicator:
     indicator = await get_indicator(session, code)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     fields = body.model_fields_set
     changed: list[str] = []
     metric = body.metric if "metric" in fields and body.metric else indicator.metric
@@ -249,10 +253,10 @@ async def update_indicator(
 
 
 async def delete_indicator(
-    session: AsyncSession, actor: Principal, code: str, if_match: str | None
+    session: AsyncSession, actor: Principal, code: str, expected_version: int | None
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     results = await session.scalar(
         select(func.count()).where(IndicatorResult.indicator_id == indicator.id)
     )

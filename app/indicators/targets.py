@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable
 from app.core.models import utcnow
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.indicators import rules
 from app.indicators.models import Indicator, IndicatorLock, Target
 from app.indicators.schemas import (
@@ -83,10 +83,14 @@ async def lock_year(
 
 
 async def unlock_year(
-    session: AsyncSession, actor: Principal, code: str, fiscal_year: int, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    fiscal_year: int,
+    expected_version: int | None,
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
-    check_if_match(if_match, indicator.version)
+    check_version(expected_version, indicator.version)
     lock = await session.get(IndicatorLock, (indicator.id, fiscal_year))
     if lock is None:
         raise NotFound(f"FY{fiscal_year} of {indicator.code} is not locked")
@@ -129,7 +133,7 @@ async def put_target(
     code: str,
     fiscal_year: int,
     body: TargetWrite,
-    if_match: str | None,
+    expected_version: int | None,
     force: bool,
 ) -> tuple[Target, bool]:
     """Create or replace a target; returns it and whether it was created."""
@@ -139,8 +143,8 @@ async def put_target(
         raise Unprocessable(f"/value: {errors[0]['detail']}", errors=errors)
     partner = await resolve_partner(session, body.partner, "/partner") if body.partner else None
     target = await session.scalar(_target_stmt(indicator, fiscal_year, partner))
-    if target is not None and if_match is not None:
-        check_if_match(if_match, target.version)
+    if target is not None:
+        check_version(expected_version, target.version)
     forced = await guard_lock(session, indicator, fiscal_year, force)
     details = audit_details(indicator, fiscal_year, partner, forced)
     if target is None:

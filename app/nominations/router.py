@@ -13,11 +13,12 @@ from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep, RequiredIdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import REFERENCE_PATTERN
 from app.core.security import Principal, Role, require
+from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
     NOMINATION_RECORD,
@@ -29,7 +30,7 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import Sex, Status, VettingStatus
 
-router = APIRouter(prefix="/nominations", tags=["nominations"])
+router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -64,15 +65,12 @@ async def create_nomination(
     request: Request,
     actor: NominationUser,
     _: CreationBudget,
-    idem: RequiredIdempotencyDep,
+    idempotency_key: RequiredIdempotencyKey,
     session: SessionDep,
     body: NominationCreate,
 ) -> Response:
     nomination = await service.create_nomination(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, NominationRead, nomination, _location(nomination.id)),
-    )
+    return render.created(request, NominationRead, nomination, _location(nomination.id))
 
 
 def nomination_filters(
@@ -163,9 +161,11 @@ async def update_nomination(
     session: SessionDep,
     nomination_id: NominationId,
     body: NominationUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    nomination = await service.update_nomination(session, actor, nomination_id, body, if_match)
+    nomination = await service.update_nomination(
+        session, actor, nomination_id, body, expected_version
+    )
     return render.resource(request, NominationRead, nomination)
 
 
@@ -179,16 +179,16 @@ async def update_nomination(
 async def transition_nomination(
     request: Request,
     actor: NominationUser,
-    idem: IdempotencyDep,
+    expected_version: OptionalVersion,
+    idempotency_key: IdempotencyKey,
     session: SessionDep,
     nomination_id: NominationId,
     body: TransitionRequest,
-    if_match: IfMatch = None,
 ) -> Response:
     nomination = await service.transition(
-        session, actor, nomination_id, body.to, body.reason, if_match
+        session, actor, nomination_id, body.to, body.reason, expected_version
     )
-    return await idem.respond(session, render.resource(request, NominationRead, nomination))
+    return render.resource(request, NominationRead, nomination)
 
 
 @router.put(
@@ -206,9 +206,9 @@ async def put_vetting(
     session: SessionDep,
     nomination_id: NominationId,
     body: VettingWrite,
-    if_match: IfMatch = None,
+    expected_version: OptionalVersion,
 ) -> Response:
-    nomination = await service.set_vetting(session, actor, nomination_id, body, if_match)
+    nomination = await service.set_vetting(session, actor, nomination_id, body, expected_version)
     return render.resource(request, NominationRead, nomination)
 
 

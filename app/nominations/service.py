@@ -24,8 +24,8 @@ from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
 from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.security import Principal, Role
+from app.core.versioning import check_version
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
@@ -238,10 +238,10 @@ async def update_nomination(
     actor: Principal,
     nomination_id: int,
     body: NominationUpdate,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Nomination:
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
-    check_if_match(if_match, nomination.version)
+    check_version(expected_version, nomination.version)
     if nomination.status not in EDITABLE:
         raise Conflict(
             f"only a submitted nomination can be edited; this one is {nomination.status}",
@@ -281,11 +281,10 @@ async def transition(
     nomination_id: int,
     target: Status,
     reason: str | None,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Nomination:
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
-    if if_match is not None:
-        check_if_match(if_match, nomination.version)
+    check_version(expected_version, nomination.version)
     current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
     nomination.status = target
@@ -307,7 +306,7 @@ async def set_vetting(
     actor: Principal,
     nomination_id: int,
     body: VettingWrite,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Nomination:
     """Record the Leahy vetting decision (admins). Another country's nomination is a 404 first."""
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
@@ -319,8 +318,7 @@ async def set_vetting(
             f"{errors[0][0]}: {errors[0][1]}",
             errors=[field_error(pointer, detail) for pointer, detail in errors],
         )
-    if if_match is not None:
-        check_if_match(if_match, nomination.version)
+    check_version(expected_version, nomination.version)
     changed = _assign(
         nomination,
         [

@@ -11,8 +11,9 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.security import Admin, Reader
+from app.core.versioning import RequiredVersion
 from app.outcomes import service
 from app.outcomes.schemas import OutcomeRead, OutcomeUpdate
 
@@ -62,7 +63,7 @@ async def update_outcome(
     session: SessionDep,
     number: OutcomeNumber,
     body: OutcomeUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    outcome = await service.update_outcome(session, actor, number, body, if_match)
+    outcome = await service.update_outcome(session, actor, number, body, expected_version)
     return render.resource(request, OutcomeRead, outcome)

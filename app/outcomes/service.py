@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.outcomes.models import Outcome
 from app.outcomes.schemas import OutcomeUpdate
 
@@ -34,10 +34,14 @@ async def get_outcome(session: AsyncSession, number: int) -> Outcome:
 
 
 async def update_outcome(
-    session: AsyncSession, actor: Principal, number: int, body: OutcomeUpdate, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    number: int,
+    body: OutcomeUpdate,
+    expected_version: int | None,
 ) -> Outcome:
     outcome = await get_outcome(session, number)
-    check_if_match(if_match, outcome.version)
+    check_version(expected_version, outcome.version)
     changed = apply_changes(outcome, body)
     if changed:
         await session.flush()

@@ -12,11 +12,12 @@ from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Admin, Reader
+from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
 from app.partners.schemas import (
     BenchmarkRead,
@@ -29,7 +30,7 @@ from app.partners.schemas import (
     Region,
 )
 
-router = APIRouter(prefix="/partners", tags=["partners"])
+router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
 
 PartnerCode = Annotated[
     str, Path(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 or alpha-2, any case")
@@ -93,9 +94,9 @@ async def update_partner(
     session: SessionDep,
     code: PartnerCode,
     body: PartnerUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    partner = await service.update_partner(session, actor, code, body, if_match)
+    partner = await service.update_partner(session, actor, code, body, expected_version)
     return render.resource(request, PartnerRead, partner)
 
 
@@ -133,16 +134,14 @@ async def add_membership(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     code: PartnerCode,
     body: MembershipCreate,
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.add_membership(session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return await idem.respond(
-        session, render.created(request, MembershipRead, membership, location)
-    )
+    return render.created(request, MembershipRead, membership, location)
 
 
 @router.get(
@@ -173,11 +172,11 @@ async def update_membership(
     code: PartnerCode,
     membership_id: MembershipId,
     body: MembershipUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.update_membership(
-        session, actor, partner, membership_id, body, if_match
+        session, actor, partner, membership_id, body, expected_version
     )
     return render.resource(request, MembershipRead, membership)
 
@@ -214,11 +213,11 @@ async def put_benchmark(
     code: PartnerCode,
     fiscal_year: FiscalYear,
     body: BenchmarkWrite,
-    if_match: IfMatch = None,
+    expected_version: OptionalVersion,
 ) -> Response:
     partner = await service.get_partner(session, code)
     benchmark, created = await service.put_benchmark(
-        session, actor, partner, fiscal_year, body, if_match
+        session, actor, partner, fiscal_year, body, expected_version
     )
     location = f"/api/v1/partners/{partner.code}/benchmarks/{fiscal_year}"
     return render.resource(

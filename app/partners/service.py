@@ -12,9 +12,9 @@ from app.audit.writer import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.partners.models import Benchmark, Membership, Partner
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
@@ -119,10 +119,14 @@ async def list_partners(
 
 
 async def update_partner(
-    session: AsyncSession, actor: Principal, code: str, body: PartnerUpdate, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: PartnerUpdate,
+    expected_version: int | None,
 ) -> Partner:
     partner = await get_partner(session, code)
-    check_if_match(if_match, partner.version)
+    check_version(expected_version, partner.version)
     changed = apply_changes(partner, body)
     if changed:
         await session.flush()
@@ -229,11 +233,11 @@ async def update_membership(
     partner: Partner,
     membership_id: int,
     body: MembershipUpdate,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Membership:
     """End (or reopen) a membership: only its end date changes."""
     membership = await get_membership(session, partner, membership_id)
-    check_if_match(if_match, membership.version)
+    check_version(expected_version, membership.version)
     end = body.end_date if "end_date" in body.model_fields_set else membership.end_date
     if end is not None and end <= membership.start_date:
         raise Unprocessable(
@@ -271,7 +275,7 @@ async def put_benchmark(
     partner: Partner,
     fiscal_year: int,
     body: BenchmarkWrite,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> tuple[Benchmark, bool]:
     """Create or replace the benchmark; returns it and whether it was created."""
     await _lock_partner(session, partner.id)
@@ -291,8 +295,7 @@ async def put_benchmark(
             {"partner": partner.code, "fiscal_year": fiscal_year},
         )
         return benchmark, True
-    if if_match is not None:
-        check_if_match(if_match, benchmark.version)
+    check_version(expected_version, benchmark.version)
     changed = apply_changes(benchmark, body)
     if changed:
         await session.flush()

@@ -10,14 +10,16 @@ from starlette.responses import Response
 from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import UnsupportedMediaType, responses
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
 from app.core.security import Principal, Role, Writer, require
 from app.peacekeeping import service
 from app.peacekeeping.schemas import SnapshotRead
 
-router = APIRouter(prefix="/peacekeeping/snapshots", tags=["peacekeeping"])
+router = APIRouter(
+    prefix="/peacekeeping/snapshots", tags=["peacekeeping"], route_class=IdempotentRoute
+)
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
@@ -82,7 +84,7 @@ async def get_snapshot(
     openapi_extra=CSV_BODY,
 )
 async def upload_snapshot(
-    request: Request, actor: Writer, session: SessionDep, idem: IdempotencyDep
+    request: Request, actor: Writer, session: SessionDep, idempotency_key: IdempotencyKey
 ) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "text/csv":
@@ -97,4 +99,4 @@ async def upload_snapshot(
         location=location if created else None,
         version=snapshot.checksum,
     )
-    return await idem.respond(session, response)
+    return response

@@ -10,14 +10,15 @@ from starlette.responses import Response
 from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import IfMatch, Paging, UpdatedSince
+from app.core.params import Paging, UpdatedSince
 from app.core.security import Admin, Reader
+from app.core.versioning import RequiredVersion
 from app.programs import service
 from app.programs.schemas import ProgramCreate, ProgramRead, ProgramUpdate
 
-router = APIRouter(prefix="/programs", tags=["programs"])
+router = APIRouter(prefix="/programs", tags=["programs"], route_class=IdempotentRoute)
 
 ProgramCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
@@ -58,12 +59,14 @@ async def get_program(
     responses=responses(409, 413, 415),
 )
 async def create_program(
-    request: Request, actor: Admin, session: SessionDep, idem: IdempotencyDep, body: ProgramCreate
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: ProgramCreate,
 ) -> Response:
     program = await service.create_program(session, actor, body)
-    return await idem.respond(
-        session, render.created(request, ProgramRead, program, f"/api/v1/programs/{program.code}")
-    )
+    return render.created(request, ProgramRead, program, f"/api/v1/programs/{program.code}")
 
 
 @router.patch(
@@ -78,7 +81,7 @@ async def update_program(
     session: SessionDep,
     code: ProgramCodePath,
     body: ProgramUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    program = await service.update_program(session, actor, code, body, if_match)
+    program = await service.update_program(session, actor, code, body, expected_version)
     return render.resource(request, ProgramRead, program)

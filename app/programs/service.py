@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import PageParams, Result, SortKey, paginate
-from app.core.responses import check_if_match
 from app.core.schemas import apply_changes
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.programs.models import Program
 from app.programs.schemas import ProgramCreate, ProgramUpdate
 
@@ -64,10 +64,14 @@ async def create_program(session: AsyncSession, actor: Principal, body: ProgramC
 
 
 async def update_program(
-    session: AsyncSession, actor: Principal, code: str, body: ProgramUpdate, if_match: str | None
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: ProgramUpdate,
+    expected_version: int | None,
 ) -> Program:
     program = await get_program(session, code)
-    check_if_match(if_match, program.version)
+    check_version(expected_version, program.version)
     changed = apply_changes(program, body)
     if changed:
         await session.flush()

@@ -14,11 +14,12 @@ from app.core.csvout import list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
-from app.core.idempotency import IdempotencyDep
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import IfMatch, OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
     TRAINING_RECORD,
@@ -31,8 +32,8 @@ from app.trainings.schemas import (
     TrainingUpdate,
 )
 
-router = APIRouter(prefix="/trainings", tags=["trainings"])
-imports_router = APIRouter(prefix="/imports", tags=["imports"])
+router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 TrainingId = Annotated[int, Path(ge=1, le=2**62)]
 FiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
@@ -131,13 +132,14 @@ async def get_training(
     responses=responses(409, 413, 415),
 )
 async def create_training(
-    request: Request, actor: Writer, session: SessionDep, idem: IdempotencyDep, body: TrainingCreate
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: TrainingCreate,
 ) -> Response:
     training = await service.create_training(session, actor, body)
-    return await idem.respond(
-        session,
-        render.created(request, TrainingRead, training, f"/api/v1/trainings/{training.id}"),
-    )
+    return render.created(request, TrainingRead, training, f"/api/v1/trainings/{training.id}")
 
 
 @router.patch(
@@ -152,9 +154,9 @@ async def update_training(
     session: SessionDep,
     training_id: TrainingId,
     body: TrainingUpdate,
-    if_match: IfMatch = None,
+    expected_version: RequiredVersion,
 ) -> Response:
-    training = await service.update_training(session, actor, training_id, body, if_match)
+    training = await service.update_training(session, actor, training_id, body, expected_version)
     return render.resource(request, TrainingRead, training)
 
 
@@ -165,9 +167,9 @@ async def update_training(
     responses=responses(404, 412, 428),
 )
 async def delete_training(
-    actor: Writer, session: SessionDep, training_id: TrainingId, if_match: IfMatch = None
+    actor: Writer, session: SessionDep, training_id: TrainingId, expected_version: RequiredVersion
 ) -> Response:
-    await service.delete_training(session, actor, training_id, if_match)
+    await service.delete_training(session, actor, training_id, expected_version)
     return render.no_content()
 
 
@@ -183,9 +185,9 @@ async def import_trainings(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    idem: IdempotencyDep,
+    idempotency_key: IdempotencyKey,
     dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_trainings(session, actor, records, dry_run=dry_run)
-    return await idem.respond(session, bulk.summary_response(summary))
+    return bulk.summary_response(summary)

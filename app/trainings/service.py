@@ -21,8 +21,8 @@ from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import SortKey
-from app.core.responses import check_if_match
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.partners.models import Partner
 from app.partners.service import find_partner
 from app.programs.models import Program
@@ -365,10 +365,10 @@ async def update_training(
     actor: Principal,
     training_id: int,
     body: TrainingUpdate,
-    if_match: str | None,
+    expected_version: int | None,
 ) -> Training:
     training = await get_training(session, None, training_id)
-    check_if_match(if_match, training.version)
+    check_version(expected_version, training.version)
     given = body.model_fields_set
     start = body.start_date if "start_date" in given else training.start_date
     end = body.end_date if "end_date" in given else training.end_date
@@ -452,10 +452,10 @@ def _replace_participants(
 
 
 async def delete_training(
-    session: AsyncSession, actor: Principal, training_id: int, if_match: str | None
+    session: AsyncSession, actor: Principal, training_id: int, expected_version: int | None
 ) -> None:
     training = await get_training(session, None, training_id)
-    check_if_match(if_match, training.version)
+    check_version(expected_version, training.version)
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training, sign=-1)
     details = {"program": training.program_code, "external_ref": training.external_ref}

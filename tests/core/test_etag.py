@@ -164,3 +164,24 @@ async def test_concurrent_membership_ends_let_exactly_one_through(
     assert statuses == [200, 412, 412], [r.text for r in responses]
     winner = next(r for r in responses if r.status_code == 200).json()
     assert (await client.get(location, headers=admin)).json()["end_date"] == winner["end_date"]
+
+
+async def test_if_match_compares_strongly(client: httpx.AsyncClient, keys: Keys) -> None:
+    """RFC 9110 13.1.1: If-Match uses the strong comparison, so a weak ETag never matches."""
+    admin = keys.headers("admin")
+    etag = (await client.get("/api/v1/partners/KEN", headers=admin)).headers["etag"]
+    for if_match in (f"W/{etag}", f'W/"99", W/{etag}', etag.strip('"'), '"01"'):
+        refused = await client.patch(
+            "/api/v1/partners/KEN", json={"name": "Weak"}, headers={**admin, "If-Match": if_match}
+        )
+        assert refused.status_code == 412, if_match
+        assert refused.headers["content-type"] == "application/problem+json"
+    current = await client.get("/api/v1/partners/KEN", headers=admin)
+    assert current.json()["name"] == "Kenya" and current.headers["etag"] == etag
+
+    for if_match in (f'W/"99", {etag}', "*"):
+        accepted = await client.patch(
+            "/api/v1/partners/KEN", json={"name": "Kenya"}, headers={**admin, "If-Match": if_match}
+        )
+        assert accepted.status_code == 200, (if_match, accepted.text)
+        etag = accepted.headers["etag"]
