@@ -108,7 +108,7 @@ def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
     return Response(body, media_type=JSON, headers=headers)
 
 
-def check_if_match(if_match: str | None, version: int) -> None:
+def check_if_match(if_match: str | None, version: int | str) -> None:
     """PATCH and DELETE must name the version they change: 428 without, 412 when stale."""
     if if_match is None:
         raise PreconditionRequired("If-Match is required: send the ETag you last read")

@@ -1,33 +1,55 @@
-"""Snapshot rules: a file is stored whole or not at all, once per checksum, aggregated per
-(country, mission, personnel type)."""
+"""Snapshot rules: a file is stored whole or not at all, one snapshot per reporting date,
+aggregated per (country, mission, personnel type); every upload of a month is kept and the
+newest (highest id) is the one reports use."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.audit import record
 from app.core.errors import NotFound
 from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.responses import check_if_match
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.peacekeeping.models import Contribution, Snapshot
-from app.peacekeeping.un_file import parse_un_file
+from app.peacekeeping.schemas import SkippedRow, SnapshotSummary, SnapshotUpload, UploadedSnapshot
+from app.peacekeeping.un_file import ParsedMonth, parse_un_file
 
 RESOURCE = "peacekeeping_snapshot"
 INSERT_CHUNK = 1000
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotFilters:
+    reporting_date: date | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+    checksum: str | None = None
+    updated_since: datetime | None = None
+
+
 async def list_snapshots(
-    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
+    session: AsyncSession, params: PageParams, filters: SnapshotFilters
 ) -> Result[Snapshot]:
+    """Latest reporting date first; within a month, the newest upload first."""
     stmt = select(Snapshot)
-    if updated_since is not None:
-        stmt = stmt.where(Snapshot.uploaded_at >= updated_since)
+    if filters.reporting_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date == filters.reporting_date)
+    if filters.from_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date >= filters.from_date)
+    if filters.to_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date <= filters.to_date)
+    if filters.checksum is not None:
+        stmt = stmt.where(Snapshot.checksum == filters.checksum.lower())
+    if filters.updated_since is not None:
+        stmt = stmt.where(Snapshot.uploaded_at >= filters.updated_since)
     keys = [SortKey(Snapshot.reporting_date, descending=True), SortKey(Snapshot.id, True)]
     return await paginate(session, stmt, params, keys, sort_name="reporting_date_desc")
 
@@ -40,7 +62,8 @@ async def get_snapshot(session: AsyncSession, snapshot_id: int) -> Snapshot:
 
 
 async def latest_snapshot(session: AsyncSession, as_of: date) -> Snapshot:
-    """The snapshot in force on `as_of`: latest reporting date on or before it."""
+    """The snapshot in force on `as_of`: latest reporting date on or before it, and of that
+    month's uploads the newest (re-posting older bytes does not make them current again)."""
     snapshot = await session.scalar(
         select(Snapshot)
         .where(Snapshot.reporting_date <= as_of)
@@ -52,27 +75,30 @@ async def latest_snapshot(session: AsyncSession, as_of: date) -> Snapshot:
     return snapshot
 
 
-async def import_snapshot(
-    session: AsyncSession, actor: Principal, content: bytes
-) -> tuple[Snapshot, bool]:
-    """Store a UN file; returns the snapshot and whether it is new (same bytes: the old one)."""
-    checksum = hashlib.sha256(content).hexdigest()
-    existing = await session.scalar(select(Snapshot).where(Snapshot.checksum == checksum))
-    if existing is not None:
-        return existing, False
-    codes = await partner_codes(session)
-    parsed = await asyncio.to_thread(parse_un_file, content, codes)
-    snapshot = Snapshot(
-        reporting_date=parsed.reporting_date,
-        checksum=checksum,
-        row_count=parsed.row_count,
-        contribution_count=len(parsed.contributions),
-    )
-    session.add(snapshot)
+async def report_snapshot(session: AsyncSession, as_of: date, snapshot_id: int | None) -> Snapshot:
+    """The snapshot a report reads: the one asked for, else the one in force on `as_of`."""
+    if snapshot_id is not None:
+        return await get_snapshot(session, snapshot_id)
+    return await latest_snapshot(session, as_of)
+
+
+async def delete_snapshot(
+    session: AsyncSession, actor: Principal, snapshot_id: int, if_match: str | None
+) -> None:
+    """Remove one snapshot and its rows; the month's previous upload is current again."""
+    snapshot = await get_snapshot(session, snapshot_id)
+    check_if_match(if_match, snapshot.checksum)
+    details = {"checksum": snapshot.checksum, "reporting_date": snapshot.reporting_date.isoformat()}
+    await session.execute(delete(Contribution).where(Contribution.snapshot_id == snapshot_id))
+    await session.delete(snapshot)
     await session.flush()
+    record(session, actor, "delete", RESOURCE, snapshot_id, [], details)
+
+
+async def _store_contributions(session: AsyncSession, snapshot_id: int, month: ParsedMonth) -> None:
     rows = [
         {
-            "snapshot_id": snapshot.id,
+            "snapshot_id": snapshot_id,
             "partner_id": partner_id,
             "mission": mission,
             "personnel_type": personnel_type,
@@ -80,18 +106,71 @@ async def import_snapshot(
             "female": female,
         }
         for (partner_id, mission, personnel_type), (male, female) in sorted(
-            parsed.contributions.items()
+            month.contributions.items()
         )
     ]
     for start in range(0, len(rows), INSERT_CHUNK):
         await session.execute(insert(Contribution), rows[start : start + INSERT_CHUNK])
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        snapshot.id,
-        ["reporting_date", "checksum", "row_count"],
-        {"checksum": checksum, "reporting_date": parsed.reporting_date.isoformat()},
+
+
+async def import_snapshots(
+    session: AsyncSession, actor: Principal, content: bytes
+) -> SnapshotUpload:
+    """Store a UN file, one snapshot per reporting date, in the caller's transaction.
+
+    A month already stored from these exact bytes answers its snapshot (`created: false`);
+    a month whose rows were all skipped gets none (its rows are still listed).
+    """
+    checksum = hashlib.sha256(content).hexdigest()
+    codes = await partner_codes(session)
+    parsed = await asyncio.to_thread(parse_un_file, content, codes)
+    stored = {
+        snapshot.reporting_date: snapshot
+        for snapshot in await session.scalars(select(Snapshot).where(Snapshot.checksum == checksum))
+    }
+    months = parsed.kept
+    new = {
+        month.reporting_date: Snapshot(
+            reporting_date=month.reporting_date,
+            checksum=checksum,
+            row_count=month.row_count,
+            contribution_count=len(month.contributions),
+            skipped_rows=month.skipped,
+        )
+        for month in months
+        if month.reporting_date not in stored
+    }
+    session.add_all(new.values())
+    await session.flush()
+    for month in months:
+        snapshot = new.get(month.reporting_date)
+        if snapshot is None:
+            continue
+        await _store_contributions(session, snapshot.id, month)
+        record(
+            session,
+            actor,
+            "create",
+            RESOURCE,
+            snapshot.id,
+            ["reporting_date", "checksum", "row_count"],
+            {"checksum": checksum, "reporting_date": month.reporting_date.isoformat()},
+        )
+    snapshots = [
+        UploadedSnapshot(
+            **SnapshotSummary.model_validate(
+                new.get(month.reporting_date) or stored[month.reporting_date]
+            ).model_dump(),
+            created=month.reporting_date in new,
+        )
+        for month in months
+    ]
+    skipped = parsed.skipped
+    return SnapshotUpload(
+        checksum=checksum,
+        created=bool(new),
+        row_count=parsed.row_count,
+        skipped_count=len(skipped),
+        skipped_rows=[SkippedRow.model_validate(row) for row in skipped],
+        snapshots=snapshots,
     )
-    return snapshot, True
