@@ -249,9 +249,11 @@ def test_skipped_rows_are_still_checked_and_a_file_of_only_skipped_rows_is_refus
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("0", 0), ("2", 2), ("2.0", 2), ("2.", 2), ("1000000", 1_000_000), ("1000001", None)]
-    + [("2.000", None), ("6.394", None), ("1,234", None), ("1.234.567", None), ("2.5", None)]
-    + [("-1", None), ("", None), ("two", None)],
+    [
+        *[("0", 0), ("2", 2), ("2.0", 2), ("2.", 2), ("1000000", 1_000_000), ("1000001", None)],
+        *[("2.000", None), ("6.394", None), ("1,234", None), ("1.234.567", None), ("2.5", None)],
+        *[("-1", None), ("", None), ("two", None)],
+    ],
 )
 def test_counts_are_whole_numbers_never_guessed(text: str, expected: int | None) -> None:
     assert parse_count(text) == expected
@@ -268,13 +270,16 @@ def test_a_count_that_could_be_read_two_ways_is_refused_naming_row_column_and_va
     )
     with pytest.raises(Unprocessable) as refused:
         parse_un_file(content, UN_CODES)
-    two_ways = "could be read two ways (a thousands separator or a decimal point)"
+    two_ways = (
+        "could be read two ways (a thousands separator or a decimal point): "
+        "write the count without separators"
+    )
     assert [(e["row"], e["field"], e["pointer"], e["message"]) for e in refused.value.errors] == [
-        (1, "Male_Personnel", "/rows/1/Male_Personnel", f"'2.000' {two_ways}: write the count without separators"),
-        (2, "Female_Personnel", "/rows/2/Female_Personnel", f"'6.394' {two_ways}: write the count without separators"),
-        (3, "Male_Personnel", "/rows/3/Male_Personnel", f"'1,234' {two_ways}: write the count without separators"),
+        (1, "Male_Personnel", "/rows/1/Male_Personnel", f"'2.000' {two_ways}"),
+        (2, "Female_Personnel", "/rows/2/Female_Personnel", f"'6.394' {two_ways}"),
+        (3, "Male_Personnel", "/rows/3/Male_Personnel", f"'1,234' {two_ways}"),
         (4, "", "/rows/4", "8 cells for 7 columns: a value holding an unquoted ','?"),
-    ]  # fmt: skip
+    ]
     assert "row 1, Male_Personnel: '2.000' could be read two ways" in refused.value.detail
     # Quoted, a comma in a count is still two ways to read it; semicolon files keep 1,234 whole.
     quoted = un_published([("Kenya", "KEN", "UNMISS", "Troops", '"1,234"', 7, "31-Jan-21")])
