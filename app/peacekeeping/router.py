@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -70,12 +71,16 @@ async def _file_bytes(request: Request) -> bytes:
             f"{ACCEPTED}"
         )
     limit = request.app.state.settings.max_import_bytes
-    async with request.form(max_files=1, max_fields=10, max_part_size=limit) as form:
-        part = form.get(FILE_FIELD)
-        if isinstance(part, UploadFile):
-            return await part.read()
-        if isinstance(part, str):  # a field sent without a filename
-            return part.encode()
+    try:
+        async with request.form(max_files=1, max_fields=10, max_part_size=limit) as form:
+            part = form.get(FILE_FIELD)
+            if isinstance(part, UploadFile):
+                return await part.read()
+            if isinstance(part, str):  # a field sent without a filename
+                return part.encode()
+    except HTTPException as exc:  # Starlette's 400 for a form it cannot read
+        detail = f"not a readable multipart/form-data body ({exc.detail}); {ACCEPTED}"
+        raise Unprocessable(detail, errors=[{"pointer": "", "detail": str(exc.detail)}]) from None
     detail = f"the form has no `{FILE_FIELD}` field; {ACCEPTED}"
     raise Unprocessable(detail, errors=[{"pointer": f"/{FILE_FIELD}", "detail": "required"}])
 
