@@ -24,6 +24,7 @@ from app.peacekeeping.un_file import ParsedMonth, parse_un_file
 
 RESOURCE = "peacekeeping_snapshot"
 INSERT_CHUNK = 1000
+CONTRIBUTION_COLUMNS = ("snapshot_id", "partner_id", "mission", "personnel_type", "male", "female")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,22 +96,31 @@ async def delete_snapshot(
     record(session, actor, "delete", RESOURCE, snapshot_id, [], details)
 
 
-async def _store_contributions(session: AsyncSession, snapshot_id: int, month: ParsedMonth) -> None:
+async def _store_contributions(
+    session: AsyncSession, months: list[tuple[int, ParsedMonth]]
+) -> None:
+    """Every month's rows at once: COPY on PostgreSQL (a 20-year file is 100,000 rows),
+    executemany in chunks elsewhere."""
     rows = [
-        {
-            "snapshot_id": snapshot_id,
-            "partner_id": partner_id,
-            "mission": mission,
-            "personnel_type": personnel_type,
-            "male": male,
-            "female": female,
-        }
+        (snapshot_id, partner_id, mission, personnel_type, male, female)
+        for snapshot_id, month in months
         for (partner_id, mission, personnel_type), (male, female) in sorted(
             month.contributions.items()
         )
     ]
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = await connection.get_raw_connection()
+        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+            Contribution.__tablename__, records=rows, columns=CONTRIBUTION_COLUMNS
+        )
+        return
     for start in range(0, len(rows), INSERT_CHUNK):
-        await session.execute(insert(Contribution), rows[start : start + INSERT_CHUNK])
+        chunk = rows[start : start + INSERT_CHUNK]
+        await session.execute(
+            insert(Contribution),
+            [dict(zip(CONTRIBUTION_COLUMNS, row, strict=True)) for row in chunk],
+        )
 
 
 async def import_snapshots(
@@ -142,11 +152,14 @@ async def import_snapshots(
     }
     session.add_all(new.values())
     await session.flush()
+    await _store_contributions(
+        session,
+        [(new[m.reporting_date].id, m) for m in months if m.reporting_date in new],
+    )
     for month in months:
         snapshot = new.get(month.reporting_date)
         if snapshot is None:
             continue
-        await _store_contributions(session, snapshot.id, month)
         record(
             session,
             actor,
