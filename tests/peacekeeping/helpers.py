@@ -50,3 +50,27 @@ UN_MONTHS = [
     ("Barbados", "BDS", "MINUSCA", "Troops", 10, 3, "30-Sep-21"),
     ("Kosovo", "XKX", "UNMISS", "Staff Officer", 2, 1, "30-Sep-21"),
 ]
+
+# What the parser leaves out of UN_MONTHS, as the answer and the snapshots list it.
+UN_MONTHS_SKIPPED = [
+    {
+        "row": 3,
+        "code": "#N/A",
+        "country": "#N/A",
+        "mission": "UNMISS",
+        "personnel_type": "troops",
+        "male": 7,
+        "female": 2,
+        "reporting_date": "2021-07-31",
+    },
+    {
+        "row": 10,
+        "code": "BDS",
+        "country": "Barbados",
+        "mission": "MINUSCA",
+        "personnel_type": "troops",
+        "male": 10,
+        "female": 3,
+        "reporting_date": "2021-09-30",
+    },
+]

@@ -16,32 +16,10 @@ from tests.peacekeeping.helpers import (
     SHARE,
     SNAPSHOTS,
     UN_MONTHS,
+    UN_MONTHS_SKIPPED,
     csv_headers,
     un_published,
 )
-
-SKIPPED = [
-    {
-        "row": 3,
-        "code": "#N/A",
-        "country": "#N/A",
-        "mission": "UNMISS",
-        "personnel_type": "troops",
-        "male": 7,
-        "female": 2,
-        "reporting_date": "2021-07-31",
-    },
-    {
-        "row": 10,
-        "code": "BDS",
-        "country": "Barbados",
-        "mission": "MINUSCA",
-        "personnel_type": "troops",
-        "male": 10,
-        "female": 3,
-        "reporting_date": "2021-09-30",
-    },
-]
 
 
 async def _gpoi(client: httpx.AsyncClient, keys: Keys, *codes: str) -> None:
@@ -89,7 +67,7 @@ async def test_a_multi_month_file_becomes_a_snapshot_per_month(
     assert created.headers["location"] == f"{SNAPSHOTS}?checksum={checksum}"
     assert created.headers["etag"] == f'"{checksum}"'
     assert (upload["checksum"], upload["created"], upload["row_count"]) == (checksum, True, 11)
-    assert (upload["skipped_count"], upload["skipped_rows"]) == (2, SKIPPED)
+    assert (upload["skipped_count"], upload["skipped_rows"]) == (2, UN_MONTHS_SKIPPED)
     months = [
         (s["reporting_date"], s["row_count"], s["contribution_count"], s["skipped_count"])
         for s in upload["snapshots"]
@@ -114,11 +92,11 @@ async def test_a_multi_month_file_becomes_a_snapshot_per_month(
         ("UNMISS", "troops", 400, 60),
     ]
     stored_skips = await session.scalar(select(Snapshot.skipped_rows).where(Snapshot.id == july))
-    assert stored_skips == SKIPPED[:1]
+    assert stored_skips == UN_MONTHS_SKIPPED[:1]
     await session.rollback()
 
     fetched = await client.get(f"{SNAPSHOTS}/{september}", headers=keys.headers("analyst"))
-    assert fetched.json()["skipped_rows"] == SKIPPED[1:]
+    assert fetched.json()["skipped_rows"] == UN_MONTHS_SKIPPED[1:]
     listed = await client.get(
         SNAPSHOTS, params={"checksum": checksum.upper()}, headers=keys.headers("analyst")
     )
