@@ -94,7 +94,7 @@ async def revoke_key(
     session: AsyncSession,
     actor: Principal | None,
     key_id: int,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> ApiKey:
     key = await get_key(session, key_id)
     check_version(expected_version, key.version)

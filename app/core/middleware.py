@@ -38,12 +38,14 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         max_import_bytes: int,
         csv_paths: tuple[str, ...],
+        form_paths: tuple[str, ...] = (),
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
         self.max_import_bytes = max_import_bytes
         self.csv_paths = csv_paths
+        self.form_paths = form_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -122,6 +124,7 @@ class RequestContextMiddleware:
             return None
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         accepted = _JSON_TYPES + (("text/csv",) if path.startswith(self.csv_paths) else ())
+        accepted += ("multipart/form-data",) if path.startswith(self.form_paths) else ()
         if content_type not in accepted:
             return problem_response(
                 415,

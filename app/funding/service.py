@@ -189,7 +189,7 @@ async def update_obligation(
     actor: Principal,
     obligation_id: int,
     body: ObligationUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Obligation:
     obligation = await get_obligation(session, actor, obligation_id)
     check_version(expected_version, obligation.version)
@@ -234,7 +234,7 @@ async def update_obligation(
 
 
 async def delete_obligation(
-    session: AsyncSession, actor: Principal, obligation_id: int, expected_version: int | None
+    session: AsyncSession, actor: Principal, obligation_id: int, expected_version: str | None
 ) -> None:
     obligation = await get_obligation(session, actor, obligation_id)
     check_version(expected_version, obligation.version)

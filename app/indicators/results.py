@@ -208,7 +208,7 @@ async def update_result(
     code: str,
     result_id: int,
     body: ResultUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
     force: bool,
 ) -> IndicatorResult:
     await get_indicator(session, code, for_update=True)
@@ -249,7 +249,7 @@ async def delete_result(
     actor: Principal,
     code: str,
     result_id: int,
-    expected_version: int | None,
+    expected_version: str | None,
     force: bool,
 ) -> None:
     await get_indicator(session, code, for_update=True)

@@ -206,7 +206,7 @@ async def update_indicator(
     actor: Principal,
     code: str,
     body: IndicatorUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Indicator:
     indicator = await get_indicator(session, code)
     check_version(expected_version, indicator.version)
@@ -253,7 +253,7 @@ async def update_indicator(
 
 
 async def delete_indicator(
-    session: AsyncSession, actor: Principal, code: str, expected_version: int | None
+    session: AsyncSession, actor: Principal, code: str, expected_version: str | None
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
     check_version(expected_version, indicator.version)

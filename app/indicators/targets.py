@@ -87,7 +87,7 @@ async def unlock_year(
     actor: Principal,
     code: str,
     fiscal_year: int,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> None:
     indicator = await get_indicator(session, code, for_update=True)
     check_version(expected_version, indicator.version)
@@ -133,7 +133,7 @@ async def put_target(
     code: str,
     fiscal_year: int,
     body: TargetWrite,
-    expected_version: int | None,
+    expected_version: str | None,
     force: bool,
 ) -> tuple[Target, bool]:
     """Create or replace a target; returns it and whether it was created."""

@@ -238,7 +238,7 @@ async def update_nomination(
     actor: Principal,
     nomination_id: int,
     body: NominationUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Nomination:
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
     check_version(expected_version, nomination.version)
@@ -281,7 +281,7 @@ async def transition(
     nomination_id: int,
     target: Status,
     reason: str | None,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Nomination:
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)
     check_version(expected_version, nomination.version)
@@ -306,7 +306,7 @@ async def set_vetting(
     actor: Principal,
     nomination_id: int,
     body: VettingWrite,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Nomination:
     """Record the Leahy vetting decision (admins). Another country's nomination is a 404 first."""
     nomination = await get_nomination(session, actor, nomination_id, for_update=True)

@@ -38,7 +38,7 @@ async def update_outcome(
     actor: Principal,
     number: int,
     body: OutcomeUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Outcome:
     outcome = await get_outcome(session, number)
     check_version(expected_version, outcome.version)

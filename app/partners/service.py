@@ -123,7 +123,7 @@ async def update_partner(
     actor: Principal,
     code: str,
     body: PartnerUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Partner:
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
@@ -233,7 +233,7 @@ async def update_membership(
     partner: Partner,
     membership_id: int,
     body: MembershipUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Membership:
     """End (or reopen) a membership: only its end date changes."""
     membership = await get_membership(session, partner, membership_id)
@@ -275,7 +275,7 @@ async def put_benchmark(
     partner: Partner,
     fiscal_year: int,
     body: BenchmarkWrite,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> tuple[Benchmark, bool]:
     """Create or replace the benchmark; returns it and whether it was created."""
     await _lock_partner(session, partner.id)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, IdMixin, UTCDateTime, utcnow
@@ -12,15 +22,26 @@ from app.partners.models import Partner
 
 
 class Snapshot(IdMixin, Base):
-    """One uploaded file; immutable, identified by the SHA-256 of its bytes."""
+    """One month of an uploaded file; immutable. A file holding many months gives one snapshot
+    per Last_Reporting_Date, all carrying the SHA-256 of the file's bytes; every upload for a
+    month is kept (the newest, by id, is the one reports use)."""
 
     __tablename__ = "peacekeeping_snapshots"
+    __table_args__ = (UniqueConstraint("checksum", "reporting_date"),)
 
     reporting_date: Mapped[date] = mapped_column(Date, index=True)
-    checksum: Mapped[str] = mapped_column(String(64), unique=True)
+    checksum: Mapped[str] = mapped_column(String(64))
     row_count: Mapped[int] = mapped_column(Integer)
     contribution_count: Mapped[int] = mapped_column(Integer)
+    # Rows of this month whose code is no country (#N/A, BDS): left out, listed here.
+    skipped_rows: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped_rows)
 
 
 class Contribution(IdMixin, Base):

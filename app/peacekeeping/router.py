@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.db import SessionDep
-from app.core.errors import UnsupportedMediaType, responses
+from app.core.errors import Unprocessable, UnsupportedMediaType, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
-from app.core.security import Principal, Role, Writer, require
+from app.core.security import Admin, Principal, Role, Writer, require
+from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
-from app.peacekeeping.schemas import SnapshotRead
+from app.peacekeeping.schemas import SnapshotRead, SnapshotUpload
+from app.peacekeeping.un_file import ACCEPTED
 
 router = APIRouter(
     prefix="/peacekeeping/snapshots", tags=["peacekeeping"], route_class=IdempotentRoute
@@ -24,26 +29,69 @@ router = APIRouter(
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
 SnapshotId = Annotated[int, Path(ge=1, le=2**62)]
+FILE_FIELD = "file"
 
-CSV_BODY = {
+CSV_EXAMPLE = (
+    "Contributing_Country,ISOCode3,Mission_Acronym,Personnel_Type,"
+    "Male_Personnel,Female_Personnel,Last_Reporting_Date\n"
+    "Ghana,GHA,UNIFIL,Troops,800,120,31-Aug-21\n"
+    "Ghana,GHA,UNIFIL,Troops,790,140,30-Sep-21\n"
+)
+UPLOAD_BODY = {
     "requestBody": {
         "required": True,
+        "description": "The UN file as published (many months in one file are fine): the CSV "
+        "bytes as the body, or a browser form's `file` field",
         "content": {
-            "text/csv": {
-                "schema": {"type": "string"},
-                "example": "Contributing_Country,ISOCode3,Mission_Acronym,Personnel_Type,"
-                "Male_Personnel,Female_Personnel,Last_Reporting_Date\n"
-                "Ghana,GHA,UNIFIL,Troops,800,120,31/10/2026\n",
-            }
+            "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        FILE_FIELD: {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "The CSV file",
+                        }
+                    },
+                    "required": [FILE_FIELD],
+                },
+                "encoding": {FILE_FIELD: {"contentType": "text/csv, application/octet-stream"}},
+            },
         },
     }
 }
 
 
+async def _file_bytes(request: Request) -> bytes:
+    """The uploaded file: a text/csv body, or the `file` part of multipart/form-data."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "text/csv":
+        return await request.body()
+    if content_type != "multipart/form-data":
+        raise UnsupportedMediaType(
+            f"Content-Type must be text/csv or multipart/form-data, not {content_type[:60]!r}; "
+            f"{ACCEPTED}"
+        )
+    limit = request.app.state.settings.max_import_bytes
+    try:
+        async with request.form(max_files=1, max_fields=10, max_part_size=limit) as form:
+            part = form.get(FILE_FIELD)
+            if isinstance(part, UploadFile):
+                return await part.read()
+            if isinstance(part, str):  # a field sent without a filename
+                return part.encode()
+    except HTTPException as exc:  # Starlette's 400 for a form it cannot read
+        detail = f"not a readable multipart/form-data body ({exc.detail}); {ACCEPTED}"
+        raise Unprocessable(detail, errors=[{"pointer": "", "detail": str(exc.detail)}]) from None
+    detail = f"the form has no `{FILE_FIELD}` field; {ACCEPTED}"
+    raise Unprocessable(detail, errors=[{"pointer": f"/{FILE_FIELD}", "detail": "required"}])
+
+
 @router.get(
     "",
     operation_id="peacekeeping_snapshots_list",
-    summary="Snapshots, latest reporting date first",
+    summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
     response_model=Page[SnapshotRead],
     responses=responses(),
 )
@@ -52,9 +100,23 @@ async def list_snapshots(
     _: FigureReader,
     session: SessionDep,
     paging: Paging,
+    reporting_date: Annotated[date | None, Query(description="Of this reporting date")] = None,
+    from_date: Annotated[date | None, Query(description="Reporting date on or after")] = None,
+    to_date: Annotated[date | None, Query(description="Reporting date on or before")] = None,
+    checksum: Annotated[
+        str | None,
+        Query(pattern=r"^[0-9A-Fa-f]{64}$", description="From the file with this SHA-256"),
+    ] = None,
     updated_since: UpdatedSince = None,
 ) -> Response:
-    result = await service.list_snapshots(session, paging, updated_since=updated_since)
+    filters = service.SnapshotFilters(
+        reporting_date=reporting_date,
+        from_date=from_date,
+        to_date=to_date,
+        checksum=checksum,
+        updated_since=updated_since,
+    )
+    result = await service.list_snapshots(session, paging, filters)
     return render.page(request, SnapshotRead, result)
 
 
@@ -74,29 +136,54 @@ async def get_snapshot(
 @router.post(
     "",
     operation_id="peacekeeping_snapshots_create",
-    summary="Upload a UN 'uniformed personnel by gender' CSV (the same file again: 200)",
+    summary="Upload a UN 'uniformed personnel by gender' CSV: a snapshot per reporting date",
+    description="Each Last_Reporting_Date in the file becomes a snapshot, all in one "
+    "transaction. Rows whose code is no country (`#N/A`, `BDS`) are left out and listed in "
+    "`skipped_rows`; any other bad cell refuses the whole file (422, each error with its row, "
+    "column and pointer). The same bytes again answer the stored snapshots (`created: false`, "
+    "200); that does not make an older upload current again: reports use the newest upload "
+    "of a month unless asked for `snapshot=ID`. Location: the snapshot, or the list of the "
+    "file's snapshots when it held several months.",
     status_code=201,
-    response_model=SnapshotRead,
+    response_model=SnapshotUpload,
     responses={
-        200: {"description": "This file was uploaded before: its snapshot", "model": SnapshotRead},
+        200: {"description": "These bytes were uploaded before: their snapshots"},
         **responses(409, 413, 415),
     },
-    openapi_extra=CSV_BODY,
+    openapi_extra=UPLOAD_BODY,
 )
 async def upload_snapshot(
     request: Request, actor: Writer, session: SessionDep, idempotency_key: IdempotencyKey
 ) -> Response:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "text/csv":
-        raise UnsupportedMediaType("Content-Type must be text/csv (the UN file as published)")
-    snapshot, created = await service.import_snapshot(session, actor, await request.body())
-    location = f"/api/v1/peacekeeping/snapshots/{snapshot.id}"
+    upload = await service.import_snapshots(session, actor, await _file_bytes(request))
+    location = None
+    if upload.created:
+        only = upload.snapshots[0].id if len(upload.snapshots) == 1 else None
+        location = (
+            f"/api/v1/peacekeeping/snapshots/{only}"
+            if only is not None
+            else f"/api/v1/peacekeeping/snapshots?checksum={upload.checksum}"
+        )
     response = render.resource(
         request,
-        SnapshotRead,
-        snapshot,
-        status_code=201 if created else 200,
-        location=location if created else None,
-        version=snapshot.checksum,
+        SnapshotUpload,
+        upload,
+        status_code=201 if upload.created else 200,
+        location=location,
+        version=upload.checksum,
     )
     return response
+
+
+@router.delete(
+    "/{snapshot_id}",
+    operation_id="peacekeeping_snapshots_delete",
+    summary="Delete a snapshot (admin); the month's previous upload is then the newest",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_snapshot(
+    actor: Admin, session: SessionDep, snapshot_id: SnapshotId, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_snapshot(session, actor, snapshot_id, expected_version)
+    return render.no_content()

@@ -1,35 +1,58 @@
-"""Snapshot rules: a file is stored whole or not at all, once per checksum, aggregated per
-(country, mission, personnel type)."""
+"""Snapshot rules: a file is stored whole or not at all, one snapshot per reporting date,
+aggregated per (country, mission, personnel type); every upload of a month is kept and the
+newest (highest id) is the one reports use."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, insert, select
+from sqlalchemy import ColumnElement, Select, case, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.security import Principal
+from app.core.versioning import check_version
 from app.partners.models import Membership
 from app.partners.service import partner_codes, valid_on
 from app.peacekeeping.models import Contribution, Snapshot
-from app.peacekeeping.un_file import MILITARY, parse_un_file
+from app.peacekeeping.schemas import SkippedRow, SnapshotSummary, SnapshotUpload, UploadedSnapshot
+from app.peacekeeping.un_file import MILITARY, ParsedMonth, parse_un_file
 
 RESOURCE = "peacekeeping_snapshot"
 INSERT_CHUNK = 1000
+CONTRIBUTION_COLUMNS = ("snapshot_id", "partner_id", "mission", "personnel_type", "male", "female")
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotFilters:
+    reporting_date: date | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+    checksum: str | None = None
+    updated_since: datetime | None = None
 
 
 async def list_snapshots(
-    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
+    session: AsyncSession, params: PageParams, filters: SnapshotFilters
 ) -> Result[Snapshot]:
+    """Latest reporting date first; within a month, the newest upload first."""
     stmt = select(Snapshot)
-    if updated_since is not None:
-        stmt = stmt.where(Snapshot.uploaded_at >= updated_since)
+    if filters.reporting_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date == filters.reporting_date)
+    if filters.from_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date >= filters.from_date)
+    if filters.to_date is not None:
+        stmt = stmt.where(Snapshot.reporting_date <= filters.to_date)
+    if filters.checksum is not None:
+        stmt = stmt.where(Snapshot.checksum == filters.checksum.lower())
+    if filters.updated_since is not None:
+        stmt = stmt.where(Snapshot.uploaded_at >= filters.updated_since)
     keys = [SortKey(Snapshot.reporting_date, descending=True), SortKey(Snapshot.id, True)]
     return await paginate(session, stmt, params, keys, sort_name="reporting_date_desc")
 
@@ -42,7 +65,8 @@ async def get_snapshot(session: AsyncSession, snapshot_id: int) -> Snapshot:
 
 
 async def latest_snapshot(session: AsyncSession, as_of: date) -> Snapshot:
-    """The snapshot in force on `as_of`: latest reporting date on or before it."""
+    """The snapshot in force on `as_of`: latest reporting date on or before it, and of that
+    month's uploads the newest (re-posting older bytes does not make them current again)."""
     snapshot = await session.scalar(
         select(Snapshot)
         .where(Snapshot.reporting_date <= as_of)
@@ -92,46 +116,114 @@ async def military_shares(session: AsyncSession, snapshot: Snapshot, program_id:
     return (await session.execute(select(*share_columns(per_country, members)))).one()
 
 
-async def import_snapshot(
-    session: AsyncSession, actor: Principal, content: bytes
-) -> tuple[Snapshot, bool]:
-    """Store a UN file; returns the snapshot and whether it is new (same bytes: the old one)."""
-    checksum = hashlib.sha256(content).hexdigest()
-    existing = await session.scalar(select(Snapshot).where(Snapshot.checksum == checksum))
-    if existing is not None:
-        return existing, False
-    codes = await partner_codes(session)
-    parsed = await asyncio.to_thread(parse_un_file, content, codes)
-    snapshot = Snapshot(
-        reporting_date=parsed.reporting_date,
-        checksum=checksum,
-        row_count=parsed.row_count,
-        contribution_count=len(parsed.contributions),
-    )
-    session.add(snapshot)
+async def report_snapshot(session: AsyncSession, as_of: date, snapshot_id: int | None) -> Snapshot:
+    """The snapshot a report reads: the one asked for, else the one in force on `as_of`."""
+    if snapshot_id is not None:
+        return await get_snapshot(session, snapshot_id)
+    return await latest_snapshot(session, as_of)
+
+
+async def delete_snapshot(
+    session: AsyncSession, actor: Principal, snapshot_id: int, expected_version: str | None
+) -> None:
+    """Remove one snapshot and its rows; the month's previous upload is current again."""
+    snapshot = await get_snapshot(session, snapshot_id)
+    check_version(expected_version, snapshot.checksum)
+    details = {"checksum": snapshot.checksum, "reporting_date": snapshot.reporting_date.isoformat()}
+    await session.execute(delete(Contribution).where(Contribution.snapshot_id == snapshot_id))
+    await session.delete(snapshot)
     await session.flush()
+    record(session, actor, "delete", RESOURCE, snapshot_id, [], details)
+
+
+async def _store_contributions(
+    session: AsyncSession, months: list[tuple[int, ParsedMonth]]
+) -> None:
+    """Every month's rows at once: COPY on PostgreSQL (a 20-year file is 100,000 rows),
+    executemany in chunks elsewhere."""
     rows = [
-        {
-            "snapshot_id": snapshot.id,
-            "partner_id": partner_id,
-            "mission": mission,
-            "personnel_type": personnel_type,
-            "male": male,
-            "female": female,
-        }
+        (snapshot_id, partner_id, mission, personnel_type, male, female)
+        for snapshot_id, month in months
         for (partner_id, mission, personnel_type), (male, female) in sorted(
-            parsed.contributions.items()
+            month.contributions.items()
         )
     ]
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = await connection.get_raw_connection()
+        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+            Contribution.__tablename__, records=rows, columns=CONTRIBUTION_COLUMNS
+        )
+        return
     for start in range(0, len(rows), INSERT_CHUNK):
-        await session.execute(insert(Contribution), rows[start : start + INSERT_CHUNK])
-    record(
+        chunk = rows[start : start + INSERT_CHUNK]
+        await session.execute(
+            insert(Contribution),
+            [dict(zip(CONTRIBUTION_COLUMNS, row, strict=True)) for row in chunk],
+        )
+
+
+async def import_snapshots(
+    session: AsyncSession, actor: Principal, content: bytes
+) -> SnapshotUpload:
+    """Store a UN file, one snapshot per reporting date, in the caller's transaction.
+
+    A month already stored from these exact bytes answers its snapshot (`created: false`);
+    a month whose rows were all skipped gets none (its rows are still listed).
+    """
+    checksum = hashlib.sha256(content).hexdigest()
+    codes = await partner_codes(session)
+    parsed = await asyncio.to_thread(parse_un_file, content, codes)
+    stored = {
+        snapshot.reporting_date: snapshot
+        for snapshot in await session.scalars(select(Snapshot).where(Snapshot.checksum == checksum))
+    }
+    months = parsed.kept
+    new = {
+        month.reporting_date: Snapshot(
+            reporting_date=month.reporting_date,
+            checksum=checksum,
+            row_count=month.row_count,
+            contribution_count=len(month.contributions),
+            skipped_rows=month.skipped,
+        )
+        for month in months
+        if month.reporting_date not in stored
+    }
+    session.add_all(new.values())
+    await session.flush()
+    await _store_contributions(
         session,
-        actor,
-        "create",
-        RESOURCE,
-        snapshot.id,
-        ["reporting_date", "checksum", "row_count"],
-        {"checksum": checksum, "reporting_date": parsed.reporting_date.isoformat()},
+        [(new[m.reporting_date].id, m) for m in months if m.reporting_date in new],
     )
-    return snapshot, True
+    for month in months:
+        snapshot = new.get(month.reporting_date)
+        if snapshot is None:
+            continue
+        record(
+            session,
+            actor,
+            "create",
+            RESOURCE,
+            snapshot.id,
+            ["reporting_date", "checksum", "row_count"],
+            {"checksum": checksum, "reporting_date": month.reporting_date.isoformat()},
+        )
+    snapshots = [
+        UploadedSnapshot(
+            **SnapshotSummary.model_validate(
+                new.get(month.reporting_date) or stored[month.reporting_date]
+            ).model_dump(),
+            created=month.reporting_date in new,
+        )
+        for month in months
+    ]
+    skipped = parsed.skipped
+    return SnapshotUpload(
+        checksum=checksum,
+        created=bool(new),
+        row_count=parsed.row_count,
+        skipped_count=len(skipped),
+        skipped_rows=[SkippedRow.model_validate(row) for row in skipped],
+        snapshots=snapshots,
+    )

@@ -1,7 +1,9 @@
 """Reading the UN's "uniformed personnel by gender" CSV as published, tolerantly.
 
-Pure functions (no database): header variants, whitespace, dd/mm/yyyy or ISO dates and the
-personnel type spellings the UN has used are accepted; anything else is a row error.
+Pure functions (no database): header variants, whitespace, UTF-8 or UTF-16 (with a byte order
+mark), dd/mm/yyyy, dd-Mon-yy and ISO dates and the personnel type spellings the UN has used
+are accepted; a file holding many months is split per Last_Reporting_Date; rows whose code is
+no country (`#N/A`, `BDS`) are skipped and listed; anything else is a row error.
 """
 
 from __future__ import annotations
@@ -15,11 +17,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import pycountry
+
 from app.core.errors import Unprocessable
 
 MAX_ERRORS = 100
 MAX_COUNT = 1_000_000
 MISSION_MAX = 32
+ACCEPTED = (
+    "the route accepts the UN's CSV file (comma, semicolon or tab separated; UTF-8, or UTF-16 "
+    "with a byte order mark) as a text/csv body or as the `file` field of multipart/form-data"
+)
 
 TROOPS, STAFF_OFFICER, EXPERTS = "troops", "staff_officer", "experts_on_mission"
 # DESIGN.md: military = Troops + Staff Officer + Experts on Mission; police never counts.
@@ -71,6 +79,8 @@ COLUMNS = {
     "female": ["femalepersonnel", "female", "females", "women"],
     "reporting_date": ["lastreportingdate", "reportingdate", "asofdate", "date"],
 }
+# Read when present: names what a skipped row was.
+OPTIONAL_COLUMNS = {"country": ["contributingcountry", "countryname", "country"]}
 PUBLISHED_NAMES = {
     "iso3": "ISOCode3",
     "mission": "Mission_Acronym",
@@ -82,15 +92,54 @@ PUBLISHED_NAMES = {
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?Z?")
+# The UN's own form: 31-Jan-21 or 31-Jan-2021 (a two-digit year is 20yy).
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})")
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+MONTHS = {
+    name: number
+    for number, full in enumerate(_MONTH_NAMES.split(" "), start=1)
+    for name in (full, full[:3], *(["sept"] if full == "september" else []))
+}
 _COUNT = re.compile(r"\d{1,9}(?:\.0*)?")
+# 2.000, 6.394, 1,234, 1.234.567: a thousands separator or a decimal point? Never guessed.
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_THOUSANDS_HEAD, _THOUSANDS_TAIL = re.compile(r"\d{1,3}"), re.compile(r"\d{3}")
+_SPACES = re.compile(r"\s+")
+
+# Byte signatures of files that are sometimes posted instead of the CSV export.
+NOT_CSV = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another ZIP file"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook (.xls)"),
+    (b"%PDF", "a PDF document"),
+)
+
+
+@dataclass
+class ParsedMonth:
+    """The rows of one Last_Reporting_Date: one snapshot."""
+
+    reporting_date: date
+    row_count: int = 0
+    # (partner id, mission, personnel type) → [male, female]
+    contributions: dict[tuple[int, str, str], list[int]] = field(default_factory=dict)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class ParsedFile:
-    reporting_date: date
     row_count: int
-    # (partner id, mission, personnel type) → [male, female]
-    contributions: dict[tuple[int, str, str], list[int]] = field(default_factory=dict)
+    months: list[ParsedMonth]  # earliest first
+
+    @property
+    def skipped(self) -> list[dict[str, Any]]:
+        return sorted((row for m in self.months for row in m.skipped), key=lambda r: r["row"])
+
+    @property
+    def kept(self) -> list[ParsedMonth]:
+        """Months with at least one stored row (a month whose rows were all skipped has none)."""
+        return [month for month in self.months if month.contributions]
 
 
 class _Errors:
@@ -101,7 +150,15 @@ class _Errors:
     def add(self, row: int, column: str, detail: str) -> None:
         self.count += 1
         if len(self.items) < MAX_ERRORS:
-            self.items.append({"row": row, "field": column, "message": detail, "detail": detail})
+            self.items.append(
+                {
+                    "row": row,
+                    "field": column,
+                    "message": detail,
+                    "detail": detail,
+                    "pointer": f"/rows/{row}/{column}" if column else f"/rows/{row}",
+                }
+            )
 
     def raise_if_any(self) -> None:
         if self.count:
@@ -130,9 +187,31 @@ def parse_date(text: str) -> date | None:
         if match := _ISO.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
             return date(year, month, day)
+        if match := _DAY_MONTH_NAME.fullmatch(text):
+            day_text, month_name, year_text = match.groups()
+            month_number = MONTHS.get(month_name.lower())
+            if month_number is None:
+                return None
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return date(year, month_number, int(day_text))
     except ValueError:
         return None
     return None
+
+
+def parse_count(text: str) -> int | None:
+    """A head count: digits, perhaps with a zero fraction ("2.0"); None when not one."""
+    if not _COUNT.fullmatch(text) or _GROUPED.fullmatch(text):
+        return None
+    count = int(text.split(".")[0])
+    return count if count <= MAX_COUNT else None
+
+
+def is_iso_country(code: str) -> bool:
+    """An ISO 3166 alpha-3 or alpha-2 code (Kosovo, XKX, is a partner, not in ISO)."""
+    if len(code) == 3:
+        return pycountry.countries.get(alpha_3=code) is not None
+    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
 
 
 def normalize_personnel_type(text: str) -> str | None:
@@ -140,6 +219,22 @@ def normalize_personnel_type(text: str) -> str | None:
 
 
 def _decode(content: bytes) -> str:
+    """Text by byte order mark (UTF-8 or UTF-16), else UTF-8, else Windows-1252."""
+    for signature, what in NOT_CSV:
+        if content.startswith(signature):
+            raise _fail(f"the file is {what}, not CSV; {ACCEPTED}")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _fail(
+                f"the file starts with a UTF-16 byte order mark but is not UTF-16; {ACCEPTED}"
+            ) from None
+    if b"\x00" in content:
+        raise _fail(
+            "the file holds NUL bytes: it is binary, or UTF-16 without a byte order mark, "
+            f"not CSV; {ACCEPTED}"
+        )
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -149,9 +244,9 @@ def _decode(content: bytes) -> str:
 def _header_map(header: list[str]) -> dict[str, int]:
     squashed = [_squash(name) for name in header]
     found: dict[str, int] = {}
-    for column, spellings in COLUMNS.items():
+    for column, spellings in {**COLUMNS, **OPTIONAL_COLUMNS}.items():
         for spelling in spellings:
-            if spelling in squashed:
+            if spelling in squashed and squashed.index(spelling) not in found.values():
                 found[column] = squashed.index(spelling)
                 break
     missing = [PUBLISHED_NAMES[c] for c in COLUMNS if c not in found]
@@ -168,15 +263,32 @@ def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in text)
 
 
+def _split_thousands(cells: list[str], columns: Mapping[str, int]) -> tuple[str, str] | None:
+    """The count column an unquoted `1,234` split in two, and the value as written."""
+    for column in sorted(("male", "female"), key=lambda c: columns[c]):
+        index = columns[column]
+        if index + 1 < len(cells):
+            head, tail = cells[index].strip(), cells[index + 1].strip()
+            if _THOUSANDS_HEAD.fullmatch(head) and _THOUSANDS_TAIL.fullmatch(tail):
+                return column, f"{head},{tail}"
+    return None
+
+
+def _ambiguous(value: str) -> str:
+    return (
+        f"{value!r} could be read two ways (a thousands separator or a decimal point): "
+        "write the count without separators"
+    )
+
+
 def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> ParsedFile:
-    """Parse and aggregate a file; `codes` maps alpha-3 and alpha-2 to (partner id, alpha-3).
+    """Parse a file and aggregate it per reporting date; `codes` maps alpha-3 and alpha-2 to
+    (partner id, alpha-3).
 
     Raises Unprocessable listing every bad row (up to MAX_ERRORS), so nothing half-read is
-    ever stored.
+    ever stored. A row whose code is no country is not an error: it is skipped and listed.
     """
     text = _decode(content)
-    if "\x00" in text:
-        raise _fail("the file contains NUL bytes; is it really CSV?")
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -186,17 +298,29 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
             raise _fail("the file is empty")
         columns = _header_map(header)
         names = {c: header[i].strip() for c, i in columns.items()}
+        width = len(header)
         errors = _Errors()
-        contributions: dict[tuple[int, str, str], list[int]] = {}
-        latest: date | None = None
+        months: dict[date, ParsedMonth] = {}
         row_count = 0
         for row_number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue
             row_count += 1
+            if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+                split = _split_thousands(cells, columns) if delimiter == "," else None
+                if split is not None:
+                    errors.add(row_number, names[split[0]], _ambiguous(split[1]))
+                else:
+                    errors.add(
+                        row_number,
+                        "",
+                        f"{len(cells)} cells for {width} columns: a value holding an unquoted "
+                        f"{delimiter!r}?",
+                    )
+                continue
 
             def cell(column: str, cells: list[str] = cells) -> str:
-                index = columns[column]
+                index = columns.get(column, width)
                 return cells[index].strip() if index < len(cells) else ""
 
             def bad(column: str, detail: str, row_number: int = row_number) -> None:
@@ -204,9 +328,14 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
 
             code = cell("iso3").upper()
             partner = codes.get(code) if code.isascii() and code.isalpha() else None
-            if partner is None:
-                bad("iso3", f"unknown country code {code[:20]!r}" if code else "required")
-            mission = cell("mission").upper()
+            skip = False
+            if not code:
+                bad("iso3", "required")
+            elif partner is None and is_iso_country(code):
+                bad("iso3", f"country {code!r} is not in the partners table")
+            elif partner is None:
+                skip = True  # #N/A, BDS: no country; listed, never silently dropped
+            mission = _SPACES.sub(" ", cell("mission")).upper()
             if not mission:
                 bad("mission", "required")
             elif len(mission) > MISSION_MAX or _has_control(mission):
@@ -218,25 +347,54 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
             counts = []
             for column in ("male", "female"):
                 raw = cell(column)
-                if not _COUNT.fullmatch(raw) or int(float(raw)) > MAX_COUNT:
-                    bad(column, f"must be a whole number from 0 to {MAX_COUNT}, not {raw[:20]!r}")
-                    counts.append(0)
-                else:
-                    counts.append(int(float(raw)))
+                count = parse_count(raw)
+                if count is None:
+                    if _GROUPED.fullmatch(raw):
+                        bad(column, _ambiguous(raw))
+                    else:
+                        bad(
+                            column,
+                            f"must be a whole number from 0 to {MAX_COUNT}, not {raw[:20]!r}",
+                        )
+                counts.append(count or 0)
             reported = parse_date(cell("reporting_date"))
             if reported is None:
                 raw = cell("reporting_date")[:30]
-                bad("reporting_date", f"not a date (dd/mm/yyyy or yyyy-mm-dd): {raw!r}")
-            elif latest is None or reported > latest:
-                latest = reported
-            if errors.count or partner is None or personnel_type is None:
+                bad("reporting_date", f"not a date (31-Jan-21, dd/mm/yyyy or yyyy-mm-dd): {raw!r}")
+            if errors.count or reported is None or personnel_type is None:
                 continue
-            totals = contributions.setdefault((partner[0], mission, personnel_type), [0, 0])
+            month = months.get(reported)
+            if month is None:
+                month = months[reported] = ParsedMonth(reporting_date=reported)
+            month.row_count += 1
+            if skip:
+                month.skipped.append(
+                    {
+                        "row": row_number,
+                        "code": code[:20],
+                        "country": cell("country")[:100] or None,
+                        "mission": mission,
+                        "personnel_type": personnel_type,
+                        "male": counts[0],
+                        "female": counts[1],
+                        "reporting_date": reported.isoformat(),
+                    }
+                )
+                continue
+            assert partner is not None
+            totals = month.contributions.setdefault((partner[0], mission, personnel_type), [0, 0])
             totals[0] += counts[0]
             totals[1] += counts[1]
     except csv.Error as exc:
         raise _fail(f"not readable as CSV: {exc}", row=max(reader.line_num - 1, 0)) from None
     errors.raise_if_any()
-    if latest is None:
+    if not months:
         raise _fail("the file has a header but no data rows")
-    return ParsedFile(reporting_date=latest, row_count=row_count, contributions=contributions)
+    parsed = ParsedFile(row_count=row_count, months=[months[day] for day in sorted(months)])
+    if not parsed.kept:
+        skipped = len(parsed.skipped)
+        raise _fail(
+            f"nothing is left to store: all {skipped} row(s) have a code that is no country "
+            "(first: row {row}, {code!r})".format(**parsed.skipped[0])
+        )
+    return parsed

@@ -68,7 +68,7 @@ async def update_program(
     actor: Principal,
     code: str,
     body: ProgramUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Program:
     program = await get_program(session, code)
     check_version(expected_version, program.version)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,10 +14,10 @@ from app.core.errors import Unprocessable
 from app.core.figures import share_pct
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.service import (
-    latest_snapshot,
     military_of,
     military_shares,
     program_members,
+    report_snapshot,
     share_columns,
 )
 from app.programs.service import find_program
@@ -53,7 +53,8 @@ class ShareRow(ShareFigures):
 class PeacekeepingShare(ShareFigures):
     program: str
     as_of: date
-    snapshot: SnapshotRef
+    snapshot: SnapshotRef = Field(description="The snapshot the figures come from")
+    stale: bool = Field(description="The snapshot's reporting month is not the as_of month")
     filters: ShareFilters
     method: str
     rows: list[ShareRow]
@@ -70,12 +71,19 @@ def _figures(row: Any) -> dict[str, Any]:
     }
 
 
-def _method(program: str, as_of: date, snapshot: Snapshot) -> str:
+def _method(program: str, as_of: date, snapshot: Snapshot, chosen: bool) -> str:
+    which = (
+        "as asked (snapshot=)"
+        if chosen
+        else f"the latest on or before {as_of} (of a month's uploads, the newest)"
+    )
     return (
         f"UN uniformed personnel snapshot {snapshot.id} (reporting date "
-        f"{snapshot.reporting_date}, SHA-256 {snapshot.checksum}), the latest on or before "
-        f"{as_of}. Military personnel = Troops + Staff Officers + Experts on Mission (police "
-        "excluded). A contributing country has more than 0 military personnel in the snapshot. "
+        f"{snapshot.reporting_date}, SHA-256 {snapshot.checksum}), {which}. "
+        f"{snapshot.skipped_count} row(s) of the file for that month were left out: their "
+        "country code is no country (listed in the snapshot's skipped_rows). "
+        "Military personnel = Troops + Staff Officers + Experts on Mission (police excluded). "
+        "A contributing country has more than 0 military personnel in the snapshot. "
         f"Partners = countries with a {program} membership valid on {snapshot.reporting_date}. "
         "Women share = military women from partner countries / all military women; countries "
         "share = partner contributing countries / all contributing countries."
@@ -83,7 +91,11 @@ def _method(program: str, as_of: date, snapshot: Snapshot) -> str:
 
 
 async def peacekeeping_share(
-    session: AsyncSession, program_code: str, as_of: date, by_personnel_type: bool
+    session: AsyncSession,
+    program_code: str,
+    as_of: date,
+    by_personnel_type: bool,
+    snapshot_id: int | None = None,
 ) -> PeacekeepingShare:
     program = await find_program(session, program_code)
     if program is None:
@@ -91,7 +103,7 @@ async def peacekeeping_share(
             f"program: unknown program {program_code!r}",
             errors=[{"parameter": "program", "location": "query", "detail": "unknown program"}],
         )
-    snapshot = await latest_snapshot(session, as_of)
+    snapshot = await report_snapshot(session, as_of, snapshot_id)
     overall = await military_shares(session, snapshot, program.id)
 
     rows: list[ShareRow] = []
@@ -124,11 +136,13 @@ async def peacekeeping_share(
         snapshot=SnapshotRef(
             id=snapshot.id, reporting_date=snapshot.reporting_date, checksum=snapshot.checksum
         ),
+        stale=(snapshot.reporting_date.year, snapshot.reporting_date.month)
+        != (as_of.year, as_of.month),
         **_figures(overall),
         filters=ShareFilters(
             program=program.code, as_of=as_of, by_personnel_type=by_personnel_type
         ),
-        method=_method(program.code, as_of, snapshot),
+        method=_method(program.code, as_of, snapshot, chosen=snapshot_id is not None),
         rows=rows,
     )
 

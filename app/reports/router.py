@@ -128,13 +128,21 @@ async def peacekeeping_share_report(
         str, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
     ],
     as_of: Annotated[
-        date | None, Query(description="Use the latest snapshot on or before; default today")
+        date | None,
+        Query(
+            description="Use the latest snapshot on or before (of a month's uploads, the "
+            "newest); default today"
+        ),
     ] = None,
     by_personnel_type: Annotated[bool, Query(description="Add a row per personnel type")] = False,
+    snapshot: Annotated[
+        int | None,
+        Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
+    ] = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await peacekeeping_share.peacekeeping_share(
-        session, program, as_of or today(), by_personnel_type
+        session, program, as_of or today(), by_personnel_type, snapshot
     )
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 

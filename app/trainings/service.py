@@ -365,7 +365,7 @@ async def update_training(
     actor: Principal,
     training_id: int,
     body: TrainingUpdate,
-    expected_version: int | None,
+    expected_version: str | None,
 ) -> Training:
     training = await get_training(session, None, training_id)
     check_version(expected_version, training.version)
@@ -452,7 +452,7 @@ def _replace_participants(
 
 
 async def delete_training(
-    session: AsyncSession, actor: Principal, training_id: int, expected_version: int | None
+    session: AsyncSession, actor: Principal, training_id: int, expected_version: str | None
 ) -> None:
     training = await get_training(session, None, training_id)
     check_version(expected_version, training.version)

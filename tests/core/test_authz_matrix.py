@@ -80,6 +80,7 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/peacekeeping/snapshots"): NOT_EMBASSY,
     ("POST", "/api/v1/peacekeeping/snapshots"): WRITERS,
     ("GET", "/api/v1/peacekeeping/snapshots/{snapshot_id}"): NOT_EMBASSY,
+    ("DELETE", "/api/v1/peacekeeping/snapshots/{snapshot_id}"): ADMIN,
     ("GET", "/api/v1/reports/peacekeeping-share"): NOT_EMBASSY,
     # indicators (embassy keys read definitions, and their own country's figures)
     ("GET", "/api/v1/indicators"): EVERYONE,

@@ -20,9 +20,9 @@ from app.core.versioning import required_version
 from tests.conftest import Keys
 from tests.core.test_authz_matrix import api_routes, concrete, declared_roles
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
-from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 
@@ -114,6 +114,11 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
             value=100,
             women=40,
             men=60,
+        ),
+        await client.post(
+            SNAPSHOTS,
+            content=un_csv([("Ghana", "GHA", "UNIFIL", "Troops", 9, 1, "2021-09-30")]),
+            headers=csv_headers(admin),
         ),
     ]
     assert all(response.status_code == 201 for response in made), [r.text for r in made]

@@ -345,3 +345,32 @@ async def test_peacekeeping_share_from_the_years_snapshot(
         client, keys, "GPOI-PK-WOMEN-SHARE", role="embassy", from_fy=2021, to_fy=2021
     )
     assert embassy[2021]["actual"] is None
+
+
+async def test_peacekeeping_share_reads_one_month_of_a_multi_month_file(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    response = await client.post(
+        "/api/v1/partners/GHA/memberships",
+        json={"program": "GPOI", "start_date": "2008-01-01", "end_date": None},
+        headers=keys.headers("admin"),
+    )
+    assert response.status_code == 201
+    rows = [  # the UN's many-months file: each fiscal year reads its last month only
+        ("Ghana", "GHA", "UNIFIL", "Troops", 100, 10, "30-Sep-20"),
+        ("India", "IND", "UNMISS", "Troops", 500, 30, "30-Sep-20"),
+        ("Ghana", "GHA", "UNIFIL", "Troops", 100, 25, "31-Aug-21"),
+        ("India", "IND", "UNMISS", "Troops", 500, 25, "31-Aug-21"),
+        ("Ghana", "GHA", "UNIFIL", "Troops", 100, 30, "30-Sep-21"),
+        ("India", "IND", "UNMISS", "Troops", 500, 10, "30-Sep-21"),
+        ("#N/A", "#N/A", "UNMISS", "Troops", 9, 9, "30-Sep-21"),
+    ]
+    upload = await client.post(
+        SNAPSHOTS, content=un_csv(rows), headers=csv_headers(keys.headers("integration"))
+    )
+    assert upload.status_code == 201, upload.text
+    september_2021 = upload.json()["snapshots"][2]
+    found = await progress(client, keys, "GPOI-PK-WOMEN-SHARE", from_fy=2020, to_fy=2021)
+    assert (found[2020]["numerator"], found[2020]["denominator"]) == ("10.00", "40.00")
+    assert (found[2021]["numerator"], found[2021]["denominator"]) == ("30.00", "40.00")
+    assert found[2021]["records"]["snapshot"]["id"] == september_2021["id"]

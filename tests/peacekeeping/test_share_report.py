@@ -35,7 +35,7 @@ def snapshot_rows() -> list[tuple[Any, ...]]:
         in_extras = sum(w for _, _, w in extras.get(code, []))
         troops = women - in_extras
         men = 50 if code == "NER" else 100
-        date = "30/09/2026" if i % 2 else "2026-10-31"
+        date = "31-Oct-26" if i % 2 else "2026-10-31"  # one month, written two ways
         if code == "GHA":  # two lines of the same group are added together
             rows.append(("Ghana", code, mission, "Troops", 60, 10, date))
             rows.append(("Ghana", code, mission, " troops ", 40, troops - 10, date))
@@ -67,11 +67,13 @@ async def _membership(
 
 
 async def _upload(client: httpx.AsyncClient, keys: Keys, rows: list[tuple[Any, ...]]) -> Any:
+    """Upload a one-month file; its snapshot."""
     response = await client.post(
         SNAPSHOTS, content=un_csv(rows), headers=csv_headers(keys.headers("integration"))
     )
     assert response.status_code == 201, response.text
-    return response.json()
+    [snapshot] = response.json()["snapshots"]
+    return snapshot
 
 
 async def _setup(client: httpx.AsyncClient, keys: Keys) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Uploading UN snapshots: stored whole or not at all, once per checksum, read back with ETags."""
+"""Uploading UN snapshots: stored whole or not at all, a snapshot per month, once per checksum
+and month, every upload kept, read back with ETags."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from app.peacekeeping.models import Contribution, Snapshot
 from tests.conftest import Keys
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 
-ROWS = [
-    ("Ghana", "GHA", "UNIFIL", "Troops", 800, 120, "30/09/2026"),
+ROWS = [  # one month, its date written three ways
+    ("Ghana", "GHA", "UNIFIL", "Troops", 800, 120, "31-Oct-26"),
     ("Ghana", "GHA", "UNIFIL", "Troops", 10, 5, "31/10/2026"),
     ("Ghana", "GHA", "UNIFIL", "Staff Officer", 12, 3, "31/10/2026"),
-    ("Kenya", "KEN", "UNMISS", "Formed Police Units", 100, 20, "2026-10-15"),
+    ("Kenya", "KEN", "UNMISS", "Formed Police Units", 100, 20, "2026-10-31"),
 ]
 
 
@@ -28,9 +29,13 @@ async def test_upload_stores_the_aggregated_file_and_the_same_file_twice_returns
         SNAPSHOTS, content=content, headers=csv_headers(keys.headers("integration"))
     )
     assert created.status_code == 201, created.text
-    body = created.json()
+    upload = created.json()
+    [body] = upload["snapshots"]
+    assert body.pop("created") is True
+    assert (upload["created"], upload["row_count"], upload["skipped_rows"]) == (True, 4, [])
     assert created.headers["location"] == f"{SNAPSHOTS}/{body['id']}"
     checksum = hashlib.sha256(content).hexdigest()
+    assert upload["checksum"] == checksum
     assert body["checksum"] == checksum
     assert body["reporting_date"] == "2026-10-31"
     assert body["row_count"] == 4
@@ -41,7 +46,13 @@ async def test_upload_stores_the_aggregated_file_and_the_same_file_twice_returns
         SNAPSHOTS, content=content, headers=csv_headers(keys.headers("admin"))
     )
     assert again.status_code == 200, again.text
-    assert again.json() == body
+    assert "location" not in again.headers
+    assert again.json() == {
+        **upload,
+        "created": False,
+        "snapshots": [{**body, "created": False}],
+    }
+    body = {**body, "skipped_rows": []}
 
     listed = await client.get(SNAPSHOTS, headers=keys.headers("analyst"))
     assert [s["id"] for s in listed.json()["items"]] == [body["id"]]
@@ -82,10 +93,10 @@ async def test_upload_stores_the_aggregated_file_and_the_same_file_twice_returns
     assert events[0]["details"]["checksum"] == checksum
 
 
-async def test_unknown_country_codes_are_row_errors_and_nothing_is_stored(
+async def test_row_errors_store_nothing(
     client: httpx.AsyncClient, keys: Keys, session: AsyncSession
 ) -> None:
-    content = un_csv([*ROWS, ("Atlantis", "ATL", "UNIFIL", "Troops", 5, 1, "31/10/2026")])
+    content = un_csv([*ROWS, ("Atlantis", "ATL", "UNIFIL", "Cooks", 5, 1, "31/10/2026")])
     refused = await client.post(
         SNAPSHOTS, content=content, headers=csv_headers(keys.headers("admin"))
     )
@@ -95,9 +106,10 @@ async def test_unknown_country_codes_are_row_errors_and_nothing_is_stored(
     assert problem["errors"] == [
         {
             "row": 5,
-            "field": "ISOCode3",
-            "message": "unknown country code 'ATL'",
-            "detail": "unknown country code 'ATL'",
+            "field": "Personnel_Type",
+            "message": "unknown personnel type 'Cooks'",
+            "detail": "unknown personnel type 'Cooks'",
+            "pointer": "/rows/5/Personnel_Type",
         }
     ]
     assert "nothing was stored" in problem["detail"]
@@ -126,14 +138,15 @@ async def test_header_variants_whitespace_and_iso_dates_are_accepted(
     )
     rows = [
         ("  Ghana ", " GHA ", " UNIFIL ", " Staff Officers ", " 7 ", " 2 ", " 2026-10-31 "),
-        ("Kenya", "ke", "unmiss", "Experts on mission", "3", "1", "2026-10-30T00:00:00"),
+        ("Kenya", "ke", "unmiss", "Experts on mission", "3", "1", "2026-10-31T00:00:00"),
     ]
     created = await client.post(
         SNAPSHOTS, content=un_csv(rows, header), headers=csv_headers(keys.headers("admin"))
     )
     assert created.status_code == 201, created.text
-    assert created.json()["reporting_date"] == "2026-10-31"
-    assert created.json()["contribution_count"] == 2
+    [snapshot] = created.json()["snapshots"]
+    assert snapshot["reporting_date"] == "2026-10-31"
+    assert snapshot["contribution_count"] == 2
 
 
 async def test_content_type_roles_and_missing_snapshots(
@@ -170,7 +183,7 @@ async def test_snapshots_list_latest_reporting_date_first_with_cursor(
     for day in ("31/08/2026", "31/10/2026", "30/09/2026"):
         row = ("Ghana", "GHA", "UNIFIL", "Troops", 10, 1, day)
         response = await client.post(SNAPSHOTS, content=un_csv([row]), headers=admin)
-        ids[day] = response.json()["id"]
+        ids[day] = response.json()["snapshots"][0]["id"]
     first = await client.get(SNAPSHOTS, params={"limit": 2}, headers=keys.headers("admin"))
     assert [s["id"] for s in first.json()["items"]] == [ids["31/10/2026"], ids["30/09/2026"]]
     rest = await client.get(
