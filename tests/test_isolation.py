@@ -3,6 +3,8 @@ leaves exactly the seeded reference rows, empty activity tables and restarted id
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import httpx
 import pytest
 from sqlalchemy import func, select, text
@@ -87,3 +89,20 @@ async def test_reset_undoes_what_a_test_did(
         new_id = await session.scalar(text("SELECT id FROM programs WHERE code = 'PKO-Y'"))
     assert new_id == max(programs) + 1
     assert key_ids[1] == 1 and key_ids[0] > 1
+
+
+@pytest.fixture
+def before_reset() -> datetime:
+    return datetime.now(UTC)
+
+
+@pytest.mark.full_reset
+async def test_full_reset_marker_seeds_again(
+    before_reset: datetime, seeded: Seeded, client: httpx.AsyncClient, keys: Keys
+) -> None:
+    seeding = [e for e in seeded.rows["audit_events"].values() if e["action"] == "seed"]
+    assert seeding and all(e["occurred_at"] >= before_reset for e in seeding)
+    events = await client.get(
+        "/api/v1/audit-events", params={"action": "seed"}, headers=keys.headers("admin")
+    )
+    assert len(events.json()["items"]) == len(seeding)
