@@ -202,7 +202,7 @@ class NotRestored(Exception):
 
 async def empty_activity_tables(session: AsyncSession) -> None:
     # DELETE, not TRUNCATE: on PostgreSQL it is far cheaper for a few rows, and `restore`
-    # sets every id sequence back to where seeding left it.
+    # sets every id sequence back; SQLite (no AUTOINCREMENT) numbers from the highest id left.
     for table in reversed(_sorted(ACTIVITY_TABLES)):
         await session.execute(delete(table))
 
