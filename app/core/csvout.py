@@ -194,7 +194,6 @@ async def listing_or_csv(
     session: AsyncSession,
     paging: PageParams,
     listing: Listing,
-    *,
     schema: type[BaseModel],
     shape: RecordShape,
     filename: str,
