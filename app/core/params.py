@@ -11,7 +11,6 @@ from fastapi import Depends, Header, Path, Query, Request
 from pydantic import AfterValidator
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import SessionDep
 from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
@@ -63,14 +62,14 @@ class CodeLookups:
 
 
 async def _canonical(
-    request: Request,
-    session: AsyncSession,
-    kind: Literal["program", "partner"],
-    name: str,
-    code: str,
+    request: Request, kind: Literal["program", "partner"], name: str, code: str
 ) -> str:
-    lookups: CodeLookups = request.app.state.codes
-    found = await getattr(lookups, kind)(session, code)
+    state = request.app.state
+    lookups: CodeLookups = state.codes
+    # Its own short session, as for the key lookup: the request's session stays untouched, so
+    # a route may still choose how its connection runs (trainings' reads use autocommit).
+    async with state.sessionmaker() as session:
+        found = await getattr(lookups, kind)(session, code)
     if found is None:
         noun = "program" if kind == "program" else "country code"
         raise invalid_query(name, f"unknown {noun} {code!r}")
@@ -84,7 +83,6 @@ def _code_filter(kind: Literal["program", "partner"], name: str, description: st
 
     async def resolve(
         request: Request,
-        session: SessionDep,
         # Not called `code`: that name is a path parameter on some routes.
         filter_value: Annotated[
             str | None, Query(alias=name, pattern=pattern, description=description, **lengths)
@@ -92,17 +90,16 @@ def _code_filter(kind: Literal["program", "partner"], name: str, description: st
     ) -> str | None:
         if filter_value is None:
             return None
-        return await _canonical(request, session, kind, name, filter_value)
+        return await _canonical(request, kind, name, filter_value)
 
     return Depends(resolve)
 
 
 async def _required_program(
     request: Request,
-    session: SessionDep,
     program: Annotated[str, Query(pattern=PROGRAM_CODE_PATTERN, description="Program code")],
 ) -> str:
-    return await _canonical(request, session, "program", "program", program)
+    return await _canonical(request, "program", "program", program)
 
 
 ProgramFilter = Annotated[str | None, _code_filter("program", "program", "Program code, any case")]
