@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.funding.service import amounts_by_fiscal_year, obligation_filters
 from app.nominations.service import ImetYear, imet_by_fiscal_year
@@ -107,7 +108,7 @@ async def _ids(
     """The ids of the program filtered on and of the partner in scope (-1: unknown code);
     an embassy's figures are always its own country's."""
     program_id: int | None = None
-    partner_id = actor.partner_id if actor.is_embassy else None
+    partner_id = own_partner_id(actor)
     if code := query.filters.get("program"):
         program = await find_program(session, code)
         program_id = program.id if program is not None else -1

@@ -13,9 +13,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
+    PROGRAM_CODE_PATTERN,
     CountryCode,
+    FiscalYear,
     InputModel,
     MoneyInput,
     Name,
@@ -30,7 +31,6 @@ from app.trainings.schemas import MAX_COUNT, Kind, Topic
 IndicatorCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,31}$", min_length=2, max_length=32)
 ]
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 OutcomeNumber = Annotated[int, Field(ge=1, le=4)]
 # A figure: non-negative, at most two decimal places (counts must also be whole: the service
 # checks that against the indicator's measure).
@@ -86,9 +86,7 @@ Status.__module__ = "app.outcomes.indicator_schemas"
 class MetricFilters(InputModel):
     """Every filter any metric takes; which ones a metric accepts is checked by the service."""
 
-    program: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$")] | None = (
-        None
-    )
+    program: Annotated[str, StringConstraints(pattern=PROGRAM_CODE_PATTERN)] | None = None
     topic: Topic | None = None
     kind: Kind | None = None
     partner: CountryCode | None = None

@@ -20,9 +20,17 @@ from sqlalchemy.orm import selectinload
 from app.audit import service as audit_service
 from app.audit.writer import record
 from app.core.csvout import keyset_batches
-from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
+from app.core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unprocessable,
+    field_error,
+    invalid_query,
+)
 from app.core.fiscal_year import today
 from app.core.pagination import Listing, PageParams, Result, SortKey, paginate
+from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
@@ -45,13 +53,10 @@ RESOURCE = "nomination"
 USERS = frozenset({Role.admin, Role.embassy})
 
 
-def visible_to(actor: Principal) -> ColumnElement[bool]:
-    """The nominations `actor` may know exist: the one place a query is scoped to a country."""
-    if actor.is_embassy:
-        if actor.partner_id is None:  # an embassy key always names its partner; never widen
-            raise Forbidden("this embassy key is not bound to a partner")
-        return Nomination.partner_id == actor.partner_id
-    return true()
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else Nomination.partner_id == partner_id
 
 
 def _nominations(actor: Principal) -> Select[Nomination]:
@@ -97,10 +102,7 @@ async def select_nominations(
     if filters.partner is not None:
         found = await find_partner(session, filters.partner)
         if found is None:
-            raise Unprocessable(
-                f"partner: unknown country code {filters.partner!r}",
-                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
-            )
+            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
         stmt = stmt.where(Nomination.partner_id == found.id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(Nomination.fiscal_year == filters.fiscal_year)

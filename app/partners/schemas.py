@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
 from app.core import records
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
-
-
-class Region(StrEnum):
-    """State Department regional bureaus."""
-
-    AF = "AF"
-    EAP = "EAP"
-    EUR = "EUR"
-    NEA = "NEA"
-    SCA = "SCA"
-    WHA = "WHA"
+from app.core.schemas import (
+    InputModel,
+    Name,
+    ProgramCode,
+    ReadModel,
+    Region,
+    Text,
+    UpdateModel,
+)
 
 
 class PartnerRead(ReadModel):
