@@ -26,6 +26,7 @@ from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
+from app.imet_history.coverage import refuse_completion_over_history
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
@@ -39,7 +40,7 @@ from app.nominations.workflow import (
     vetting_errors,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import find_partner, lock_partners, resolve_partner
 
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
@@ -287,6 +288,16 @@ async def transition(
     check_version(expected_version, nomination.version)
     current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
+    if target is Status.completed:
+        # A partner's year of completions is its nominations or its IMET history, not both.
+        await lock_partners(session, [nomination.partner_id])
+        await refuse_completion_over_history(
+            session,
+            nomination.partner_id,
+            nomination.partner_code,
+            nomination.fiscal_year,
+            str(current),
+        )
     nomination.status = target
     await session.flush()
     record(
