@@ -1,15 +1,16 @@
 """IMET history rules: the partner must exist, one record per partner and fiscal year, a year
 with completed nominations takes no history (`coverage`), embassy keys see their own
-country's records only, and every change is audited."""
+country's records only, and every change is audited. Also the IMET completions figures, which
+add both sources up in SQL."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy import ColumnElement, Select, case, func, select, true, union_all
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -22,6 +23,9 @@ from app.core.versioning import check_version
 from app.imet_history.coverage import refuse_history_over_nominations
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import ImetHistoryCreate, ImetHistoryUpdate
+from app.nominations import service as nominations
+from app.nominations.models import Nomination
+from app.nominations.workflow import Sex
 from app.partners.models import Partner
 from app.partners.service import find_partner, lock_partners, resolve_partner
 
@@ -201,3 +205,63 @@ async def delete_history(
     await session.delete(history)
     await session.flush()
     record(session, actor, "delete", RESOURCE, history_id, None, details)
+
+
+# --- IMET completions: completed nominations and history, added up -----------------------------
+
+CompletionsGroup = Literal["fiscal_year", "partner"]
+
+
+def _completions(
+    actor: Principal, partner_id: int | None, from_fy: int | None, to_fy: int | None
+) -> Any:
+    """Both sources as one row set (partner_id, fiscal_year, women, men): a completed
+    nomination is one person, a history record a partner's year; UNION ALL, never merged."""
+    completed = select(
+        Nomination.partner_id.label("partner_id"),
+        Nomination.fiscal_year.label("fiscal_year"),
+        case((nominations.FEMALE, 1), else_=0).label("women"),
+        case((Nomination.sex == Sex.male, 1), else_=0).label("men"),
+    ).where(nominations.COMPLETED, nominations.visible_to(actor))
+    history = select(
+        ImetHistory.partner_id, ImetHistory.fiscal_year, ImetHistory.women, ImetHistory.men
+    ).where(visible_to(actor))
+    branches = []
+    for stmt, partner, year in (
+        (completed, Nomination.partner_id, Nomination.fiscal_year),
+        (history, ImetHistory.partner_id, ImetHistory.fiscal_year),
+    ):
+        if partner_id is not None:
+            stmt = stmt.where(partner == partner_id)
+        if from_fy is not None:
+            stmt = stmt.where(year >= from_fy)
+        if to_fy is not None:
+            stmt = stmt.where(year <= to_fy)
+        branches.append(stmt)
+    return union_all(*branches).subquery("completions")
+
+
+async def completions_by(
+    session: AsyncSession,
+    actor: Principal,
+    group: CompletionsGroup,
+    *,
+    partner_id: int | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> list[tuple[Any, int, int]]:
+    """(group key, women, men) of IMET completions visible to `actor`, in key order: the
+    fiscal year, or the partner's alpha-3."""
+    both = _completions(actor, partner_id, from_fy, to_fy)
+    women, men = func.sum(both.c.women), func.sum(both.c.men)
+    if group == "fiscal_year":
+        stmt = select(both.c.fiscal_year, women, men).group_by(both.c.fiscal_year)
+        stmt = stmt.order_by(both.c.fiscal_year)
+    else:
+        stmt = (
+            select(Partner.code, women, men)
+            .join_from(both, Partner, Partner.id == both.c.partner_id)
+            .group_by(Partner.code)
+            .order_by(Partner.code)
+        )
+    return [(key, int(w), int(m)) for key, w, m in (await session.execute(stmt)).all()]

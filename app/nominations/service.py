@@ -367,13 +367,11 @@ FEMALE = Nomination.sex == str(Sex.female)
 
 @dataclass(frozen=True)
 class ImetYear:
-    """One fiscal year of IMET nominations: counted ones (not withdrawn or rejected) and
-    completed ones, each with the women among them."""
+    """One fiscal year of IMET nominations counted (not withdrawn or rejected), and the women
+    among them (completions, which add IMET history, are app.imet_history's)."""
 
     counted: int
     counted_women: int
-    completed: int
-    completed_women: int
 
 
 async def imet_by_fiscal_year(
@@ -384,14 +382,12 @@ async def imet_by_fiscal_year(
     from_fy: int,
     to_fy: int,
 ) -> dict[int, ImetYear]:
-    """Counted and completed IMET nominations per fiscal year, as the IMET reports count them."""
+    """Counted IMET nominations per fiscal year, as the parity report counts them."""
     stmt = (
         select(
             Nomination.fiscal_year,
             func.sum(case((COUNTED, 1), else_=0)),
             func.sum(case((and_(COUNTED, FEMALE), 1), else_=0)),
-            func.sum(case((COMPLETED, 1), else_=0)),
-            func.sum(case((and_(COMPLETED, FEMALE), 1), else_=0)),
         )
         .where(Nomination.fiscal_year.between(from_fy, to_fy), visible_to(actor))
         .group_by(Nomination.fiscal_year)
