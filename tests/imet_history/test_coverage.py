@@ -3,6 +3,8 @@ IMET history, never both: each side refuses (409, naming the conflict) what the 
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from tests.conftest import Keys
@@ -97,3 +99,40 @@ async def test_a_nomination_cannot_complete_in_a_year_covered_by_history(
     )
     assert gone.status_code == 204
     assert (await move(client, keys, nomination_id, "completed")).status_code == 200
+
+
+async def test_a_concurrent_completion_and_history_record_never_both_succeed(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    partners = ("KEN", "GHA", "NGA", "SEN", "BGD", "JOR")
+    waiting = {}
+    for partner in partners:
+        (waiting[partner],) = await nominees(client, keys, partner, "female", 1)
+        await advance(client, keys, waiting[partner], "in_training")
+    answers = await asyncio.gather(
+        *(
+            request
+            for partner in partners
+            for request in (
+                move(client, keys, waiting[partner], "completed"),
+                client.post(
+                    HISTORY,
+                    json=history(partner=partner, fiscal_year=CURRENT_FY),
+                    headers=keys.headers("admin"),
+                ),
+            )
+        )
+    )
+    for n, partner in enumerate(partners):
+        completed, recorded = answers[2 * n], answers[2 * n + 1]
+        codes = (completed.status_code, recorded.status_code)
+        assert codes in ((200, 409), (409, 201)), (partner, codes, completed.text, recorded.text)
+    report = await client.get(
+        "/api/v1/reports/imet-completions",
+        params={"from_fy": CURRENT_FY, "to_fy": CURRENT_FY, "group_by": "partner"},
+        headers=keys.headers("admin"),
+    )
+    # Each partner's year counted once: one woman from the nomination, or 3 from history.
+    assert {r["partner"]: r["women"] in (1, 3) for r in report.json()["rows"]} == dict.fromkeys(
+        partners, True
+    )
