@@ -35,24 +35,18 @@ INTEGER_COLUMNS = frozenset({"fiscal_year", "women", "men"})
 
 
 def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
-    return _parse_csv(body) if csv_body else bulk.parse_json(body, "IMET history", Record)
+    return bulk.parse_records(
+        body,
+        csv_body=csv_body,
+        noun="IMET history",
+        shape=IMET_HISTORY_RECORD,
+        required=REQUIRED_COLUMNS,
+        convert=_cell_value,
+    )
 
 
 def _cell_value(column: str, value: str) -> Any:
     return bulk.int_cell(value) if column in INTEGER_COLUMNS else value
-
-
-def _parse_csv(body: bytes) -> Parsed[Record]:
-    table = bulk.read_csv(body, columns=IMET_HISTORY_RECORD.columns, required=REQUIRED_COLUMNS)
-    records = [
-        Record(
-            row=row,
-            data=bulk.csv_values(cells, IMET_HISTORY_RECORD.imported, _cell_value),
-            from_csv=True,
-        )
-        for row, cells in table.lines
-    ]
-    return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
 
 
 # The importer
