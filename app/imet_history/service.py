@@ -144,14 +144,7 @@ async def create_history(
 ) -> ImetHistory:
     partner = await resolve_partner(session, body.partner, "/partner")
     await _claim(session, partner, body.fiscal_year)
-    history = ImetHistory(
-        partner=partner,
-        fiscal_year=body.fiscal_year,
-        women=body.women,
-        men=body.men,
-        source=body.source,
-        source_ref=body.source_ref,
-    )
+    history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
     session.add(history)
     await session.flush()
     record(
