@@ -38,7 +38,14 @@ REQUIRED_COLUMNS = ("program", "fiscal_year", "amount_usd")
 
 
 def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
-    return _parse_csv(body) if csv_body else bulk.parse_json(body, "obligations", Record)
+    return bulk.parse_records(
+        body,
+        csv_body=csv_body,
+        noun="obligations",
+        shape=OBLIGATION_RECORD,
+        required=REQUIRED_COLUMNS,
+        convert=_cell_value,
+    )
 
 
 def _cell_value(column: str, value: str) -> Any:
@@ -47,19 +54,6 @@ def _cell_value(column: str, value: str) -> Any:
     if column == "purposes":
         return bulk.list_cell(value)
     return value  # amount_usd stays a string: Decimal("0.10") is exact
-
-
-def _parse_csv(body: bytes) -> Parsed[Record]:
-    table = bulk.read_csv(body, columns=OBLIGATION_RECORD.columns, required=REQUIRED_COLUMNS)
-    records = [
-        Record(
-            row=row,
-            data=bulk.csv_values(cells, OBLIGATION_RECORD.imported, _cell_value),
-            from_csv=True,
-        )
-        for row, cells in table.lines
-    ]
-    return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
 
 
 # The importer

@@ -33,6 +33,7 @@ from app.core.pagination import Listing, PageParams, Result, SortKey, paginate
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
+from app.imet_history.coverage import refuse_completion_over_history
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
@@ -46,7 +47,7 @@ from app.nominations.workflow import (
     vetting_errors,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import find_partner, lock_partners, resolve_partner
 
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
@@ -288,6 +289,16 @@ async def transition(
     check_version(expected_version, nomination.version)
     current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
+    if target is Status.completed:
+        # A partner's year of completions is its nominations or its IMET history, not both.
+        await lock_partners(session, [nomination.partner_id])
+        await refuse_completion_over_history(
+            session,
+            nomination.partner_id,
+            nomination.partner_code,
+            nomination.fiscal_year,
+            str(current),
+        )
     nomination.status = target
     await session.flush()
     record(
@@ -356,13 +367,11 @@ FEMALE = Nomination.sex == str(Sex.female)
 
 @dataclass(frozen=True)
 class ImetYear:
-    """One fiscal year of IMET nominations: counted ones (not withdrawn or rejected) and
-    completed ones, each with the women among them."""
+    """One fiscal year of IMET nominations counted (not withdrawn or rejected), and the women
+    among them (completions, which add IMET history, are app.imet_history's)."""
 
     counted: int
     counted_women: int
-    completed: int
-    completed_women: int
 
 
 async def imet_by_fiscal_year(
@@ -373,14 +382,12 @@ async def imet_by_fiscal_year(
     from_fy: int,
     to_fy: int,
 ) -> dict[int, ImetYear]:
-    """Counted and completed IMET nominations per fiscal year, as the IMET reports count them."""
+    """Counted IMET nominations per fiscal year, as the parity report counts them."""
     stmt = (
         select(
             Nomination.fiscal_year,
             func.sum(case((COUNTED, 1), else_=0)),
             func.sum(case((and_(COUNTED, FEMALE), 1), else_=0)),
-            func.sum(case((COMPLETED, 1), else_=0)),
-            func.sum(case((and_(COMPLETED, FEMALE), 1), else_=0)),
         )
         .where(Nomination.fiscal_year.between(from_fy, to_fy), visible_to(actor))
         .group_by(Nomination.fiscal_year)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
 from sqlalchemy import or_, select
@@ -208,16 +208,22 @@ async def _refuse_overlap(
         )
 
 
-async def _lock_partner(session: AsyncSession, partner_id: int) -> None:
-    # Serializes membership writes per partner on PostgreSQL (SQLite writers are serialized).
-    await session.execute(select(Partner.id).where(Partner.id == partner_id).with_for_update())
+async def lock_partners(session: AsyncSession, partner_ids: Iterable[int]) -> None:
+    """Serialize writes whose rules span a partner's records (memberships that must not
+    overlap, IMET figures from one source): PostgreSQL row locks, taken in id order so two
+    writers never deadlock (SQLite writers are serialized already)."""
+    ids = sorted(set(partner_ids))
+    if ids:
+        await session.execute(
+            select(Partner.id).where(Partner.id.in_(ids)).order_by(Partner.id).with_for_update()
+        )
 
 
 async def add_membership(
     session: AsyncSession, actor: Principal, partner: Partner, body: MembershipCreate
 ) -> Membership:
     program = await resolve_program(session, body.program)
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     await _refuse_overlap(session, partner.id, program.id, body.start_date, body.end_date)
     membership = Membership(
         partner=partner, program=program, start_date=body.start_date, end_date=body.end_date
@@ -264,7 +270,7 @@ async def update_membership(
             "/end_date: end_date must be after start_date",
             errors=[field_error("/end_date", "must be after start_date")],
         )
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     await _refuse_overlap(
         session, partner.id, membership.program_id, membership.start_date, end, membership.id
     )
@@ -298,7 +304,7 @@ async def put_benchmark(
     expected_version: str | None,
 ) -> tuple[Benchmark, bool]:
     """Create or replace the benchmark; returns it and whether it was created."""
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     try:
         benchmark = await get_benchmark(session, partner, fiscal_year)
     except NotFound:
