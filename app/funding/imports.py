@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Select, Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -54,7 +54,7 @@ def _parse_csv(body: bytes) -> Parsed[Record]:
     records = [
         Record(
             row=row,
-            data=bulk.csv_values(cells, OBLIGATION_RECORD.imported, _cell_value),
+            data=bulk.csv_values(cells, OBLIGATION_RECORD.read, _cell_value),
             from_csv=True,
         )
         for row, cells in table.lines
@@ -82,6 +82,7 @@ class Valid:
 class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     resource_type = "obligation"
     key_field = "source_ref"
+    model = Obligation
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -125,18 +126,17 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         found: dict[tuple[int, str], list[Obligation]] = {}
         for program_id, refs in by_program.items():
             for start in range(0, len(refs), CHUNK):
-                stmt = (
-                    select(Obligation)
-                    .where(
-                        Obligation.program_id == program_id,
-                        Obligation.source_ref.in_(refs[start : start + CHUNK]),
-                    )
-                    .options(selectinload(Obligation.purpose_rows))
+                stmt = self.stored().where(
+                    Obligation.program_id == program_id,
+                    Obligation.source_ref.in_(refs[start : start + CHUNK]),
                 )
                 for obligation in (await session.scalars(stmt)).all():
                     assert obligation.source_ref is not None
                     found.setdefault((program_id, obligation.source_ref), []).append(obligation)
         return found
+
+    def stored(self) -> Select[tuple[Obligation]]:
+        return select(Obligation).options(selectinload(Obligation.purpose_rows))
 
     def same(self, stored: Obligation, item: Valid) -> bool:
         return OBLIGATION_RECORD.same(stored, item.columns()) and (

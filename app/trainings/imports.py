@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -74,25 +74,32 @@ def _cell_value(column: str, value: str) -> Any:
 
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
-    """Lines of one training (same program and external_ref) become one record."""
+    """Lines of one training (the same id, or else program and external_ref) become one
+    record."""
     table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
     records: list[TrainingRecord] = []
     by_key: dict[tuple[str, str], tuple[TrainingRecord, dict[str, Any]]] = {}
     errors = table.errors
     for row, cells in table.lines:
-        training = bulk.csv_values(cells, TRAINING_RECORD.imported, _cell_value)
+        training = bulk.csv_values(cells, TRAINING_RECORD.read, _cell_value)
         participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
         if participant and "partner" not in participant:
             errors.append(
                 RowError(row=row, field="partner", message="counts given without a partner")
             )
             continue
-        ref = training.get("external_ref")
-        key = (str(training.get("program", "")).upper(), ref) if ref else None
+        ref, exported_id = training.get("external_ref"), training.get("id")
+        key: tuple[str, str] | None = (
+            ("id", exported_id)
+            if exported_id
+            else (str(training.get("program", "")).upper(), ref)
+            if ref
+            else None
+        )
         if key is not None and key in by_key:
             first, first_training = by_key[key]
             differing = [
-                n for n in TRAINING_RECORD.imported if training.get(n) != first_training.get(n)
+                n for n in TRAINING_RECORD.read if training.get(n) != first_training.get(n)
             ]
             if differing:
                 errors.append(
@@ -136,6 +143,7 @@ def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
 class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
     key_field = "external_ref"
+    model = Training
     summary_type = TrainingImportSummary
 
     def __init__(self) -> None:
@@ -189,18 +197,19 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         found: dict[tuple[int, str], list[Training]] = {}
         for program_id, refs in by_program.items():
             for start in range(0, len(refs), CHUNK):
-                stmt = (
-                    select(Training)
-                    .where(
-                        Training.program_id == program_id,
-                        Training.external_ref.in_(refs[start : start + CHUNK]),
-                    )
-                    .options(selectinload(Training.participants), selectinload(Training.topics))
+                stmt = self.stored().where(
+                    Training.program_id == program_id,
+                    Training.external_ref.in_(refs[start : start + CHUNK]),
                 )
                 for training in (await session.scalars(stmt)).all():
                     assert training.external_ref is not None
                     found.setdefault((program_id, training.external_ref), []).append(training)
         return found
+
+    def stored(self) -> Select[tuple[Training]]:
+        return select(Training).options(
+            selectinload(Training.participants), selectinload(Training.topics)
+        )
 
     def same(self, stored: Training, item: Valid) -> bool:
         return (
