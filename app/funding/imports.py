@@ -135,7 +135,10 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
                     found.setdefault((program_id, obligation.source_ref), []).append(obligation)
         return found
 
-    def stored(self) -> Select[tuple[Obligation]]:
+    def stored_key(self, stored: Obligation) -> Hashable | None:
+        return None if stored.source_ref is None else (stored.program_id, stored.source_ref)
+
+    def stored(self) -> Select[Obligation]:
         return select(Obligation).options(selectinload(Obligation.purpose_rows))
 
     def same(self, stored: Obligation, item: Valid) -> bool:
@@ -146,15 +149,17 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Obligation, Valid]],
         progress: Progress | None,
     ) -> None:
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
-                session, OBLIGATIONS, [item.columns() for item in chunk]
+                session, OBLIGATIONS, [(given, item.columns()) for given, item in chunk]
             )
-            await _insert_purposes(session, list(zip(ids, chunk, strict=True)))
+            await _insert_purposes(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             ids = [stored.id for stored, _ in pairs]
             await bulk.update_by_id(

@@ -206,7 +206,10 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
                     found.setdefault((program_id, training.external_ref), []).append(training)
         return found
 
-    def stored(self) -> Select[tuple[Training]]:
+    def stored_key(self, stored: Training) -> Hashable | None:
+        return None if stored.external_ref is None else (stored.program_id, stored.external_ref)
+
+    def stored(self) -> Select[Training]:
         return select(Training).options(
             selectinload(Training.participants), selectinload(Training.topics)
         )
@@ -221,16 +224,18 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Training, Valid]],
         progress: Progress | None,
     ) -> None:
         deltas = rollup.new_deltas()
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
-                session, TRAININGS, [_columns(item) for item in chunk]
+                session, TRAININGS, [(given, _columns(item)) for given, item in chunk]
             )
-            await _insert_children(session, list(zip(ids, chunk, strict=True)), deltas)
+            await _insert_children(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)], deltas
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             for stored, _ in pairs:
                 rollup.add_training(deltas, stored, sign=-1)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import Field, ValidationError
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.bulk.parse import Parsed, Record, RowError, int_cell
@@ -45,16 +45,9 @@ class AuditWriter(Protocol):
     ) -> object: ...
 
 
-class Stored(Protocol):
-    """A stored record: what an import matches an exported id to."""
-
-    @property
-    def id(self) -> int: ...
-
-
 R = TypeVar("R", bound=Record)
 V = TypeVar("V")
-S = TypeVar("S", bound=Stored)
+S = TypeVar("S")
 MAX_ID = 2**63 - 1
 
 
@@ -130,7 +123,11 @@ class Importer(ABC, Generic[R, V, S]):
         """Stored records by upsert key (more than one makes the key ambiguous)."""
 
     @abstractmethod
-    def stored(self) -> Select[tuple[S]]:
+    def stored_key(self, stored: S) -> Hashable | None:
+        """The upsert key of a stored record (None when it has none)."""
+
+    @abstractmethod
+    def stored(self) -> Select[S]:
         """The query of stored records, loading what `same` and `write` read."""
 
     async def find_ids(self, session: AsyncSession, ids: list[int]) -> dict[int, S]:
@@ -139,7 +136,7 @@ class Importer(ABC, Generic[R, V, S]):
         for start in range(0, len(ids), CHUNK):
             query = self.stored().where(self.model.id.in_(ids[start : start + CHUNK]))
             for stored in (await session.scalars(query)).all():
-                found[stored.id] = stored
+                found[inspect(stored).identity[0]] = stored
         return found
 
     @abstractmethod
@@ -150,11 +147,12 @@ class Importer(ABC, Generic[R, V, S]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[V],
+        creates: list[tuple[int | None, V]],
         updates: list[tuple[S, V]],
         progress: Progress | None,
     ) -> None:
-        """Insert and update in bulk (flush, never commit)."""
+        """Insert (each with the id to keep, if any) and update in bulk (flush, never
+        commit)."""
 
     def summary_fields(self, parsed: Parsed[R]) -> dict[str, Any]:
         """Extra fields of the domain's summary."""
@@ -204,10 +202,10 @@ async def run_import(
 ) -> ImportSummary:
     """Check every record; on a dry run count, else write all or (any error) nothing.
 
-    A record is matched to a stored one by its id (what an export carries), else by the
-    importer's key; an id this database does not hold (a file from another database) is
-    matched by the key alone, so it is created unless its key is found. Either way an
-    export imported back changes nothing."""
+    A record is matched to the stored one its id names (exports carry ids) when that one has
+    the same key (external reference, or none), else by its key alone; so an export imported
+    back changes nothing. A file from another database creates what its keys do not find,
+    keeping each id this database does not hold (so importing it again changes nothing)."""
     errors = list(parsed.errors)
     await importer.prepare(session)
     valid: list[tuple[R, int | None, V]] = []
@@ -219,17 +217,16 @@ async def run_import(
             progress("validating", n, total)
         given_id = record_id(importer, rec)
         checked = importer.check(rec)
+        for problems in (given_id, checked):
+            if isinstance(problems, list):
+                errors.extend(problems)
         if isinstance(given_id, list) or isinstance(checked, list):
-            errors.extend(
-                (given_id if isinstance(given_id, list) else [])
-                + (checked if isinstance(checked, list) else [])
-            )
             continue
         key = importer.key(checked)
-        for value, firsts, name in ((key, seen, importer.key_field), (given_id, seen_ids, ID)):
-            if value is not None and value in firsts:
-                errors.append(repeated(importer, rec, name, firsts[value]))
-                break
+        if key is not None and key in seen:
+            errors.append(repeated(importer, rec, importer.key_field, seen[key]))
+        elif given_id is not None and given_id in seen_ids:
+            errors.append(repeated(importer, rec, ID, seen_ids[given_id]))
         else:
             if key is not None:
                 seen[key] = rec.row
@@ -241,36 +238,26 @@ async def run_import(
         await serialize_imports(session, importer.resource_type)
     by_key = await importer.find(session, list(seen))
     by_id = await importer.find_ids(session, list(seen_ids))
-    creates: list[V] = []
+    creates: list[tuple[int | None, V]] = []
     updates: list[tuple[S, V]] = []
     unchanged = 0
-    claimed: dict[int, int] = {}
     for rec, given_id, item in valid:
         key = importer.key(item)
         stored = list(by_key.get(key, ())) if key is not None else []
         target = by_id.get(given_id) if given_id is not None else None
-        if target is not None:
-            others = [s for s in stored if s.id != target.id]
-            if others:
-                row, name = importer.locate(rec, [importer.key_field])
-                text = f"is another {importer.resource_type}'s (id {others[0].id})"
-                errors.append(RowError(row=row, field=name, message=text))
-                continue
-        elif len(stored) > 1:
+        keep_id = given_id if given_id is not None and given_id not in by_id else None
+        if target is not None and importer.stored_key(target) != key:
+            target = None  # the id names another record here: a file from another database
+        if target is None and len(stored) > 1:
             row, name = importer.locate(rec, [importer.key_field])
             text = f"matches {len(stored)} stored {importer.resource_type}s; cannot tell which"
             errors.append(RowError(row=row, field=name, message=text))
             continue
-        elif stored:
+        if target is None and stored:
             target = stored[0]
         if target is None:
-            creates.append(item)
-            continue
-        if target.id in claimed:
-            errors.append(repeated(importer, rec, ID, claimed[target.id]))
-            continue
-        claimed[target.id] = rec.row
-        if importer.same(target, item):
+            creates.append((keep_id, item))
+        elif importer.same(target, item):
             unchanged += 1
         else:
             updates.append((target, item))
