@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
@@ -17,6 +18,8 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+
+from app.core.fiscal_year import FIRST_DATE, LAST_DATE
 
 _ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
 
@@ -49,6 +52,24 @@ SearchText = Annotated[
 CountryCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2,3}$", min_length=2, max_length=3)
 ]
+
+
+def out_of_range(day: date) -> str | None:
+    """Why `day` is not a date the service stores (None when it is one)."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return f"must be a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+
+
+def _plausible(day: date) -> date:
+    problem = out_of_range(day)
+    if problem is not None:
+        raise ValueError(problem)
+    return day
+
+
+# Every date the service stores: within the fiscal years its filters can select.
+Date = Annotated[date, AfterValidator(_plausible)]
 
 # A reference another system assigns (an embassy's file number, a vetting case id).
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+from app.core.schemas import Date, InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
 
 
 class Region(StrEnum):
@@ -40,8 +40,8 @@ class PartnerUpdate(UpdateModel):
 
 class MembershipCreate(InputModel):
     program: ProgramCode
-    start_date: date
-    end_date: date | None = None
+    start_date: Date
+    end_date: Date | None = None
 
     @field_validator("end_date")
     @classmethod
@@ -55,7 +55,7 @@ class MembershipCreate(InputModel):
 class MembershipUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
 
-    end_date: date | None = None
+    end_date: Date | None = None
 
 
 class MembershipRead(ReadModel):
