@@ -13,9 +13,11 @@ from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_
 from app.core.fiscal_year import today
 from app.core.pagination import PageParams, Result, SortKey, paginate
 from app.core.schemas import apply_changes
+from app.core.search import matches
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Benchmark, Membership, Partner
+from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
 from app.programs.service import resolve_program
@@ -99,8 +101,7 @@ async def list_partners(
     if q:
         stmt = stmt.where(
             or_(
-                # autoescape: a `%` or `_` in the search is a character, not a wildcard
-                Partner.name.icontains(q, autoescape=True),
+                matches(Partner.search_text, q),
                 Partner.code == q.upper(),
                 Partner.alpha2 == q.upper(),
             )
@@ -128,6 +129,8 @@ async def update_partner(
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
     changed = apply_changes(partner, body)
+    if "name" in changed:
+        partner.search_text = partner_search_text(partner.code, partner.name)
     if changed:
         await session.flush()
         record(session, actor, "update", "partner", partner.code, changed)

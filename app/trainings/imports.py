@@ -21,6 +21,7 @@ from app.audit.writer import record
 from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
+from app.core.search import search_text
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
@@ -272,7 +273,10 @@ def _columns(item: Valid) -> dict[str, Any]:
         "host_country_id": item.refs.host_country_id,
         "fiscal_year": fiscal_year(item.body.start_date),
     }
-    return TRAINING_RECORD.values(item.body, resolved)
+    return {
+        **TRAINING_RECORD.values(item.body, resolved),
+        "search_text": search_text([item.body.title]),
+    }
 
 
 async def _insert_children(

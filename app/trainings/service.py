@@ -21,6 +21,7 @@ from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import SortKey
+from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Partner
@@ -193,7 +194,7 @@ def _filtered(
             )
         )
     if filters.q:
-        stmt = stmt.where(Training.title.icontains(filters.q, autoescape=True))
+        stmt = stmt.where(matches(Training.search_text, filters.q))
     if filters.updated_since is not None:
         stmt = stmt.where(Training.updated_at >= filters.updated_since)
     return stmt
@@ -316,6 +317,7 @@ async def create_training(
     training = Training(
         program_id=refs.program_id,
         title=body.title,
+        search_text=search_text([body.title]),
         kind=body.kind,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -412,6 +414,7 @@ async def update_training(
             session, training.program_id, training.external_ref, training.id
         )
     training.fiscal_year = fiscal_year(training.start_date)
+    training.search_text = search_text([training.title])
     if body.topics is not None and _replace_topics(training, body.topics):
         changed.append("topics")
     if body.participants is not None and _replace_participants(training, refs.participants):
