@@ -266,6 +266,17 @@ async def test_an_id_matches_only_the_record_it_was_exported_from(
     ]
 
 
+async def test_kept_ids_are_never_taken_by_new_records(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    rows = [*batch(1000), obligation(id=5, source_ref="KEPT")]
+    imported = await client.post(IMPORTS, json=rows, headers=keys.headers("admin"))
+    assert imported.status_code == 200, imported.text
+    kept = await client.get(f"{OBLIGATIONS}/5", headers=keys.headers("admin"))
+    assert kept.json()["source_ref"] == "KEPT"
+    assert imported.json()["created"] == 1001
+
+
 async def test_shape_errors_and_roles(client: httpx.AsyncClient, keys: Keys) -> None:
     admin = keys.headers("admin")
     rows = [obligation(created_at="2022-01-01T00:00:00Z"), "not an object", {"program": "IMET"}]

@@ -262,6 +262,8 @@ async def run_import(
         else:
             updates.append((target, item))
     errors.sort(key=lambda e: e.row)
+    # Records keeping their id go in first, so no new id handed out before takes one of theirs.
+    creates.sort(key=lambda create: create[0] is None)
 
     extra = importer.summary_fields(parsed)
     if dry_run:
