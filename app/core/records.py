@@ -73,7 +73,7 @@ class RecordShape:
     @property
     def read(self) -> tuple[str, ...]:
         """The fields an import reads: the id (to match a stored record), then the imported."""
-        return ((ID,) if self.identified else ()) + self.imported
+        return ((ID,) if self.identified else ()) + tuple(n for n in self.imported if n != ID)
 
     @property
     def columns(self) -> tuple[str, ...]:
