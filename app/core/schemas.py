@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
@@ -18,7 +19,7 @@ from pydantic import (
     field_validator,
 )
 
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
+from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_FISCAL_YEAR
 
 _ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
 
@@ -77,6 +78,23 @@ class Region(StrEnum):
             return cls[value.upper()]
         return None
 
+
+def out_of_range(day: date) -> str | None:
+    """Why `day` is not a date the service stores (None when it is one)."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return f"must be a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+
+
+def _plausible(day: date) -> date:
+    problem = out_of_range(day)
+    if problem is not None:
+        raise ValueError(problem)
+    return day
+
+
+# Every date the service stores: within the fiscal years its filters can select.
+Date = Annotated[date, AfterValidator(_plausible)]
 
 # A reference another system assigns (an embassy's file number, a vetting case id).
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Select, Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -76,6 +76,7 @@ class Valid:
 class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     resource_type = "obligation"
     key_field = "source_ref"
+    model = Obligation
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -119,18 +120,20 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         found: dict[tuple[int, str], list[Obligation]] = {}
         for program_id, refs in by_program.items():
             for start in range(0, len(refs), CHUNK):
-                stmt = (
-                    select(Obligation)
-                    .where(
-                        Obligation.program_id == program_id,
-                        Obligation.source_ref.in_(refs[start : start + CHUNK]),
-                    )
-                    .options(selectinload(Obligation.purpose_rows))
+                stmt = self.stored().where(
+                    Obligation.program_id == program_id,
+                    Obligation.source_ref.in_(refs[start : start + CHUNK]),
                 )
                 for obligation in (await session.scalars(stmt)).all():
                     assert obligation.source_ref is not None
                     found.setdefault((program_id, obligation.source_ref), []).append(obligation)
         return found
+
+    def stored_key(self, stored: Obligation) -> Hashable | None:
+        return None if stored.source_ref is None else (stored.program_id, stored.source_ref)
+
+    def stored(self) -> Select[Obligation]:
+        return select(Obligation).options(selectinload(Obligation.purpose_rows))
 
     def same(self, stored: Obligation, item: Valid) -> bool:
         return OBLIGATION_RECORD.same(stored, item.columns()) and (
@@ -140,15 +143,17 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Obligation, Valid]],
         progress: Progress | None,
     ) -> None:
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
-                session, OBLIGATIONS, [item.columns() for item in chunk]
+                session, OBLIGATIONS, [(given, item.columns()) for given, item in chunk]
             )
-            await _insert_purposes(session, list(zip(ids, chunk, strict=True)))
+            await _insert_purposes(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             ids = [stored.id for stored, _ in pairs]
             await bulk.update_by_id(

@@ -174,7 +174,7 @@ async def delete_obligation(
         "record; records without one are always created. All or nothing."
     ),
     responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body("ObligationCreate"),
+    openapi_extra=bulk.request_body(ObligationCreate),
 )
 async def import_obligations(
     request: Request,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
@@ -69,6 +69,7 @@ class Valid:
 class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
     resource_type = "imet_history"
     key_field = "fiscal_year"
+    model = ImetHistory
 
     def __init__(self) -> None:
         self.partners: dict[str, tuple[int, str]] = {}
@@ -104,7 +105,7 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
         found: dict[tuple[int, int], list[ImetHistory]] = {}
         for partner_id, years in by_partner.items():
             for start in range(0, len(years), CHUNK):
-                stmt = select(ImetHistory).where(
+                stmt = self.stored().where(
                     ImetHistory.partner_id == partner_id,
                     ImetHistory.fiscal_year.in_(years[start : start + CHUNK]),
                 )
@@ -112,17 +113,23 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
                     found[(partner_id, history.fiscal_year)] = [history]
         return found
 
+    def stored_key(self, stored: ImetHistory) -> Hashable:
+        return (stored.partner_id, stored.fiscal_year)
+
+    def stored(self) -> Select[ImetHistory]:
+        return select(ImetHistory)
+
     def same(self, stored: ImetHistory, item: Valid) -> bool:
         return IMET_HISTORY_RECORD.same(stored, item.columns())
 
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[ImetHistory, Valid]],
         progress: Progress | None,
     ) -> None:
-        items = creates + [item for _, item in updates]
+        items = [item for _, item in creates] + [item for _, item in updates]
         # Checked again under the partners' locks: a nomination completed since `prepare`.
         await lock_partners(session, (item.partner_id for item in items))
         completed = await covered_by_nominations(session)
@@ -137,7 +144,9 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
                 ],
             )
         for chunk in bulk.chunks(creates, "creating", progress):
-            await bulk.insert_returning_ids(session, HISTORY, [item.columns() for item in chunk])
+            await bulk.insert_returning_ids(
+                session, HISTORY, [(given, item.columns()) for given, item in chunk]
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             await bulk.update_by_id(
                 session, HISTORY, [(stored.id, item.columns()) for stored, item in pairs]

@@ -173,7 +173,7 @@ async def delete_history(
         "completed nominations is refused. All or nothing."
     ),
     responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body("ImetHistoryCreate"),
+    openapi_extra=bulk.request_body(ImetHistoryCreate),
 )
 async def import_history(
     request: Request,

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.core.errors import invalid_query
-from app.core.figures import progress_pct, result_pct
+from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.indicators import rules
@@ -200,12 +200,8 @@ def _row(
     )
     shown_actual = numerator = denominator = None
     if actual is not None and measure == Measure.percent:
-        numerator = format_quantity(Measure.currency, actual.numerator)
-        denominator = format_quantity(Measure.currency, actual.denominator)
-        if actual.numerator is not None and actual.denominator:
-            shown_actual = format_quantity(
-                measure, result_pct(actual.numerator, actual.denominator)
-            )
+        numerator, denominator = part_text(actual.numerator), part_text(actual.denominator)
+        shown_actual = pct_text(exact_actual)  # exactly from the parts, rounded once
     elif actual is not None:
         shown_actual = format_quantity(measure, actual.value)
     return ProgressRow(

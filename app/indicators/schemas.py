@@ -1,7 +1,9 @@
 """Indicator, target, result, lock and progress bodies and representations.
 
-Figures go out as decimal strings ("3000000.00"; counts as "120"); they come in as strings or
-JSON numbers with at most two decimal places.
+Figures go out as decimal strings: amounts with two places ("3000000.00"), counts and the
+whole parts of a percent without decimals ("120"), percents by the report rule of
+app.core.figures ("46.6"); they come in as strings or JSON numbers with at most two decimal
+places.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
 from app.core import records
 from app.core.schemas import (
+    Date,
     InputModel,
     Name,
     ProgramCode,
@@ -37,8 +38,8 @@ class PartnerUpdate(UpdateModel):
 
 class MembershipCreate(InputModel):
     program: ProgramCode
-    start_date: date
-    end_date: date | None = None
+    start_date: Date
+    end_date: Date | None = None
 
     @field_validator("end_date")
     @classmethod
@@ -52,7 +53,7 @@ class MembershipCreate(InputModel):
 class MembershipUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
 
-    end_date: date | None = None
+    end_date: Date | None = None
 
 
 class MembershipRead(ReadModel):

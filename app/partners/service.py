@@ -23,9 +23,11 @@ from app.core.fiscal_year import today
 from app.core.pagination import Listing, SortKey
 from app.core.schemas import COUNTRY_CODE_PATTERN, apply_changes
 from app.core.scope import own_country
+from app.core.search import matches
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Benchmark, Membership, Partner
+from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
 from app.programs.service import resolve_program
@@ -121,8 +123,7 @@ def list_partners(
     if q:
         stmt = stmt.where(
             or_(
-                # autoescape: a `%` or `_` in the search is a character, not a wildcard
-                Partner.name.icontains(q, autoescape=True),
+                matches(Partner.search_text, q),
                 Partner.code == q.upper(),
                 Partner.alpha2 == q.upper(),
             )
@@ -150,6 +151,8 @@ async def update_partner(
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
     changed = apply_changes(partner, body)
+    if "name" in changed:
+        partner.search_text = partner_search_text(partner.code, partner.name)
     if changed:
         await session.flush()
         record(session, actor, "update", "partner", partner.code, changed)

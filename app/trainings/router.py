@@ -180,7 +180,7 @@ async def delete_training(
     response_model=TrainingImportSummary,
     summary="Upsert trainings from a JSON array or a CSV (the export's columns)",
     responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body("TrainingCreate"),
+    openapi_extra=bulk.request_body(TrainingCreate),
 )
 async def import_trainings(
     request: Request,

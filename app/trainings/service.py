@@ -22,6 +22,7 @@ from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import SortKey
 from app.core.scope import own_partner_id
+from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.service import find_partner, partner_codes
@@ -188,7 +189,7 @@ def _filtered(
             )
         )
     if filters.q:
-        stmt = stmt.where(Training.title.icontains(filters.q, autoescape=True))
+        stmt = stmt.where(matches(Training.search_text, filters.q))
     if filters.updated_since is not None:
         stmt = stmt.where(Training.updated_at >= filters.updated_since)
     return stmt
@@ -306,6 +307,7 @@ async def create_training(
     training = Training(
         program_id=refs.program_id,
         title=body.title,
+        search_text=search_text([body.title]),
         kind=body.kind,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -402,6 +404,7 @@ async def update_training(
             session, training.program_id, training.external_ref, training.id
         )
     training.fiscal_year = fiscal_year(training.start_date)
+    training.search_text = search_text([training.title])
     if body.topics is not None and _replace_topics(training, body.topics):
         changed.append("topics")
     if body.participants is not None and _replace_participants(training, refs.participants):

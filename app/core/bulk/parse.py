@@ -162,7 +162,7 @@ def parse_records(
         return parse_json(body, noun, Record)
     table = read_csv(body, columns=shape.columns, required=required)
     records = [
-        Record(row=row, data=csv_values(cells, shape.imported, convert), from_csv=True)
+        Record(row=row, data=csv_values(cells, shape.read, convert), from_csv=True)
         for row, cells in table.lines
     ]
     return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
