@@ -25,10 +25,8 @@ from app.core.security import KeyCache
 
 logger = logging.getLogger("wps.app")
 
-# Paths whose POST bodies may be CSV and may use the larger import cap.
+# Paths that take whole files, so their bodies may use the larger import cap.
 BULK_PATHS = ("/api/v1/imports/", "/api/v1/peacekeeping/snapshots")
-# Paths that also take a browser form's file upload (multipart/form-data).
-FORM_PATHS = ("/api/v1/peacekeeping/snapshots",)
 
 DESCRIPTION = """The service of record for the Women, Peace and Security work of the Bureau of
 Political-Military Affairs: programs, partner countries, trainings, IMET nominations, funding,
@@ -119,6 +117,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         max_import_bytes=settings.max_import_bytes,
         csv_paths=BULK_PATHS,
-        form_paths=FORM_PATHS,
     )
     return app

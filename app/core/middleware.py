@@ -11,6 +11,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core.bodies import BodyTypes, unsupported_media_type
 from app.core.context import request_id_var
 from app.core.errors import problem_response
 from app.core.observability import Metrics
@@ -18,7 +19,6 @@ from app.core.observability import Metrics
 logger = logging.getLogger("wps.access")
 
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-_JSON_TYPES = ("application/json", "application/merge-patch+json")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -38,14 +38,13 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         max_import_bytes: int,
         csv_paths: tuple[str, ...],
-        form_paths: tuple[str, ...] = (),
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
         self.max_import_bytes = max_import_bytes
         self.csv_paths = csv_paths
-        self.form_paths = form_paths
+        self.body_types = BodyTypes()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -75,7 +74,7 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            early = self._refuse_early(method, path, headers)
+            early = self._refuse_early(scope.get("app"), method, path, headers)
             if early is not None:
                 await early(scope, receive, send_wrapper)
             else:
@@ -110,7 +109,7 @@ class RequestContextMiddleware:
                 },
             )
 
-    def _refuse_early(self, method: str, path: str, headers: dict[str, str]) -> Any:
+    def _refuse_early(self, app: Any, method: str, path: str, headers: dict[str, str]) -> Any:
         if method not in _BODY_METHODS:
             return None
         length = headers.get("content-length", "").strip()
@@ -123,13 +122,11 @@ class RequestContextMiddleware:
         if not has_body:
             return None
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-        accepted = _JSON_TYPES + (("text/csv",) if path.startswith(self.csv_paths) else ())
-        accepted += ("multipart/form-data",) if path.startswith(self.form_paths) else ()
-        if content_type not in accepted:
+        accepted = self.body_types.accepted(app, method, path)
+        if accepted and content_type not in accepted:
+            refused = unsupported_media_type(accepted, content_type)
             return problem_response(
-                415,
-                f"Content-Type must be one of: {', '.join(accepted)}",
-                slug="unsupported-media-type",
+                refused.status, refused.detail, slug=refused.slug, extra=refused.extra
             )
         return None
 

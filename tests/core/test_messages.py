@@ -81,3 +81,52 @@ def test_refused_moves_name_the_status_in_plain_words(current: Status) -> None:
         assert_plain(exc.value.detail)
         for unmet in exc.value.extra["unmet"]:
             assert_plain(unmet["detail"])
+
+
+async def test_one_415_names_what_each_route_accepts(
+    app: object, client: httpx.AsyncClient, keys: Keys
+) -> None:
+    """Every route with a body, JSON or not, refuses another type with the same sentence,
+    naming the types its declaration (the contract) lists."""
+    contract = app.openapi()  # type: ignore[attr-defined]
+    checked = 0
+    for path, operations in contract["paths"].items():
+        for method, operation in operations.items():
+            declared = operation.get("requestBody", {}).get("content")
+            if not declared:
+                continue
+            url = re.sub(r"\{[^}]+\}", "1", path)
+            for sent in ("application/xml", "application/octet-stream"):
+                refused = await client.request(
+                    method.upper(),
+                    url,
+                    content=b"<x/>",
+                    headers={**keys.headers("admin"), "Content-Type": sent},
+                )
+                assert refused.status_code == 415, (method, path, refused.text)
+                body = refused.json()
+                accepted = sorted(declared)
+                assert body["detail"] == f"Content-Type must be {' or '.join(accepted)}, not {sent}"
+                assert body["accepted"] == accepted
+            checked += 1
+    assert checked >= 20
+
+
+async def test_the_snapshot_upload_refuses_json_like_any_other_type(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    url = "/api/v1/peacekeeping/snapshots"
+    answers = []
+    for sent in ("application/json", "application/octet-stream", None):
+        headers = keys.headers("admin")
+        if sent:
+            headers["Content-Type"] = sent
+        refused = await client.post(url, content=b'{"rows": []}', headers=headers)
+        assert refused.status_code == 415, refused.text
+        answers.append(refused.json()["detail"])
+    expected = "Content-Type must be multipart/form-data or text/csv"
+    assert answers == [
+        f"{expected}, not application/json",
+        f"{expected}, not application/octet-stream",
+        f"{expected}; none was sent",
+    ]
