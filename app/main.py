@@ -16,6 +16,7 @@ from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.docs import install_docs
 from app.core.errors import Problem, install_error_handlers
 from app.core.idempotency import install_replay_handler
 from app.core.middleware import RequestContextMiddleware
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by install_docs, from files shipped with the service
+        redoc_url=None,
     )
     engine = create_engine(settings)
     app.state.settings = settings
@@ -87,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_replay_handler(app)
     app.include_router(health.router)
+    install_docs(app)
     api.mount(app)
 
     app.add_middleware(
