@@ -55,6 +55,15 @@ def migrate(
         command.upgrade(config, revision)
 
 
+def require_database() -> None:
+    """Stop with one line naming the database and what to do when it cannot be reached,
+    before any work starts (rather than a traceback from deep in a migration)."""
+    from app.core.db import database_problem
+
+    if problem := database_problem(get_settings()):
+        sys.exit(f"wps: {problem}")
+
+
 async def _in_session(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     from app.core.db import create_engine, create_sessionmaker
 
@@ -109,6 +118,7 @@ def serve(
     import uvicorn
 
     settings = get_settings()
+    require_database()
     if not no_migrate:
         migrate()
         seed()
@@ -137,11 +147,13 @@ def migrate_command(
     ] = False,
 ) -> None:
     """Apply migrations (or --downgrade to a revision)."""
+    require_database()
     migrate(revision or ("base" if downgrade else "heads"), downgrade=downgrade)
 
 
 def seed_command() -> None:
     """Insert missing reference data (idempotent)."""
+    require_database()
     seed()
 
 
