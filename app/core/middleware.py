@@ -11,10 +11,10 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.bodies import BodyTypes, unsupported_media_type
 from app.core.context import request_id_var
 from app.core.errors import problem_response
 from app.core.observability import Metrics
+from app.core.routetable import BodyTypes, unsupported_media_type
 
 logger = logging.getLogger("wps.access")
 

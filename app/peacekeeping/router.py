@@ -11,12 +11,12 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.bodies import declared_media_types, unsupported_media_type
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
+from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
