@@ -115,16 +115,23 @@ def serve(
     ] = False,
 ) -> None:
     """Migrate, seed and run the HTTP service."""
+    import logging.config
+
     import uvicorn
 
+    from app.core.observability import logging_config
+
     settings = get_settings()
+    log_config = logging_config(settings.log_level, settings.log_format)
+    logging.config.dictConfig(log_config)  # migrations and seeding log like the service
     require_database()
     if not no_migrate:
         migrate()
         seed()
         if settings.bootstrap_admin_key is None and (secret := _run(_first_admin_key)):
-            print("No admin key existed; created one (shown only now):", file=sys.stderr)
-            print(secret, file=sys.stderr)
+            # On stdout: stderr is the log, and a secret never goes into a log.
+            print("No admin key existed; created one (shown only now):")
+            print(secret)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -132,7 +139,8 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        access_log=False,
+        access_log=False,  # the request line is ours (wps.access), with the route template
+        log_config=log_config,
         log_level=settings.log_level.lower(),
     )
 

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.context import request_id_var
 from app.core.errors import problem_response
 from app.core.observability import Metrics
-from app.core.routetable import BodyTypes, unsupported_media_type
+from app.core.routetable import RouteTable, unsupported_media_type
 
 logger = logging.getLogger("wps.access")
 
@@ -44,7 +44,7 @@ class RequestContextMiddleware:
         self.max_body_bytes = max_body_bytes
         self.max_import_bytes = max_import_bytes
         self.csv_paths = csv_paths
-        self.body_types = BodyTypes()
+        self.routes = RouteTable()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,7 +94,7 @@ class RequestContextMiddleware:
                     scope, receive, send_wrapper
                 )
         finally:
-            template = _route_template(scope)
+            template = self._route_template(scope, method, path)
             elapsed = time.perf_counter() - started
             status = str(status_holder["status"])
             self.metrics.requests.labels(method, template, status).inc()
@@ -109,6 +109,19 @@ class RequestContextMiddleware:
                 },
             )
 
+    def _route_template(self, scope: Scope, method: str, path: str) -> str:
+        """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""
+        # FastAPI >= 0.16x resolves included routers lazily: scope["route"] is the route as
+        # declared in its router ("/{code}"); the effective context carries the mounted prefix.
+        context = scope.get("fastapi", {}).get("effective_route_context")
+        template = getattr(context, "path_format", None)
+        if template is None:
+            template = getattr(scope.get("route"), "path_format", None)
+        if template is None:  # routes of the app itself (/docs, /openapi.json) leave no trace
+            found = self.routes.find(scope.get("app"), method, path)
+            template = found.template if found else None
+        return str(template) if template else "unmatched"
+
     def _refuse_early(self, app: Any, method: str, path: str, headers: dict[str, str]) -> Any:
         if method not in _BODY_METHODS:
             return None
@@ -122,24 +135,14 @@ class RequestContextMiddleware:
         if not has_body:
             return None
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-        accepted = self.body_types.accepted(app, method, path)
+        route = self.routes.find(app, method, path)
+        accepted = route.body_types if route else ()
         if accepted and content_type not in accepted:
             refused = unsupported_media_type(accepted, content_type)
             return problem_response(
                 refused.status, refused.detail, slug=refused.slug, extra=refused.extra
             )
         return None
-
-
-def _route_template(scope: Scope) -> str:
-    """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""
-    # FastAPI >= 0.16x resolves included routers lazily: scope["route"] is the route as declared
-    # in its router ("/{code}"); the effective context carries the mounted prefix.
-    context = scope.get("fastapi", {}).get("effective_route_context")
-    template = getattr(context, "path_format", None)
-    if template is None:
-        template = getattr(scope.get("route"), "path_format", None)
-    return str(template) if template else "unmatched"
 
 
 def _too_large(limit: int) -> Any:

@@ -1,9 +1,11 @@
-"""Which Content-Types a route's request body is declared with, and the one 415 naming them."""
+"""The app's routes looked up by method and path, for what runs before routing (the middleware):
+each route's template and the Content-Types its body is declared with; and the one 415."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import UnsupportedMediaType
@@ -28,31 +30,39 @@ def unsupported_media_type(accepted: Iterable[str], sent: str) -> UnsupportedMed
     return UnsupportedMediaType(f"Content-Type must be {' or '.join(types)}{shown}", accepted=types)
 
 
-class BodyTypes:
-    """(method, path) → the declared body types of the route that will answer it, from the
-    app's routes as mounted (read once, on the first request with a body)."""
+@dataclass(frozen=True, slots=True)
+class RouteInfo:
+    template: str  # "/api/v1/partners/{code}", as in metrics and access logs
+    body_types: tuple[str, ...]
+
+
+class RouteTable:
+    """(method, path) → the route that will answer it, read from the app's routes as mounted
+    (once, on first use)."""
 
     def __init__(self) -> None:
-        self._table: list[tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] | None = None
+        self._table: list[tuple[re.Pattern[str], frozenset[str] | None, RouteInfo]] | None = None
 
+    @staticmethod
     def _build(
-        self, routes: Iterable[Any]
-    ) -> list[tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]]:
+        routes: Iterable[Any],
+    ) -> list[tuple[re.Pattern[str], frozenset[str] | None, RouteInfo]]:
         from fastapi.routing import iter_route_contexts
 
         table = []
         for route in iter_route_contexts(list(routes)):
-            regex, methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
-            if regex is None or not methods:
+            regex, template = getattr(route, "path_regex", None), route.path_format
+            if regex is None or template is None:
                 continue
-            table.append((regex, frozenset(methods), declared_media_types(route.original_route)))
+            methods = route.methods  # None for a mount (the docs' files): any method
+            info = RouteInfo(template, declared_media_types(route.original_route))
+            table.append((regex, frozenset(methods) if methods else None, info))
         return table
 
-    def accepted(self, app: Any, method: str, path: str) -> tuple[str, ...]:
-        """The types the route takes; empty when no route matches or it takes no body."""
+    def find(self, app: Any, method: str, path: str) -> RouteInfo | None:
         if self._table is None:
-            self._table = self._build(app.routes)
-        for regex, methods, types in self._table:
-            if method in methods and regex.match(path):
-                return types
-        return ()
+            self._table = self._build(app.routes if app is not None else ())
+        for regex, methods, info in self._table:
+            if (methods is None or method in methods) and regex.match(path):
+                return info
+        return None
