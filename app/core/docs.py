@@ -51,9 +51,15 @@ def content_security_policy(html: str) -> str:
     )
 
 
-def _with_policy(page: HTMLResponse) -> HTMLResponse:
-    page.headers["Content-Security-Policy"] = content_security_policy(bytes(page.body).decode())
-    return page
+def _page(app: FastAPI, path: str, page: HTMLResponse) -> None:
+    """Serve a page built once (it depends on nothing in the request), with its policy."""
+    html = bytes(page.body).decode()
+    headers = {"Content-Security-Policy": content_security_policy(html)}
+
+    async def show() -> HTMLResponse:
+        return HTMLResponse(html, headers=headers)
+
+    app.add_api_route(path, show, methods=["GET"], include_in_schema=False)
 
 
 def install_docs(app: FastAPI) -> None:
@@ -61,34 +67,23 @@ def install_docs(app: FastAPI) -> None:
     openapi_url = app.openapi_url or "/openapi.json"
     redirect_url = app.swagger_ui_oauth2_redirect_url or "/docs/oauth2-redirect"
     app.mount(ASSETS_URL, StaticFiles(directory=str(ASSETS_DIR)), name="docs-assets")
-
-    @app.get("/docs", include_in_schema=False)
-    async def swagger_ui() -> HTMLResponse:
-        return _with_policy(
-            get_swagger_ui_html(
-                openapi_url=openapi_url,
-                title=f"{app.title} - Swagger UI",
-                swagger_js_url=SWAGGER_JS,
-                swagger_css_url=SWAGGER_CSS,
-                swagger_favicon_url=FAVICON,
-                oauth2_redirect_url=redirect_url,
-                # No call to the public validator service from a closed network.
-                swagger_ui_parameters={"validatorUrl": None},
-            )
-        )
-
-    @app.get(redirect_url, include_in_schema=False)
-    async def swagger_ui_redirect() -> HTMLResponse:
-        return _with_policy(get_swagger_ui_oauth2_redirect_html())
-
-    @app.get("/redoc", include_in_schema=False)
-    async def redoc() -> HTMLResponse:
-        return _with_policy(
-            get_redoc_html(
-                openapi_url=openapi_url,
-                title=f"{app.title} - ReDoc",
-                redoc_js_url=REDOC_JS,
-                redoc_favicon_url=FAVICON,
-                with_google_fonts=False,
-            )
-        )
+    swagger = get_swagger_ui_html(
+        openapi_url=openapi_url,
+        title=f"{app.title} - Swagger UI",
+        swagger_js_url=SWAGGER_JS,
+        swagger_css_url=SWAGGER_CSS,
+        swagger_favicon_url=FAVICON,
+        oauth2_redirect_url=redirect_url,
+        # No call to the public validator service from a closed network.
+        swagger_ui_parameters={"validatorUrl": None},
+    )
+    redoc = get_redoc_html(
+        openapi_url=openapi_url,
+        title=f"{app.title} - ReDoc",
+        redoc_js_url=REDOC_JS,
+        redoc_favicon_url=FAVICON,
+        with_google_fonts=False,
+    )
+    _page(app, "/docs", swagger)
+    _page(app, redirect_url, get_swagger_ui_oauth2_redirect_html())
+    _page(app, "/redoc", redoc)

@@ -10,8 +10,9 @@ import pytest
 
 from app.core.errors import Conflict
 from app.core.security import Role
-from app.nominations.workflow import TRANSITIONS, Facts, Status, VettingStatus, check_transition
+from app.nominations.workflow import TRANSITIONS, Status, check_transition
 from tests.conftest import Keys
+from tests.nominations.test_workflow import READY
 from tests.trainings.helpers import training
 
 PREFIXES = ("Value error", "Assertion failed")
@@ -60,15 +61,6 @@ async def test_import_row_messages_have_no_library_prefix(
     messages = {e["message"] for e in imported.json()["errors"]}
     assert messages == {"end_date must not be before start_date", "topics must not repeat"}
     assert_plain(imported.text)
-
-
-READY = Facts(
-    vetting_status=VettingStatus.approved,
-    vetting_expires_at=date(2027, 1, 15),
-    ecl_score=85,
-    ecl_exempt=False,
-    min_ecl=80,
-)
 
 
 @pytest.mark.parametrize("current", list(Status))
