@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -32,7 +32,6 @@ class Service:
     stdout: str = ""
     stderr: str = ""
     returncode: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @contextmanager

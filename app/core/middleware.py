@@ -83,7 +83,8 @@ class RequestContextMiddleware:
                     if path.startswith(self.csv_paths)
                     else self.max_body_bytes
                 )
-                await self.app(scope, _limited(receive, limit), send_wrapper)
+                refusal = self._unsupported_body(scope.get("app"), method, path, headers)
+                await self.app(scope, _limited(receive, limit, refusal), send_wrapper)
         except BodyTooLarge:
             if not status_holder["started"]:
                 await _too_large(limit)(scope, receive, send_wrapper)
@@ -134,14 +135,20 @@ class RequestContextMiddleware:
         has_body = has_body or "transfer-encoding" in headers
         if not has_body:
             return None
+        return None
+
+    def _unsupported_body(
+        self, app: Any, method: str, path: str, headers: dict[str, str]
+    ) -> HTTPException | None:
+        """The 415 for a body whose type the route does not declare. It is raised when the body
+        is read, so a route that reads it after checking the key answers 401/403 first."""
+        if method not in _BODY_METHODS:
+            return None
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         route = self.routes.find(app, method, path)
         accepted = route.body_types if route else ()
         if accepted and content_type not in accepted:
-            refused = unsupported_media_type(accepted, content_type)
-            return problem_response(
-                refused.status, refused.detail, slug=refused.slug, extra=refused.extra
-            )
+            return unsupported_media_type(accepted, content_type)
         return None
 
 
@@ -149,13 +156,15 @@ def _too_large(limit: int) -> Any:
     return problem_response(413, f"request body exceeds {limit} bytes", slug="payload-too-large")
 
 
-def _limited(receive: Receive, limit: int) -> Receive:
+def _limited(receive: Receive, limit: int, refusal: HTTPException | None = None) -> Receive:
     received = 0
 
     async def wrapper() -> Message:
         nonlocal received
         message = await receive()
         if message["type"] == "http.request":
+            if refusal is not None and (message.get("body") or message.get("more_body")):
+                raise refusal
             received += len(message.get("body", b""))
             if received > limit:
                 raise BodyTooLarge(limit)

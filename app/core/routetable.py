@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.errors import UnsupportedMediaType
+from starlette.exceptions import HTTPException
 
 
 def declared_media_types(route: Any) -> tuple[str, ...]:
@@ -24,10 +24,10 @@ def declared_media_types(route: Any) -> tuple[str, ...]:
     return (str(getattr(body.field_info, "media_type", "application/json")),)
 
 
-def unsupported_media_type(accepted: Iterable[str], sent: str) -> UnsupportedMediaType:
-    types = list(accepted)
+def unsupported_media_type(accepted: Iterable[str], sent: str) -> HTTPException:
+    """The one 415: an HTTPException, so it passes through FastAPI's body reading unchanged."""
     shown = f", not {sent[:80]}" if sent else "; none was sent"
-    return UnsupportedMediaType(f"Content-Type must be {' or '.join(types)}{shown}", accepted=types)
+    return HTTPException(415, f"Content-Type must be {' or '.join(accepted)}{shown}")
 
 
 @dataclass(frozen=True, slots=True)

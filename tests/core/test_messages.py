@@ -99,7 +99,6 @@ async def test_one_415_names_what_each_route_accepts(
                 body = refused.json()
                 accepted = sorted(declared)
                 assert body["detail"] == f"Content-Type must be {' or '.join(accepted)}, not {sent}"
-                assert body["accepted"] == accepted
             checked += 1
     assert checked >= 20
 
