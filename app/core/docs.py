@@ -14,6 +14,7 @@ from fastapi.openapi.docs import (
     get_swagger_ui_oauth2_redirect_html,
 )
 from fastapi.staticfiles import StaticFiles
+from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 # The fastapi-offline package ships Swagger UI (Apache-2.0) and ReDoc (MIT) builds with
@@ -56,10 +57,11 @@ def _page(app: FastAPI, path: str, page: HTMLResponse) -> None:
     html = bytes(page.body).decode()
     headers = {"Content-Security-Policy": content_security_policy(html)}
 
-    async def show() -> HTMLResponse:
+    async def show(request: Request) -> HTMLResponse:
         return HTMLResponse(html, headers=headers)
 
-    app.add_api_route(path, show, methods=["GET"], include_in_schema=False)
+    # A plain route, like FastAPI's own docs pages: outside the API and its contract.
+    app.add_route(path, show, methods=["GET"], include_in_schema=False)
 
 
 def install_docs(app: FastAPI) -> None:
