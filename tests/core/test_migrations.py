@@ -138,3 +138,8 @@ async def test_search_text_is_backfilled(scratch_url: str) -> None:
         ("XKX", "kosovo"),
         "formacion cote",
     ]
+
+
+def test_the_migrations_form_one_line() -> None:
+    """`wps serve` upgrades to `head`: two branches that both follow one revision would stop it."""
+    assert len(migration_heads()) == 1, migration_heads()
