@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -15,13 +15,12 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import CountryCode
+from app.core.schemas import CountryCode, FiscalYearParam, RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
     OBLIGATION_RECORD,
-    FiscalYear,
     FundingType,
     ObligationCreate,
     ObligationRead,
@@ -32,7 +31,7 @@ from app.funding.schemas import (
 router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-ObligationId = Annotated[int, Path(ge=1, le=2**62)]
+ObligationId = RecordId
 ProgramFilter = Annotated[
     str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
 ]
@@ -44,7 +43,7 @@ def _location(obligation_id: int) -> str:
 
 def obligation_filters(
     program: ProgramFilter = None,
-    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
+    fiscal_year: Annotated[FiscalYearParam | None, Query()] = None,
     partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
     type: Annotated[FundingType | None, Query()] = None,
     purpose: Annotated[Purpose | None, Query()] = None,

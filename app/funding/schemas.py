@@ -18,6 +18,7 @@ from app.core.schemas import (
     ProgramCode,
     ReadModel,
     ShortText,
+    StrictInt,
     UpdateModel,
     usd_string,
 )
@@ -43,7 +44,7 @@ class Purpose(StrEnum):
     other = "other"
 
 
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FiscalYear = Annotated[StrictInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 Amount = Annotated[MoneyInput, Field(gt=0, description='USD, e.g. "1000000.00"')]
 Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
 

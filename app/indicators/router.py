@@ -18,7 +18,7 @@ from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
-from app.core.schemas import CountryCode
+from app.core.schemas import CountryCode, ParamInt, RecordId
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import progress as progress_service
@@ -42,9 +42,9 @@ router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=Idempo
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
-FiscalYearPath = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-FiscalYearQuery = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-ResultId = Annotated[int, Path(ge=1, le=2**62)]
+FiscalYearPath = Annotated[ParamInt, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FiscalYearQuery = Annotated[ParamInt | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+ResultId = RecordId
 PartnerQuery = Annotated[
     CountryCode | None,
     Query(description="Alpha-3 or alpha-2; an embassy key sees only its own country"),
@@ -59,7 +59,7 @@ def _indicator_url(code: str) -> str:
 
 
 def indicator_filters(
-    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: Annotated[
         str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
     ] = None,

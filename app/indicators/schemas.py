@@ -20,6 +20,7 @@ from app.core.schemas import (
     Name,
     ProgramCode,
     ReadModel,
+    StrictInt,
     Text,
     UpdateModel,
 )
@@ -29,12 +30,12 @@ from app.trainings.schemas import MAX_COUNT, Kind, Topic
 IndicatorCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,31}$", min_length=2, max_length=32)
 ]
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-OutcomeNumber = Annotated[int, Field(ge=1, le=4)]
+FiscalYear = Annotated[StrictInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+OutcomeNumber = Annotated[StrictInt, Field(ge=1, le=4)]
 # A figure: non-negative, at most two decimal places (counts must also be whole: the service
 # checks that against the indicator's measure).
 Figure = MoneyInput
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT * 1000, strict=True)]
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT * 1000)]
 
 
 class Measure(StrEnum):
@@ -72,14 +73,12 @@ class Metric(StrEnum):
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
 
 
-class Status(StrEnum):
+class ProgressStatus(StrEnum):
+    """Where an indicator stands against its target."""
+
     on_track = "on_track"
     behind = "behind"
     no_target = "no_target"
-
-
-# The contract names this enum by the module it was first declared in; keep that name stable.
-Status.__module__ = "app.outcomes.indicator_schemas"
 
 
 class MetricFilters(InputModel):
@@ -221,7 +220,7 @@ class ProgressRow(BaseModel):
     numerator: str | None = None
     denominator: str | None = None
     pct_of_target: float | None
-    status: Status
+    status: ProgressStatus
     locked: bool
     records: dict[str, Any]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.audit.schemas import AuditEventRead
@@ -16,7 +16,7 @@ from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import REFERENCE_PATTERN
+from app.core.schemas import REFERENCE_PATTERN, ParamInt, RecordId
 from app.core.security import Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
@@ -28,7 +28,7 @@ from app.nominations.schemas import (
     TransitionRequest,
     VettingWrite,
 )
-from app.nominations.workflow import Sex, Status, VettingStatus
+from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
 router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
 
@@ -46,7 +46,7 @@ async def _creation_budget(request: Request, actor: NominationUser) -> None:
 
 
 CreationBudget = Annotated[None, Depends(_creation_budget)]
-NominationId = Annotated[int, Path(ge=1, le=2**62)]
+NominationId = RecordId
 
 
 def _location(nomination_id: int) -> str:
@@ -77,8 +77,10 @@ def nomination_filters(
     partner: Annotated[
         str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="Partner alpha-3 or alpha-2")
     ] = None,
-    fiscal_year: Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)] = None,
-    status: Status | None = None,
+    fiscal_year: Annotated[
+        ParamInt | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)
+    ] = None,
+    status: NominationStatus | None = None,
     sex: Sex | None = None,
     vetting_status: VettingStatus | None = None,
     course: Annotated[

@@ -9,11 +9,29 @@ from pydantic import Field, StringConstraints, field_validator
 
 from app.core import records
 from app.core.fiscal_year import today
-from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Reference, Text, UpdateModel
+from app.core.schemas import (
+    CountryCode,
+    InputModel,
+    Name,
+    ReadModel,
+    Reference,
+    StrictBool,
+    StrictInt,
+    Text,
+    UpdateModel,
+)
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
-from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
+from app.nominations.workflow import (
+    NominationStatus,
+    Service,
+    Sex,
+    VettingStatus,
+    fiscal_year_window,
+)
 
-EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension Level, 0-100")]
+EclScore = Annotated[
+    StrictInt, Field(ge=0, le=100, description="English Comprehension Level, 0-100")
+]
 # MASL (Military Articles and Services List) course ids such as D177011; stored upper-case.
 MaslId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", to_upper=True)
@@ -49,12 +67,12 @@ class NominationCreate(InputModel):
     partner: CountryCode | None = Field(
         default=None, description="Admin keys only; an embassy nominates for its own country"
     )
-    fiscal_year: int
+    fiscal_year: StrictInt
     external_ref: ExternalRef = Field(description="The embassy's own reference, unique per partner")
     nominee: NomineeIn
     course: CourseIn
     ecl_score: EclScore | None = None
-    ecl_exempt: bool = False
+    ecl_exempt: StrictBool = False
 
     _check_fiscal_year = field_validator("fiscal_year")(_in_window)
 
@@ -85,7 +103,7 @@ class NominationUpdate(UpdateModel):
     nominee: NomineeUpdate | None = None
     course: CourseUpdate | None = None
     ecl_score: EclScore | None = None
-    ecl_exempt: bool | None = None
+    ecl_exempt: StrictBool | None = None
 
 
 class VettingWrite(InputModel):
@@ -98,7 +116,7 @@ class VettingWrite(InputModel):
 
 
 class TransitionRequest(InputModel):
-    to: Status
+    to: NominationStatus
     reason: Text | None = None
 
 
@@ -128,9 +146,9 @@ class VettingRead(ReadModel):
 class NominationRead(ReadModel):
     id: int
     partner: str = Field(validation_alias="partner_code", description="ISO 3166-1 alpha-3")
-    fiscal_year: int
+    fiscal_year: StrictInt
     external_ref: str
-    status: Status
+    status: NominationStatus
     nominee: NomineeRead
     course: CourseRead
     ecl_score: int | None

@@ -32,8 +32,8 @@ from app.nominations.workflow import (
     EDITABLE,
     NOT_COUNTED,
     Facts,
+    NominationStatus,
     Sex,
-    Status,
     VettingStatus,
     check_transition,
     vetting_errors,
@@ -82,7 +82,7 @@ async def get_nomination(
 class NominationFilters:
     partner: str | None = None
     fiscal_year: int | None = None
-    status: Status | None = None
+    status: NominationStatus | None = None
     sex: Sex | None = None
     vetting_status: VettingStatus | None = None
     course: str | None = None
@@ -198,7 +198,7 @@ async def create_nomination(
         partner=partner,
         fiscal_year=body.fiscal_year,
         external_ref=body.external_ref,
-        status=Status.submitted,
+        status=NominationStatus.submitted,
         vetting_status=VettingStatus.pending,
         ecl_score=body.ecl_score,
         ecl_exempt=body.ecl_exempt,
@@ -279,7 +279,7 @@ async def transition(
     session: AsyncSession,
     actor: Principal,
     nomination_id: int,
-    target: Status,
+    target: NominationStatus,
     reason: str | None,
     expected_version: str | None,
 ) -> Nomination:
@@ -350,7 +350,7 @@ async def history(
 
 # What the IMET figures count: nominations not withdrawn or rejected, completed ones, women.
 COUNTED = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
-COMPLETED = Nomination.status == str(Status.completed)
+COMPLETED = Nomination.status == str(NominationStatus.completed)
 FEMALE = Nomination.sex == str(Sex.female)
 
 

@@ -15,7 +15,7 @@ from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
-from app.core.schemas import SearchText
+from app.core.schemas import ParamInt, RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
@@ -35,8 +35,8 @@ router = APIRouter(prefix="/partners", tags=["partners"], route_class=Idempotent
 PartnerCode = Annotated[
     str, Path(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 or alpha-2, any case")
 ]
-FiscalYear = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-MembershipId = Annotated[int, Path(ge=1, le=2**62)]
+FiscalYear = Annotated[ParamInt, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+MembershipId = RecordId
 ProgramFilter = Annotated[
     str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -16,6 +16,7 @@ from app.core.errors import Unprocessable, UnsupportedMediaType, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
+from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
@@ -28,7 +29,7 @@ router = APIRouter(
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
-SnapshotId = Annotated[int, Path(ge=1, le=2**62)]
+SnapshotId = RecordId
 FILE_FIELD = "file"
 
 CSV_EXAMPLE = (

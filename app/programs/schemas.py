@@ -7,9 +7,9 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, StrictInt, Text, UpdateModel
 
-OutcomeNumbers = Annotated[list[Annotated[int, Field(ge=1, le=4)]], Field(max_length=4)]
+OutcomeNumbers = Annotated[list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4)]
 
 
 def _unique_sorted(numbers: list[int] | None) -> list[int] | None:

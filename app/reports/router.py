@@ -16,9 +16,9 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, today
 from app.core.params import OutputFormat
-from app.core.schemas import CountryCode
+from app.core.schemas import CountryCode, FiscalYearParam, ParamInt
 from app.core.security import Reader
-from app.funding.schemas import FiscalYear, FundingType, Purpose
+from app.funding.schemas import FundingType, Purpose
 from app.partners.schemas import Region
 from app.peacekeeping.router import FigureReader
 from app.reports import (
@@ -33,7 +33,7 @@ from app.trainings.schemas import Kind, Topic
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
-ReportFiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+ReportFiscalYear = Annotated[ParamInt | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 ReportPartner = Annotated[
     str | None,
     Query(
@@ -87,9 +87,13 @@ async def funding_report(
     program: Annotated[
         str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
     ] = None,
-    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
-    from_fy: Annotated[FiscalYear | None, Query(description="First fiscal year, inclusive")] = None,
-    to_fy: Annotated[FiscalYear | None, Query(description="Last fiscal year, inclusive")] = None,
+    fiscal_year: Annotated[FiscalYearParam | None, Query()] = None,
+    from_fy: Annotated[
+        FiscalYearParam | None, Query(description="First fiscal year, inclusive")
+    ] = None,
+    to_fy: Annotated[
+        FiscalYearParam | None, Query(description="Last fiscal year, inclusive")
+    ] = None,
     partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
@@ -165,7 +169,7 @@ async def scorecard_report(
         int | None,
         Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
     ] = None,
-    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: Annotated[
         str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
     ] = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -17,7 +17,7 @@ from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import SearchText
+from app.core.schemas import ParamInt, RecordId, SearchText
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
@@ -35,8 +35,8 @@ from app.trainings.schemas import (
 router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-TrainingId = Annotated[int, Path(ge=1, le=2**62)]
-FiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+TrainingId = RecordId
+FiscalYear = Annotated[ParamInt | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 Country = Annotated[
     str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="alpha-3 or alpha-2, any case")
 ]

@@ -18,6 +18,7 @@ from app.core.schemas import (
     ReadModel,
     Reference,
     ShortText,
+    StrictInt,
     UpdateModel,
 )
 
@@ -51,8 +52,8 @@ class Delivery(StrEnum):
     enabled = "enabled"
 
 
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
-Hours = Annotated[int, Field(ge=0, le=MAX_HOURS, strict=True)]
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
+Hours = Annotated[StrictInt, Field(ge=0, le=MAX_HOURS)]
 ExternalRef = Reference
 Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
 
