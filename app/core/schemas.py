@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from decimal import Decimal
@@ -168,10 +169,27 @@ MoneyOutput = Annotated[
 ]
 
 
-class InputModel(BaseModel):
-    """Every request body forbids unknown and read-only fields."""
+def _input_schema(schema: dict[str, Any], model: type[InputModel]) -> None:
+    """A request body's schema: its example, and defaults stated in words (a request field
+    with a default is optional, but openapi-typescript makes a component's defaulted property
+    required)."""
+    if model.example is not None:
+        schema["examples"] = [model.example]
+    for prop in schema.get("properties", {}).values():
+        if "default" in prop:
+            default = json.dumps(prop.pop("default"))
+            prop["description"] = f"{prop.get('description', '')} Default: `{default}`.".lstrip()
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+class InputModel(BaseModel):
+    """Every request body forbids unknown and read-only fields; `example` is the contract's."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=False,
+        json_schema_extra=_input_schema,  # type: ignore[typeddict-item]
+    )
+    example: ClassVar[dict[str, Any] | None] = None
 
 
 class UpdateModel(InputModel):

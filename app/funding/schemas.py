@@ -58,6 +58,16 @@ def _unique_sorted(purposes: list[Purpose] | None) -> list[Purpose] | None:
 
 
 class ObligationCreate(InputModel):
+    example = {
+        "program": "IMET",
+        "fiscal_year": 2022,
+        "partner": None,
+        "type": "obligation",
+        "amount_usd": "1000000.00",
+        "purposes": ["women_training"],
+        "source_ref": "FA-2022-0001",
+    }
+
     program: ProgramCode
     fiscal_year: FiscalYear
     partner: CountryCode | None = None
@@ -71,6 +81,7 @@ class ObligationCreate(InputModel):
 
 class ObligationUpdate(UpdateModel):
     nullable = frozenset({"partner", "source_ref"})
+    example = {"amount_usd": "1250000.00", "source_ref": "FA-2022-0001-A"}
 
     program: ProgramCode | None = None
     fiscal_year: FiscalYear | None = None

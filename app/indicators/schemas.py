@@ -95,6 +95,17 @@ class MetricFilters(InputModel):
 
 
 class IndicatorCreate(InputModel):
+    example = {
+        "code": "GPOI-WOMEN-TRAINED",
+        "name": "Women trained by GPOI",
+        "outcome": 2,
+        "program": "GPOI",
+        "measure": "count",
+        "source": "derived",
+        "metric": "women_trained",
+        "metric_filters": {"program": "GPOI"},
+    }
+
     code: IndicatorCode
     name: Name
     outcome: OutcomeNumber
@@ -113,6 +124,7 @@ class IndicatorUpdate(UpdateModel):
     """Code, measure and source are fixed once created (create another indicator instead)."""
 
     nullable = frozenset({"program", "baseline", "metric_filters"})
+    example = {"name": "Women trained by GPOI, all courses", "baseline": "120"}
 
     name: Name | None = None
     outcome: OutcomeNumber | None = None
@@ -144,6 +156,8 @@ class IndicatorRead(ReadModel):
 
 
 class TargetWrite(InputModel):
+    example = {"value": "3000000.00"}
+
     value: Figure
     partner: CountryCode | None = None
 
@@ -158,6 +172,14 @@ class TargetRead(ReadModel):
 
 
 class ResultCreate(InputModel):
+    example = {
+        "fiscal_year": 2022,
+        "partner": "GHA",
+        "women": 6,
+        "men": 18,
+        "narrative": "Two courses in Accra",
+    }
+
     fiscal_year: FiscalYear
     partner: CountryCode | None = None
     value: Figure | None = None
@@ -177,6 +199,7 @@ class ResultUpdate(UpdateModel):
         {"value", "numerator", "denominator", "women", "men", "unreported", "narrative"}
         | {"rationale"}
     )
+    example = {"women": 7, "rationale": "One participant was counted twice"}
 
     value: Figure | None = None
     numerator: Figure | None = None

@@ -64,6 +64,27 @@ class CourseIn(InputModel):
 
 
 class NominationCreate(InputModel):
+    example = {
+        "fiscal_year": 2027,
+        "external_ref": "NBO-2027-017",
+        "nominee": {
+            "given_name": "Amina",
+            "family_name": "Odhiambo",
+            "sex": "female",
+            "rank": "Major",
+            "service": "army",
+            "position": "Peace support operations planner",
+        },
+        "course": {
+            "masl_id": "D177011",
+            "title": "International Officer School",
+            "institution": "Air University",
+            "min_ecl": 80,
+        },
+        "ecl_score": 85,
+        "ecl_exempt": False,
+    }
+
     partner: CountryCode | None = Field(
         default=None, description="Admin keys only; an embassy nominates for its own country"
     )
@@ -99,6 +120,7 @@ class NominationUpdate(UpdateModel):
     """Nominee, course and ECL, while the nomination is still `submitted`."""
 
     nullable = frozenset({"ecl_score"})
+    example = {"ecl_score": 88, "course": {"min_ecl": 85}}
 
     nominee: NomineeUpdate | None = None
     course: CourseUpdate | None = None
@@ -107,6 +129,13 @@ class NominationUpdate(UpdateModel):
 
 
 class VettingWrite(InputModel):
+    example = {
+        "status": "approved",
+        "case_ref": "INVEST-2026-1234",
+        "decided_at": "2026-01-15",
+        "expires_at": "2027-01-15",
+    }
+
     status: VettingStatus
     case_ref: CaseRef | None = None
     decided_at: date | None = None
@@ -116,6 +145,8 @@ class VettingWrite(InputModel):
 
 
 class TransitionRequest(InputModel):
+    example = {"to": "under_review", "reason": "complete file"}
+
     to: NominationStatus
     reason: Text | None = None
 

@@ -34,11 +34,15 @@ class PartnerRead(ReadModel):
 
 
 class PartnerUpdate(UpdateModel):
+    example = {"region": "AF"}
+
     name: Name | None = None
     region: Region | None = None
 
 
 class MembershipCreate(InputModel):
+    example = {"program": "GPOI", "start_date": "2008-01-01"}
+
     program: ProgramCode
     start_date: date
     end_date: date | None = None
@@ -54,6 +58,7 @@ class MembershipCreate(InputModel):
 
 class MembershipUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
+    example = {"end_date": "2020-01-01"}
 
     end_date: date | None = None
 
@@ -72,6 +77,8 @@ Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)
 
 
 class BenchmarkWrite(InputModel):
+    example = {"military_women_share_pct": 7.0, "source": "MoD 2025"}
+
     military_women_share_pct: Percent
     source: Annotated[Text, Field(min_length=1)]
 

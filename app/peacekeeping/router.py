@@ -44,7 +44,7 @@ UPLOAD_BODY = {
         "description": "The UN file as published (many months in one file are fine): the CSV "
         "bytes as the body, or a browser form's `file` field",
         "content": {
-            "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
+            "text/csv": {"schema": {"type": "string", "format": "binary"}, "example": CSV_EXAMPLE},
             "multipart/form-data": {
                 "schema": {
                     "type": "object",

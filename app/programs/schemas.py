@@ -19,6 +19,8 @@ def _unique_sorted(numbers: list[int] | None) -> list[int] | None:
 
 
 class ProgramCreate(InputModel):
+    example = {"code": "WPS-ACAD", "name": "WPS Academy", "outcomes": [1, 2]}
+
     code: ProgramCode
     name: Name
     description: Text = ""
@@ -28,6 +30,8 @@ class ProgramCreate(InputModel):
 
 
 class ProgramUpdate(UpdateModel):
+    example = {"outcomes": [1, 2, 3]}
+
     name: Name | None = None
     description: Text | None = None
     outcomes: OutcomeNumbers | None = None

@@ -75,6 +75,24 @@ Participants = Annotated[list[ParticipantIn], Field(max_length=MAX_PARTICIPANT_R
 
 
 class TrainingCreate(InputModel):
+    example = {
+        "program": "GPOI",
+        "title": "UN Staff Officer Course",
+        "kind": "course",
+        "topics": ["peacekeeping", "gender_integration"],
+        "start_date": "2021-10-04",
+        "end_date": "2021-10-15",
+        "host_country": "GHA",
+        "location": "Accra",
+        "delivery": "direct",
+        "hours": 64,
+        "external_ref": "GPOI-FY22-0042",
+        "participants": [
+            {"partner": "GHA", "women": 6, "men": 18},
+            {"partner": "KE", "women": 3},
+        ],
+    }
+
     program: ProgramCode
     title: Name
     kind: Kind
@@ -103,6 +121,7 @@ class TrainingUpdate(UpdateModel):
     """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
 
     nullable = frozenset({"host_country", "location", "hours", "external_ref"})
+    example = {"participants": [{"partner": "GHA", "women": 7, "men": 17}]}
 
     program: ProgramCode | None = None
     title: Name | None = None

@@ -31,7 +31,7 @@ def request_body(schema: str) -> dict[str, Any]:
                 "application/json": {
                     "schema": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
                 },
-                "text/csv": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string", "format": "binary"}},
             },
         }
     }
