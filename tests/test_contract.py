@@ -177,7 +177,11 @@ def test_only_json_schema_keywords(spec: dict[str, Any]) -> None:
     for pydantic_only in ("gt", "ge", "lt", "le"):
         assert not [s for s in schema_objects(spec) if pydantic_only in s], pydantic_only
     amount = spec["components"]["schemas"]["ObligationCreate"]["properties"]["amount_usd"]
-    assert amount["exclusiveMinimum"] == 0
+    as_string, as_number = amount["anyOf"]  # decimals: a string with two places, or a number
+    assert as_number["exclusiveMinimum"] == 0
+    assert re.fullmatch(as_string["pattern"], "1000000.00")
+    assert not re.fullmatch(as_string["pattern"], "0.00")
+    assert not re.fullmatch(as_string["pattern"], "1.005")
 
 
 def test_response_headers_are_declared(spec: dict[str, Any]) -> None:

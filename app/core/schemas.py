@@ -19,6 +19,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -38,10 +39,11 @@ _TEXT_LAYOUT = {"\n", "\r", "\t"}  # free text keeps its line breaks and tabs
 
 
 def _char_class(allowed: set[str], *, astral: bool) -> str:
-    """A regex class body of the refused characters (BMP only for the contract's ECMA pattern)."""
+    """A regex class body of the refused characters; for the contract's ECMA pattern, without
+    astral characters and lone surrogates (the check refuses those too)."""
     parts = []
     for start, end in _REFUSED_RANGES:
-        if end > 0xFFFF and not astral:
+        if not astral and (end > 0xFFFF or start == 0xD800):  # generators reject surrogates
             continue
         run: list[int] = []
         for cp in [*range(start, end + 1), None]:  # split a range around allowed characters
@@ -59,7 +61,8 @@ def _char_class(allowed: set[str], *, astral: bool) -> str:
 
 def _checker(allowed: set[str]) -> tuple[re.Pattern[str], str]:
     refused = re.compile(f"[{_char_class(allowed, astral=True)}]")
-    return refused, f"^[^{_char_class(allowed, astral=False)}]*$"
+    # `(?!\n)$`: Python's `$` also matches before a final newline, ECMA's does not.
+    return refused, f"^[^{_char_class(allowed, astral=False)}]*(?!\\n)$"
 
 
 _REFUSED_IN_NAMES, PLAIN_PATTERN = _checker(set())
@@ -160,7 +163,30 @@ def usd_string(value: Decimal) -> str:
 
 
 # Money in: a decimal string (or a JSON number) with at most two places, never float noise.
-MoneyInput = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(_usd)]
+def decimal_schema(
+    digits: str, *, minimum: Decimal, maximum: Decimal, positive: bool, example: str = "1000000.00"
+) -> Any:
+    """The contract of a decimal input: a string of `digits` with at most two places (the
+    advised form), or a JSON number in range that is a multiple of 0.01."""
+    not_zero = r"(?!0*(\.0*)?$)" if positive else ""
+    bound = {"exclusiveMinimum" if positive else "minimum": float(minimum)}
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^{not_zero}{digits}(\\.[0-9]{{1,2}})?$"},
+                {"type": "number", **bound, "maximum": float(maximum), "multipleOf": 0.01},
+            ],
+            "examples": [example],
+        }
+    )
+
+
+MoneyInput = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False),
+    AfterValidator(_usd),
+    decimal_schema("[0-9]{1,12}", minimum=Decimal(0), maximum=MAX_USD, positive=False),
+]
 # Money out: always a string with two places, e.g. "1000000.00".
 MoneyOutput = Annotated[
     Decimal,

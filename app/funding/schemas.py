@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -11,6 +12,7 @@ from pydantic import Field, field_validator
 from app.core import records
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
+    MAX_USD,
     CountryCode,
     InputModel,
     MoneyInput,
@@ -20,6 +22,7 @@ from app.core.schemas import (
     ShortText,
     StrictInt,
     UpdateModel,
+    decimal_schema,
     usd_string,
 )
 
@@ -45,7 +48,11 @@ class Purpose(StrEnum):
 
 
 FiscalYear = Annotated[StrictInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-Amount = Annotated[MoneyInput, Field(gt=0, description='USD, e.g. "1000000.00"')]
+Amount = Annotated[
+    MoneyInput,
+    Field(gt=0, description='USD, e.g. "1000000.00"'),
+    decimal_schema("[0-9]{1,12}", minimum=Decimal(0), maximum=MAX_USD, positive=True),
+]
 Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
 
 

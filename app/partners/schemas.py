@@ -9,7 +9,15 @@ from typing import Annotated
 
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+from app.core.schemas import (
+    InputModel,
+    Name,
+    ProgramCode,
+    ReadModel,
+    Text,
+    UpdateModel,
+    decimal_schema,
+)
 
 
 class Region(StrEnum):
@@ -73,7 +81,17 @@ class MembershipRead(ReadModel):
     updated_at: datetime
 
 
-Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+Percent = Annotated[
+    Decimal,
+    Field(ge=0, le=100, max_digits=5, decimal_places=2),
+    decimal_schema(
+        r"(?:100(?=(\.0{1,2})?$)|[0-9]{1,2})",
+        minimum=Decimal(0),
+        maximum=Decimal(100),
+        positive=False,
+        example="7.50",
+    ),
+]
 
 
 class BenchmarkWrite(InputModel):
