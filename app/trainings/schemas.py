@@ -88,8 +88,8 @@ class TrainingCreate(InputModel):
         "hours": 64,
         "external_ref": "GPOI-FY22-0042",
         "participants": [
-            {"partner": "GHA", "women": 6, "men": 18},
-            {"partner": "KE", "women": 3},
+            {"partner": "GHA", "women": 6, "men": 18, "unreported": 0},
+            {"partner": "KE", "women": 3, "men": 7},
         ],
     }
 
