@@ -15,6 +15,7 @@ from app import api
 from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings
+from app.core.contract import finish
 from app.core.db import create_engine, create_sessionmaker
 from app.core.docs import install_docs
 from app.core.errors import Problem, install_error_handlers
@@ -47,7 +48,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(problem.pop("$defs", {}))
         components["Problem"] = problem
-        app.openapi_schema = schema
+        app.openapi_schema = finish(schema, app.routes)
     return app.openapi_schema
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
@@ -15,12 +15,13 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.versioning import RequiredVersion
 
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
-KeyId = Annotated[int, Path(ge=1, le=2**62)]
+KeyId = RecordId
 
 
 @router.get(

@@ -12,6 +12,8 @@ from app.core.security import Role
 
 
 class ApiKeyCreate(InputModel):
+    example = {"name": "Embassy Nairobi", "role": "embassy", "partner": "KEN"}
+
     name: Name
     role: Role
     partner: CountryCode | None = Field(

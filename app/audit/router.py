@@ -14,7 +14,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import SearchText
+from app.core.schemas import ParamInt, SearchText
 from app.core.security import Admin
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
@@ -34,7 +34,7 @@ async def list_events(
     resource_type: Annotated[SearchText | None, Query()] = None,
     resource_id: Annotated[SearchText | None, Query()] = None,
     action: Annotated[SearchText | None, Query()] = None,
-    actor_key_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    actor_key_id: Annotated[ParamInt | None, Query(ge=1, le=2**62)] = None,
     updated_since: UpdatedSince = None,
     format: OutputFormat = None,
 ) -> Response:

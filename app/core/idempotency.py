@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
+from app.core.contract import REQUIRED_HEADER
 from app.core.db import SessionDep, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
@@ -228,6 +229,8 @@ def idempotency(required: bool = False) -> Any:
             # Fails the request (and so releases the key) rather than act without a replay.
             raise RuntimeError(f"{request.url.path}: its router needs route_class=IdempotentRoute")
 
+    if required:
+        setattr(dependency, REQUIRED_HEADER, "Idempotency-Key")
     return Depends(dependency, scope="function")
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
-from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, Region
+from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, ParamInt, Region
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -129,20 +129,20 @@ PartnerPath = Annotated[
 ]
 
 FiscalYearQuery = Annotated[
-    int | None,
+    ParamInt | None,
     Query(
         ge=FIRST_FISCAL_YEAR,
         le=LAST_FISCAL_YEAR,
         description="US fiscal year (October to September); reports default to the current one",
     ),
 ]
-FiscalYearPath = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FiscalYearPath = Annotated[ParamInt, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 FromFiscalYear = Annotated[
-    int | None,
+    ParamInt | None,
     Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="First fiscal year, inclusive"),
 ]
 ToFiscalYear = Annotated[
-    int | None,
+    ParamInt | None,
     Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Last fiscal year, inclusive"),
 ]
 RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]

@@ -2,51 +2,135 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
+from fastapi import Path
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 
 from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_FISCAL_YEAR
 
-_ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
+# Characters no name or text may hold: control (Cc), format (Cf: bidi overrides, zero-width
+# characters), line and paragraph separators (Zl, Zp) and lone surrogates (Cs), as Unicode 15
+# classifies them. One table drives both the check and the contract's pattern.
+_REFUSED_RANGES = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
+    (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200F),
+    (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xD800, 0xDFFF), (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x13438),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+_TEXT_LAYOUT = {"\n", "\r", "\t"}  # free text keeps its line breaks and tabs
 
 
-def _no_control(value: str) -> str:
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValueError("control characters are not allowed")
-    return value
+def _char_class(allowed: set[str], *, astral: bool) -> str:
+    """A regex class body of the refused characters; for the contract's ECMA pattern, without
+    astral characters and lone surrogates (the check refuses those too)."""
+    parts = []
+    for start, end in _REFUSED_RANGES:
+        if not astral and (end > 0xFFFF or start == 0xD800):  # generators reject surrogates
+            continue
+        run: list[int] = []
+        for cp in [*range(start, end + 1), None]:  # split a range around allowed characters
+            if cp is not None and chr(cp) not in allowed:
+                run.append(cp)
+                continue
+            if run:
+                first, last = (
+                    f"\\U{c:08x}" if c > 0xFFFF else f"\\u{c:04x}" for c in (run[0], run[-1])
+                )
+                parts.append(first if run[0] == run[-1] else f"{first}-{last}")
+                run = []
+    return "".join(parts)
 
 
-def _no_control_but_newlines(value: str) -> str:
-    if any(unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_IN_TEXT for ch in value):
-        raise ValueError("control characters are not allowed")
-    return value
+def _checker(allowed: set[str]) -> tuple[re.Pattern[str], str]:
+    refused = re.compile(f"[{_char_class(allowed, astral=True)}]")
+    # `(?!\n)$`: Python's `$` also matches before a final newline, ECMA's does not.
+    return refused, f"^[^{_char_class(allowed, astral=False)}]*(?!\\n)$"
 
 
-Code = Annotated[str, StringConstraints(min_length=1, max_length=16), AfterValidator(_no_control)]
+_REFUSED_IN_NAMES, PLAIN_PATTERN = _checker(set())
+_REFUSED_IN_TEXT, TEXT_PATTERN = _checker(_TEXT_LAYOUT)
+
+
+def _plain(value: str) -> str:
+    if _REFUSED_IN_NAMES.search(value):
+        raise ValueError("control, format and separator characters are not allowed")
+    return unicodedata.normalize("NFC", value)
+
+
+def _text(value: str) -> str:
+    if _REFUSED_IN_TEXT.search(value):
+        raise ValueError("control and format characters are not allowed (line breaks are)")
+    return unicodedata.normalize("NFC", value)
+
+
+def _pattern(pattern: str) -> Any:
+    # In the contract only: the check itself is `_plain`/`_text` (Python's regex engine).
+    return Field(json_schema_extra={"pattern": pattern})
+
+
+Code = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=16),
+    AfterValidator(_plain),
+    _pattern(PLAIN_PATTERN),
+]
+# A name: letters of any script, at least one visible character, stored in NFC.
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_no_control),
+    AfterValidator(_plain),
+    _pattern(PLAIN_PATTERN.replace("^", r"^(?=.*\S)", 1)),
 ]
-ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_control)]
-Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_no_control_but_newlines)]
+ShortText = Annotated[
+    str, StringConstraints(max_length=200), AfterValidator(_plain), _pattern(PLAIN_PATTERN)
+]
+Text = Annotated[
+    str, StringConstraints(max_length=5000), AfterValidator(_text), _pattern(TEXT_PATTERN)
+]
 SearchText = Annotated[
-    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_control)
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(_plain),
+    _pattern(PLAIN_PATTERN),
 ]
+# Strict scalars for request bodies: `true`, `"85"` and `85.0` are no integer, `1` is no boolean.
+StrictInt = Annotated[int, Strict()]
+StrictBool = Annotated[bool, Strict()]
+_DIGITS = re.compile(r"^-?[0-9]{1,19}$")
+
+
+def _written_in_digits(value: Any) -> Any:
+    if isinstance(value, str) and not _DIGITS.match(value):
+        raise ValueError("must be a whole number written in digits")
+    return value
+
+
+# An integer path or query parameter: digits only (`1.0`, `1e3`, `+1` and `true` are refused).
+ParamInt = Annotated[int, BeforeValidator(_written_in_digits)]
+# A fiscal year in a query string.
+FiscalYearParam = Annotated[ParamInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+# The id of a stored record in a path.
+RecordId = Annotated[ParamInt, Path(ge=1, le=2**62)]
 
 # Codes in any case, everywhere (paths, queries, bodies); answered canonical (upper case,
 # a partner by its alpha-3). The resolvers in app/core/params.py look them up.
@@ -59,7 +143,7 @@ COUNTRY_CODE_PATTERN = r"^(?:[A-Za-z]{2,3}|[0-9]{3})$"
 CountryCode = Annotated[
     str, StringConstraints(pattern=COUNTRY_CODE_PATTERN, min_length=2, max_length=3)
 ]
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FiscalYear = Annotated[StrictInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 
 
 class Region(StrEnum):
@@ -121,7 +205,30 @@ def usd_string(value: Decimal) -> str:
 
 
 # Money in: a decimal string (or a JSON number) with at most two places, never float noise.
-MoneyInput = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(_usd)]
+def decimal_schema(
+    digits: str, *, minimum: Decimal, maximum: Decimal, positive: bool, example: str = "1000000.00"
+) -> Any:
+    """The contract of a decimal input: a string of `digits` with at most two places (the
+    advised form), or a JSON number in range that is a multiple of 0.01."""
+    not_zero = r"(?!0*(\.0*)?$)" if positive else ""
+    bound = {"exclusiveMinimum" if positive else "minimum": float(minimum)}
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": f"^{not_zero}{digits}(\\.[0-9]{{1,2}})?$"},
+                {"type": "number", **bound, "maximum": float(maximum), "multipleOf": 0.01},
+            ],
+            "examples": [example],
+        }
+    )
+
+
+MoneyInput = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False),
+    AfterValidator(_usd),
+    decimal_schema("[0-9]{1,12}", minimum=Decimal(0), maximum=MAX_USD, positive=False),
+]
 # Money out: always a string with two places, e.g. "1000000.00".
 MoneyOutput = Annotated[
     Decimal,
@@ -130,10 +237,27 @@ MoneyOutput = Annotated[
 ]
 
 
-class InputModel(BaseModel):
-    """Every request body forbids unknown and read-only fields."""
+def _input_schema(schema: dict[str, Any], model: type[InputModel]) -> None:
+    """A request body's schema: its example, and defaults stated in words (a request field
+    with a default is optional, but openapi-typescript makes a component's defaulted property
+    required)."""
+    if model.example is not None:
+        schema["examples"] = [model.example]
+    for prop in schema.get("properties", {}).values():
+        if "default" in prop:
+            default = json.dumps(prop.pop("default"))
+            prop["description"] = f"{prop.get('description', '')} Default: `{default}`.".lstrip()
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+class InputModel(BaseModel):
+    """Every request body forbids unknown and read-only fields; `example` is the contract's."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=False,
+        json_schema_extra=_input_schema,  # type: ignore[typeddict-item]
+    )
+    example: ClassVar[dict[str, Any] | None] = None
 
 
 class UpdateModel(InputModel):

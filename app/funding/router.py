@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -22,6 +22,7 @@ from app.core.params import (
     ProgramFilter,
     UpdatedSince,
 )
+from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.funding import imports, service
@@ -37,7 +38,7 @@ from app.funding.schemas import (
 router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-ObligationId = Annotated[int, Path(ge=1, le=2**62)]
+ObligationId = RecordId
 
 
 def _location(obligation_id: int) -> str:

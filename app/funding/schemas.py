@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from pydantic import Field, field_validator
 
 from app.core import records
 from app.core.schemas import (
+    MAX_USD,
     CountryCode,
     FiscalYear,
     InputModel,
@@ -19,6 +21,7 @@ from app.core.schemas import (
     ReadModel,
     ShortText,
     UpdateModel,
+    decimal_schema,
     usd_string,
 )
 
@@ -43,7 +46,11 @@ class Purpose(StrEnum):
     other = "other"
 
 
-Amount = Annotated[MoneyInput, Field(gt=0, description='USD, e.g. "1000000.00"')]
+Amount = Annotated[
+    MoneyInput,
+    Field(gt=0, description='USD, e.g. "1000000.00"'),
+    decimal_schema("[0-9]{1,12}", minimum=Decimal(0), maximum=MAX_USD, positive=True),
+]
 Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
 
 
@@ -56,6 +63,16 @@ def _unique_sorted(purposes: list[Purpose] | None) -> list[Purpose] | None:
 
 
 class ObligationCreate(InputModel):
+    example = {
+        "program": "IMET",
+        "fiscal_year": 2022,
+        "partner": None,
+        "type": "obligation",
+        "amount_usd": "1000000.00",
+        "purposes": ["women_training"],
+        "source_ref": "FA-2022-0001",
+    }
+
     program: ProgramCode
     fiscal_year: FiscalYear
     partner: CountryCode | None = None
@@ -69,6 +86,7 @@ class ObligationCreate(InputModel):
 
 class ObligationUpdate(UpdateModel):
     nullable = frozenset({"partner", "source_ref"})
+    example = {"amount_usd": "1250000.00", "source_ref": "FA-2022-0001-A"}
 
     program: ProgramCode | None = None
     fiscal_year: FiscalYear | None = None

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import Conflict
 from app.imet_history.models import ImetHistory
 from app.nominations.models import Nomination
-from app.nominations.workflow import Status
+from app.nominations.workflow import NominationStatus
 
 # Nomination ids named in a conflict; the count is always given.
 LISTED = 10
@@ -37,7 +37,7 @@ async def covered_by_nominations(session: AsyncSession) -> dict[tuple[int, int],
     """Completed nominations counted per (partner id, fiscal year) that has any."""
     stmt = (
         select(Nomination.partner_id, Nomination.fiscal_year, func.count())
-        .where(Nomination.status == Status.completed)
+        .where(Nomination.status == NominationStatus.completed)
         .group_by(Nomination.partner_id, Nomination.fiscal_year)
     )
     return {(partner, year): count for partner, year, count in await session.execute(stmt)}
@@ -53,7 +53,7 @@ async def refuse_history_over_nominations(
             .where(
                 Nomination.partner_id == partner_id,
                 Nomination.fiscal_year == fiscal_year,
-                Nomination.status == Status.completed,
+                Nomination.status == NominationStatus.completed,
             )
             .order_by(Nomination.id)
         )

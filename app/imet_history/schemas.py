@@ -27,9 +27,19 @@ class ImetHistoryCreate(InputModel):
     source: Name = Field(description="Where the figures come from, e.g. a data call")
     source_ref: ShortText | None = None
 
+    example = {
+        "fiscal_year": 2016,
+        "partner": "KEN",
+        "women": 3,
+        "men": 41,
+        "source": "DSCA IMET completions data call, FY2016",
+        "source_ref": "DC-2016-KEN",
+    }
+
 
 class ImetHistoryUpdate(UpdateModel):
     nullable = frozenset({"source_ref"})
+    example = {"women": 4, "source_ref": "DC-2016-KEN-rev1"}
 
     fiscal_year: FiscalYear | None = None
     partner: CountryCode | None = None

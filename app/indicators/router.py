@@ -28,6 +28,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import progress as progress_service
@@ -53,7 +54,7 @@ router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=Idempo
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
-ResultId = Annotated[int, Path(ge=1, le=2**62)]
+ResultId = RecordId
 Force = Annotated[
     bool, Query(description="Change a locked fiscal year anyway (admin; audited as forced)")
 ]
@@ -64,7 +65,7 @@ def _indicator_url(code: str) -> str:
 
 
 def indicator_filters(
-    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     source: Annotated[Source | None, Query()] = None,
     updated_since: UpdatedSince = None,

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.core.errors import field_error
 from app.core.figures import result_pct
-from app.indicators.schemas import Status
+from app.indicators.schemas import ProgressStatus
 
 BREAKDOWN = ("women", "men", "unreported")
 MEASURE_FIELDS = {
@@ -135,17 +135,17 @@ def pct_of_target(
 
 def status_of(
     direction: str, actual: Fraction | None, target: Fraction | None, pct: Fraction | None
-) -> Status:
+) -> ProgressStatus:
     """on_track when the target is met (100 % or more), behind otherwise (no actual yet
     included), no_target when the year has none."""
     if target is None:
-        return Status.no_target
+        return ProgressStatus.no_target
     if actual is None:
-        return Status.behind
+        return ProgressStatus.behind
     if pct is not None:
-        return Status.on_track if pct >= 100 else Status.behind
+        return ProgressStatus.on_track if pct >= 100 else ProgressStatus.behind
     met = actual <= target if direction == "decrease" else actual >= target
-    return Status.on_track if met else Status.behind
+    return ProgressStatus.on_track if met else ProgressStatus.behind
 
 
 def as_fraction(value: Decimal | None) -> Fraction | None:

@@ -24,6 +24,7 @@ from app.core.schemas import (
     Name,
     ProgramCode,
     ReadModel,
+    StrictInt,
     Text,
     UpdateModel,
 )
@@ -33,11 +34,11 @@ from app.trainings.schemas import MAX_COUNT, Kind, Topic
 IndicatorCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,31}$", min_length=2, max_length=32)
 ]
-OutcomeNumber = Annotated[int, Field(ge=1, le=4)]
+OutcomeNumber = Annotated[StrictInt, Field(ge=1, le=4)]
 # A figure: non-negative, at most two decimal places (counts must also be whole: the service
 # checks that against the indicator's measure).
 Figure = MoneyInput
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT * 1000, strict=True)]
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT * 1000)]
 
 
 class Measure(StrEnum):
@@ -75,14 +76,12 @@ class Metric(StrEnum):
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
 
 
-class Status(StrEnum):
+class ProgressStatus(StrEnum):
+    """Where an indicator stands against its target."""
+
     on_track = "on_track"
     behind = "behind"
     no_target = "no_target"
-
-
-# The contract names this enum by the module it was first declared in; keep that name stable.
-Status.__module__ = "app.outcomes.indicator_schemas"
 
 
 class MetricFilters(InputModel):
@@ -97,6 +96,17 @@ class MetricFilters(InputModel):
 
 
 class IndicatorCreate(InputModel):
+    example = {
+        "code": "GPOI-WOMEN-TRAINED",
+        "name": "Women trained by GPOI",
+        "outcome": 2,
+        "program": "GPOI",
+        "measure": "count",
+        "source": "derived",
+        "metric": "women_trained",
+        "metric_filters": {"program": "GPOI"},
+    }
+
     code: IndicatorCode
     name: Name
     outcome: OutcomeNumber
@@ -115,6 +125,7 @@ class IndicatorUpdate(UpdateModel):
     """Code, measure and source are fixed once created (create another indicator instead)."""
 
     nullable = frozenset({"program", "baseline", "metric_filters"})
+    example = {"name": "Women trained by GPOI, all courses", "baseline": "120"}
 
     name: Name | None = None
     outcome: OutcomeNumber | None = None
@@ -146,6 +157,8 @@ class IndicatorRead(ReadModel):
 
 
 class TargetWrite(InputModel):
+    example = {"value": "3000000.00"}
+
     value: Figure
     partner: CountryCode | None = None
 
@@ -160,6 +173,14 @@ class TargetRead(ReadModel):
 
 
 class ResultCreate(InputModel):
+    example = {
+        "fiscal_year": 2022,
+        "partner": "GHA",
+        "women": 6,
+        "men": 18,
+        "narrative": "Two courses in Accra",
+    }
+
     fiscal_year: FiscalYear
     partner: CountryCode | None = None
     value: Figure | None = None
@@ -179,6 +200,7 @@ class ResultUpdate(UpdateModel):
         {"value", "numerator", "denominator", "women", "men", "unreported", "narrative"}
         | {"rationale"}
     )
+    example = {"women": 7, "rationale": "One participant was counted twice"}
 
     value: Figure | None = None
     numerator: Figure | None = None
@@ -222,7 +244,7 @@ class ProgressRow(BaseModel):
     numerator: str | None = None
     denominator: str | None = None
     pct_of_target: float | None
-    status: Status
+    status: ProgressStatus
     locked: bool
     records: dict[str, Any]
 

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, EnumText, IdMixin, VersionedMixin
-from app.nominations.workflow import Service, Sex, Status, VettingStatus
+from app.nominations.workflow import NominationStatus, Service, Sex, VettingStatus
 from app.partners.models import Partner
 
 
@@ -41,7 +41,9 @@ class Nomination(IdMixin, VersionedMixin, Base):
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     external_ref: Mapped[str] = mapped_column(String(64))
-    status: Mapped[Status] = mapped_column(EnumText(Status, 16), default=Status.submitted)
+    status: Mapped[NominationStatus] = mapped_column(
+        EnumText(NominationStatus, 16), default=NominationStatus.submitted
+    )
 
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))

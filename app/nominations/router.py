@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
@@ -21,7 +21,7 @@ from app.core.params import (
     PartnerFilter,
     UpdatedSince,
 )
-from app.core.schemas import REFERENCE_PATTERN
+from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
@@ -33,7 +33,7 @@ from app.nominations.schemas import (
     TransitionRequest,
     VettingWrite,
 )
-from app.nominations.workflow import Sex, Status, VettingStatus
+from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
 router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
 
@@ -51,7 +51,7 @@ async def _creation_budget(request: Request, actor: NominationUser) -> None:
 
 
 CreationBudget = Annotated[None, Depends(_creation_budget)]
-NominationId = Annotated[int, Path(ge=1, le=2**62)]
+NominationId = RecordId
 
 
 def _location(nomination_id: int) -> str:
@@ -81,7 +81,7 @@ async def create_nomination(
 def nomination_filters(
     partner: PartnerFilter = None,
     fiscal_year: FiscalYearQuery = None,
-    status: Status | None = None,
+    status: NominationStatus | None = None,
     sex: Sex | None = None,
     vetting_status: VettingStatus | None = None,
     course: Annotated[

@@ -16,13 +16,23 @@ from app.core.schemas import (
     Name,
     ReadModel,
     Reference,
+    StrictBool,
+    StrictInt,
     Text,
     UpdateModel,
 )
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
-from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
+from app.nominations.workflow import (
+    NominationStatus,
+    Service,
+    Sex,
+    VettingStatus,
+    fiscal_year_window,
+)
 
-EclScore = Annotated[int, Field(ge=0, le=100, description="English Comprehension Level, 0-100")]
+EclScore = Annotated[
+    StrictInt, Field(ge=0, le=100, description="English Comprehension Level, 0-100")
+]
 # MASL (Military Articles and Services List) course ids such as D177011; stored upper-case.
 MaslId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$", to_upper=True)
@@ -55,15 +65,36 @@ class CourseIn(InputModel):
 
 
 class NominationCreate(InputModel):
+    example = {
+        "fiscal_year": 2027,
+        "external_ref": "NBO-2027-017",
+        "nominee": {
+            "given_name": "Amina",
+            "family_name": "Odhiambo",
+            "sex": "female",
+            "rank": "Major",
+            "service": "army",
+            "position": "Peace support operations planner",
+        },
+        "course": {
+            "masl_id": "D177011",
+            "title": "International Officer School",
+            "institution": "Air University",
+            "min_ecl": 80,
+        },
+        "ecl_score": 85,
+        "ecl_exempt": False,
+    }
+
     partner: CountryCode | None = Field(
         default=None, description="Admin keys only; an embassy nominates for its own country"
     )
-    fiscal_year: int
+    fiscal_year: StrictInt
     external_ref: ExternalRef = Field(description="The embassy's own reference, unique per partner")
     nominee: NomineeIn
     course: CourseIn
     ecl_score: EclScore | None = None
-    ecl_exempt: bool = False
+    ecl_exempt: StrictBool = False
 
     _check_fiscal_year = field_validator("fiscal_year")(_in_window)
 
@@ -90,14 +121,22 @@ class NominationUpdate(UpdateModel):
     """Nominee, course and ECL, while the nomination is still `submitted`."""
 
     nullable = frozenset({"ecl_score"})
+    example = {"ecl_score": 88, "course": {"min_ecl": 85}}
 
     nominee: NomineeUpdate | None = None
     course: CourseUpdate | None = None
     ecl_score: EclScore | None = None
-    ecl_exempt: bool | None = None
+    ecl_exempt: StrictBool | None = None
 
 
 class VettingWrite(InputModel):
+    example = {
+        "status": "approved",
+        "case_ref": "INVEST-2026-1234",
+        "decided_at": "2026-01-15",
+        "expires_at": "2027-01-15",
+    }
+
     status: VettingStatus
     case_ref: CaseRef | None = None
     decided_at: Date | None = None
@@ -107,7 +146,9 @@ class VettingWrite(InputModel):
 
 
 class TransitionRequest(InputModel):
-    to: Status
+    example = {"to": "under_review", "reason": "complete file"}
+
+    to: NominationStatus
     reason: Text | None = None
 
 
@@ -137,9 +178,9 @@ class VettingRead(ReadModel):
 class NominationRead(ReadModel):
     id: int
     partner: str = Field(validation_alias="partner_code", description="ISO 3166-1 alpha-3")
-    fiscal_year: int
+    fiscal_year: StrictInt
     external_ref: str
-    status: Status
+    status: NominationStatus
     nominee: NomineeRead
     course: CourseRead
     ecl_score: int | None

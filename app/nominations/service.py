@@ -41,8 +41,8 @@ from app.nominations.workflow import (
     EDITABLE,
     NOT_COUNTED,
     Facts,
+    NominationStatus,
     Sex,
-    Status,
     VettingStatus,
     check_transition,
     vetting_errors,
@@ -88,7 +88,7 @@ async def get_nomination(
 class NominationFilters:
     partner: str | None = None
     fiscal_year: int | None = None
-    status: Status | None = None
+    status: NominationStatus | None = None
     sex: Sex | None = None
     vetting_status: VettingStatus | None = None
     course: str | None = None
@@ -201,7 +201,7 @@ async def create_nomination(
         partner=partner,
         fiscal_year=body.fiscal_year,
         external_ref=body.external_ref,
-        status=Status.submitted,
+        status=NominationStatus.submitted,
         vetting_status=VettingStatus.pending,
         ecl_score=body.ecl_score,
         ecl_exempt=body.ecl_exempt,
@@ -248,7 +248,7 @@ async def update_nomination(
     if nomination.status not in EDITABLE:
         raise Conflict(
             "only a submitted nomination can be edited, not "
-            + DESCRIBED[Status(nomination.status)],
+            + DESCRIBED[NominationStatus(nomination.status)],
             current_status=nomination.status,
         )
     changes: list[tuple[str, str, Any]] = []
@@ -283,7 +283,7 @@ async def transition(
     session: AsyncSession,
     actor: Principal,
     nomination_id: int,
-    target: Status,
+    target: NominationStatus,
     reason: str | None,
     expected_version: str | None,
 ) -> Nomination:
@@ -291,7 +291,7 @@ async def transition(
     check_version(expected_version, nomination.version)
     current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
-    if target is Status.completed:
+    if target is NominationStatus.completed:
         # A partner's year of completions is its nominations or its IMET history, not both.
         await lock_partners(session, [nomination.partner_id])
         await refuse_completion_over_history(
@@ -363,7 +363,7 @@ async def history(
 
 # What the IMET figures count: nominations not withdrawn or rejected, completed ones, women.
 COUNTED = Nomination.status.not_in([str(s) for s in NOT_COUNTED])
-COMPLETED = Nomination.status == str(Status.completed)
+COMPLETED = Nomination.status == str(NominationStatus.completed)
 FEMALE = Nomination.sex == str(Sex.female)
 
 

@@ -14,7 +14,7 @@ from app.core.fiscal_year import fiscal_year
 from app.core.security import Role
 
 
-class Status(StrEnum):
+class NominationStatus(StrEnum):
     submitted = "submitted"
     under_review = "under_review"
     approved = "approved"
@@ -50,43 +50,52 @@ class VettingStatus(StrEnum):
 
 
 # Withdrawn and rejected nominations do not count toward parity: the candidate is not going.
-NOT_COUNTED = frozenset({Status.withdrawn, Status.rejected})
-TERMINAL = frozenset({Status.completed, Status.withdrawn, Status.rejected})
+NOT_COUNTED = frozenset({NominationStatus.withdrawn, NominationStatus.rejected})
+TERMINAL = frozenset(
+    {NominationStatus.completed, NominationStatus.withdrawn, NominationStatus.rejected}
+)
 
 REVIEWER = frozenset({Role.admin})
 EMBASSY_OR_REVIEWER = frozenset({Role.admin, Role.embassy})
 
 # The moves out of each status. Withdrawal is the embassy's (an admin may act for it), and
 # only before the ITO is issued; every other move is a reviewer's.
-TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.submitted: frozenset({Status.under_review, Status.withdrawn, Status.rejected}),
-    Status.under_review: frozenset({Status.approved, Status.withdrawn, Status.rejected}),
-    Status.approved: frozenset({Status.ito_issued, Status.withdrawn, Status.rejected}),
-    Status.ito_issued: frozenset({Status.in_training}),
-    Status.in_training: frozenset({Status.completed}),
+TRANSITIONS: dict[NominationStatus, frozenset[NominationStatus]] = {
+    NominationStatus.submitted: frozenset(
+        {NominationStatus.under_review, NominationStatus.withdrawn, NominationStatus.rejected}
+    ),
+    NominationStatus.under_review: frozenset(
+        {NominationStatus.approved, NominationStatus.withdrawn, NominationStatus.rejected}
+    ),
+    NominationStatus.approved: frozenset(
+        {NominationStatus.ito_issued, NominationStatus.withdrawn, NominationStatus.rejected}
+    ),
+    NominationStatus.ito_issued: frozenset({NominationStatus.in_training}),
+    NominationStatus.in_training: frozenset({NominationStatus.completed}),
 }
-MOVED_BY: dict[Status, frozenset[Role]] = {
-    status: EMBASSY_OR_REVIEWER if status is Status.withdrawn else REVIEWER for status in Status
+MOVED_BY: dict[NominationStatus, frozenset[Role]] = {
+    status: EMBASSY_OR_REVIEWER if status is NominationStatus.withdrawn else REVIEWER
+    for status in NominationStatus
 }
 # Statuses that can only be reached with current Leahy vetting. The ITO is re-checked because
 # vetting may be suspended or lapse between approval and issue.
-NEEDS_VETTING = frozenset({Status.approved, Status.ito_issued})
-NEEDS_ECL = frozenset({Status.approved})
+NEEDS_VETTING = frozenset({NominationStatus.approved, NominationStatus.ito_issued})
+NEEDS_ECL = frozenset({NominationStatus.approved})
 
 # How a refusal names a nomination by its status, in plain words.
-DESCRIBED: dict[Status, str] = {
-    Status.submitted: "a submitted nomination",
-    Status.under_review: "a nomination under review",
-    Status.approved: "an approved nomination",
-    Status.ito_issued: "a nomination whose ITO is issued",
-    Status.in_training: "a nomination in training",
-    Status.completed: "a completed nomination",
-    Status.withdrawn: "a withdrawn nomination",
-    Status.rejected: "a rejected nomination",
+DESCRIBED: dict[NominationStatus, str] = {
+    NominationStatus.submitted: "a submitted nomination",
+    NominationStatus.under_review: "a nomination under review",
+    NominationStatus.approved: "an approved nomination",
+    NominationStatus.ito_issued: "a nomination whose ITO is issued",
+    NominationStatus.in_training: "a nomination in training",
+    NominationStatus.completed: "a completed nomination",
+    NominationStatus.withdrawn: "a withdrawn nomination",
+    NominationStatus.rejected: "a rejected nomination",
 }
 
 # Editing nominee, course and ECL is for the embassy's draft, before anyone reviews it.
-EDITABLE = frozenset({Status.submitted})
+EDITABLE = frozenset({NominationStatus.submitted})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,7 @@ def vetting_expired(expires_at: date | None, today: date) -> bool:
     return expires_at is not None and expires_at <= today
 
 
-def unmet_conditions(target: Status, facts: Facts, today: date) -> list[Unmet]:
+def unmet_conditions(target: NominationStatus, facts: Facts, today: date) -> list[Unmet]:
     """The gates of `target` that `facts` fail, in a stable order (empty when all pass)."""
     unmet: list[Unmet] = []
     if target in NEEDS_VETTING:
@@ -153,13 +162,16 @@ def unmet_conditions(target: Status, facts: Facts, today: date) -> list[Unmet]:
 
 
 def check_transition(
-    current: Status, target: Status, role: Role, facts: Facts, today: date
+    current: NominationStatus, target: NominationStatus, role: Role, facts: Facts, today: date
 ) -> None:
     """Raise Forbidden when `role` may never make this move, Conflict when it cannot be made now."""
     if role not in MOVED_BY[target]:
         raise Forbidden(f"the {role} role may not move a nomination to {target}")
     if target not in TRANSITIONS.get(current, frozenset()):
-        if target is Status.withdrawn and current in (Status.ito_issued, Status.in_training):
+        if target is NominationStatus.withdrawn and current in (
+            NominationStatus.ito_issued,
+            NominationStatus.in_training,
+        ):
             detail = "a nomination can be withdrawn only before its ITO is issued"
         else:
             detail = f"{DESCRIBED[current]} cannot move to {target}"

@@ -13,6 +13,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.outcomes import service
@@ -20,7 +21,7 @@ from app.outcomes.schemas import OUTCOME_RECORD, OutcomeRead, OutcomeUpdate
 
 router = APIRouter(prefix="/outcomes", tags=["outcomes"])
 
-OutcomeNumber = Annotated[int, Path(ge=1, le=4, description="Outcome number, 1-4")]
+OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number, 1-4")]
 
 
 @router.get(

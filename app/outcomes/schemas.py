@@ -20,6 +20,8 @@ class OutcomeRead(ReadModel):
 
 
 class OutcomeUpdate(UpdateModel):
+    example = {"title": "Women participate meaningfully in peace and security"}
+
     title: Name | None = None
     text: Annotated[Text, Field(min_length=1)] | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -23,7 +23,7 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
-from app.core.schemas import SearchText
+from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
@@ -41,7 +41,7 @@ from app.partners.schemas import (
 
 router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
 
-MembershipId = Annotated[int, Path(ge=1, le=2**62)]
+MembershipId = RecordId
 
 
 @router.get(

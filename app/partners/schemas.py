@@ -18,6 +18,7 @@ from app.core.schemas import (
     Region,
     Text,
     UpdateModel,
+    decimal_schema,
 )
 
 
@@ -32,11 +33,15 @@ class PartnerRead(ReadModel):
 
 
 class PartnerUpdate(UpdateModel):
+    example = {"region": "AF"}
+
     name: Name | None = None
     region: Region | None = None
 
 
 class MembershipCreate(InputModel):
+    example = {"program": "GPOI", "start_date": "2008-01-01"}
+
     program: ProgramCode
     start_date: Date
     end_date: Date | None = None
@@ -52,6 +57,7 @@ class MembershipCreate(InputModel):
 
 class MembershipUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
+    example = {"end_date": "2020-01-01"}
 
     end_date: Date | None = None
 
@@ -66,10 +72,22 @@ class MembershipRead(ReadModel):
     updated_at: datetime
 
 
-Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+Percent = Annotated[
+    Decimal,
+    Field(ge=0, le=100, max_digits=5, decimal_places=2),
+    decimal_schema(
+        r"(?:100(?=(\.0{1,2})?$)|[0-9]{1,2})",
+        minimum=Decimal(0),
+        maximum=Decimal(100),
+        positive=False,
+        example="7.50",
+    ),
+]
 
 
 class BenchmarkWrite(InputModel):
+    example = {"military_women_share_pct": 7.0, "source": "MoD 2025"}
+
     military_women_share_pct: Percent
     source: Annotated[Text, Field(min_length=1)]
 

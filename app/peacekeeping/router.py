@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -18,6 +18,7 @@ from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import FromDate, OutputFormat, Paging, ToDate, UpdatedSince
 from app.core.routetable import declared_media_types, unsupported_media_type
+from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
@@ -30,7 +31,7 @@ router = APIRouter(
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
-SnapshotId = Annotated[int, Path(ge=1, le=2**62)]
+SnapshotId = RecordId
 FILE_FIELD = "file"
 
 CSV_EXAMPLE = (
@@ -45,7 +46,7 @@ UPLOAD_BODY = {
         "description": "The UN file as published (many months in one file are fine): the CSV "
         "bytes as the body, or a browser form's `file` field",
         "content": {
-            "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
+            "text/csv": {"schema": {"type": "string", "format": "binary"}, "example": CSV_EXAMPLE},
             "multipart/form-data": {
                 "schema": {
                     "type": "object",

@@ -8,9 +8,9 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from app.core import records
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
+from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, StrictInt, Text, UpdateModel
 
-OutcomeNumbers = Annotated[list[Annotated[int, Field(ge=1, le=4)]], Field(max_length=4)]
+OutcomeNumbers = Annotated[list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4)]
 
 
 def _unique_sorted(numbers: list[int] | None) -> list[int] | None:
@@ -20,6 +20,8 @@ def _unique_sorted(numbers: list[int] | None) -> list[int] | None:
 
 
 class ProgramCreate(InputModel):
+    example = {"code": "WPS-ACAD", "name": "WPS Academy", "outcomes": [1, 2]}
+
     code: ProgramCode
     name: Name
     description: Text = ""
@@ -29,6 +31,8 @@ class ProgramCreate(InputModel):
 
 
 class ProgramUpdate(UpdateModel):
+    example = {"outcomes": [1, 2, 3]}
+
     name: Name | None = None
     description: Text | None = None
     outcomes: OutcomeNumbers | None = None

@@ -25,6 +25,7 @@ from app.core.params import (
     RequiredProgram,
     ToFiscalYear,
 )
+from app.core.schemas import ParamInt
 from app.core.security import Reader
 from app.funding.schemas import FundingType, Purpose
 from app.peacekeeping.router import FigureReader
@@ -154,7 +155,7 @@ async def scorecard_report(
     actor: Reader,
     session: SessionDep,
     fiscal_year: FiscalYearQuery = None,
-    outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
+    outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
     format: OutputFormat = None,

@@ -13,7 +13,7 @@ from app.core.fiscal_year import current_fiscal_year
 from app.core.records import flatten
 from app.core.security import Principal
 from app.indicators import progress
-from app.indicators.schemas import Status
+from app.indicators.schemas import ProgressStatus
 from app.partners.service import figures_partner
 
 
@@ -31,7 +31,7 @@ class ScorecardIndicator(BaseModel):
     numerator: str | None
     denominator: str | None
     pct_of_target: float | None
-    status: Status
+    status: ProgressStatus
     locked: bool
     records: dict[str, Any]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -27,7 +27,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
-from app.core.schemas import SearchText
+from app.core.schemas import RecordId, SearchText
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
@@ -45,7 +45,7 @@ from app.trainings.schemas import (
 router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-TrainingId = Annotated[int, Path(ge=1, le=2**62)]
+TrainingId = RecordId
 
 
 def training_filters(

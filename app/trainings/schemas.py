@@ -19,6 +19,7 @@ from app.core.schemas import (
     ReadModel,
     Reference,
     ShortText,
+    StrictInt,
     UpdateModel,
 )
 
@@ -52,8 +53,8 @@ class Delivery(StrEnum):
     enabled = "enabled"
 
 
-Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
-Hours = Annotated[int, Field(ge=0, le=MAX_HOURS, strict=True)]
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
+Hours = Annotated[StrictInt, Field(ge=0, le=MAX_HOURS)]
 ExternalRef = Reference
 Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
 
@@ -75,6 +76,24 @@ Participants = Annotated[list[ParticipantIn], Field(max_length=MAX_PARTICIPANT_R
 
 
 class TrainingCreate(InputModel):
+    example = {
+        "program": "GPOI",
+        "title": "UN Staff Officer Course",
+        "kind": "course",
+        "topics": ["peacekeeping", "gender_integration"],
+        "start_date": "2021-10-04",
+        "end_date": "2021-10-15",
+        "host_country": "GHA",
+        "location": "Accra",
+        "delivery": "direct",
+        "hours": 64,
+        "external_ref": "GPOI-FY22-0042",
+        "participants": [
+            {"partner": "GHA", "women": 6, "men": 18, "unreported": 0},
+            {"partner": "KE", "women": 3, "men": 7},
+        ],
+    }
+
     program: ProgramCode
     title: Name
     kind: Kind
@@ -103,6 +122,7 @@ class TrainingUpdate(UpdateModel):
     """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
 
     nullable = frozenset({"host_country", "location", "hours", "external_ref"})
+    example = {"participants": [{"partner": "GHA", "women": 7, "men": 17}]}
 
     program: ProgramCode | None = None
     title: Name | None = None

@@ -10,7 +10,7 @@ import pytest
 
 from app.core.errors import Conflict
 from app.core.security import Role
-from app.nominations.workflow import TRANSITIONS, Status, check_transition
+from app.nominations.workflow import TRANSITIONS, NominationStatus, check_transition
 from tests.conftest import Keys
 from tests.nominations.test_workflow import READY
 from tests.trainings.helpers import training
@@ -63,9 +63,9 @@ async def test_import_row_messages_have_no_library_prefix(
     assert_plain(imported.text)
 
 
-@pytest.mark.parametrize("current", list(Status))
-def test_refused_moves_name_the_status_in_plain_words(current: Status) -> None:
-    refused = [t for t in Status if t not in TRANSITIONS.get(current, frozenset())]
+@pytest.mark.parametrize("current", list(NominationStatus))
+def test_refused_moves_name_the_status_in_plain_words(current: NominationStatus) -> None:
+    refused = [t for t in NominationStatus if t not in TRANSITIONS.get(current, frozenset())]
     assert refused
     for target in refused:
         with pytest.raises(Conflict) as exc:

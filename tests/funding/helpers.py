@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
+
+from app.funding.schemas import ObligationCreate
 
 OBLIGATIONS = "/api/v1/obligations"
 REPORT = "/api/v1/reports/funding"
 
 
 def obligation(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "program": "IMET",
-        "fiscal_year": 2022,
-        "partner": None,
-        "type": "obligation",
-        "amount_usd": "1000000.00",
-        "purposes": ["women_training"],
-        "source_ref": "FA-2022-0001",
-    }
+    body: dict[str, Any] = copy.deepcopy(ObligationCreate.example or {})  # the contract's
     body.update(overrides)
     return body

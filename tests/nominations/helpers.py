@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import uuid
 from datetime import timedelta
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.nominations.models import Nomination
+from app.nominations.schemas import NominationCreate
 from tests.conftest import Keys
 
 NOMINATIONS = "/api/v1/nominations"
@@ -28,26 +30,9 @@ FAMILY_NAME = "Odhiambo"
 
 def body(**overrides: Any) -> dict[str, Any]:
     """A valid nomination body (for an embassy key: no `partner`)."""
-    nomination: dict[str, Any] = {
-        "fiscal_year": CURRENT_FY,
-        "external_ref": f"NBO-{CURRENT_FY}-{next(_refs):03d}",
-        "nominee": {
-            "given_name": GIVEN_NAME,
-            "family_name": FAMILY_NAME,
-            "sex": "female",
-            "rank": "Major",
-            "service": "army",
-            "position": "Peace support operations planner",
-        },
-        "course": {
-            "masl_id": "D177011",
-            "title": "International Officer School",
-            "institution": "Air University",
-            "min_ecl": 80,
-        },
-        "ecl_score": 85,
-        "ecl_exempt": False,
-    }
+    nomination: dict[str, Any] = copy.deepcopy(NominationCreate.example or {})  # the contract's
+    nomination["fiscal_year"] = CURRENT_FY
+    nomination["external_ref"] = f"NBO-{CURRENT_FY}-{next(_refs):03d}"
     nomination.update(overrides)
     return nomination
 

@@ -13,7 +13,7 @@ from app.core.security import Role
 from app.nominations.workflow import (
     TRANSITIONS,
     Facts,
-    Status,
+    NominationStatus,
     VettingStatus,
     check_transition,
     fiscal_year_window,
@@ -43,33 +43,43 @@ def test_fiscal_year_window_is_current_minus_one_to_plus_two() -> None:
 
 def test_main_path_is_the_only_way_forward() -> None:
     path = [
-        Status.submitted,
-        Status.under_review,
-        Status.approved,
-        Status.ito_issued,
-        Status.in_training,
-        Status.completed,
+        NominationStatus.submitted,
+        NominationStatus.under_review,
+        NominationStatus.approved,
+        NominationStatus.ito_issued,
+        NominationStatus.in_training,
+        NominationStatus.completed,
     ]
     for current, target in itertools.pairwise(path):
         check_transition(current, target, Role.admin, READY, TODAY)
     with pytest.raises(Conflict) as skipped:
-        check_transition(Status.submitted, Status.approved, Role.admin, READY, TODAY)
+        check_transition(
+            NominationStatus.submitted, NominationStatus.approved, Role.admin, READY, TODAY
+        )
     assert conditions(skipped) == ["transition_allowed"]
-    for terminal in (Status.completed, Status.withdrawn, Status.rejected):
+    for terminal in (
+        NominationStatus.completed,
+        NominationStatus.withdrawn,
+        NominationStatus.rejected,
+    ):
         assert terminal not in TRANSITIONS
         with pytest.raises(Conflict):
-            check_transition(terminal, Status.under_review, Role.admin, READY, TODAY)
+            check_transition(terminal, NominationStatus.under_review, Role.admin, READY, TODAY)
 
 
 @pytest.mark.parametrize("current", ["submitted", "under_review", "approved"])
 def test_embassy_withdraws_before_the_ito(current: str) -> None:
-    check_transition(Status(current), Status.withdrawn, Role.embassy, READY, TODAY)
+    check_transition(
+        NominationStatus(current), NominationStatus.withdrawn, Role.embassy, READY, TODAY
+    )
 
 
 @pytest.mark.parametrize("current", ["ito_issued", "in_training", "completed"])
 def test_withdrawal_after_the_ito_is_refused(current: str) -> None:
     with pytest.raises(Conflict) as refused:
-        check_transition(Status(current), Status.withdrawn, Role.embassy, READY, TODAY)
+        check_transition(
+            NominationStatus(current), NominationStatus.withdrawn, Role.embassy, READY, TODAY
+        )
     assert conditions(refused) == ["transition_allowed"]
 
 
@@ -77,13 +87,15 @@ def test_withdrawal_after_the_ito_is_refused(current: str) -> None:
 def test_embassies_and_other_roles_cannot_review(target: str) -> None:
     for role in (Role.embassy, Role.analyst, Role.integration):
         with pytest.raises(Forbidden):
-            check_transition(Status.submitted, Status(target), role, READY, TODAY)
+            check_transition(
+                NominationStatus.submitted, NominationStatus(target), role, READY, TODAY
+            )
 
 
 def test_approval_needs_approved_vetting() -> None:
     for status in (VettingStatus.pending, VettingStatus.suspended, VettingStatus.denied):
         facts = Facts(status, None, 85, False, 80)
-        assert [u.condition for u in unmet_conditions(Status.approved, facts, TODAY)] == [
+        assert [u.condition for u in unmet_conditions(NominationStatus.approved, facts, TODAY)] == [
             "vetting_approved"
         ]
 
@@ -94,7 +106,9 @@ def test_vetting_lapses_on_its_expiry_date() -> None:
     assert not vetting_expired(None, TODAY)
     expired = Facts(VettingStatus.approved, TODAY, 85, False, 80)
     with pytest.raises(Conflict) as refused:
-        check_transition(Status.under_review, Status.approved, Role.admin, expired, TODAY)
+        check_transition(
+            NominationStatus.under_review, NominationStatus.approved, Role.admin, expired, TODAY
+        )
     assert conditions(refused) == ["vetting_unexpired"]
     assert "expired on 2026-11-27" in refused.value.detail
 
@@ -102,7 +116,9 @@ def test_vetting_lapses_on_its_expiry_date() -> None:
 def test_ito_rechecks_vetting() -> None:
     suspended = Facts(VettingStatus.suspended, date(2027, 1, 1), 85, False, 80)
     with pytest.raises(Conflict) as refused:
-        check_transition(Status.approved, Status.ito_issued, Role.admin, suspended, TODAY)
+        check_transition(
+            NominationStatus.approved, NominationStatus.ito_issued, Role.admin, suspended, TODAY
+        )
     assert conditions(refused) == ["vetting_approved"]
 
 
@@ -112,15 +128,15 @@ def test_ecl_gate_at_or_above_minimum_or_exempt() -> None:
     missing = replace(READY, ecl_score=None)
     exempt = replace(READY, ecl_score=None, ecl_exempt=True)
     no_minimum = replace(READY, ecl_score=None, min_ecl=None)
-    assert unmet_conditions(Status.approved, at_minimum, TODAY) == []
-    assert unmet_conditions(Status.approved, exempt, TODAY) == []
-    assert unmet_conditions(Status.approved, no_minimum, TODAY) == []
-    (low,) = unmet_conditions(Status.approved, below, TODAY)
+    assert unmet_conditions(NominationStatus.approved, at_minimum, TODAY) == []
+    assert unmet_conditions(NominationStatus.approved, exempt, TODAY) == []
+    assert unmet_conditions(NominationStatus.approved, no_minimum, TODAY) == []
+    (low,) = unmet_conditions(NominationStatus.approved, below, TODAY)
     assert (low.condition, low.detail) == (
         "ecl_meets_minimum",
         "ECL 79 is below the course minimum of 80",
     )
-    (none,) = unmet_conditions(Status.approved, missing, TODAY)
+    (none,) = unmet_conditions(NominationStatus.approved, missing, TODAY)
     assert none.condition == "ecl_meets_minimum"
     assert "no ECL score" in none.detail
 
@@ -128,7 +144,9 @@ def test_ecl_gate_at_or_above_minimum_or_exempt() -> None:
 def test_every_unmet_condition_is_named() -> None:
     facts = Facts(VettingStatus.pending, None, 50, False, 80)
     with pytest.raises(Conflict) as refused:
-        check_transition(Status.under_review, Status.approved, Role.admin, facts, TODAY)
+        check_transition(
+            NominationStatus.under_review, NominationStatus.approved, Role.admin, facts, TODAY
+        )
     assert conditions(refused) == ["vetting_approved", "ecl_meets_minimum"]
 
 

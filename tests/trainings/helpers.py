@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.trainings import rollup
+from app.trainings.schemas import TrainingCreate
 
 TRAININGS = "/api/v1/trainings"
 
 
 def training(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "program": "GPOI",
-        "title": "UN Staff Officer Course",
-        "kind": "course",
-        "topics": ["peacekeeping", "gender_integration"],
-        "start_date": "2021-10-04",
-        "end_date": "2021-10-15",
-        "host_country": "GHA",
-        "location": "Accra",
-        "delivery": "direct",
-        "hours": 64,
-        "external_ref": "GPOI-FY22-0042",
-        "participants": [
-            {"partner": "GHA", "women": 6, "men": 18, "unreported": 0},
-            {"partner": "KE", "women": 3, "men": 7},
-        ],
-    }
+    body: dict[str, Any] = copy.deepcopy(TrainingCreate.example or {})  # the contract's
     body.update(overrides)
     return body
 

@@ -40,12 +40,16 @@ def request_body(model: type[BaseModel]) -> dict[str, Any]:
         },
         **record["properties"],
     }
+    json_body: dict[str, Any] = {"schema": {"type": "array", "items": record}}
+    example = getattr(model, "example", None)  # InputModel.example: a list of one
+    if example is not None:
+        json_body["example"] = [example]
     return {
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": {"type": "array", "items": record}},
-                "text/csv": {"schema": {"type": "string"}},
+                "application/json": json_body,
+                "text/csv": {"schema": {"type": "string", "format": "binary"}},
             },
         }
     }
