@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -10,7 +11,7 @@ from starlette.responses import Response
 from app.apikeys import service
 from app.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from app.core import responses as render
-from app.core.db import SessionDep
+from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.params import Paging, UpdatedSince
@@ -89,5 +90,6 @@ async def revoke_key(
     expected_version: RequiredVersion,
 ) -> Response:
     await service.revoke_key(session, actor, key_id, expected_version)
-    request.app.state.key_cache.evict_key(key_id)
+    # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.
+    after_transaction(session, partial(request.app.state.key_cache.evict_key, key_id))
     return render.no_content()

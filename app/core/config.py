@@ -1,10 +1,15 @@
 """Service settings, read once from `WPS_*` environment variables."""
 
+import re
 from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+# Every API key: what `new_secret` makes (43 URL-safe characters) or a bootstrap key's value.
+KEY_FORMAT = re.compile(r"wps_[A-Za-z0-9_-]{32,128}")
 
 
 class Settings(BaseSettings):
@@ -19,6 +24,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     rate_limit_per_minute: int = Field(default=1200, ge=1)
+    auth_failures_per_minute: int = Field(default=60, ge=1)
     nomination_rate_limit_per_minute: int = Field(default=120, ge=1)
     redis_url: str | None = None
     key_cache_seconds: float = Field(default=30.0, ge=0)

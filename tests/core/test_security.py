@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.apikeys.models import ApiKey
 from app.core.security import hash_secret
 from tests.conftest import Keys
-from tests.core.apps import side_client
+from tests.core.apps import client_for, running_app, side_client
 
 PROGRAMS = "/api/v1/programs"
 
@@ -323,3 +323,56 @@ async def test_cors_preflight_follows_the_configured_origins(
         "/api/v1/partners/KEN", headers={**preflight, "Origin": "https://dash.example"}
     )
     assert "access-control-allow-origin" not in closed.headers
+
+
+async def test_failed_authentication_is_limited_per_client_address(
+    database_url: str, keys: Keys
+) -> None:
+    async with running_app(database_url, auth_failures_per_minute=3) as application:
+        async with client_for(application) as http:
+            bad = {"Authorization": "Bearer wps_" + "x" * 43}
+            for _ in range(3):
+                assert_unauthorized(await http.get(PROGRAMS, headers=bad))
+            limited = await http.get(PROGRAMS, headers=bad)
+            assert limited.status_code == 429, limited.text
+            assert limited.headers["content-type"] == "application/problem+json"
+            assert 1 <= int(limited.headers["retry-after"]) <= 60
+            assert "address" in limited.json()["detail"]
+            # No more lookups from this address, whatever key it sends, until the window ends.
+            assert (await http.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 429
+        # Another address is not affected.
+        transport = httpx.ASGITransport(app=application, client=("192.0.2.7", 4000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as other:
+            assert (await other.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "not-a-key",
+        "wps_short",
+        "wps_" + "!" * 43,
+        "wps_" + "x" * 31,
+        "wps_" + "x" * 129,
+        "WPS_" + "x" * 43,
+    ],
+)
+async def test_a_key_that_cannot_be_valid_costs_no_lookup(
+    database_url: str, keys: Keys, secret: str
+) -> None:
+    async with running_app(database_url) as application, client_for(application) as http:
+        lookups: list[str] = []
+        lookup = application.state.load_principal
+
+        async def counted(session: AsyncSession, key_hash: str) -> object:
+            lookups.append(key_hash)
+            return await lookup(session, key_hash)
+
+        application.state.load_principal = counted
+        assert_unauthorized(await http.get(PROGRAMS, headers={"Authorization": f"Bearer {secret}"}))
+        assert lookups == []
+        # A well-formed key is looked up (and an unknown one refused the same way).
+        assert_unauthorized(
+            await http.get(PROGRAMS, headers={"Authorization": "Bearer wps_" + "y" * 43})
+        )
+        assert len(lookups) == 1
