@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import orjson
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
@@ -463,6 +464,15 @@ def main(argv: list[str] | None = None) -> None:
             raise
     except AppError as exc:  # e.g. an unknown partner or key id: a message, not a traceback
         sys.exit(f"wps: {exc.detail}")
+    except ValidationError as exc:  # a WPS_* setting the service cannot start with
+        sys.exit("wps: " + "; ".join(_setting_error(error) for error in exc.errors()))
+
+
+def _setting_error(error: Any) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if message.startswith("WPS_"):
+        return message
+    return f"WPS_{'_'.join(map(str, error['loc'])).upper()}: {message}"
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Every API key: what `new_secret` makes (43 URL-safe characters) or a bootstrap key's value.
 KEY_FORMAT = re.compile(r"wps_[A-Za-z0-9_-]{32,128}")
+BOOTSTRAP_KEY_RULE = (
+    "WPS_BOOTSTRAP_ADMIN_KEY must be 'wps_' followed by 32 to 128 letters, digits, '-' or '_'"
+    " (generate one: python -c \"import secrets; print('wps_' + secrets.token_urlsafe(32))\")"
+)
 
 
 class Settings(BaseSettings):
@@ -30,6 +34,10 @@ class Settings(BaseSettings):
     key_cache_seconds: float = Field(default=30.0, ge=0)
     idempotency_ttl_hours: int = Field(default=24, ge=24)
     idempotency_lease_seconds: int = Field(default=60, ge=1)
+    # 0 turns the purge inside `wps serve` off (then run `wps purge` from cron).
+    idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
+    idempotency_purge_batch: int = Field(default=1000, ge=1)
+    metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 
@@ -38,6 +46,13 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("bootstrap_admin_key")
+    @classmethod
+    def _strong_bootstrap_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not KEY_FORMAT.fullmatch(value.get_secret_value()):
+            raise ValueError(BOOTSTRAP_KEY_RULE)
         return value
 
     @property

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 
 import httpx
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.apikeys.models import ApiKey
+from app.core.config import Settings
 from app.core.security import hash_secret
-from tests.conftest import Keys
+from tests.conftest import Keys, wps
 from tests.core.apps import client_for, running_app, side_client
 
 PROGRAMS = "/api/v1/programs"
@@ -181,7 +184,7 @@ async def _count_keys(session: AsyncSession) -> int:
 
 
 async def test_bootstrap_admin_key_is_ensured_idempotently(
-    database_url: str, keys: Keys, session: AsyncSession
+    database_url: str, keys: Keys, session: AsyncSession, capsys: pytest.CaptureFixture[str]
 ) -> None:
     secret = "wps_bootstrap-" + "b" * 40
     for _ in range(2):
@@ -199,7 +202,7 @@ async def test_bootstrap_admin_key_is_ensured_idempotently(
         await session.rollback()
     assert len(rows) == 1 and rows[0].role == "admin" and rows[0].revoked_at is None
 
-    # Revoked by someone, it is restored by the next start with the setting.
+    # Revoked by an admin, it stays revoked however often the service restarts with it.
     async with side_client(database_url, bootstrap_admin_key=secret) as http:
         auth = {"Authorization": f"Bearer {secret}"}
         etag = (await http.get(f"/api/v1/api-keys/{rows[0].id}", headers=auth)).headers["etag"]
@@ -208,9 +211,25 @@ async def test_bootstrap_admin_key_is_ensured_idempotently(
         )
         assert revoke.status_code == 204
         assert_unauthorized(await http.get("/api/v1/api-keys", headers=auth))
+    capsys.readouterr()
     async with side_client(database_url, bootstrap_admin_key=secret) as http:
-        assert (await http.get("/api/v1/api-keys", headers=auth)).status_code == 200
+        assert_unauthorized(await http.get("/api/v1/api-keys", headers=auth))
+    assert "WPS_BOOTSTRAP_ADMIN_KEY names a revoked key" in capsys.readouterr().err
     assert await _count_keys(session) == 6  # the five fixture keys and the bootstrap key
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["wps_change_me", "x" * 48, "wps_" + "a" * 31, "wps_" + "a" * 40 + "!", "WPS_" + "a" * 40],
+)
+def test_a_malformed_or_weak_bootstrap_key_refuses_to_start(value: str) -> None:
+    with pytest.raises(ValidationError, match="WPS_BOOTSTRAP_ADMIN_KEY"):
+        Settings(_env_file=None, bootstrap_admin_key=value)  # type: ignore[call-arg]
+    refused = wps("serve", env={**os.environ, "WPS_BOOTSTRAP_ADMIN_KEY": value})
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1, refused.stderr  # one line, no traceback
+    assert refused.stderr.startswith("wps: WPS_BOOTSTRAP_ADMIN_KEY must be 'wps_'")
+    assert value not in refused.stderr  # the secret is not echoed
 
 
 async def test_rate_limit_answers_429_with_retry_after(database_url: str, keys: Keys) -> None:
