@@ -150,8 +150,25 @@ async def authenticate_request(request: Request) -> Principal:
     return await authenticate(request, await _bearer(request))
 
 
-def token_matches(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode(), expected.encode())
+async def metrics_reader(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """/metrics: the scraper's WPS_METRICS_TOKEN, or else an admin key."""
+    token = request.app.state.settings.metrics_token
+    if (
+        token is not None
+        and credentials is not None
+        and credentials.scheme.lower() == "bearer"
+        and hmac.compare_digest(credentials.credentials.encode(), token.get_secret_value().encode())
+    ):
+        return
+    principal = await authenticate(request, credentials)
+    if principal.role is not Role.admin:
+        raise Forbidden(f"the {principal.role} role may not read metrics")
+
+
+MetricsReader = Annotated[None, Depends(metrics_reader)]
 
 
 def require(*roles: Role) -> Any:
