@@ -1,5 +1,5 @@
-"""The `wps` command: serve, migrate, seed, keys, bulk import and export, and the OpenAPI
-contract."""
+"""The `wps` command: serve, migrate, seed, keys, bulk import and export, the OpenAPI
+contract, and purge."""
 
 from __future__ import annotations
 
@@ -196,6 +196,24 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(metavar="ID", help="the ke
 
     _run(work)
     print(f"revoked key {key_id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")
+
+
+def purge() -> None:
+    """Delete expired Idempotency-Key records now (`wps serve` also does, in batches)."""
+    from app.core.idempotency import purge_expired
+
+    settings = get_settings()
+    total = 0
+    while True:
+        batch = _run(
+            lambda session: purge_expired(
+                session, settings.idempotency_ttl_hours, settings.idempotency_purge_batch
+            )
+        )
+        total += batch
+        if batch < settings.idempotency_purge_batch:
+            break
+    print(f"purged {total} expired idempotency records")
 
 
 def contract() -> str:
@@ -449,6 +467,7 @@ def build_app() -> typer.Typer:
     app.add_typer(imports, name="import")
     app.add_typer(exports, name="export")
     app.command()(openapi)
+    app.command()(purge)
     return app
 
 

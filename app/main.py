@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from fastapi import FastAPI
@@ -17,7 +18,7 @@ from app.core import health
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.errors import Problem, install_error_handlers
-from app.core.idempotency import install_replay_handler
+from app.core.idempotency import install_replay_handler, purge_periodically
 from app.core.middleware import RequestContextMiddleware
 from app.core.observability import Metrics, configure_logging
 from app.core.ratelimit import create_rate_limiter
@@ -67,7 +68,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 logger.error(
                     "could not ensure the bootstrap admin key", extra={"error": type(exc).__name__}
                 )
+        purging = None
+        if settings.idempotency_purge_interval_seconds > 0:
+            purging = asyncio.create_task(purge_periodically(app.state.sessionmaker, settings))
         yield
+        if purging is not None:
+            purging.cancel()
+            with suppress(asyncio.CancelledError):
+                await purging
         await app.state.engine.dispose()
 
     app = FastAPI(

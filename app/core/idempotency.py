@@ -10,7 +10,9 @@ returns its response; `IdempotentRoute`, its router's route class, stores that r
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -33,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
+from app.core.config import Settings
 from app.core.db import SessionDep, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
@@ -41,6 +44,8 @@ from app.core.security import Principal, authenticate
 IN_FLIGHT, DONE = "in_flight", "done"
 REPLAYED_HEADERS = ("location", "etag", "content-type")
 _HANDLE = "wps.idempotency"  # the request scope's slot for the reserved key
+
+logger = logging.getLogger("wps.idempotency")
 
 
 class IdempotencyRecord(IdMixin, Base):
@@ -255,13 +260,36 @@ class IdempotentRoute(APIRoute):
         return store_response
 
 
-async def purge_expired(session: AsyncSession, ttl_hours: int) -> int:
+async def purge_expired(session: AsyncSession, ttl_hours: int, limit: int) -> int:
+    """Delete up to `limit` records older than the TTL (their replies hold personal data)."""
+    oldest = (
+        select(IdempotencyRecord.id)
+        .where(IdempotencyRecord.created_at < utcnow() - timedelta(hours=ttl_hours))
+        .order_by(IdempotencyRecord.created_at)
+        .limit(limit)
+    )
     result = await session.execute(
-        delete(IdempotencyRecord).where(
-            IdempotencyRecord.created_at < utcnow() - timedelta(hours=ttl_hours)
-        )
+        delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(oldest.scalar_subquery()))
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def purge_periodically(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    """Run inside `wps serve`: one bounded purge every WPS_IDEMPOTENCY_PURGE_INTERVAL_SECONDS."""
+    while True:
+        await asyncio.sleep(settings.idempotency_purge_interval_seconds)
+        try:
+            async with sessionmaker() as session, session.begin():
+                purged = await purge_expired(
+                    session, settings.idempotency_ttl_hours, settings.idempotency_purge_batch
+                )
+        except Exception as exc:  # the database may be down for a while; try again next time
+            logger.warning("idempotency purge failed", extra={"error": type(exc).__name__})
+            continue
+        if purged:
+            logger.info("purged expired idempotency records", extra={"purged": purged})
 
 
 def install_replay_handler(app: FastAPI) -> None:
