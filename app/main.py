@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import api
@@ -19,7 +18,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.errors import Problem, install_error_handlers
 from app.core.idempotency import install_replay_handler, purge_periodically
-from app.core.middleware import RequestContextMiddleware
+from app.core.middleware import ProblemCORSMiddleware, RequestContextMiddleware
 from app.core.observability import Metrics, configure_logging
 from app.core.ratelimit import create_rate_limiter
 from app.core.security import KeyCache
@@ -100,7 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.mount(app)
 
     app.add_middleware(
-        CORSMiddleware,
+        ProblemCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allow_headers=[

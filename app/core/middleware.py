@@ -8,16 +8,21 @@ import time
 import uuid
 from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.context import request_id_var
-from app.core.errors import problem_response
+from app.core.errors import key_first, problem_response
 from app.core.observability import Metrics
 
 logger = logging.getLogger("wps.access")
 
-_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# A client's id reaches logs and the audit trail only if it looks like one (not "-" or "..").
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _JSON_TYPES = ("application/json", "application/merge-patch+json")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -77,7 +82,8 @@ class RequestContextMiddleware:
         try:
             early = self._refuse_early(method, path, headers)
             if early is not None:
-                await early(scope, receive, send_wrapper)
+                refused = await key_first(Request(scope, receive))
+                await (refused or early)(scope, receive, send_wrapper)
             else:
                 limit = (
                     self.max_import_bytes
@@ -162,3 +168,24 @@ def _limited(receive: Receive, limit: int) -> Receive:
         return message
 
     return wrapper
+
+
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered as problem+json like every error."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k not in ("content-length", "content-type")
+        }
+        return problem_response(
+            400,
+            f"CORS preflight refused: this {refused} is not allowed",
+            slug="cors-preflight-refused",
+            headers=headers,
+        )

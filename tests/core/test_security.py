@@ -297,8 +297,9 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient, keys
     }
     assert len(generated) == 3
     assert all(re.fullmatch(r"[0-9a-f]{32}", rid) for rid in generated)
-    # Ids that could smuggle content into logs are replaced, not echoed.
-    for bad in ("has space", "x" * 65, "a\tb", "<script>"):
+    # Ids that could smuggle content into logs are replaced, not echoed; so are ids that
+    # could pass for a log's own placeholders ("-") or a path ("..").
+    for bad in ("has space", "x" * 65, "a\tb", "<script>", "-", "..", "-rf", ".hidden"):
         replaced = await client.get(PROGRAMS, headers={**headers, "X-Request-ID": bad})
         assert replaced.headers["x-request-id"] != bad
         assert re.fullmatch(r"[0-9a-f]{32}", replaced.headers["x-request-id"])
@@ -306,6 +307,18 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient, keys
         "/api/v1/programs/NOPE", headers={**headers, "X-Request-ID": "rid-1"}
     )
     assert problem.json()["instance"] == "rid-1"
+    # What reaches the audit trail is the validated id, never the client's raw value.
+    made = await client.post(
+        PROGRAMS,
+        json={"code": "RID-1", "name": "Request id"},
+        headers={**keys.headers("admin"), "X-Request-ID": "-"},
+    )
+    assert made.status_code == 201, made.text
+    events = await client.get(
+        "/api/v1/audit-events", params={"resource_type": "program"}, headers=keys.headers("admin")
+    )
+    stored = [e["request_id"] for e in events.json()["items"]]
+    assert made.headers["x-request-id"] in stored and "-" not in stored
 
 
 async def test_cors_preflight_follows_the_configured_origins(
@@ -329,6 +342,21 @@ async def test_cors_preflight_follows_the_configured_origins(
         )
         assert other.status_code == 400
         assert "access-control-allow-origin" not in other.headers
+        assert other.headers["content-type"] == "application/problem+json"
+        refused = other.json()
+        assert refused["status"] == 400 and "origin" in refused["detail"]
+        assert refused["type"].endswith("/cors-preflight-refused")
+        bad_method = await http.options(
+            "/api/v1/partners/KEN",
+            headers={
+                **preflight,
+                "Origin": "https://dash.example",
+                "Access-Control-Request-Method": "TRACE",
+            },
+        )
+        assert bad_method.status_code == 400
+        assert bad_method.headers["content-type"] == "application/problem+json"
+        assert "method" in bad_method.json()["detail"]
 
         simple = await http.get(
             PROGRAMS, headers={**keys.headers("analyst"), "Origin": "https://dash.example"}
@@ -395,3 +423,31 @@ async def test_a_key_that_cannot_be_valid_costs_no_lookup(
             await http.get(PROGRAMS, headers={"Authorization": "Bearer wps_" + "y" * 43})
         )
         assert len(lookups) == 1
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer wps_" + "z" * 43, "Bearer nope"])
+async def test_the_key_is_checked_before_the_body(
+    client: httpx.AsyncClient, keys: Keys, authorization: str | None
+) -> None:
+    headers = {} if authorization is None else {"Authorization": authorization}
+    # A wrong content type, invalid JSON, bytes that are not UTF-8: 401 first, never 415/422.
+    for content, content_type in [
+        (b'{"code": "X"}', "text/plain"),
+        (b"<xml/>", "application/xml"),
+        (b"{", "application/json"),
+        (b"\xff\xfe", "application/json"),
+    ]:
+        response = await client.post(
+            PROGRAMS, content=content, headers={**headers, "Content-Type": content_type}
+        )
+        assert_unauthorized(response)
+    # With a valid key the body's own problem is answered.
+    admin = keys.headers("admin")
+    assert (
+        await client.post(
+            PROGRAMS, content=b"{", headers={**admin, "Content-Type": "application/json"}
+        )
+    ).status_code == 422
+    assert (
+        await client.post(PROGRAMS, content=b"x", headers={**admin, "Content-Type": "text/plain"})
+    ).status_code == 415
