@@ -17,7 +17,7 @@ from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempo
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import REFERENCE_PATTERN
-from app.core.security import Principal, Role, require
+from app.core.security import Admin, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
@@ -25,6 +25,7 @@ from app.nominations.schemas import (
     NominationCreate,
     NominationRead,
     NominationUpdate,
+    TransitionReasonRead,
     TransitionRequest,
     VettingWrite,
 )
@@ -231,3 +232,38 @@ async def nomination_history(
         session, actor, nomination_id, paging, updated_since=updated_since
     )
     return render.page(request, AuditEventRead, result)
+
+
+@router.get(
+    "/{nomination_id}/transition-reasons",
+    operation_id="nominations_transition_reasons",
+    summary="The free-text reasons given with status changes (admin; not in the audit trail)",
+    response_model=Page[TransitionReasonRead],
+    responses=responses(404),
+)
+async def transition_reasons(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    nomination_id: NominationId,
+    paging: Paging,
+) -> Response:
+    result = await service.transition_reasons(session, actor, nomination_id, paging)
+    return render.page(request, TransitionReasonRead, result)
+
+
+@router.delete(
+    "/{nomination_id}/transition-reasons",
+    operation_id="nominations_transition_reasons_purge",
+    summary="Purge the nomination's transition reasons (admin; If-Match: the nomination's ETag)",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def purge_transition_reasons(
+    actor: Admin,
+    session: SessionDep,
+    nomination_id: NominationId,
+    expected_version: RequiredVersion,
+) -> Response:
+    await service.purge_transition_reasons(session, actor, nomination_id, expected_version)
+    return render.no_content()

@@ -102,6 +102,17 @@ class TransitionRequest(InputModel):
     reason: Text | None = None
 
 
+class TransitionReasonRead(ReadModel):
+    """A reason given with a status change (admins only; purgeable, never in the audit trail)."""
+
+    id: int
+    from_status: Status
+    to_status: Status
+    reason: str
+    actor_key_id: int | None
+    given_at: datetime
+
+
 class NomineeRead(ReadModel):
     given_name: str
     family_name: str
