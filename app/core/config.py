@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-
 # Every API key: what `new_secret` makes (43 URL-safe characters) or a bootstrap key's value.
 KEY_FORMAT = re.compile(r"wps_[A-Za-z0-9_-]{32,128}")
 BOOTSTRAP_KEY_RULE = (

@@ -179,9 +179,7 @@ class ProblemCORSMiddleware(CORSMiddleware):
             return response
         refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
         headers = {
-            k: v
-            for k, v in response.headers.items()
-            if k not in ("content-length", "content-type")
+            k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")
         }
         return problem_response(
             400,

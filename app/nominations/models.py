@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import BigId, Base, EnumText, IdMixin, UTCDateTime, VersionedMixin, utcnow
+from app.core.models import Base, BigId, EnumText, IdMixin, UTCDateTime, VersionedMixin, utcnow
 from app.nominations.workflow import Service, Sex, Status, VettingStatus
 from app.partners.models import Partner
 

@@ -292,13 +292,15 @@ async def test_the_service_purges_expired_records_and_the_key_then_runs_anew(
     database_url: str, keys: Keys, session: AsyncSession
 ) -> None:
     body = {"program": "CWD", "start_date": "2001-01-01", "end_date": "2002-01-01"}
-    async with running_app(database_url, idempotency_purge_interval_seconds=3600) as first:
-        async with client_for(first) as http:
-            headers = keys.headers("admin", **{"Idempotency-Key": "purged"})
-            assert (await http.post(MEMBERSHIPS, json=body, headers=headers)).status_code == 201
-            fresh = keys.headers("admin", **{"Idempotency-Key": "fresh"})
-            other = {**body, "start_date": "2003-01-01", "end_date": "2004-01-01"}
-            assert (await http.post(MEMBERSHIPS, json=other, headers=fresh)).status_code == 201
+    async with (
+        running_app(database_url, idempotency_purge_interval_seconds=3600) as first,
+        client_for(first) as http,
+    ):
+        headers = keys.headers("admin", **{"Idempotency-Key": "purged"})
+        assert (await http.post(MEMBERSHIPS, json=body, headers=headers)).status_code == 201
+        fresh = keys.headers("admin", **{"Idempotency-Key": "fresh"})
+        other = {**body, "start_date": "2003-01-01", "end_date": "2004-01-01"}
+        assert (await http.post(MEMBERSHIPS, json=other, headers=fresh)).status_code == 201
     await _age(session, "purged", 25)
     async with (
         running_app(database_url, idempotency_purge_interval_seconds=0.05) as application,

@@ -21,12 +21,13 @@ from tests.core.apps import client_for, running_app
 ACTION = "lease-test"
 
 
-def slow_router(runs: list[int]) -> APIRouter:
+def slow_router(runs: list[int], started: asyncio.Event) -> APIRouter:
     router = APIRouter(route_class=IdempotentRoute)
 
     @router.post("/lease-test", status_code=201)
     async def act(actor: Writer, session: SessionDep, idempotency_key: IdempotencyKey) -> Response:
         runs.append(len(runs))
+        started.set()
         if len(runs) == 1:
             await asyncio.sleep(2.0)  # the first run outlives its one-second lease
         record(session, actor, ACTION, "test", len(runs))
@@ -54,8 +55,9 @@ async def test_a_takeover_fences_out_the_first_runner(
     database_url: str, keys: Keys, session: AsyncSession
 ) -> None:
     runs: list[int] = []
+    started = asyncio.Event()
     async with running_app(database_url, idempotency_lease_seconds=1) as application:
-        application.include_router(slow_router(runs))
+        application.include_router(slow_router(runs, started))
         async with client_for(application) as http:
             headers = keys.headers("admin", **{"Idempotency-Key": "slow-import"})
 
@@ -63,8 +65,7 @@ async def test_a_takeover_fences_out_the_first_runner(
                 return await http.post("/lease-test", json={}, headers=headers)
 
             first = asyncio.create_task(post())
-            while not runs:  # the first run has reserved the key and started
-                await asyncio.sleep(0.01)
+            await started.wait()  # the first run has reserved the key and started
             await asyncio.sleep(1.3)  # its lease has run out; the client retries
             retry = await post()
             slow = await first

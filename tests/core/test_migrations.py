@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import json
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
