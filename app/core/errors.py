@@ -216,6 +216,14 @@ async def key_first(request: Request) -> Response | None:
         await authenticate_request(request)
     except AppError as exc:
         return render_error(exc)
+    except Exception as exc:  # the key cannot be checked: neither a 401 nor the body's answer
+        logger.error("could not check the key", extra={"error": type(exc).__name__})
+        return problem_response(
+            503,
+            "the database is unavailable; retry shortly",
+            slug="service-unavailable",
+            headers={"Retry-After": "5"},
+        )
     return None
 
 
