@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import json
 import os
 import platform
 import random
@@ -100,10 +102,10 @@ def pair(
     return result
 
 
-async def deep_cursor(url: str, depth: int) -> str:
-    from app.core.pagination import _sort_identity, encode_cursor
-    from app.trainings.schemas import SortOrder
-    from app.trainings.service import sort_keys
+async def deep_cursor(url: str, depth: int, first_page: str, headers: dict[str, str]) -> str:
+    """A cursor `depth` pages into `first_page`'s listing: the cursor the service gave for its
+    first page (it names the listing's sort and filters), moved to the row at that depth."""
+    from app.core.pagination import encode_cursor
 
     conn = await asyncpg.connect(asyncpg_dsn(url))
     row = await conn.fetchrow(
@@ -111,8 +113,11 @@ async def deep_cursor(url: str, depth: int) -> str:
         depth * 50 - 1,
     )
     await conn.close()
-    name = _sort_identity("-start_date", sort_keys(SortOrder.start_date_desc))
-    return encode_cursor(name, [row["start_date"], row["id"]])
+    request = urllib.request.Request(f"http://127.0.0.1:{SERVICE}{first_page}", headers=headers)
+    with urllib.request.urlopen(request) as answer:
+        genuine = json.loads(answer.read())["next_cursor"]
+    payload = json.loads(base64.urlsafe_b64decode(genuine + "=" * (-len(genuine) % 4)))
+    return encode_cursor(payload["s"], [row["start_date"], row["id"]], payload["f"])
 
 
 def import_rows(n: int, tag: str) -> list[dict]:
@@ -277,8 +282,8 @@ def main() -> None:
         results.append(
             pair("get by id", (SERVICE, "/", script.name), (FLOOR, "/", script.name), opts, headers)
         )
-        cursor = asyncio.run(deep_cursor(opts.database_url, 1000))
         first = "/api/v1/trainings?limit=50"
+        cursor = asyncio.run(deep_cursor(opts.database_url, 1000, first, headers))
         results.append(
             pair(
                 "list page 1 vs page 1,000",

@@ -1,6 +1,8 @@
 """Test harness: every test runs against SQLite, and against PostgreSQL when
 WPS_TEST_DATABASE_URL is set (then an unreachable server is an error, never a skip).
-Each test starts from a clean database holding only the reference data."""
+Each test starts from a clean database holding only the reference data: it is seeded once
+per backend, and before each test the activity tables are emptied and the reference tables
+put back to exactly the seeded rows (`@pytest.mark.full_reset` wipes and re-seeds instead)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,14 @@ import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -72,6 +77,48 @@ async def app(database_url: str) -> AsyncIterator[object]:
         yield application
 
 
+# Every table, by what a test may leave in it. Seeding writes the reference tables (audit
+# events too: seeding is audited), so they are put back to the seeded rows; seeding leaves the
+# activity tables empty, so they are emptied. `seeded` checks that every table is in one.
+REFERENCE_TABLES = frozenset(
+    {"programs", "outcomes", "partners", "indicators", "indicator_targets", "audit_events"}
+)
+ACTIVITY_TABLES = frozenset(
+    {
+        "api_keys",
+        "idempotency_keys",
+        "memberships",
+        "benchmarks",
+        "trainings",
+        "training_topics",
+        "training_participants",
+        "women_trained_rollup",
+        "nominations",
+        "nomination_transition_reasons",
+        "obligations",
+        "obligation_purposes",
+        "peacekeeping_snapshots",
+        "peacekeeping_contributions",
+        "indicator_results",
+        "indicator_locks",
+    }
+)
+
+Rows = dict[Any, dict[str, Any]]  # by primary key
+
+
+def unclassified_tables() -> set[str]:
+    """Tables of the schema in neither list or in both, and listed names that are no table."""
+    tables = set(Base.metadata.tables)
+    listed = REFERENCE_TABLES | ACTIVITY_TABLES
+    return (tables ^ listed) | (REFERENCE_TABLES & ACTIVITY_TABLES)
+
+
+def _sorted(names: frozenset[str]) -> list[Table]:
+    """The tables named, parents before the tables that refer to them."""
+    return [t for t in Base.metadata.sorted_tables if t.name in names]
+
+
 async def wipe(session: AsyncSession) -> None:
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
     if session.bind.dialect.name == "postgresql":
@@ -81,12 +128,122 @@ async def wipe(session: AsyncSession) -> None:
             await session.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - table names are ours
 
 
-@pytest.fixture
-async def clean(app: object) -> None:
-    state = app.state  # type: ignore[attr-defined]
+async def read_rows(session: AsyncSession, table: Table) -> Rows:
+    (key,) = table.primary_key.columns
+    result = await session.execute(select(table).order_by(key))
+    names = [c.key for c in table.columns]
+    rows = [dict(zip(names, row, strict=True)) for row in result.all()]
+    return {row[key.key]: row for row in rows}
+
+
+@dataclass
+class Seeded:
+    """The reference rows as seeding left them, and (PostgreSQL) every table's id sequence."""
+
+    rows: dict[str, Rows] = field(default_factory=dict)
+    sequences: dict[str, tuple[int, bool]] = field(default_factory=dict)
+
+    async def take(self, session: AsyncSession) -> None:
+        await session.flush()  # seeding's last audit event is still pending
+        for table in _sorted(ACTIVITY_TABLES):
+            count = await session.scalar(select(func.count()).select_from(table))
+            assert count == 0, f"seeding writes to {table.name}: list it in REFERENCE_TABLES"
+        self.rows = {t.name: await read_rows(session, t) for t in _sorted(REFERENCE_TABLES)}
+        self.sequences = {}
+        if session.bind.dialect.name == "postgresql":
+            for table in Base.metadata.sorted_tables:
+                column = table.autoincrement_column
+                if column is None:
+                    continue
+                sequence = await session.scalar(
+                    text("SELECT pg_get_serial_sequence(:t, :c)"),
+                    {"t": table.name, "c": column.name},
+                )
+                if sequence is not None:
+                    query = text(f"SELECT last_value, is_called FROM {sequence}")  # noqa: S608 - from the catalog
+                    state = (await session.execute(query)).one()
+                    self.sequences[sequence] = (int(state[0]), bool(state[1]))
+
+    async def restore(self, session: AsyncSession) -> None:
+        """Put the reference tables back to the seeded rows: delete the rows a test added and,
+        where it removed or edited a seeded row, reload the table and those that refer to it.
+        Then set every id sequence back. Raises NotRestored (or the database's error) if that
+        does not give the seeded rows."""
+        tables = _sorted(REFERENCE_TABLES)
+        now = {t.name: await read_rows(session, t) for t in tables}
+        added: dict[str, set[Any]] = {}
+        reload: set[str] = set()
+        for table in tables:  # parents first, so a reloaded table's referrers reload too
+            seeded, current = self.rows[table.name], now[table.name]
+            edited = any(current.get(key) != row for key, row in seeded.items())
+            if edited or any(fk.column.table.name in reload for fk in table.foreign_keys):
+                reload.add(table.name)
+            elif current.keys() - seeded.keys():
+                added[table.name] = current.keys() - seeded.keys()
+        for table in reversed(tables):  # children first
+            (key,) = table.primary_key.columns
+            if table.name in reload:
+                await session.execute(delete(table))
+            elif table.name in added:
+                await session.execute(delete(table).where(key.in_(added[table.name])))
+        for table in tables:
+            if table.name in reload and self.rows[table.name]:
+                await session.execute(insert(table), list(self.rows[table.name].values()))
+        for table in tables:
+            touched = table.name in reload or table.name in added
+            if touched and await read_rows(session, table) != self.rows[table.name]:
+                raise NotRestored(table.name)
+        if self.sequences:
+            calls = ", ".join(f"setval('{s}', {v}, {c})" for s, (v, c) in self.sequences.items())
+            await session.execute(text(f"SELECT {calls}"))
+
+
+class NotRestored(Exception):
+    """A reference table still differs from the seeded rows after restoring it."""
+
+
+async def empty_activity_tables(session: AsyncSession) -> None:
+    # DELETE, not TRUNCATE: on PostgreSQL it is far cheaper for a few rows, and `restore`
+    # sets every id sequence back; SQLite (no AUTOINCREMENT) numbers from the highest id left.
+    for table in reversed(_sorted(ACTIVITY_TABLES)):
+        await session.execute(delete(table))
+
+
+async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> None:
+    """Empty the activity tables and restore the seeded reference rows, or with `full` (or
+    when a restore fails) wipe every table, seed again and take the new seeded rows."""
+    if not full:
+        try:
+            async with state.sessionmaker() as session, session.begin():
+                await empty_activity_tables(session)
+                await seeded.restore(session)
+        except (DBAPIError, NotRestored):
+            pass  # rolled back: reset in full below
+        else:
+            return
     async with state.sessionmaker() as session, session.begin():
         await wipe(session)
         await seed_reference_data(session)
+        await seeded.take(session)
+
+
+@pytest.fixture(scope="session")
+async def seeded(app: object) -> Seeded:
+    """The reference data, seeded once per backend."""
+    assert not unclassified_tables(), (
+        f"list {sorted(unclassified_tables())} in REFERENCE_TABLES or ACTIVITY_TABLES"
+    )
+    found = Seeded()
+    await reset_database(app.state, found, full=True)  # type: ignore[attr-defined]
+    return found
+
+
+@pytest.fixture
+async def clean(app: object, seeded: Seeded, request: pytest.FixtureRequest) -> None:
+    state = app.state  # type: ignore[attr-defined]
+    await reset_database(
+        state, seeded, full=request.node.get_closest_marker("full_reset") is not None
+    )
     state.key_cache.clear()
     state.rate_limiter.reset()
 

@@ -34,8 +34,7 @@ from app.apikeys.models import ApiKey
 from app.apikeys.service import create_key
 from app.cli import contract
 from app.core.security import Role, hash_secret
-from app.seed import seed_reference_data
-from tests.conftest import wipe
+from tests.conftest import Seeded, reset_database
 
 MAX_EXAMPLES = 20
 CHECKS = [
@@ -72,13 +71,12 @@ FUZZ_TEST = "test_api_conforms_to_its_contract"
 
 
 @pytest.fixture(scope="module")
-async def fuzzing(app: Any, backend: str) -> AsyncIterator[Fuzzing]:
+async def fuzzing(app: Any, backend: str, seeded: Seeded) -> AsyncIterator[Fuzzing]:
     """One clean database per backend for the whole module (hypothesis runs many
     examples inside one test function, so the function-scoped fixtures do not fit)."""
     state = app.state
+    await reset_database(state, seeded)
     async with state.sessionmaker() as session, session.begin():
-        await wipe(session)
-        await seed_reference_data(session)
         _, secret = await create_key(session, None, name="schemathesis", role=Role.admin)
     state.key_cache.clear()
     state.rate_limiter.reset()

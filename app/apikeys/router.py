@@ -9,12 +9,13 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
-from app.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from app.apikeys.schemas import API_KEY_RECORD, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.security import Admin, Role
 from app.core.versioning import RequiredVersion
 
@@ -24,7 +25,10 @@ KeyId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 @router.get(
-    "", operation_id="api_keys_list", response_model=Page[ApiKeyRead], responses=responses()
+    "",
+    operation_id="api_keys_list",
+    response_model=Page[ApiKeyRead],
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_keys(
     request: Request,
@@ -34,11 +38,14 @@ async def list_keys(
     role: Role | None = None,
     include_revoked: Annotated[bool, Query(description="Also list revoked keys")] = False,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.list_keys(
-        session, paging, role=role, include_revoked=include_revoked, updated_since=updated_since
+    listing = service.list_keys(
+        role=role, include_revoked=include_revoked, updated_since=updated_since
     )
-    return render.page(request, ApiKeyRead, result)
+    return await listing_or_csv(
+        request, format, session, paging, listing, ApiKeyRead, API_KEY_RECORD, "api-keys.csv"
+    )
 
 
 @router.post(

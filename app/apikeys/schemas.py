@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
+from app.core import records
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel
 from app.core.security import Role
 
@@ -41,3 +42,11 @@ class ApiKeyRead(ReadModel):
 
 class ApiKeyCreated(ApiKeyRead):
     key: str = Field(description="The secret; shown only in this response")
+
+
+# One key's fields, in CSV order (the list's CSV): never the secret, nor its hash.
+API_KEY_RECORD = records.RecordShape(
+    *map(records.Field, ("id", "name", "role")),
+    records.Field("partner", source="partner_code"),
+    *map(records.Field, ("prefix", "created_at", "revoked_at")),
+)

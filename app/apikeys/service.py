@@ -13,7 +13,7 @@ from app.apikeys.models import ApiKey
 from app.audit.writer import record
 from app.core.errors import NotFound
 from app.core.models import utcnow
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.security import Principal, Role, hash_secret, new_secret
 from app.core.versioning import check_version
 from app.partners.models import Partner
@@ -73,14 +73,12 @@ async def ensure_bootstrap_key(session: AsyncSession, secret: str) -> None:
         record(session, None, "update", "api_key", existing.id, ["role"])
 
 
-async def list_keys(
-    session: AsyncSession,
-    params: PageParams,
+def list_keys(
     *,
     role: Role | None = None,
     include_revoked: bool = False,
     updated_since: datetime | None = None,
-) -> Result[ApiKey]:
+) -> Listing:
     stmt = select(ApiKey).options(selectinload(ApiKey.partner))
     if role is not None:
         stmt = stmt.where(ApiKey.role == str(role))
@@ -88,7 +86,7 @@ async def list_keys(
         stmt = stmt.where(ApiKey.revoked_at.is_(None))
     if updated_since is not None:
         stmt = stmt.where(ApiKey.updated_at >= updated_since)
-    return await paginate(session, stmt, params, [SortKey(ApiKey.id)])
+    return Listing(stmt, [SortKey(ApiKey.id)])
 
 
 async def get_key(session: AsyncSession, key_id: int) -> ApiKey:

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, BigInteger, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
+from app.core.records import flatten
 
 
 class AuditEvent(IdMixin, Base):
@@ -24,3 +25,9 @@ class AuditEvent(IdMixin, Base):
     changed_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     request_id: Mapped[str | None] = mapped_column(String(64))
+
+    @property
+    def detail_entries(self) -> list[dict[str, Any]]:
+        """The details as (`detail`, `value`) pairs, nested objects as dotted names."""
+        flat = flatten(self.details or {})
+        return [{"detail": name, "value": value} for name, value in flat.items()]

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.audit import service
-from app.audit.schemas import AuditEventRead
-from app.core import responses as render
+from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Admin
 
@@ -21,7 +21,10 @@ router = APIRouter(prefix="/audit-events", tags=["audit"])
 
 
 @router.get(
-    "", operation_id="audit_events_list", response_model=Page[AuditEventRead], responses=responses()
+    "",
+    operation_id="audit_events_list",
+    response_model=Page[AuditEventRead],
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_events(
     request: Request,
@@ -33,14 +36,15 @@ async def list_events(
     action: Annotated[SearchText | None, Query()] = None,
     actor_key_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.list_events(
-        session,
-        paging,
+    listing = service.list_events(
         resource_type=resource_type,
         resource_id=resource_id,
         action=action,
         actor_key_id=actor_key_id,
         since=updated_since,
     )
-    return render.page(request, AuditEventRead, result)
+    return await listing_or_csv(
+        request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "audit.csv"
+    )

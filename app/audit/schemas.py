@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.core import records
 from app.core.schemas import ReadModel
 
 
@@ -19,3 +20,28 @@ class AuditEventRead(ReadModel):
     changed_fields: list[str]
     details: dict[str, Any] | None
     request_id: str | None
+
+
+# One audit event in CSV: its fields, then one line per detail (`partner`, `filters.program`)
+# with its value, so the details are named cells rather than a JSON object.
+AUDIT_EVENT_RECORD = records.RecordShape(
+    *map(
+        records.Field,
+        (
+            "id",
+            "occurred_at",
+            "actor_key_id",
+            "actor_role",
+            "action",
+            "resource_type",
+            "resource_id",
+            "changed_fields",
+            "request_id",
+        ),
+    ),
+    children=records.Children(
+        "details",
+        source="detail_entries",
+        shape=records.RecordShape(records.Field("detail"), records.Field("value")),
+    ),
+)

@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
+import orjson
 from fastapi import Request
+from pydantic import BaseModel
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.responses import Response, StreamingResponse
 
-from app.core.pagination import SortKey, _after, _key_value
-from app.core.records import RecordShape
+from app.core import responses as render
+from app.core.pagination import Listing, PageParams, SortKey, _after, _key_value, paginate
+from app.core.records import LIST_SEPARATOR, RecordShape
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+# The 200 a list route declares besides its JSON page (`responses={**CSV_RESPONSE, ...}`).
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
 BATCH_SIZE = 500
 FLUSH_BYTES = 64 * 1024
 
@@ -70,10 +80,52 @@ async def keyset_batches(
         last = [_key_value(rows[-1], k) for k in keys]
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Text already prefixed (or an apostrophe then a formula start): escaped once more, so that
+# `restore_cell` undoes exactly one prefix and every text round-trips.
+_NEEDS_PREFIX = re.compile(r"'*[=+\-@\t\r]")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet could run as a formula, prefixed with `'`; a plain number (`-5`,
+    `-0.50`) is left as it is."""
+    if _NEEDS_PREFIX.match(text) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def restore_cell(text: str) -> str:
+    """An imported CSV cell as it was before `neutralise` (one `'` before a formula start)."""
+    if text.startswith("'") and _NEEDS_PREFIX.match(text[1:]):
+        return text[1:]
+    return text
+
+
+def cell(value: Any) -> str | int | float | Decimal | None:
+    """One CSV cell, written as the JSON answers write the value: `true`/`false`, instants as
+    `...Z`, dates ISO, enums by value, lists as `a;b`; text that could run as a formula in a
+    spreadsheet neutralised. Nested objects have no cell: flatten them into named columns."""
+    if value is None or (isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)):
+        return value
+    return neutralise(_text(value))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return orjson.dumps(value, option=orjson.OPT_UTC_Z).decode().strip('"')
+    if isinstance(value, date):
         return value.isoformat()
-    return value
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(_text(item) for item in value)
+    if isinstance(value, dict):
+        raise TypeError("a nested object has no CSV cell; flatten it into named columns")
+    return str(value)
 
 
 async def csv_chunks(
@@ -82,7 +134,7 @@ async def csv_chunks(
     """The header, then the rows (given one batch at a time), as UTF-8 chunks of about 64 KiB."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([cell(name) for name in columns])
 
     async def batches() -> AsyncIterator[Iterable[Sequence[Any]]]:
         if isinstance(rows, AsyncIterable):
@@ -93,7 +145,7 @@ async def csv_chunks(
 
     async for batch in batches():
         for row in batch:
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([cell(v) for v in row])
         if buffer.tell() >= FLUSH_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -134,3 +186,28 @@ async def list_or_csv(
     batches = await export()
     lines = (shape.batch_lines(batch) async for batch in batches)
     return csv_response(shape.columns, lines, filename=filename)
+
+
+async def listing_or_csv(
+    request: Request,
+    format: str | None,
+    session: AsyncSession,
+    paging: PageParams,
+    listing: Listing,
+    schema: type[BaseModel],
+    shape: RecordShape,
+    filename: str,
+) -> Response:
+    """`list_or_csv` for a list whose JSON page (items in `schema`) and CSV (in `shape`'s
+    columns) both read `listing`."""
+
+    async def page() -> Response:
+        result = await paginate(
+            session, listing.stmt, paging, listing.keys, sort_name=listing.sort_name
+        )
+        return render.page(request, schema, result)
+
+    async def export() -> AsyncIterable[list[Any]]:
+        return keyset_batches(request.app.state.sessionmaker, listing.stmt, listing.keys)
+
+    return await list_or_csv(request, format, shape, filename=filename, export=export, page=page)

@@ -13,7 +13,19 @@ from typing import Annotated, Any, Generic, TypeVar
 import orjson
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    SmallInteger,
+    String,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Unprocessable
@@ -55,6 +67,16 @@ class SortKey:
     descending: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A list's filtered, caller-scoped statement (no ORDER BY) and its sort: read a page at
+    a time (`paginate`) for JSON, or whole in keyset batches for CSV (`csvout`)."""
+
+    stmt: Select[Any]
+    keys: Sequence[SortKey]
+    sort_name: str = "default"
+
+
 @dataclass(slots=True)
 class Result(Generic[T]):
     items: list[T]
@@ -66,9 +88,21 @@ def _encode(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
+def _int_bound(column_type: Any) -> int:
+    """The exclusive bound of a column's integers (PostgreSQL refuses a wider parameter)."""
+    column_type = getattr(column_type, "impl_instance", column_type)
+    if isinstance(column_type, SmallInteger):
+        return 2**15
+    if isinstance(column_type, BigInteger):
+        return 2**63
+    return 2**31  # INTEGER, and any other integer type: the narrowest common range
+
+
 def _decode(value: Any, column: Any) -> Any:
-    """Rebuild a key value from a cursor; anything a client could forge is checked."""
-    python_type = column.type.python_type
+    """Rebuild a key value from a cursor; anything a client could forge is checked against
+    the sort column's type, so no value reaches the database that it cannot compare."""
+    column_type = column.type
+    python_type = column_type.python_type
     if python_type is datetime and isinstance(value, str):
         instant = datetime.fromisoformat(value)
         try:  # a forged offset could push the instant past year 9999 when stored as UTC
@@ -77,34 +111,71 @@ def _decode(value: Any, column: Any) -> Any:
             raise ValueError("bad cursor value") from None
     if python_type is date and isinstance(value, str):
         return date.fromisoformat(value)
-    if python_type is int and type(value) is int and abs(value) < 2**63:
-        return value
-    if python_type is str and isinstance(value, str) and len(value) <= 200 and value.isprintable():
-        return value
+    if python_type is int and type(value) is int:
+        bound = _int_bound(column_type)
+        if -bound <= value < bound:
+            return value
+    if python_type is str and isinstance(value, str) and value.isprintable():
+        length = getattr(column_type, "length", None) if isinstance(column_type, String) else None
+        if len(value) <= min(length or 200, 200):
+            return value
     raise ValueError("bad cursor value")
 
 
-def _invalid_cursor() -> Unprocessable:
+def _invalid_cursor(detail: str = "not a cursor from this listing") -> Unprocessable:
     return Unprocessable(
-        "cursor: not a cursor from this listing",
+        f"cursor: {detail}",
         errors=[{"parameter": "cursor", "location": "query", "detail": "invalid cursor"}],
     )
 
 
-def encode_cursor(sort_name: str, values: Sequence[Any]) -> str:
-    payload = orjson.dumps({"s": sort_name, "k": [_encode(v) for v in values]})
+def encode_cursor(sort_name: str, values: Sequence[Any], filters: str = "") -> str:
+    payload = orjson.dumps({"s": sort_name, "f": filters, "k": [_encode(v) for v in values]})
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort_name: str, keys: Sequence[SortKey]) -> list[Any]:
+def decode_cursor(
+    cursor: str, sort_name: str, keys: Sequence[SortKey], filters: str = ""
+) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         payload = orjson.loads(raw)
         if payload.get("s") != sort_name or len(payload.get("k", ())) != len(keys):
             raise ValueError("cursor for another sort")
-        return [_decode(v, k.column) for v, k in zip(payload["k"], keys, strict=True)]
+        values = [_decode(v, k.column) for v, k in zip(payload["k"], keys, strict=True)]
     except (ValueError, TypeError, AttributeError, binascii.Error, orjson.JSONDecodeError):
         raise _invalid_cursor() from None
+    if payload.get("f", "") != filters:
+        raise _invalid_cursor(
+            "this cursor was made for other filters; repeat the request that gave it "
+            "(same filters and sort), or start again without a cursor"
+        )
+    return values
+
+
+# The SQL text of each listing statement's shape, compiled once per process (a few ms each).
+_SQL_BY_SHAPE: dict[Any, str] = {}
+
+
+def filters_identity(session: AsyncSession, stmt: Select[Any]) -> str:
+    """A digest of the listing's statement as the database runs it (filters resolved, the
+    caller's scope applied, values normalised), which a cursor carries: a cursor taken with
+    `region=AF` does not continue a listing without it."""
+    dialect = session.get_bind().dialect
+    cache_key = stmt._generate_cache_key()
+    if cache_key is None:  # not cacheable: compile it each time
+        compiled = stmt.compile(dialect=dialect)
+        sql, values = compiled.string, list(compiled.params.values())
+    else:
+        shape = (dialect.name, cache_key.key)
+        sql = _SQL_BY_SHAPE.get(shape) or stmt.compile(dialect=dialect).string
+        if len(_SQL_BY_SHAPE) >= 1000:
+            _SQL_BY_SHAPE.clear()
+        _SQL_BY_SHAPE[shape] = sql
+        values = [b.effective_value for b in cache_key.bindparams]
+    digest = hashlib.sha256(sql.encode())
+    digest.update(repr(values).encode())
+    return digest.hexdigest()[:16]
 
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
@@ -133,14 +204,17 @@ async def paginate(
     """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`."""
     # The cursor names its listing's sort columns, so one listing's cursor is refused by another.
     sort_name = _sort_identity(sort_name, keys)
+    # ... and the listing's filters, so a cursor continues only the listing that made it.
+    filters = filters_identity(session, stmt)
+    page_stmt = stmt
+    if params.cursor:
+        values = decode_cursor(params.cursor, sort_name, keys, filters)
+        page_stmt = page_stmt.where(_after(keys, values))
     total = None
     if params.include_total:
         total = (
             await session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()))
         ).scalar_one()
-    page_stmt = stmt
-    if params.cursor:
-        page_stmt = page_stmt.where(_after(keys, decode_cursor(params.cursor, sort_name, keys)))
     page_stmt = page_stmt.order_by(
         *(k.column.desc() if k.descending else k.column.asc() for k in keys)
     ).limit(params.limit + 1)
@@ -150,7 +224,7 @@ async def paginate(
     if len(rows) > params.limit:
         rows = rows[: params.limit]
         last = rows[-1]
-        next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys])
+        next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys], filters)
     return Result(items=rows, next_cursor=next_cursor, total=total)
 
 

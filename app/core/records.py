@@ -15,6 +15,19 @@ from typing import Any
 LIST_SEPARATOR = ";"
 
 
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested objects as named cells: `{"a": {"b": 1}}` is `{"a.b": 1}` (under `prefix`,
+    `prefix.a.b`), since a CSV cell holds no object."""
+    found: dict[str, Any] = {}
+    for name, value in data.items():
+        path = f"{prefix}.{name}" if prefix else str(name)
+        if isinstance(value, Mapping):
+            found.update(flatten(value, path))
+        else:
+            found[path] = value
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One field: its CSV column and import name, and where it lives on the stored record."""
@@ -27,13 +40,10 @@ class Field:
     convert: Callable[[Any], Any] | None = None  # the output value from the attribute's
 
     def value(self, record: Any) -> Any:
-        value = getattr(record, self.source or self.name)
+        source = self.source or self.name
+        # A child record may be a stored JSON object (a snapshot's skipped rows) or a row.
+        value = record.get(source) if isinstance(record, Mapping) else getattr(record, source)
         return self.convert(value) if self.convert is not None and value is not None else value
-
-
-def _cell(value: Any) -> Any:
-    """A list is one CSV cell, its items separated by ";"."""
-    return LIST_SEPARATOR.join(value) if isinstance(value, list) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +79,8 @@ class RecordShape:
         return self.names + (self.children.shape.columns if self.children is not None else ())
 
     def row(self, record: Any) -> list[Any]:
-        """The record's own CSV cells, in field order."""
-        return [_cell(f.value(record)) for f in self.fields]
+        """The record's own CSV cells, in field order (the CSV writer formats each value)."""
+        return [f.value(record) for f in self.fields]
 
     def lines(self, record: Any) -> list[list[Any]]:
         """The record's CSV lines (one per child record when it has children)."""

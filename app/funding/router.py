@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import list_or_csv
+from app.core.csvout import CSV_RESPONSE, list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -68,7 +68,7 @@ Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
     operation_id="obligations_list",
     summary="Obligations and disbursements (embassy keys: their own country's only)",
     response_model=Page[ObligationRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_obligations(
     request: Request,

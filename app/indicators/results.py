@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.indicators import rules
@@ -39,12 +39,8 @@ def _result_options() -> tuple[Any, ...]:
 
 
 async def list_results(
-    session: AsyncSession,
-    actor: Principal,
-    code: str,
-    params: PageParams,
-    filters: ResultFilters,
-) -> Result[IndicatorResult]:
+    session: AsyncSession, actor: Principal, code: str, filters: ResultFilters
+) -> Listing:
     indicator = await get_indicator(session, code)
     scope = await scope_for(session, actor, filters.partner)
     stmt = (
@@ -61,7 +57,7 @@ async def list_results(
     if filters.updated_since is not None:
         stmt = stmt.where(IndicatorResult.updated_at >= filters.updated_since)
     keys = [SortKey(IndicatorResult.fiscal_year), SortKey(IndicatorResult.id)]
-    return await paginate(session, stmt, params, keys)
+    return Listing(stmt, keys)
 
 
 async def get_result(

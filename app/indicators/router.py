@@ -12,18 +12,21 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import CountryCode
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import progress as progress_service
 from app.indicators import results, service, targets
 from app.indicators.schemas import (
+    INDICATOR_RECORD,
+    RESULT_RECORD,
     IndicatorCreate,
     IndicatorRead,
     IndicatorUpdate,
@@ -89,7 +92,7 @@ def result_filters(
     "",
     operation_id="indicators_list",
     response_model=Page[IndicatorRead],
-    responses=responses(),
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_indicators(
     request: Request,
@@ -97,9 +100,12 @@ async def list_indicators(
     session: SessionDep,
     paging: Paging,
     filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.list_indicators(session, paging, filters)
-    return render.page(request, IndicatorRead, result)
+    listing = await service.list_indicators(session, filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, IndicatorRead, INDICATOR_RECORD, "indicators.csv"
+    )
 
 
 @router.post(
@@ -229,7 +235,7 @@ async def put_target(
     operation_id="indicator_results_list",
     summary="A manual indicator's results (embassy keys: their own country's only)",
     response_model=Page[ResultRead],
-    responses=responses(403, 404),
+    responses={**CSV_RESPONSE, **responses(403, 404)},
 )
 async def list_results(
     request: Request,
@@ -238,9 +244,12 @@ async def list_results(
     paging: Paging,
     code: IndicatorCodePath,
     filters: Annotated[results.ResultFilters, Depends(result_filters)],
+    format: OutputFormat = None,
 ) -> Response:
-    result = await results.list_results(session, actor, code, paging, filters)
-    return render.page(request, ResultRead, result)
+    listing = await results.list_results(session, actor, code, filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, ResultRead, RESULT_RECORD, "results.csv"
+    )
 
 
 @router.post(

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from app.core import records
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
     CountryCode,
@@ -245,3 +246,44 @@ class Progress(BaseModel):
     # the partner scope and the fiscal years read (from_fy null: every year on record).
     inputs: dict[str, Any]
     rows: list[ProgressRow]
+
+
+def _metric_filter(name: str) -> records.Field:
+    return records.Field(
+        f"metric_filters.{name}", source="metric_filters", convert=lambda f: f.get(name)
+    )
+
+
+# An indicator's and a result's fields, in CSV order (the lists' CSV); the metric's filters
+# are a column each.
+INDICATOR_RECORD = records.RecordShape(
+    *map(records.Field, ("code", "name", "outcome")),
+    records.Field("program", source="program_code"),
+    *map(records.Field, ("measure", "direction", "aggregation", "source", "metric")),
+    *map(_metric_filter, MetricFilters.model_fields),
+    records.Field("baseline", source="baseline_text"),
+    *map(records.Field, ("description", "locked_fiscal_years", "created_at", "updated_at")),
+)
+RESULT_RECORD = records.RecordShape(
+    records.Field("id"),
+    records.Field("indicator", source="indicator_code"),
+    records.Field("fiscal_year"),
+    records.Field("partner", source="partner_code"),
+    records.Field("value", source="value_text"),
+    records.Field("numerator", source="numerator_text"),
+    records.Field("denominator", source="denominator_text"),
+    *map(
+        records.Field,
+        (
+            "women",
+            "men",
+            "unreported",
+            "narrative",
+            "rationale",
+            "flagged",
+            "flags",
+            "created_at",
+            "updated_at",
+        ),
+    ),
+)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.indicators import rules
@@ -57,9 +57,7 @@ def _loaded() -> tuple[Any, ...]:
     return (selectinload(Indicator.program), selectinload(Indicator.locks))
 
 
-async def list_indicators(
-    session: AsyncSession, params: PageParams, filters: IndicatorFilters
-) -> Result[Indicator]:
+async def list_indicators(session: AsyncSession, filters: IndicatorFilters) -> Listing:
     stmt = select(Indicator).options(*_loaded())
     if filters.outcome is not None:
         stmt = stmt.where(Indicator.outcome == filters.outcome)
@@ -70,7 +68,7 @@ async def list_indicators(
         stmt = stmt.where(Indicator.source == filters.source)
     if filters.updated_since is not None:
         stmt = stmt.where(Indicator.updated_at >= filters.updated_since)
-    return await paginate(session, stmt, params, [SortKey(Indicator.code)])
+    return Listing(stmt, [SortKey(Indicator.code)])
 
 
 async def get_indicator(session: AsyncSession, code: str, *, for_update: bool = False) -> Indicator:

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
-from app.audit.schemas import AuditEventRead
+from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
 from app.core import responses as render
-from app.core.csvout import list_or_csv
+from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -22,6 +22,7 @@ from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
     NOMINATION_RECORD,
+    TRANSITION_REASON_RECORD,
     NominationCreate,
     NominationRead,
     NominationUpdate,
@@ -110,7 +111,7 @@ Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
     "",
     operation_id="nominations_list",
     response_model=Page[NominationRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_nominations(
     request: Request,
@@ -218,7 +219,7 @@ async def put_vetting(
     operation_id="nominations_history",
     summary="The nomination's audit trail: who, when, which fields (never personal values)",
     response_model=Page[AuditEventRead],
-    responses=responses(404),
+    responses={**CSV_RESPONSE, **responses(404)},
 )
 async def nomination_history(
     request: Request,
@@ -227,11 +228,12 @@ async def nomination_history(
     nomination_id: NominationId,
     paging: Paging,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.history(
-        session, actor, nomination_id, paging, updated_since=updated_since
+    listing = await service.history(session, actor, nomination_id, updated_since=updated_since)
+    return await listing_or_csv(
+        request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "history.csv"
     )
-    return render.page(request, AuditEventRead, result)
 
 
 @router.get(
@@ -239,7 +241,7 @@ async def nomination_history(
     operation_id="nominations_transition_reasons",
     summary="The free-text reasons given with status changes (admin; not in the audit trail)",
     response_model=Page[TransitionReasonRead],
-    responses=responses(404),
+    responses={**CSV_RESPONSE, **responses(404)},
 )
 async def transition_reasons(
     request: Request,
@@ -247,9 +249,19 @@ async def transition_reasons(
     session: SessionDep,
     nomination_id: NominationId,
     paging: Paging,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.transition_reasons(session, actor, nomination_id, paging)
-    return render.page(request, TransitionReasonRead, result)
+    listing = await service.transition_reasons(session, actor, nomination_id)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        TransitionReasonRead,
+        TRANSITION_REASON_RECORD,
+        "transition-reasons.csv",
+    )
 
 
 @router.delete(

@@ -113,6 +113,15 @@ class TransitionReasonRead(ReadModel):
     given_at: datetime
 
 
+# A transition reason in CSV: the same fields as its JSON, none of them imported.
+TRANSITION_REASON_RECORD = records.RecordShape(
+    *(
+        records.Field(name, imported=False)
+        for name in ("id", "from_status", "to_status", "reason", "actor_key_id", "given_at")
+    )
+)
+
+
 class NomineeRead(ReadModel):
     given_name: str
     family_name: str

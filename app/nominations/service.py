@@ -18,12 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
-from app.audit.models import AuditEvent
 from app.audit.writer import record
 from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
 from app.core.fiscal_year import today
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, PageParams, Result, SortKey, paginate
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.nominations.models import (
@@ -320,12 +319,12 @@ async def transition(
 
 
 async def transition_reasons(
-    session: AsyncSession, actor: Principal, nomination_id: int, params: PageParams
-) -> Result[TransitionReason]:
+    session: AsyncSession, actor: Principal, nomination_id: int
+) -> Listing:
     """The reasons given with the nomination's status changes, oldest first (admins)."""
     await get_nomination(session, actor, nomination_id)
     stmt = select(TransitionReason).where(TransitionReason.nomination_id == nomination_id)
-    return await paginate(session, stmt, params, [SortKey(TransitionReason.id)])
+    return Listing(stmt, [SortKey(TransitionReason.id)])
 
 
 async def purge_transition_reasons(
@@ -380,14 +379,13 @@ async def history(
     session: AsyncSession,
     actor: Principal,
     nomination_id: int,
-    params: PageParams,
     *,
     updated_since: datetime | None = None,
-) -> Result[AuditEvent]:
+) -> Listing:
     """The nomination's audit trail, newest first."""
     await get_nomination(session, actor, nomination_id)
-    return await audit_service.list_events(
-        session, params, resource_type=RESOURCE, resource_id=str(nomination_id), since=updated_since
+    return audit_service.list_events(
+        resource_type=RESOURCE, resource_id=str(nomination_id), since=updated_since
     )
 
 

@@ -8,14 +8,15 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.outcomes import service
-from app.outcomes.schemas import OutcomeRead, OutcomeUpdate
+from app.outcomes.schemas import OUTCOME_RECORD, OutcomeRead, OutcomeUpdate
 
 router = APIRouter(prefix="/outcomes", tags=["outcomes"])
 
@@ -23,7 +24,10 @@ OutcomeNumber = Annotated[int, Path(ge=1, le=4, description="Outcome number, 1-4
 
 
 @router.get(
-    "", operation_id="outcomes_list", response_model=Page[OutcomeRead], responses=responses()
+    "",
+    operation_id="outcomes_list",
+    response_model=Page[OutcomeRead],
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_outcomes(
     request: Request,
@@ -31,11 +35,11 @@ async def list_outcomes(
     session: SessionDep,
     paging: Paging,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    return render.page(
-        request,
-        OutcomeRead,
-        await service.list_outcomes(session, paging, updated_since=updated_since),
+    listing = service.list_outcomes(updated_since=updated_since)
+    return await listing_or_csv(
+        request, format, session, paging, listing, OutcomeRead, OUTCOME_RECORD, "outcomes.csv"
     )
 
 

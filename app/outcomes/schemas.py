@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from app.core import records
 from app.core.schemas import Name, ReadModel, Text, UpdateModel
 
 
@@ -21,3 +22,9 @@ class OutcomeRead(ReadModel):
 class OutcomeUpdate(UpdateModel):
     title: Name | None = None
     text: Annotated[Text, Field(min_length=1)] | None = None
+
+
+# One outcome's fields, in CSV order (the list's CSV).
+OUTCOME_RECORD = records.RecordShape(
+    *map(records.Field, ("number", "title", "text", "created_at", "updated_at"))
+)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core.errors import NotFound
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -17,13 +17,11 @@ from app.outcomes.models import Outcome
 from app.outcomes.schemas import OutcomeUpdate
 
 
-async def list_outcomes(
-    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
-) -> Result[Outcome]:
+def list_outcomes(*, updated_since: datetime | None = None) -> Listing:
     stmt = select(Outcome)
     if updated_since is not None:
         stmt = stmt.where(Outcome.updated_at >= updated_since)
-    return await paginate(session, stmt, params, [SortKey(Outcome.number)])
+    return Listing(stmt, [SortKey(Outcome.number)])
 
 
 async def get_outcome(session: AsyncSession, number: int) -> Outcome:

@@ -9,17 +9,20 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
 from app.partners.schemas import (
+    MEMBERSHIP_RECORD,
+    PARTNER_RECORD,
     BenchmarkRead,
     BenchmarkWrite,
     MembershipCreate,
@@ -43,7 +46,10 @@ ProgramFilter = Annotated[
 
 
 @router.get(
-    "", operation_id="partners_list", response_model=Page[PartnerRead], responses=responses()
+    "",
+    operation_id="partners_list",
+    response_model=Page[PartnerRead],
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_partners(
     request: Request,
@@ -57,17 +63,14 @@ async def list_partners(
     ] = None,
     q: Annotated[SearchText | None, Query(description="Name contains, or exact code")] = None,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.list_partners(
-        session,
-        paging,
-        region=region,
-        program=program,
-        as_of=as_of,
-        q=q,
-        updated_since=updated_since,
+    listing = service.list_partners(
+        region=region, program=program, as_of=as_of, q=q, updated_since=updated_since
     )
-    return render.page(request, PartnerRead, result)
+    return await listing_or_csv(
+        request, format, session, paging, listing, PartnerRead, PARTNER_RECORD, "partners.csv"
+    )
 
 
 @router.get(
@@ -104,7 +107,7 @@ async def update_partner(
     "/{code}/memberships",
     operation_id="memberships_list",
     response_model=Page[MembershipRead],
-    responses=responses(404),
+    responses={**CSV_RESPONSE, **responses(404)},
 )
 async def list_memberships(
     request: Request,
@@ -115,12 +118,22 @@ async def list_memberships(
     program: ProgramFilter = None,
     as_of: Annotated[date | None, Query(description="Only memberships valid on this date")] = None,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
     partner = await service.get_partner(session, code)
-    result = await service.list_memberships(
-        session, partner, paging, program=program, as_of=as_of, updated_since=updated_since
+    listing = service.list_memberships(
+        partner, program=program, as_of=as_of, updated_since=updated_since
     )
-    return render.page(request, MembershipRead, result)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        MembershipRead,
+        MEMBERSHIP_RECORD,
+        "memberships.csv",
+    )
 
 
 @router.post(

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
+from app.core import records
 from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
 
 
@@ -83,3 +84,15 @@ class BenchmarkRead(ReadModel):
     source: str
     created_at: datetime
     updated_at: datetime
+
+
+# A partner's and a membership's fields, in CSV order (the lists' CSV).
+PARTNER_RECORD = records.RecordShape(
+    *map(records.Field, ("code", "alpha2", "numeric", "name", "region", "created_at", "updated_at"))
+)
+MEMBERSHIP_RECORD = records.RecordShape(
+    records.Field("id"),
+    records.Field("partner", source="partner_code"),
+    records.Field("program", source="program_code"),
+    *map(records.Field, ("start_date", "end_date", "created_at", "updated_at")),
+)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
 from app.core.fiscal_year import today
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -83,16 +83,14 @@ def valid_on(day: date):  # type: ignore[no-untyped-def]
     )
 
 
-async def list_partners(
-    session: AsyncSession,
-    params: PageParams,
+def list_partners(
     *,
     region: str | None = None,
     program: str | None = None,
     as_of: date | None = None,
     q: str | None = None,
     updated_since: datetime | None = None,
-) -> Result[Partner]:
+) -> Listing:
     stmt = select(Partner)
     if region:
         stmt = stmt.where(Partner.region == region)
@@ -115,7 +113,7 @@ async def list_partners(
         stmt = stmt.where(Partner.id.in_(members))
     if updated_since is not None:
         stmt = stmt.where(Partner.updated_at >= updated_since)
-    return await paginate(session, stmt, params, [SortKey(Partner.code)])
+    return Listing(stmt, [SortKey(Partner.code)])
 
 
 async def update_partner(
@@ -141,15 +139,13 @@ def _with_codes():  # type: ignore[no-untyped-def]
     return (selectinload(Membership.partner), selectinload(Membership.program))
 
 
-async def list_memberships(
-    session: AsyncSession,
+def list_memberships(
     partner: Partner,
-    params: PageParams,
     *,
     program: str | None = None,
     as_of: date | None = None,
     updated_since: datetime | None = None,
-) -> Result[Membership]:
+) -> Listing:
     stmt = select(Membership).where(Membership.partner_id == partner.id).options(*_with_codes())
     if program:
         stmt = stmt.join(Program, Program.id == Membership.program_id).where(
@@ -159,7 +155,7 @@ async def list_memberships(
         stmt = stmt.where(valid_on(as_of))
     if updated_since is not None:
         stmt = stmt.where(Membership.updated_at >= updated_since)
-    return await paginate(session, stmt, params, [SortKey(Membership.id)])
+    return Listing(stmt, [SortKey(Membership.id)])
 
 
 async def _refuse_overlap(

@@ -11,15 +11,16 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, UnsupportedMediaType, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
-from app.peacekeeping.schemas import SnapshotRead, SnapshotUpload
+from app.peacekeeping.schemas import SNAPSHOT_RECORD, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
 
 router = APIRouter(
@@ -93,7 +94,7 @@ async def _file_bytes(request: Request) -> bytes:
     operation_id="peacekeeping_snapshots_list",
     summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
     response_model=Page[SnapshotRead],
-    responses=responses(),
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_snapshots(
     request: Request,
@@ -108,6 +109,7 @@ async def list_snapshots(
         Query(pattern=r"^[0-9A-Fa-f]{64}$", description="From the file with this SHA-256"),
     ] = None,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
     filters = service.SnapshotFilters(
         reporting_date=reporting_date,
@@ -116,8 +118,10 @@ async def list_snapshots(
         checksum=checksum,
         updated_since=updated_since,
     )
-    result = await service.list_snapshots(session, paging, filters)
-    return render.page(request, SnapshotRead, result)
+    listing = service.list_snapshots(filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, SnapshotRead, SNAPSHOT_RECORD, "snapshots.csv"
+    )
 
 
 @router.get(

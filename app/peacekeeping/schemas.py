@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from app.core import records
 from app.core.schemas import ReadModel
 
 
@@ -55,3 +56,30 @@ class SnapshotUpload(BaseModel):
     skipped_count: int = Field(description="Rows left out because their code is no country")
     skipped_rows: list[SkippedRow]
     snapshots: list[UploadedSnapshot]
+
+
+# A snapshot in CSV: its fields, then one line per skipped row (`skipped_rows.code`, ...).
+SNAPSHOT_RECORD = records.RecordShape(
+    *map(
+        records.Field,
+        (
+            "id",
+            "reporting_date",
+            "checksum",
+            "row_count",
+            "contribution_count",
+            "skipped_count",
+            "uploaded_at",
+        ),
+    ),
+    children=records.Children(
+        "skipped_rows",
+        source="skipped_rows",
+        shape=records.RecordShape(
+            *(
+                records.Field(f"skipped_rows.{name}", source=name)
+                for name in SkippedRow.model_fields
+            )
+        ),
+    ),
+)

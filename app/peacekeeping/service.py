@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core.errors import NotFound
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Membership
@@ -38,9 +38,7 @@ class SnapshotFilters:
     updated_since: datetime | None = None
 
 
-async def list_snapshots(
-    session: AsyncSession, params: PageParams, filters: SnapshotFilters
-) -> Result[Snapshot]:
+def list_snapshots(filters: SnapshotFilters) -> Listing:
     """Latest reporting date first; within a month, the newest upload first."""
     stmt = select(Snapshot)
     if filters.reporting_date is not None:
@@ -54,7 +52,7 @@ async def list_snapshots(
     if filters.updated_since is not None:
         stmt = stmt.where(Snapshot.uploaded_at >= filters.updated_since)
     keys = [SortKey(Snapshot.reporting_date, descending=True), SortKey(Snapshot.id, True)]
-    return await paginate(session, stmt, params, keys, sort_name="reporting_date_desc")
+    return Listing(stmt, keys, sort_name="reporting_date_desc")
 
 
 async def get_snapshot(session: AsyncSession, snapshot_id: int) -> Snapshot:

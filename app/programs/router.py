@@ -8,15 +8,16 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.programs import service
-from app.programs.schemas import ProgramCreate, ProgramRead, ProgramUpdate
+from app.programs.schemas import PROGRAM_RECORD, ProgramCreate, ProgramRead, ProgramUpdate
 
 router = APIRouter(prefix="/programs", tags=["programs"], route_class=IdempotentRoute)
 
@@ -26,7 +27,10 @@ ProgramCodePath = Annotated[
 
 
 @router.get(
-    "", operation_id="programs_list", response_model=Page[ProgramRead], responses=responses()
+    "",
+    operation_id="programs_list",
+    response_model=Page[ProgramRead],
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_programs(
     request: Request,
@@ -34,9 +38,12 @@ async def list_programs(
     session: SessionDep,
     paging: Paging,
     updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
 ) -> Response:
-    result = await service.list_programs(session, paging, updated_since=updated_since)
-    return render.page(request, ProgramRead, result)
+    listing = service.list_programs(updated_since=updated_since)
+    return await listing_or_csv(
+        request, format, session, paging, listing, ProgramRead, PROGRAM_RECORD, "programs.csv"
+    )
 
 
 @router.get(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from app.core import records
 from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
 
 OutcomeNumbers = Annotated[list[Annotated[int, Field(ge=1, le=4)]], Field(max_length=4)]
@@ -42,3 +43,9 @@ class ProgramRead(ReadModel):
     outcomes: list[int]
     created_at: datetime
     updated_at: datetime
+
+
+# One program's fields, in CSV order (the list's CSV).
+PROGRAM_RECORD = records.RecordShape(
+    *map(records.Field, ("code", "name", "description", "outcomes", "created_at", "updated_at"))
+)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, invalid
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -19,13 +19,11 @@ from app.programs.schemas import ProgramCreate, ProgramUpdate
 RESOURCE = "program"
 
 
-async def list_programs(
-    session: AsyncSession, params: PageParams, *, updated_since: datetime | None = None
-) -> Result[Program]:
+def list_programs(*, updated_since: datetime | None = None) -> Listing:
     stmt = select(Program)
     if updated_since is not None:
         stmt = stmt.where(Program.updated_at >= updated_since)
-    return await paginate(session, stmt, params, [SortKey(Program.code)])
+    return Listing(stmt, [SortKey(Program.code)])
 
 
 async def find_program(session: AsyncSession, code: str) -> Program | None:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from app.core.csvout import csv_response, wants_csv
+from app.core.csvout import CSV_RESPONSE, csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, today
@@ -43,9 +43,7 @@ ReportPartner = Annotated[
 ]
 
 # Every report also answers text/csv (see `answer`).
-CSV: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
-}
+CSV = CSV_RESPONSE
 
 Report = TypeVar("Report", bound=BaseModel)
 

@@ -3,7 +3,6 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.figures import report_pct
 from app.core.fiscal_year import current_fiscal_year
+from app.core.records import flatten
 from app.core.security import Principal
 from app.indicators import progress
 from app.indicators.schemas import Status
@@ -142,31 +142,35 @@ CSV_COLUMNS = [
     "pct_of_target",
     "status",
     "locked",
-    "records",
 ]
 
 
 def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
-    """One line per indicator; `records` as compact JSON."""
-    rows = [
-        [
-            report.filters.fiscal_year,
-            outcome.number,
-            item.code,
-            item.name,
-            item.program,
-            item.measure,
-            item.source,
-            item.target,
-            item.actual,
-            item.numerator,
-            item.denominator,
-            item.pct_of_target,
-            item.status,
-            item.locked,
-            json.dumps(item.records, sort_keys=True, separators=(",", ":")),
-        ]
+    """One line per indicator; its `records` flattened into named columns (`records.metric`,
+    `records.filters.program`, ...), the union over the indicators, in name order."""
+    lines = [
+        (
+            [
+                report.filters.fiscal_year,
+                outcome.number,
+                item.code,
+                item.name,
+                item.program,
+                item.measure,
+                item.source,
+                item.target,
+                item.actual,
+                item.numerator,
+                item.denominator,
+                item.pct_of_target,
+                item.status,
+                item.locked,
+            ],
+            flatten(item.records, "records"),
+        )
         for outcome in report.outcomes
         for item in outcome.indicators
     ]
-    return CSV_COLUMNS, rows
+    extra = sorted({name for _, records in lines for name in records})
+    rows = [own + [records.get(name) for name in extra] for own, records in lines]
+    return CSV_COLUMNS + extra, rows

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import list_or_csv
+from app.core.csvout import CSV_RESPONSE, list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -81,10 +81,7 @@ Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
     "",
     operation_id="trainings_list",
     response_model=Page[TrainingRead],
-    responses={
-        **responses(),
-        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
-    },
+    responses={**CSV_RESPONSE, **responses()},
 )
 async def list_trainings(
     request: Request,

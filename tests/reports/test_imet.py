@@ -248,7 +248,7 @@ async def test_reports_as_csv(client: httpx.AsyncClient, keys: Keys) -> None:
     assert parity_csv.text.split("\r\n")[:3] == [
         "partner,nominations,women,women_share_pct,benchmark_pct,gap_points,meets_benchmark",
         "GHA,1,1,100.0,,,",
-        "KEN,10,0,0.0,7.0,-7.0,False",
+        "KEN,10,0,0.0,7.0,-7.0,false",  # booleans as JSON writes them
     ]
     completions_csv = await client.get(
         COMPLETIONS,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import httpx
 
@@ -133,7 +132,18 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
         "3000000.00",
         "on_track",
     )
-    assert json.loads(line["records"])["metric"] == "obligations"
+    # Nested records are named columns, never a JSON blob.
+    assert "records" not in line
+    assert line["records.metric"] == "obligations"
+    assert line["records.filters.purpose"] == "women_training"
+    assert line["records.obligations"] == "1"
+    assert line["locked"] == "false"
+    teams_line = next(row for row in lines if row["code"] == "CWD-WOMEN-TEAMS")
+    assert teams_line["locked"] == "true"
+    assert teams_line["records.result_ids"] == ";".join(
+        str(i) for i in sorted([kenya.json()["id"], ghana.json()["id"]])
+    )
+    assert teams_line["records.metric"] == ""
 
 
 async def test_scorecard_parameters(client: httpx.AsyncClient, keys: Keys) -> None:

@@ -12,6 +12,7 @@ from tests.trainings.helpers import training
 
 def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path) -> None:
     rows = [training(external_ref=f"C{i}", title=f"Course {i}") for i in range(1500)]
+    rows[1]["title"] = "=1+2"  # a formula in a spreadsheet unless neutralised
     source = tmp_path / "trainings.json"
     source.write_text(json.dumps(rows))
 
@@ -29,6 +30,7 @@ def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path)
     with out.open(newline="") as f:
         lines = list(csv.DictReader(f))
     assert len(lines) == 3000
+    assert {line["title"] for line in lines if line["external_ref"] == "C1"} == {"'=1+2"}
     as_json = wps("export", "trainings", "--format", "json", "--partner", "KE", env=cli_env)
     records = json.loads(as_json.stdout)
     assert len(records) == 1500
@@ -39,7 +41,7 @@ def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path)
         ]
     }
     again = wps("import", "trainings", str(out), env=cli_env)
-    assert json.loads(again.stdout)["unchanged"] == 1500
+    assert json.loads(again.stdout)["unchanged"] == 1500  # "'=1+2" came back as "=1+2"
 
     bad = tmp_path / "bad.csv"
     bad.write_text("program,title,kind,start_date,end_date\nNOPE,T,course,2021-01-01,2021-01-02\n")

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 import orjson
 from pydantic import Field
 
+from app.core.csvout import restore_cell
 from app.core.errors import PayloadTooLarge, Unprocessable
 from app.core.records import LIST_SEPARATOR
 from app.core.schemas import ReadModel
@@ -121,7 +122,8 @@ def read_csv(body: bytes, *, columns: Sequence[str], required: Sequence[str]) ->
             message = f"expected {len(header)} cells, got {len(line)}"
             errors.append(RowError(row=row, field="", message=message))
             continue
-        lines.append((row, dict(zip(header, line, strict=True))))
+        # A cell the export neutralised (`'=...`) comes back as it was stored (`=...`).
+        lines.append((row, {h: restore_cell(c) for h, c in zip(header, line, strict=True)}))
     return CsvLines(received=len(raw), lines=lines, errors=errors)
 
 
