@@ -217,14 +217,18 @@ async def key_first(request: Request) -> Response | None:
     except AppError as exc:
         return render_error(exc)
     except Exception as exc:  # the key cannot be checked: neither a 401 nor the body's answer
-        logger.error("could not check the key", extra={"error": type(exc).__name__})
-        return problem_response(
-            503,
-            "the database is unavailable; retry shortly",
-            slug="service-unavailable",
-            headers={"Retry-After": "5"},
-        )
+        return unavailable_response(exc)
     return None
+
+
+def unavailable_response(exc: Exception) -> Response:
+    logger.error("database unavailable", extra={"error": type(exc).__name__})
+    return problem_response(
+        503,
+        "the database is unavailable; retry shortly",
+        slug="service-unavailable",
+        headers={"Retry-After": "5"},
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -285,13 +289,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(409, "the change conflicts with stored data", slug="conflict")
 
     async def _unavailable(request: Request, exc: Exception) -> Response:
-        logger.error("database unavailable", extra={"error": type(exc).__name__})
-        return problem_response(
-            503,
-            "the database is unavailable; retry shortly",
-            slug="service-unavailable",
-            headers={"Retry-After": "5"},
-        )
+        return unavailable_response(exc)
 
     unavailable = (
         OperationalError,  # includes a locked SQLite database after the busy timeout
