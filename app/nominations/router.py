@@ -249,9 +249,12 @@ async def transition_reasons(
     session: SessionDep,
     nomination_id: NominationId,
     paging: Paging,
+    updated_since: UpdatedSince = None,
     format: OutputFormat = None,
 ) -> Response:
-    listing = await service.transition_reasons(session, actor, nomination_id)
+    listing = await service.transition_reasons(
+        session, actor, nomination_id, updated_since=updated_since
+    )
     return await listing_or_csv(
         request,
         format,

@@ -319,11 +319,17 @@ async def transition(
 
 
 async def transition_reasons(
-    session: AsyncSession, actor: Principal, nomination_id: int
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    *,
+    updated_since: datetime | None = None,
 ) -> Listing:
     """The reasons given with the nomination's status changes, oldest first (admins)."""
     await get_nomination(session, actor, nomination_id)
     stmt = select(TransitionReason).where(TransitionReason.nomination_id == nomination_id)
+    if updated_since is not None:
+        stmt = stmt.where(TransitionReason.given_at >= updated_since)
     return Listing(stmt, [SortKey(TransitionReason.id)])
 
 
