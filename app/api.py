@@ -6,6 +6,8 @@ from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
 from app.funding.router import imports_router as funding_imports
 from app.funding.router import router as funding
+from app.imet_history.router import imports_router as imet_history_imports
+from app.imet_history.router import router as imet_history
 from app.indicators.router import router as indicators
 from app.nominations.router import router as nominations
 from app.outcomes.router import router as outcomes
@@ -24,6 +26,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     trainings,
     training_imports,
     nominations,
+    imet_history,
+    imet_history_imports,
     programs,
     partners,
     outcomes,

@@ -18,6 +18,9 @@ from app.core.records import RecordShape
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
 from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
+from app.imet_history import imports as history_imports
+from app.imet_history import service as imet_history
+from app.imet_history.schemas import IMET_HISTORY_RECORD
 from app.trainings import imports as training_imports
 from app.trainings import service as trainings
 from app.trainings.schemas import TRAINING_RECORD, SortOrder
@@ -72,12 +75,24 @@ async def _obligation_batches(
     return await funding.export_obligations(session, sessionmaker, None, filters)
 
 
+async def _history_batches(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    filters: imet_history.ImetHistoryFilters,
+) -> AsyncIterable[list[Any]]:
+    return await imet_history.export_history(session, sessionmaker, None, filters)
+
+
 async def _count_trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> int:
     return await trainings.count_trainings(session, None, filters)
 
 
 async def _count_obligations(session: AsyncSession, filters: funding.ObligationFilters) -> int:
     return await funding.count_obligations(session, None, filters)
+
+
+async def _count_history(session: AsyncSession, filters: imet_history.ImetHistoryFilters) -> int:
+    return await imet_history.count_history(session, None, filters)
 
 
 KINDS: dict[str, BulkKind] = {
@@ -117,6 +132,21 @@ KINDS: dict[str, BulkKind] = {
             count=_count_obligations,
             batches=_obligation_batches,
             shape=OBLIGATION_RECORD,
+        ),
+        BulkKind(
+            name="imet-history",
+            parse=lambda body, is_csv: history_imports.parse(body, csv_body=is_csv),
+            run_import=history_imports.import_history,
+            filters=(
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("fiscal_year", int),
+                Filter("from_fy", int),
+                Filter("to_fy", int),
+            ),
+            make_filters=imet_history.ImetHistoryFilters,
+            count=_count_history,
+            batches=_history_batches,
+            shape=IMET_HISTORY_RECORD,
         ),
     )
 }

@@ -20,8 +20,11 @@ from app.core.errors import Problem, install_error_handlers
 from app.core.idempotency import install_replay_handler, purge_periodically
 from app.core.middleware import ProblemCORSMiddleware, RequestContextMiddleware
 from app.core.observability import Metrics, configure_logging
+from app.core.params import CodeLookups
 from app.core.ratelimit import create_rate_limiter
 from app.core.security import KeyCache
+from app.partners.service import partner_code
+from app.programs.service import program_code
 
 logger = logging.getLogger("wps.app")
 
@@ -89,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.key_cache = KeyCache(settings.key_cache_seconds)
     app.state.load_principal = load_principal
+    app.state.codes = CodeLookups(program=program_code, partner=partner_code)
     app.state.rate_limiter = create_rate_limiter(settings.redis_url)
     app.state.metrics = Metrics()
 

@@ -5,6 +5,7 @@ from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
 from app.funding.models import Obligation, ObligationPurpose
+from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.nominations.models import Nomination, TransitionReason
 from app.outcomes.models import Outcome
@@ -20,6 +21,7 @@ __all__ = [
     "Benchmark",
     "Contribution",
     "IdempotencyRecord",
+    "ImetHistory",
     "Indicator",
     "IndicatorLock",
     "IndicatorResult",

@@ -19,6 +19,7 @@ from app.audit.writer import record
 from app.indicators.seed import seed_indicators
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
+from app.partners.names import partner_search_text
 from app.programs.models import Program
 
 KOSOVO = {"code": "XKX", "alpha2": "XK", "numeric": None, "name": "Kosovo"}
@@ -51,6 +52,7 @@ def reference_partners() -> list[dict[str, str | None]]:
     partners = [*countries, KOSOVO]
     for partner in partners:
         partner["region"] = regions[str(partner["code"])]
+        partner["search_text"] = partner_search_text(str(partner["code"]), str(partner["name"]))
     return partners
 
 

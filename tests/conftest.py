@@ -101,6 +101,7 @@ ACTIVITY_TABLES = frozenset(
         "peacekeeping_contributions",
         "indicator_results",
         "indicator_locks",
+        "imet_history",
     }
 )
 

@@ -123,6 +123,14 @@ def invalid(pointer: str, detail: str) -> Unprocessable:
     return Unprocessable(f"{pointer}: {detail}", errors=[field_error(pointer, detail)])
 
 
+def invalid_query(parameter: str, detail: str) -> Unprocessable:
+    """A 422 for one query parameter, named as the client sent it."""
+    return Unprocessable(
+        f"{parameter}: {detail}",
+        errors=[{"parameter": parameter, "location": "query", "detail": detail}],
+    )
+
+
 def problem_response(
     status: int,
     detail: str,

@@ -23,3 +23,8 @@ def current_fiscal_year() -> int:
 def fiscal_year_bounds(year: int) -> tuple[date, date]:
     """First and last day of fiscal year `year`, both inclusive."""
     return date(year - 1, 10, 1), date(year, 9, 30)
+
+
+# The dates the service stores: the days of the fiscal years its filters can select.
+FIRST_DATE = fiscal_year_bounds(FIRST_FISCAL_YEAR)[0]
+LAST_DATE = fiscal_year_bounds(LAST_FISCAL_YEAR)[1]

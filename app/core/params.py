@@ -1,14 +1,20 @@
-"""Query and header parameters that many routes share."""
+"""Query, path and header parameters that many routes share: the one filter vocabulary."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the resolvers' annotations close over local names.
 
-from datetime import UTC, datetime
-from typing import Annotated, Literal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
 
-from fastapi import Depends, Header, Query
+from fastapi import Depends, Header, Path, Query, Request
 from pydantic import AfterValidator
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.errors import invalid_query
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
+from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, Region
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -34,3 +40,111 @@ OutputFormat = Annotated[
     Literal["json", "csv"] | None,
     Query(alias="format", description="`csv` answers text/csv (as does `Accept: text/csv`)"),
 ]
+
+
+# --- The filter vocabulary --------------------------------------------------------------------
+# Every route declares its filters with these types, so a program, partner, fiscal year, region
+# or date range reads and fails the same way everywhere. Program and partner codes are accepted
+# in any case (a partner by alpha-3, alpha-2 or numeric) and reach the route canonical (upper
+# case; a partner's alpha-3); an unknown one is a 422 naming the parameter. To add a filter,
+# declare it here once and take it as a parameter.
+
+CodeLookup = Callable[[AsyncSession, str], Awaitable[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeLookups:
+    """How filters find codes (canonical code, or None when unknown). Core imports no domain:
+    create_app sets one on `app.state.codes`, as it sets `app.state.load_principal`."""
+
+    program: CodeLookup
+    partner: CodeLookup
+
+
+async def _canonical(
+    request: Request, kind: Literal["program", "partner"], name: str, code: str
+) -> str:
+    state = request.app.state
+    lookups: CodeLookups = state.codes
+    # Its own short session, as for the key lookup: the request's session stays untouched, so
+    # a route may still choose how its connection runs (trainings' reads use autocommit).
+    async with state.sessionmaker() as session:
+        found = await getattr(lookups, kind)(session, code)
+    if found is None:
+        noun = "program" if kind == "program" else "country code"
+        raise invalid_query(name, f"unknown {noun} {code!r}")
+    return str(found)
+
+
+def _code_filter(kind: Literal["program", "partner"], name: str, description: str) -> Any:
+    """An optional query parameter `name` holding a program or partner code, resolved."""
+    pattern = PROGRAM_CODE_PATTERN if kind == "program" else COUNTRY_CODE_PATTERN
+    lengths = {} if kind == "program" else {"min_length": 2, "max_length": 3}
+
+    async def resolve(
+        request: Request,
+        # Not called `code`: that name is a path parameter on some routes.
+        filter_value: Annotated[
+            str | None, Query(alias=name, pattern=pattern, description=description, **lengths)
+        ] = None,
+    ) -> str | None:
+        if filter_value is None:
+            return None
+        return await _canonical(request, kind, name, filter_value)
+
+    return Depends(resolve)
+
+
+async def _required_program(
+    request: Request,
+    program: Annotated[str, Query(pattern=PROGRAM_CODE_PATTERN, description="Program code")],
+) -> str:
+    return await _canonical(request, "program", "program", program)
+
+
+ProgramFilter = Annotated[str | None, _code_filter("program", "program", "Program code, any case")]
+RequiredProgram = Annotated[str, Depends(_required_program)]
+PartnerFilter = Annotated[
+    str | None,
+    _code_filter(
+        "partner",
+        "partner",
+        "Partner alpha-3, alpha-2 or numeric, any case; an embassy key sees only its own",
+    ),
+]
+HostCountryFilter = Annotated[
+    str | None,
+    _code_filter("partner", "host_country", "Host country alpha-3, alpha-2 or numeric, any case"),
+]
+# In paths an unknown code is a 404 (the resource does not exist), so these only check shape.
+ProgramPath = Annotated[
+    str, Path(pattern=PROGRAM_CODE_PATTERN, description="Program code, any case")
+]
+PartnerPath = Annotated[
+    str,
+    Path(
+        pattern=COUNTRY_CODE_PATTERN,
+        description="ISO 3166-1 alpha-3, alpha-2 or numeric, any case",
+    ),
+]
+
+FiscalYearQuery = Annotated[
+    int | None,
+    Query(
+        ge=FIRST_FISCAL_YEAR,
+        le=LAST_FISCAL_YEAR,
+        description="US fiscal year (October to September); reports default to the current one",
+    ),
+]
+FiscalYearPath = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+FromFiscalYear = Annotated[
+    int | None,
+    Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="First fiscal year, inclusive"),
+]
+ToFiscalYear = Annotated[
+    int | None,
+    Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Last fiscal year, inclusive"),
+]
+RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]
+FromDate = Annotated[date | None, Query(description="On or after this date")]
+ToDate = Annotated[date | None, Query(description="On or before this date")]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 LIST_SEPARATOR = ";"
+# The field naming the stored record: exported, and read by an import to match the record.
+ID = "id"
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -74,6 +76,16 @@ class RecordShape:
         return tuple(f.name for f in self.fields if f.imported)
 
     @property
+    def identified(self) -> bool:
+        """Whether the record carries its id (exported, and matched on by an import)."""
+        return ID in self.names
+
+    @property
+    def read(self) -> tuple[str, ...]:
+        """The fields an import reads: the id (to match a stored record), then the imported."""
+        return ((ID,) if self.identified else ()) + tuple(n for n in self.imported if n != ID)
+
+    @property
     def columns(self) -> tuple[str, ...]:
         """The CSV header: the record's fields, then its child's."""
         return self.names + (self.children.shape.columns if self.children is not None else ())
@@ -97,8 +109,8 @@ class RecordShape:
         return [line for record in batch for line in self.lines(record)]
 
     def json(self, record: Any) -> dict[str, Any]:
-        """The record in the import's JSON shape (imported fields; children nested)."""
-        data = {f.name: f.value(record) for f in self.fields if f.imported}
+        """The record in the import's JSON shape (its id, imported fields; children nested)."""
+        data = {f.name: f.value(record) for f in self.fields if f.imported or f.name == ID}
         if self.children is not None:
             shape = self.children.shape
             data[self.children.name] = [

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -17,6 +18,8 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+
+from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_FISCAL_YEAR
 
 _ALLOWED_IN_TEXT = {"\n", "\r", "\t"}
 
@@ -34,7 +37,6 @@ def _no_control_but_newlines(value: str) -> str:
 
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=16), AfterValidator(_no_control)]
-ProgramCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,15}$", max_length=16)]
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
@@ -45,18 +47,60 @@ Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_no_con
 SearchText = Annotated[
     str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_control)
 ]
-# Country codes as clients send them: alpha-3 or alpha-2, any case.
-CountryCode = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}$", min_length=2, max_length=3)
+
+# Codes in any case, everywhere (paths, queries, bodies); answered canonical (upper case,
+# a partner by its alpha-3). The resolvers in app/core/params.py look them up.
+PROGRAM_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,15}$"
+ProgramCode = Annotated[
+    str, StringConstraints(pattern=PROGRAM_CODE_PATTERN, max_length=16), AfterValidator(str.upper)
 ]
+# A partner as clients name it: ISO 3166-1 alpha-3, alpha-2 or numeric, any case.
+COUNTRY_CODE_PATTERN = r"^(?:[A-Za-z]{2,3}|[0-9]{3})$"
+CountryCode = Annotated[
+    str, StringConstraints(pattern=COUNTRY_CODE_PATTERN, min_length=2, max_length=3)
+]
+FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+
+
+class Region(StrEnum):
+    """State Department regional bureaus; accepted in any case."""
+
+    AF = "AF"
+    EAP = "EAP"
+    EUR = "EUR"
+    NEA = "NEA"
+    SCA = "SCA"
+    WHA = "WHA"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Region | None:
+        if isinstance(value, str) and value.upper() in cls.__members__:
+            return cls[value.upper()]
+        return None
+
+
+def out_of_range(day: date) -> str | None:
+    """Why `day` is not a date the service stores (None when it is one)."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return f"must be a date from {FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+
+
+def _plausible(day: date) -> date:
+    problem = out_of_range(day)
+    if problem is not None:
+        raise ValueError(problem)
+    return day
+
+
+# Every date the service stores: within the fiscal years its filters can select.
+Date = Annotated[date, AfterValidator(_plausible)]
 
 # A reference another system assigns (an embassy's file number, a vetting case id).
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/#-]*$"
 Reference = Annotated[
     str, StringConstraints(min_length=1, max_length=64, pattern=REFERENCE_PATTERN)
 ]
-
-PROGRAM_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
 
 CENT = Decimal("0.01")
 MAX_USD = Decimal("999999999999.99")

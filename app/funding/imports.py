@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Select, Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -38,7 +38,14 @@ REQUIRED_COLUMNS = ("program", "fiscal_year", "amount_usd")
 
 
 def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
-    return _parse_csv(body) if csv_body else bulk.parse_json(body, "obligations", Record)
+    return bulk.parse_records(
+        body,
+        csv_body=csv_body,
+        noun="obligations",
+        shape=OBLIGATION_RECORD,
+        required=REQUIRED_COLUMNS,
+        convert=_cell_value,
+    )
 
 
 def _cell_value(column: str, value: str) -> Any:
@@ -47,19 +54,6 @@ def _cell_value(column: str, value: str) -> Any:
     if column == "purposes":
         return bulk.list_cell(value)
     return value  # amount_usd stays a string: Decimal("0.10") is exact
-
-
-def _parse_csv(body: bytes) -> Parsed[Record]:
-    table = bulk.read_csv(body, columns=OBLIGATION_RECORD.columns, required=REQUIRED_COLUMNS)
-    records = [
-        Record(
-            row=row,
-            data=bulk.csv_values(cells, OBLIGATION_RECORD.imported, _cell_value),
-            from_csv=True,
-        )
-        for row, cells in table.lines
-    ]
-    return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
 
 
 # The importer
@@ -82,6 +76,7 @@ class Valid:
 class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     resource_type = "obligation"
     key_field = "source_ref"
+    model = Obligation
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -125,18 +120,20 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         found: dict[tuple[int, str], list[Obligation]] = {}
         for program_id, refs in by_program.items():
             for start in range(0, len(refs), CHUNK):
-                stmt = (
-                    select(Obligation)
-                    .where(
-                        Obligation.program_id == program_id,
-                        Obligation.source_ref.in_(refs[start : start + CHUNK]),
-                    )
-                    .options(selectinload(Obligation.purpose_rows))
+                stmt = self.stored().where(
+                    Obligation.program_id == program_id,
+                    Obligation.source_ref.in_(refs[start : start + CHUNK]),
                 )
                 for obligation in (await session.scalars(stmt)).all():
                     assert obligation.source_ref is not None
                     found.setdefault((program_id, obligation.source_ref), []).append(obligation)
         return found
+
+    def stored_key(self, stored: Obligation) -> Hashable | None:
+        return None if stored.source_ref is None else (stored.program_id, stored.source_ref)
+
+    def stored(self) -> Select[Obligation]:
+        return select(Obligation).options(selectinload(Obligation.purpose_rows))
 
     def same(self, stored: Obligation, item: Valid) -> bool:
         return OBLIGATION_RECORD.same(stored, item.columns()) and (
@@ -146,15 +143,17 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Obligation, Valid]],
         progress: Progress | None,
     ) -> None:
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
-                session, OBLIGATIONS, [item.columns() for item in chunk]
+                session, OBLIGATIONS, [(given, item.columns()) for given, item in chunk]
             )
-            await _insert_purposes(session, list(zip(ids, chunk, strict=True)))
+            await _insert_purposes(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             ids = [stored.id for stored, _ in pairs]
             await bulk.update_by_id(

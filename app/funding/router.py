@@ -14,14 +14,19 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import CountryCode
+from app.core.params import (
+    FiscalYearQuery,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    UpdatedSince,
+)
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
     OBLIGATION_RECORD,
-    FiscalYear,
     FundingType,
     ObligationCreate,
     ObligationRead,
@@ -33,9 +38,6 @@ router = APIRouter(prefix="/obligations", tags=["funding"], route_class=Idempote
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 ObligationId = Annotated[int, Path(ge=1, le=2**62)]
-ProgramFilter = Annotated[
-    str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-]
 
 
 def _location(obligation_id: int) -> str:
@@ -44,8 +46,8 @@ def _location(obligation_id: int) -> str:
 
 def obligation_filters(
     program: ProgramFilter = None,
-    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
-    partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
+    fiscal_year: FiscalYearQuery = None,
+    partner: PartnerFilter = None,
     type: Annotated[FundingType | None, Query()] = None,
     purpose: Annotated[Purpose | None, Query()] = None,
     updated_since: UpdatedSince = None,
@@ -172,7 +174,7 @@ async def delete_obligation(
         "record; records without one are always created. All or nothing."
     ),
     responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body("ObligationCreate"),
+    openapi_extra=bulk.request_body(ObligationCreate),
 )
 async def import_obligations(
     request: Request,

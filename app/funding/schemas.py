@@ -9,9 +9,9 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from app.core import records
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
     CountryCode,
+    FiscalYear,
     InputModel,
     MoneyInput,
     MoneyOutput,
@@ -43,7 +43,6 @@ class Purpose(StrEnum):
     other = "other"
 
 
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 Amount = Annotated[MoneyInput, Field(gt=0, description='USD, e.g. "1000000.00"')]
 Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import ColumnElement, Select, false, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -18,6 +18,7 @@ from app.core.csvout import keyset_batches
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
@@ -30,17 +31,15 @@ from app.programs.service import resolve_program
 RESOURCE = "obligation"
 
 
-def visible_to(principal: Principal | None) -> Any:
-    """The one place funding is scoped: an embassy key sees its own partner's records only
-    (no principal: the CLI, which sees everything)."""
-    if principal is not None and principal.is_embassy:
-        return Obligation.partner_id == principal.partner_id
-    return None
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The obligations `principal` may know exist: an embassy key its own partner's only
+    (the rule: app/core/scope.py; no principal: the CLI, which sees everything)."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else Obligation.partner_id == partner_id
 
 
 def _scoped(stmt: Select[Any], principal: Principal | None) -> Select[Any]:
-    scope = visible_to(principal)
-    return stmt if scope is None else stmt.where(scope)
+    return stmt.where(visible_to(principal))
 
 
 def _loaded() -> tuple[Any, ...]:
@@ -257,9 +256,7 @@ def obligation_filters(
 ) -> list[Any]:
     """The records of one type a figure sums: visible to `principal`, and of a program, a
     partner, a fiscal year (or range) and a purpose tag, each when given."""
-    conditions: list[Any] = [Obligation.type == type]
-    if (scope := visible_to(principal)) is not None:
-        conditions.append(scope)
+    conditions: list[Any] = [Obligation.type == type, visible_to(principal)]
     if program_id is not None:
         conditions.append(Obligation.program_id == program_id)
     if partner_id is not None:

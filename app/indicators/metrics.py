@@ -1,7 +1,8 @@
 """Named metrics: the figures a derived indicator reads from the service's own records.
 
 Each metric sums those records in SQL through the query its domain owns (the trainings
-rollup, IMET nominations, funding, UN snapshots), counting as the matching report does.
+rollup, IMET nominations and history, funding, UN snapshots), counting as the matching report
+does.
 Figures are per fiscal year; the caller's scope (an embassy's own country) is the partner
 the metric is limited to, and each domain applies its own visibility rule as well.
 """
@@ -17,8 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.funding.service import amounts_by_fiscal_year, obligation_filters
+from app.imet_history.service import completions_by
 from app.nominations.service import ImetYear, imet_by_fiscal_year
 from app.partners.service import find_partner
 from app.peacekeeping.service import latest_snapshot, military_shares
@@ -48,7 +51,8 @@ METRICS: dict[str, MetricSpec] = {
     "imet_women_completed": MetricSpec(
         "count",
         frozenset({"partner"}),
-        description="women whose IMET nomination reached completed (reports/imet-completions)",
+        description="women who completed IMET training: completed nominations plus IMET "
+        "history (reports/imet-completions)",
     ),
     "imet_women_share": MetricSpec(
         "percent",
@@ -107,7 +111,7 @@ async def _ids(
     """The ids of the program filtered on and of the partner in scope (-1: unknown code);
     an embassy's figures are always its own country's."""
     program_id: int | None = None
-    partner_id = actor.partner_id if actor.is_embassy else None
+    partner_id = own_partner_id(actor)
     if code := query.filters.get("program"):
         program = await find_program(session, code)
         program_id = program.id if program is not None else -1
@@ -162,11 +166,16 @@ async def _imet(session: AsyncSession, actor: Principal, query: MetricQuery) -> 
 async def _imet_women_completed(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    return {
-        year: Figure(Decimal(counts.completed_women))
-        for year, counts in (await _imet(session, actor, query)).items()
-        if counts.completed
-    }
+    _, partner_id = await _ids(session, actor, query)
+    rows = await completions_by(
+        session,
+        actor,
+        "fiscal_year",
+        partner_id=partner_id,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    return {year: Figure(Decimal(women)) for year, women, _ in rows}
 
 
 async def _imet_women_share(

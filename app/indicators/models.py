@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.core import figures
 from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
 from app.indicators.schemas import Aggregation, Direction, Measure, Metric, Source
 from app.partners.models import Partner
@@ -45,11 +47,14 @@ def _stored(enum: type[StrEnum], length: int = 16) -> Enum:
 
 
 def format_quantity(measure: str, value: Decimal | None) -> str | None:
-    """A figure as the API writes it: counts as integers, everything else with two places."""
+    """A figure as the API writes it: counts without decimals, percents by the report rule
+    (one decimal, half-up), amounts with two places."""
     if value is None:
         return None
     if measure == "count":
         return str(int(value))
+    if measure == "percent":
+        return figures.pct_text(value)
     return format(value.quantize(Decimal("0.01")), "f")
 
 
@@ -172,22 +177,20 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
     def partner_code(self) -> str | None:
         return self.partner.code if self.partner is not None else None
 
-    def _text(self, value: Decimal | None) -> str | None:
-        measure = self.indicator.measure
-        # The parts of a percent are counts or amounts; show them with the value's precision.
-        return format_quantity("currency" if measure == "percent" else measure, value)
-
     @property
     def value_text(self) -> str | None:
-        return self._text(self.value)
+        if self.numerator is not None and self.denominator:
+            # A percent from its parts, exactly, rounded once as the reports round it.
+            return figures.pct_text(Fraction(self.numerator) * 100 / Fraction(self.denominator))
+        return format_quantity(self.indicator.measure, self.value)
 
     @property
     def numerator_text(self) -> str | None:
-        return self._text(self.numerator)
+        return figures.part_text(self.numerator)
 
     @property
     def denominator_text(self) -> str | None:
-        return self._text(self.denominator)
+        return figures.part_text(self.denominator)
 
 
 class IndicatorLock(Base):

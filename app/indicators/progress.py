@@ -16,7 +16,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.core.figures import progress_pct, result_pct
+from app.core.errors import invalid_query
+from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.indicators import rules
@@ -29,9 +30,10 @@ from app.indicators.models import (
     format_quantity,
 )
 from app.indicators.schemas import Measure, Progress, ProgressFilters, ProgressRow
-from app.indicators.service import get_indicator, query_error, scope_for
+from app.indicators.service import get_indicator
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
+from app.partners.service import figures_partner
 from app.programs.service import find_program
 
 MAX_PROGRESS_YEARS = 50
@@ -198,12 +200,8 @@ def _row(
     )
     shown_actual = numerator = denominator = None
     if actual is not None and measure == Measure.percent:
-        numerator = format_quantity(Measure.currency, actual.numerator)
-        denominator = format_quantity(Measure.currency, actual.denominator)
-        if actual.numerator is not None and actual.denominator:
-            shown_actual = format_quantity(
-                measure, result_pct(actual.numerator, actual.denominator)
-            )
+        numerator, denominator = part_text(actual.numerator), part_text(actual.denominator)
+        shown_actual = pct_text(exact_actual)  # exactly from the parts, rounded once
     elif actual is not None:
         shown_actual = format_quantity(measure, actual.value)
     return ProgressRow(
@@ -267,10 +265,10 @@ async def progress(
     last = to_fy if to_fy is not None else current_fiscal_year()
     first = from_fy if from_fy is not None else last - 4
     if first > last:
-        raise query_error("to_fy", "must not be before from_fy")
+        raise invalid_query("to_fy", "must not be before from_fy")
     if last - first >= MAX_PROGRESS_YEARS:
-        raise query_error("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
-    scope = await scope_for(session, actor, partner)
+        raise invalid_query("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
+    scope = await figures_partner(session, actor, partner)
     rows, inputs = await indicator_progress(session, actor, indicator, first, last, scope)
     return Progress(
         indicator=indicator.code,
@@ -303,6 +301,6 @@ async def indicators_for_scorecard(
     if program is not None:
         found = await find_program(session, program)
         if found is None:
-            raise query_error("program", f"unknown program {program!r}")
+            raise invalid_query("program", f"unknown program {program!r}")
         stmt = stmt.where(Indicator.program_id == found.id)
     return list((await session.scalars(stmt)).all())

@@ -16,14 +16,15 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error
 from app.core.pagination import Listing, SortKey
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.indicators import rules
 from app.indicators.models import Indicator, IndicatorResult
 from app.indicators.schemas import ResultCreate, ResultUpdate
-from app.indicators.service import get_indicator, scope_for
+from app.indicators.service import get_indicator
 from app.indicators.targets import audit_details, guard_lock
-from app.partners.service import resolve_partner
+from app.partners.service import figures_partner, resolve_partner
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ async def list_results(
     session: AsyncSession, actor: Principal, code: str, filters: ResultFilters
 ) -> Listing:
     indicator = await get_indicator(session, code)
-    scope = await scope_for(session, actor, filters.partner)
+    scope = await figures_partner(session, actor, filters.partner)
     stmt = (
         select(IndicatorResult)
         .where(IndicatorResult.indicator_id == indicator.id)
@@ -69,7 +70,8 @@ async def get_result(
         .where(IndicatorResult.id == result_id, IndicatorResult.indicator_id == indicator.id)
         .options(*_result_options())
     )
-    if result is None or (actor.is_embassy and result.partner_id != actor.partner_id):
+    own = own_partner_id(actor)
+    if result is None or (own is not None and result.partner_id != own):
         raise NotFound(f"result {result_id} of {indicator.code} does not exist")
     return result
 

@@ -15,11 +15,19 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
-from app.core.schemas import CountryCode
+from app.core.params import (
+    FiscalYearPath,
+    FiscalYearQuery,
+    FromFiscalYear,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    ToFiscalYear,
+    UpdatedSince,
+)
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import progress as progress_service
@@ -45,13 +53,7 @@ router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=Idempo
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
-FiscalYearPath = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-FiscalYearQuery = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 ResultId = Annotated[int, Path(ge=1, le=2**62)]
-PartnerQuery = Annotated[
-    CountryCode | None,
-    Query(description="Alpha-3 or alpha-2; an embassy key sees only its own country"),
-]
 Force = Annotated[
     bool, Query(description="Change a locked fiscal year anyway (admin; audited as forced)")
 ]
@@ -63,9 +65,7 @@ def _indicator_url(code: str) -> str:
 
 def indicator_filters(
     outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
-    program: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ] = None,
+    program: ProgramFilter = None,
     source: Annotated[Source | None, Query()] = None,
     updated_since: UpdatedSince = None,
 ) -> service.IndicatorFilters:
@@ -79,7 +79,7 @@ def indicator_filters(
 
 def result_filters(
     fiscal_year: FiscalYearQuery = None,
-    partner: PartnerQuery = None,
+    partner: PartnerFilter = None,
     flagged: Annotated[bool | None, Query()] = None,
     updated_since: UpdatedSince = None,
 ) -> results.ResultFilters:
@@ -186,7 +186,7 @@ async def get_target(
     session: SessionDep,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
-    partner: PartnerQuery = None,
+    partner: PartnerFilter = None,
 ) -> Response:
     target = await targets.get_target(session, actor, code, fiscal_year, partner)
     return render.resource(request, TargetRead, target)
@@ -383,15 +383,9 @@ async def progress(
     actor: Reader,
     session: SessionDep,
     code: IndicatorCodePath,
-    from_fy: Annotated[
-        int | None,
-        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: to_fy - 4"),
-    ] = None,
-    to_fy: Annotated[
-        int | None,
-        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
-    ] = None,
-    partner: PartnerQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    partner: PartnerFilter = None,
 ) -> Response:
     report = await progress_service.progress(session, actor, code, from_fy, to_fy, partner)
     return Response(report.model_dump_json(), media_type="application/json")

@@ -1,7 +1,9 @@
 """Indicator, target, result, lock and progress bodies and representations.
 
-Figures go out as decimal strings ("3000000.00"; counts as "120"); they come in as strings or
-JSON numbers with at most two decimal places.
+Figures go out as decimal strings: amounts with two places ("3000000.00"), counts and the
+whole parts of a percent without decimals ("120"), percents by the report rule of
+app.core.figures ("46.6"); they come in as strings or JSON numbers with at most two decimal
+places.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.schemas import (
+    PROGRAM_CODE_PATTERN,
     CountryCode,
+    FiscalYear,
     InputModel,
     MoneyInput,
     Name,
@@ -30,7 +33,6 @@ from app.trainings.schemas import MAX_COUNT, Kind, Topic
 IndicatorCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{1,31}$", min_length=2, max_length=32)
 ]
-FiscalYear = Annotated[int, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 OutcomeNumber = Annotated[int, Field(ge=1, le=4)]
 # A figure: non-negative, at most two decimal places (counts must also be whole: the service
 # checks that against the indicator's measure).
@@ -86,9 +88,7 @@ Status.__module__ = "app.outcomes.indicator_schemas"
 class MetricFilters(InputModel):
     """Every filter any metric takes; which ones a metric accepts is checked by the service."""
 
-    program: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$")] | None = (
-        None
-    )
+    program: Annotated[str, StringConstraints(pattern=PROGRAM_CODE_PATTERN)] | None = None
     topic: Topic | None = None
     kind: Kind | None = None
     partner: CountryCode | None = None

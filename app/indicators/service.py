@@ -1,7 +1,8 @@
 """Indicator definitions, and the read scope shared by targets, results and progress.
 
 Embassy keys read every indicator definition, but targets, results and progress only for
-their own country (that scope is applied in one place, `scope_for`). Every change is audited.
+their own country (the rule is `app.core.scope.own_country`, loaded by
+`partners.service.figures_partner`). Every change is audited.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -28,18 +29,10 @@ from app.indicators.schemas import (
     IndicatorUpdate,
     MetricFilters,
 )
-from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import resolve_partner
 from app.programs.service import find_program, resolve_program
 
 RESOURCE = "indicator"
-
-
-def query_error(parameter: str, detail: str) -> Unprocessable:
-    return Unprocessable(
-        f"{parameter}: {detail}",
-        errors=[{"parameter": parameter, "location": "query", "detail": detail}],
-    )
 
 
 # --- Definitions ------------------------------------------------------------------------------
@@ -267,18 +260,4 @@ async def delete_indicator(
     record(session, actor, "delete", RESOURCE, indicator.code, None, _details(indicator))
 
 
-# --- Scope and locks --------------------------------------------------------------------------
-
-
-async def scope_for(session: AsyncSession, actor: Principal, code: str | None) -> Partner | None:
-    """The partner a read is limited to: an embassy's own always, else the one asked for."""
-    partner = None
-    if code is not None:
-        partner = await find_partner(session, code)
-        if partner is None:
-            raise query_error("partner", f"unknown country code {code!r}")
-    if actor.is_embassy:
-        if partner is not None and partner.id != actor.partner_id:
-            raise Forbidden("an embassy key sees only its own country's figures")
-        return await session.get(Partner, actor.partner_id)
-    return partner
+# --- Locks ------------------------------------------------------------------------------------

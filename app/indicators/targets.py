@@ -22,9 +22,9 @@ from app.indicators.schemas import (
     LockRead,
     TargetWrite,
 )
-from app.indicators.service import RESOURCE, get_indicator, scope_for
+from app.indicators.service import RESOURCE, get_indicator
 from app.partners.models import Partner
-from app.partners.service import resolve_partner
+from app.partners.service import figures_partner, resolve_partner
 
 
 async def _is_locked(session: AsyncSession, indicator: Indicator, fiscal_year: int) -> bool:
@@ -119,7 +119,7 @@ async def get_target(
     session: AsyncSession, actor: Principal, code: str, fiscal_year: int, partner: str | None
 ) -> Target:
     indicator = await get_indicator(session, code)
-    scope = await scope_for(session, actor, partner)
+    scope = await figures_partner(session, actor, partner)
     target = await session.scalar(_target_stmt(indicator, fiscal_year, scope))
     if target is None:
         whose = f" for {scope.code}" if scope else ""

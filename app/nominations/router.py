@@ -12,10 +12,15 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import (
+    FiscalYearQuery,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    UpdatedSince,
+)
 from app.core.schemas import REFERENCE_PATTERN
 from app.core.security import Admin, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
@@ -76,10 +81,8 @@ async def create_nomination(
 
 
 def nomination_filters(
-    partner: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="Partner alpha-3 or alpha-2")
-    ] = None,
-    fiscal_year: Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)] = None,
+    partner: PartnerFilter = None,
+    fiscal_year: FiscalYearQuery = None,
     status: Status | None = None,
     sex: Sex | None = None,
     vetting_status: VettingStatus | None = None,

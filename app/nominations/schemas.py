@@ -9,7 +9,16 @@ from pydantic import Field, StringConstraints, field_validator
 
 from app.core import records
 from app.core.fiscal_year import today
-from app.core.schemas import CountryCode, InputModel, Name, ReadModel, Reference, Text, UpdateModel
+from app.core.schemas import (
+    CountryCode,
+    Date,
+    InputModel,
+    Name,
+    ReadModel,
+    Reference,
+    Text,
+    UpdateModel,
+)
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
 from app.nominations.workflow import Service, Sex, Status, VettingStatus, fiscal_year_window
 
@@ -91,8 +100,8 @@ class NominationUpdate(UpdateModel):
 class VettingWrite(InputModel):
     status: VettingStatus
     case_ref: CaseRef | None = None
-    decided_at: date | None = None
-    expires_at: date | None = Field(
+    decided_at: Date | None = None
+    expires_at: Date | None = Field(
         default=None, description="First day on which the vetting is no longer valid"
     )
 

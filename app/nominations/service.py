@@ -20,11 +20,20 @@ from sqlalchemy.orm import selectinload
 from app.audit import service as audit_service
 from app.audit.writer import record
 from app.core.csvout import keyset_batches
-from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
+from app.core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unprocessable,
+    field_error,
+    invalid_query,
+)
 from app.core.fiscal_year import today
 from app.core.pagination import Listing, PageParams, Result, SortKey, paginate
+from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
+from app.imet_history.coverage import refuse_completion_over_history
 from app.nominations.models import (
     COURSE_COLUMNS,
     NOMINEE_COLUMNS,
@@ -44,20 +53,17 @@ from app.nominations.workflow import (
     vetting_errors,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import find_partner, lock_partners, resolve_partner
 
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
 USERS = frozenset({Role.admin, Role.embassy})
 
 
-def visible_to(actor: Principal) -> ColumnElement[bool]:
-    """The nominations `actor` may know exist: the one place a query is scoped to a country."""
-    if actor.is_embassy:
-        if actor.partner_id is None:  # an embassy key always names its partner; never widen
-            raise Forbidden("this embassy key is not bound to a partner")
-        return Nomination.partner_id == actor.partner_id
-    return true()
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else Nomination.partner_id == partner_id
 
 
 def _nominations(actor: Principal) -> Select[Nomination]:
@@ -103,10 +109,7 @@ async def select_nominations(
     if filters.partner is not None:
         found = await find_partner(session, filters.partner)
         if found is None:
-            raise Unprocessable(
-                f"partner: unknown country code {filters.partner!r}",
-                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
-            )
+            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
         stmt = stmt.where(Nomination.partner_id == found.id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(Nomination.fiscal_year == filters.fiscal_year)
@@ -292,6 +295,16 @@ async def transition(
     check_version(expected_version, nomination.version)
     current = nomination.status
     check_transition(current, target, actor.role, facts_of(nomination), today())
+    if target is Status.completed:
+        # A partner's year of completions is its nominations or its IMET history, not both.
+        await lock_partners(session, [nomination.partner_id])
+        await refuse_completion_over_history(
+            session,
+            nomination.partner_id,
+            nomination.partner_code,
+            nomination.fiscal_year,
+            str(current),
+        )
     nomination.status = target
     if reason:
         # Free text may name people or health: kept with the nomination, where an admin can
@@ -403,13 +416,11 @@ FEMALE = Nomination.sex == str(Sex.female)
 
 @dataclass(frozen=True)
 class ImetYear:
-    """One fiscal year of IMET nominations: counted ones (not withdrawn or rejected) and
-    completed ones, each with the women among them."""
+    """One fiscal year of IMET nominations counted (not withdrawn or rejected), and the women
+    among them (completions, which add IMET history, are app.imet_history's)."""
 
     counted: int
     counted_women: int
-    completed: int
-    completed_women: int
 
 
 async def imet_by_fiscal_year(
@@ -420,14 +431,12 @@ async def imet_by_fiscal_year(
     from_fy: int,
     to_fy: int,
 ) -> dict[int, ImetYear]:
-    """Counted and completed IMET nominations per fiscal year, as the IMET reports count them."""
+    """Counted IMET nominations per fiscal year, as the parity report counts them."""
     stmt = (
         select(
             Nomination.fiscal_year,
             func.sum(case((COUNTED, 1), else_=0)),
             func.sum(case((and_(COUNTED, FEMALE), 1), else_=0)),
-            func.sum(case((COMPLETED, 1), else_=0)),
-            func.sum(case((and_(COMPLETED, FEMALE), 1), else_=0)),
         )
         .where(Nomination.fiscal_year.between(from_fy, to_fy), visible_to(actor))
         .group_by(Nomination.fiscal_year)

@@ -30,6 +30,8 @@ class Partner(IdMixin, VersionedMixin, Base):
     numeric: Mapped[str | None] = mapped_column(String(3))
     name: Mapped[str] = mapped_column(String(200), index=True)
     region: Mapped[str] = mapped_column(String(3), index=True)
+    # Every name folded for `?q=` (app.partners.names); kept in step with `name` on writes.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Membership(IdMixin, VersionedMixin, Base):

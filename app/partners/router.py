@@ -12,10 +12,17 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import (
+    FiscalYearPath,
+    OutputFormat,
+    Paging,
+    PartnerPath,
+    ProgramFilter,
+    RegionFilter,
+    UpdatedSince,
+)
 from app.core.schemas import SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
@@ -30,19 +37,11 @@ from app.partners.schemas import (
     MembershipUpdate,
     PartnerRead,
     PartnerUpdate,
-    Region,
 )
 
 router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
 
-PartnerCode = Annotated[
-    str, Path(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166-1 alpha-3 or alpha-2, any case")
-]
-FiscalYear = Annotated[int, Path(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
 MembershipId = Annotated[int, Path(ge=1, le=2**62)]
-ProgramFilter = Annotated[
-    str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-]
 
 
 @router.get(
@@ -56,7 +55,7 @@ async def list_partners(
     _: Reader,
     session: SessionDep,
     paging: Paging,
-    region: Region | None = None,
+    region: RegionFilter = None,
     program: ProgramFilter = None,
     as_of: Annotated[
         date | None, Query(description="Membership date for `program`; default today")
@@ -80,7 +79,7 @@ async def list_partners(
     responses=responses(304, 404),
 )
 async def get_partner(
-    request: Request, _: Reader, session: SessionDep, code: PartnerCode
+    request: Request, _: Reader, session: SessionDep, code: PartnerPath
 ) -> Response:
     return render.resource(request, PartnerRead, await service.get_partner(session, code))
 
@@ -95,7 +94,7 @@ async def update_partner(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    code: PartnerCode,
+    code: PartnerPath,
     body: PartnerUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -113,7 +112,7 @@ async def list_memberships(
     request: Request,
     _: Reader,
     session: SessionDep,
-    code: PartnerCode,
+    code: PartnerPath,
     paging: Paging,
     program: ProgramFilter = None,
     as_of: Annotated[date | None, Query(description="Only memberships valid on this date")] = None,
@@ -148,7 +147,7 @@ async def add_membership(
     actor: Admin,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    code: PartnerCode,
+    code: PartnerPath,
     body: MembershipCreate,
 ) -> Response:
     partner = await service.get_partner(session, code)
@@ -164,7 +163,7 @@ async def add_membership(
     responses=responses(304, 404),
 )
 async def get_membership(
-    request: Request, _: Reader, session: SessionDep, code: PartnerCode, membership_id: MembershipId
+    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: MembershipId
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.get_membership(session, partner, membership_id)
@@ -182,7 +181,7 @@ async def update_membership(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    code: PartnerCode,
+    code: PartnerPath,
     membership_id: MembershipId,
     body: MembershipUpdate,
     expected_version: RequiredVersion,
@@ -201,7 +200,7 @@ async def update_membership(
     responses=responses(304, 404),
 )
 async def get_benchmark(
-    request: Request, _: Reader, session: SessionDep, code: PartnerCode, fiscal_year: FiscalYear
+    request: Request, _: Reader, session: SessionDep, code: PartnerPath, fiscal_year: FiscalYearPath
 ) -> Response:
     partner = await service.get_partner(session, code)
     return render.resource(
@@ -223,8 +222,8 @@ async def put_benchmark(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    code: PartnerCode,
-    fiscal_year: FiscalYear,
+    code: PartnerPath,
+    fiscal_year: FiscalYearPath,
     body: BenchmarkWrite,
     expected_version: OptionalVersion,
 ) -> Response:

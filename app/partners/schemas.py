@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
 from app.core import records
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, Text, UpdateModel
-
-
-class Region(StrEnum):
-    """State Department regional bureaus."""
-
-    AF = "AF"
-    EAP = "EAP"
-    EUR = "EUR"
-    NEA = "NEA"
-    SCA = "SCA"
-    WHA = "WHA"
+from app.core.schemas import (
+    Date,
+    InputModel,
+    Name,
+    ProgramCode,
+    ReadModel,
+    Region,
+    Text,
+    UpdateModel,
+)
 
 
 class PartnerRead(ReadModel):
@@ -41,8 +38,8 @@ class PartnerUpdate(UpdateModel):
 
 class MembershipCreate(InputModel):
     program: ProgramCode
-    start_date: date
-    end_date: date | None = None
+    start_date: Date
+    end_date: Date | None = None
 
     @field_validator("end_date")
     @classmethod
@@ -56,7 +53,7 @@ class MembershipCreate(InputModel):
 class MembershipUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
 
-    end_date: date | None = None
+    end_date: Date | None = None
 
 
 class MembershipRead(ReadModel):

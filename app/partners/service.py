@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
 from sqlalchemy import or_, select
@@ -9,13 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error, invalid
+from app.core.errors import (
+    Conflict,
+    NotFound,
+    Unprocessable,
+    field_error,
+    invalid,
+    invalid_query,
+)
 from app.core.fiscal_year import today
 from app.core.pagination import Listing, SortKey
-from app.core.schemas import apply_changes
+from app.core.schemas import COUNTRY_CODE_PATTERN, apply_changes
+from app.core.scope import own_country
+from app.core.search import matches
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Benchmark, Membership, Partner
+from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
 from app.programs.service import resolve_program
@@ -23,33 +35,37 @@ from app.programs.service import resolve_program
 
 def _code_filter(code: str):  # type: ignore[no-untyped-def]
     code = code.upper()
+    if code.isdigit():
+        return Partner.numeric == code
     return Partner.code == code if len(code) == 3 else Partner.alpha2 == code
 
 
 async def find_partner(session: AsyncSession, code: str) -> Partner | None:
-    """A partner by alpha-3 or alpha-2, in any case."""
-    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+    """A partner by alpha-3, alpha-2 or numeric code, in any case."""
+    if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
         return None
-    return await session.scalar(select(Partner).where(_code_filter(code)))
+    return await session.scalar(select(Partner).where(_code_filter(code)).limit(1))
+
+
+async def partner_code(session: AsyncSession, code: str) -> str | None:
+    """The alpha-3 of the partner named `code` (any case, any ISO form), or None (for filters)."""
+    partner = await find_partner(session, code)
+    return None if partner is None else partner.code
 
 
 async def figures_partner(
-    session: AsyncSession, actor: Principal, code: str | None
+    session: AsyncSession, actor: Principal, asked: str | None
 ) -> Partner | None:
-    """The partner a report's figures are limited to: an embassy's own, else the one asked."""
+    """The partner a figure is limited to (the rule is `own_country`), loaded; None: all."""
     partner = None
-    if code is not None:
-        partner = await find_partner(session, code)
+    if asked is not None:
+        partner = await find_partner(session, asked)
         if partner is None:
-            raise Unprocessable(
-                f"partner: unknown country code {code!r}",
-                errors=[{"parameter": "partner", "location": "query", "detail": "unknown code"}],
-            )
-    if actor.is_embassy:
-        if partner is not None and partner.id != actor.partner_id:
-            raise Forbidden("an embassy key sees only its own country's figures")
-        return await session.get(Partner, actor.partner_id)
-    return partner
+            raise invalid_query("partner", f"unknown country code {asked!r}")
+    code = own_country(actor, partner.code if partner is not None else None)
+    if code is None or partner is not None:
+        return partner
+    return await find_partner(session, code)
 
 
 async def get_partner(session: AsyncSession, code: str) -> Partner:
@@ -67,12 +83,22 @@ async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Par
     return partner
 
 
-async def partner_codes(session: AsyncSession) -> dict[str, tuple[int, str]]:
-    """Every alpha-3 and alpha-2 code → (partner id, alpha-3), for bulk work."""
-    rows = (await session.execute(select(Partner.id, Partner.code, Partner.alpha2))).all()
+async def partner_codes(
+    session: AsyncSession, only: Collection[str] | None = None
+) -> dict[str, tuple[int, str]]:
+    """Every alpha-3, alpha-2 and numeric code → (partner id, alpha-3), for bulk work; with
+    `only`, just the partners those codes (any case) name."""
+    stmt = select(Partner.id, Partner.code, Partner.alpha2, Partner.numeric)
+    if only is not None:
+        wanted = {c.upper() for c in only}
+        stmt = stmt.where(
+            or_(Partner.code.in_(wanted), Partner.alpha2.in_(wanted), Partner.numeric.in_(wanted))
+        )
     codes: dict[str, tuple[int, str]] = {}
-    for partner_id, alpha3, alpha2 in rows:
+    for partner_id, alpha3, alpha2, numeric in (await session.execute(stmt)).all():
         codes[alpha3] = codes[alpha2] = (partner_id, alpha3)
+        if numeric:
+            codes[numeric] = (partner_id, alpha3)
     return codes
 
 
@@ -97,8 +123,7 @@ def list_partners(
     if q:
         stmt = stmt.where(
             or_(
-                # autoescape: a `%` or `_` in the search is a character, not a wildcard
-                Partner.name.icontains(q, autoescape=True),
+                matches(Partner.search_text, q),
                 Partner.code == q.upper(),
                 Partner.alpha2 == q.upper(),
             )
@@ -126,6 +151,8 @@ async def update_partner(
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
     changed = apply_changes(partner, body)
+    if "name" in changed:
+        partner.search_text = partner_search_text(partner.code, partner.name)
     if changed:
         await session.flush()
         record(session, actor, "update", "partner", partner.code, changed)
@@ -184,16 +211,22 @@ async def _refuse_overlap(
         )
 
 
-async def _lock_partner(session: AsyncSession, partner_id: int) -> None:
-    # Serializes membership writes per partner on PostgreSQL (SQLite writers are serialized).
-    await session.execute(select(Partner.id).where(Partner.id == partner_id).with_for_update())
+async def lock_partners(session: AsyncSession, partner_ids: Iterable[int]) -> None:
+    """Serialize writes whose rules span a partner's records (memberships that must not
+    overlap, IMET figures from one source): PostgreSQL row locks, taken in id order so two
+    writers never deadlock (SQLite writers are serialized already)."""
+    ids = sorted(set(partner_ids))
+    if ids:
+        await session.execute(
+            select(Partner.id).where(Partner.id.in_(ids)).order_by(Partner.id).with_for_update()
+        )
 
 
 async def add_membership(
     session: AsyncSession, actor: Principal, partner: Partner, body: MembershipCreate
 ) -> Membership:
     program = await resolve_program(session, body.program)
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     await _refuse_overlap(session, partner.id, program.id, body.start_date, body.end_date)
     membership = Membership(
         partner=partner, program=program, start_date=body.start_date, end_date=body.end_date
@@ -240,7 +273,7 @@ async def update_membership(
             "/end_date: end_date must be after start_date",
             errors=[field_error("/end_date", "must be after start_date")],
         )
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     await _refuse_overlap(
         session, partner.id, membership.program_id, membership.start_date, end, membership.id
     )
@@ -274,7 +307,7 @@ async def put_benchmark(
     expected_version: str | None,
 ) -> tuple[Benchmark, bool]:
     """Create or replace the benchmark; returns it and whether it was created."""
-    await _lock_partner(session, partner.id)
+    await lock_partners(session, [partner.id])
     try:
         benchmark = await get_benchmark(session, partner, fiscal_year)
     except NotFound:

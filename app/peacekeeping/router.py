@@ -16,7 +16,7 @@ from app.core.db import SessionDep
 from app.core.errors import Unprocessable, UnsupportedMediaType, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import FromDate, OutputFormat, Paging, ToDate, UpdatedSince
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
@@ -102,8 +102,8 @@ async def list_snapshots(
     session: SessionDep,
     paging: Paging,
     reporting_date: Annotated[date | None, Query(description="Of this reporting date")] = None,
-    from_date: Annotated[date | None, Query(description="Reporting date on or after")] = None,
-    to_date: Annotated[date | None, Query(description="Reporting date on or before")] = None,
+    from_date: FromDate = None,
+    to_date: ToDate = None,
     checksum: Annotated[
         str | None,
         Query(pattern=r"^[0-9A-Fa-f]{64}$", description="From the file with this SHA-256"),

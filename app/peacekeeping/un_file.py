@@ -20,6 +20,7 @@ from typing import Any
 import pycountry
 
 from app.core.errors import Unprocessable
+from app.core.schemas import out_of_range
 
 MAX_ERRORS = 100
 MAX_COUNT = 1_000_000
@@ -361,6 +362,9 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
             if reported is None:
                 raw = cell("reporting_date")[:30]
                 bad("reporting_date", f"not a date (31-Jan-21, dd/mm/yyyy or yyyy-mm-dd): {raw!r}")
+            elif problem := out_of_range(reported):
+                bad("reporting_date", f"{problem}, not {reported.isoformat()}")
+                reported = None
             if errors.count or reported is None or personnel_type is None:
                 continue
             month = months.get(reported)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -13,17 +11,13 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import OutputFormat, Paging, ProgramPath, UpdatedSince
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.programs import service
 from app.programs.schemas import PROGRAM_RECORD, ProgramCreate, ProgramRead, ProgramUpdate
 
 router = APIRouter(prefix="/programs", tags=["programs"], route_class=IdempotentRoute)
-
-ProgramCodePath = Annotated[
-    str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-]
 
 
 @router.get(
@@ -53,7 +47,7 @@ async def list_programs(
     responses=responses(304, 404),
 )
 async def get_program(
-    request: Request, _: Reader, session: SessionDep, code: ProgramCodePath
+    request: Request, _: Reader, session: SessionDep, code: ProgramPath
 ) -> Response:
     return render.resource(request, ProgramRead, await service.get_program(session, code))
 
@@ -86,7 +80,7 @@ async def update_program(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    code: ProgramCodePath,
+    code: ProgramPath,
     body: ProgramUpdate,
     expected_version: RequiredVersion,
 ) -> Response:

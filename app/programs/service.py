@@ -30,6 +30,12 @@ async def find_program(session: AsyncSession, code: str) -> Program | None:
     return await session.scalar(select(Program).where(Program.code == code.upper()))
 
 
+async def program_code(session: AsyncSession, code: str) -> str | None:
+    """The canonical code of the program named `code` in any case, or None (for filters)."""
+    program = await find_program(session, code)
+    return None if program is None else program.code
+
+
 async def program_ids(session: AsyncSession) -> dict[str, int]:
     """Every program code → id, for bulk work."""
     rows = await session.execute(select(Program.code, Program.id))

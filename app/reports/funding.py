@@ -9,13 +9,13 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import Forbidden, Unprocessable
+from app.core.errors import invalid_query
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
-from app.partners.service import find_partner
+from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.programs.service import find_program
 
@@ -69,21 +69,14 @@ class FundingReport(BaseModel):
     totals: FundingTotals
 
 
-def _query_error(parameter: str, detail: str) -> Unprocessable:
-    return Unprocessable(
-        f"{parameter}: {detail}",
-        errors=[{"parameter": parameter, "location": "query", "detail": detail}],
-    )
-
-
 def parse_group_by(raw: str) -> list[str]:
     """`fiscal_year,partner` → ["fiscal_year", "partner"]: one or two distinct known groups."""
     groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
     unknown = [g for g in groups if g not in GROUPS]
     if unknown:
-        raise _query_error("group_by", f"unknown group {unknown[0]!r}; use {', '.join(GROUPS)}")
+        raise invalid_query("group_by", f"unknown group {unknown[0]!r}; use {', '.join(GROUPS)}")
     if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
-        raise _query_error("group_by", "name one or two distinct groups")
+        raise invalid_query("group_by", "name one or two distinct groups")
     return groups
 
 
@@ -106,24 +99,16 @@ async def funding_report(
     session: AsyncSession, principal: Principal, groups: list[str], query: FundingQuery
 ) -> FundingReport:
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
-        raise _query_error("from_fy", "must not be after to_fy")
+        raise invalid_query("from_fy", "must not be after to_fy")
     program_id = None
     if query.program is not None:
         program = await find_program(session, query.program)
         if program is None:
-            raise _query_error("program", f"unknown program {query.program!r}")
+            raise invalid_query("program", f"unknown program {query.program!r}")
         program_id = program.id
         query = replace(query, program=program.code)
-    partner = None
-    if query.partner is not None:
-        partner = await find_partner(session, query.partner)
-        if partner is None:
-            raise _query_error("partner", f"unknown country code {query.partner!r}")
-    if principal.is_embassy:
-        if partner is not None and partner.id != principal.partner_id:
-            raise Forbidden("an embassy key sees only its own country's figures")
-        query = replace(query, partner=principal.partner_code)
-    elif partner is not None:
+    partner = await figures_partner(session, principal, query.partner)
+    if partner is not None:
         query = replace(query, partner=partner.code)
     conditions = obligation_filters(
         principal,

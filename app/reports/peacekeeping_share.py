@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import Unprocessable
+from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.service import (
@@ -99,10 +99,7 @@ async def peacekeeping_share(
 ) -> PeacekeepingShare:
     program = await find_program(session, program_code)
     if program is None:
-        raise Unprocessable(
-            f"program: unknown program {program_code!r}",
-            errors=[{"parameter": "program", "location": "query", "detail": "unknown program"}],
-        )
+        raise invalid_query("program", f"unknown program {program_code!r}")
     snapshot = await report_snapshot(session, as_of, snapshot_id)
     overall = await military_shares(session, snapshot, program.id)
 

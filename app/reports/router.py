@@ -14,12 +14,19 @@ from starlette.responses import Response
 from app.core.csvout import CSV_RESPONSE, csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, today
-from app.core.params import OutputFormat
-from app.core.schemas import CountryCode
+from app.core.fiscal_year import today
+from app.core.params import (
+    FiscalYearQuery,
+    FromFiscalYear,
+    OutputFormat,
+    PartnerFilter,
+    ProgramFilter,
+    RegionFilter,
+    RequiredProgram,
+    ToFiscalYear,
+)
 from app.core.security import Reader
-from app.funding.schemas import FiscalYear, FundingType, Purpose
-from app.partners.schemas import Region
+from app.funding.schemas import FundingType, Purpose
 from app.peacekeeping.router import FigureReader
 from app.reports import (
     funding,
@@ -32,15 +39,6 @@ from app.reports import (
 from app.trainings.schemas import Kind, Topic
 
 router = APIRouter(prefix="/reports", tags=["reports"])
-
-ReportFiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-ReportPartner = Annotated[
-    str | None,
-    Query(
-        pattern=r"^[A-Za-z]{2,3}$",
-        description="Partner alpha-3 or alpha-2; an embassy key sees only its own country",
-    ),
-]
 
 # Every report also answers text/csv (see `answer`).
 CSV = CSV_RESPONSE
@@ -82,13 +80,11 @@ async def funding_report(
             description="One or two of program, fiscal_year, partner, purpose (comma-separated)",
         ),
     ] = "fiscal_year",
-    program: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ] = None,
-    fiscal_year: Annotated[FiscalYear | None, Query()] = None,
-    from_fy: Annotated[FiscalYear | None, Query(description="First fiscal year, inclusive")] = None,
-    to_fy: Annotated[FiscalYear | None, Query(description="Last fiscal year, inclusive")] = None,
-    partner: Annotated[CountryCode | None, Query(description="Alpha-3 or alpha-2")] = None,
+    program: ProgramFilter = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    partner: PartnerFilter = None,
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
     format: OutputFormat = None,
@@ -122,9 +118,7 @@ async def peacekeeping_share_report(
     request: Request,
     _: FigureReader,
     session: SessionDep,
-    program: Annotated[
-        str, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ],
+    program: RequiredProgram,
     as_of: Annotated[
         date | None,
         Query(
@@ -159,18 +153,10 @@ async def scorecard_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
-    fiscal_year: Annotated[
-        int | None,
-        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
-    ] = None,
+    fiscal_year: FiscalYearQuery = None,
     outcome: Annotated[int | None, Query(ge=1, le=4)] = None,
-    program: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ] = None,
-    partner: Annotated[
-        CountryCode | None,
-        Query(description="One partner's figures; an embassy key always gets its own"),
-    ] = None,
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await scorecard.scorecard(
@@ -193,11 +179,8 @@ async def imet_parity_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
-    fiscal_year: Annotated[
-        int | None,
-        Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, description="Default: the current one"),
-    ] = None,
-    partner: ReportPartner = None,
+    fiscal_year: FiscalYearQuery = None,
+    partner: PartnerFilter = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
@@ -215,9 +198,9 @@ async def imet_completions_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
-    from_fy: ReportFiscalYear = None,
-    to_fy: ReportFiscalYear = None,
-    partner: ReportPartner = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
     format: OutputFormat = None,
 ) -> Response:
@@ -241,15 +224,13 @@ async def women_trained_report(
     request: Request,
     actor: Reader,
     session: SessionDep,
-    program: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ] = None,
-    partner: ReportPartner = None,
-    region: Region | None = None,
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    region: RegionFilter = None,
     topic: Topic | None = None,
     kind: Kind | None = None,
-    from_fy: ReportFiscalYear = None,
-    to_fy: ReportFiscalYear = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
     group_by: Annotated[
         str,
         Query(

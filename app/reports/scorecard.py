@@ -14,7 +14,7 @@ from app.core.records import flatten
 from app.core.security import Principal
 from app.indicators import progress
 from app.indicators.schemas import Status
-from app.indicators.service import scope_for
+from app.partners.service import figures_partner
 
 
 class ScorecardIndicator(BaseModel):
@@ -76,7 +76,7 @@ async def scorecard(
     partner: str | None = None,
 ) -> Scorecard:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
-    scope = await scope_for(session, actor, partner)
+    scope = await figures_partner(session, actor, partner)
     indicators = await progress.indicators_for_scorecard(session, outcome, program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:

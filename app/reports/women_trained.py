@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import Unprocessable
+from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
 from app.partners.models import Partner
@@ -76,15 +76,8 @@ def women_trained_groups(value: str) -> list[str]:
     groups = [g.strip() for g in value.split(",") if g.strip()]
     bad = [g for g in groups if g not in WOMEN_TRAINED_GROUPS]
     if bad or not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
-        raise Unprocessable(
-            f"group_by: one or two of {', '.join(WOMEN_TRAINED_GROUPS)}, comma separated",
-            errors=[
-                {
-                    "parameter": "group_by",
-                    "location": "query",
-                    "detail": f"one or two of {', '.join(WOMEN_TRAINED_GROUPS)}",
-                }
-            ],
+        raise invalid_query(
+            "group_by", f"one or two of {', '.join(WOMEN_TRAINED_GROUPS)}, comma separated"
         )
     return groups
 
@@ -104,19 +97,13 @@ async def women_trained(
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
     if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise Unprocessable(
-            "to_fy: must not be before from_fy",
-            errors=[{"parameter": "to_fy", "location": "query", "detail": "before from_fy"}],
-        )
+        raise invalid_query("to_fy", "must not be before from_fy")
     only = await figures_partner(session, actor, partner)
     if (
         program
         and await session.scalar(select(Program.id).where(Program.code == program.upper())) is None
     ):
-        raise Unprocessable(
-            f"program: unknown program {program!r}",
-            errors=[{"parameter": "program", "location": "query", "detail": "unknown program"}],
-        )
+        raise invalid_query("program", f"unknown program {program!r}")
     r = WomenTrainedRollup
     keys = {
         "fiscal_year": r.fiscal_year,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -21,6 +21,7 @@ from app.audit.writer import record
 from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
+from app.core.search import search_text
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
@@ -74,25 +75,32 @@ def _cell_value(column: str, value: str) -> Any:
 
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
-    """Lines of one training (same program and external_ref) become one record."""
+    """Lines of one training (the same id, or else program and external_ref) become one
+    record."""
     table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
     records: list[TrainingRecord] = []
     by_key: dict[tuple[str, str], tuple[TrainingRecord, dict[str, Any]]] = {}
     errors = table.errors
     for row, cells in table.lines:
-        training = bulk.csv_values(cells, TRAINING_RECORD.imported, _cell_value)
+        training = bulk.csv_values(cells, TRAINING_RECORD.read, _cell_value)
         participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
         if participant and "partner" not in participant:
             errors.append(
                 RowError(row=row, field="partner", message="counts given without a partner")
             )
             continue
-        ref = training.get("external_ref")
-        key = (str(training.get("program", "")).upper(), ref) if ref else None
+        ref, exported_id = training.get("external_ref"), training.get("id")
+        key: tuple[str, str] | None = (
+            ("id", exported_id)
+            if exported_id
+            else (str(training.get("program", "")).upper(), ref)
+            if ref
+            else None
+        )
         if key is not None and key in by_key:
             first, first_training = by_key[key]
             differing = [
-                n for n in TRAINING_RECORD.imported if training.get(n) != first_training.get(n)
+                n for n in TRAINING_RECORD.read if training.get(n) != first_training.get(n)
             ]
             if differing:
                 errors.append(
@@ -136,6 +144,7 @@ def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
 class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
     key_field = "external_ref"
+    model = Training
     summary_type = TrainingImportSummary
 
     def __init__(self) -> None:
@@ -189,18 +198,22 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         found: dict[tuple[int, str], list[Training]] = {}
         for program_id, refs in by_program.items():
             for start in range(0, len(refs), CHUNK):
-                stmt = (
-                    select(Training)
-                    .where(
-                        Training.program_id == program_id,
-                        Training.external_ref.in_(refs[start : start + CHUNK]),
-                    )
-                    .options(selectinload(Training.participants), selectinload(Training.topics))
+                stmt = self.stored().where(
+                    Training.program_id == program_id,
+                    Training.external_ref.in_(refs[start : start + CHUNK]),
                 )
                 for training in (await session.scalars(stmt)).all():
                     assert training.external_ref is not None
                     found.setdefault((program_id, training.external_ref), []).append(training)
         return found
+
+    def stored_key(self, stored: Training) -> Hashable | None:
+        return None if stored.external_ref is None else (stored.program_id, stored.external_ref)
+
+    def stored(self) -> Select[Training]:
+        return select(Training).options(
+            selectinload(Training.participants), selectinload(Training.topics)
+        )
 
     def same(self, stored: Training, item: Valid) -> bool:
         return (
@@ -212,16 +225,18 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[Valid],
+        creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Training, Valid]],
         progress: Progress | None,
     ) -> None:
         deltas = rollup.new_deltas()
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
-                session, TRAININGS, [_columns(item) for item in chunk]
+                session, TRAININGS, [(given, _columns(item)) for given, item in chunk]
             )
-            await _insert_children(session, list(zip(ids, chunk, strict=True)), deltas)
+            await _insert_children(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)], deltas
+            )
         for pairs in bulk.chunks(updates, "updating", progress):
             for stored, _ in pairs:
                 rollup.add_training(deltas, stored, sign=-1)
@@ -258,7 +273,10 @@ def _columns(item: Valid) -> dict[str, Any]:
         "host_country_id": item.refs.host_country_id,
         "fiscal_year": fiscal_year(item.body.start_date),
     }
-    return TRAINING_RECORD.values(item.body, resolved)
+    return {
+        **TRAINING_RECORD.values(item.body, resolved),
+        "search_text": search_text([item.body.title]),
+    }
 
 
 async def _insert_children(

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -39,6 +40,7 @@ class Training(IdMixin, VersionedMixin, Base):
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     title: Mapped[str] = mapped_column(String(200))
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # title, folded
     kind: Mapped[Kind] = mapped_column(EnumText(Kind, 32), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)

@@ -170,8 +170,8 @@ def _pg_get_sql(embassy: bool) -> tuple[str, tuple[str, ...]]:
         role=Role.embassy if embassy else Role.analyst,
         partner_id=cast(int, bindparam("partner_id", type_=BigInteger)) if embassy else None,
     )
-    stmt = visible_to(
-        _columns().where(Training.id == bindparam("training_id", type_=BigInteger)), placeholder
+    stmt = _columns().where(
+        Training.id == bindparam("training_id", type_=BigInteger), visible_to(placeholder)
     )
     compiled = stmt.compile(dialect=asyncpg_dialect())
     return str(compiled), tuple(compiled.positiontup or ())
@@ -203,7 +203,7 @@ async def training_json(
     if session.get_bind().dialect.name == "postgresql":
         return await _pg_training_json(session, principal, training_id)
     conn = await _read_connection(session)
-    stmt = visible_to(_columns().where(Training.id == training_id), principal)
+    stmt = _columns().where(Training.id == training_id, visible_to(principal))
     row = (await conn.execute(stmt)).first()
     if row is None:
         raise NotFound(f"training {training_id} does not exist")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -13,10 +12,21 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, list_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import (
+    FiscalYearQuery,
+    FromDate,
+    FromFiscalYear,
+    HostCountryFilter,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    ToDate,
+    ToFiscalYear,
+    UpdatedSince,
+)
 from app.core.schemas import SearchText
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
@@ -36,23 +46,17 @@ router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=Idempote
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 TrainingId = Annotated[int, Path(ge=1, le=2**62)]
-FiscalYear = Annotated[int | None, Query(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
-Country = Annotated[
-    str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="alpha-3 or alpha-2, any case")
-]
 
 
 def training_filters(
-    program: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,15}$", description="Program code")
-    ] = None,
-    partner: Annotated[Country, Query(description="A participating country")] = None,
-    host_country: Country = None,
-    fiscal_year: FiscalYear = None,
-    from_fy: FiscalYear = None,
-    to_fy: FiscalYear = None,
-    from_date: Annotated[date | None, Query(description="Starting on or after")] = None,
-    to_date: Annotated[date | None, Query(description="Starting on or before")] = None,
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    host_country: HostCountryFilter = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    from_date: FromDate = None,
+    to_date: ToDate = None,
     kind: Kind | None = None,
     topic: Topic | None = None,
     q: Annotated[SearchText | None, Query(description="Title contains")] = None,
@@ -176,7 +180,7 @@ async def delete_training(
     response_model=TrainingImportSummary,
     summary="Upsert trainings from a JSON array or a CSV (the export's columns)",
     responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body("TrainingCreate"),
+    openapi_extra=bulk.request_body(TrainingCreate),
 )
 async def import_trainings(
     request: Request,

@@ -12,6 +12,7 @@ from app.core import records
 from app.core.bulk import ImportSummary
 from app.core.schemas import (
     CountryCode,
+    Date,
     InputModel,
     Name,
     ProgramCode,
@@ -78,8 +79,8 @@ class TrainingCreate(InputModel):
     title: Name
     kind: Kind
     topics: Topics = []
-    start_date: date
-    end_date: date
+    start_date: Date
+    end_date: Date
     host_country: CountryCode | None = None
     location: ShortText | None = None
     delivery: Delivery = Delivery.direct
@@ -107,8 +108,8 @@ class TrainingUpdate(UpdateModel):
     title: Name | None = None
     kind: Kind | None = None
     topics: Topics | None = None
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Date | None = None
+    end_date: Date | None = None
     host_country: CountryCode | None = None
     location: ShortText | None = None
     delivery: Delivery | None = None

@@ -11,20 +11,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core.csvout import keyset_batches
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import SortKey
+from app.core.scope import own_partner_id
+from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.partners.models import Partner
-from app.partners.service import find_partner
+from app.partners.service import find_partner, partner_codes
 from app.programs.models import Program
 from app.trainings import rollup
 from app.trainings.models import Participant, Training, TrainingTopic
@@ -72,14 +73,16 @@ def load_options() -> tuple[Any, ...]:
     )
 
 
-def visible_to(stmt: Select[Any], principal: Principal | None) -> Select[Any]:
-    """The one place reads are scoped: an embassy sees trainings its country joined or hosted."""
-    if principal is None or not principal.is_embassy:
-        return stmt
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The trainings `principal` may know exist: an embassy's country joined or hosted them
+    (the rule: app/core/scope.py)."""
+    partner_id = own_partner_id(principal)
+    if partner_id is None:
+        return true()
     took_part = exists().where(
-        Participant.training_id == Training.id, Participant.partner_id == principal.partner_id
+        Participant.training_id == Training.id, Participant.partner_id == partner_id
     )
-    return stmt.where(or_(Training.host_country_id == principal.partner_id, took_part))
+    return or_(Training.host_country_id == partner_id, took_part)
 
 
 # References: shared by single writes and the bulk import
@@ -130,22 +133,15 @@ async def reference_maps(
 ) -> tuple[ProgramMap, PartnerMap]:
     """Only the programs and partners a body names, in two queries."""
     program_map: dict[str, int] = {}
-    partner_map: dict[str, tuple[int, str]] = {}
+    partner_map: PartnerMap = {}
     codes = {c.upper() for c in programs}
     if codes:
         rows = await session.execute(
             select(Program.code, Program.id).where(Program.code.in_(codes))
         )
         program_map = {code: program_id for code, program_id in rows.all()}
-    wanted = {c.upper() for c in countries}
-    if wanted:
-        found = await session.execute(
-            select(Partner.id, Partner.code, Partner.alpha2).where(
-                or_(Partner.code.in_(wanted), Partner.alpha2.in_(wanted))
-            )
-        )
-        for partner_id, alpha3, alpha2 in found.all():
-            partner_map[alpha3] = partner_map[alpha2] = (partner_id, alpha3)
+    if countries:
+        partner_map = await partner_codes(session, countries)
     return program_map, partner_map
 
 
@@ -193,7 +189,7 @@ def _filtered(
             )
         )
     if filters.q:
-        stmt = stmt.where(Training.title.icontains(filters.q, autoescape=True))
+        stmt = stmt.where(matches(Training.search_text, filters.q))
     if filters.updated_since is not None:
         stmt = stmt.where(Training.updated_at >= filters.updated_since)
     return stmt
@@ -204,12 +200,7 @@ async def _filter_country(session: AsyncSession, code: str | None, parameter: st
         return None
     partner = await find_partner(session, code)
     if partner is None:
-        raise Unprocessable(
-            f"{parameter}: unknown country code {code!r}",
-            errors=[
-                {"parameter": parameter, "location": "query", "detail": "unknown country code"}
-            ],
-        )
+        raise invalid_query(parameter, f"unknown country code {code!r}")
     return partner.id
 
 
@@ -233,7 +224,7 @@ async def select_trainings(
     partner_id = await _filter_country(session, filters.partner, "partner")
     host_id = await _filter_country(session, filters.host_country, "host_country")
     base = stmt if stmt is not None else select(Training)
-    return visible_to(_filtered(base, filters, partner_id, host_id), principal)
+    return _filtered(base, filters, partner_id, host_id).where(visible_to(principal))
 
 
 async def export_trainings(
@@ -266,7 +257,7 @@ async def count_trainings(
 async def get_training(
     session: AsyncSession, principal: Principal | None, training_id: int
 ) -> Training:
-    stmt = visible_to(select(Training).where(Training.id == training_id), principal)
+    stmt = select(Training).where(Training.id == training_id, visible_to(principal))
     training = await session.scalar(
         stmt.options(*load_options()).execution_options(populate_existing=True)
     )
@@ -316,6 +307,7 @@ async def create_training(
     training = Training(
         program_id=refs.program_id,
         title=body.title,
+        search_text=search_text([body.title]),
         kind=body.kind,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -412,6 +404,7 @@ async def update_training(
             session, training.program_id, training.external_ref, training.id
         )
     training.fiscal_year = fiscal_year(training.start_date)
+    training.search_text = search_text([training.title])
     if body.topics is not None and _replace_topics(training, body.topics):
         changed.append("topics")
     if body.participants is not None and _replace_participants(training, refs.participants):

@@ -70,6 +70,13 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("DELETE", "/api/v1/nominations/{nomination_id}/transition-reasons"): ADMIN,
     ("GET", "/api/v1/reports/imet-parity"): EVERYONE,
     ("GET", "/api/v1/reports/imet-completions"): EVERYONE,
+    # IMET history (embassy keys read their own country's records)
+    ("GET", "/api/v1/imet-history"): EVERYONE,
+    ("POST", "/api/v1/imet-history"): WRITERS,
+    ("GET", "/api/v1/imet-history/{history_id}"): EVERYONE,
+    ("PATCH", "/api/v1/imet-history/{history_id}"): WRITERS,
+    ("DELETE", "/api/v1/imet-history/{history_id}"): WRITERS,
+    ("POST", "/api/v1/imports/imet-history"): WRITERS,
     # funding
     ("GET", "/api/v1/obligations"): EVERYONE,
     ("POST", "/api/v1/obligations"): WRITERS,

@@ -70,6 +70,10 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         await post_result(client, keys, indicator["code"], fiscal_year=year, value="3")
     upload = await client.post(SNAPSHOTS, content=un_csv(UN_MONTHS), headers=csv_headers(admin))
     assert upload.status_code == 201, upload.text
+    for year in (2016, 2017):
+        body = {"fiscal_year": year, "partner": "GHA", "women": 2, "men": 9, "source": "archive"}
+        made = await client.post("/api/v1/imet-history", json=body, headers=admin)
+        assert made.status_code == 201, made.text
     return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}
 
 

@@ -20,6 +20,7 @@ from app.core.versioning import required_version
 from tests.conftest import Keys
 from tests.core.test_authz_matrix import api_routes, concrete, declared_roles
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.imet_history.helpers import HISTORY, IMPORTS, history
 from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
@@ -106,6 +107,7 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
         await client.post("/api/v1/api-keys", json={"name": "x", "role": "analyst"}, headers=admin),
         await client.post(TRAININGS, json=training(), headers=admin),
         await client.post(OBLIGATIONS, json=obligation(), headers=admin),
+        await client.post(HISTORY, json=history(), headers=admin),
         await post_result(
             client,
             keys,
@@ -187,6 +189,8 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
         ),
         OBLIGATIONS: ("admin", {"json": obligation()}),
         "/api/v1/imports/obligations": ("admin", {"json": [obligation(source_ref="MATRIX-1")]}),
+        HISTORY: ("integration", {"json": history()}),
+        IMPORTS: ("admin", {"json": [history(partner="GHA")]}),
         SNAPSHOTS: (
             "admin",
             {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,4 +170,37 @@ async def test_0009_moves_transition_reasons_out_of_the_audit_trail(scratch_url:
     ]
     assert [tuple(row) for row in moved] == [
         (nomination_id, "submitted", "withdrawn", "medical leave", 7)
+    ]
+
+
+def _add_partners_and_a_training(connection: Connection) -> None:
+    now = {"now": datetime(2026, 11, 30, tzinfo=UTC)}
+    for statement in (
+        "INSERT INTO partners (id, code, alpha2, numeric, name, region, version, created_at,"
+        " updated_at) VALUES (1, 'TUR', 'TR', '792', 'Türkiye', 'EUR', 1, :now, :now),"
+        " (2, 'XKX', 'XK', NULL, 'Kosovo', 'EUR', 1, :now, :now)",
+        "INSERT INTO programs (id, code, name, description, outcomes, version, created_at,"
+        " updated_at) VALUES (1, 'GPOI', 'GPOI', '', '[1]', 1, :now, :now)",
+        "INSERT INTO trainings (id, program_id, title, kind, start_date, end_date, fiscal_year,"
+        " delivery, version, created_at, updated_at) VALUES (1, 1, 'Formación CÔTE', 'course',"
+        " :start, :start, 2022, 'direct', 1, :now, :now)",
+    ):
+        connection.execute(text(statement), {**now, "start": date(2022, 1, 1)})
+    connection.commit()
+
+
+def _search_texts(connection: Connection) -> list[Any]:
+    partners = connection.execute(text("SELECT code, search_text FROM partners ORDER BY id"))
+    trainings = connection.execute(text("SELECT search_text FROM trainings"))
+    return [*map(tuple, partners), *(row[0] for row in trainings)]
+
+
+async def test_search_text_is_backfilled(scratch_url: str) -> None:
+    await asyncio.to_thread(migrate, "0006", database_url=scratch_url)
+    await _inspect(scratch_url, _add_partners_and_a_training)
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    assert await _inspect(scratch_url, _search_texts) == [
+        ("TUR", "turkiye\nrepublic of turkiye\nturkey"),
+        ("XKX", "kosovo"),
+        "formacion cote",
     ]

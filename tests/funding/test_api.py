@@ -93,7 +93,7 @@ async def test_validation_names_each_bad_field(client: httpx.AsyncClient, keys: 
     bad = await client.post(
         OBLIGATIONS,
         json=obligation(
-            program="imet",
+            program="1-imet",  # not a program code in any case
             fiscal_year=1800,
             type="grant",
             purposes=["women_training", "snacks"],
@@ -249,7 +249,9 @@ async def test_list_filters_and_keyset_pagination(client: httpx.AsyncClient, key
     assert await listed(type="disbursement") == [ids[2]]
     assert await listed(type="obligation") == [ids[0], ids[1], ids[3]]
     assert await listed(partner="KEN") == [ids[3]]
-    assert await listed(partner="QQ") == []
+    unknown = await client.get(OBLIGATIONS, params={"partner": "QQ"}, headers=admin)
+    assert unknown.status_code == 422  # issue 8: an unknown code is the client's error, not []
+    assert unknown.json()["errors"][0]["parameter"] == "partner"
     assert await listed(purpose="women_training") == [ids[0], ids[3]]
     assert await listed(updated_since="2000-01-01T00:00:00Z") == ids
     assert await listed(updated_since="2999-01-01T00:00:00Z") == []

@@ -89,7 +89,8 @@ async def test_csv_import_keeps_money_exact_and_splits_purposes(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
     lines = [
-        # The export's columns in any order; id and timestamps are ignored; blank lines skipped.
+        # The export's columns in any order; timestamps are ignored, an id this database does
+        # not hold is kept; blank lines skipped.
         "source_ref,program,fiscal_year,amount_usd,purposes,partner,type,id,updated_at",
         "D-1,IMET,2022,0.10,women_training,,obligation,99,2020-01-01T00:00:00+00:00",
         "D-2,IMET,2022,0.20,women_training;equipment,KE,,,",
@@ -108,7 +109,7 @@ async def test_csv_import_keeps_money_exact_and_splits_purposes(
         ("D-3", "2999999.70", "GHA"),
     ]
     assert items[1]["purposes"] == ["equipment", "women_training"]
-    assert items[0]["id"] != 99
+    assert [i["id"] for i in items] == [99, 100, 101]  # new ids follow the kept one
     report = await client.get(
         REPORT,
         params={"program": "IMET", "fiscal_year": 2022, "purpose": "women_training"},
@@ -240,13 +241,49 @@ async def test_upsert_on_program_and_source_ref(
     assert "matches 2 stored obligations" in ambiguous.json()["errors"][0]["message"]
 
 
+async def test_an_id_matches_only_the_record_it_was_exported_from(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    admin = keys.headers("admin")
+    first = await client.post(IMPORTS, json=[obligation(source_ref="A")], headers=admin)
+    assert first.json()["created"] == 1
+    [stored] = await listed(client, keys)
+    # The same id with another source_ref names another record (a file from elsewhere).
+    other = obligation(id=stored["id"], source_ref="B", amount_usd="5.00")
+    moved = await client.post(IMPORTS, json=[other], headers=admin)
+    assert moved.json()["created"] == 1, moved.text
+    kept = await client.get(f"{OBLIGATIONS}/{stored['id']}", headers=admin)
+    assert (kept.json()["source_ref"], kept.json()["amount_usd"]) == ("A", "1000000.00")
+    # Its own id and key update it; an id repeated in a file, or not an id, is refused.
+    changed = obligation(id=stored["id"], source_ref="A", amount_usd="7.00")
+    assert (await client.post(IMPORTS, json=[changed], headers=admin)).json()["updated"] == 1
+    bad = [{**changed, "source_ref": "C"}, changed, obligation(id="7"), obligation(id=0)]
+    refused = await client.post(IMPORTS, json=bad, headers=admin)
+    assert [(e["row"], e["field"], e["message"]) for e in refused.json()["errors"]] == [
+        (2, "/id", "repeats the obligation of row 1"),
+        (3, "/id", "must be the id of an exported record"),
+        (4, "/id", "must be the id of an exported record"),
+    ]
+
+
+async def test_kept_ids_are_never_taken_by_new_records(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    rows = [*batch(1000), obligation(id=5, source_ref="KEPT")]
+    imported = await client.post(IMPORTS, json=rows, headers=keys.headers("admin"))
+    assert imported.status_code == 200, imported.text
+    kept = await client.get(f"{OBLIGATIONS}/5", headers=keys.headers("admin"))
+    assert kept.json()["source_ref"] == "KEPT"
+    assert imported.json()["created"] == 1001
+
+
 async def test_shape_errors_and_roles(client: httpx.AsyncClient, keys: Keys) -> None:
     admin = keys.headers("admin")
-    rows = [obligation(id=5), "not an object", {"program": "IMET"}]
+    rows = [obligation(created_at="2022-01-01T00:00:00Z"), "not an object", {"program": "IMET"}]
     response = await client.post(IMPORTS, json=rows, headers=admin)
     assert response.status_code == 422
     errors = {(e["row"], e["field"], e["message"]) for e in response.json()["errors"]}
-    assert (1, "/id", "unknown or read-only field") in errors
+    assert (1, "/created_at", "unknown or read-only field") in errors
     assert (2, "", "expected an object") in errors
     assert {(3, "/fiscal_year"), (3, "/amount_usd")} <= {(r, f) for r, f, _ in errors}
     not_array = await client.post(IMPORTS, json={"program": "IMET"}, headers=admin)
@@ -290,8 +327,8 @@ async def test_export_import_round_trip_gives_the_same_report_bytes(
     after = [(await client.get(f"{REPORT}?{q}", headers=admin)).content for q in queries]
     assert after == before
     again = await client.post(IMPORTS, content=exported.content, headers=headers)
-    assert again.json()["unchanged"] == 89  # all but the record without a source_ref
-    assert again.json()["created"] == 1
+    assert again.json()["unchanged"] == 90  # the record without a source_ref by its id
+    assert again.json()["created"] == 0
 
 
 # The CLI, against a scratch SQLite database
@@ -321,7 +358,12 @@ def test_cli_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: P
     as_json = wps("export", "obligations", "--format", "json", "--partner", "KE", env=cli_env)
     records = json.loads(as_json.stdout)
     assert len(records) == 300
-    assert records[0] == {**rows[1], "partner": "KEN", "purposes": sorted(rows[1]["purposes"])}
+    assert records[0] == {
+        "id": 2,
+        **rows[1],
+        "partner": "KEN",
+        "purposes": sorted(rows[1]["purposes"]),
+    }
     again = wps("import", "obligations", str(out), env=cli_env)
     assert json.loads(again.stdout)["unchanged"] == 400
 

@@ -66,11 +66,16 @@ async def test_create_read_and_list(client: httpx.AsyncClient, keys: Keys) -> No
         ({"outcome": 3}, {"CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
         ({"program": "imet"}, {"IMET-WOMEN-OBLIGATED", "IMET-WOMEN-TRAINED"}),
         ({"source": "manual"}, {"CWD-WOMEN-TEAMS", "NO-PROGRAM"}),
-        ({"program": "NOPE"}, set()),
     ]
     for params, expected in filters:
         found = await client.get(INDICATORS, params=params, headers=keys.headers("analyst"))
         assert {i["code"] for i in found.json()["items"]} == expected, params
+    # issue 8: an unknown program is the client's error (it was an empty 200)
+    unknown = await client.get(
+        INDICATORS, params={"program": "NOPE"}, headers=keys.headers("analyst")
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["parameter"] == "program"
     later = await client.get(
         INDICATORS, params={"updated_since": "2999-01-01T00:00:00Z"}, headers=keys.headers("admin")
     )

@@ -18,7 +18,7 @@ from tests.indicators.helpers import (
     put_target,
 )
 from tests.nominations.helpers import CURRENT_FY, advance, nominate
-from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
+from tests.peacekeeping.helpers import SHARE, SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 
 
@@ -95,24 +95,24 @@ async def test_percent_rolls_up_parts_never_averages(client: httpx.AsyncClient, 
     rows = await progress(client, keys, "CWD-SHARE", from_fy=2022, to_fy=2022)
     row = rows[2022]
     # 2 / 10 = 20 %, not the average of 50 % and 12.5 % (31.25 %).
-    assert (row["actual"], row["numerator"], row["denominator"]) == ("20.00", "2.00", "10.00")
-    assert (row["target"], row["pct_of_target"], row["status"]) == ("25.00", 80.0, "behind")
+    assert (row["actual"], row["numerator"], row["denominator"]) == ("20.0", "2", "10")
+    assert (row["target"], row["pct_of_target"], row["status"]) == ("25.0", 80.0, "behind")
     # An overall result, when entered, is the year's figure (partners' rows are its detail).
     await post_result(client, keys, "CWD-SHARE", fiscal_year=2022, numerator=3, denominator=10)
     rows = await progress(client, keys, "CWD-SHARE", from_fy=2022, to_fy=2022)
-    assert (rows[2022]["actual"], rows[2022]["status"]) == ("30.00", "on_track")
+    assert (rows[2022]["actual"], rows[2022]["status"]) == ("30.0", "on_track")
     # One partner's progress, with that partner's target.
     await put_target(client, keys, "CWD-SHARE", 2022, "60", partner="KEN")
     kenya = await progress(client, keys, "CWD-SHARE", from_fy=2022, to_fy=2022, partner="KEN")
     assert (kenya[2022]["actual"], kenya[2022]["target"], kenya[2022]["status"]) == (
-        "50.00",
-        "60.00",
+        "50.0",
+        "60.0",
         "behind",
     )
     own = await progress(client, keys, "CWD-SHARE", role="embassy", from_fy=2022, to_fy=2022)
     assert own == kenya
     ghana = await progress(client, keys, "CWD-SHARE", role="embassy_gha", from_fy=2022, to_fy=2022)
-    assert (ghana[2022]["actual"], ghana[2022]["target"]) == ("12.50", None)
+    assert (ghana[2022]["actual"], ghana[2022]["target"]) == ("12.5", None)
 
 
 async def test_progress_parameters(client: httpx.AsyncClient, keys: Keys) -> None:
@@ -236,14 +236,14 @@ async def test_derived_imet_figures_follow_the_nominations(
     share = await progress(client, keys, "IMET-WOMEN-SHARE", from_fy=CURRENT_FY, to_fy=CURRENT_FY)
     row = share[CURRENT_FY]
     assert (row["numerator"], row["denominator"], row["actual"], row["status"]) == (
-        "1.00",
-        "2.00",
-        "50.00",
+        "1",
+        "2",
+        "50.0",
         "on_track",
     )
     await nominate(client, keys)  # a third nomination, a woman's: 2 of 3
     share = await progress(client, keys, "IMET-WOMEN-SHARE", from_fy=CURRENT_FY, to_fy=CURRENT_FY)
-    assert (share[CURRENT_FY]["actual"], share[CURRENT_FY]["pct_of_target"]) == ("66.67", 133.3)
+    assert (share[CURRENT_FY]["actual"], share[CURRENT_FY]["pct_of_target"]) == ("66.7", 133.3)
 
 
 async def _obligate(client: httpx.AsyncClient, keys: Keys, amount: Any, **extra: Any) -> Any:
@@ -333,9 +333,9 @@ async def test_peacekeeping_share_from_the_years_snapshot(
     found = await progress(client, keys, "GPOI-PK-WOMEN-SHARE", from_fy=2021, to_fy=2022)
     row = found[2021]
     assert (row["numerator"], row["denominator"], row["actual"], row["status"]) == (
-        "63.00",
-        "100.00",
-        "63.00",
+        "63",
+        "100",
+        "63.0",
         "on_track",
     )
     assert row["records"]["snapshot"]["checksum"] == upload.json()["checksum"]
@@ -371,6 +371,35 @@ async def test_peacekeeping_share_reads_one_month_of_a_multi_month_file(
     assert upload.status_code == 201, upload.text
     september_2021 = upload.json()["snapshots"][2]
     found = await progress(client, keys, "GPOI-PK-WOMEN-SHARE", from_fy=2020, to_fy=2021)
-    assert (found[2020]["numerator"], found[2020]["denominator"]) == ("10.00", "40.00")
-    assert (found[2021]["numerator"], found[2021]["denominator"]) == ("30.00", "40.00")
+    assert (found[2020]["numerator"], found[2020]["denominator"]) == ("10", "40")
+    assert (found[2021]["numerator"], found[2021]["denominator"]) == ("30", "40")
     assert found[2021]["records"]["snapshot"]["id"] == september_2021["id"]
+
+
+async def test_progress_and_the_share_report_state_one_percentage(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    """Progress writes a percent as the peacekeeping-share report does (one decimal, half-up)
+    and head counts without decimals."""
+    response = await client.post(
+        "/api/v1/partners/GHA/memberships",
+        json={"program": "GPOI", "start_date": "2008-01-01"},
+        headers=keys.headers("admin"),
+    )
+    assert response.status_code == 201
+    rows = [  # 122 of 262 military women are from Ghana: 46.564... %
+        ("Ghana", "GHA", "UNIFIL", "Troops", 300, 122, "30/09/2021"),
+        ("India", "IND", "UNMISS", "Troops", 500, 140, "30/09/2021"),
+    ]
+    upload = await client.post(
+        SNAPSHOTS, content=un_csv(rows), headers=csv_headers(keys.headers("integration"))
+    )
+    assert upload.status_code == 201, upload.text
+    report = await client.get(
+        SHARE, params={"program": "GPOI", "as_of": "2021-10-01"}, headers=keys.headers("analyst")
+    )
+    assert report.json()["women_share_pct"] == 46.6
+    found = await progress(client, keys, "GPOI-PK-WOMEN-SHARE", from_fy=2021, to_fy=2021)
+    row = found[2021]
+    assert (row["numerator"], row["denominator"], row["actual"]) == ("122", "262", "46.6")
+    assert float(row["actual"]) == report.json()["women_share_pct"]

@@ -86,9 +86,9 @@ async def test_figures_must_fit_the_measure(client: httpx.AsyncClient, keys: Key
         client, keys, "CWD-TEST-PCT", fiscal_year=2022, numerator=2, denominator=3
     )
     assert (share.json()["value"], share.json()["numerator"], share.json()["denominator"]) == (
-        "66.67",
-        "2.00",
-        "3.00",
+        "66.7",
+        "2",
+        "3",
     )
     story = await post_result(
         client, keys, "CWD-TEST-STORY", fiscal_year=2022, narrative="Teams now led by women."

@@ -84,6 +84,30 @@ async def test_name_search_matches_names_in_any_case_and_exact_codes(
     assert await codes(client, keys, q="no such country") == []
 
 
+async def test_search_ignores_accents_and_case_and_knows_other_names(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    assert await codes(client, keys, q="CÔTE") == ["CIV"]
+    assert await codes(client, keys, q="cote d'ivoire") == ["CIV"]
+    assert await codes(client, keys, q="ivory coast") == ["CIV"]
+    assert await codes(client, keys, q="åland") == ["ALA", "NZL"]  # New Zealand: "zealand"
+    assert await codes(client, keys, q="ÅLAND ISLANDS") == ["ALA"]
+    assert await codes(client, keys, q="aland islands") == ["ALA"]
+    assert await codes(client, keys, q="Turkey") == ["TUR"]
+    assert await codes(client, keys, q="TURKIYE") == ["TUR"]
+    assert await codes(client, keys, q="Republic of Türkiye") == ["TUR"]  # the official name
+    assert await codes(client, keys, q="plurinational") == ["BOL"]
+    # A renamed partner is found by its new name and still by the names pycountry knows.
+    renamed = await client.patch(
+        f"{PARTNERS}/TUR",
+        json={"name": "Türkiye (Ankara)"},
+        headers=keys.headers("admin", **{"If-Match": '"1"'}),
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert await codes(client, keys, q="(ankara)") == ["TUR"]
+    assert await codes(client, keys, q="turkey") == ["TUR"]
+
+
 async def test_program_filter_uses_memberships_valid_on_the_date(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:

@@ -257,3 +257,63 @@ async def test_reports_as_csv(client: httpx.AsyncClient, keys: Keys) -> None:
     )
     assert completions_csv.text.split("\r\n")[:2] == ["partner,women,men,total", "GHA,1,0,1"]
     assert "KEN" not in completions_csv.text
+
+
+async def test_completions_add_imet_history_to_completed_nominations(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    done = await nominees(client, keys, "KEN", "female", 2)
+    done += await nominees(client, keys, "KEN", "male", 1)
+    done += await nominees(client, keys, "GHA", "female", 1, fiscal_year=CURRENT_FY - 1)
+    for nomination_id in done:
+        await advance(client, keys, nomination_id, "completed")
+    for partner, year, women, men in (
+        ("KEN", 2016, 3, 41),
+        ("KEN", 2017, 5, 40),
+        ("GHA", 2016, 2, 30),
+        ("GHA", CURRENT_FY, 4, 6),  # a year KEN covers by nominations: GHA by history
+    ):
+        response = await client.post(
+            "/api/v1/imet-history",
+            json={
+                "fiscal_year": year,
+                "partner": partner,
+                "women": women,
+                "men": men,
+                "source": "data call",
+            },
+            headers=keys.headers("integration"),
+        )
+        assert response.status_code == 201, response.text
+
+    analyst = keys.headers("analyst")
+    by_year = await completions(client, analyst)
+    assert by_year["rows"] == [
+        {"fiscal_year": 2016, "women": 5, "men": 71, "total": 76},
+        {"fiscal_year": 2017, "women": 5, "men": 40, "total": 45},
+        {"fiscal_year": CURRENT_FY - 1, "women": 1, "men": 0, "total": 1},
+        {"fiscal_year": CURRENT_FY, "women": 6, "men": 7, "total": 13},
+    ]
+    assert by_year["totals"] == {"women": 17, "men": 118, "total": 135, "women_share_pct": 12.6}
+    assert "IMET history" in by_year["method"] and "UNION ALL" in by_year["method"]
+
+    by_partner = await completions(client, analyst, group_by="partner", from_fy=2016, to_fy=2016)
+    assert by_partner["rows"] == [
+        {"partner": "GHA", "women": 2, "men": 30, "total": 32},
+        {"partner": "KEN", "women": 3, "men": 41, "total": 44},
+    ]
+    recent = await completions(client, analyst, group_by="partner", from_fy=CURRENT_FY - 1)
+    assert recent["rows"] == [
+        {"partner": "GHA", "women": 5, "men": 6, "total": 11},
+        {"partner": "KEN", "women": 2, "men": 1, "total": 3},
+    ]
+    kenya = await completions(client, analyst, partner="KE", to_fy=2017)
+    assert kenya["totals"] == {"women": 8, "men": 81, "total": 89, "women_share_pct": 9.0}
+    embassy = await completions(client, keys.headers("embassy_gha"), group_by="partner")
+    assert embassy["rows"] == [{"partner": "GHA", "women": 7, "men": 36, "total": 43}]
+    as_csv = await client.get(COMPLETIONS, params={"format": "csv", "to_fy": 2017}, headers=analyst)
+    assert as_csv.text.split("\r\n")[:3] == [
+        "fiscal_year,women,men,total",
+        "2016,5,71,76",
+        "2017,5,40,45",
+    ]

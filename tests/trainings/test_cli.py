@@ -34,7 +34,7 @@ def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path)
     as_json = wps("export", "trainings", "--format", "json", "--partner", "KE", env=cli_env)
     records = json.loads(as_json.stdout)
     assert len(records) == 1500
-    assert records[0] == {**rows[0], "topics": sorted(rows[0]["topics"])} | {
+    assert records[0] == {"id": 1, **rows[0], "topics": sorted(rows[0]["topics"])} | {
         "participants": [
             {"partner": "GHA", "women": 6, "men": 18, "unreported": 0},
             {"partner": "KEN", "women": 3, "men": 7, "unreported": 0},

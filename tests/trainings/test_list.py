@@ -38,7 +38,7 @@ async def seed(client: httpx.AsyncClient, keys: Keys) -> None:
         training(
             external_ref="C",
             program="CWD",
-            title="Demining team leaders",
+            title="Demining team leaders (equipos médicos)",
             start_date="2022-03-01",
             end_date="2022-03-02",
             host_country="AFG",
@@ -74,6 +74,8 @@ async def test_filters_and_sorts(client: httpx.AsyncClient, keys: Keys) -> None:
     assert await refs(client, keys, "q=advisor") == ["A"]
     assert await refs(client, keys, "q=50%25_") == ["B"]  # LIKE wildcards are literal
     assert await refs(client, keys, "q=5%25") == []
+    assert await refs(client, keys, "q=M%C3%89DICOS") == ["C"]  # MÉDICOS: accents and case
+    assert await refs(client, keys, "q=medicos") == ["C"]
     assert await refs(client, keys, "updated_since=2000-01-01T00:00:00Z") == ["C", "B", "A"]
     assert await refs(client, keys, "updated_since=2999-01-01T00:00:00Z") == []
     for bad in ("kind=seminar", "topic=x", "sort=title", "partner=ZZZ", "fiscal_year=1800"):

@@ -22,6 +22,7 @@ from app.core.bulk.parse import (
     list_cell,
     looks_like_csv,
     parse_json,
+    parse_records,
     read_csv,
 )
 from app.core.bulk.sql import chunks, insert_returning_ids, update_by_id
@@ -46,6 +47,7 @@ __all__ = [
     "locate",
     "looks_like_csv",
     "parse_json",
+    "parse_records",
     "read_csv",
     "request_body",
     "run_import",

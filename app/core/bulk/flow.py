@@ -14,11 +14,12 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import Field, ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.bulk.parse import Parsed, Record, RowError
+from app.core.bulk.parse import Parsed, Record, RowError, int_cell
 from app.core.errors import Unprocessable
+from app.core.records import ID
 from app.core.schemas import ReadModel
 from app.core.security import Principal
 
@@ -47,6 +48,7 @@ class AuditWriter(Protocol):
 R = TypeVar("R", bound=Record)
 V = TypeVar("V")
 S = TypeVar("S")
+MAX_ID = 2**63 - 1
 
 
 class ImportSummary(ReadModel):
@@ -84,6 +86,7 @@ class Importer(ABC, Generic[R, V, S]):
 
     resource_type: str  # the audit event's resource type, e.g. "training"
     key_field: str  # the field named when an upsert key repeats, e.g. "external_ref"
+    model: Any  # the stored record's mapped class, e.g. Training
     summary_type: type[ImportSummary] = ImportSummary
 
     def locate(self, rec: R, loc: Sequence[Any]) -> tuple[int, str]:
@@ -120,6 +123,23 @@ class Importer(ABC, Generic[R, V, S]):
         """Stored records by upsert key (more than one makes the key ambiguous)."""
 
     @abstractmethod
+    def stored_key(self, stored: S) -> Hashable | None:
+        """The upsert key of a stored record (None when it has none)."""
+
+    @abstractmethod
+    def stored(self) -> Select[S]:
+        """The query of stored records, loading what `same` and `write` read."""
+
+    async def find_ids(self, session: AsyncSession, ids: list[int]) -> dict[int, S]:
+        """Stored records by id."""
+        found: dict[int, S] = {}
+        for start in range(0, len(ids), CHUNK):
+            query = self.stored().where(self.model.id.in_(ids[start : start + CHUNK]))
+            for stored in (await session.scalars(query)).all():
+                found[inspect(stored).identity[0]] = stored
+        return found
+
+    @abstractmethod
     def same(self, stored: S, item: V) -> bool:
         """Whether the stored record already says what the item says."""
 
@@ -127,15 +147,23 @@ class Importer(ABC, Generic[R, V, S]):
     async def write(
         self,
         session: AsyncSession,
-        creates: list[V],
+        creates: list[tuple[int | None, V]],
         updates: list[tuple[S, V]],
         progress: Progress | None,
     ) -> None:
-        """Insert and update in bulk (flush, never commit)."""
+        """Insert (each with the id to keep, if any) and update in bulk (flush, never
+        commit)."""
 
     def summary_fields(self, parsed: Parsed[R]) -> dict[str, Any]:
         """Extra fields of the domain's summary."""
         return {}
+
+
+def repeated(importer: Importer[R, V, S], rec: R, field: str, first: int) -> RowError:
+    row, name = importer.locate(rec, [field])
+    return RowError(
+        row=row, field=name, message=f"repeats the {importer.resource_type} of row {first}"
+    )
 
 
 async def serialize_imports(session: AsyncSession, resource_type: str) -> None:
@@ -151,6 +179,17 @@ async def serialize_imports(session: AsyncSession, resource_type: str) -> None:
     )
 
 
+def record_id(importer: Importer[R, V, S], rec: R) -> int | list[RowError] | None:
+    """The id an exported record carries (taken out of its data), None when it has none."""
+    value = rec.data.pop(ID, None)
+    if isinstance(value, str) and rec.from_csv:
+        value = int_cell(value) if value.strip() else None
+    if value is None or (type(value) is int and 0 < value <= MAX_ID):
+        return value
+    row, name = importer.locate(rec, [ID])
+    return [RowError(row=row, field=name, message="must be the id of an exported record")]
+
+
 async def run_import(
     session: AsyncSession,
     actor: Principal | None,
@@ -161,49 +200,70 @@ async def run_import(
     audit: AuditWriter,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Check every record; on a dry run count, else write all or (any error) nothing."""
+    """Check every record; on a dry run count, else write all or (any error) nothing.
+
+    A record is matched to the stored one its id names (exports carry ids) when that one has
+    the same key (external reference, or none), else by its key alone; so an export imported
+    back changes nothing. A file from another database creates what its keys do not find,
+    keeping each id this database does not hold (so importing it again changes nothing)."""
     errors = list(parsed.errors)
     await importer.prepare(session)
-    valid: list[tuple[R, V]] = []
+    valid: list[tuple[R, int | None, V]] = []
     seen: dict[Any, int] = {}
+    seen_ids: dict[int, int] = {}
     total = len(parsed.records)
     for n, rec in enumerate(parsed.records, start=1):
         if progress and (n % CHUNK == 0 or n == total):
             progress("validating", n, total)
+        given_id = record_id(importer, rec)
         checked = importer.check(rec)
-        if isinstance(checked, list):
-            errors.extend(checked)
+        for problems in (given_id, checked):
+            if isinstance(problems, list):
+                errors.extend(problems)
+        if isinstance(given_id, list) or isinstance(checked, list):
             continue
         key = importer.key(checked)
-        if key is not None:
-            if key in seen:
-                row, name = importer.locate(rec, [importer.key_field])
-                text = f"repeats the {importer.resource_type} of row {seen[key]}"
-                errors.append(RowError(row=row, field=name, message=text))
-                continue
-            seen[key] = rec.row
-        valid.append((rec, checked))
+        if key is not None and key in seen:
+            errors.append(repeated(importer, rec, importer.key_field, seen[key]))
+        elif given_id is not None and given_id in seen_ids:
+            errors.append(repeated(importer, rec, ID, seen_ids[given_id]))
+        else:
+            if key is not None:
+                seen[key] = rec.row
+            if given_id is not None:
+                seen_ids[given_id] = rec.row
+            valid.append((rec, given_id, checked))
 
     if not dry_run:
         await serialize_imports(session, importer.resource_type)
-    existing = await importer.find(session, list(seen))
-    creates: list[V] = []
+    by_key = await importer.find(session, list(seen))
+    by_id = await importer.find_ids(session, list(seen_ids))
+    creates: list[tuple[int | None, V]] = []
     updates: list[tuple[S, V]] = []
     unchanged = 0
-    for rec, item in valid:
+    for rec, given_id, item in valid:
         key = importer.key(item)
-        stored = existing.get(key, ()) if key is not None else ()
-        if len(stored) > 1:
+        stored = list(by_key.get(key, ())) if key is not None else []
+        target = by_id.get(given_id) if given_id is not None else None
+        keep_id = given_id if given_id is not None and given_id not in by_id else None
+        if target is not None and importer.stored_key(target) != key:
+            target = None  # the id names another record here: a file from another database
+        if target is None and len(stored) > 1:
             row, name = importer.locate(rec, [importer.key_field])
             text = f"matches {len(stored)} stored {importer.resource_type}s; cannot tell which"
             errors.append(RowError(row=row, field=name, message=text))
-        elif not stored:
-            creates.append(item)
-        elif importer.same(stored[0], item):
+            continue
+        if target is None and stored:
+            target = stored[0]
+        if target is None:
+            creates.append((keep_id, item))
+        elif importer.same(target, item):
             unchanged += 1
         else:
-            updates.append((stored[0], item))
+            updates.append((target, item))
     errors.sort(key=lambda e: e.row)
+    # Records keeping their id go in first, so no new id handed out before takes one of theirs.
+    creates.sort(key=lambda create: create[0] is None)
 
     extra = importer.summary_fields(parsed)
     if dry_run:

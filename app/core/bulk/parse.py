@@ -15,7 +15,7 @@ from pydantic import Field
 
 from app.core.csvout import restore_cell
 from app.core.errors import PayloadTooLarge, Unprocessable
-from app.core.records import LIST_SEPARATOR
+from app.core.records import LIST_SEPARATOR, RecordShape
 from app.core.schemas import ReadModel
 
 MAX_ROWS = 50_000
@@ -145,3 +145,24 @@ def csv_values(
 ) -> dict[str, Any]:
     """The non-empty cells among `names`, converted; an empty cell is an absent field."""
     return {name: convert(name, cells[name]) for name in names if cells.get(name, "") != ""}
+
+
+def parse_records(
+    body: bytes,
+    *,
+    csv_body: bool,
+    noun: str,
+    shape: RecordShape,
+    required: Sequence[str],
+    convert: Callable[[str, str], Any],
+) -> Parsed[Record]:
+    """An import body of flat records (no child rows): a JSON array, or a CSV in `shape`'s
+    columns, one record a line, its cells converted by `convert(column, cell)`."""
+    if not csv_body:
+        return parse_json(body, noun, Record)
+    table = read_csv(body, columns=shape.columns, required=required)
+    records = [
+        Record(row=row, data=csv_values(cells, shape.read, convert), from_csv=True)
+        for row, cells in table.lines
+    ]
+    return Parsed(received=table.received, records=records, errors=table.errors, format="csv")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.bulk.flow import CHUNK, Progress
@@ -27,15 +27,50 @@ def chunks(
 
 
 async def insert_returning_ids(
-    session: AsyncSession, table: Table, rows: list[dict[str, Any]]
+    session: AsyncSession, table: Table, rows: Sequence[tuple[int | None, dict[str, Any]]]
 ) -> list[int]:
-    """Insert versioned rows (version 1, timestamps now) and return their ids in order."""
+    """Insert versioned rows (version 1, timestamps now) and return their ids in order; a row
+    given an id (an exported record's, free in this database) keeps it."""
     now = utcnow()
-    result = await session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True),
-        [{**row, "version": 1, "created_at": now, "updated_at": now} for row in rows],
+    ids: list[int | None] = [given for given, _ in rows]
+    kept = [n for n, given in enumerate(ids) if given is not None]
+    fresh = [n for n, given in enumerate(ids) if given is None]
+    if kept:
+        await _reserve_ids(session, table, max(ids[n] or 0 for n in kept))
+    for numbers in (kept, fresh):
+        if not numbers:
+            continue
+        result = await session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    **({"id": ids[n]} if ids[n] is not None else {}),
+                    **rows[n][1],
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for n in numbers
+            ],
+        )
+        for n, new_id in zip(numbers, result.scalars().all(), strict=True):
+            ids[n] = new_id
+    return [n for n in ids if n is not None]
+
+
+async def _reserve_ids(session: AsyncSession, table: Table, top: int) -> None:
+    """Move PostgreSQL's id sequence past `top`, so it never hands out an id kept by an import.
+
+    SQLite's next id is already past every stored one."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    await session.execute(
+        text(
+            "SELECT setval(s, GREATEST(:top, nextval(s))) "
+            "FROM (SELECT pg_get_serial_sequence(:table, 'id') AS s) AS q"
+        ),
+        {"top": top, "table": table.name},
     )
-    return [row[0] for row in result.all()]
 
 
 async def update_by_id(

@@ -1,0 +1,1 @@
+"""IMET completions recorded before the service existed: aggregates per partner and year."""

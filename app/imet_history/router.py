@@ -1,0 +1,187 @@
+"""/api/v1/imet-history (IMET completions before the service existed) and
+/api/v1/imports/imet-history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import bulk
+from app.core import responses as render
+from app.core.csvout import list_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import (
+    FiscalYearQuery,
+    FromFiscalYear,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ToFiscalYear,
+    UpdatedSince,
+)
+from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
+from app.imet_history import imports, service
+from app.imet_history.schemas import (
+    IMET_HISTORY_RECORD,
+    ImetHistoryCreate,
+    ImetHistoryRead,
+    ImetHistoryUpdate,
+)
+
+router = APIRouter(prefix="/imet-history", tags=["imet-history"], route_class=IdempotentRoute)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+
+HistoryId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def _location(history_id: int) -> str:
+    return f"/api/v1/imet-history/{history_id}"
+
+
+def history_filters(
+    partner: PartnerFilter = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    updated_since: UpdatedSince = None,
+) -> service.ImetHistoryFilters:
+    return service.ImetHistoryFilters(
+        partner=partner,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.ImetHistoryFilters, Depends(history_filters)]
+
+
+@router.get(
+    "",
+    operation_id="imet_history_list",
+    summary="IMET completions per partner and fiscal year from before the service (embassy "
+    "keys: their own country's only)",
+    response_model=Page[ImetHistoryRead],
+    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def list_history(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    format: OutputFormat = None,
+) -> Response:
+    async def page() -> Response:
+        result = await service.list_history(session, principal, paging, filters)
+        return render.page(request, ImetHistoryRead, result)
+
+    return await list_or_csv(
+        request,
+        format,
+        IMET_HISTORY_RECORD,
+        filename="imet-history.csv",
+        export=lambda: service.export_history(
+            session, request.app.state.sessionmaker, principal, filters
+        ),
+        page=page,
+    )
+
+
+@router.get(
+    "/{history_id}",
+    operation_id="imet_history_get",
+    response_model=ImetHistoryRead,
+    responses=responses(304, 404),
+)
+async def get_history(
+    request: Request, principal: Reader, session: SessionDep, history_id: HistoryId
+) -> Response:
+    history = await service.get_history(session, principal, history_id)
+    return render.resource(request, ImetHistoryRead, history)
+
+
+@router.post(
+    "",
+    operation_id="imet_history_create",
+    status_code=201,
+    summary="Record a partner's IMET completions for a fiscal year; 409 when the year already "
+    "has a record or completed nominations",
+    response_model=ImetHistoryRead,
+    responses=responses(409, 413, 415),
+)
+async def create_history(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: ImetHistoryCreate,
+) -> Response:
+    history = await service.create_history(session, actor, body)
+    return render.created(request, ImetHistoryRead, history, _location(history.id))
+
+
+@router.patch(
+    "/{history_id}",
+    operation_id="imet_history_update",
+    response_model=ImetHistoryRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_history(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    history_id: HistoryId,
+    body: ImetHistoryUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    history = await service.update_history(session, actor, history_id, body, expected_version)
+    return render.resource(request, ImetHistoryRead, history)
+
+
+@router.delete(
+    "/{history_id}",
+    operation_id="imet_history_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_history(
+    actor: Writer,
+    session: SessionDep,
+    history_id: HistoryId,
+    expected_version: RequiredVersion,
+) -> Response:
+    await service.delete_history(session, actor, history_id, expected_version)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/imet-history",
+    operation_id="imports_imet_history",
+    response_model=bulk.ImportSummary,
+    summary="Upsert IMET history on (partner, fiscal_year) from a JSON array or a CSV",
+    description=(
+        "The CSV takes the list export's columns (`id`, `created_at`, `updated_at` ignored). "
+        "A partner's fiscal year may appear once in a file; a row for a year that has "
+        "completed nominations is refused. All or nothing."
+    ),
+    responses=responses(409, 413, 415),
+    openapi_extra=bulk.request_body(ImetHistoryCreate),
+)
+async def import_history(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_history(session, actor, records, dry_run=dry_run)
+    return bulk.summary_response(summary)

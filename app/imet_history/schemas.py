@@ -1,0 +1,65 @@
+"""IMET history bodies and representations, and the record's fields for CSV and import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from app.core import records
+from app.core.schemas import (
+    CountryCode,
+    FiscalYear,
+    InputModel,
+    Name,
+    ReadModel,
+    ShortText,
+    UpdateModel,
+)
+from app.trainings.schemas import Count
+
+
+class ImetHistoryCreate(InputModel):
+    fiscal_year: FiscalYear
+    partner: CountryCode = Field(description="Alpha-3 or alpha-2")
+    women: Count = Field(description="Women who completed IMET training that year")
+    men: Count = Field(description="Men who completed IMET training that year")
+    source: Name = Field(description="Where the figures come from, e.g. a data call")
+    source_ref: ShortText | None = None
+
+
+class ImetHistoryUpdate(UpdateModel):
+    nullable = frozenset({"source_ref"})
+
+    fiscal_year: FiscalYear | None = None
+    partner: CountryCode | None = None
+    women: Count | None = None
+    men: Count | None = None
+    source: Name | None = None
+    source_ref: ShortText | None = None
+
+
+class ImetHistoryRead(ReadModel):
+    id: int
+    fiscal_year: int
+    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    women: int
+    men: int
+    source: str
+    source_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+# One record's fields, in CSV order (the list export and the import's columns).
+IMET_HISTORY_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("fiscal_year"),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("women"),
+    records.Field("men"),
+    records.Field("source"),
+    records.Field("source_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)

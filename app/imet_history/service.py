@@ -1,0 +1,258 @@
+"""IMET history rules: the partner must exist, one record per partner and fiscal year, a year
+with completed nominations takes no history (`coverage`), embassy keys see their own
+country's records only, and every change is audited. Also the IMET completions figures, which
+add both sources up in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, case, func, select, true, union_all
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from app.audit.writer import record
+from app.core.csvout import keyset_batches
+from app.core.errors import Conflict, NotFound, invalid_query
+from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.scope import own_partner_id
+from app.core.security import Principal
+from app.core.versioning import check_version
+from app.imet_history.coverage import refuse_history_over_nominations
+from app.imet_history.models import ImetHistory
+from app.imet_history.schemas import ImetHistoryCreate, ImetHistoryUpdate
+from app.nominations import service as nominations
+from app.nominations.models import Nomination
+from app.nominations.workflow import Sex
+from app.partners.models import Partner
+from app.partners.service import find_partner, lock_partners, resolve_partner
+
+RESOURCE = "imet_history"
+
+
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The one place IMET history is scoped: an embassy key sees its own partner's records
+    only (no principal: the CLI, which sees everything)."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else ImetHistory.partner_id == partner_id
+
+
+@dataclass(frozen=True, slots=True)
+class ImetHistoryFilters:
+    partner: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    updated_since: datetime | None = None
+
+
+async def select_history(
+    session: AsyncSession, principal: Principal | None, filters: ImetHistoryFilters
+) -> Select[Any]:
+    """The filtered, caller-scoped statement behind the list and the CSV export."""
+    stmt = select(ImetHistory).where(visible_to(principal))
+    if filters.partner is not None:
+        # The CLI's filters come unresolved (alpha-2, numeric): resolve them here too.
+        found = await find_partner(session, filters.partner)
+        if found is None:
+            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
+        stmt = stmt.where(ImetHistory.partner_id == found.id)
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(ImetHistory.fiscal_year == filters.fiscal_year)
+    if filters.from_fy is not None:
+        stmt = stmt.where(ImetHistory.fiscal_year >= filters.from_fy)
+    if filters.to_fy is not None:
+        stmt = stmt.where(ImetHistory.fiscal_year <= filters.to_fy)
+    if filters.updated_since is not None:
+        stmt = stmt.where(ImetHistory.updated_at >= filters.updated_since)
+    return stmt.options(selectinload(ImetHistory.partner))
+
+
+SORT = [SortKey(ImetHistory.id)]
+
+
+async def list_history(
+    session: AsyncSession, principal: Principal, params: PageParams, filters: ImetHistoryFilters
+) -> Result[ImetHistory]:
+    stmt = await select_history(session, principal, filters)
+    return await paginate(session, stmt, params, SORT)
+
+
+async def count_history(
+    session: AsyncSession, principal: Principal | None, filters: ImetHistoryFilters
+) -> int:
+    stmt = await select_history(session, principal, filters)
+    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+async def export_history(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    principal: Principal | None,
+    filters: ImetHistoryFilters,
+) -> AsyncIterator[list[ImetHistory]]:
+    """Every matching record, loaded, in batches (for CSV and JSON exports).
+
+    The filters are checked now (a bad one raises before any row is written); the batches are
+    read later, each in its own short transaction from `sessionmaker`.
+    """
+    stmt = await select_history(session, principal, filters)
+    return keyset_batches(sessionmaker, stmt, SORT)
+
+
+async def get_history(session: AsyncSession, principal: Principal, history_id: int) -> ImetHistory:
+    """A record the caller may see; another country's answers exactly as a missing one."""
+    found = await session.scalar(
+        select(ImetHistory)
+        .where(ImetHistory.id == history_id, visible_to(principal))
+        .options(selectinload(ImetHistory.partner))
+    )
+    if found is None:
+        raise NotFound(f"IMET history record {history_id} does not exist")
+    return found
+
+
+def _details(history: ImetHistory) -> dict[str, Any]:
+    return {"partner": history.partner_code, "fiscal_year": history.fiscal_year}
+
+
+async def _claim(session: AsyncSession, partner: Partner, fiscal_year: int) -> None:
+    """Check that history may cover the partner's year, holding the partner's lock so a
+    concurrent completion or history write waits: 409 when a record or completed
+    nominations cover it already."""
+    await lock_partners(session, [partner.id])
+    taken = await session.scalar(
+        select(ImetHistory.id).where(
+            ImetHistory.partner_id == partner.id, ImetHistory.fiscal_year == fiscal_year
+        )
+    )
+    if taken is not None:
+        raise Conflict(
+            f"{partner.code} FY{fiscal_year} already has IMET history record {taken}",
+            existing_record=taken,
+        )
+    await refuse_history_over_nominations(session, partner.id, partner.code, fiscal_year)
+
+
+async def create_history(
+    session: AsyncSession, actor: Principal, body: ImetHistoryCreate
+) -> ImetHistory:
+    partner = await resolve_partner(session, body.partner, "/partner")
+    await _claim(session, partner, body.fiscal_year)
+    history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
+    session.add(history)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        RESOURCE,
+        history.id,
+        list(body.model_fields_set),
+        _details(history),
+    )
+    return history
+
+
+async def update_history(
+    session: AsyncSession,
+    actor: Principal,
+    history_id: int,
+    body: ImetHistoryUpdate,
+    expected_version: str | None,
+) -> ImetHistory:
+    history = await get_history(session, actor, history_id)
+    check_version(expected_version, history.version)
+    fields = body.model_fields_set
+    partner = history.partner
+    if "partner" in fields and body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+    fiscal_year = body.fiscal_year if body.fiscal_year is not None else history.fiscal_year
+    changed: list[str] = []
+    if (partner.id, fiscal_year) != (history.partner_id, history.fiscal_year):
+        await _claim(session, partner, fiscal_year)
+        if partner.id != history.partner_id:
+            history.partner = partner
+            changed.append("partner")
+    for name in ("fiscal_year", "women", "men", "source", "source_ref"):
+        if name in fields and getattr(history, name) != getattr(body, name):
+            setattr(history, name, getattr(body, name))
+            changed.append(name)
+    if changed:
+        await session.flush()
+        record(session, actor, "update", RESOURCE, history.id, changed, _details(history))
+    return history
+
+
+async def delete_history(
+    session: AsyncSession, actor: Principal, history_id: int, expected_version: str | None
+) -> None:
+    history = await get_history(session, actor, history_id)
+    check_version(expected_version, history.version)
+    details = _details(history)
+    await session.delete(history)
+    await session.flush()
+    record(session, actor, "delete", RESOURCE, history_id, None, details)
+
+
+# --- IMET completions: completed nominations and history, added up -----------------------------
+
+CompletionsGroup = Literal["fiscal_year", "partner"]
+
+
+def _completions(
+    actor: Principal, partner_id: int | None, from_fy: int | None, to_fy: int | None
+) -> Any:
+    """Both sources as one row set (partner_id, fiscal_year, women, men): a completed
+    nomination is one person, a history record a partner's year; UNION ALL, never merged."""
+    completed = select(
+        Nomination.partner_id.label("partner_id"),
+        Nomination.fiscal_year.label("fiscal_year"),
+        case((nominations.FEMALE, 1), else_=0).label("women"),
+        case((Nomination.sex == Sex.male, 1), else_=0).label("men"),
+    ).where(nominations.COMPLETED, nominations.visible_to(actor))
+    history = select(
+        ImetHistory.partner_id, ImetHistory.fiscal_year, ImetHistory.women, ImetHistory.men
+    ).where(visible_to(actor))
+    branches = []
+    for stmt, partner, year in (
+        (completed, Nomination.partner_id, Nomination.fiscal_year),
+        (history, ImetHistory.partner_id, ImetHistory.fiscal_year),
+    ):
+        if partner_id is not None:
+            stmt = stmt.where(partner == partner_id)
+        if from_fy is not None:
+            stmt = stmt.where(year >= from_fy)
+        if to_fy is not None:
+            stmt = stmt.where(year <= to_fy)
+        branches.append(stmt)
+    return union_all(*branches).subquery("completions")
+
+
+async def completions_by(
+    session: AsyncSession,
+    actor: Principal,
+    group: CompletionsGroup,
+    *,
+    partner_id: int | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> list[tuple[Any, int, int]]:
+    """(group key, women, men) of IMET completions visible to `actor`, in key order: the
+    fiscal year, or the partner's alpha-3."""
+    both = _completions(actor, partner_id, from_fy, to_fy)
+    women, men = func.sum(both.c.women), func.sum(both.c.men)
+    if group == "fiscal_year":
+        stmt = select(both.c.fiscal_year, women, men).group_by(both.c.fiscal_year)
+        stmt = stmt.order_by(both.c.fiscal_year)
+    else:
+        stmt = (
+            select(Partner.code, women, men)
+            .join_from(both, Partner, Partner.id == both.c.partner_id)
+            .group_by(Partner.code)
+            .order_by(Partner.code)
+        )
+    return [(key, int(w), int(m)) for key, w, m in (await session.execute(stmt)).all()]

@@ -1,0 +1,75 @@
+"""One scope rule (app/core/scope.py): every domain's `visible_to(principal)` has the same
+signature and returns a SQL clause; `own_country` decides which country's figures a key gets."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import ColumnElement
+from sqlalchemy.dialects import sqlite
+
+import app
+from app.core.errors import Forbidden
+from app.core.scope import own_country, own_partner_id
+from app.core.security import Principal, Role
+
+ANALYST = Principal(key_id=1, role=Role.analyst)
+EMBASSY = Principal(key_id=2, role=Role.embassy, partner_id=4242, partner_code="KEN")
+UNBOUND = Principal(key_id=3, role=Role.embassy)
+
+
+def scoped_domains() -> dict[str, Callable[..., Any]]:
+    """`visible_to` of every domain service that has one (found, not listed)."""
+    found = {}
+    for module in pkgutil.iter_modules(app.__path__):
+        if not module.ispkg or module.name == "core":
+            continue
+        try:
+            service = importlib.import_module(f"app.{module.name}.service")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(service, "visible_to"):
+            found[module.name] = service.visible_to
+    return found
+
+
+def sql(clause: ColumnElement[bool]) -> str:
+    return str(clause.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+
+
+def test_the_scoped_domains_are_found() -> None:
+    assert {"nominations", "trainings", "funding"} <= set(scoped_domains())
+
+
+@pytest.mark.parametrize("domain", sorted(scoped_domains()))
+def test_every_visible_to_has_one_signature_and_returns_a_clause(domain: str) -> None:
+    visible_to = scoped_domains()[domain]
+    assert list(inspect.signature(visible_to).parameters) == ["principal"]
+    for principal in (None, ANALYST):
+        everything = visible_to(principal)
+        assert isinstance(everything, ColumnElement), domain
+        assert sql(everything) in ("true", "1"), domain
+    own = visible_to(EMBASSY)
+    assert isinstance(own, ColumnElement)
+    assert "4242" in sql(own), domain
+    with pytest.raises(Forbidden):  # an embassy key without a partner never sees everything
+        visible_to(UNBOUND)
+
+
+def test_own_country_limits_an_embassy_to_its_own() -> None:
+    assert own_country(ANALYST, None) is None
+    assert own_country(ANALYST, "GHA") == "GHA"
+    assert own_country(EMBASSY, None) == "KEN"
+    assert own_country(EMBASSY, "KEN") == "KEN"
+    with pytest.raises(Forbidden):
+        own_country(EMBASSY, "GHA")
+    with pytest.raises(Forbidden):
+        own_country(UNBOUND, None)
+    assert own_partner_id(None) is None
+    assert own_partner_id(ANALYST) is None
+    assert own_partner_id(EMBASSY) == 4242
