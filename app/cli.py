@@ -56,6 +56,15 @@ def migrate(
         command.upgrade(config, revision)
 
 
+def require_database() -> None:
+    """Stop with one line naming the database and what to do when it cannot be reached,
+    before any work starts (rather than a traceback from deep in a migration)."""
+    from app.core.db import database_problem
+
+    if problem := database_problem(get_settings()):
+        sys.exit(f"wps: {problem}")
+
+
 async def _in_session(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     from app.core.db import create_engine, create_sessionmaker
 
@@ -107,15 +116,23 @@ def serve(
     ] = False,
 ) -> None:
     """Migrate, seed and run the HTTP service."""
+    import logging.config
+
     import uvicorn
 
+    from app.core.observability import logging_config
+
     settings = get_settings()
+    log_config = logging_config(settings.log_level, settings.log_format)
+    logging.config.dictConfig(log_config)  # migrations and seeding log like the service
+    require_database()
     if not no_migrate:
         migrate()
         seed()
         if settings.bootstrap_admin_key is None and (secret := _run(_first_admin_key)):
-            print("No admin key existed; created one (shown only now):", file=sys.stderr)
-            print(secret, file=sys.stderr)
+            # On stdout: stderr is the log, and a secret never goes into a log.
+            print("No admin key existed; created one (shown only now):")
+            print(secret)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -123,7 +140,8 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
-        access_log=False,
+        access_log=False,  # the request line is ours (wps.access), with the route template
+        log_config=log_config,
         log_level=settings.log_level.lower(),
     )
 
@@ -138,11 +156,13 @@ def migrate_command(
     ] = False,
 ) -> None:
     """Apply migrations (or --downgrade to a revision)."""
+    require_database()
     migrate(revision or ("base" if downgrade else "heads"), downgrade=downgrade)
 
 
 def seed_command() -> None:
     """Insert missing reference data (idempotent)."""
+    require_database()
     seed()
 
 

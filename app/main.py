@@ -16,6 +16,7 @@ from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.docs import install_docs
 from app.core.errors import Problem, install_error_handlers
 from app.core.idempotency import install_replay_handler, purge_periodically
 from app.core.middleware import ProblemCORSMiddleware, RequestContextMiddleware
@@ -28,10 +29,8 @@ from app.programs.service import program_code
 
 logger = logging.getLogger("wps.app")
 
-# Paths whose POST bodies may be CSV and may use the larger import cap.
+# Paths that take whole files, so their bodies may use the larger import cap.
 BULK_PATHS = ("/api/v1/imports/", "/api/v1/peacekeeping/snapshots")
-# Paths that also take a browser form's file upload (multipart/form-data).
-FORM_PATHS = ("/api/v1/peacekeeping/snapshots",)
 
 DESCRIPTION = """The service of record for the Women, Peace and Security work of the Bureau of
 Political-Military Affairs: programs, partner countries, trainings, IMET nominations, funding,
@@ -85,6 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by install_docs, from files shipped with the service
+        redoc_url=None,
     )
     engine = create_engine(settings)
     app.state.settings = settings
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_replay_handler(app)
     app.include_router(health.router)
+    install_docs(app)
     api.mount(app)
 
     app.add_middleware(
@@ -130,6 +132,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         max_import_bytes=settings.max_import_bytes,
         csv_paths=BULK_PATHS,
-        form_paths=FORM_PATHS,
     )
     return app

@@ -70,7 +70,7 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
             "partner": "GHA",
             "women": 5,
             "men": 30,
-            "source": "DSCA, \"annual\" report",
+            "source": 'DSCA, "annual" report',
             "source_ref": "=SUM(A1)",
         },
     ],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -94,3 +97,56 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": the commit runs before the response is sent, so a 201 means durable.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def shown_url(url: str) -> str:
+    """The database URL as it may be printed: any password masked."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+_OR_ANOTHER = "or set WPS_DATABASE_URL to another database"
+
+
+def database_problem(settings: Settings) -> str | None:
+    """Why the configured database cannot be used, in one line naming it (no password) and
+    what to do; None when a connection opens. For the CLI, before it starts any work."""
+    url = make_url(settings.database_url)
+    if settings.is_sqlite and url.database and url.database != ":memory:":
+        folder = Path(url.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            return (
+                f"cannot open the database {shown_url(settings.database_url)}: "
+                f"the folder {folder} does not exist; create it {_OR_ANOTHER}"
+            )
+    return asyncio.run(_connect_problem(settings))
+
+
+async def _connect_problem(settings: Settings) -> str | None:
+    where = shown_url(settings.database_url)
+    engine = create_engine(settings)
+    try:
+        async with asyncio.timeout(settings.db_connect_timeout_seconds + 2), engine.connect():
+            return None
+    except Exception as exc:
+        cause = _root_cause(exc)
+        name = type(cause).__name__
+        if name == "InvalidCatalogNameError":
+            return f"the database {where} does not exist on its server: create it {_OR_ANOTHER}"
+        if name in ("InvalidPasswordError", "InvalidAuthorizationSpecificationError"):
+            return (
+                f"the database server at {where} refused the credentials: "
+                "fix the user or password in WPS_DATABASE_URL"
+            )
+        reason = (str(cause).splitlines() or [""])[0][:160] or name
+        return f"cannot connect to the database {where} ({reason}): start it, {_OR_ANOTHER}"
+    finally:
+        await engine.dispose()
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    seen = exc
+    while (
+        nested := getattr(seen, "orig", None) or seen.__cause__
+    ) is not None and nested is not seen:
+        seen = nested
+    return seen

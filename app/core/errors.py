@@ -169,11 +169,17 @@ def _pointer(loc: tuple[Any, ...]) -> dict[str, Any]:
     return {"parameter": str(path[0]) if path else str(where), "location": str(where)}
 
 
-def _validation_message(error: dict[str, Any]) -> str:
-    if error.get("type") == "extra_forbidden":
+def validation_message(error: Any) -> str:
+    """One pydantic error in plain words: a validator's own sentence, without the library's
+    "Value error, " or "Assertion failed, " prefix."""
+    kind = error.get("type")
+    if kind == "extra_forbidden":
         return "unknown or read-only field"
-    if error.get("type") == "json_invalid":
+    if kind == "json_invalid":
         return "request body is not valid JSON"
+    cause = (error.get("ctx") or {}).get("error")
+    if kind in ("value_error", "assertion_error") and cause is not None and str(cause):
+        return str(cause)
     return str(error.get("msg", "invalid value"))
 
 
@@ -183,7 +189,7 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
         loc = tuple(err.get("loc", ()))
         if err.get("type") == "json_invalid":
             loc = ("body",)  # the position in the text is not a JSON pointer
-        errors.append({**_pointer(loc), "detail": _validation_message(err)})
+        errors.append({**_pointer(loc), "detail": validation_message(err)})
     return errors
 
 
@@ -266,6 +272,10 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 404:
             detail = "no such resource"
+        if exc.status_code in (413, 415):  # raised while FastAPI reads the body: key first
+            refused = await key_first(request)
+            if refused is not None:
+                return refused
         if exc.status_code == 400 and isinstance(exc.__cause__, (ValueError, RecursionError)):
             # FastAPI could not parse the body (bytes that are not UTF-8, nesting too deep
             # for json.loads): the same 422 as any other body that is not JSON.

@@ -18,12 +18,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.context import request_id_var
 from app.core.errors import key_first, problem_response
 from app.core.observability import Metrics
+from app.core.routetable import RouteTable, unsupported_media_type
 
 logger = logging.getLogger("wps.access")
 
 # A client's id reaches logs and the audit trail only if it looks like one (not "-" or "..").
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_JSON_TYPES = ("application/json", "application/merge-patch+json")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -43,14 +43,13 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         max_import_bytes: int,
         csv_paths: tuple[str, ...],
-        form_paths: tuple[str, ...] = (),
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.max_body_bytes = max_body_bytes
         self.max_import_bytes = max_import_bytes
         self.csv_paths = csv_paths
-        self.form_paths = form_paths
+        self.routes = RouteTable()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -80,7 +79,7 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            early = self._refuse_early(method, path, headers)
+            early = self._refuse_early(scope.get("app"), method, path, headers)
             if early is not None:
                 refused = await key_first(Request(scope, receive))
                 await (refused or early)(scope, receive, send_wrapper)
@@ -90,7 +89,8 @@ class RequestContextMiddleware:
                     if path.startswith(self.csv_paths)
                     else self.max_body_bytes
                 )
-                await self.app(scope, _limited(receive, limit), send_wrapper)
+                refusal = self._unsupported_body(scope.get("app"), method, path, headers)
+                await self.app(scope, _limited(receive, limit, refusal), send_wrapper)
         except BodyTooLarge:
             if not status_holder["started"]:
                 await _too_large(limit)(scope, receive, send_wrapper)
@@ -101,7 +101,7 @@ class RequestContextMiddleware:
                     scope, receive, send_wrapper
                 )
         finally:
-            template = _route_template(scope)
+            template = self._route_template(scope, method, path)
             elapsed = time.perf_counter() - started
             status = str(status_holder["status"])
             self.metrics.requests.labels(method, template, status).inc()
@@ -116,7 +116,20 @@ class RequestContextMiddleware:
                 },
             )
 
-    def _refuse_early(self, method: str, path: str, headers: dict[str, str]) -> Any:
+    def _route_template(self, scope: Scope, method: str, path: str) -> str:
+        """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""
+        # FastAPI >= 0.16x resolves included routers lazily: scope["route"] is the route as
+        # declared in its router ("/{code}"); the effective context carries the mounted prefix.
+        context = scope.get("fastapi", {}).get("effective_route_context")
+        template = getattr(context, "path_format", None)
+        if template is None:
+            template = getattr(scope.get("route"), "path_format", None)
+        if template is None:  # routes of the app itself (/docs, /openapi.json) leave no trace
+            found = self.routes.find(scope.get("app"), method, path)
+            template = found.template if found else None
+        return str(template) if template else "unmatched"
+
+    def _refuse_early(self, app: Any, method: str, path: str, headers: dict[str, str]) -> Any:
         if method not in _BODY_METHODS:
             return None
         length = headers.get("content-length", "").strip()
@@ -128,40 +141,36 @@ class RequestContextMiddleware:
         has_body = has_body or "transfer-encoding" in headers
         if not has_body:
             return None
-        content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-        accepted = _JSON_TYPES + (("text/csv",) if path.startswith(self.csv_paths) else ())
-        accepted += ("multipart/form-data",) if path.startswith(self.form_paths) else ()
-        if content_type not in accepted:
-            return problem_response(
-                415,
-                f"Content-Type must be one of: {', '.join(accepted)}",
-                slug="unsupported-media-type",
-            )
         return None
 
-
-def _route_template(scope: Scope) -> str:
-    """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""
-    # FastAPI >= 0.16x resolves included routers lazily: scope["route"] is the route as declared
-    # in its router ("/{code}"); the effective context carries the mounted prefix.
-    context = scope.get("fastapi", {}).get("effective_route_context")
-    template = getattr(context, "path_format", None)
-    if template is None:
-        template = getattr(scope.get("route"), "path_format", None)
-    return str(template) if template else "unmatched"
+    def _unsupported_body(
+        self, app: Any, method: str, path: str, headers: dict[str, str]
+    ) -> HTTPException | None:
+        """The 415 for a body whose type the route does not declare. It is raised when the body
+        is read, so a route that reads it after checking the key answers 401/403 first."""
+        if method not in _BODY_METHODS:
+            return None
+        content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+        route = self.routes.find(app, method, path)
+        accepted = route.body_types if route else ()
+        if accepted and content_type not in accepted:
+            return unsupported_media_type(accepted, content_type)
+        return None
 
 
 def _too_large(limit: int) -> Any:
     return problem_response(413, f"request body exceeds {limit} bytes", slug="payload-too-large")
 
 
-def _limited(receive: Receive, limit: int) -> Receive:
+def _limited(receive: Receive, limit: int, refusal: HTTPException | None = None) -> Receive:
     received = 0
 
     async def wrapper() -> Message:
         nonlocal received
         message = await receive()
         if message["type"] == "http.request":
+            if refusal is not None and (message.get("body") or message.get("more_body")):
+                raise refusal
             received += len(message.get("body", b""))
             if received > limit:
                 raise BodyTooLarge(limit)

@@ -11,7 +11,12 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from app.core.context import request_id_var
 
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+# Record attributes that are not extra fields; uvicorn adds an ANSI-coloured copy of its message.
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "asctime",
+    "color_message",
+}
 
 
 class JsonFormatter(logging.Formatter):
@@ -40,12 +45,39 @@ class TextFormatter(logging.Formatter):
 
 
 def configure_logging(level: str, fmt: str) -> None:
+    """The service's own loggers (`wps.*`), as the app is created."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
     root = logging.getLogger("wps")
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+
+
+def logging_config(level: str, fmt: str) -> dict[str, Any]:
+    """A `logging.config.dictConfig` for a whole process (`wps serve`, given to uvicorn as its
+    log_config): uvicorn's loggers, ours and any library's write one format to stderr."""
+    formatter = "JsonFormatter" if fmt == "json" else "TextFormatter"
+    own = {"handlers": ["stderr"], "level": level, "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"wps": {"()": f"{__name__}.{formatter}"}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "wps",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+        "loggers": {
+            "wps": own,
+            "uvicorn": own,
+            "uvicorn.error": {"level": level},  # propagates to "uvicorn"
+            "uvicorn.access": own,
+        },
+    }
 
 
 class Metrics:

@@ -43,6 +43,7 @@ from app.nominations.models import (
 )
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
+    DESCRIBED,
     EDITABLE,
     NOT_COUNTED,
     Facts,
@@ -252,7 +253,8 @@ async def update_nomination(
     check_version(expected_version, nomination.version)
     if nomination.status not in EDITABLE:
         raise Conflict(
-            f"only a submitted nomination can be edited; this one is {nomination.status}",
+            "only a submitted nomination can be edited, not "
+            + DESCRIBED[Status(nomination.status)],
             current_status=nomination.status,
         )
     changes: list[tuple[str, str, Any]] = []

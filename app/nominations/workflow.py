@@ -73,6 +73,18 @@ MOVED_BY: dict[Status, frozenset[Role]] = {
 NEEDS_VETTING = frozenset({Status.approved, Status.ito_issued})
 NEEDS_ECL = frozenset({Status.approved})
 
+# How a refusal names a nomination by its status, in plain words.
+DESCRIBED: dict[Status, str] = {
+    Status.submitted: "a submitted nomination",
+    Status.under_review: "a nomination under review",
+    Status.approved: "an approved nomination",
+    Status.ito_issued: "a nomination whose ITO is issued",
+    Status.in_training: "a nomination in training",
+    Status.completed: "a completed nomination",
+    Status.withdrawn: "a withdrawn nomination",
+    Status.rejected: "a rejected nomination",
+}
+
 # Editing nominee, course and ECL is for the embassy's draft, before anyone reviews it.
 EDITABLE = frozenset({Status.submitted})
 
@@ -150,7 +162,7 @@ def check_transition(
         if target is Status.withdrawn and current in (Status.ito_issued, Status.in_training):
             detail = "a nomination can be withdrawn only before its ITO is issued"
         else:
-            detail = f"a {current} nomination cannot move to {target}"
+            detail = f"{DESCRIBED[current]} cannot move to {target}"
         raise Conflict(
             detail,
             unmet=[{"condition": "transition_allowed", "detail": detail}],

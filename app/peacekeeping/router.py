@@ -13,10 +13,11 @@ from starlette.responses import Response
 from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
-from app.core.errors import Unprocessable, UnsupportedMediaType, responses
+from app.core.errors import Unprocessable, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import FromDate, OutputFormat, Paging, ToDate, UpdatedSince
+from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
@@ -69,11 +70,8 @@ async def _file_bytes(request: Request) -> bytes:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "text/csv":
         return await request.body()
-    if content_type != "multipart/form-data":
-        raise UnsupportedMediaType(
-            f"Content-Type must be text/csv or multipart/form-data, not {content_type[:60]!r}; "
-            f"{ACCEPTED}"
-        )
+    if content_type != "multipart/form-data":  # the middleware refuses it first
+        raise unsupported_media_type(declared_media_types(request.scope["route"]), content_type)
     limit = request.app.state.settings.max_import_bytes
     try:
         async with request.form(max_files=1, max_fields=10, max_part_size=limit) as form:

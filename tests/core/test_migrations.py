@@ -108,7 +108,7 @@ async def test_models_and_migrations_agree(scratch_url: str) -> None:
     assert diff == [], "models differ from migrations: " + "\n".join(map(str, diff))
 
 
-async def test_0009_moves_transition_reasons_out_of_the_audit_trail(scratch_url: str) -> None:
+async def test_0010_moves_transition_reasons_out_of_the_audit_trail(scratch_url: str) -> None:
     await asyncio.to_thread(migrate, "0006", database_url=scratch_url)
     engine = create_async_engine(scratch_url, poolclass=NullPool)
     try:
@@ -204,3 +204,8 @@ async def test_search_text_is_backfilled(scratch_url: str) -> None:
         ("XKX", "kosovo"),
         "formacion cote",
     ]
+
+
+def test_the_migrations_form_one_line() -> None:
+    """`wps serve` upgrades to `head`: two branches that both follow one revision would stop it."""
+    assert len(migration_heads()) == 1, migration_heads()

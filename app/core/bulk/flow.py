@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.bulk.parse import Parsed, Record, RowError, int_cell
-from app.core.errors import Unprocessable
+from app.core.errors import Unprocessable, validation_message
 from app.core.records import ID
 from app.core.schemas import ReadModel
 from app.core.security import Principal
@@ -67,12 +67,6 @@ class ImportSummary(ReadModel):
 # Checking
 
 
-def message(error: Any) -> str:
-    if error.get("type") == "extra_forbidden":
-        return "unknown or read-only field"
-    return str(error.get("msg", "invalid value"))
-
-
 def locate(rec: Record, loc: Sequence[Any]) -> tuple[int, str]:
     """Record number and field for an error at `loc`: the CSV column or a JSON pointer."""
     parts = [str(p) for p in loc]
@@ -104,7 +98,7 @@ class Importer(ABC, Generic[R, V, S]):
         found = []
         for error in exc.errors():
             row, name = self.locate(rec, error.get("loc", ()))
-            found.append(RowError(row=row, field=name, message=message(error)))
+            found.append(RowError(row=row, field=name, message=validation_message(error)))
         return found
 
     async def prepare(self, session: AsyncSession) -> None:

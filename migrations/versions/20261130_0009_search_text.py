@@ -1,7 +1,7 @@
 """search text: partners' names and trainings' titles folded for accent-insensitive `?q=`
 
-Revision ID: 0010
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-30 12:30:00.000000
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 from app.core.search import search_text
 from app.partners.names import partner_search_text
 
-revision: str = "0010"
-down_revision: str | None = "0006"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
