@@ -1,5 +1,5 @@
-"""The `wps` command: serve, migrate, seed, keys, bulk import and export, and the OpenAPI
-contract."""
+"""The `wps` command: serve, migrate, seed, keys, bulk import and export, the OpenAPI
+contract, and purge."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import orjson
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
@@ -215,6 +216,24 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(metavar="ID", help="the ke
 
     _run(work)
     print(f"revoked key {key_id} (other running processes forget it within WPS_KEY_CACHE_SECONDS)")
+
+
+def purge() -> None:
+    """Delete expired Idempotency-Key records now (`wps serve` also does, in batches)."""
+    from app.core.idempotency import purge_expired
+
+    settings = get_settings()
+    total = 0
+    while True:
+        batch = _run(
+            lambda session: purge_expired(
+                session, settings.idempotency_ttl_hours, settings.idempotency_purge_batch
+            )
+        )
+        total += batch
+        if batch < settings.idempotency_purge_batch:
+            break
+    print(f"purged {total} expired idempotency records")
 
 
 def contract() -> str:
@@ -468,6 +487,7 @@ def build_app() -> typer.Typer:
     app.add_typer(imports, name="import")
     app.add_typer(exports, name="export")
     app.command()(openapi)
+    app.command()(purge)
     return app
 
 
@@ -483,6 +503,15 @@ def main(argv: list[str] | None = None) -> None:
             raise
     except AppError as exc:  # e.g. an unknown partner or key id: a message, not a traceback
         sys.exit(f"wps: {exc.detail}")
+    except ValidationError as exc:  # a WPS_* setting the service cannot start with
+        sys.exit("wps: " + "; ".join(_setting_error(error) for error in exc.errors()))
+
+
+def _setting_error(error: Any) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if message.startswith("WPS_"):
+        return message
+    return f"WPS_{'_'.join(map(str, error['loc'])).upper()}: {message}"
 
 
 if __name__ == "__main__":

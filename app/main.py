@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import api
@@ -19,8 +19,8 @@ from app.core.contract import finish
 from app.core.db import create_engine, create_sessionmaker
 from app.core.docs import install_docs
 from app.core.errors import Problem, install_error_handlers
-from app.core.idempotency import install_replay_handler
-from app.core.middleware import RequestContextMiddleware
+from app.core.idempotency import install_replay_handler, purge_periodically
+from app.core.middleware import ProblemCORSMiddleware, RequestContextMiddleware
 from app.core.observability import Metrics, configure_logging
 from app.core.params import CodeLookups
 from app.core.ratelimit import create_rate_limiter
@@ -70,7 +70,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 logger.error(
                     "could not ensure the bootstrap admin key", extra={"error": type(exc).__name__}
                 )
+        purging = None
+        if settings.idempotency_purge_interval_seconds > 0:
+            purging = asyncio.create_task(purge_periodically(app.state.sessionmaker, settings))
         yield
+        if purging is not None:
+            purging.cancel()
+            with suppress(asyncio.CancelledError):
+                await purging
         await app.state.engine.dispose()
 
     app = FastAPI(
@@ -99,7 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.mount(app)
 
     app.add_middleware(
-        CORSMiddleware,
+        ProblemCORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
         allow_headers=[

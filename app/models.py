@@ -7,7 +7,7 @@ from app.core.models import Base
 from app.funding.models import Obligation, ObligationPurpose
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
-from app.nominations.models import Nomination
+from app.nominations.models import Nomination, TransitionReason
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot
@@ -37,5 +37,6 @@ __all__ = [
     "Target",
     "Training",
     "TrainingTopic",
+    "TransitionReason",
     "WomenTrainedRollup",
 ]

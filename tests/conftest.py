@@ -71,7 +71,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
 
 @pytest.fixture(scope="session")
 async def app(database_url: str) -> AsyncIterator[object]:
-    application = create_app(make_settings(database_url))
+    # The matrix tests make an unauthenticated call to every route, more than an address may fail.
+    application = create_app(make_settings(database_url, auth_failures_per_minute=10_000))
     async with application.router.lifespan_context(application):
         yield application
 
@@ -93,6 +94,7 @@ ACTIVITY_TABLES = frozenset(
         "training_participants",
         "women_trained_rollup",
         "nominations",
+        "nomination_transition_reasons",
         "obligations",
         "obligation_purposes",
         "peacekeeping_snapshots",

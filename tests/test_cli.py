@@ -14,6 +14,7 @@ COMMANDS = {
     "import": "Bulk import from a file.",
     "export": "Bulk export to a file.",
     "openapi": "Write openapi/openapi.json",
+    "purge": "Delete expired Idempotency-Key records now",
 }
 
 

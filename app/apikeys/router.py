@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -11,7 +12,7 @@ from app.apikeys import service
 from app.apikeys.schemas import API_KEY_RECORD, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
-from app.core.db import SessionDep
+from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
 from app.core.pagination import Page
 from app.core.params import OutputFormat, Paging, UpdatedSince
@@ -97,5 +98,6 @@ async def revoke_key(
     expected_version: RequiredVersion,
 ) -> Response:
     await service.revoke_key(session, actor, key_id, expected_version)
-    request.app.state.key_cache.evict_key(key_id)
+    # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.
+    after_transaction(session, partial(request.app.state.key_cache.evict_key, key_id))
     return render.no_content()

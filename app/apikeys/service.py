@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy import select
@@ -17,6 +18,8 @@ from app.core.security import Principal, Role, hash_secret, new_secret
 from app.core.versioning import check_version
 from app.partners.models import Partner
 from app.partners.service import resolve_partner
+
+logger = logging.getLogger("wps.apikeys")
 
 
 async def create_key(
@@ -51,16 +54,23 @@ async def create_key(
 
 
 async def ensure_bootstrap_key(session: AsyncSession, secret: str) -> None:
-    """WPS_BOOTSTRAP_ADMIN_KEY: make sure an active admin key with this secret exists."""
+    """WPS_BOOTSTRAP_ADMIN_KEY: make sure an admin key with this secret exists.
+
+    A key an admin revoked stays revoked: a restart must not undo a revocation.
+    """
     existing = await session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_secret(secret)))
     if existing is None:
         await create_key(session, None, name="bootstrap admin", role=Role.admin, secret=secret)
-    elif existing.revoked_at is not None or existing.role != Role.admin:
-        existing.revoked_at = None
+    elif existing.revoked_at is not None:
+        logger.warning(
+            "WPS_BOOTSTRAP_ADMIN_KEY names a revoked key; it stays revoked",
+            extra={"key_id": existing.id},
+        )
+    elif existing.role != Role.admin:
         existing.role = str(Role.admin)
         existing.partner_id = None
         await session.flush()
-        record(session, None, "update", "api_key", existing.id, ["revoked_at", "role"])
+        record(session, None, "update", "api_key", existing.id, ["role"])
 
 
 def list_keys(

@@ -1,10 +1,18 @@
 """Service settings, read once from `WPS_*` environment variables."""
 
+import re
 from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Every API key: what `new_secret` makes (43 URL-safe characters) or a bootstrap key's value.
+KEY_FORMAT = re.compile(r"wps_[A-Za-z0-9_-]{32,128}")
+BOOTSTRAP_KEY_RULE = (
+    "WPS_BOOTSTRAP_ADMIN_KEY must be 'wps_' followed by 32 to 128 letters, digits, '-' or '_'"
+    " (generate one: python -c \"import secrets; print('wps_' + secrets.token_urlsafe(32))\")"
+)
 
 
 class Settings(BaseSettings):
@@ -19,11 +27,16 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     rate_limit_per_minute: int = Field(default=1200, ge=1)
+    auth_failures_per_minute: int = Field(default=60, ge=1)
     nomination_rate_limit_per_minute: int = Field(default=120, ge=1)
     redis_url: str | None = None
     key_cache_seconds: float = Field(default=30.0, ge=0)
     idempotency_ttl_hours: int = Field(default=24, ge=24)
     idempotency_lease_seconds: int = Field(default=60, ge=1)
+    # 0 turns the purge inside `wps serve` off (then run `wps purge` from cron).
+    idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
+    idempotency_purge_batch: int = Field(default=1000, ge=1)
+    metrics_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 
@@ -32,6 +45,13 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("bootstrap_admin_key")
+    @classmethod
+    def _strong_bootstrap_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not KEY_FORMAT.fullmatch(value.get_secret_value()):
+            raise ValueError(BOOTSTRAP_KEY_RULE)
         return value
 
     @property

@@ -73,6 +73,11 @@ def on_rollback(session: AsyncSession, callback: Callable[[], Any]) -> None:
     session.info.setdefault("on_rollback", []).append(callback)
 
 
+def after_transaction(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Register a callback to run once the request's transaction has ended, committed or not."""
+    session.info.setdefault("after_transaction", []).append(callback)
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
@@ -85,6 +90,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
             for callback in session.info.get("on_rollback", []):
                 await callback()
             raise
+        finally:
+            for ended in session.info.get("after_transaction", []):
+                ended()
 
 
 # scope="function": the commit runs before the response is sent, so a 201 means durable.

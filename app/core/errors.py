@@ -205,20 +205,57 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+def render_error(exc: AppError) -> Response:
+    return problem_response(
+        exc.status,
+        exc.detail,
+        slug=exc.slug,
+        errors=exc.errors,
+        headers=exc.extra_headers or None,
+        extra=exc.extra or None,
+    )
+
+
+# Every route under this prefix takes a key; its refusal comes before any complaint about the body.
+KEYED_PATHS = "/api/"
+
+
+async def key_first(request: Request) -> Response | None:
+    """The 401 (or 429) of a request whose body was refused before its key was checked."""
+    if not request.url.path.startswith(KEYED_PATHS):
+        return None
+    from app.core.security import authenticate_request  # security renders its refusals here
+
+    try:
+        await authenticate_request(request)
+    except AppError as exc:
+        return render_error(exc)
+    except Exception as exc:  # the key cannot be checked: neither a 401 nor the body's answer
+        return unavailable_response(exc)
+    return None
+
+
+def unavailable_response(exc: Exception) -> Response:
+    logger.error("database unavailable", extra={"error": type(exc).__name__})
+    return problem_response(
+        503,
+        "the database is unavailable; retry shortly",
+        slug="service-unavailable",
+        headers={"Retry-After": "5"},
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> Response:
-        return problem_response(
-            exc.status,
-            exc.detail,
-            slug=exc.slug,
-            errors=exc.errors,
-            headers=exc.extra_headers or None,
-            extra=exc.extra or None,
-        )
+        return render_error(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if any(err.get("type") == "json_invalid" for err in exc.errors()):
+            refused = await key_first(request)
+            if refused is not None:
+                return refused
         errors = validation_errors(exc)
         first = errors[0] if errors else {}
         where = first.get("pointer") or first.get("parameter") or "request"
@@ -235,9 +272,16 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 404:
             detail = "no such resource"
+        if exc.status_code in (413, 415):  # raised while FastAPI reads the body: key first
+            refused = await key_first(request)
+            if refused is not None:
+                return refused
         if exc.status_code == 400 and isinstance(exc.__cause__, (ValueError, RecursionError)):
             # FastAPI could not parse the body (bytes that are not UTF-8, nesting too deep
             # for json.loads): the same 422 as any other body that is not JSON.
+            refused = await key_first(request)
+            if refused is not None:
+                return refused
             return problem_response(
                 422,
                 "request body is not valid JSON",
@@ -263,13 +307,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(409, "the change conflicts with stored data", slug="conflict")
 
     async def _unavailable(request: Request, exc: Exception) -> Response:
-        logger.error("database unavailable", extra={"error": type(exc).__name__})
-        return problem_response(
-            503,
-            "the database is unavailable; retry shortly",
-            slug="service-unavailable",
-            headers={"Retry-After": "5"},
-        )
+        return unavailable_response(exc)
 
     unavailable = (
         OperationalError,  # includes a locked SQLite database after the busy timeout

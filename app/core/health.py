@@ -10,7 +10,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.responses import Response
 
-from app.core.errors import problem_response
+from app.core.errors import problem_response, responses
+from app.core.security import MetricsReader
 
 router = APIRouter(tags=["health"])
 
@@ -57,9 +58,13 @@ async def readyz(request: Request) -> Response:
 
 
 @router.get(
-    "/metrics", operation_id="health_metrics", summary="Prometheus metrics", response_class=Response
+    "/metrics",
+    operation_id="health_metrics",
+    summary="Prometheus metrics: Bearer WPS_METRICS_TOKEN, or an admin key",
+    response_class=Response,
+    responses=responses(),
 )
-async def metrics(request: Request) -> Response:
+async def metrics(request: Request, _: MetricsReader) -> Response:
     return Response(
         generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
     )

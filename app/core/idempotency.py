@@ -10,7 +10,9 @@ returns its response; `IdempotentRoute`, its router's route class, stores that r
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -33,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
+from app.core.config import Settings
 from app.core.contract import REQUIRED_HEADER
 from app.core.db import SessionDep, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
@@ -42,6 +45,8 @@ from app.core.security import Principal, authenticate
 IN_FLIGHT, DONE = "in_flight", "done"
 REPLAYED_HEADERS = ("location", "etag", "content-type")
 _HANDLE = "wps.idempotency"  # the request scope's slot for the reserved key
+
+logger = logging.getLogger("wps.idempotency")
 
 
 class IdempotencyRecord(IdMixin, Base):
@@ -56,6 +61,10 @@ class IdempotencyRecord(IdMixin, Base):
     response_headers: Mapped[dict[str, str] | None] = mapped_column(JSON)
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+# The reserved record and the time that fences it (renewed by a takeover).
+Reservation = tuple[int, datetime]
 
 
 class Replay(Exception):
@@ -81,18 +90,25 @@ class Idempotency:
         self,
         sessionmaker: async_sessionmaker[AsyncSession],
         session: AsyncSession,
-        record_id: int,
+        reservation: Reservation,
     ) -> None:
         self._sessionmaker = sessionmaker
         self._session = session
-        self.record_id = record_id
+        self.record_id, self.reserved_at = reservation
         self.stored = False
+
+    def _ours(self) -> Any:
+        # The reservation is fenced by its time: a retry that took the key over after the
+        # lease renewed it, and then this request may neither store nor release it.
+        return (IdempotencyRecord.id == self.record_id) & (
+            IdempotencyRecord.created_at == self.reserved_at
+        )
 
     async def store(self, response: Response) -> None:
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-        await self._session.execute(
+        stored = await self._session.execute(
             update(IdempotencyRecord)
-            .where(IdempotencyRecord.id == self.record_id)
+            .where(self._ours(), IdempotencyRecord.state == IN_FLIGHT)
             .values(
                 state=DONE,
                 response_status=response.status_code,
@@ -100,14 +116,18 @@ class Idempotency:
                 response_body=bytes(response.body),
             )
         )
+        if stored.rowcount != 1:  # type: ignore[attr-defined]
+            # Fails the request, so its transaction rolls back: the retry's result stands.
+            raise Conflict(
+                "this request outlived its Idempotency-Key lease and a retry took the key over;"
+                " its changes were not kept"
+            )
         self.stored = True
 
     async def release(self) -> None:
         async with self._sessionmaker() as session, session.begin():
             await session.execute(
-                delete(IdempotencyRecord).where(
-                    IdempotencyRecord.id == self.record_id, IdempotencyRecord.state == IN_FLIGHT
-                )
+                delete(IdempotencyRecord).where(self._ours(), IdempotencyRecord.state == IN_FLIGHT)
             )
 
 
@@ -125,15 +145,19 @@ async def _reserve(
     request_hash: str,
     ttl: timedelta,
     lease: timedelta,
-) -> int:
+) -> Reservation:
     for _ in range(3):
         try:
             async with sessionmaker() as session, session.begin():
                 record = IdempotencyRecord(
-                    api_key_id=api_key_id, key=key, request_hash=request_hash, state=IN_FLIGHT
+                    api_key_id=api_key_id,
+                    key=key,
+                    request_hash=request_hash,
+                    state=IN_FLIGHT,
+                    created_at=utcnow(),
                 )
                 session.add(record)
-            return record.id
+            return record.id, record.created_at
         except IntegrityError:
             pass
         async with sessionmaker() as session, session.begin():
@@ -162,24 +186,27 @@ async def _reserve(
                 if record.state == DONE:
                     raise Replay(record)
                 raise Conflict("a request with this Idempotency-Key is still in progress")
-            # An abandoned or expired key: take it over, unless another request just did.
+            # An abandoned or expired key: take it over, unless another request just did
+            # (or its first runner finished meanwhile: the state is part of the condition).
+            now = utcnow()
             taken = await session.execute(
                 update(IdempotencyRecord)
                 .where(
                     IdempotencyRecord.id == record.id,
                     IdempotencyRecord.created_at == record.created_at,
+                    IdempotencyRecord.state == record.state,
                 )
                 .values(
                     request_hash=request_hash,
                     state=IN_FLIGHT,
-                    created_at=utcnow(),
+                    created_at=now,
                     response_status=None,
                     response_headers=None,
                     response_body=None,
                 )
             )
             if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return record.id
+                return record.id, now
     raise Conflict("a request with this Idempotency-Key is still in progress")
 
 
@@ -211,7 +238,7 @@ def idempotency(required: bool = False) -> Any:
             return
         sessionmaker = request.app.state.sessionmaker
         settings = request.app.state.settings
-        record_id = await _reserve(
+        reservation = await _reserve(
             sessionmaker,
             principal.key_id,
             idempotency_key,
@@ -219,7 +246,7 @@ def idempotency(required: bool = False) -> Any:
             timedelta(hours=settings.idempotency_ttl_hours),
             timedelta(seconds=settings.idempotency_lease_seconds),
         )
-        handle = Idempotency(sessionmaker, session, record_id)
+        handle = Idempotency(sessionmaker, session, reservation)
         # Released only after the request's transaction has rolled back: on SQLite that
         # transaction holds the write lock the release needs.
         on_rollback(session, handle.release)
@@ -258,13 +285,36 @@ class IdempotentRoute(APIRoute):
         return store_response
 
 
-async def purge_expired(session: AsyncSession, ttl_hours: int) -> int:
+async def purge_expired(session: AsyncSession, ttl_hours: int, limit: int) -> int:
+    """Delete up to `limit` records older than the TTL (their replies hold personal data)."""
+    oldest = (
+        select(IdempotencyRecord.id)
+        .where(IdempotencyRecord.created_at < utcnow() - timedelta(hours=ttl_hours))
+        .order_by(IdempotencyRecord.created_at)
+        .limit(limit)
+    )
     result = await session.execute(
-        delete(IdempotencyRecord).where(
-            IdempotencyRecord.created_at < utcnow() - timedelta(hours=ttl_hours)
-        )
+        delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(oldest.scalar_subquery()))
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def purge_periodically(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    """Run inside `wps serve`: one bounded purge every WPS_IDEMPOTENCY_PURGE_INTERVAL_SECONDS."""
+    while True:
+        await asyncio.sleep(settings.idempotency_purge_interval_seconds)
+        try:
+            async with sessionmaker() as session, session.begin():
+                purged = await purge_expired(
+                    session, settings.idempotency_ttl_hours, settings.idempotency_purge_batch
+                )
+        except Exception as exc:  # the database may be down for a while; try again next time
+            logger.warning("idempotency purge failed", extra={"error": type(exc).__name__})
+            continue
+        if purged:
+            logger.info("purged expired idempotency records", extra={"purged": purged})
 
 
 def install_replay_handler(app: FastAPI) -> None:

@@ -8,17 +8,22 @@ import time
 import uuid
 from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.context import request_id_var
-from app.core.errors import problem_response
+from app.core.errors import key_first, problem_response
 from app.core.observability import Metrics
 from app.core.routetable import RouteTable, unsupported_media_type
 
 logger = logging.getLogger("wps.access")
 
-_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# A client's id reaches logs and the audit trail only if it looks like one (not "-" or "..").
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -76,7 +81,8 @@ class RequestContextMiddleware:
         try:
             early = self._refuse_early(scope.get("app"), method, path, headers)
             if early is not None:
-                await early(scope, receive, send_wrapper)
+                refused = await key_first(Request(scope, receive))
+                await (refused or early)(scope, receive, send_wrapper)
             else:
                 limit = (
                     self.max_import_bytes
@@ -171,3 +177,22 @@ def _limited(receive: Receive, limit: int, refusal: HTTPException | None = None)
         return message
 
     return wrapper
+
+
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered as problem+json like every error."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+        headers = {
+            k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")
+        }
+        return problem_response(
+            400,
+            f"CORS preflight refused: this {refused} is not allowed",
+            slug="cors-preflight-refused",
+            headers=headers,
+        )

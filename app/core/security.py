@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.config import KEY_FORMAT
 from app.core.errors import Forbidden, Unauthorized
 
 KEY_PREFIX = "wps_"
+
+
+def is_well_formed(secret: str) -> bool:
+    """Could this be a key at all? Anything else is refused without a database lookup."""
+    return KEY_FORMAT.fullmatch(secret) is not None
 
 
 class Role(StrEnum):
@@ -58,6 +65,8 @@ class KeyCache:
     def __init__(self, ttl_seconds: float) -> None:
         self.ttl = ttl_seconds
         self._entries: dict[str, tuple[float, Principal]] = {}
+        # Bumped by every eviction: a lookup that began before one may not cache what it read.
+        self.generation = 0
 
     def get(self, key_hash: str) -> Principal | None:
         entry = self._entries.get(key_hash)
@@ -65,16 +74,19 @@ class KeyCache:
             return None
         return entry[1]
 
-    def put(self, key_hash: str, principal: Principal) -> None:
-        if self.ttl > 0:
+    def put(self, key_hash: str, principal: Principal, generation: int) -> None:
+        """Cache `principal`, read by a lookup that began at `generation`."""
+        if self.ttl > 0 and generation == self.generation:
             self._entries[key_hash] = (time.monotonic() + self.ttl, principal)
 
     def evict_key(self, key_id: int) -> None:
+        self.generation += 1
         for key_hash, (_, principal) in list(self._entries.items()):
             if principal.key_id == key_id:
                 del self._entries[key_hash]
 
     def clear(self) -> None:
+        self.generation += 1
         self._entries.clear()
 
 
@@ -89,24 +101,74 @@ async def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("an API key is required: Authorization: Bearer <key>")
-    secret = credentials.credentials
-    if not secret.startswith(KEY_PREFIX) or len(secret) > 200:
-        raise Unauthorized("the API key is not valid")
-    key_hash = hash_secret(secret)
     state = request.app.state
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        await _failed(request, "an API key is required: Authorization: Bearer <key>")
+    secret = credentials.credentials
+    if not is_well_formed(secret):
+        await _failed(request, "the API key is not valid")
+    key_hash = hash_secret(secret)
     principal = state.key_cache.get(key_hash)
     if principal is None:
+        # An address that keeps failing costs no more lookups until its window ends.
+        await state.rate_limiter.check(
+            _failure_bucket(request), state.settings.auth_failures_per_minute, FAILURES
+        )
         load_principal: PrincipalLookup = state.load_principal
+        generation = state.key_cache.generation
         async with state.sessionmaker() as session:
             principal = await load_principal(session, key_hash)
         if principal is None:
-            raise Unauthorized("the API key is not valid or has been revoked")
-        state.key_cache.put(key_hash, principal)
+            await _failed(request, "the API key is not valid or has been revoked")
+        state.key_cache.put(key_hash, principal, generation)
     request.state.principal = principal
     await state.rate_limiter.hit(f"all:{principal.key_id}", state.settings.rate_limit_per_minute)
     return principal
+
+
+FAILURES = "too many failed authentications from this address; retry later"
+
+
+def _failure_bucket(request: Request) -> str:
+    return f"auth-failures:{request.client.host if request.client else 'unknown'}"
+
+
+async def _failed(request: Request, detail: str) -> NoReturn:
+    """Count a failed authentication against the client's address, then refuse it."""
+    state = request.app.state
+    await state.rate_limiter.hit(
+        _failure_bucket(request), state.settings.auth_failures_per_minute, FAILURES
+    )
+    raise Unauthorized(detail)
+
+
+async def authenticate_request(request: Request) -> Principal:
+    """The caller of a request no dependency has authenticated yet (error paths)."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    if principal is not None:
+        return principal
+    return await authenticate(request, await _bearer(request))
+
+
+async def metrics_reader(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """/metrics: the scraper's WPS_METRICS_TOKEN, or else an admin key."""
+    token = request.app.state.settings.metrics_token
+    if (
+        token is not None
+        and credentials is not None
+        and credentials.scheme.lower() == "bearer"
+        and hmac.compare_digest(credentials.credentials.encode(), token.get_secret_value().encode())
+    ):
+        return
+    principal = await authenticate(request, credentials)
+    if principal.role is not Role.admin:
+        raise Forbidden(f"the {principal.role} role may not read metrics")
+
+
+MetricsReader = Annotated[None, Depends(metrics_reader)]
 
 
 def require(*roles: Role) -> Any:

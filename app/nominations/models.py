@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -13,11 +14,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, UTCDateTime, VersionedMixin, utcnow
 from app.nominations.workflow import NominationStatus, Service, Sex, VettingStatus
 from app.partners.models import Partner
 
@@ -101,6 +103,22 @@ class Nomination(IdMixin, VersionedMixin, Base):
             "decided_at": self.vetting_decided_at,
             "expires_at": self.vetting_expires_at,
         }
+
+
+class TransitionReason(IdMixin, Base):
+    """The free text given with a status change: kept here, not in the permanent audit trail,
+    so that an admin can read it and purge it."""
+
+    __tablename__ = "nomination_transition_reasons"
+
+    nomination_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[NominationStatus] = mapped_column(EnumText(NominationStatus, 16))
+    to_status: Mapped[NominationStatus] = mapped_column(EnumText(NominationStatus, 16))
+    reason: Mapped[str] = mapped_column(Text)
+    actor_key_id: Mapped[int | None] = mapped_column(BigInteger)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # API field path → column, for the nested parts of the body (`nominee.rank` → `rank`).

@@ -22,14 +22,16 @@ from app.core.params import (
     UpdatedSince,
 )
 from app.core.schemas import REFERENCE_PATTERN, RecordId
-from app.core.security import Principal, Role, require
+from app.core.security import Admin, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
     NOMINATION_RECORD,
+    TRANSITION_REASON_RECORD,
     NominationCreate,
     NominationRead,
     NominationUpdate,
+    TransitionReasonRead,
     TransitionRequest,
     VettingWrite,
 )
@@ -235,3 +237,51 @@ async def nomination_history(
     return await listing_or_csv(
         request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "history.csv"
     )
+
+
+@router.get(
+    "/{nomination_id}/transition-reasons",
+    operation_id="nominations_transition_reasons",
+    summary="The free-text reasons given with status changes (admin; not in the audit trail)",
+    response_model=Page[TransitionReasonRead],
+    responses={**CSV_RESPONSE, **responses(404)},
+)
+async def transition_reasons(
+    request: Request,
+    actor: Admin,
+    session: SessionDep,
+    nomination_id: NominationId,
+    paging: Paging,
+    updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.transition_reasons(
+        session, actor, nomination_id, updated_since=updated_since
+    )
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        TransitionReasonRead,
+        TRANSITION_REASON_RECORD,
+        "transition-reasons.csv",
+    )
+
+
+@router.delete(
+    "/{nomination_id}/transition-reasons",
+    operation_id="nominations_transition_reasons_purge",
+    summary="Purge the nomination's transition reasons (admin; If-Match: the nomination's ETag)",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def purge_transition_reasons(
+    actor: Admin,
+    session: SessionDep,
+    nomination_id: NominationId,
+    expected_version: RequiredVersion,
+) -> Response:
+    await service.purge_transition_reasons(session, actor, nomination_id, expected_version)
+    return render.no_content()

@@ -152,6 +152,26 @@ class TransitionRequest(InputModel):
     reason: Text | None = None
 
 
+class TransitionReasonRead(ReadModel):
+    """A reason given with a status change (admins only; purgeable, never in the audit trail)."""
+
+    id: int
+    from_status: NominationStatus
+    to_status: NominationStatus
+    reason: str
+    actor_key_id: int | None
+    given_at: datetime
+
+
+# A transition reason in CSV: the same fields as its JSON, none of them imported.
+TRANSITION_REASON_RECORD = records.RecordShape(
+    *(
+        records.Field(name, imported=False)
+        for name in ("id", "from_status", "to_status", "reason", "actor_key_id", "given_at")
+    )
+)
+
+
 class NomineeRead(ReadModel):
     given_name: str
     family_name: str

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, case, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, delete, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -34,7 +34,13 @@ from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.imet_history.coverage import refuse_completion_over_history
-from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS, Nomination
+from app.nominations.models import (
+    COURSE_COLUMNS,
+    NOMINEE_COLUMNS,
+    VETTING_COLUMNS,
+    Nomination,
+    TransitionReason,
+)
 from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
 from app.nominations.workflow import (
     DESCRIBED,
@@ -302,6 +308,18 @@ async def transition(
             str(current),
         )
     nomination.status = target
+    if reason:
+        # Free text may name people or health: kept with the nomination, where an admin can
+        # purge it, never in the permanent audit trail or the embassy-visible history.
+        session.add(
+            TransitionReason(
+                nomination_id=nomination.id,
+                from_status=current,
+                to_status=target,
+                reason=reason,
+                actor_key_id=actor.key_id,
+            )
+        )
     await session.flush()
     record(
         session,
@@ -310,9 +328,40 @@ async def transition(
         RESOURCE,
         nomination.id,
         ["status"],
-        {"from": str(current), "to": str(target), "reason": reason},
+        {"from": str(current), "to": str(target)},
     )
     return nomination
+
+
+async def transition_reasons(
+    session: AsyncSession,
+    actor: Principal,
+    nomination_id: int,
+    *,
+    updated_since: datetime | None = None,
+) -> Listing:
+    """The reasons given with the nomination's status changes, oldest first (admins)."""
+    await get_nomination(session, actor, nomination_id)
+    stmt = select(TransitionReason).where(TransitionReason.nomination_id == nomination_id)
+    if updated_since is not None:
+        stmt = stmt.where(TransitionReason.given_at >= updated_since)
+    return Listing(stmt, [SortKey(TransitionReason.id)])
+
+
+async def purge_transition_reasons(
+    session: AsyncSession, actor: Principal, nomination_id: int, expected_version: str | None
+) -> int:
+    """Delete every reason kept for the nomination; the audit trail records only the purge."""
+    nomination = await get_nomination(session, actor, nomination_id, for_update=True)
+    check_version(expected_version, nomination.version)
+    purged = await session.execute(
+        delete(TransitionReason).where(TransitionReason.nomination_id == nomination_id)
+    )
+    count = int(purged.rowcount or 0)  # type: ignore[attr-defined]
+    record(
+        session, actor, "purge", RESOURCE, nomination_id, ["transition_reasons"], {"purged": count}
+    )
+    return count
 
 
 async def set_vetting(

@@ -66,6 +66,8 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     # Embassies pass the signature so another country's nomination is a 404 before the 403.
     ("PUT", "/api/v1/nominations/{nomination_id}/vetting"): EMBASSY_DESK,
     ("GET", "/api/v1/nominations/{nomination_id}/history"): EMBASSY_DESK,
+    ("GET", "/api/v1/nominations/{nomination_id}/transition-reasons"): ADMIN,
+    ("DELETE", "/api/v1/nominations/{nomination_id}/transition-reasons"): ADMIN,
     ("GET", "/api/v1/reports/imet-parity"): EVERYONE,
     ("GET", "/api/v1/reports/imet-completions"): EVERYONE,
     # IMET history (embassy keys read their own country's records)

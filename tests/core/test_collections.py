@@ -54,7 +54,10 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         assert made.status_code == 201, made.text
     first = await nominate(client, keys)
     await nominate(client, keys)
-    assert (await move(client, keys, first["id"], "withdrawn", role="embassy")).status_code == 200
+    # Two status changes with reasons, for the transition-reasons collection.
+    assert (await move(client, keys, first["id"], "under_review", reason="complete")).is_success
+    withdrawn = await move(client, keys, first["id"], "withdrawn", role="embassy", reason="ill")
+    assert withdrawn.status_code == 200
     for program, start in (("GPOI", "2008-01-01"), ("IMET", "2010-01-01")):
         made = await client.post(
             "/api/v1/partners/KEN/memberships",

@@ -59,15 +59,16 @@ async def test_metrics_count_requests_by_route_template(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
     analyst = keys.headers("analyst")
+    admin = keys.headers("admin")
     got = 'method="GET",route="/api/v1/partners/{code}",status="200"'
     missing = 'method="GET",route="/api/v1/partners/{code}",status="404"'
     unmatched = 'method="GET",route="unmatched",status="404"'
-    before = (await client.get("/metrics")).text
+    before = (await client.get("/metrics", headers=admin)).text
     for code in ("KEN", "GHA", "gha", "ZZZ"):
         await client.get(f"/api/v1/partners/{code}", headers=analyst)
     await client.get("/api/v1/partners/KEN/memberships", headers=analyst)
     await client.get("/api/v1/no/such/path/123", headers=analyst)
-    response = await client.get("/metrics")
+    response = await client.get("/metrics", headers=admin)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     text = response.text
@@ -78,3 +79,32 @@ async def test_metrics_count_requests_by_route_template(
     # Raw paths never become labels: their number would grow without bound.
     assert not re.search(r'route="[^"]*(KEN|GHA|gha|ZZZ|123)', text)
     assert _samples(text, "wps_http_request_duration_seconds_bucket")
+
+
+async def test_metrics_need_an_admin_key_without_a_token(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    anonymous = await client.get("/metrics")
+    assert anonymous.status_code == 401
+    assert anonymous.headers["content-type"] == "application/problem+json"
+    assert "wps_http_requests_total" not in anonymous.text
+    for role in ("analyst", "integration", "embassy"):
+        refused = await client.get("/metrics", headers=keys.headers(role))
+        assert refused.status_code == 403, role
+    assert (await client.get("/metrics", headers=keys.headers("admin"))).status_code == 200
+
+
+async def test_metrics_token_lets_a_scraper_in(database_url: str, keys: Keys) -> None:
+    token = "scrape-" + "t" * 40
+    async with side_client(database_url, metrics_token=token) as http:
+        scraped = await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})
+        assert scraped.status_code == 200
+        assert "wps_http_requests_total" in scraped.text
+        assert (await http.get("/metrics")).status_code == 401
+        wrong = await http.get("/metrics", headers={"Authorization": f"Bearer {token}x"})
+        assert wrong.status_code == 401
+        # The token opens /metrics only; an admin key still works there.
+        assert (
+            await http.get("/api/v1/programs", headers={"Authorization": f"Bearer {token}"})
+        ).status_code == 401
+        assert (await http.get("/metrics", headers=keys.headers("admin"))).status_code == 200

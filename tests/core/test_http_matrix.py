@@ -125,13 +125,15 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
     ]
     assert all(response.status_code == 201 for response in made), [r.text for r in made]
     code = manual()["code"]
+    nomination_id = (await nominate(client, keys))["id"]
     return [
         "/api/v1/programs/GPOI",
         "/api/v1/partners/KEN",
         "/api/v1/outcomes/1",
         f"{INDICATORS}/{code}",
         f"{INDICATORS}/{code}/locks/2021",
-        f"{NOMINATIONS}/{(await nominate(client, keys))['id']}",
+        f"{NOMINATIONS}/{nomination_id}",
+        f"{NOMINATIONS}/{nomination_id}/transition-reasons",
         *(response.headers["location"] for response in made),
     ]
 

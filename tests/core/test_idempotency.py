@@ -8,16 +8,17 @@ from datetime import timedelta
 
 import httpx
 import orjson
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from app.apikeys.models import ApiKey
-from app.core.idempotency import IN_FLIGHT, IdempotencyRecord
+from app.core.idempotency import IN_FLIGHT, IdempotencyRecord, purge_expired
 from app.core.models import utcnow
 from app.core.security import hash_secret
 from app.partners.models import Membership
 from app.programs.models import Program
-from tests.conftest import Keys
+from tests.conftest import Keys, wps
+from tests.core.apps import client_for, running_app
 
 MEMBERSHIPS = "/api/v1/partners/KEN/memberships"
 
@@ -269,3 +270,97 @@ async def test_twenty_concurrent_identical_posts_make_one_row(
         == 1
     )
     assert await _programs(session, "WPS-C") == 1
+
+
+async def _age(session: AsyncSession, key: str, hours: float) -> None:
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(IdempotencyRecord.key == key)
+        .values(created_at=utcnow() - timedelta(hours=hours))
+    )
+    await session.commit()
+
+
+async def _records(session: AsyncSession) -> set[str]:
+    try:
+        return set((await session.scalars(select(IdempotencyRecord.key))).all())
+    finally:
+        await session.rollback()
+
+
+async def test_the_service_purges_expired_records_and_the_key_then_runs_anew(
+    database_url: str, keys: Keys, session: AsyncSession
+) -> None:
+    body = {"program": "CWD", "start_date": "2001-01-01", "end_date": "2002-01-01"}
+    async with (
+        running_app(database_url, idempotency_purge_interval_seconds=3600) as first,
+        client_for(first) as http,
+    ):
+        headers = keys.headers("admin", **{"Idempotency-Key": "purged"})
+        assert (await http.post(MEMBERSHIPS, json=body, headers=headers)).status_code == 201
+        fresh = keys.headers("admin", **{"Idempotency-Key": "fresh"})
+        other = {**body, "start_date": "2003-01-01", "end_date": "2004-01-01"}
+        assert (await http.post(MEMBERSHIPS, json=other, headers=fresh)).status_code == 201
+    await _age(session, "purged", 25)
+    async with (
+        running_app(database_url, idempotency_purge_interval_seconds=0.05) as application,
+        client_for(application) as http,
+    ):
+        for _ in range(100):
+            if "purged" not in await _records(session):
+                break
+            await asyncio.sleep(0.05)
+        assert await _records(session) == {"fresh"}  # the expired one only
+        # Gone, the key is free: the request acts anew (the range now overlaps, so 409).
+        again = await http.post(MEMBERSHIPS, json=body, headers=headers)
+        assert again.status_code == 409, again.text
+        assert "idempotent-replayed" not in again.headers
+
+
+async def test_a_purge_run_is_bounded(
+    client: httpx.AsyncClient, keys: Keys, session: AsyncSession
+) -> None:
+    for n in range(3):
+        body = {"program": "CWD", "start_date": f"200{n}-01-01", "end_date": f"200{n}-06-01"}
+        headers = keys.headers("admin", **{"Idempotency-Key": f"old-{n}"})
+        assert (await client.post(MEMBERSHIPS, json=body, headers=headers)).status_code == 201
+        await _age(session, f"old-{n}", 30 - n)
+    assert await purge_expired(session, 24, 2) == 2
+    await session.commit()
+    assert await _records(session) == {"old-2"}  # the two oldest went first
+    assert await purge_expired(session, 24, 2) == 1
+    await session.commit()
+    assert await _records(session) == set()
+
+
+def test_wps_purge_deletes_expired_records(cli_env: dict[str, str]) -> None:
+    url = cli_env["WPS_DATABASE_URL"]
+
+    async def put(key: str, hours: float) -> None:
+        engine = create_async_engine(url)
+        async with engine.begin() as conn:
+            await conn.execute(
+                insert(IdempotencyRecord).values(
+                    api_key_id=1,
+                    key=key,
+                    request_hash="0" * 64,
+                    state="done",
+                    created_at=utcnow() - timedelta(hours=hours),
+                )
+            )
+        await engine.dispose()
+
+    async def left() -> set[str]:
+        engine = create_async_engine(url)
+        async with engine.connect() as conn:
+            keys = set((await conn.scalars(select(IdempotencyRecord.key))).all())
+        await engine.dispose()
+        return keys
+
+    for n in range(5):
+        asyncio.run(put(f"expired-{n}", 48))
+    asyncio.run(put("recent", 1))
+    done = wps("purge", env={**cli_env, "WPS_IDEMPOTENCY_PURGE_BATCH": "2"})
+    assert done.returncode == 0, done.stderr
+    assert "purged 5 expired idempotency records" in done.stdout
+    assert asyncio.run(left()) == {"recent"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,71 @@ async def test_models_and_migrations_agree(scratch_url: str) -> None:
     await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
     diff = await _inspect(scratch_url, _diff)
     assert diff == [], "models differ from migrations: " + "\n".join(map(str, diff))
+
+
+async def test_0010_moves_transition_reasons_out_of_the_audit_trail(scratch_url: str) -> None:
+    await asyncio.to_thread(migrate, "0006", database_url=scratch_url)
+    engine = create_async_engine(scratch_url, poolclass=NullPool)
+    try:
+        async with engine.begin() as conn:
+            partner_id = (
+                await conn.execute(
+                    text(
+                        "INSERT INTO partners (code, alpha2, name, region, version,"
+                        " created_at, updated_at) VALUES ('KEN', 'KE', 'Kenya', 'AF', 1,"
+                        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id"
+                    )
+                )
+            ).scalar_one()
+            nomination_id = (
+                await conn.execute(
+                    text(
+                        "INSERT INTO nominations (partner_id, fiscal_year, external_ref, status,"
+                        " given_name, family_name, sex, rank, service, position, masl_id,"
+                        " course_title, course_institution, ecl_exempt, vetting_status, version,"
+                        " created_at, updated_at) VALUES (:partner, 2026, 'N-1', 'withdrawn',"
+                        " 'A', 'B', 'female', 'Major', 'army', 'P', 'M1', 'T', 'I', false,"
+                        " 'pending', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id"
+                    ),
+                    {"partner": partner_id},
+                )
+            ).scalar_one()
+            for details in (
+                '{"from": "submitted", "to": "withdrawn", "reason": "medical leave"}',
+                '{"from": "submitted", "to": "under_review", "reason": null}',
+            ):
+                await conn.execute(
+                    text(
+                        "INSERT INTO audit_events (occurred_at, actor_key_id, action,"
+                        " resource_type, resource_id, changed_fields, details) VALUES"
+                        " (CURRENT_TIMESTAMP, 7, 'transition', 'nomination', :id, '[\"status\"]',"
+                        " :details)"
+                    ),
+                    {"id": str(nomination_id), "details": details},
+                )
+        await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+        async with engine.connect() as conn:
+            details = (
+                await conn.execute(text("SELECT details FROM audit_events ORDER BY id"))
+            ).scalars()
+            stored = [d if isinstance(d, dict) else json.loads(d) for d in details]
+            moved = (
+                await conn.execute(
+                    text(
+                        "SELECT nomination_id, from_status, to_status, reason, actor_key_id"
+                        " FROM nomination_transition_reasons"
+                    )
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    assert stored == [
+        {"from": "submitted", "to": "withdrawn"},
+        {"from": "submitted", "to": "under_review"},
+    ]
+    assert [tuple(row) for row in moved] == [
+        (nomination_id, "submitted", "withdrawn", "medical leave", 7)
+    ]
 
 
 def _add_partners_and_a_training(connection: Connection) -> None:

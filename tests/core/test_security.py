@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 
 import httpx
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.apikeys.models import ApiKey
+from app.core.config import Settings
 from app.core.security import hash_secret
-from tests.conftest import Keys
-from tests.core.apps import side_client
+from tests.conftest import Keys, wps
+from tests.core.apps import client_for, running_app, side_client
 
 PROGRAMS = "/api/v1/programs"
 
@@ -181,7 +184,7 @@ async def _count_keys(session: AsyncSession) -> int:
 
 
 async def test_bootstrap_admin_key_is_ensured_idempotently(
-    database_url: str, keys: Keys, session: AsyncSession
+    database_url: str, keys: Keys, session: AsyncSession, capsys: pytest.CaptureFixture[str]
 ) -> None:
     secret = "wps_bootstrap-" + "b" * 40
     for _ in range(2):
@@ -199,7 +202,7 @@ async def test_bootstrap_admin_key_is_ensured_idempotently(
         await session.rollback()
     assert len(rows) == 1 and rows[0].role == "admin" and rows[0].revoked_at is None
 
-    # Revoked by someone, it is restored by the next start with the setting.
+    # Revoked by an admin, it stays revoked however often the service restarts with it.
     async with side_client(database_url, bootstrap_admin_key=secret) as http:
         auth = {"Authorization": f"Bearer {secret}"}
         etag = (await http.get(f"/api/v1/api-keys/{rows[0].id}", headers=auth)).headers["etag"]
@@ -208,9 +211,25 @@ async def test_bootstrap_admin_key_is_ensured_idempotently(
         )
         assert revoke.status_code == 204
         assert_unauthorized(await http.get("/api/v1/api-keys", headers=auth))
+    capsys.readouterr()
     async with side_client(database_url, bootstrap_admin_key=secret) as http:
-        assert (await http.get("/api/v1/api-keys", headers=auth)).status_code == 200
+        assert_unauthorized(await http.get("/api/v1/api-keys", headers=auth))
+    assert "WPS_BOOTSTRAP_ADMIN_KEY names a revoked key" in capsys.readouterr().err
     assert await _count_keys(session) == 6  # the five fixture keys and the bootstrap key
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["wps_change_me", "x" * 48, "wps_" + "a" * 31, "wps_" + "a" * 40 + "!", "WPS_" + "a" * 40],
+)
+def test_a_malformed_or_weak_bootstrap_key_refuses_to_start(value: str) -> None:
+    with pytest.raises(ValidationError, match="WPS_BOOTSTRAP_ADMIN_KEY"):
+        Settings(_env_file=None, bootstrap_admin_key=value)  # type: ignore[call-arg]
+    refused = wps("serve", env={**os.environ, "WPS_BOOTSTRAP_ADMIN_KEY": value})
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1, refused.stderr  # one line, no traceback
+    assert refused.stderr.startswith("wps: WPS_BOOTSTRAP_ADMIN_KEY must be 'wps_'")
+    assert value not in refused.stderr  # the secret is not echoed
 
 
 async def test_rate_limit_answers_429_with_retry_after(database_url: str, keys: Keys) -> None:
@@ -278,8 +297,9 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient, keys
     }
     assert len(generated) == 3
     assert all(re.fullmatch(r"[0-9a-f]{32}", rid) for rid in generated)
-    # Ids that could smuggle content into logs are replaced, not echoed.
-    for bad in ("has space", "x" * 65, "a\tb", "<script>"):
+    # Ids that could smuggle content into logs are replaced, not echoed; so are ids that
+    # could pass for a log's own placeholders ("-") or a path ("..").
+    for bad in ("has space", "x" * 65, "a\tb", "<script>", "-", "..", "-rf", ".hidden"):
         replaced = await client.get(PROGRAMS, headers={**headers, "X-Request-ID": bad})
         assert replaced.headers["x-request-id"] != bad
         assert re.fullmatch(r"[0-9a-f]{32}", replaced.headers["x-request-id"])
@@ -287,6 +307,18 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient, keys
         "/api/v1/programs/NOPE", headers={**headers, "X-Request-ID": "rid-1"}
     )
     assert problem.json()["instance"] == "rid-1"
+    # What reaches the audit trail is the validated id, never the client's raw value.
+    made = await client.post(
+        PROGRAMS,
+        json={"code": "RID-1", "name": "Request id"},
+        headers={**keys.headers("admin"), "X-Request-ID": "-"},
+    )
+    assert made.status_code == 201, made.text
+    events = await client.get(
+        "/api/v1/audit-events", params={"resource_type": "program"}, headers=keys.headers("admin")
+    )
+    stored = [e["request_id"] for e in events.json()["items"]]
+    assert made.headers["x-request-id"] in stored and "-" not in stored
 
 
 async def test_cors_preflight_follows_the_configured_origins(
@@ -310,6 +342,21 @@ async def test_cors_preflight_follows_the_configured_origins(
         )
         assert other.status_code == 400
         assert "access-control-allow-origin" not in other.headers
+        assert other.headers["content-type"] == "application/problem+json"
+        refused = other.json()
+        assert refused["status"] == 400 and "origin" in refused["detail"]
+        assert refused["type"].endswith("/cors-preflight-refused")
+        bad_method = await http.options(
+            "/api/v1/partners/KEN",
+            headers={
+                **preflight,
+                "Origin": "https://dash.example",
+                "Access-Control-Request-Method": "TRACE",
+            },
+        )
+        assert bad_method.status_code == 400
+        assert bad_method.headers["content-type"] == "application/problem+json"
+        assert "method" in bad_method.json()["detail"]
 
         simple = await http.get(
             PROGRAMS, headers={**keys.headers("analyst"), "Origin": "https://dash.example"}
@@ -323,3 +370,84 @@ async def test_cors_preflight_follows_the_configured_origins(
         "/api/v1/partners/KEN", headers={**preflight, "Origin": "https://dash.example"}
     )
     assert "access-control-allow-origin" not in closed.headers
+
+
+async def test_failed_authentication_is_limited_per_client_address(
+    database_url: str, keys: Keys
+) -> None:
+    async with running_app(database_url, auth_failures_per_minute=3) as application:
+        async with client_for(application) as http:
+            bad = {"Authorization": "Bearer wps_" + "x" * 43}
+            for _ in range(3):
+                assert_unauthorized(await http.get(PROGRAMS, headers=bad))
+            limited = await http.get(PROGRAMS, headers=bad)
+            assert limited.status_code == 429, limited.text
+            assert limited.headers["content-type"] == "application/problem+json"
+            assert 1 <= int(limited.headers["retry-after"]) <= 60
+            assert "address" in limited.json()["detail"]
+            # No more lookups from this address, whatever key it sends, until the window ends.
+            assert (await http.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 429
+        # Another address is not affected.
+        transport = httpx.ASGITransport(app=application, client=("192.0.2.7", 4000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as other:
+            assert (await other.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "not-a-key",
+        "wps_short",
+        "wps_" + "!" * 43,
+        "wps_" + "x" * 31,
+        "wps_" + "x" * 129,
+        "WPS_" + "x" * 43,
+    ],
+)
+async def test_a_key_that_cannot_be_valid_costs_no_lookup(
+    database_url: str, keys: Keys, secret: str
+) -> None:
+    async with running_app(database_url) as application, client_for(application) as http:
+        lookups: list[str] = []
+        lookup = application.state.load_principal
+
+        async def counted(session: AsyncSession, key_hash: str) -> object:
+            lookups.append(key_hash)
+            return await lookup(session, key_hash)
+
+        application.state.load_principal = counted
+        assert_unauthorized(await http.get(PROGRAMS, headers={"Authorization": f"Bearer {secret}"}))
+        assert lookups == []
+        # A well-formed key is looked up (and an unknown one refused the same way).
+        assert_unauthorized(
+            await http.get(PROGRAMS, headers={"Authorization": "Bearer wps_" + "y" * 43})
+        )
+        assert len(lookups) == 1
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer wps_" + "z" * 43, "Bearer nope"])
+async def test_the_key_is_checked_before_the_body(
+    client: httpx.AsyncClient, keys: Keys, authorization: str | None
+) -> None:
+    headers = {} if authorization is None else {"Authorization": authorization}
+    # A wrong content type, invalid JSON, bytes that are not UTF-8: 401 first, never 415/422.
+    for content, content_type in [
+        (b'{"code": "X"}', "text/plain"),
+        (b"<xml/>", "application/xml"),
+        (b"{", "application/json"),
+        (b"\xff\xfe", "application/json"),
+    ]:
+        response = await client.post(
+            PROGRAMS, content=content, headers={**headers, "Content-Type": content_type}
+        )
+        assert_unauthorized(response)
+    # With a valid key the body's own problem is answered.
+    admin = keys.headers("admin")
+    assert (
+        await client.post(
+            PROGRAMS, content=b"{", headers={**admin, "Content-Type": "application/json"}
+        )
+    ).status_code == 422
+    assert (
+        await client.post(PROGRAMS, content=b"x", headers={**admin, "Content-Type": "text/plain"})
+    ).status_code == 415

@@ -303,3 +303,49 @@ async def test_a_retried_transition_replays_instead_of_conflicting(
     assert retry.json() == first.json()
     without_key = await move(client, keys, created["id"], "withdrawn", role="embassy", reason="ill")
     assert unmet(without_key) == ["transition_allowed"]
+
+
+async def test_reasons_stay_out_of_the_audit_trail_and_admins_read_and_purge_them(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    created = await nominate(client, keys)
+    url = f"{NOMINATIONS}/{created['id']}"
+    reason = "Nominee Amina Otieno is on medical leave"
+    assert (await move(client, keys, created["id"], "under_review")).status_code == 200
+    moved = await move(client, keys, created["id"], "withdrawn", role="embassy", reason=reason)
+    assert moved.status_code == 200, moved.text
+
+    # Neither the embassy's history nor the admin's audit trail holds the text.
+    history = await client.get(f"{url}/history", headers=keys.headers("embassy"))
+    assert history.status_code == 200
+    assert reason not in history.text and "medical" not in history.text
+    audit = await client.get("/api/v1/audit-events?limit=500", headers=keys.headers("admin"))
+    assert audit.status_code == 200
+    assert "medical" not in audit.text
+    transitions = [e for e in history.json()["items"] if e["action"] == "transition"]
+    assert transitions[0]["details"] == {"from": "under_review", "to": "withdrawn"}
+
+    # An admin reads it with the nomination; nobody else may.
+    reasons = await client.get(f"{url}/transition-reasons", headers=keys.headers("admin"))
+    assert reasons.status_code == 200, reasons.text
+    items = reasons.json()["items"]
+    assert [(r["from_status"], r["to_status"], r["reason"]) for r in items] == [
+        ("under_review", "withdrawn", reason)
+    ]
+    assert items[0]["actor_key_id"] and items[0]["given_at"]
+    embassy = await client.get(f"{url}/transition-reasons", headers=keys.headers("embassy"))
+    assert embassy.status_code == 403
+
+    # Purged by an admin (If-Match: the nomination's ETag), the text is gone for good.
+    etag = (await client.get(url, headers=keys.headers("admin"))).headers["etag"]
+    no_match = await client.delete(f"{url}/transition-reasons", headers=keys.headers("admin"))
+    assert no_match.status_code == 428
+    purged = await client.delete(
+        f"{url}/transition-reasons", headers=keys.headers("admin", **{"If-Match": etag})
+    )
+    assert purged.status_code == 204, purged.text
+    after = await client.get(f"{url}/transition-reasons", headers=keys.headers("admin"))
+    assert after.json()["items"] == []
+    history = await client.get(f"{url}/history", headers=keys.headers("admin"))
+    assert history.json()["items"][0]["action"] == "purge"
+    assert history.json()["items"][0]["changed_fields"] == ["transition_reasons"]
