@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.bulk import ImportSummary, Parsed, Progress
+from app.core.csvout import listing_batches
+from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
@@ -46,11 +48,20 @@ class BulkKind:
     # progress)
     filters: Sequence[Filter]
     make_filters: Callable[..., Any]  # the filter values (by name) → the domain's filters
-    count: Callable[[AsyncSession, Any], Awaitable[int]]
-    batches: Callable[
-        [AsyncSession, async_sessionmaker[AsyncSession], Any], Awaitable[AsyncIterable[list[Any]]]
-    ]
+    listing: Callable[[AsyncSession, Any], Awaitable[Listing]]  # (session, filters); CLI scope
     shape: RecordShape  # the CSV columns and lines, and the import's JSON record
+
+    async def count(self, session: AsyncSession, filters: Any) -> int:
+        return await count_listed(session, await self.listing(session, filters))
+
+    async def batches(
+        self,
+        session: AsyncSession,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        filters: Any,
+    ) -> AsyncIterable[list[Any]]:
+        """The export's records in batches; the filters are checked before the first."""
+        return listing_batches(sessionmaker, await self.listing(session, filters))
 
     async def import_body(
         self, session: AsyncSession, body: bytes, is_csv: bool, dry_run: bool, progress: Progress
@@ -59,40 +70,16 @@ class BulkKind:
         return await self.run_import(session, None, parsed, dry_run=dry_run, progress=progress)
 
 
-async def _training_batches(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    filters: trainings.TrainingFilters,
-) -> AsyncIterable[list[Any]]:
-    return await trainings.export_trainings(session, sessionmaker, None, filters, SortOrder.created)
+async def _trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> Listing:
+    return await trainings.trainings_listing(session, None, filters, SortOrder.created)
 
 
-async def _obligation_batches(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    filters: funding.ObligationFilters,
-) -> AsyncIterable[list[Any]]:
-    return await funding.export_obligations(session, sessionmaker, None, filters)
+async def _obligations(session: AsyncSession, filters: funding.ObligationFilters) -> Listing:
+    return await funding.obligations_listing(session, None, filters)
 
 
-async def _history_batches(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    filters: imet_history.ImetHistoryFilters,
-) -> AsyncIterable[list[Any]]:
-    return await imet_history.export_history(session, sessionmaker, None, filters)
-
-
-async def _count_trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> int:
-    return await trainings.count_trainings(session, None, filters)
-
-
-async def _count_obligations(session: AsyncSession, filters: funding.ObligationFilters) -> int:
-    return await funding.count_obligations(session, None, filters)
-
-
-async def _count_history(session: AsyncSession, filters: imet_history.ImetHistoryFilters) -> int:
-    return await imet_history.count_history(session, None, filters)
+async def _history(session: AsyncSession, filters: imet_history.ImetHistoryFilters) -> Listing:
+    return await imet_history.history_listing(session, None, filters)
 
 
 KINDS: dict[str, BulkKind] = {
@@ -113,8 +100,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("topic"),
             ),
             make_filters=trainings.TrainingFilters,
-            count=_count_trainings,
-            batches=_training_batches,
+            listing=_trainings,
             shape=TRAINING_RECORD,
         ),
         BulkKind(
@@ -129,8 +115,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("purpose", choices=Purpose),
             ),
             make_filters=funding.ObligationFilters,
-            count=_count_obligations,
-            batches=_obligation_batches,
+            listing=_obligations,
             shape=OBLIGATION_RECORD,
         ),
         BulkKind(
@@ -144,8 +129,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("to_fy", int),
             ),
             make_filters=imet_history.ImetHistoryFilters,
-            count=_count_history,
-            batches=_history_batches,
+            listing=_history,
             shape=IMET_HISTORY_RECORD,
         ),
     )

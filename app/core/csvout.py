@@ -188,6 +188,13 @@ async def list_or_csv(
     return csv_response(shape.columns, lines, filename=filename)
 
 
+def listing_batches(
+    sessionmaker: async_sessionmaker[AsyncSession], listing: Listing
+) -> AsyncIterator[list[Any]]:
+    """Every record of a listing, in its sort order, one short transaction per batch."""
+    return keyset_batches(sessionmaker, listing.stmt, listing.keys)
+
+
 async def listing_or_csv(
     request: Request,
     format: str | None,
@@ -208,6 +215,6 @@ async def listing_or_csv(
         return render.page(request, schema, result)
 
     async def export() -> AsyncIterable[list[Any]]:
-        return keyset_batches(request.app.state.sessionmaker, listing.stmt, listing.keys)
+        return listing_batches(request.app.state.sessionmaker, listing)
 
     return await list_or_csv(request, format, shape, filename=filename, export=export, page=page)

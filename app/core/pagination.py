@@ -237,3 +237,9 @@ def _sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:
 def _key_value(row: Any, key: SortKey) -> Any:
     name = key.column.key
     return getattr(row, name) if hasattr(row, name) else row._mapping[key.column]
+
+
+async def count_listed(session: AsyncSession, listing: Listing) -> int:
+    """How many records a listing holds (an export's total)."""
+    counted = select(func.count()).select_from(listing.stmt.subquery())
+    return int(await session.scalar(counted) or 0)

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, list_or_csv
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -81,19 +81,16 @@ async def list_obligations(
     filters: Filters,
     format: OutputFormat = None,
 ) -> Response:
-    async def page() -> Response:
-        result = await service.list_obligations(session, principal, paging, filters)
-        return render.page(request, ObligationRead, result)
-
-    return await list_or_csv(
+    listing = await service.obligations_listing(session, principal, filters)
+    return await listing_or_csv(
         request,
         format,
+        session,
+        paging,
+        listing,
+        ObligationRead,
         OBLIGATION_RECORD,
-        filename="obligations.csv",
-        export=lambda: service.export_obligations(
-            session, request.app.state.sessionmaker, principal, filters
-        ),
-        page=page,
+        "obligations.csv",
     )
 
 

@@ -3,21 +3,19 @@ embassy keys see only their own country's records, and every change is audited."
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, false, func, select, true
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.csvout import keyset_batches
 from app.core.errors import NotFound
 from app.core.models import utcnow
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -102,33 +100,11 @@ async def select_obligations(
 SORT = [SortKey(Obligation.id)]
 
 
-async def list_obligations(
-    session: AsyncSession, principal: Principal, params: PageParams, filters: ObligationFilters
-) -> Result[Obligation]:
-    stmt = await select_obligations(session, principal, filters)
-    return await paginate(session, stmt, params, SORT)
-
-
-async def count_obligations(
+async def obligations_listing(
     session: AsyncSession, principal: Principal | None, filters: ObligationFilters
-) -> int:
-    stmt = await select_obligations(session, principal, filters)
-    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-
-
-async def export_obligations(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    principal: Principal | None,
-    filters: ObligationFilters,
-) -> AsyncIterator[list[Obligation]]:
-    """Every matching record, loaded, in batches (for CSV and JSON exports).
-
-    The filters are checked now (a bad one raises before any row is written); the batches are
-    read later, each in its own short transaction from `sessionmaker`.
-    """
-    stmt = await select_obligations(session, principal, filters)
-    return keyset_batches(sessionmaker, stmt, SORT)
+) -> Listing:
+    """The obligations list, its CSV and the bulk export (filters checked now)."""
+    return Listing(await select_obligations(session, principal, filters), SORT)
 
 
 async def get_obligation(

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import list_or_csv
+from app.core.csvout import listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -79,19 +79,16 @@ async def list_history(
     filters: Filters,
     format: OutputFormat = None,
 ) -> Response:
-    async def page() -> Response:
-        result = await service.list_history(session, principal, paging, filters)
-        return render.page(request, ImetHistoryRead, result)
-
-    return await list_or_csv(
+    listing = await service.history_listing(session, principal, filters)
+    return await listing_or_csv(
         request,
         format,
+        session,
+        paging,
+        listing,
+        ImetHistoryRead,
         IMET_HISTORY_RECORD,
-        filename="imet-history.csv",
-        export=lambda: service.export_history(
-            session, request.app.state.sessionmaker, principal, filters
-        ),
-        page=page,
+        "imet-history.csv",
     )
 
 

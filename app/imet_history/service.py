@@ -5,19 +5,17 @@ add both sources up in SQL."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, case, func, select, true, union_all
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, NotFound, invalid_query
-from app.core.pagination import PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -74,33 +72,11 @@ async def select_history(
 SORT = [SortKey(ImetHistory.id)]
 
 
-async def list_history(
-    session: AsyncSession, principal: Principal, params: PageParams, filters: ImetHistoryFilters
-) -> Result[ImetHistory]:
-    stmt = await select_history(session, principal, filters)
-    return await paginate(session, stmt, params, SORT)
-
-
-async def count_history(
+async def history_listing(
     session: AsyncSession, principal: Principal | None, filters: ImetHistoryFilters
-) -> int:
-    stmt = await select_history(session, principal, filters)
-    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-
-
-async def export_history(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    principal: Principal | None,
-    filters: ImetHistoryFilters,
-) -> AsyncIterator[list[ImetHistory]]:
-    """Every matching record, loaded, in batches (for CSV and JSON exports).
-
-    The filters are checked now (a bad one raises before any row is written); the batches are
-    read later, each in its own short transaction from `sessionmaker`.
-    """
-    stmt = await select_history(session, principal, filters)
-    return keyset_batches(sessionmaker, stmt, SORT)
+) -> Listing:
+    """The IMET history list, its CSV and the bulk export (filters checked now)."""
+    return Listing(await select_history(session, principal, filters), SORT)
 
 
 async def get_history(session: AsyncSession, principal: Principal, history_id: int) -> ImetHistory:

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_or_csv
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
@@ -124,19 +124,16 @@ async def list_nominations(
     filters: Filters,
     format: OutputFormat = None,
 ) -> Response:
-    async def page() -> Response:
-        result = await service.list_nominations(session, actor, paging, filters)
-        return render.page(request, NominationRead, result)
-
-    return await list_or_csv(
+    listing = await service.nominations_listing(session, actor, filters)
+    return await listing_or_csv(
         request,
         format,
+        session,
+        paging,
+        listing,
+        NominationRead,
         NOMINATION_RECORD,
-        filename="nominations.csv",
-        export=lambda: service.export_nominations(
-            session, request.app.state.sessionmaker, actor, filters
-        ),
-        page=page,
+        "nominations.csv",
     )
 
 

@@ -7,19 +7,17 @@ Audit events name fields, never the values of the nominee's personal data.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, case, delete, func, select, true
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.writer import record
-from app.core.csvout import keyset_batches
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -29,7 +27,7 @@ from app.core.errors import (
     invalid_query,
 )
 from app.core.fiscal_year import today
-from app.core.pagination import Listing, PageParams, Result, SortKey, paginate
+from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
@@ -132,26 +130,11 @@ async def select_nominations(
 SORT = [SortKey(Nomination.id)]
 
 
-async def list_nominations(
-    session: AsyncSession, actor: Principal, params: PageParams, filters: NominationFilters
-) -> Result[Nomination]:
-    stmt = await select_nominations(session, actor, filters)
-    return await paginate(session, stmt, params, SORT, sort_name="id")
-
-
-async def export_nominations(
-    session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    actor: Principal,
-    filters: NominationFilters,
-) -> AsyncIterator[list[Nomination]]:
-    """Every matching nomination, in id order, in batches (for CSV).
-
-    The filters are checked now (a bad one raises before any row is written); the batches are
-    read later, each in its own short transaction from `sessionmaker`.
-    """
-    stmt = await select_nominations(session, actor, filters)
-    return keyset_batches(sessionmaker, stmt, SORT)
+async def nominations_listing(
+    session: AsyncSession, actor: Principal, filters: NominationFilters
+) -> Listing:
+    """The nominations list and its CSV, in id order (filters checked now)."""
+    return Listing(await select_nominations(session, actor, filters), SORT, sort_name="id")
 
 
 def _field_paths(body: BaseModel, prefix: str = "") -> list[str]:

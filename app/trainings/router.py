@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import AsyncIterable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, list_or_csv
+from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_batches
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -100,14 +101,16 @@ async def list_trainings(
         items, result = await reads.page_json(session, principal, paging, filters, sort)
         return render.json_page(request, items, result)
 
+    async def export() -> AsyncIterable[list[Any]]:
+        listing = await service.trainings_listing(session, principal, filters, sort)
+        return listing_batches(request.app.state.sessionmaker, listing)
+
     return await list_or_csv(
         request,
         format,
         TRAINING_RECORD,
         filename="trainings.csv",
-        export=lambda: service.export_trainings(
-            session, request.app.state.sessionmaker, principal, filters, sort
-        ),
+        export=export,
         page=page,
     )
 

@@ -6,21 +6,20 @@ Embassy keys see only trainings their country took part in or hosted; that scopi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select, true
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import ColumnElement, Select, exists, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.csvout import keyset_batches
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
-from app.core.pagination import SortKey
+from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.search import matches, search_text
 from app.core.security import Principal
@@ -227,31 +226,16 @@ async def select_trainings(
     return _filtered(base, filters, partner_id, host_id).where(visible_to(principal))
 
 
-async def export_trainings(
+async def trainings_listing(
     session: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
     principal: Principal | None,
     filters: TrainingFilters,
     sort: SortOrder = SortOrder.created,
-    *,
-    batch_size: int = 500,
-) -> AsyncIterator[list[Training]]:
-    """Every matching training, fully loaded, in batches (for CSV and JSON exports).
-
-    The filters are checked now (a bad one raises before any row is written); the batches are
-    read later, each in its own short transaction from `sessionmaker`.
-    """
+) -> Listing:
+    """Every matching training, fully loaded, for CSV and the bulk export (filters checked
+    now). The JSON list pages through `reads.page_json` instead, without the ORM."""
     stmt = await select_trainings(session, principal, filters)
-    return keyset_batches(
-        sessionmaker, stmt.options(*load_options()), sort_keys(sort), batch_size=batch_size
-    )
-
-
-async def count_trainings(
-    session: AsyncSession, principal: Principal | None, filters: TrainingFilters
-) -> int:
-    stmt = await select_trainings(session, principal, filters)
-    return int(await session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    return Listing(stmt.options(*load_options()), sort_keys(sort))
 
 
 async def get_training(
