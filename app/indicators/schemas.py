@@ -66,7 +66,7 @@ class Source(StrEnum):
 
 # The docstring is the contract's description of Metric (now app/indicators/metrics.py).
 class Metric(StrEnum):
-    """Named figures computed from the service's own records (see app/outcomes/metrics.py)."""
+    """Named figures computed from the service's own records (see app/indicators/metrics.py)."""
 
     women_trained = "women_trained"
     participants_trained = "participants_trained"

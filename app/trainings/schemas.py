@@ -209,6 +209,6 @@ TRAINING_RECORD = records.RecordShape(
 
 
 class TrainingImportSummary(ImportSummary):
-    """An import's summary (app.core.imports) plus how many distinct trainings it held."""
+    """An import's summary plus how many distinct trainings it held."""
 
     trainings: int = Field(description="distinct trainings in the records")
