@@ -21,7 +21,6 @@ import time
 
 import httpx
 import pycountry
-from app.core.seed import seed_reference_data
 from sqlalchemy import delete
 
 from app.apikeys.service import create_key
@@ -32,6 +31,7 @@ from app.main import create_app
 from app.partners.service import partner_codes
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.un_file import parse_un_file
+from app.seed import seed_reference_data
 
 HEADER = (
     "Contributing_Country,ISOCode3,Mission_Acronym,Personnel_Type,"
