@@ -3,7 +3,8 @@
 The ORM path (entities, selectinload, pydantic from attributes) costs several times the
 database work for these two routes, so they select plain columns through the same scoped,
 filtered statement as every other read, and serialize with orjson. The output is the
-TrainingRead shape exactly (the tests compare the two).
+TrainingRead shape exactly (the tests compare the two). An embassy key's children are only
+its own country's participant row (`service.own_rows`), so its totals are that row's.
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from app.partners.models import Partner
 from app.programs.models import Program
 from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder
-from app.trainings.service import TrainingFilters, select_trainings, sort_keys, visible_to
+from app.trainings.service import (
+    TrainingFilters,
+    own_rows,
+    select_trainings,
+    sort_keys,
+    visible_to,
+)
 
 Host = aliased(Partner, name="host")
 _DUMP = orjson.OPT_UTC_Z
@@ -66,8 +73,9 @@ async def _read_connection(session: AsyncSession) -> AsyncConnection:
     return await session.connection()
 
 
-def _children(ids: list[int]) -> Any:
-    """Participants (part 0) and topics (part 1) of `ids` in one statement."""
+def _children(ids: list[int], partner_id: int | None) -> Any:
+    """Participants (part 0; only `partner_id`'s row when given) and topics (part 1) of `ids`
+    in one statement."""
     participants = (
         select(
             Participant.training_id,
@@ -80,6 +88,8 @@ def _children(ids: list[int]) -> Any:
         .join(Partner, Partner.id == Participant.partner_id)
         .where(Participant.training_id.in_(ids))
     )
+    if partner_id is not None:
+        participants = participants.where(Participant.partner_id == partner_id)
     topics = select(
         TrainingTopic.training_id,
         literal(1).label("part"),
@@ -92,9 +102,11 @@ def _children(ids: list[int]) -> Any:
     return select(both).order_by(both.c.training_id, both.c.part, both.c.name)
 
 
-async def _items(conn: AsyncConnection, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+async def _items(
+    conn: AsyncConnection, rows: Sequence[Row[Any]], partner_id: int | None
+) -> list[dict[str, Any]]:
     ids = [row.id for row in rows]
-    children = (await conn.execute(_children(ids))).all() if ids else []
+    children = (await conn.execute(_children(ids, partner_id))).all() if ids else []
     return _assemble([dict(row._mapping) for row in rows], children)
 
 
@@ -152,15 +164,18 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
 
 # PostgreSQL hot path: the SQL below is compiled once from the same SQLAlchemy statements
 # (so embassy scoping still comes from visible_to) and run on the asyncpg connection itself.
-_PG_CHILDREN = """
+# An embassy key's variant reads only its own country's participant row ($2).
+_PG_CHILDREN_OF = """
 SELECT tp.training_id, 0 AS part, pa.code AS name, tp.women, tp.men, tp.unreported
 FROM training_participants tp JOIN partners pa ON pa.id = tp.partner_id
-WHERE tp.training_id = ANY($1::bigint[])
+WHERE tp.training_id = ANY($1::bigint[]){own}
 UNION ALL
 SELECT tt.training_id, 1, tt.topic, 0, 0, 0 FROM training_topics tt
 WHERE tt.training_id = ANY($1::bigint[])
 ORDER BY 1, 2, 3
 """
+_PG_CHILDREN = _PG_CHILDREN_OF.format(own="")
+_PG_OWN_CHILDREN = _PG_CHILDREN_OF.format(own=" AND tp.partner_id = $2::bigint")
 
 
 @lru_cache(maxsize=2)
@@ -182,6 +197,12 @@ async def _driver(conn: AsyncConnection) -> Any:
     return raw.driver_connection
 
 
+async def _pg_children(driver: Any, ids: list[int], partner_id: int | None) -> Any:
+    if partner_id is None:
+        return await driver.fetch(_PG_CHILDREN, ids)
+    return await driver.fetch(_PG_OWN_CHILDREN, ids, partner_id)
+
+
 async def _pg_training_json(
     session: AsyncSession, principal: Principal, training_id: int
 ) -> tuple[bytes, int]:
@@ -191,7 +212,7 @@ async def _pg_training_json(
     row = await driver.fetchrow(sql, *(values[name] for name in names))
     if row is None:
         raise NotFound(f"training {training_id} does not exist")
-    children = await driver.fetch(_PG_CHILDREN, [training_id])
+    children = await _pg_children(driver, [training_id], own_rows(principal))
     (item,) = _assemble([row], children)
     return orjson.dumps(item, option=_DUMP), row["version"]
 
@@ -207,7 +228,7 @@ async def training_json(
     row = (await conn.execute(stmt)).first()
     if row is None:
         raise NotFound(f"training {training_id} does not exist")
-    (item,) = await _items(conn, [row])
+    (item,) = await _items(conn, [row], own_rows(principal))
     return orjson.dumps(item, option=_DUMP), row.version
 
 
@@ -226,8 +247,9 @@ async def page_json(
     )
     if session.get_bind().dialect.name == "postgresql":
         ids = [row.id for row in result.items]
-        children = await (await _driver(conn)).fetch(_PG_CHILDREN, ids) if ids else []
+        own = own_rows(principal)
+        children = await _pg_children(await _driver(conn), ids, own) if ids else []
         items = _assemble([dict(row._mapping) for row in result.items], children)
     else:
-        items = await _items(conn, result.items)
+        items = await _items(conn, result.items, own_rows(principal))
     return orjson.dumps(items, option=_DUMP), result

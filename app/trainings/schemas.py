@@ -169,8 +169,12 @@ class TrainingRead(ReadModel):
     delivery: Delivery
     hours: int | None
     external_ref: str | None
-    participants: list[ParticipantRead] = Field(validation_alias="participants_by_partner")
-    totals: Totals
+    participants: list[ParticipantRead] = Field(
+        validation_alias="participants_by_partner",
+        description="One row per partner; an embassy key sees only its own country's row "
+        "(none on a training it only hosted)",
+    )
+    totals: Totals = Field(description="Sums of the participant rows shown")
     created_at: datetime
     updated_at: datetime
 

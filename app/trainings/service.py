@@ -1,7 +1,8 @@
 """Training rules: references resolve, totals and fiscal year are derived, the rollup follows.
 
-Embassy keys see only trainings their country took part in or hosted; that scoping is
-`visible_to`, applied by every read (here and in reads.py) and nowhere else.
+Embassy keys see only trainings their country took part in or hosted, and on them only their
+own country's participant row (totals are those of the rows seen); that scoping is
+`visible_to` and `own_rows`, applied by every read (here and in reads.py) and nowhere else.
 """
 
 from __future__ import annotations
@@ -63,11 +64,18 @@ class References:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_options() -> tuple[Any, ...]:
+def load_options(principal: Principal | None = None) -> tuple[Any, ...]:
+    """Everything a read renders; an embassy's participants are only its own country's row."""
+    partner_id = own_rows(principal)
+    participants = (
+        Training.participants
+        if partner_id is None
+        else Training.participants.and_(Participant.partner_id == partner_id)
+    )
     return (
         selectinload(Training.program),
         selectinload(Training.host_country),
-        selectinload(Training.participants).selectinload(Participant.partner),
+        selectinload(participants).selectinload(Participant.partner),
         selectinload(Training.topics),
     )
 
@@ -82,6 +90,13 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
         Participant.training_id == Training.id, Participant.partner_id == partner_id
     )
     return or_(Training.host_country_id == partner_id, took_part)
+
+
+def own_rows(principal: Principal | None) -> int | None:
+    """The partner whose participant row alone `principal` reads on a visible training (None:
+    every row). Another country's row (and its figures) is never shown to an embassy key, as
+    for reports (the rule: app/core/scope.py); totals are those of the rows shown."""
+    return own_partner_id(principal)
 
 
 # References: shared by single writes and the bulk import
@@ -235,7 +250,7 @@ async def trainings_listing(
     """Every matching training, fully loaded, for CSV and the bulk export (filters checked
     now). The JSON list pages through `reads.page_json` instead, without the ORM."""
     stmt = await select_trainings(session, principal, filters)
-    return Listing(stmt.options(*load_options()), sort_keys(sort))
+    return Listing(stmt.options(*load_options(principal)), sort_keys(sort))
 
 
 async def get_training(
@@ -243,7 +258,7 @@ async def get_training(
 ) -> Training:
     stmt = select(Training).where(Training.id == training_id, visible_to(principal))
     training = await session.scalar(
-        stmt.options(*load_options()).execution_options(populate_existing=True)
+        stmt.options(*load_options(principal)).execution_options(populate_existing=True)
     )
     if training is None:
         raise NotFound(f"training {training_id} does not exist")

@@ -29,7 +29,7 @@ async def test_create_derives_totals_fiscal_year_and_alpha3(
     assert fetched.status_code == 200
     assert fetched.json() == body  # the hand-built read path renders exactly TrainingRead
     assert fetched.headers["etag"] == '"1"'
-    listed = await client.get(TRAININGS, headers=keys.headers("embassy"))
+    listed = await client.get(TRAININGS, headers=keys.headers("admin"))
     assert listed.json()["items"] == [body]
     cached = await client.get(
         f"{TRAININGS}/{body['id']}", headers=keys.headers("analyst", **{"If-None-Match": '"1"'})
