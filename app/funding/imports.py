@@ -21,7 +21,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import bulk
-from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
+from app.core.bulk import Parsed, Progress, Record, RowError
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
@@ -77,6 +77,7 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     resource_type = "obligation"
     key_field = "source_ref"
     model = Obligation
+    key_columns = (Obligation.program_id, Obligation.source_ref)
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -110,24 +111,6 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         if item.body.source_ref is None:
             return None
         return (item.program_id, item.body.source_ref)
-
-    async def find(
-        self, session: AsyncSession, keys: list[Any]
-    ) -> dict[tuple[int, str], list[Obligation]]:
-        by_program: dict[int, list[str]] = {}
-        for program_id, ref in keys:
-            by_program.setdefault(program_id, []).append(ref)
-        found: dict[tuple[int, str], list[Obligation]] = {}
-        for program_id, refs in by_program.items():
-            for start in range(0, len(refs), CHUNK):
-                stmt = self.stored().where(
-                    Obligation.program_id == program_id,
-                    Obligation.source_ref.in_(refs[start : start + CHUNK]),
-                )
-                for obligation in (await session.scalars(stmt)).all():
-                    assert obligation.source_ref is not None
-                    found.setdefault((program_id, obligation.source_ref), []).append(obligation)
-        return found
 
     def stored_key(self, stored: Obligation) -> Hashable | None:
         return None if stored.source_ref is None else (stored.program_id, stored.source_ref)

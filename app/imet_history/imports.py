@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core import bulk
-from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
+from app.core.bulk import Parsed, Progress, Record, RowError
 from app.core.errors import Conflict
 from app.core.security import Principal
 from app.imet_history.coverage import covered_by_nominations, nominations_message
@@ -70,6 +70,7 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
     resource_type = "imet_history"
     key_field = "fiscal_year"
     model = ImetHistory
+    key_columns = (ImetHistory.partner_id, ImetHistory.fiscal_year)
 
     def __init__(self) -> None:
         self.partners: dict[str, tuple[int, str]] = {}
@@ -95,23 +96,6 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
 
     def key(self, item: Valid) -> Hashable:
         return item.pair
-
-    async def find(
-        self, session: AsyncSession, keys: list[Any]
-    ) -> dict[tuple[int, int], list[ImetHistory]]:
-        by_partner: dict[int, list[int]] = {}
-        for partner_id, year in keys:
-            by_partner.setdefault(partner_id, []).append(year)
-        found: dict[tuple[int, int], list[ImetHistory]] = {}
-        for partner_id, years in by_partner.items():
-            for start in range(0, len(years), CHUNK):
-                stmt = self.stored().where(
-                    ImetHistory.partner_id == partner_id,
-                    ImetHistory.fiscal_year.in_(years[start : start + CHUNK]),
-                )
-                for history in (await session.scalars(stmt)).all():
-                    found[(partner_id, history.fiscal_year)] = [history]
-        return found
 
     def stored_key(self, stored: ImetHistory) -> Hashable:
         return (stored.partner_id, stored.fiscal_year)

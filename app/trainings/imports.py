@@ -145,6 +145,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
     key_field = "external_ref"
     model = Training
+    key_columns = (Training.program_id, Training.external_ref)
     summary_type = TrainingImportSummary
 
     def __init__(self) -> None:
@@ -187,25 +188,6 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         if item.body.external_ref is None:
             return None
         return (item.refs.program_id, item.body.external_ref)
-
-    async def find(
-        self, session: AsyncSession, keys: list[Any]
-    ) -> dict[tuple[int, str], list[Training]]:
-        """Stored trainings by (program id, external_ref), with participants and topics."""
-        by_program: dict[int, list[str]] = {}
-        for program_id, ref in keys:
-            by_program.setdefault(program_id, []).append(ref)
-        found: dict[tuple[int, str], list[Training]] = {}
-        for program_id, refs in by_program.items():
-            for start in range(0, len(refs), CHUNK):
-                stmt = self.stored().where(
-                    Training.program_id == program_id,
-                    Training.external_ref.in_(refs[start : start + CHUNK]),
-                )
-                for training in (await session.scalars(stmt)).all():
-                    assert training.external_ref is not None
-                    found.setdefault((program_id, training.external_ref), []).append(training)
-        return found
 
     def stored_key(self, stored: Training) -> Hashable | None:
         return None if stored.external_ref is None else (stored.program_id, stored.external_ref)

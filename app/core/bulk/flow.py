@@ -81,6 +81,8 @@ class Importer(ABC, Generic[R, V, S]):
     resource_type: str  # the audit event's resource type, e.g. "training"
     key_field: str  # the field named when an upsert key repeats, e.g. "external_ref"
     model: Any  # the stored record's mapped class, e.g. Training
+    # The upsert key's columns: a group and a value within it, e.g. (program_id, external_ref).
+    key_columns: tuple[Any, Any]
     summary_type: type[ImportSummary] = ImportSummary
 
     def locate(self, rec: R, loc: Sequence[Any]) -> tuple[int, str]:
@@ -112,9 +114,22 @@ class Importer(ABC, Generic[R, V, S]):
     def key(self, item: V) -> Hashable | None:
         """The upsert key; None means the record is always created."""
 
-    @abstractmethod
     async def find(self, session: AsyncSession, keys: list[Any]) -> Mapping[Any, Sequence[S]]:
-        """Stored records by upsert key (more than one makes the key ambiguous)."""
+        """Stored records by upsert key (more than one makes the key ambiguous): one query per
+        chunk of values within a group of `key_columns`."""
+        by_group: dict[Any, list[Any]] = {}
+        for group, value in keys:
+            by_group.setdefault(group, []).append(value)
+        group_column, value_column = self.key_columns
+        found: dict[Hashable, list[S]] = {}
+        for group, values in by_group.items():
+            for start in range(0, len(values), CHUNK):
+                query = self.stored().where(
+                    group_column == group, value_column.in_(values[start : start + CHUNK])
+                )
+                for stored in (await session.scalars(query)).all():
+                    found.setdefault(self.stored_key(stored), []).append(stored)
+        return found
 
     @abstractmethod
     def stored_key(self, stored: S) -> Hashable | None:
