@@ -246,6 +246,7 @@ async def clean(app: object, seeded: Seeded, request: pytest.FixtureRequest) -> 
         state, seeded, full=request.node.get_closest_marker("full_reset") is not None
     )
     state.key_cache.clear()
+    state.codes.known.clear()  # a program a test added is gone with the reset
     state.rate_limiter.reset()
 
 

@@ -3,13 +3,13 @@
 # No `from __future__ import annotations`: the resolvers' annotations close over local names.
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Path, Query, Request
 from pydantic import AfterValidator
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
@@ -52,13 +52,35 @@ OutputFormat = Annotated[
 CodeLookup = Callable[[AsyncSession, str], Awaitable[str | None]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CodeLookups:
     """How filters find codes (canonical code, or None when unknown). Core imports no domain:
-    create_app sets one on `app.state.codes`, as it sets `app.state.load_principal`."""
+    create_app sets one on `app.state.codes`, as it sets `app.state.load_principal`.
+
+    A code once found is remembered for the process's life: programs and partners are never
+    deleted and their codes never change, and there are a few hundred of them. Unknown codes
+    are asked again (an admin may add a program)."""
 
     program: CodeLookup
     partner: CodeLookup
+    known: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    async def canonical(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        kind: Literal["program", "partner"],
+        code: str,
+    ) -> str | None:
+        key = (kind, code.upper())
+        found = self.known.get(key)
+        if found is None:
+            # Its own short session, as for the key lookup: the request's session stays
+            # untouched, so a route may choose how its connection runs (trainings' autocommit).
+            async with sessionmaker() as session:
+                found = await getattr(self, kind)(session, code)
+            if found is not None:
+                self.known[key] = found
+        return found
 
 
 async def _canonical(
@@ -66,10 +88,7 @@ async def _canonical(
 ) -> str:
     state = request.app.state
     lookups: CodeLookups = state.codes
-    # Its own short session, as for the key lookup: the request's session stays untouched, so
-    # a route may still choose how its connection runs (trainings' reads use autocommit).
-    async with state.sessionmaker() as session:
-        found = await getattr(lookups, kind)(session, code)
+    found = await lookups.canonical(state.sessionmaker, kind, code)
     if found is None:
         noun = "program" if kind == "program" else "country code"
         raise invalid_query(name, f"unknown {noun} {code!r}")

@@ -213,3 +213,32 @@ async def test_bodies_take_codes_in_any_case_and_answer_canonical(
     )
     assert moved.status_code == 200, moved.text
     assert moved.json()["region"] == "EUR"
+
+
+async def test_a_found_code_is_looked_up_once_an_unknown_one_every_time(
+    app: FastAPI, client: httpx.AsyncClient, keys: Keys
+) -> None:
+    lookups = app.state.codes
+    asked: list[str] = []
+    partner = lookups.partner
+
+    async def counting(session: Any, code: str) -> str | None:
+        asked.append(code)
+        return await partner(session, code)
+
+    lookups.partner = counting
+    try:
+        for code in ("ke", "KE", "404", "KEN", "ke"):
+            answer = await client.get(
+                OBLIGATIONS, params={"partner": code}, headers=keys.headers("analyst")
+            )
+            assert answer.status_code == 200, answer.text
+        for _ in range(2):
+            answer = await client.get(
+                OBLIGATIONS, params={"partner": "ZZ"}, headers=keys.headers("analyst")
+            )
+            assert answer.status_code == 422
+    finally:
+        lookups.partner = partner
+    # One lookup per spelling (KE in any case is one), then none; ZZ is asked each time.
+    assert asked == ["ke", "404", "KEN", "ZZ", "ZZ"]
