@@ -1,0 +1,338 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.memberships_list_format_type_0 import MembershipsListFormatType0
+from ...models.page_membership_read import PageMembershipRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    as_of: datetime.date | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    format_: MembershipsListFormatType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_total: bool | Unset = False,
+    program: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, MembershipsListFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["include_total"] = include_total
+
+    json_program: None | str | Unset
+    if isinstance(program, Unset):
+        json_program = UNSET
+    else:
+        json_program = program
+    params["program"] = json_program
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/partners/{code}/memberships".format(
+            code=quote(str(code), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageMembershipRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageMembershipRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageMembershipRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    format_: MembershipsListFormatType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_total: bool | Unset = False,
+    program: None | str | Unset = UNSET,
+) -> Response[PageMembershipRead | Problem]:
+    """List Memberships
+
+    Args:
+        code (str): ISO 3166-1 alpha-3, alpha-2 or numeric, any case
+        as_of (datetime.date | None | Unset): Only memberships valid on this date
+        updated_since (datetime.datetime | None | Unset): Only records changed at or after this
+            instant (ISO 8601)
+        format_ (MembershipsListFormatType0 | None | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        include_total (bool | Unset): Add the total count to the page Default: False.
+        program (None | str | Unset): Program code, any case
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMembershipRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        as_of=as_of,
+        updated_since=updated_since,
+        format_=format_,
+        limit=limit,
+        cursor=cursor,
+        include_total=include_total,
+        program=program,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    format_: MembershipsListFormatType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_total: bool | Unset = False,
+    program: None | str | Unset = UNSET,
+) -> PageMembershipRead | Problem | None:
+    """List Memberships
+
+    Args:
+        code (str): ISO 3166-1 alpha-3, alpha-2 or numeric, any case
+        as_of (datetime.date | None | Unset): Only memberships valid on this date
+        updated_since (datetime.datetime | None | Unset): Only records changed at or after this
+            instant (ISO 8601)
+        format_ (MembershipsListFormatType0 | None | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        include_total (bool | Unset): Add the total count to the page Default: False.
+        program (None | str | Unset): Program code, any case
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMembershipRead | Problem
+    """
+
+    return sync_detailed(
+        code=code,
+        client=client,
+        as_of=as_of,
+        updated_since=updated_since,
+        format_=format_,
+        limit=limit,
+        cursor=cursor,
+        include_total=include_total,
+        program=program,
+    ).parsed
+
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    format_: MembershipsListFormatType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_total: bool | Unset = False,
+    program: None | str | Unset = UNSET,
+) -> Response[PageMembershipRead | Problem]:
+    """List Memberships
+
+    Args:
+        code (str): ISO 3166-1 alpha-3, alpha-2 or numeric, any case
+        as_of (datetime.date | None | Unset): Only memberships valid on this date
+        updated_since (datetime.datetime | None | Unset): Only records changed at or after this
+            instant (ISO 8601)
+        format_ (MembershipsListFormatType0 | None | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        include_total (bool | Unset): Add the total count to the page Default: False.
+        program (None | str | Unset): Program code, any case
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMembershipRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        as_of=as_of,
+        updated_since=updated_since,
+        format_=format_,
+        limit=limit,
+        cursor=cursor,
+        include_total=include_total,
+        program=program,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    as_of: datetime.date | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    format_: MembershipsListFormatType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_total: bool | Unset = False,
+    program: None | str | Unset = UNSET,
+) -> PageMembershipRead | Problem | None:
+    """List Memberships
+
+    Args:
+        code (str): ISO 3166-1 alpha-3, alpha-2 or numeric, any case
+        as_of (datetime.date | None | Unset): Only memberships valid on this date
+        updated_since (datetime.datetime | None | Unset): Only records changed at or after this
+            instant (ISO 8601)
+        format_ (MembershipsListFormatType0 | None | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): Opaque cursor from next_cursor
+        include_total (bool | Unset): Add the total count to the page Default: False.
+        program (None | str | Unset): Program code, any case
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMembershipRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            code=code,
+            client=client,
+            as_of=as_of,
+            updated_since=updated_since,
+            format_=format_,
+            limit=limit,
+            cursor=cursor,
+            include_total=include_total,
+            program=program,
+        )
+    ).parsed

@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.snapshot_read import SnapshotRead
+from ...types import Response
+
+
+def _get_kwargs(
+    snapshot_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/peacekeeping/snapshots/{snapshot_id}".format(
+            snapshot_id=quote(str(snapshot_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | SnapshotRead | None:
+    if response.status_code == 200:
+        response_200 = SnapshotRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | SnapshotRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    snapshot_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | SnapshotRead]:
+    """Get Snapshot
+
+    Args:
+        snapshot_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | SnapshotRead]
+    """
+
+    kwargs = _get_kwargs(
+        snapshot_id=snapshot_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    snapshot_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | SnapshotRead | None:
+    """Get Snapshot
+
+    Args:
+        snapshot_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | SnapshotRead
+    """
+
+    return sync_detailed(
+        snapshot_id=snapshot_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    snapshot_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | SnapshotRead]:
+    """Get Snapshot
+
+    Args:
+        snapshot_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | SnapshotRead]
+    """
+
+    kwargs = _get_kwargs(
+        snapshot_id=snapshot_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    snapshot_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | SnapshotRead | None:
+    """Get Snapshot
+
+    Args:
+        snapshot_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | SnapshotRead
+    """
+
+    return (
+        await asyncio_detailed(
+            snapshot_id=snapshot_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,286 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.completions_report import CompletionsReport
+from ...models.problem import Problem
+from ...models.reports_imet_completions_format_type_0 import ReportsImetCompletionsFormatType0
+from ...models.reports_imet_completions_group_by import ReportsImetCompletionsGroupBy
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    from_fy: int | None | Unset = UNSET,
+    to_fy: int | None | Unset = UNSET,
+    group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
+    format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_from_fy: int | None | Unset
+    if isinstance(from_fy, Unset):
+        json_from_fy = UNSET
+    else:
+        json_from_fy = from_fy
+    params["from_fy"] = json_from_fy
+
+    json_to_fy: int | None | Unset
+    if isinstance(to_fy, Unset):
+        json_to_fy = UNSET
+    else:
+        json_to_fy = to_fy
+    params["to_fy"] = json_to_fy
+
+    json_group_by: str | Unset = UNSET
+    if not isinstance(group_by, Unset):
+        json_group_by = group_by.value
+
+    params["group_by"] = json_group_by
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ReportsImetCompletionsFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    json_partner: None | str | Unset
+    if isinstance(partner, Unset):
+        json_partner = UNSET
+    else:
+        json_partner = partner
+    params["partner"] = json_partner
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/imet-completions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CompletionsReport | Problem | None:
+    if response.status_code == 200:
+        response_200 = CompletionsReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CompletionsReport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_fy: int | None | Unset = UNSET,
+    to_fy: int | None | Unset = UNSET,
+    group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
+    format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> Response[CompletionsReport | Problem]:
+    """Women and men whose IMET nominations reached completed
+
+    Args:
+        from_fy (int | None | Unset): First fiscal year, inclusive
+        to_fy (int | None | Unset): Last fiscal year, inclusive
+        group_by (ReportsImetCompletionsGroupBy | Unset):  Default:
+            ReportsImetCompletionsGroupBy.FISCAL_YEAR.
+        format_ (None | ReportsImetCompletionsFormatType0 | Unset): `csv` answers text/csv (as
+            does `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompletionsReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_fy=from_fy,
+        to_fy=to_fy,
+        group_by=group_by,
+        format_=format_,
+        partner=partner,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    from_fy: int | None | Unset = UNSET,
+    to_fy: int | None | Unset = UNSET,
+    group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
+    format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> CompletionsReport | Problem | None:
+    """Women and men whose IMET nominations reached completed
+
+    Args:
+        from_fy (int | None | Unset): First fiscal year, inclusive
+        to_fy (int | None | Unset): Last fiscal year, inclusive
+        group_by (ReportsImetCompletionsGroupBy | Unset):  Default:
+            ReportsImetCompletionsGroupBy.FISCAL_YEAR.
+        format_ (None | ReportsImetCompletionsFormatType0 | Unset): `csv` answers text/csv (as
+            does `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompletionsReport | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        group_by=group_by,
+        format_=format_,
+        partner=partner,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_fy: int | None | Unset = UNSET,
+    to_fy: int | None | Unset = UNSET,
+    group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
+    format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> Response[CompletionsReport | Problem]:
+    """Women and men whose IMET nominations reached completed
+
+    Args:
+        from_fy (int | None | Unset): First fiscal year, inclusive
+        to_fy (int | None | Unset): Last fiscal year, inclusive
+        group_by (ReportsImetCompletionsGroupBy | Unset):  Default:
+            ReportsImetCompletionsGroupBy.FISCAL_YEAR.
+        format_ (None | ReportsImetCompletionsFormatType0 | Unset): `csv` answers text/csv (as
+            does `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompletionsReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_fy=from_fy,
+        to_fy=to_fy,
+        group_by=group_by,
+        format_=format_,
+        partner=partner,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    from_fy: int | None | Unset = UNSET,
+    to_fy: int | None | Unset = UNSET,
+    group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
+    format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> CompletionsReport | Problem | None:
+    """Women and men whose IMET nominations reached completed
+
+    Args:
+        from_fy (int | None | Unset): First fiscal year, inclusive
+        to_fy (int | None | Unset): Last fiscal year, inclusive
+        group_by (ReportsImetCompletionsGroupBy | Unset):  Default:
+            ReportsImetCompletionsGroupBy.FISCAL_YEAR.
+        format_ (None | ReportsImetCompletionsFormatType0 | Unset): `csv` answers text/csv (as
+            does `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompletionsReport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_fy=from_fy,
+            to_fy=to_fy,
+            group_by=group_by,
+            format_=format_,
+            partner=partner,
+        )
+    ).parsed

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.parity_report import ParityReport
+from ...models.problem import Problem
+from ...models.reports_imet_parity_format_type_0 import ReportsImetParityFormatType0
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    fiscal_year: int | None | Unset = UNSET,
+    format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_fiscal_year: int | None | Unset
+    if isinstance(fiscal_year, Unset):
+        json_fiscal_year = UNSET
+    else:
+        json_fiscal_year = fiscal_year
+    params["fiscal_year"] = json_fiscal_year
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ReportsImetParityFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    json_partner: None | str | Unset
+    if isinstance(partner, Unset):
+        json_partner = UNSET
+    else:
+        json_partner = partner
+    params["partner"] = json_partner
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/imet-parity",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ParityReport | Problem | None:
+    if response.status_code == 200:
+        response_200 = ParityReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ParityReport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | None | Unset = UNSET,
+    format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> Response[ParityReport | Problem]:
+    """Women's share of IMET nominations against each partner's host-force benchmark
+
+    Args:
+        fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
+            to the current one
+        format_ (None | ReportsImetParityFormatType0 | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ParityReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        format_=format_,
+        partner=partner,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | None | Unset = UNSET,
+    format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> ParityReport | Problem | None:
+    """Women's share of IMET nominations against each partner's host-force benchmark
+
+    Args:
+        fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
+            to the current one
+        format_ (None | ReportsImetParityFormatType0 | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ParityReport | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        fiscal_year=fiscal_year,
+        format_=format_,
+        partner=partner,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | None | Unset = UNSET,
+    format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> Response[ParityReport | Problem]:
+    """Women's share of IMET nominations against each partner's host-force benchmark
+
+    Args:
+        fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
+            to the current one
+        format_ (None | ReportsImetParityFormatType0 | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ParityReport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        format_=format_,
+        partner=partner,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | None | Unset = UNSET,
+    format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
+    partner: None | str | Unset = UNSET,
+) -> ParityReport | Problem | None:
+    """Women's share of IMET nominations against each partner's host-force benchmark
+
+    Args:
+        fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
+            to the current one
+        format_ (None | ReportsImetParityFormatType0 | Unset): `csv` answers text/csv (as does
+            `Accept: text/csv`)
+        partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
+            key sees only its own
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ParityReport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            fiscal_year=fiscal_year,
+            format_=format_,
+            partner=partner,
+        )
+    ).parsed

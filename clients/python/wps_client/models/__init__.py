@@ -1,0 +1,311 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .aggregation import Aggregation
+from .api_key_create import ApiKeyCreate
+from .api_key_created import ApiKeyCreated
+from .api_key_read import ApiKeyRead
+from .api_keys_list_format_type_0 import ApiKeysListFormatType0
+from .audit_event_read import AuditEventRead
+from .audit_event_read_details_type_0 import AuditEventReadDetailsType0
+from .audit_events_list_format_type_0 import AuditEventsListFormatType0
+from .benchmark_read import BenchmarkRead
+from .benchmark_write import BenchmarkWrite
+from .completions_by_partner import CompletionsByPartner
+from .completions_by_year import CompletionsByYear
+from .completions_filters import CompletionsFilters
+from .completions_filters_group_by import CompletionsFiltersGroupBy
+from .completions_report import CompletionsReport
+from .completions_totals import CompletionsTotals
+from .course_in import CourseIn
+from .course_read import CourseRead
+from .course_update import CourseUpdate
+from .delivery import Delivery
+from .direction import Direction
+from .field_error import FieldError
+from .funding_filters import FundingFilters
+from .funding_report import FundingReport
+from .funding_row import FundingRow
+from .funding_totals import FundingTotals
+from .funding_type import FundingType
+from .health_live_response_health_live import HealthLiveResponseHealthLive
+from .imet_history_create import ImetHistoryCreate
+from .imet_history_list_format_type_0 import ImetHistoryListFormatType0
+from .imet_history_read import ImetHistoryRead
+from .imet_history_update import ImetHistoryUpdate
+from .import_summary import ImportSummary
+from .imports_imet_history_json_imet_history_create_import import ImportsImetHistoryJsonImetHistoryCreateImport
+from .imports_obligations_json_obligation_create_import import ImportsObligationsJsonObligationCreateImport
+from .imports_trainings_json_training_create_import import ImportsTrainingsJsonTrainingCreateImport
+from .indicator_create import IndicatorCreate
+from .indicator_read import IndicatorRead
+from .indicator_read_metric_filters import IndicatorReadMetricFilters
+from .indicator_results_list_format_type_0 import IndicatorResultsListFormatType0
+from .indicator_update import IndicatorUpdate
+from .indicators_list_format_type_0 import IndicatorsListFormatType0
+from .kind import Kind
+from .lock_read import LockRead
+from .measure import Measure
+from .membership_create import MembershipCreate
+from .membership_read import MembershipRead
+from .membership_update import MembershipUpdate
+from .memberships_list_format_type_0 import MembershipsListFormatType0
+from .metric import Metric
+from .metric_filters import MetricFilters
+from .nomination_create import NominationCreate
+from .nomination_read import NominationRead
+from .nomination_status import NominationStatus
+from .nomination_update import NominationUpdate
+from .nominations_history_format_type_0 import NominationsHistoryFormatType0
+from .nominations_list_format_type_0 import NominationsListFormatType0
+from .nominations_transition_reasons_format_type_0 import NominationsTransitionReasonsFormatType0
+from .nominee_in import NomineeIn
+from .nominee_read import NomineeRead
+from .nominee_update import NomineeUpdate
+from .obligation_create import ObligationCreate
+from .obligation_read import ObligationRead
+from .obligation_update import ObligationUpdate
+from .obligations_list_format_type_0 import ObligationsListFormatType0
+from .outcome_read import OutcomeRead
+from .outcome_update import OutcomeUpdate
+from .outcomes_list_format_type_0 import OutcomesListFormatType0
+from .page_api_key_read import PageApiKeyRead
+from .page_audit_event_read import PageAuditEventRead
+from .page_imet_history_read import PageImetHistoryRead
+from .page_indicator_read import PageIndicatorRead
+from .page_membership_read import PageMembershipRead
+from .page_nomination_read import PageNominationRead
+from .page_obligation_read import PageObligationRead
+from .page_outcome_read import PageOutcomeRead
+from .page_partner_read import PagePartnerRead
+from .page_program_read import PageProgramRead
+from .page_result_read import PageResultRead
+from .page_snapshot_read import PageSnapshotRead
+from .page_training_read import PageTrainingRead
+from .page_transition_reason_read import PageTransitionReasonRead
+from .parity_filters import ParityFilters
+from .parity_report import ParityReport
+from .parity_row import ParityRow
+from .parity_totals import ParityTotals
+from .participant_in import ParticipantIn
+from .participant_read import ParticipantRead
+from .partner_read import PartnerRead
+from .partner_update import PartnerUpdate
+from .partners_list_format_type_0 import PartnersListFormatType0
+from .peacekeeping_share import PeacekeepingShare
+from .peacekeeping_snapshots_create_files_body import PeacekeepingSnapshotsCreateFilesBody
+from .peacekeeping_snapshots_list_format_type_0 import PeacekeepingSnapshotsListFormatType0
+from .problem import Problem
+from .program_create import ProgramCreate
+from .program_read import ProgramRead
+from .program_update import ProgramUpdate
+from .programs_list_format_type_0 import ProgramsListFormatType0
+from .progress import Progress
+from .progress_filters import ProgressFilters
+from .progress_inputs import ProgressInputs
+from .progress_row import ProgressRow
+from .progress_row_records import ProgressRowRecords
+from .progress_status import ProgressStatus
+from .purpose import Purpose
+from .region import Region
+from .reports_funding_format_type_0 import ReportsFundingFormatType0
+from .reports_imet_completions_format_type_0 import ReportsImetCompletionsFormatType0
+from .reports_imet_completions_group_by import ReportsImetCompletionsGroupBy
+from .reports_imet_parity_format_type_0 import ReportsImetParityFormatType0
+from .reports_peacekeeping_share_format_type_0 import ReportsPeacekeepingShareFormatType0
+from .reports_scorecard_format_type_0 import ReportsScorecardFormatType0
+from .reports_women_trained_format_type_0 import ReportsWomenTrainedFormatType0
+from .result_create import ResultCreate
+from .result_read import ResultRead
+from .result_update import ResultUpdate
+from .role import Role
+from .row_error import RowError
+from .scorecard import Scorecard
+from .scorecard_filters import ScorecardFilters
+from .scorecard_indicator import ScorecardIndicator
+from .scorecard_indicator_records import ScorecardIndicatorRecords
+from .scorecard_outcome import ScorecardOutcome
+from .service import Service
+from .sex import Sex
+from .share_filters import ShareFilters
+from .share_row import ShareRow
+from .skipped_row import SkippedRow
+from .snapshot_read import SnapshotRead
+from .snapshot_ref import SnapshotRef
+from .snapshot_upload import SnapshotUpload
+from .sort_order import SortOrder
+from .source import Source
+from .target_read import TargetRead
+from .target_write import TargetWrite
+from .topic import Topic
+from .totals import Totals
+from .training_create import TrainingCreate
+from .training_import_summary import TrainingImportSummary
+from .training_read import TrainingRead
+from .training_update import TrainingUpdate
+from .trainings_list_format_type_0 import TrainingsListFormatType0
+from .transition_reason_read import TransitionReasonRead
+from .transition_request import TransitionRequest
+from .uploaded_snapshot import UploadedSnapshot
+from .vetting_read import VettingRead
+from .vetting_status import VettingStatus
+from .vetting_write import VettingWrite
+from .women_trained_filters import WomenTrainedFilters
+from .women_trained_report import WomenTrainedReport
+from .women_trained_report_rows_item import WomenTrainedReportRowsItem
+from .women_trained_totals import WomenTrainedTotals
+
+__all__ = (
+    "Aggregation",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyRead",
+    "ApiKeysListFormatType0",
+    "AuditEventRead",
+    "AuditEventReadDetailsType0",
+    "AuditEventsListFormatType0",
+    "BenchmarkRead",
+    "BenchmarkWrite",
+    "CompletionsByPartner",
+    "CompletionsByYear",
+    "CompletionsFilters",
+    "CompletionsFiltersGroupBy",
+    "CompletionsReport",
+    "CompletionsTotals",
+    "CourseIn",
+    "CourseRead",
+    "CourseUpdate",
+    "Delivery",
+    "Direction",
+    "FieldError",
+    "FundingFilters",
+    "FundingReport",
+    "FundingRow",
+    "FundingTotals",
+    "FundingType",
+    "HealthLiveResponseHealthLive",
+    "ImetHistoryCreate",
+    "ImetHistoryListFormatType0",
+    "ImetHistoryRead",
+    "ImetHistoryUpdate",
+    "ImportsImetHistoryJsonImetHistoryCreateImport",
+    "ImportsObligationsJsonObligationCreateImport",
+    "ImportsTrainingsJsonTrainingCreateImport",
+    "ImportSummary",
+    "IndicatorCreate",
+    "IndicatorRead",
+    "IndicatorReadMetricFilters",
+    "IndicatorResultsListFormatType0",
+    "IndicatorsListFormatType0",
+    "IndicatorUpdate",
+    "Kind",
+    "LockRead",
+    "Measure",
+    "MembershipCreate",
+    "MembershipRead",
+    "MembershipsListFormatType0",
+    "MembershipUpdate",
+    "Metric",
+    "MetricFilters",
+    "NominationCreate",
+    "NominationRead",
+    "NominationsHistoryFormatType0",
+    "NominationsListFormatType0",
+    "NominationStatus",
+    "NominationsTransitionReasonsFormatType0",
+    "NominationUpdate",
+    "NomineeIn",
+    "NomineeRead",
+    "NomineeUpdate",
+    "ObligationCreate",
+    "ObligationRead",
+    "ObligationsListFormatType0",
+    "ObligationUpdate",
+    "OutcomeRead",
+    "OutcomesListFormatType0",
+    "OutcomeUpdate",
+    "PageApiKeyRead",
+    "PageAuditEventRead",
+    "PageImetHistoryRead",
+    "PageIndicatorRead",
+    "PageMembershipRead",
+    "PageNominationRead",
+    "PageObligationRead",
+    "PageOutcomeRead",
+    "PagePartnerRead",
+    "PageProgramRead",
+    "PageResultRead",
+    "PageSnapshotRead",
+    "PageTrainingRead",
+    "PageTransitionReasonRead",
+    "ParityFilters",
+    "ParityReport",
+    "ParityRow",
+    "ParityTotals",
+    "ParticipantIn",
+    "ParticipantRead",
+    "PartnerRead",
+    "PartnersListFormatType0",
+    "PartnerUpdate",
+    "PeacekeepingShare",
+    "PeacekeepingSnapshotsCreateFilesBody",
+    "PeacekeepingSnapshotsListFormatType0",
+    "Problem",
+    "ProgramCreate",
+    "ProgramRead",
+    "ProgramsListFormatType0",
+    "ProgramUpdate",
+    "Progress",
+    "ProgressFilters",
+    "ProgressInputs",
+    "ProgressRow",
+    "ProgressRowRecords",
+    "ProgressStatus",
+    "Purpose",
+    "Region",
+    "ReportsFundingFormatType0",
+    "ReportsImetCompletionsFormatType0",
+    "ReportsImetCompletionsGroupBy",
+    "ReportsImetParityFormatType0",
+    "ReportsPeacekeepingShareFormatType0",
+    "ReportsScorecardFormatType0",
+    "ReportsWomenTrainedFormatType0",
+    "ResultCreate",
+    "ResultRead",
+    "ResultUpdate",
+    "Role",
+    "RowError",
+    "Scorecard",
+    "ScorecardFilters",
+    "ScorecardIndicator",
+    "ScorecardIndicatorRecords",
+    "ScorecardOutcome",
+    "Service",
+    "Sex",
+    "ShareFilters",
+    "ShareRow",
+    "SkippedRow",
+    "SnapshotRead",
+    "SnapshotRef",
+    "SnapshotUpload",
+    "SortOrder",
+    "Source",
+    "TargetRead",
+    "TargetWrite",
+    "Topic",
+    "Totals",
+    "TrainingCreate",
+    "TrainingImportSummary",
+    "TrainingRead",
+    "TrainingsListFormatType0",
+    "TrainingUpdate",
+    "TransitionReasonRead",
+    "TransitionRequest",
+    "UploadedSnapshot",
+    "VettingRead",
+    "VettingStatus",
+    "VettingWrite",
+    "WomenTrainedFilters",
+    "WomenTrainedReport",
+    "WomenTrainedReportRowsItem",
+    "WomenTrainedTotals",
+)

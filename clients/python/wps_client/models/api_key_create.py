@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.role import Role
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApiKeyCreate")
+
+
+@_attrs_define
+class ApiKeyCreate:
+    """
+    Attributes:
+        name (str):
+        role (Role):
+        partner (None | str | Unset): Required for embassy keys only Default: `null`.
+    """
+
+    name: str
+    role: Role
+    partner: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        role = self.role.value
+
+        partner: None | str | Unset
+        if isinstance(self.partner, Unset):
+            partner = UNSET
+        else:
+            partner = self.partner
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "role": role,
+            }
+        )
+        if partner is not UNSET:
+            field_dict["partner"] = partner
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        role = Role(d.pop("role"))
+
+        def _parse_partner(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        partner = _parse_partner(d.pop("partner", UNSET))
+
+        api_key_create = cls(
+            name=name,
+            role=role,
+            partner=partner,
+        )
+
+        return api_key_create

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProgressFilters")
+
+
+@_attrs_define
+class ProgressFilters:
+    """
+    Attributes:
+        from_fy (int):
+        partner (None | str):
+        to_fy (int):
+    """
+
+    from_fy: int
+    partner: None | str
+    to_fy: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from_fy = self.from_fy
+
+        partner: None | str
+        partner = self.partner
+
+        to_fy = self.to_fy
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "from_fy": from_fy,
+                "partner": partner,
+                "to_fy": to_fy,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        from_fy = d.pop("from_fy")
+
+        def _parse_partner(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        partner = _parse_partner(d.pop("partner"))
+
+        to_fy = d.pop("to_fy")
+
+        progress_filters = cls(
+            from_fy=from_fy,
+            partner=partner,
+            to_fy=to_fy,
+        )
+
+        progress_filters.additional_properties = d
+        return progress_filters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

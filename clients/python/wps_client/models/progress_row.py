@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.progress_status import ProgressStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.progress_row_records import ProgressRowRecords
+
+
+T = TypeVar("T", bound="ProgressRow")
+
+
+@_attrs_define
+class ProgressRow:
+    """
+    Attributes:
+        actual (None | str):
+        fiscal_year (int):
+        locked (bool):
+        pct_of_target (float | None):
+        records (ProgressRowRecords):
+        status (ProgressStatus): Where an indicator stands against its target.
+        target (None | str):
+        denominator (None | str | Unset):
+        numerator (None | str | Unset):
+    """
+
+    actual: None | str
+    fiscal_year: int
+    locked: bool
+    pct_of_target: float | None
+    records: ProgressRowRecords
+    status: ProgressStatus
+    target: None | str
+    denominator: None | str | Unset = UNSET
+    numerator: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        actual: None | str
+        actual = self.actual
+
+        fiscal_year = self.fiscal_year
+
+        locked = self.locked
+
+        pct_of_target: float | None
+        pct_of_target = self.pct_of_target
+
+        records = self.records.to_dict()
+
+        status = self.status.value
+
+        target: None | str
+        target = self.target
+
+        denominator: None | str | Unset
+        if isinstance(self.denominator, Unset):
+            denominator = UNSET
+        else:
+            denominator = self.denominator
+
+        numerator: None | str | Unset
+        if isinstance(self.numerator, Unset):
+            numerator = UNSET
+        else:
+            numerator = self.numerator
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "actual": actual,
+                "fiscal_year": fiscal_year,
+                "locked": locked,
+                "pct_of_target": pct_of_target,
+                "records": records,
+                "status": status,
+                "target": target,
+            }
+        )
+        if denominator is not UNSET:
+            field_dict["denominator"] = denominator
+        if numerator is not UNSET:
+            field_dict["numerator"] = numerator
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.progress_row_records import ProgressRowRecords  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_actual(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        actual = _parse_actual(d.pop("actual"))
+
+        fiscal_year = d.pop("fiscal_year")
+
+        locked = d.pop("locked")
+
+        def _parse_pct_of_target(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        pct_of_target = _parse_pct_of_target(d.pop("pct_of_target"))
+
+        records = ProgressRowRecords.from_dict(d.pop("records"))
+
+        status = ProgressStatus(d.pop("status"))
+
+        def _parse_target(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        target = _parse_target(d.pop("target"))
+
+        def _parse_denominator(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        denominator = _parse_denominator(d.pop("denominator", UNSET))
+
+        def _parse_numerator(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        numerator = _parse_numerator(d.pop("numerator", UNSET))
+
+        progress_row = cls(
+            actual=actual,
+            fiscal_year=fiscal_year,
+            locked=locked,
+            pct_of_target=pct_of_target,
+            records=records,
+            status=status,
+            target=target,
+            denominator=denominator,
+            numerator=numerator,
+        )
+
+        progress_row.additional_properties = d
+        return progress_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.skipped_row import SkippedRow
+
+
+T = TypeVar("T", bound="SnapshotRead")
+
+
+@_attrs_define
+class SnapshotRead:
+    """
+    Attributes:
+        checksum (str): SHA-256 (hex) of the file as uploaded; shared by every month of the file
+        contribution_count (int): Stored rows: the month aggregated per country, mission and personnel type
+        id (int):
+        reporting_date (datetime.date): The Last_Reporting_Date of this month's rows
+        row_count (int): Data rows of this month in the file, skipped ones included
+        skipped_count (int): Rows of this month left out: code is no country
+        skipped_rows (list[SkippedRow]): The rows left out, in file order
+        uploaded_at (datetime.datetime):
+    """
+
+    checksum: str
+    contribution_count: int
+    id: int
+    reporting_date: datetime.date
+    row_count: int
+    skipped_count: int
+    skipped_rows: list[SkippedRow]
+    uploaded_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        checksum = self.checksum
+
+        contribution_count = self.contribution_count
+
+        id = self.id
+
+        reporting_date = self.reporting_date.isoformat()
+
+        row_count = self.row_count
+
+        skipped_count = self.skipped_count
+
+        skipped_rows = []
+        for skipped_rows_item_data in self.skipped_rows:
+            skipped_rows_item = skipped_rows_item_data.to_dict()
+            skipped_rows.append(skipped_rows_item)
+
+        uploaded_at = self.uploaded_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "checksum": checksum,
+                "contribution_count": contribution_count,
+                "id": id,
+                "reporting_date": reporting_date,
+                "row_count": row_count,
+                "skipped_count": skipped_count,
+                "skipped_rows": skipped_rows,
+                "uploaded_at": uploaded_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.skipped_row import SkippedRow  # noqa: PLC0415
+
+        d = dict(src_dict)
+        checksum = d.pop("checksum")
+
+        contribution_count = d.pop("contribution_count")
+
+        id = d.pop("id")
+
+        reporting_date = datetime.date.fromisoformat(d.pop("reporting_date"))
+
+        row_count = d.pop("row_count")
+
+        skipped_count = d.pop("skipped_count")
+
+        skipped_rows = []
+        _skipped_rows = d.pop("skipped_rows")
+        for skipped_rows_item_data in _skipped_rows:
+            skipped_rows_item = SkippedRow.from_dict(skipped_rows_item_data)
+
+            skipped_rows.append(skipped_rows_item)
+
+        uploaded_at = datetime.datetime.fromisoformat(d.pop("uploaded_at"))
+
+        snapshot_read = cls(
+            checksum=checksum,
+            contribution_count=contribution_count,
+            id=id,
+            reporting_date=reporting_date,
+            row_count=row_count,
+            skipped_count=skipped_count,
+            skipped_rows=skipped_rows,
+            uploaded_at=uploaded_at,
+        )
+
+        snapshot_read.additional_properties = d
+        return snapshot_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.women_trained_filters import WomenTrainedFilters
+    from ..models.women_trained_report_rows_item import WomenTrainedReportRowsItem
+    from ..models.women_trained_totals import WomenTrainedTotals
+
+
+T = TypeVar("T", bound="WomenTrainedReport")
+
+
+@_attrs_define
+class WomenTrainedReport:
+    """
+    Attributes:
+        filters (WomenTrainedFilters):
+        method (str):
+        rows (list[WomenTrainedReportRowsItem]):
+        totals (WomenTrainedTotals):
+    """
+
+    filters: WomenTrainedFilters
+    method: str
+    rows: list[WomenTrainedReportRowsItem]
+    totals: WomenTrainedTotals
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filters = self.filters.to_dict()
+
+        method = self.method
+
+        rows = []
+        for rows_item_data in self.rows:
+            rows_item = rows_item_data.to_dict()
+            rows.append(rows_item)
+
+        totals = self.totals.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "filters": filters,
+                "method": method,
+                "rows": rows,
+                "totals": totals,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.women_trained_filters import WomenTrainedFilters  # noqa: PLC0415
+        from ..models.women_trained_report_rows_item import WomenTrainedReportRowsItem  # noqa: PLC0415
+        from ..models.women_trained_totals import WomenTrainedTotals  # noqa: PLC0415
+
+        d = dict(src_dict)
+        filters = WomenTrainedFilters.from_dict(d.pop("filters"))
+
+        method = d.pop("method")
+
+        rows = []
+        _rows = d.pop("rows")
+        for rows_item_data in _rows:
+            rows_item = WomenTrainedReportRowsItem.from_dict(rows_item_data)
+
+            rows.append(rows_item)
+
+        totals = WomenTrainedTotals.from_dict(d.pop("totals"))
+
+        women_trained_report = cls(
+            filters=filters,
+            method=method,
+            rows=rows,
+            totals=totals,
+        )
+
+        women_trained_report.additional_properties = d
+        return women_trained_report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
