@@ -12,6 +12,7 @@ from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot
 from app.programs.models import Program
+from app.projects.models import Implementer, Project
 from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Contribution",
     "IdempotencyRecord",
     "ImetHistory",
+    "Implementer",
     "Indicator",
     "IndicatorLock",
     "IndicatorResult",
@@ -33,6 +35,7 @@ __all__ = [
     "Participant",
     "Partner",
     "Program",
+    "Project",
     "Snapshot",
     "Target",
     "Training",

@@ -102,6 +102,8 @@ ACTIVITY_TABLES = frozenset(
         "indicator_results",
         "indicator_locks",
         "imet_history",
+        "implementers",
+        "projects",
     }
 )
 

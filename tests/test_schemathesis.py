@@ -92,6 +92,7 @@ DECLARED_REFUSALS = [
     ("group_by", ""),  # a comma-separated list of group names
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
+    ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
 ]
 
 
