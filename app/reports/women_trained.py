@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,6 +43,8 @@ class WomenTrainedFilters(BaseModel):
     from_fy: int | None
     to_fy: int | None
     group_by: list[str]
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class WomenTrainedTotals(BaseModel):
