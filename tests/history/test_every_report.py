@@ -3,6 +3,7 @@ to every versioned record, answer exactly what they answered at that step."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import httpx
@@ -176,7 +177,7 @@ async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, key
 
     # Each step changed what the reports answer, and each is answered again as known then.
     seen = [found for _, found in steps.taken]
-    for before, after in zip(seen, seen[1:], strict=False):
+    for before, after in pairwise(seen):
         changed = [path for (path, _), a, b in zip(REPORTS, before, after, strict=True) if a != b]
         assert changed, "a step that changes no report proves nothing"
     for at, found in steps.taken:
