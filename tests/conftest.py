@@ -275,22 +275,25 @@ class Keys(dict[str, str]):
         return {"Authorization": f"Bearer {self[role]}", **extra}
 
 
+async def make_keys(session: AsyncSession) -> Keys:
+    """A key of each role (embassies: KEN, GHA), written in `session`."""
+    found = Keys()
+    for name, role, partner in [
+        ("admin", Role.admin, None),
+        ("analyst", Role.analyst, None),
+        ("integration", Role.integration, None),
+        ("embassy", Role.embassy, "KEN"),
+        ("embassy_gha", Role.embassy, "GHA"),
+    ]:
+        _, found[name] = await create_key(session, None, name=name, role=role, partner_code=partner)
+    return found
+
+
 @pytest.fixture
 async def keys(app: object, clean: None) -> Keys:
     state = app.state  # type: ignore[attr-defined]
-    found = Keys()
     async with state.sessionmaker() as session, session.begin():
-        for name, role, partner in [
-            ("admin", Role.admin, None),
-            ("analyst", Role.analyst, None),
-            ("integration", Role.integration, None),
-            ("embassy", Role.embassy, "KEN"),
-            ("embassy_gha", Role.embassy, "GHA"),
-        ]:
-            _, found[name] = await create_key(
-                session, None, name=name, role=role, partner_code=partner
-            )
-    return found
+        return await make_keys(session)
 
 
 @pytest.fixture

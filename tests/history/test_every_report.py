@@ -3,6 +3,7 @@ to every versioned record, answer exactly what they answered at that step."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -61,12 +62,22 @@ def ok(response: httpx.Response, status: int = 200) -> Any:
     return response.json() if response.content else None
 
 
-async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, keys: Keys) -> None:
-    admin = keys.headers("admin")
-    steps = Steps(client, keys)
-    await steps.take()  # nothing yet
+@dataclass
+class Written:
+    """The records `write_every_kind` made, for the steps that edit and delete them."""
 
-    # Records are created...
+    training: httpx.Response
+    money: httpx.Response
+    nominee: dict[str, Any]
+    snapshot: dict[str, Any]
+    indicator: dict[str, Any]
+    result: httpx.Response
+    history: dict[str, Any]
+
+
+async def write_every_kind(client: httpx.AsyncClient, keys: Keys) -> Written:
+    """One record of each versioned kind, as the API creates them."""
+    admin = keys.headers("admin")
     first = await client.post(TRAININGS, json=training(external_ref="T1"), headers=admin)
     ok(first, 201)
     money = await client.post(OBLIGATIONS, json=obligation(fiscal_year=CURRENT_FY), headers=admin)
@@ -111,9 +122,14 @@ async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, key
         ),
         201,
     )
-    await steps.take()
 
-    # ...then edited...
+    return Written(first, money, nominee, snapshot, indicator, result, history)
+
+
+async def edit_every_kind(client: httpx.AsyncClient, keys: Keys, written: Written) -> None:
+    admin = keys.headers("admin")
+    first, money, nominee = written.training, written.money, written.nominee
+    indicator, result = written.indicator, written.result
     ok(
         await client.patch(
             f"{TRAININGS}/{first.json()['id']}",
@@ -155,9 +171,12 @@ async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, key
         ),
         201,
     )
-    await steps.take()
 
-    # ...and deleted.
+
+async def delete_every_kind(client: httpx.AsyncClient, keys: Keys, written: Written) -> None:
+    admin = keys.headers("admin")
+    first, money, nominee = written.training, written.money, written.nominee
+    snapshot, history = written.snapshot, written.history
     for url, response in ((TRAININGS, first), (OBLIGATIONS, money)):
         etag = (await client.get(f"{url}/{response.json()['id']}", headers=admin)).headers["ETag"]
         ok(
@@ -173,6 +192,16 @@ async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, key
     etag = (await client.get(url, headers=admin)).headers["ETag"]
     ok(await client.delete(url, headers={**admin, "If-Match": etag}), 204)
     assert (await move(client, keys, nominee["id"], "withdrawn")).status_code == 409
+
+
+async def test_every_report_as_known_at_each_step(client: httpx.AsyncClient, keys: Keys) -> None:
+    steps = Steps(client, keys)
+    await steps.take()  # nothing yet
+    written = await write_every_kind(client, keys)
+    await steps.take()
+    await edit_every_kind(client, keys, written)
+    await steps.take()
+    await delete_every_kind(client, keys, written)
     await steps.take()
 
     # Each step changed what the reports answer, and each is answered again as known then.
