@@ -169,11 +169,18 @@ FromDate = Annotated[date | None, Query(description="On or after this date")]
 ToDate = Annotated[date | None, Query(description="On or before this date")]
 
 
+# A date, or a timestamp with its UTC offset (whether the day exists is checked after).
+AS_KNOWN_ON_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$"
+)
+
+
 def _as_known_on(
     as_known_on: Annotated[
         str | None,
         Query(
             max_length=40,
+            pattern=AS_KNOWN_ON_PATTERN,
             description="Answer as the records stood then: a date (its end, UTC) or a timestamp "
             "with its UTC offset (2021-09-30T12:00:00Z); not in the future",
         ),
@@ -192,7 +199,7 @@ def _as_known_on(
             at = _in_utc(given) if given.tzinfo is not None else None
             future = at is not None and at > datetime.now(UTC)
     except ValueError:
-        raise invalid_query("as_known_on", problem) from None
+        raise invalid_query("as_known_on", f"is no calendar date or time: {problem}") from None
     if at is None:
         raise invalid_query("as_known_on", f"needs a UTC offset: {problem}")
     if future:
