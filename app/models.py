@@ -5,6 +5,7 @@ from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
 from app.funding.models import Obligation, ObligationPurpose
+from app.history import HISTORY_TABLES
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.nominations.models import Nomination, TransitionReason
@@ -16,6 +17,7 @@ from app.projects.models import Implementer, Project
 from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
+    "HISTORY_TABLES",
     "ApiKey",
     "AuditEvent",
     "Base",

@@ -79,6 +79,7 @@ DECLARED_REFUSALS = [
     ("/fiscal_year", "must be between"),  # nominations: a window around today
     ("", "Input should be a valid integer"),  # 85.0 is a JSON Schema integer; point 11 refuses it
     ("", "end_date must"),  # date order across two fields
+    ("to_fy", "must not be before from_fy"),  # fiscal-year order across two fields
     ("", "topics must not repeat"),
     ("", "purposes must not repeat"),
     ("", "outcomes must not repeat"),
@@ -93,6 +94,8 @@ DECLARED_REFUSALS = [
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
     ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
+    ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
+    ("as_known_on", "must not be in the future"),  # depends on the clock
 ]
 
 

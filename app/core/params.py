@@ -4,7 +4,7 @@
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Path, Query, Request
@@ -189,3 +189,45 @@ ToFiscalYear = Annotated[
 RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]
 FromDate = Annotated[date | None, Query(description="On or after this date")]
 ToDate = Annotated[date | None, Query(description="On or before this date")]
+
+
+# A date, or a timestamp with its UTC offset (whether the day exists is checked after).
+AS_KNOWN_ON_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$"
+)
+
+
+def _as_known_on(
+    as_known_on: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            pattern=AS_KNOWN_ON_PATTERN,
+            description="Answer as the records stood then: a date (its end, UTC) or a timestamp "
+            "with its UTC offset (2021-09-30T12:00:00Z); not in the future",
+        ),
+    ] = None,
+) -> datetime | None:
+    if as_known_on is None:
+        return None
+    problem = "a date (YYYY-MM-DD) or a timestamp with a UTC offset (YYYY-MM-DDTHH:MM:SSZ)"
+    try:
+        if len(as_known_on) == 10:
+            day = date.fromisoformat(as_known_on)
+            at: datetime | None = datetime.combine(day, time.max, UTC)
+            future = day > datetime.now(UTC).date()
+        else:
+            given = datetime.fromisoformat(as_known_on)
+            at = _in_utc(given) if given.tzinfo is not None else None
+            future = at is not None and at > datetime.now(UTC)
+    except ValueError:
+        raise invalid_query("as_known_on", f"is no calendar date or time: {problem}") from None
+    if at is None:
+        raise invalid_query("as_known_on", f"needs a UTC offset: {problem}")
+    if future:
+        raise invalid_query("as_known_on", "must not be in the future")
+    return at
+
+
+# The instant a figure is asked as known at (None: now); app/core/history.py answers it.
+AsKnownOn = Annotated[datetime | None, Depends(_as_known_on)]

@@ -15,9 +15,11 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
+from app.core.history import answer_as_known
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    AsKnownOn,
     FiscalYearPath,
     FiscalYearQuery,
     FromFiscalYear,
@@ -387,6 +389,11 @@ async def progress(
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
+    as_known_on: AsKnownOn = None,
 ) -> Response:
-    report = await progress_service.progress(session, actor, code, from_fy, to_fy, partner)
-    return Response(report.model_dump_json(), media_type="application/json")
+    report = await answer_as_known(
+        as_known_on, progress_service.progress(session, actor, code, from_fy, to_fy, partner)
+    )
+    # `as_known_on` is echoed only when asked for.
+    hidden = {"filters": {"as_known_on"}} if as_known_on is None else None
+    return Response(report.model_dump_json(exclude=hidden), media_type="application/json")

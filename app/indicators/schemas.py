@@ -253,6 +253,8 @@ class ProgressFilters(BaseModel):
     from_fy: int
     to_fy: int
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class Progress(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -43,6 +44,8 @@ class FundingFilters(BaseModel):
     partner: str | None
     type: str
     purpose: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class FundingRow(BaseModel):

@@ -3,6 +3,7 @@ nominations and from IMET history (the years before the service)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,6 +21,8 @@ class CompletionsFilters(BaseModel):
     to_fy: int | None
     partner: str | None
     group_by: CompletionsGroup
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class CompletionsByYear(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -22,6 +23,8 @@ from app.partners.service import figures_partner
 class ParityFilters(BaseModel):
     fiscal_year: int
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class ParityRow(BaseModel):

@@ -3,7 +3,7 @@ and of military-contributing countries, from one UN snapshot, aggregated in SQL.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -35,6 +35,8 @@ class ShareFilters(BaseModel):
     program: str
     as_of: date
     by_personnel_type: bool
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class ShareFigures(BaseModel):

@@ -15,7 +15,9 @@ from app.core.csvout import CSV_RESPONSE, csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import today
+from app.core.history import answer_as_known
 from app.core.params import (
+    AsKnownOn,
     FiscalYearQuery,
     FromFiscalYear,
     OutputFormat,
@@ -88,6 +90,7 @@ async def funding_report(
     partner: PartnerFilter = None,
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
     query = funding.FundingQuery(
@@ -99,8 +102,9 @@ async def funding_report(
         type=str(type),
         purpose=str(purpose) if purpose is not None else None,
     )
-    report = await funding.funding_report(
-        session, principal, funding.parse_group_by(group_by), query
+    report = await answer_as_known(
+        as_known_on,
+        funding.funding_report(session, principal, funding.parse_group_by(group_by), query),
     )
     return answer(request, format, report, funding.csv_table, "funding.csv")
 
@@ -132,10 +136,14 @@ async def peacekeeping_share_report(
         int | None,
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await peacekeeping_share.peacekeeping_share(
-        session, program, as_of or today(), by_personnel_type, snapshot
+    # Asked as known on a past day, the snapshot in use is that day's.
+    day = as_of or (as_known_on.date() if as_known_on else today())
+    report = await answer_as_known(
+        as_known_on,
+        peacekeeping_share.peacekeeping_share(session, program, day, by_personnel_type, snapshot),
     )
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
@@ -158,10 +166,19 @@ async def scorecard_report(
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await scorecard.scorecard(
-        session, actor, fiscal_year=fiscal_year, outcome=outcome, program=program, partner=partner
+    report = await answer_as_known(
+        as_known_on,
+        scorecard.scorecard(
+            session,
+            actor,
+            fiscal_year=fiscal_year,
+            outcome=outcome,
+            program=program,
+            partner=partner,
+        ),
     )
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
 
@@ -182,9 +199,13 @@ async def imet_parity_report(
     session: SessionDep,
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
+    report = await answer_as_known(
+        as_known_on,
+        imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner),
+    )
     return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
 
 
@@ -203,10 +224,14 @@ async def imet_completions_report(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await imet_completions.imet_completions(
-        session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
+    report = await answer_as_known(
+        as_known_on,
+        imet_completions.imet_completions(
+            session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
+        ),
     )
     return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
 
@@ -239,18 +264,22 @@ async def women_trained_report(
             description="One or two of fiscal_year, program, partner, region, topic (comma)",
         ),
     ] = "fiscal_year",
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await women_trained.women_trained(
-        session,
-        actor,
-        program=program,
-        partner=partner,
-        region=region.value if region else None,
-        topic=topic.value if topic else None,
-        kind=kind.value if kind else None,
-        from_fy=from_fy,
-        to_fy=to_fy,
-        group_by=group_by,
+    report = await answer_as_known(
+        as_known_on,
+        women_trained.women_trained(
+            session,
+            actor,
+            program=program,
+            partner=partner,
+            region=region.value if region else None,
+            topic=topic.value if topic else None,
+            kind=kind.value if kind else None,
+            from_fy=from_fy,
+            to_fy=to_fy,
+            group_by=group_by,
+        ),
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")

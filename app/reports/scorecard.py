@@ -3,6 +3,7 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -48,6 +49,8 @@ class ScorecardFilters(BaseModel):
     outcome: int | None
     program: str | None
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class Scorecard(BaseModel):

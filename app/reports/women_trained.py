@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,6 +43,8 @@ class WomenTrainedFilters(BaseModel):
     from_fy: int | None
     to_fy: int | None
     group_by: list[str]
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class WomenTrainedTotals(BaseModel):
@@ -139,9 +142,16 @@ async def women_trained(
         selected.append(
             func.sum(func.sum(r.women)).over(partition_by=others or None, order_by=r.fiscal_year)
         )
-    stmt = base.add_columns(*selected).group_by(*columns).order_by(*columns)
+    # Unless grouped by topic, the totals are the sums over these same rows: read in one pass.
+    grand = [] if "topic" in groups else [func.sum(total).over() for total in sums]
+    stmt = base.add_columns(*selected, *grand).group_by(*columns).order_by(*columns)
     rows: list[dict[str, int | float | str | None]] = []
-    for found in (await session.execute(stmt)).all():
+    found_totals: tuple[int, ...] = (0, 0, 0)
+    for result in (await session.execute(stmt)).all():
+        found = tuple(result)
+        if grand:
+            found_totals = tuple(int(v) for v in found[-3:])
+            found = found[:-3]
         women, men, unreported = (int(v) for v in found[len(groups) : len(groups) + 3])
         row: dict[str, int | float | str | None] = dict(
             zip(groups, found[: len(groups)], strict=True)
@@ -158,15 +168,18 @@ async def women_trained(
             row["cumulative_women"] = int(found[-1])
         rows.append(row)
     # Totals read the topic-free rows (or the one topic filtered on), so nothing counts twice.
-    total_conditions = [*conditions[1:], r.topic == (topic or ALL_TOPICS)]
-    totals_stmt = (
-        select(*sums)
-        .select_from(r)
-        .join(Program, Program.id == r.program_id)
-        .join(Partner, Partner.id == r.partner_id)
-        .where(*total_conditions)
-    )
-    women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
+    if grand:
+        women, men, unreported = found_totals
+    else:
+        total_conditions = [*conditions[1:], r.topic == (topic or ALL_TOPICS)]
+        totals_stmt = (
+            select(*sums)
+            .select_from(r)
+            .join(Program, Program.id == r.program_id)
+            .join(Partner, Partner.id == r.partner_id)
+            .where(*total_conditions)
+        )
+        women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
     return WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
