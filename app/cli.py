@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterable, Awaitable, Callable
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -123,6 +126,7 @@ def serve(
     from app.core.observability import logging_config
 
     settings = get_settings()
+    metrics_dir = _metrics_directory(workers)
     log_config = logging_config(settings.log_level, settings.log_format)
     logging.config.dictConfig(log_config)  # migrations and seeding log like the service
     require_database()
@@ -133,17 +137,43 @@ def serve(
             # On stdout: stderr is the log, and a secret never goes into a log.
             print("No admin key existed; created one (shown only now):")
             print(secret)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        access_log=False,  # the request line is ours (wps.access), with the route template
-        log_config=log_config,
-        log_level=settings.log_level.lower(),
-    )
+    try:
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            proxy_headers=True,
+            access_log=False,  # the request line is ours (wps.access), with the route template
+            log_config=log_config,
+            log_level=settings.log_level.lower(),
+        )
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _metrics_directory(workers: int) -> str | None:
+    """With several workers, Prometheus metrics are kept in files every worker writes
+    (prometheus-client's multiprocess mode), so /metrics on any worker adds them all up.
+    PROMETHEUS_MULTIPROC_DIR when set (emptied of the last run's values), else a temporary
+    directory, returned to be removed on exit. Set here, before any worker imports the
+    client: the mode is chosen at import."""
+    from app.core.observability import MULTIPROCESS_DIR
+
+    if workers <= 1:
+        return None
+    given = os.environ.get(MULTIPROCESS_DIR)
+    if given:
+        folder = Path(given)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        return None
+    created = tempfile.mkdtemp(prefix="wps-metrics-")
+    os.environ[MULTIPROCESS_DIR] = created
+    return created
 
 
 def migrate_command(

@@ -50,7 +50,7 @@ class PageParams:
     include_total: bool
 
 
-def page_params(
+async def page_params(  # async: a plain def would run in the threadpool
     limit: Annotated[ParamInt, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None, Query(max_length=1000, description="Opaque cursor from next_cursor")

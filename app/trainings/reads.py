@@ -38,7 +38,10 @@ Host = aliased(Partner, name="host")
 _DUMP = orjson.OPT_UTC_Z
 
 
+@lru_cache(maxsize=1)
 def _columns() -> Any:
+    """The selected columns and their joins, built once (statements are immutable: `.where`
+    returns a new one)."""
     return (
         select(
             Training.id,
@@ -130,9 +133,11 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
     items = []
     for row in rows:
         present = participants[row["id"]]
-        women = sum(p["women"] for p in present)
-        men = sum(p["men"] for p in present)
-        unreported = sum(p["unreported"] for p in present)
+        women = men = unreported = 0
+        for p in present:
+            women += p["women"]
+            men += p["men"]
+            unreported += p["unreported"]
         items.append(
             {
                 "id": row["id"],
