@@ -114,6 +114,13 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    worker_timeout: Annotated[
+        int,
+        typer.Option(
+            help="seconds a worker may take to start (or to answer the supervisor's health"
+            " check) before it is restarted"
+        ),
+    ] = 60,
     no_migrate: Annotated[
         bool, typer.Option("--no-migrate", help="skip migrations and seeding")
     ] = False,
@@ -144,6 +151,8 @@ def serve(
             host=host,
             port=port,
             workers=workers,
+            # uvicorn's 5 s restarts a worker still importing the app on a busy host, forever.
+            timeout_worker_healthcheck=worker_timeout,
             proxy_headers=True,
             access_log=False,  # the request line is ours (wps.access), with the route template
             log_config=log_config,

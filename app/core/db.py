@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import suppress
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -125,6 +126,19 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         finally:
             for ended in session.info.get("after_transaction", []):
                 ended()
+
+
+@asynccontextmanager
+async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:
+    """A connection for a read of a few statements, without a session or the request-scoped
+    dependency's commit: autocommit on PostgreSQL (no BEGIN/COMMIT round trips; a write that
+    commits between two statements bumps the version the ETag names, so an If-Match with it
+    fails rather than loses data); on SQLite one transaction, ended when the block does."""
+    engine: AsyncEngine = request.app.state.engine
+    async with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
 
 
 # scope="function": the commit runs before the response is sent, so a 201 means durable.

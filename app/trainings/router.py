@@ -11,7 +11,7 @@ from starlette.responses import Response
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_batches
-from app.core.db import SessionDep
+from app.core.db import SessionDep, read_connection
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
@@ -126,10 +126,8 @@ async def list_trainings(
     responses=responses(304, 404),
 )
 async def get_training(request: Request, principal: Reader, training_id: TrainingId) -> Response:
-    # A read of two statements: a session of its own, without the request-scoped dependency's
-    # commit and exit stack (it changes nothing, so there is nothing to commit).
-    async with request.app.state.sessionmaker() as session:
-        body, version = await reads.training_json(session, principal, training_id)
+    async with read_connection(request) as conn:
+        body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
 
 

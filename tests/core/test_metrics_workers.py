@@ -34,7 +34,9 @@ def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 def test_two_workers_counters_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     env = {**os.environ, MULTIPROCESS_DIR: str(tmp_path)}
     for n in (3, 4):  # two processes, so two pids and two files of values
-        subprocess.run([sys.executable, "-c", WORKER.format(n=n)], env=env, check=True)
+        subprocess.run(  # noqa: S603 - our own code, in a fresh interpreter
+            [sys.executable, "-c", WORKER.format(n=n)], env=env, check=True
+        )
     monkeypatch.setenv(MULTIPROCESS_DIR, str(tmp_path))
 
     samples = _samples(Metrics().exposition().decode())
