@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.core.errors import Unprocessable
 from app.core.schemas import ParamInt
@@ -201,7 +201,7 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
 
 
 async def paginate(
-    session: AsyncSession,
+    session: AsyncSession | AsyncConnection,
     stmt: Select[Any],
     params: PageParams,
     keys: Sequence[SortKey],
@@ -213,11 +213,14 @@ async def paginate(
     """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`.
 
     `filters`: the listing's filters identity (`identity_of`) when the caller has it; by
-    default it is read off `stmt`."""
+    default it is read off `stmt`. A hot listing may pass a connection for `session` (its
+    statements then skip the ORM session's execution layer); it must pass `filters`."""
     # The cursor names its listing's sort columns, so one listing's cursor is refused by another.
     sort_name = _sort_identity(sort_name, keys)
     # ... and the listing's filters, so a cursor continues only the listing that made it.
     if filters is None:
+        if not isinstance(session, AsyncSession):
+            raise TypeError("paginate on a connection needs the listing's `filters` identity")
         filters = filters_identity(session, stmt)
     page_stmt = stmt
     if params.cursor:

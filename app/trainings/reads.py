@@ -244,7 +244,7 @@ async def page_json(
     # The statement is decided by the filters (codes already canonical) and the caller's scope.
     identity = identity_of("trainings", filters, own_rows(principal))
     result = await paginate(
-        session,
+        conn,
         stmt,
         params,
         sort_keys(sort),
