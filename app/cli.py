@@ -133,7 +133,6 @@ def serve(
     from app.core.observability import logging_config
 
     settings = get_settings()
-    metrics_dir = _metrics_directory(workers)
     log_config = logging_config(settings.log_level, settings.log_format)
     logging.config.dictConfig(log_config)  # migrations and seeding log like the service
     require_database()
@@ -144,6 +143,7 @@ def serve(
             # On stdout: stderr is the log, and a secret never goes into a log.
             print("No admin key existed; created one (shown only now):")
             print(secret)
+    metrics_dir = _metrics_directory(workers)
     try:
         uvicorn.run(
             "app.main:create_app",
