@@ -20,6 +20,8 @@ import os
 import platform
 import random
 import re
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -90,7 +92,13 @@ def script_file(text: str) -> str:
 
 
 def start(args: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port} is already taken: stop what listens there first")
+    # Its own process group, so a server that never answers is killed with its workers.
+    process = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, start_new_session=True
+    )
     for _ in range(600):  # up to two minutes: startup is slow on a loaded machine
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/trainings/1", timeout=1)
@@ -99,7 +107,7 @@ def start(args: list[str], env: dict[str, str], port: int) -> subprocess.Popen[b
             return process  # answering (401/404): up
         except OSError:
             time.sleep(0.2)
-    process.kill()
+    os.killpg(process.pid, signal.SIGKILL)
     raise SystemExit(f"server on port {port} did not start")
 
 
@@ -652,9 +660,9 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before) -> None
             "pooled connection handed out without a ping unless idle for 2 s (the built-in "
             "ping was three round trips per request); no session, BEGIN or COMMIT for the get "
             "(its two statements run on the asyncpg connection in autocommit) and one orjson "
-            "pass; the list still builds its filtered statement with SQLAlchemy and runs it "
-            "through the session, and the cursor's filters identity is a digest of the parsed "
-            "filters rather than of the compiled statement.",
+            "pass; the list still builds its filtered statement with SQLAlchemy (run on the "
+            "read connection, not through the session), and the cursor's filters identity "
+            "is a digest of the parsed filters rather than of the compiled statement.",
             "",
             "Share of samples by where their innermost frame runs, and (overlapping) by what "
             "they run within (flame graphs: "
