@@ -357,7 +357,16 @@ async def test_an_embassy_key_sees_only_its_country_on_a_narrow_screen(
 ) -> None:
     context = await browser.new_context(viewport={"width": 390, "height": 844})
     page = await context.new_page()
-    await sign_in(page, live, live.keys["embassy"])
+    # By keyboard alone: the page opens with the key field focused; Enter signs in.
+    await page.goto(f"{live.base_url}/dashboard")
+    assert await page.evaluate("document.activeElement.id") == "api-key"
+    await page.keyboard.type(live.keys["embassy"])
+    await page.keyboard.press("Enter")
+    await page.wait_for_selector("body[data-state=ready]", state="attached", timeout=20_000)
+    summary = page.locator("[data-figure=women] summary")
+    await summary.focus()
+    await page.keyboard.press("Enter")
+    assert await page.locator("[data-figure=women] details").get_attribute("open") is not None
 
     own = await report(api, live, "embassy", "women-trained", group_by="fiscal_year")
     everyone = await report(api, live, "analyst", "women-trained", group_by="fiscal_year")
