@@ -406,7 +406,11 @@ async function funding(filters) {
   const report = await call("/reports/funding", params);
   const rows = report.rows;
   const years = [...new Set(rows.map((r) => r.fiscal_year))].sort();
-  const purposes = [...new Set(rows.map((r) => r.purpose))];
+  // The chart has six colours: the six purposes with the most money; the table lists every one.
+  const byPurpose = new Map();
+  for (const r of rows) byPurpose.set(r.purpose, (byPurpose.get(r.purpose) ?? 0) + Number(r.amount_usd));
+  const purposes = [...byPurpose.keys()].sort((a, b) => byPurpose.get(b) - byPurpose.get(a));
+  const charted = purposes.slice(0, 6);
   const amount = (year, purpose) => {
     const row = rows.find((r) => r.fiscal_year === year && r.purpose === purpose);
     return row ? Number(row.amount_usd) : null;
@@ -429,11 +433,16 @@ async function funding(filters) {
           title: "USD obligated by purpose and fiscal year",
           summary,
           categories: years.map((y) => `FY${y}`),
-          series: purposes.slice(0, 6).map((p) => ({ name: name(p), kind: "bar", values: years.map((y) => amount(y, p)) })),
+          series: charted.map((p) => ({ name: name(p), kind: "bar", values: years.map((y) => amount(y, p)) })),
           format: (v) => (v >= 1e6 ? `$${(v / 1e6).toLocaleString("en-US")}M` : `$${Math.round(v).toLocaleString("en-US")}`),
         })
       : element("p", {}, summary),
-    element("p", { className: "note" }, "A record tagged with several purposes counts under each; the total counts it once."),
+    element(
+      "p",
+      { className: "note" },
+      "A record tagged with several purposes counts under each; the total counts it once." +
+        (purposes.length > charted.length ? ` The chart shows the ${charted.length} purposes with the most money; the table lists all ${purposes.length}.` : ""),
+    ),
     method(report.method, { ...report.filters, group_by: report.group_by }),
     serverCsv("funding", "/reports/funding", params, "funding.csv"),
     dataTable("USD obligated by fiscal year and purpose", columns, rows),
@@ -530,7 +539,16 @@ const VIEWS = [
   ["scorecard", scorecard],
 ];
 
-async function load() {
+// Loads run one after another, each reading the filters from the address when it starts, so
+// the figures shown are always those of the latest filters.
+let loading = Promise.resolve();
+function load() {
+  loading = loading.then(loadNow, loadNow);
+  return loading;
+}
+
+async function loadNow() {
+  if (!sessionStorage.getItem(KEY)) return;
   const main = $("#main");
   main.setAttribute("aria-busy", "true");
   document.body.dataset.state = "loading";
