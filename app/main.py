@@ -25,6 +25,7 @@ from app.core.observability import Metrics, configure_logging
 from app.core.params import CodeLookups
 from app.core.ratelimit import create_rate_limiter
 from app.core.security import KeyCache
+from app.dashboard.pages import install_dashboard
 from app.partners.service import partner_code
 from app.programs.service import program_code
 
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_replay_handler(app)
     app.include_router(health.router)
     install_docs(app)
+    install_dashboard(app)
     api.mount(app)
 
     app.add_middleware(
