@@ -47,7 +47,12 @@ VIEWS = ("headline", "women-trained", "peacekeeping", "imet-parity", "funding", 
 @pytest.fixture(scope="session")
 async def browser() -> AsyncIterator[Browser]:
     """One Chromium for the whole session: never a downloaded build, only the system's."""
-    assert shutil.which(CHROMIUM), f"{CHROMIUM} is missing: apt-get install -y chromium"
+    if not shutil.which(CHROMIUM):
+        # CI installs Chromium and sets WPS_TEST_REQUIRE_BROWSER: there a missing browser fails.
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("WPS_TEST_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
