@@ -4,7 +4,9 @@ from app.apikeys.models import ApiKey
 from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
+from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.funding.models import Obligation, ObligationPurpose
+from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.nominations.models import Nomination, TransitionReason
@@ -15,11 +17,14 @@ from app.programs.models import Program
 from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
+    "AdvisoryEngagement",
     "ApiKey",
     "AuditEvent",
     "Base",
     "Benchmark",
     "Contribution",
+    "EngagementFocus",
+    "FacilityUpgrade",
     "IdempotencyRecord",
     "ImetHistory",
     "Indicator",
@@ -32,11 +37,14 @@ __all__ = [
     "Outcome",
     "Participant",
     "Partner",
+    "PolicyMilestone",
     "Program",
     "Snapshot",
     "Target",
     "Training",
+    "TrainingCenter",
     "TrainingTopic",
     "TransitionReason",
+    "UpgradeFeature",
     "WomenTrainedRollup",
 ]

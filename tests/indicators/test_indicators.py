@@ -15,6 +15,10 @@ from tests.indicators.helpers import INDICATORS, create, manual, pointers, put_t
 
 SEEDED = {
     "CWD-WOMEN-TEAMS",
+    "GDRP-POLICY-MILESTONES",
+    "GDRP-WOMEN-COUNTERPARTS",
+    "GPOI-FACILITY-UPGRADES",
+    "GPOI-WOMEN-BEDS",
     "GPOI-NIO-STUDENTS",
     "GPOI-PK-WOMEN-SHARE",
     "GPOI-WOMEN-TRAINED",
@@ -61,7 +65,7 @@ async def test_create_read_and_list(client: httpx.AsyncClient, keys: Keys) -> No
     )
     codes = [i["code"] for i in listed.json()["items"]]
     assert codes == sorted(SEEDED | {"GPOI-WOMEN-TRAINED-2", "NO-PROGRAM"})
-    assert listed.json()["total"] == 8
+    assert listed.json()["total"] == len(SEEDED) + 2
     filters: list[tuple[dict[str, Any], set[str]]] = [
         ({"outcome": 3}, {"CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
         ({"program": "imet"}, {"IMET-WOMEN-OBLIGATED", "IMET-WOMEN-TRAINED"}),

@@ -51,10 +51,16 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
     assert all(o["text"] and o["title"] for o in report["outcomes"])
     codes = {o["number"]: [i["code"] for i in o["indicators"]] for o in report["outcomes"]}
     assert codes == {
-        1: ["GPOI-PK-WOMEN-SHARE", "GPOI-WOMEN-TRAINED", "IMET-WOMEN-TRAINED"],
+        1: [
+            "GPOI-FACILITY-UPGRADES",
+            "GPOI-PK-WOMEN-SHARE",
+            "GPOI-WOMEN-BEDS",
+            "GPOI-WOMEN-TRAINED",
+            "IMET-WOMEN-TRAINED",
+        ],
         2: ["GPOI-NIO-STUDENTS"],
         3: ["CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED"],
-        4: [],
+        4: ["GDRP-POLICY-MILESTONES", "GDRP-WOMEN-COUNTERPARTS"],
     }
     third = {i["code"]: i for i in report["outcomes"][2]["indicators"]}
     money = third["IMET-WOMEN-OBLIGATED"]
