@@ -92,6 +92,10 @@ DECLARED_REFUSALS = [
     ("group_by", ""),  # a comma-separated list of group names
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
+    ("/completed_on", ""),  # follows status: required when completed, absent otherwise
+    ("/engagement", ""),  # whether the engagement exists and is the partner's is state
+    ("", "features must not repeat"),
+    ("", "focus must not repeat"),
 ]
 
 
