@@ -14,6 +14,7 @@ from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot
 from app.programs.models import Program
+from app.projects.models import Implementer, Project
 from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "FacilityUpgrade",
     "IdempotencyRecord",
     "ImetHistory",
+    "Implementer",
     "Indicator",
     "IndicatorLock",
     "IndicatorResult",
@@ -39,6 +41,7 @@ __all__ = [
     "Partner",
     "PolicyMilestone",
     "Program",
+    "Project",
     "Snapshot",
     "Target",
     "Training",

@@ -108,6 +108,8 @@ ACTIVITY_TABLES = frozenset(
         "advisory_engagements",
         "advisory_engagement_focus",
         "policy_milestones",
+        "implementers",
+        "projects",
     }
 )
 

@@ -96,6 +96,7 @@ DECLARED_REFUSALS = [
     ("/engagement", ""),  # whether the engagement exists and is the partner's is state
     ("", "features must not repeat"),
     ("", "focus must not repeat"),
+    ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
 ]
 
 

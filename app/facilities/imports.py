@@ -26,6 +26,7 @@ from app.facilities import workflow
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.facilities.schemas import FACILITY_UPGRADE_RECORD, FacilityUpgradeCreate
 from app.programs.service import program_ids
+from app.projects.service import ProjectRefs, check_project, project_refs
 
 UPGRADES = cast(Table, FacilityUpgrade.__table__)
 FEATURES = cast(Table, UpgradeFeature.__table__)
@@ -57,12 +58,14 @@ class Valid:
     body: FacilityUpgradeCreate
     center_id: int
     program_id: int
+    project_id: int | None
 
     def columns(self) -> dict[str, Any]:
         done = self.body.completed_on
         resolved = {
             "training_center_id": self.center_id,
             "program_id": self.program_id,
+            "project_id": self.project_id,
             "fiscal_year": fiscal_year(done) if done is not None else None,
         }
         return FACILITY_UPGRADE_RECORD.values(self.body, resolved)
@@ -77,9 +80,11 @@ class UpgradeImporter(bulk.Importer[Record, Valid, FacilityUpgrade]):
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
         self.centers: dict[str, int] = {}
+        self.projects: ProjectRefs = {}
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
+        self.projects = await project_refs(session)
         rows = await session.execute(select(TrainingCenter.code, TrainingCenter.id))
         self.centers = {code: center_id for code, center_id in rows.all()}
 
@@ -97,11 +102,14 @@ class UpgradeImporter(bulk.Importer[Record, Valid, FacilityUpgrade]):
         program_id = self.programs.get(body.program.upper())
         if program_id is None:
             problems.append(("/program", f"unknown program {body.program!r}"))
+        project_id, project_problem = check_project(body.project, program_id, self.projects)
+        if project_problem is not None:
+            problems.append(project_problem)
         if (problem := workflow.completion_problem(body.status, body.completed_on)) is not None:
             problems.append(("/completed_on", problem))
         if problems or center_id is None or program_id is None:
             return self.errors_at(rec, problems)
-        return Valid(body, center_id, program_id)
+        return Valid(body, center_id, program_id, project_id)
 
     def key(self, item: Valid) -> Hashable | None:
         ref = item.body.external_ref

@@ -13,6 +13,7 @@ from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixi
 from app.facilities.schemas import Feature, UpgradeStatus
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 
 
 class TrainingCenter(IdMixin, VersionedMixin, Base):
@@ -48,6 +49,7 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
 
     training_center_id: Mapped[int] = mapped_column(ForeignKey("training_centers.id"), index=True)
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     women_beds_added: Mapped[int] = mapped_column(Integer)
     status: Mapped[UpgradeStatus] = mapped_column(EnumText(UpgradeStatus, 16))
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -57,6 +59,7 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
 
     training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
     program: Mapped[Program] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
     feature_rows: Mapped[list[UpgradeFeature]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -72,6 +75,10 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
 
     @property
     def features(self) -> list[Feature]:

@@ -21,6 +21,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     ToFiscalYear,
     UpdatedSince,
 )
@@ -159,6 +160,7 @@ async def delete_center(
 def upgrade_filters(
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
+    project: ProjectFilter = None,
     training_center: Annotated[
         str | None, Query(pattern=CENTER_CODE_PATTERN, max_length=40, description="Center code")
     ] = None,
@@ -172,6 +174,7 @@ def upgrade_filters(
     return service.UpgradeFilters(
         program=program,
         partner=partner,
+        project=project,
         training_center=training_center,
         status=str(status) if status is not None else None,
         feature=str(feature) if feature is not None else None,

@@ -17,6 +17,7 @@ from app.core.schemas import (
     MoneyOutput,
     Name,
     ProgramCode,
+    ProjectCode,
     ReadModel,
     Reference,
     ShortText,
@@ -96,6 +97,7 @@ class FacilityUpgradeCreate(InputModel):
     example = {
         "training_center": "GHA-KAIPTC",
         "program": "GPOI",
+        "project": None,
         "features": ["accommodation", "bathrooms", "showers"],
         "women_beds_added": 24,
         "status": "planned",
@@ -106,6 +108,9 @@ class FacilityUpgradeCreate(InputModel):
 
     training_center: CenterCode
     program: ProgramCode
+    project: ProjectCode | None = Field(
+        default=None, description="The award that funds it (a project of the same program)"
+    )
     features: Features
     women_beds_added: Count = 0
     status: UpgradeStatus = UpgradeStatus.planned
@@ -117,11 +122,12 @@ class FacilityUpgradeCreate(InputModel):
 
 
 class FacilityUpgradeUpdate(UpdateModel):
-    nullable = frozenset({"completed_on", "cost_usd", "external_ref"})
+    nullable = frozenset({"completed_on", "cost_usd", "external_ref", "project"})
     example = {"status": "in_progress"}
 
     training_center: CenterCode | None = None
     program: ProgramCode | None = None
+    project: ProjectCode | None = None
     features: Features | None = None
     women_beds_added: Count | None = None
     status: UpgradeStatus | None = Field(
@@ -140,6 +146,7 @@ class FacilityUpgradeRead(ReadModel):
     training_center: str = Field(validation_alias="center_code")
     partner: str = Field(validation_alias="partner_code", description="The center's country")
     program: str = Field(validation_alias="program_code")
+    project: str | None = Field(validation_alias="project_code")
     features: list[str]
     women_beds_added: int
     status: UpgradeStatus
@@ -167,6 +174,7 @@ FACILITY_UPGRADE_RECORD = records.RecordShape(
     records.Field("training_center", source="center_code", column="training_center_id"),
     records.Field("partner", source="partner_code", imported=False, stored=False),
     records.Field("program", source="program_code", column="program_id"),
+    records.Field("project", source="project_code", column="project_id"),
     records.Field("features", stored=False),
     records.Field("women_beds_added"),
     records.Field("status"),

@@ -34,6 +34,7 @@ from app.facilities.schemas import (
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
 
 CENTER = "training_center"
 UPGRADE = "facility_upgrade"
@@ -184,6 +185,7 @@ async def delete_center(
 class UpgradeFilters:
     program: str | None = None
     partner: str | None = None
+    project: str | None = None
     training_center: str | None = None
     status: str | None = None
     feature: str | None = None
@@ -197,6 +199,7 @@ def _loaded() -> tuple[Any, ...]:
     return (
         selectinload(FacilityUpgrade.training_center).selectinload(TrainingCenter.partner),
         selectinload(FacilityUpgrade.program),
+        selectinload(FacilityUpgrade.project),
         selectinload(FacilityUpgrade.feature_rows),
     )
 
@@ -227,6 +230,8 @@ async def upgrades_listing(
         )
     if (partner_id := await _partner_id(session, filters.partner)) is not None:
         stmt = stmt.where(at_partner(partner_id))
+    if (project_id := await project_filter_id(session, filters.project)) is not None:
+        stmt = stmt.where(FacilityUpgrade.project_id == project_id)
     if filters.training_center is not None:
         stmt = stmt.where(
             FacilityUpgrade.training_center_id.in_(
@@ -295,9 +300,11 @@ async def create_upgrade(
     center = await resolve_center(session, body.training_center)
     program = await resolve_program(session, body.program)
     check_completion(body.status, body.completed_on)
+    project_id = await resolve_project(session, body.project, program.id)
     upgrade = FacilityUpgrade(
         training_center=center,
         program=program,
+        project=await project_by_id(session, project_id),
         women_beds_added=body.women_beds_added,
         status=body.status,
         completed_on=body.completed_on,
@@ -346,6 +353,13 @@ async def update_upgrade(
         if program.id != upgrade.program_id:
             upgrade.program = program
             changed.append("program")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else upgrade.project_code
+        project_id = await resolve_project(session, code, upgrade.program.id)
+        if project_id != upgrade.project_id:
+            upgrade.project = await project_by_id(session, project_id)
+            changed.append("project")
     for name, value in (("status", status), ("completed_on", completed_on)):
         if getattr(upgrade, name) != value:
             setattr(upgrade, name, value)

@@ -12,6 +12,7 @@ from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
 from app.gdrp.schemas import Focus, MilestoneKind
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 
 
 class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
@@ -26,6 +27,7 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     institution: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
@@ -37,6 +39,7 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
 
     program: Mapped[Program] = relationship(lazy="raise")
     partner: Mapped[Partner] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
     focus_rows: Mapped[list[EngagementFocus]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -48,6 +51,10 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
     @property
     def partner_code(self) -> str:
         return self.partner.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
 
     @property
     def focus(self) -> list[Focus]:

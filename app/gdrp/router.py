@@ -23,6 +23,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     ToFiscalYear,
     UpdatedSince,
 )
@@ -91,9 +92,10 @@ async def list_engagements(
     paging: Paging,
     filters: Filters,
     focus: Annotated[Focus | None, Query()] = None,
+    project: ProjectFilter = None,
     format: OutputFormat = None,
 ) -> Response:
-    chosen = replace(filters, focus=str(focus) if focus is not None else None)
+    chosen = replace(filters, focus=str(focus) if focus is not None else None, project=project)
     listing = await service.engagements_listing(session, principal, chosen)
     return await listing_or_csv(
         request,

@@ -15,6 +15,7 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProjectCode,
     ReadModel,
     Reference,
     ShortText,
@@ -73,6 +74,7 @@ class EngagementCreate(InputModel):
     example = {
         "program": "GDRP",
         "partner": "UKR",
+        "project": None,
         "institution": "Ministry of Defence",
         "focus": ["wps_policy", "hr_reform"],
         "start_date": "2021-11-01",
@@ -83,6 +85,9 @@ class EngagementCreate(InputModel):
 
     program: ProgramCode
     partner: CountryCode = Field(description="Alpha-3 or alpha-2")
+    project: ProjectCode | None = Field(
+        default=None, description="The award it is part of (a project of the same program)"
+    )
     institution: Name
     focus: Focuses
     start_date: Date
@@ -100,11 +105,12 @@ class EngagementCreate(InputModel):
 
 
 class EngagementUpdate(UpdateModel):
-    nullable = frozenset({"end_date", "external_ref"})
+    nullable = frozenset({"end_date", "external_ref", "project"})
     example = {"end_date": "2022-09-30", "counterparts": {"women": 6, "men": 9}}
 
     program: ProgramCode | None = None
     partner: CountryCode | None = None
+    project: ProjectCode | None = None
     institution: Name | None = None
     focus: Focuses | None = None
     start_date: Date | None = None
@@ -119,6 +125,7 @@ class EngagementRead(ReadModel):
     id: int
     program: str = Field(validation_alias="program_code")
     partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    project: str | None = Field(validation_alias="project_code")
     institution: str
     focus: list[str]
     start_date: date
@@ -187,6 +194,7 @@ ENGAGEMENT_RECORD = records.RecordShape(
     records.Field("id", imported=False, stored=False),
     records.Field("program", source="program_code", column="program_id"),
     records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("project", source="project_code", column="project_id"),
     records.Field("institution"),
     records.Field("focus", stored=False),
     records.Field("start_date"),

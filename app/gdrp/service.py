@@ -31,6 +31,7 @@ from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
 
 ENGAGEMENT = "advisory_engagement"
 MILESTONE = "policy_milestone"
@@ -54,6 +55,7 @@ class GdrpFilters:
 
     program: str | None = None
     partner: str | None = None
+    project: str | None = None
     focus: str | None = None
     kind: str | None = None
     fiscal_year: int | None = None
@@ -105,6 +107,7 @@ def _engagement_loaded() -> tuple[Any, ...]:
     return (
         selectinload(AdvisoryEngagement.program),
         selectinload(AdvisoryEngagement.partner),
+        selectinload(AdvisoryEngagement.project),
         selectinload(AdvisoryEngagement.focus_rows),
     )
 
@@ -115,6 +118,8 @@ async def engagements_listing(
     conditions = await _common(session, AdvisoryEngagement, filters)
     if filters.focus is not None:
         conditions.append(has_focus(filters.focus))
+    if (project_id := await project_filter_id(session, filters.project)) is not None:
+        conditions.append(AdvisoryEngagement.project_id == project_id)
     stmt = select(AdvisoryEngagement).where(visible_to(principal), *conditions)
     return Listing(stmt.options(*_engagement_loaded()), [SortKey(AdvisoryEngagement.id)])
 
@@ -145,9 +150,11 @@ async def create_engagement(
 ) -> AdvisoryEngagement:
     program = await resolve_program(session, body.program)
     partner = await resolve_partner(session, body.partner, "/partner")
+    project_id = await resolve_project(session, body.project, program.id)
     engagement = AdvisoryEngagement(
         program=program,
         partner=partner,
+        project=await project_by_id(session, project_id),
         institution=body.institution,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -206,6 +213,13 @@ async def update_engagement(
         if program.id != engagement.program_id:
             engagement.program = program
             changed.append("program")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else engagement.project_code
+        project_id = await resolve_project(session, code, engagement.program.id)
+        if project_id != engagement.project_id:
+            engagement.project = await project_by_id(session, project_id)
+            changed.append("project")
     if "partner" in fields and body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
         if partner.id != engagement.partner_id:

@@ -25,6 +25,7 @@ from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.indicators.helpers import create, post_result
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
+from tests.projects.helpers import make_project
 from tests.trainings.helpers import TRAININGS, training
 
 # Collections that cannot answer CSV, each with the reason its 406 gives (none today).
@@ -85,6 +86,8 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         for path, body in ((ENGAGEMENTS, engagement), (MILESTONES, milestone)):
             made = await client.post(path, json=body(partner=partner), headers=admin)
             assert made.status_code == 201, made.text
+    await make_project(client, keys)
+    await make_project(client, keys, implementer_code="MAG", code="CWD-AFG-02")
     return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}
 
 

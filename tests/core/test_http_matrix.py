@@ -29,6 +29,7 @@ from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
+from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training
 
 CONDITIONAL = {"PATCH", "DELETE"}
@@ -116,6 +117,8 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
         await client.post(UPGRADES, json=upgrade(), headers=admin),
         await client.post(ENGAGEMENTS, json=engagement(), headers=admin),
         await client.post(MILESTONES, json=milestone(), headers=admin),
+        await client.post(IMPLEMENTERS, json=implementer(), headers=admin),
+        await client.post(PROJECTS, json=project(), headers=admin),
         await post_result(
             client,
             keys,
@@ -205,6 +208,11 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
         ENGAGEMENTS: ("admin", {"json": engagement()}),
         MILESTONES: ("integration", {"json": milestone()}),
         MILESTONE_IMPORTS: ("admin", {"json": [milestone(external_ref="MATRIX-1")]}),
+        IMPLEMENTERS: (
+            "integration",
+            {"json": implementer(code="MAG", name="Mines Advisory Group")},
+        ),
+        PROJECTS: ("admin", {"json": project(code="CWD-MATRIX-1", implementer="MAG")}),
         SNAPSHOTS: (
             "admin",
             {
