@@ -80,7 +80,7 @@ async def policy_milestones(
     session: AsyncSession, actor: Principal, groups: list[str], query: MilestonesQuery
 ) -> MilestonesReport:
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
-        raise invalid_query("from_fy", "must not be after to_fy")
+        raise invalid_query("to_fy", "must not be before from_fy")
     program_id = None
     if query.program is not None:
         program = await find_program(session, query.program)

@@ -76,6 +76,11 @@ async def test_grouped_by_feature_counts_each_feature_and_totals_once(
     assert header == ["feature", "completed", "women_beds_added", "cost_usd"]
     bad = await client.get(REPORT, params={"group_by": "region"}, headers=keys.headers("admin"))
     assert bad.status_code == 422 and bad.json()["errors"][0]["parameter"] == "group_by"
+    backwards = await client.get(
+        REPORT, params={"from_fy": 2023, "to_fy": 2022}, headers=keys.headers("admin")
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["errors"][0]["parameter"] == "to_fy"
 
 
 async def test_embassy_sees_only_its_own_figures(client: httpx.AsyncClient, keys: Keys) -> None:

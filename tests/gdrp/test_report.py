@@ -54,6 +54,11 @@ async def test_grouped_by_fiscal_year_and_kind(client: httpx.AsyncClient, keys: 
     assert embassy.json()["rows"] == [{"partner": "KEN", "milestones": 1}]
     as_csv = await client.get(REPORT, params={"format": "csv"}, headers=keys.headers("admin"))
     assert as_csv.text.splitlines()[:2] == ["fiscal_year,milestones", "2022,4"]
+    backwards = await client.get(
+        REPORT, params={"from_fy": 2023, "to_fy": 2022}, headers=keys.headers("admin")
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["errors"][0]["parameter"] == "to_fy"
 
 
 async def test_gdrp_indicators_under_outcome_four(client: httpx.AsyncClient, keys: Keys) -> None:
