@@ -4,8 +4,14 @@ from fastapi import APIRouter, FastAPI
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
+from app.facilities.router import centers as training_centers
+from app.facilities.router import imports_router as facility_imports
+from app.facilities.router import router as facility_upgrades
 from app.funding.router import imports_router as funding_imports
 from app.funding.router import router as funding
+from app.gdrp.router import engagements as advisory_engagements
+from app.gdrp.router import imports_router as milestone_imports
+from app.gdrp.router import milestones as policy_milestones
 from app.imet_history.router import imports_router as imet_history_imports
 from app.imet_history.router import router as imet_history
 from app.indicators.router import router as indicators
@@ -38,6 +44,12 @@ ROUTERS: tuple[APIRouter, ...] = (
     funding,
     funding_imports,
     peacekeeping,
+    training_centers,
+    facility_upgrades,
+    facility_imports,
+    advisory_engagements,
+    policy_milestones,
+    milestone_imports,
     reports,
     audit,
     api_keys,

@@ -9,12 +9,15 @@ a new table, add its line and a migration that calls `create_history(op.get_bind
 from __future__ import annotations
 
 # The models of every versioned table, so that their tables are declared first.
+import app.facilities.models
 import app.funding.models
+import app.gdrp.models
 import app.imet_history.models
 import app.indicators.models
 import app.nominations.models
 import app.partners.models
-import app.peacekeeping.models  # noqa: F401
+import app.peacekeeping.models
+import app.projects.models  # noqa: F401
 from app.core.history import Versioned, declare, derive
 from app.core.models import Base
 from app.trainings.models import ROLLUP
@@ -36,6 +39,14 @@ VERSIONED = (
     Versioned("indicators"),
     Versioned("indicator_targets"),
     Versioned("indicator_results"),
+    # The rest of the portfolio: projects, GPOI's facility upgrades, GDRP's advising.
+    Versioned("projects"),
+    Versioned("training_centers"),
+    Versioned("facility_upgrades"),
+    Versioned("facility_upgrade_features"),
+    Versioned("advisory_engagements"),
+    Versioned("advisory_engagement_focus"),
+    Versioned("policy_milestones"),
 )
 
 HISTORY_TABLES = declare(Base.metadata, VERSIONED)

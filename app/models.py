@@ -4,7 +4,9 @@ from app.apikeys.models import ApiKey
 from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
+from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.funding.models import Obligation, ObligationPurpose
+from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.history import HISTORY_TABLES
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
@@ -18,11 +20,14 @@ from app.trainings.models import Participant, Training, TrainingTopic, WomenTrai
 
 __all__ = [
     "HISTORY_TABLES",
+    "AdvisoryEngagement",
     "ApiKey",
     "AuditEvent",
     "Base",
     "Benchmark",
     "Contribution",
+    "EngagementFocus",
+    "FacilityUpgrade",
     "IdempotencyRecord",
     "ImetHistory",
     "Implementer",
@@ -36,12 +41,15 @@ __all__ = [
     "Outcome",
     "Participant",
     "Partner",
+    "PolicyMilestone",
     "Program",
     "Project",
     "Snapshot",
     "Target",
     "Training",
+    "TrainingCenter",
     "TrainingTopic",
     "TransitionReason",
+    "UpgradeFeature",
     "WomenTrainedRollup",
 ]

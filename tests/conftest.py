@@ -104,6 +104,12 @@ ACTIVITY_TABLES = frozenset(
         "indicator_results",
         "indicator_locks",
         "imet_history",
+        "training_centers",
+        "facility_upgrades",
+        "facility_upgrade_features",
+        "advisory_engagements",
+        "advisory_engagement_focus",
+        "policy_milestones",
         "implementers",
         "projects",
     }

@@ -93,6 +93,10 @@ DECLARED_REFUSALS = [
     ("group_by", ""),  # a comma-separated list of group names
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
+    ("/completed_on", ""),  # follows status: required when completed, absent otherwise
+    ("/engagement", ""),  # whether the engagement exists and is the partner's is state
+    ("", "features must not repeat"),
+    ("", "focus must not repeat"),
     ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
     ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
     ("as_known_on", "must not be in the future"),  # depends on the clock

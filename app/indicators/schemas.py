@@ -28,7 +28,9 @@ from app.core.schemas import (
     Text,
     UpdateModel,
 )
+from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
+from app.gdrp.schemas import Focus
 from app.trainings.schemas import MAX_COUNT, Kind, Topic
 
 IndicatorCode = Annotated[
@@ -73,6 +75,10 @@ class Metric(StrEnum):
     imet_women_completed = "imet_women_completed"
     imet_women_share = "imet_women_share"
     obligations = "obligations"
+    facility_upgrades_completed = "facility_upgrades_completed"
+    women_beds_added = "women_beds_added"
+    policy_milestones = "policy_milestones"
+    gdrp_women_counterparts = "gdrp_women_counterparts"
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
 
 
@@ -93,6 +99,8 @@ class MetricFilters(InputModel):
     partner: CountryCode | None = None
     purpose: Purpose | None = None
     type: FundingType | None = None
+    feature: Feature | None = None
+    focus: Focus | None = None
 
 
 class IndicatorCreate(InputModel):

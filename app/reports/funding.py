@@ -19,6 +19,7 @@ from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.programs.service import find_program
+from app.reports.groups import parse_group_by as parse_groups
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -74,13 +75,7 @@ class FundingReport(BaseModel):
 
 def parse_group_by(raw: str) -> list[str]:
     """`fiscal_year,partner` → ["fiscal_year", "partner"]: one or two distinct known groups."""
-    groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
-    unknown = [g for g in groups if g not in GROUPS]
-    if unknown:
-        raise invalid_query("group_by", f"unknown group {unknown[0]!r}; use {', '.join(GROUPS)}")
-    if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
-        raise invalid_query("group_by", "name one or two distinct groups")
-    return groups
+    return parse_groups(raw, GROUPS)
 
 
 def _method(query: FundingQuery, groups: list[str]) -> str:

@@ -29,13 +29,17 @@ from app.core.params import (
 )
 from app.core.schemas import ParamInt
 from app.core.security import Reader
+from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
+from app.gdrp.schemas import MilestoneKind
 from app.peacekeeping.router import FigureReader
 from app.reports import (
+    facility_upgrades,
     funding,
     imet_completions,
     imet_parity,
     peacekeeping_share,
+    policy_milestones,
     scorecard,
     women_trained,
 )
@@ -283,3 +287,91 @@ async def women_trained_report(
         ),
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")
+
+
+# --- GPOI facility upgrades and GDRP policy milestones ----------------------------------------
+
+
+@router.get(
+    "/facility-upgrades",
+    operation_id="reports_facility_upgrades",
+    summary="Completed facility upgrades, women's beds added and their cost, by fiscal year, "
+    "partner or feature",
+    response_model=facility_upgrades.UpgradesReport,
+    responses={**responses(403), **CSV},
+)
+async def facility_upgrades_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of fiscal_year, partner, feature (comma-separated)",
+        ),
+    ] = "fiscal_year",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    feature: Annotated[Feature | None, Query()] = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    query = facility_upgrades.UpgradesQuery(
+        program=program,
+        partner=partner,
+        feature=str(feature) if feature is not None else None,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+    )
+    groups = facility_upgrades.parse_groups(group_by)
+    report = await answer_as_known(
+        as_known_on, facility_upgrades.facility_upgrades(session, actor, groups, query)
+    )
+    return answer(request, format, report, facility_upgrades.csv_table, "facility-upgrades.csv")
+
+
+@router.get(
+    "/policy-milestones",
+    operation_id="reports_policy_milestones",
+    summary="Policy milestones partner governments adopted, by fiscal year, partner or kind",
+    response_model=policy_milestones.MilestonesReport,
+    responses={**responses(403), **CSV},
+)
+async def policy_milestones_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of fiscal_year, partner, kind (comma-separated)",
+        ),
+    ] = "fiscal_year",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    kind: Annotated[MilestoneKind | None, Query()] = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    query = policy_milestones.MilestonesQuery(
+        program=program,
+        partner=partner,
+        kind=str(kind) if kind is not None else None,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+    )
+    groups = policy_milestones.parse_groups(group_by)
+    report = await answer_as_known(
+        as_known_on, policy_milestones.policy_milestones(session, actor, groups, query)
+    )
+    return answer(request, format, report, policy_milestones.csv_table, "policy-milestones.csv")

@@ -119,6 +119,32 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("DELETE", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("GET", "/api/v1/indicators/{code}/progress"): EVERYONE,
     ("GET", "/api/v1/reports/scorecard"): EVERYONE,
+    # GPOI training centers and facility upgrades (embassy keys read their own country's)
+    ("GET", "/api/v1/training-centers"): EVERYONE,
+    ("POST", "/api/v1/training-centers"): WRITERS,
+    ("GET", "/api/v1/training-centers/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/training-centers/{code}"): WRITERS,
+    ("DELETE", "/api/v1/training-centers/{code}"): WRITERS,
+    ("GET", "/api/v1/facility-upgrades"): EVERYONE,
+    ("POST", "/api/v1/facility-upgrades"): WRITERS,
+    ("GET", "/api/v1/facility-upgrades/{upgrade_id}"): EVERYONE,
+    ("PATCH", "/api/v1/facility-upgrades/{upgrade_id}"): WRITERS,
+    ("DELETE", "/api/v1/facility-upgrades/{upgrade_id}"): WRITERS,
+    ("POST", "/api/v1/imports/facility-upgrades"): WRITERS,
+    ("GET", "/api/v1/reports/facility-upgrades"): EVERYONE,
+    # GDRP advisory engagements and policy milestones (embassy keys read their own country's)
+    ("GET", "/api/v1/advisory-engagements"): EVERYONE,
+    ("POST", "/api/v1/advisory-engagements"): WRITERS,
+    ("GET", "/api/v1/advisory-engagements/{engagement_id}"): EVERYONE,
+    ("PATCH", "/api/v1/advisory-engagements/{engagement_id}"): WRITERS,
+    ("DELETE", "/api/v1/advisory-engagements/{engagement_id}"): WRITERS,
+    ("GET", "/api/v1/policy-milestones"): EVERYONE,
+    ("POST", "/api/v1/policy-milestones"): WRITERS,
+    ("GET", "/api/v1/policy-milestones/{milestone_id}"): EVERYONE,
+    ("PATCH", "/api/v1/policy-milestones/{milestone_id}"): WRITERS,
+    ("DELETE", "/api/v1/policy-milestones/{milestone_id}"): WRITERS,
+    ("POST", "/api/v1/imports/policy-milestones"): WRITERS,
+    ("GET", "/api/v1/reports/policy-milestones"): EVERYONE,
 }
 
 ROLES = ("admin", "analyst", "integration", "embassy")

@@ -19,7 +19,9 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.core.pagination import Page
 from tests.conftest import Keys
 from tests.core.test_pagination import assert_bad_cursor
+from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.indicators.helpers import create, post_result
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
@@ -75,6 +77,15 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         body = {"fiscal_year": year, "partner": "GHA", "women": 2, "men": 9, "source": "archive"}
         made = await client.post("/api/v1/imet-history", json=body, headers=admin)
         assert made.status_code == 201, made.text
+    for code, partner in (("GHA-KAIPTC", "GHA"), ("KEN-IPSTC", "KEN")):
+        made = await client.post(CENTERS, json=center(code=code, partner=partner), headers=admin)
+        assert made.status_code == 201, made.text
+        made = await client.post(UPGRADES, json=upgrade(training_center=code), headers=admin)
+        assert made.status_code == 201, made.text
+    for partner in ("UKR", "KEN"):
+        for path, body in ((ENGAGEMENTS, engagement), (MILESTONES, milestone)):
+            made = await client.post(path, json=body(partner=partner), headers=admin)
+            assert made.status_code == 201, made.text
     await make_project(client, keys)
     await make_project(client, keys, implementer_code="MAG", code="CWD-AFG-02")
     return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}

@@ -19,7 +19,11 @@ from app.core.idempotency import IdempotentRoute
 from app.core.versioning import required_version
 from tests.conftest import Keys
 from tests.core.test_authz_matrix import api_routes, concrete, declared_roles
+from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
+from tests.facilities.helpers import IMPORTS as UPGRADE_IMPORTS
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
+from tests.gdrp.helpers import IMPORTS as MILESTONE_IMPORTS
 from tests.imet_history.helpers import HISTORY, IMPORTS, history
 from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
@@ -109,6 +113,10 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
         await client.post(TRAININGS, json=training(), headers=admin),
         await client.post(OBLIGATIONS, json=obligation(), headers=admin),
         await client.post(HISTORY, json=history(), headers=admin),
+        await client.post(CENTERS, json=center(), headers=admin),
+        await client.post(UPGRADES, json=upgrade(), headers=admin),
+        await client.post(ENGAGEMENTS, json=engagement(), headers=admin),
+        await client.post(MILESTONES, json=milestone(), headers=admin),
         await client.post(IMPLEMENTERS, json=implementer(), headers=admin),
         await client.post(PROJECTS, json=project(), headers=admin),
         await post_result(
@@ -194,6 +202,12 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
         "/api/v1/imports/obligations": ("admin", {"json": [obligation(source_ref="MATRIX-1")]}),
         HISTORY: ("integration", {"json": history()}),
         IMPORTS: ("admin", {"json": [history(partner="GHA")]}),
+        CENTERS: ("admin", {"json": center()}),
+        UPGRADES: ("integration", {"json": upgrade()}),
+        UPGRADE_IMPORTS: ("admin", {"json": [upgrade(external_ref="MATRIX-1")]}),
+        ENGAGEMENTS: ("admin", {"json": engagement()}),
+        MILESTONES: ("integration", {"json": milestone()}),
+        MILESTONE_IMPORTS: ("admin", {"json": [milestone(external_ref="MATRIX-1")]}),
         IMPLEMENTERS: (
             "integration",
             {"json": implementer(code="MAG", name="Mines Advisory Group")},
