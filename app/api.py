@@ -4,6 +4,8 @@ from fastapi import APIRouter, FastAPI
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
+from app.cwd.router import imports_router as cwd_imports
+from app.cwd.router import router as cwd_teams
 from app.funding.router import imports_router as funding_imports
 from app.funding.router import router as funding
 from app.imet_history.router import imports_router as imet_history_imports
@@ -35,6 +37,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     funding,
     funding_imports,
     peacekeeping,
+    cwd_teams,
+    cwd_imports,
     reports,
     audit,
     api_keys,

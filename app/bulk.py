@@ -17,6 +17,9 @@ from app.core.bulk import ImportSummary, Parsed, Progress
 from app.core.csvout import listing_batches
 from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
+from app.cwd import imports as team_imports
+from app.cwd import service as cwd
+from app.cwd.schemas import TEAM_RECORD, Activity, Composition
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
 from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
@@ -82,6 +85,10 @@ async def _history(session: AsyncSession, filters: imet_history.ImetHistoryFilte
     return await imet_history.history_listing(session, None, filters)
 
 
+async def _teams(session: AsyncSession, filters: cwd.TeamFilters) -> Listing:
+    return await cwd.teams_listing(session, None, filters)
+
+
 KINDS: dict[str, BulkKind] = {
     kind.name: kind
     for kind in (
@@ -131,6 +138,20 @@ KINDS: dict[str, BulkKind] = {
             make_filters=imet_history.ImetHistoryFilters,
             listing=_history,
             shape=IMET_HISTORY_RECORD,
+        ),
+        BulkKind(
+            name="cwd-teams",
+            parse=lambda body, is_csv: team_imports.parse(body, csv_body=is_csv),
+            run_import=team_imports.import_teams,
+            filters=(
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("program"),
+                Filter("activity", choices=Activity),
+                Filter("composition", choices=Composition, help="as of today"),
+            ),
+            make_filters=cwd.TeamFilters,
+            listing=_teams,
+            shape=TEAM_RECORD,
         ),
     )
 }

@@ -4,6 +4,7 @@ from app.apikeys.models import ApiKey
 from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
+from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
 from app.funding.models import Obligation, ObligationPurpose
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
@@ -20,6 +21,9 @@ __all__ = [
     "Base",
     "Benchmark",
     "Contribution",
+    "CwdRoster",
+    "CwdRosterMember",
+    "CwdTeam",
     "IdempotencyRecord",
     "ImetHistory",
     "Indicator",

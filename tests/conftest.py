@@ -102,6 +102,9 @@ ACTIVITY_TABLES = frozenset(
         "indicator_results",
         "indicator_locks",
         "imet_history",
+        "cwd_teams",
+        "cwd_rosters",
+        "cwd_roster_members",
     }
 )
 

@@ -28,6 +28,7 @@ from app.core.schemas import (
     Text,
     UpdateModel,
 )
+from app.cwd.schemas import Activity
 from app.funding.schemas import FundingType, Purpose
 from app.trainings.schemas import MAX_COUNT, Kind, Topic
 
@@ -74,6 +75,10 @@ class Metric(StrEnum):
     imet_women_share = "imet_women_share"
     obligations = "obligations"
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
+    cwd_all_women_teams = "cwd_all_women_teams"
+    cwd_mixed_teams = "cwd_mixed_teams"
+    cwd_women_personnel = "cwd_women_personnel"
+    cwd_women_in_leadership = "cwd_women_in_leadership"
 
 
 class ProgressStatus(StrEnum):
@@ -93,6 +98,7 @@ class MetricFilters(InputModel):
     partner: CountryCode | None = None
     purpose: Purpose | None = None
     type: FundingType | None = None
+    activity: Activity | None = None
 
 
 class IndicatorCreate(InputModel):

@@ -53,7 +53,14 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
     assert codes == {
         1: ["GPOI-PK-WOMEN-SHARE", "GPOI-WOMEN-TRAINED", "IMET-WOMEN-TRAINED"],
         2: ["GPOI-NIO-STUDENTS"],
-        3: ["CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED"],
+        3: [
+            "CWD-ALL-WOMEN-TEAMS",
+            "CWD-MIXED-TEAMS",
+            "CWD-WOMEN-LEADERS",
+            "CWD-WOMEN-PERSONNEL",
+            "CWD-WOMEN-TEAMS",
+            "IMET-WOMEN-OBLIGATED",
+        ],
         4: [],
     }
     third = {i["code"]: i for i in report["outcomes"][2]["indicators"]}
@@ -114,7 +121,13 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
         )
     ).json()
     assert [o["number"] for o in narrowed["outcomes"]] == [3]
-    assert [i["code"] for i in narrowed["outcomes"][0]["indicators"]] == ["CWD-WOMEN-TEAMS"]
+    assert [i["code"] for i in narrowed["outcomes"][0]["indicators"]] == [
+        "CWD-ALL-WOMEN-TEAMS",
+        "CWD-MIXED-TEAMS",
+        "CWD-WOMEN-LEADERS",
+        "CWD-WOMEN-PERSONNEL",
+        "CWD-WOMEN-TEAMS",
+    ]
 
     as_csv = await client.get(
         SCORECARD,
@@ -124,7 +137,7 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
     assert as_csv.status_code == 200
     assert as_csv.headers["content-type"].startswith("text/csv")
     lines = list(csv.DictReader(io.StringIO(as_csv.text)))
-    assert len(lines) == 6
+    assert len(lines) == 10
     line = next(row for row in lines if row["code"] == "IMET-WOMEN-OBLIGATED")
     assert (line["fiscal_year"], line["outcome"], line["actual"], line["status"]) == (
         "2022",
