@@ -92,6 +92,11 @@ DECLARED_REFUSALS = [
     ("group_by", ""),  # a comma-separated list of group names
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
+    # CWD teams: a team's life orders two dates; its rosters must fall within it (state).
+    ("", "must not be before"),
+    ("", "must not be after"),
+    ("", "the team has a roster"),
+    ("", "this role is already listed"),  # roles are items of a list: each once
 ]
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
-from app.cwd.schemas import Activity, Composition, Role
+from app.cwd.schemas import Activity, Composition, RosterRole
 from app.partners.models import Partner
 from app.programs.models import Program
 
@@ -99,14 +99,14 @@ class CwdRosterMember(Base):
 
     __tablename__ = "cwd_roster_members"
     __table_args__ = (
-        _known("role", Role),
+        _known("role", RosterRole),
         CheckConstraint("women >= 0 AND men >= 0 AND unreported >= 0", name="counts_not_negative"),
     )
 
     roster_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("cwd_rosters.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[Role] = mapped_column(EnumText(Role, 32), primary_key=True)
+    role: Mapped[RosterRole] = mapped_column(EnumText(RosterRole, 32), primary_key=True)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)
     unreported: Mapped[int] = mapped_column(Integer)

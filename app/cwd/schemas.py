@@ -31,7 +31,7 @@ class Activity(StrEnum):
     victim_assistance = "victim_assistance"
 
 
-class Role(StrEnum):
+class RosterRole(StrEnum):
     """A position in a team's roster."""
 
     senior_manager = "senior_manager"
@@ -47,7 +47,7 @@ class Role(StrEnum):
 
 
 # Women in these roles are the women in leadership.
-LEADERSHIP_ROLES = frozenset({Role.senior_manager, Role.team_leader})
+LEADERSHIP_ROLES = frozenset({RosterRole.senior_manager, RosterRole.team_leader})
 
 
 class Composition(StrEnum):
@@ -63,7 +63,7 @@ DEFAULT_PROGRAM = "CWD"
 
 
 class MemberIn(InputModel):
-    role: Role
+    role: RosterRole
     women: Count = 0
     men: Count = 0
     unreported: Count = 0
@@ -71,7 +71,7 @@ class MemberIn(InputModel):
 
 Members = Field(
     min_length=1,
-    max_length=len(Role),
+    max_length=len(RosterRole),
     description="People by role and sex; each role at most once",
 )
 
@@ -89,12 +89,17 @@ class RosterCreate(InputModel):
     members: list[MemberIn] = Members
 
 
-class RosterReplace(InputModel):
+class RosterReplace(UpdateModel):
     """A roster's members, replaced whole (PATCH with If-Match)."""
 
     example = {"members": [{"role": "team_leader", "women": 1}, {"role": "deminer", "women": 7}]}
 
-    members: list[MemberIn] = Members
+    members: list[MemberIn] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=len(RosterRole),
+        description="People by role and sex, replacing the roster's; each role at most once",
+    )
 
 
 class TeamCreate(InputModel):
@@ -127,7 +132,7 @@ class TeamUpdate(UpdateModel):
 
 
 class MemberRead(ReadModel):
-    role: Role
+    role: RosterRole
     women: int
     men: int
     unreported: int

@@ -431,6 +431,8 @@ async def replace_roster(
 ) -> CwdRoster:
     roster = await get_roster(session, actor, team_id, day)
     check_version(expected_version, roster.version)
+    if body.members is None:
+        return roster
     _refuse_bad_members(body.members)
     before = {(m.role, m.women, m.men, m.unreported) for m in roster.members}
     after = {(m.role, m.women, m.men, m.unreported) for m in body.members}

@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.core.pagination import Page
 from tests.conftest import Keys
 from tests.core.test_pagination import assert_bad_cursor
+from tests.cwd.helpers import make_team, members, roster
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.indicators.helpers import create, post_result
 from tests.nominations.helpers import move, nominate
@@ -74,7 +75,15 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         body = {"fiscal_year": year, "partner": "GHA", "women": 2, "men": 9, "source": "archive"}
         made = await client.post("/api/v1/imet-history", json=body, headers=admin)
         assert made.status_code == 201, made.text
-    return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}
+    cwd_teams = [await make_team(client, keys, name=name) for name in ("Team 1", "Team 2")]
+    for day in ("2022-03-31", "2022-09-30"):
+        await roster(client, keys, cwd_teams[0]["id"], day, members(women=2, men=1))
+    return {
+        "code": "KEN",
+        "nomination_id": str(first["id"]),
+        "indicator": indicator["code"],
+        "team_id": str(cwd_teams[0]["id"]),
+    }
 
 
 def concrete(path: str, values: dict[str, str]) -> str:
