@@ -16,6 +16,7 @@ from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
 from app.peacekeeping.router import router as peacekeeping
 from app.programs.router import router as programs
+from app.projects.router import implementers, projects
 from app.reports.router import router as reports
 from app.trainings.router import imports_router as training_imports
 from app.trainings.router import router as trainings
@@ -31,6 +32,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     imet_history,
     imet_history_imports,
     programs,
+    implementers,
+    projects,
     partners,
     outcomes,
     indicators,

@@ -13,6 +13,7 @@ from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot
 from app.programs.models import Program
+from app.projects.models import Implementer, Project
 from app.trainings.models import Participant, Training, TrainingTopic, WomenTrainedRollup
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "CwdTeam",
     "IdempotencyRecord",
     "ImetHistory",
+    "Implementer",
     "Indicator",
     "IndicatorLock",
     "IndicatorResult",
@@ -37,6 +39,7 @@ __all__ = [
     "Participant",
     "Partner",
     "Program",
+    "Project",
     "Snapshot",
     "Target",
     "Training",

@@ -105,6 +105,8 @@ ACTIVITY_TABLES = frozenset(
         "cwd_teams",
         "cwd_rosters",
         "cwd_roster_members",
+        "implementers",
+        "projects",
     }
 )
 

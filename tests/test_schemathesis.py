@@ -97,6 +97,7 @@ DECLARED_REFUSALS = [
     ("", "must not be after"),
     ("", "the team has a roster"),
     ("", "this role is already listed"),  # roles are items of a list: each once
+    ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
 ]
 
 

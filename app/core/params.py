@@ -14,7 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
-from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, ParamInt, Region
+from app.core.schemas import (
+    COUNTRY_CODE_PATTERN,
+    PROGRAM_CODE_PATTERN,
+    PROJECT_CODE_PATTERN,
+    ParamInt,
+    Region,
+)
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -134,6 +140,22 @@ PartnerFilter = Annotated[
 HostCountryFilter = Annotated[
     str | None,
     _code_filter("partner", "host_country", "Host country alpha-3, alpha-2 or numeric, any case"),
+]
+# Codes of records a domain owns (projects, implementers): checked for shape here, upper-cased,
+# and looked up by the domain's service, which answers an unknown one with `invalid_query`.
+ProjectFilter = Annotated[
+    str | None,
+    Query(pattern=PROJECT_CODE_PATTERN, description="Project code, any case"),
+    AfterValidator(lambda code: None if code is None else code.upper()),
+]
+ImplementerFilter = Annotated[
+    str | None,
+    Query(pattern=PROGRAM_CODE_PATTERN, description="Implementer code, any case"),
+    AfterValidator(lambda code: None if code is None else code.upper()),
+]
+CountryFilter = Annotated[
+    str | None,
+    _code_filter("partner", "country", "Country alpha-3, alpha-2 or numeric, any case"),
 ]
 # In paths an unknown code is a 404 (the resource does not exist), so these only check shape.
 ProgramPath = Annotated[

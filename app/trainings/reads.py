@@ -24,6 +24,7 @@ from app.core.pagination import PageParams, Result, paginate
 from app.core.security import Principal, Role
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder
 from app.trainings.service import (
@@ -53,6 +54,7 @@ def _columns() -> Any:
             Training.delivery,
             Training.hours,
             Training.external_ref,
+            Project.code.label("project"),
             Training.created_at,
             Training.updated_at,
             Training.version,
@@ -60,6 +62,7 @@ def _columns() -> Any:
         .select_from(Training)
         .join(Program, Program.id == Training.program_id)
         .outerjoin(Host, Host.id == Training.host_country_id)
+        .outerjoin(Project, Project.id == Training.project_id)
     )
 
 
@@ -148,6 +151,7 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
                 "delivery": row["delivery"],
                 "hours": row["hours"],
                 "external_ref": row["external_ref"],
+                "project": row["project"],
                 "participants": present,
                 "totals": {
                     "women": women,

@@ -24,6 +24,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     ToDate,
     ToFiscalYear,
     UpdatedSince,
@@ -61,6 +62,7 @@ def training_filters(
     kind: Kind | None = None,
     topic: Topic | None = None,
     q: Annotated[SearchText | None, Query(description="Title contains")] = None,
+    project: ProjectFilter = None,
     updated_since: UpdatedSince = None,
 ) -> service.TrainingFilters:
     return service.TrainingFilters(
@@ -75,6 +77,7 @@ def training_filters(
         kind=kind.value if kind else None,
         topic=topic.value if topic else None,
         q=q,
+        project=project,
         updated_since=updated_since,
     )
 

@@ -90,6 +90,17 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("DELETE", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): WRITERS,
     ("POST", "/api/v1/imports/cwd-teams"): WRITERS,
     ("GET", "/api/v1/reports/cwd-teams"): EVERYONE,
+    # implementers (every key reads) and projects (embassy keys: their own country's)
+    ("GET", "/api/v1/implementers"): EVERYONE,
+    ("POST", "/api/v1/implementers"): WRITERS,
+    ("GET", "/api/v1/implementers/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/implementers/{code}"): WRITERS,
+    ("DELETE", "/api/v1/implementers/{code}"): WRITERS,
+    ("GET", "/api/v1/projects"): EVERYONE,
+    ("POST", "/api/v1/projects"): WRITERS,
+    ("GET", "/api/v1/projects/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/projects/{code}"): WRITERS,
+    ("DELETE", "/api/v1/projects/{code}"): WRITERS,
     # funding
     ("GET", "/api/v1/obligations"): EVERYONE,
     ("POST", "/api/v1/obligations"): WRITERS,

@@ -24,6 +24,7 @@ from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.indicators.helpers import create, post_result
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
+from tests.projects.helpers import make_project
 from tests.trainings.helpers import TRAININGS, training
 
 # Collections that cannot answer CSV, each with the reason its 406 gives (none today).
@@ -75,6 +76,8 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         body = {"fiscal_year": year, "partner": "GHA", "women": 2, "men": 9, "source": "archive"}
         made = await client.post("/api/v1/imet-history", json=body, headers=admin)
         assert made.status_code == 201, made.text
+    await make_project(client, keys)
+    await make_project(client, keys, implementer_code="MAG", code="CWD-AFG-02")
     cwd_teams = [await make_team(client, keys, name=name) for name in ("Team 1", "Team 2")]
     for day in ("2022-03-31", "2022-09-30"):
         await roster(client, keys, cwd_teams[0]["id"], day, members(women=2, men=1))

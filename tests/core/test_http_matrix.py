@@ -27,6 +27,7 @@ from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
+from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training
 
 CONDITIONAL = {"PATCH", "DELETE"}
@@ -110,6 +111,8 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
         await client.post(TRAININGS, json=training(), headers=admin),
         await client.post(OBLIGATIONS, json=obligation(), headers=admin),
         await client.post(HISTORY, json=history(), headers=admin),
+        await client.post(IMPLEMENTERS, json=implementer(), headers=admin),
+        await client.post(PROJECTS, json=project(), headers=admin),
         await post_result(
             client,
             keys,
@@ -202,6 +205,11 @@ def _post_examples(nomination_id: int, team_id: int) -> dict[str, tuple[str, dic
         "/api/v1/imports/obligations": ("admin", {"json": [obligation(source_ref="MATRIX-1")]}),
         HISTORY: ("integration", {"json": history()}),
         IMPORTS: ("admin", {"json": [history(partner="GHA")]}),
+        IMPLEMENTERS: (
+            "integration",
+            {"json": implementer(code="MAG", name="Mines Advisory Group")},
+        ),
+        PROJECTS: ("admin", {"json": project(code="CWD-MATRIX-1", implementer="MAG")}),
         SNAPSHOTS: (
             "admin",
             {
