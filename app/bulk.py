@@ -148,6 +148,7 @@ KINDS: dict[str, BulkKind] = {
             filters=(
                 Filter("partner", help="alpha-3 or alpha-2"),
                 Filter("program"),
+                Filter("project"),
                 Filter("activity", choices=Activity),
                 Filter("composition", choices=Composition, help="as of today"),
             ),

@@ -26,6 +26,7 @@ from app.cwd.schemas import MEMBER_RECORD, TEAM_RECORD, TeamImport
 from app.cwd.service import life_error, member_errors, roster_columns
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
+from app.projects.service import ProjectRefs, check_project, project_refs
 
 TEAMS = cast(Table, CwdTeam.__table__)
 ROSTERS = cast(Table, CwdRoster.__table__)
@@ -118,10 +119,15 @@ def _parse_csv(body: bytes) -> Parsed[TeamRecord]:
 class Valid:
     body: TeamImport
     program_id: int
+    project_id: int | None
     partner_id: int
 
     def columns(self) -> dict[str, Any]:
-        resolved = {"program_id": self.program_id, "partner_id": self.partner_id}
+        resolved = {
+            "program_id": self.program_id,
+            "project_id": self.project_id,
+            "partner_id": self.partner_id,
+        }
         return TEAM_RECORD.values(self.body, resolved)
 
     def rosters(self) -> frozenset[tuple[Any, ...]]:
@@ -147,6 +153,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
         self.partners: dict[str, tuple[int, str]] = {}
+        self.projects: ProjectRefs = {}
 
     def locate(self, rec: TeamRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A roster's or member's error points at the CSV line (or array item) it came from."""
@@ -163,6 +170,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
         self.partners = await partner_codes(session)
+        self.projects = await project_refs(session)
 
     def check(self, rec: TeamRecord) -> Valid | list[RowError]:
         try:
@@ -173,6 +181,9 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         program_id = self.programs.get(body.program)
         if program_id is None:
             problems.append(("/program", f"unknown program {body.program!r}"))
+        project_id, project_error = check_project(body.project, program_id, self.projects)
+        if project_error is not None:
+            problems.append(project_error)
         partner = self.partners.get(body.partner.upper())
         if partner is None:
             problems.append(("/partner", f"unknown country code {body.partner!r}"))
@@ -192,7 +203,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             ]
         if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
-        return Valid(body, program_id, partner[0])
+        return Valid(body, program_id, project_id, partner[0])
 
     def key(self, item: Valid) -> Hashable:
         return (item.partner_id, item.body.name)

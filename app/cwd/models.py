@@ -12,6 +12,7 @@ from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
 from app.cwd.schemas import Activity, Composition, RosterRole
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 
 
 def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
@@ -31,6 +32,7 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     )
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     activity: Mapped[Activity] = mapped_column(EnumText(Activity, 32))
@@ -38,6 +40,7 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     disbanded_on: Mapped[date | None] = mapped_column(Date)
 
     program: Mapped[Program] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
     partner: Mapped[Partner] = relationship(lazy="raise")
     rosters: Mapped[list[CwdRoster]] = relationship(
         lazy="raise",
@@ -59,6 +62,10 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
 
     @property
     def partner_code(self) -> str:

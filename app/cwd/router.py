@@ -21,6 +21,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     ToDate,
     UpdatedSince,
 )
@@ -59,6 +60,7 @@ def _location(team_id: int) -> str:
 def team_filters(
     partner: PartnerFilter = None,
     program: ProgramFilter = None,
+    project: ProjectFilter = None,
     activity: Annotated[Activity | None, Query()] = None,
     composition: Annotated[
         Composition | None, Query(description="The composition as of `as_of`")
@@ -69,6 +71,7 @@ def team_filters(
     return service.TeamFilters(
         partner=partner,
         program=program,
+        project=project,
         activity=str(activity) if activity is not None else None,
         composition=str(composition) if composition is not None else None,
         as_of=as_of,

@@ -14,6 +14,7 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProjectCode,
     ReadModel,
     UpdateModel,
 )
@@ -104,6 +105,7 @@ class RosterReplace(UpdateModel):
 
 class TeamCreate(InputModel):
     example = {
+        "project": "CWD-AFG-01",
         "name": "Team 7",
         "activity": "clearance",
         "partner": "AFG",
@@ -112,6 +114,9 @@ class TeamCreate(InputModel):
     }
 
     program: ProgramCode = Field(default=DEFAULT_PROGRAM, description="The team's program")
+    project: ProjectCode | None = Field(
+        default=None, description="The award it works under (a project of the team's program)"
+    )
     name: Name
     activity: Activity
     partner: CountryCode = Field(description="Where the team works: alpha-3 or alpha-2")
@@ -120,10 +125,11 @@ class TeamCreate(InputModel):
 
 
 class TeamUpdate(UpdateModel):
-    nullable = frozenset({"disbanded_on"})
+    nullable = frozenset({"disbanded_on", "project"})
     example = {"disbanded_on": "2023-06-30"}
 
     program: ProgramCode | None = None
+    project: ProjectCode | None = None
     name: Name | None = None
     activity: Activity | None = None
     partner: CountryCode | None = None
@@ -154,6 +160,7 @@ class RosterRead(ReadModel):
 class TeamRead(ReadModel):
     id: int
     program: str = Field(validation_alias="program_code")
+    project: str | None = Field(validation_alias="project_code")
     name: str
     activity: Activity
     partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
@@ -187,6 +194,7 @@ ROSTER_RECORD = records.RecordShape(
 TEAM_RECORD = records.RecordShape(
     records.Field("id", imported=False, stored=False),
     records.Field("program", source="program_code", column="program_id"),
+    records.Field("project", source="project_code", column="project_id"),
     records.Field("partner", source="partner_code", column="partner_id"),
     records.Field("name"),
     records.Field("activity"),

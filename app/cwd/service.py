@@ -51,6 +51,7 @@ from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import find_program, resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
 
 TEAM = "cwd_team"
 ROSTER = "cwd_roster"
@@ -130,6 +131,7 @@ def with_composition(stmt: Select[Any], day: date) -> tuple[Select[Any], AsOf]:
         with_expression(CwdTeam.unreported, figures.unreported),
         with_expression(CwdTeam.women_in_leadership, figures.women_in_leadership),
         selectinload(CwdTeam.program),
+        selectinload(CwdTeam.project),
         selectinload(CwdTeam.partner),
     )
     return stmt.execution_options(populate_existing=True), figures
@@ -142,6 +144,7 @@ def with_composition(stmt: Select[Any], day: date) -> tuple[Select[Any], AsOf]:
 class TeamFilters:
     partner: str | None = None
     program: str | None = None
+    project: str | None = None
     activity: str | None = None
     composition: str | None = None
     as_of: date | None = None
@@ -169,6 +172,8 @@ async def select_teams(
         if program is None:
             raise invalid_query("program", f"unknown program {filters.program!r}")
         stmt = stmt.where(CwdTeam.program_id == program.id)
+    if filters.project is not None:
+        stmt = stmt.where(CwdTeam.project_id == await project_filter_id(session, filters.project))
     if filters.activity is not None:
         stmt = stmt.where(CwdTeam.activity == Activity(filters.activity))
     if filters.composition is not None:
@@ -226,11 +231,13 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
     program = await resolve_program(session, body.program, "/program")
     partner = await resolve_partner(session, body.partner, "/partner")
     _refuse_disordered_life(body.formed_on, body.disbanded_on)
+    project_id = await resolve_project(session, body.project, program.id)
     await _refuse_taken_name(session, partner, body.name, "/name")
     team = CwdTeam(
         program=program,
+        project=await project_by_id(session, project_id),
         partner=partner,
-        **body.model_dump(exclude={"program", "partner"}),
+        **body.model_dump(exclude={"program", "project", "partner"}),
     )
     session.add(team)
     await session.flush()
@@ -277,6 +284,13 @@ async def update_team(
         raise invalid("/formed_on", f"the team has a roster as of {first}, before this date")
     if last is not None and disbanded_on is not None and last > disbanded_on:
         raise invalid("/disbanded_on", f"the team has a roster as of {last}, after this date")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else team.project_code
+        project_id = await resolve_project(session, code, program.id)
+        if project_id != team.project_id:
+            team.project = await project_by_id(session, project_id)
+            changed.append("project")
     if program.id != team.program_id:
         team.program = program
         changed.append("program")

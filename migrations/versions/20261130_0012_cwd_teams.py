@@ -24,6 +24,9 @@ def upgrade() -> None:
             "program_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
         ),
         sa.Column(
+            "project_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+        ),
+        sa.Column(
             "partner_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
         ),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -51,6 +54,9 @@ def upgrade() -> None:
             ["partner_id"], ["partners.id"], name=op.f("fk_cwd_teams_partner_id_partners")
         ),
         sa.ForeignKeyConstraint(
+            ["project_id"], ["projects.id"], name=op.f("fk_cwd_teams_project_id_projects")
+        ),
+        sa.ForeignKeyConstraint(
             ["program_id"], ["programs.id"], name=op.f("fk_cwd_teams_program_id_programs")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cwd_teams")),
@@ -59,6 +65,7 @@ def upgrade() -> None:
     with op.batch_alter_table("cwd_teams", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_cwd_teams_partner_id"), ["partner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_cwd_teams_program_id"), ["program_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cwd_teams_project_id"), ["project_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_cwd_teams_updated_at"), ["updated_at"], unique=False)
 
     op.create_table(
@@ -130,6 +137,7 @@ def downgrade() -> None:
     op.drop_table("cwd_rosters")
     with op.batch_alter_table("cwd_teams", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cwd_teams_updated_at"))
+        batch_op.drop_index(batch_op.f("ix_cwd_teams_project_id"))
         batch_op.drop_index(batch_op.f("ix_cwd_teams_program_id"))
         batch_op.drop_index(batch_op.f("ix_cwd_teams_partner_id"))
 

@@ -11,6 +11,7 @@ import httpx
 
 from tests.conftest import Keys
 from tests.cwd.helpers import TEAMS, make_team, members, post_roster, roster, team
+from tests.projects.helpers import make_project
 
 
 async def test_create_answers_201_with_location_etag_and_the_team(
@@ -22,6 +23,7 @@ async def test_create_answers_201_with_location_etag_and_the_team(
     assert body == {
         "id": body["id"],
         "program": "CWD",
+        "project": None,
         "name": "Team 7",
         "activity": "clearance",
         "partner": "KEN",
@@ -309,3 +311,48 @@ async def test_list_filters_and_csv(client: httpx.AsyncClient, keys: Keys) -> No
         f"{TEAMS}/{first['id']}/rosters", params={"format": "csv"}, headers=admin
     )
     assert rosters.text.splitlines()[0] == "as_of,role,women,men,unreported"
+
+
+async def test_a_team_names_a_project_of_its_program(client: httpx.AsyncClient, keys: Keys) -> None:
+    await make_project(client, keys)  # CWD-AFG-01, program CWD
+    await make_project(client, keys, code="GPOI-GHA-01", program="GPOI", partner="GHA")
+    admin = keys.headers("admin")
+    made = await make_team(client, keys, partner="AFG", project="cwd-afg-01")
+    assert made["project"] == "CWD-AFG-01"
+    for body, pointer in (
+        (team(name="T2", project="GPOI-GHA-01"), "/project"),  # another program's
+        (team(name="T3", project="CWD-NONE-99"), "/project"),
+        (team(name="T4", program="GPOI", project="CWD-AFG-01"), "/project"),
+    ):
+        refused = await client.post(TEAMS, json=body, headers=admin)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["errors"][0]["pointer"] == pointer
+    other = await make_team(client, keys, name="No award")
+    listed = await client.get(TEAMS, params={"project": "CWD-AFG-01"}, headers=admin)
+    assert [t["id"] for t in listed.json()["items"]] == [made["id"]]
+    unknown = await client.get(TEAMS, params={"project": "CWD-NONE-99"}, headers=admin)
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["parameter"] == "project"
+    # Moving a team to another program must leave the project's program behind.
+    url = f"{TEAMS}/{made['id']}"
+    etag = (await client.get(url, headers=admin)).headers["etag"]
+    moved = await client.patch(
+        url, json={"program": "GPOI"}, headers=keys.headers("admin", **{"If-Match": etag})
+    )
+    assert moved.status_code == 422 and moved.json()["errors"][0]["pointer"] == "/project"
+    cleared = await client.patch(
+        url, json={"project": None}, headers=keys.headers("admin", **{"If-Match": etag})
+    )
+    assert cleared.status_code == 200 and cleared.json()["project"] is None
+    linked = await client.patch(
+        f"{TEAMS}/{other['id']}",
+        json={"project": "CWD-AFG-01"},
+        headers=keys.headers("admin", **{"If-Match": '"1"'}),
+    )
+    assert linked.json()["project"] == "CWD-AFG-01"
+    # A project that teams name is not deleted.
+    project_etag = (await client.get("/api/v1/projects/CWD-AFG-01", headers=admin)).headers["etag"]
+    kept = await client.delete(
+        "/api/v1/projects/CWD-AFG-01", headers=keys.headers("admin", **{"If-Match": project_etag})
+    )
+    assert kept.status_code == 409

@@ -13,6 +13,7 @@ import httpx
 
 from tests.conftest import Keys, wps
 from tests.cwd.helpers import IMPORTS, TEAMS, members, team
+from tests.projects.helpers import make_project
 
 
 def batch() -> list[dict[str, Any]]:
@@ -162,3 +163,23 @@ def test_cli_import_and_export(cli_env: dict[str, str], tmp_path: Path) -> None:
         assert {line["name"] for line in csv.DictReader(f)} == {"Team 7"}
     again = wps("import", "cwd-teams", str(out), env=cli_env)
     assert json.loads(again.stdout)["unchanged"] == 1, again.stdout
+
+
+async def test_import_checks_the_project(client: httpx.AsyncClient, keys: Keys) -> None:
+    await make_project(client, keys)
+    await make_project(client, keys, code="GPOI-GHA-01", program="GPOI", partner="GHA")
+    admin = keys.headers("admin")
+    refused = await client.post(
+        IMPORTS,
+        json=[team(project="GPOI-GHA-01"), team(name="T2", project="NOPE-1")],
+        headers=admin,
+    )
+    assert refused.status_code == 422
+    assert [(e["row"], e["field"]) for e in refused.json()["errors"]] == [
+        (1, "/project"),
+        (2, "/project"),
+    ]
+    done = await client.post(IMPORTS, json=[team(project="CWD-AFG-01")], headers=admin)
+    assert done.status_code == 200, done.text
+    listed = await client.get(TEAMS, params={"project": "cwd-afg-01"}, headers=admin)
+    assert [t["name"] for t in listed.json()["items"]] == ["Team 7"]
