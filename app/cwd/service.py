@@ -85,8 +85,8 @@ def as_of(day: date) -> AsOf:
     earlier = aliased(CwdRoster, name="earlier_roster")
     newest = (
         select(func.max(earlier.as_of))
-        .where(earlier.team_id == roster.team_id, earlier.as_of <= day)
-        .correlate(roster)
+        .where(earlier.team_id == CwdTeam.id, earlier.as_of <= day)
+        .correlate(CwdTeam)
         .scalar_subquery()
     )
     on = and_(roster.team_id == CwdTeam.id, roster.as_of == newest)
