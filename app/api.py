@@ -4,6 +4,8 @@ from fastapi import APIRouter, FastAPI
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
+from app.cwd.router import imports_router as cwd_imports
+from app.cwd.router import router as cwd_teams
 from app.facilities.router import centers as training_centers
 from app.facilities.router import imports_router as facility_imports
 from app.facilities.router import router as facility_upgrades
@@ -50,6 +52,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     advisory_engagements,
     policy_milestones,
     milestone_imports,
+    cwd_teams,
+    cwd_imports,
     reports,
     audit,
     api_keys,

@@ -17,6 +17,9 @@ from app.core.bulk import ImportSummary, Parsed, Progress
 from app.core.csvout import listing_batches
 from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
+from app.cwd import imports as team_imports
+from app.cwd import service as cwd
+from app.cwd.schemas import TEAM_RECORD, Activity, Composition
 from app.facilities import imports as upgrade_imports
 from app.facilities import service as facilities
 from app.facilities.schemas import FACILITY_UPGRADE_RECORD, Feature, UpgradeStatus
@@ -94,6 +97,10 @@ async def _upgrades(session: AsyncSession, filters: facilities.UpgradeFilters) -
 
 async def _milestones(session: AsyncSession, filters: gdrp.GdrpFilters) -> Listing:
     return await gdrp.milestones_listing(session, None, filters)
+
+
+async def _teams(session: AsyncSession, filters: cwd.TeamFilters) -> Listing:
+    return await cwd.teams_listing(session, None, filters)
 
 
 KINDS: dict[str, BulkKind] = {
@@ -181,6 +188,21 @@ KINDS: dict[str, BulkKind] = {
             make_filters=gdrp.GdrpFilters,
             listing=_milestones,
             shape=MILESTONE_RECORD,
+        ),
+        BulkKind(
+            name="cwd-teams",
+            parse=lambda body, is_csv: team_imports.parse(body, csv_body=is_csv),
+            run_import=team_imports.import_teams,
+            filters=(
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("program"),
+                Filter("project"),
+                Filter("activity", choices=Activity),
+                Filter("composition", choices=Composition, help="as of today"),
+            ),
+            make_filters=cwd.TeamFilters,
+            listing=_teams,
+            shape=TEAM_RECORD,
         ),
     )
 }

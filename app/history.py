@@ -9,6 +9,7 @@ a new table, add its line and a migration that calls `create_history(op.get_bind
 from __future__ import annotations
 
 # The models of every versioned table, so that their tables are declared first.
+import app.cwd.models
 import app.facilities.models
 import app.funding.models
 import app.gdrp.models
@@ -41,6 +42,9 @@ VERSIONED = (
     Versioned("indicator_results"),
     # The rest of the portfolio: projects, GPOI's facility upgrades, GDRP's advising.
     Versioned("projects"),
+    Versioned("cwd_teams"),
+    Versioned("cwd_rosters"),
+    Versioned("cwd_roster_members"),
     Versioned("training_centers"),
     Versioned("facility_upgrades"),
     Versioned("facility_upgrade_features"),

@@ -4,6 +4,7 @@ from app.apikeys.models import ApiKey
 from app.audit.models import AuditEvent
 from app.core.idempotency import IdempotencyRecord
 from app.core.models import Base
+from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.funding.models import Obligation, ObligationPurpose
 from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
@@ -26,6 +27,9 @@ __all__ = [
     "Base",
     "Benchmark",
     "Contribution",
+    "CwdRoster",
+    "CwdRosterMember",
+    "CwdTeam",
     "EngagementFocus",
     "FacilityUpgrade",
     "IdempotencyRecord",

@@ -110,6 +110,9 @@ ACTIVITY_TABLES = frozenset(
         "advisory_engagements",
         "advisory_engagement_focus",
         "policy_milestones",
+        "cwd_teams",
+        "cwd_rosters",
+        "cwd_roster_members",
         "implementers",
         "projects",
     }

@@ -122,6 +122,36 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
             "adopted_on": "2023-01-01",
         },
     ],
+    "cwd-teams": [
+        {
+            "name": "Team 7",
+            "activity": "clearance",
+            "partner": "KEN",
+            "formed_on": "2021-03-01",
+            "rosters": [
+                {
+                    "as_of": "2022-03-31",
+                    "members": [
+                        {"role": "team_leader", "women": 1},
+                        {"role": "deminer", "women": 8, "men": 0, "unreported": 0},
+                    ],
+                },
+                {"as_of": "2022-09-30", "members": [{"role": "deminer", "women": 5, "men": 2}]},
+            ],
+        },
+        {
+            "program": "CWD",
+            "name": '=Stockpile, "B"',
+            "activity": "pssm",
+            "partner": "GHA",
+            "formed_on": "2021-01-01",
+            "disbanded_on": "2023-06-30",
+            "rosters": [
+                {"as_of": "2021-01-01", "members": [{"role": "stockpile_technician", "men": 4}]}
+            ],
+        },
+        {"name": "No roster yet", "activity": "eore", "partner": "AFG", "formed_on": "2022-01-01"},
+    ],
 }
 REPORTS: dict[str, list[str]] = {
     "trainings": [
@@ -143,6 +173,10 @@ REPORTS: dict[str, list[str]] = {
     "policy-milestones": [
         "/api/v1/reports/policy-milestones?group_by=partner,kind",
         "/api/v1/reports/policy-milestones?group_by=fiscal_year",
+    ],
+    "cwd-teams": [
+        "/api/v1/reports/cwd-teams?as_of=2022-06-30&group_by=partner,composition",
+        "/api/v1/reports/cwd-teams?as_of=2022-12-31&group_by=activity",
     ],
 }
 VOLATILE = ("id", "created_at", "updated_at")  # what a database assigns

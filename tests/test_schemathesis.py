@@ -97,6 +97,11 @@ DECLARED_REFUSALS = [
     ("/engagement", ""),  # whether the engagement exists and is the partner's is state
     ("", "features must not repeat"),
     ("", "focus must not repeat"),
+    # CWD teams: a team's life orders two dates; its rosters must fall within it (state).
+    ("", "must not be before"),
+    ("", "must not be after"),
+    ("", "the team has a roster"),
+    ("", "this role is already listed"),  # roles are items of a list: each once
     ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
     ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
     ("as_known_on", "must not be in the future"),  # depends on the clock

@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations`: the resolvers' annotations close over local names.
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
@@ -231,3 +231,15 @@ def _as_known_on(
 
 # The instant a figure is asked as known at (None: now); app/core/history.py answers it.
 AsKnownOn = Annotated[datetime | None, Depends(_as_known_on)]
+
+
+def parse_group_by(raw: str, known: Sequence[str]) -> list[str]:
+    """A report's `group_by=a,b` → ["a", "b"]: one or two distinct groups of `known` (any
+    case), else a 422 naming `group_by`."""
+    groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    unknown = [g for g in groups if g not in known]
+    if unknown:
+        raise invalid_query("group_by", f"unknown group {unknown[0]!r}; use {', '.join(known)}")
+    if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
+        raise invalid_query("group_by", "name one or two distinct groups")
+    return groups

@@ -21,6 +21,8 @@ from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
 from app.core.scope import own_partner_id
 from app.core.security import Principal
+from app.cwd.schemas import Composition
+from app.cwd.service import TeamFigureFilters, teams_by
 from app.facilities.service import completed_by_fiscal_year, completed_conditions
 from app.funding.service import amounts_by_fiscal_year, obligation_filters
 from app.gdrp.service import (
@@ -95,6 +97,32 @@ METRICS: dict[str, MetricSpec] = {
         description="women among the counterparts of advisory engagements, by start_date's "
         "fiscal year (GET /api/v1/advisory-engagements, counterparts.women)",
     ),
+    **{
+        name: MetricSpec(
+            "count",
+            frozenset({"program", "partner", "activity"}),
+            description=f"{what}, as of the last day of the fiscal year (reports/cwd-teams as_of "
+            f"that day, {column})",
+        )
+        for name, what, column in (
+            (
+                "cwd_all_women_teams",
+                "CWD teams active whose latest roster is all women",
+                "teams of composition all_women",
+            ),
+            (
+                "cwd_mixed_teams",
+                "CWD teams active whose latest roster has women and men",
+                "teams of composition mixed",
+            ),
+            ("cwd_women_personnel", "women on CWD teams' latest rosters", "women"),
+            (
+                "cwd_women_in_leadership",
+                "women senior managers and team leaders on CWD teams' latest rosters",
+                "women_in_leadership",
+            ),
+        )
+    },
     "peacekeeping_partner_women_share": MetricSpec(
         "percent",
         frozenset({"program"}),
@@ -333,7 +361,39 @@ async def _gdrp_women_counterparts(
     return {year: Figure(Decimal(n)) for year, n in women.items()}
 
 
+# What each CWD metric reads from the report's rows grouped by composition.
+CWD_FIGURES: dict[str, Callable[[list[dict[str, Any]]], int]] = {
+    "cwd_all_women_teams": lambda rows: sum(
+        r["teams"] for r in rows if r["composition"] == Composition.all_women
+    ),
+    "cwd_mixed_teams": lambda rows: sum(
+        r["teams"] for r in rows if r["composition"] == Composition.mixed
+    ),
+    "cwd_women_personnel": lambda rows: sum(r["women"] for r in rows),
+    "cwd_women_in_leadership": lambda rows: sum(r["women_in_leadership"] for r in rows),
+}
+
+
+async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, Figure]:
+    """Teams as of the last day of each fiscal year, grouped by composition in SQL."""
+    program_id, partner_id = await _ids(session, actor, query)
+    filters = TeamFigureFilters(
+        program_id=program_id, partner_id=partner_id, activity=query.filters.get("activity")
+    )
+    figure = CWD_FIGURES[query.metric]
+    found = {}
+    for year in _years(query):
+        last_day = fiscal_year_bounds(year)[1]
+        rows = await teams_by(session, actor, last_day, ["composition"], filters)
+        found[year] = Figure(
+            Decimal(figure(rows)),
+            records={"as_of": last_day.isoformat(), "teams": sum(r["teams"] for r in rows)},
+        )
+    return found
+
+
 COMPUTE: dict[str, Compute] = {
+    **dict.fromkeys(CWD_FIGURES, _cwd),
     "women_trained": _women_trained,
     "participants_trained": _participants_trained,
     "imet_women_completed": _imet_women_completed,

@@ -28,6 +28,7 @@ from app.core.schemas import (
     Text,
     UpdateModel,
 )
+from app.cwd.schemas import Activity
 from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
 from app.gdrp.schemas import Focus
@@ -80,6 +81,10 @@ class Metric(StrEnum):
     policy_milestones = "policy_milestones"
     gdrp_women_counterparts = "gdrp_women_counterparts"
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
+    cwd_all_women_teams = "cwd_all_women_teams"
+    cwd_mixed_teams = "cwd_mixed_teams"
+    cwd_women_personnel = "cwd_women_personnel"
+    cwd_women_in_leadership = "cwd_women_in_leadership"
 
 
 class ProgressStatus(StrEnum):
@@ -101,6 +106,8 @@ class MetricFilters(InputModel):
     type: FundingType | None = None
     feature: Feature | None = None
     focus: Focus | None = None
+
+    activity: Activity | None = None
 
 
 class IndicatorCreate(InputModel):

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.params import parse_group_by
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
@@ -19,7 +20,6 @@ from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.service import find_program
-from app.reports.groups import parse_group_by
 
 GROUPS = ("fiscal_year", "partner", "feature")
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.params import parse_group_by as group_by_list
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
@@ -19,7 +20,6 @@ from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.programs.service import find_program
-from app.reports.groups import parse_group_by as parse_groups
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -74,8 +74,7 @@ class FundingReport(BaseModel):
 
 
 def parse_group_by(raw: str) -> list[str]:
-    """`fiscal_year,partner` → ["fiscal_year", "partner"]: one or two distinct known groups."""
-    return parse_groups(raw, GROUPS)
+    return group_by_list(raw, GROUPS)
 
 
 def _method(query: FundingQuery, groups: list[str]) -> str:

@@ -12,13 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.params import parse_group_by
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.service import find_program
-from app.reports.groups import parse_group_by
 
 GROUPS = ("fiscal_year", "partner", "kind")
 

@@ -27,13 +27,15 @@ from app.core.params import (
     RequiredProgram,
     ToFiscalYear,
 )
-from app.core.schemas import ParamInt
+from app.core.schemas import Date, ParamInt
 from app.core.security import Reader
+from app.cwd.schemas import Activity
 from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
 from app.gdrp.schemas import MilestoneKind
 from app.peacekeeping.router import FigureReader
 from app.reports import (
+    cwd_teams,
     facility_upgrades,
     funding,
     imet_completions,
@@ -287,6 +289,53 @@ async def women_trained_report(
         ),
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")
+
+
+# --- CWD teams --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cwd-teams",
+    operation_id="reports_cwd_teams",
+    summary="CWD teams active on a date by partner, activity, composition or program, with "
+    "women, men and women in leadership from each team's latest roster",
+    response_model=cwd_teams.CwdTeamsReport,
+    responses={**responses(403), **CSV},
+)
+async def cwd_teams_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    as_of: Annotated[
+        Date | None, Query(description="Teams active and rosters reported by; default today")
+    ] = None,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of partner, activity, composition, program (comma)",
+        ),
+    ] = "composition",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    activity: Annotated[Activity | None, Query()] = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    day = as_of or (as_known_on.date() if as_known_on else today())
+    report = await answer_as_known(
+        as_known_on,
+        cwd_teams.cwd_teams(
+            session,
+            actor,
+            as_of=day,
+            group_by=group_by,
+            program=program,
+            partner=partner,
+            activity=activity,
+        ),
+    )
+    return answer(request, format, report, cwd_teams.csv_table, "cwd-teams.csv")
 
 
 # --- GPOI facility upgrades and GDRP policy milestones ----------------------------------------

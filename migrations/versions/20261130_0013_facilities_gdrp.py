@@ -1,7 +1,7 @@
 """Training centers and facility upgrades (GPOI), advisory engagements and policy milestones (GDRP)
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-30 14:30:05.325562
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = "0013"
-down_revision: str | None = "0011"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

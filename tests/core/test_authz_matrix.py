@@ -77,6 +77,19 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("PATCH", "/api/v1/imet-history/{history_id}"): WRITERS,
     ("DELETE", "/api/v1/imet-history/{history_id}"): WRITERS,
     ("POST", "/api/v1/imports/imet-history"): WRITERS,
+    # CWD teams and rosters (embassy keys read their own country's teams)
+    ("GET", "/api/v1/cwd-teams"): EVERYONE,
+    ("POST", "/api/v1/cwd-teams"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}"): EVERYONE,
+    ("PATCH", "/api/v1/cwd-teams/{team_id}"): WRITERS,
+    ("DELETE", "/api/v1/cwd-teams/{team_id}"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}/rosters"): EVERYONE,
+    ("POST", "/api/v1/cwd-teams/{team_id}/rosters"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): EVERYONE,
+    ("PATCH", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): WRITERS,
+    ("DELETE", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): WRITERS,
+    ("POST", "/api/v1/imports/cwd-teams"): WRITERS,
+    ("GET", "/api/v1/reports/cwd-teams"): EVERYONE,
     # implementers (every key reads) and projects (embassy keys: their own country's)
     ("GET", "/api/v1/implementers"): EVERYONE,
     ("POST", "/api/v1/implementers"): WRITERS,
@@ -149,7 +162,13 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
 
 ROLES = ("admin", "analyst", "integration", "embassy")
 # Sample values for path parameters (valid in form, so only authorization decides).
-PATH_VALUES = {"code": "KEN", "fiscal_year": "2026", "number": "1", "kind": "trainings"}
+PATH_VALUES = {
+    "code": "KEN",
+    "fiscal_year": "2026",
+    "number": "1",
+    "kind": "trainings",
+    "as_of": "2022-03-31",
+}
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 

@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.core.pagination import Page
 from tests.conftest import Keys
 from tests.core.test_pagination import assert_bad_cursor
+from tests.cwd.helpers import make_team, members, roster
 from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
@@ -88,7 +89,15 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
             assert made.status_code == 201, made.text
     await make_project(client, keys)
     await make_project(client, keys, implementer_code="MAG", code="CWD-AFG-02")
-    return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}
+    cwd_teams = [await make_team(client, keys, name=name) for name in ("Team 1", "Team 2")]
+    for day in ("2022-03-31", "2022-09-30"):
+        await roster(client, keys, cwd_teams[0]["id"], day, members(women=2, men=1))
+    return {
+        "code": "KEN",
+        "nomination_id": str(first["id"]),
+        "indicator": indicator["code"],
+        "team_id": str(cwd_teams[0]["id"]),
+    }
 
 
 def concrete(path: str, values: dict[str, str]) -> str:

@@ -19,6 +19,8 @@ from app.core.idempotency import IdempotentRoute
 from app.core.versioning import required_version
 from tests.conftest import Keys
 from tests.core.test_authz_matrix import api_routes, concrete, declared_roles
+from tests.cwd.helpers import IMPORTS as CWD_IMPORTS
+from tests.cwd.helpers import TEAMS, members, team
 from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.facilities.helpers import IMPORTS as UPGRADE_IMPORTS
 from tests.funding.helpers import OBLIGATIONS, obligation
@@ -134,6 +136,15 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
             headers=csv_headers(admin),
         ),
     ]
+    cwd_team = await client.post(TEAMS, json=team(), headers=admin)
+    made += [
+        cwd_team,
+        await client.post(
+            f"{cwd_team.headers['location']}/rosters",
+            json={"as_of": "2022-03-31", "members": members(women=3)},
+            headers=admin,
+        ),
+    ]
     assert all(response.status_code == 201 for response in made), [r.text for r in made]
     code = manual()["code"]
     nomination_id = (await nominate(client, keys))["id"]
@@ -180,7 +191,7 @@ async def test_patch_and_delete_answer_412_on_a_stale_etag_and_change_nothing(
     assert not wrong, "\n".join(map(str, wrong))
 
 
-def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
+def _post_examples(nomination_id: int, team_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
     """POST route → (role, request arguments) of one request that succeeds."""
     return {
         "/api/v1/programs": ("admin", {"json": {"code": "MATRIX", "name": "Matrix"}}),
@@ -220,6 +231,15 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
                 "headers": csv_headers({}),
             },
         ),
+        TEAMS: ("integration", {"json": team()}),
+        "/api/v1/cwd-teams/{team_id}/rosters": (
+            "admin",
+            {
+                "json": {"as_of": "2022-03-31", "members": members(women=2, leaders=1)},
+                "path": f"{TEAMS}/{team_id}/rosters",
+            },
+        ),
+        CWD_IMPORTS: ("admin", {"json": [team(name="Imported")]}),
         INDICATORS: ("admin", {"json": manual(code="MATRIX-COUNT")}),
         "/api/v1/indicators/{code}/results": (
             "admin",
@@ -234,7 +254,10 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
 async def test_every_post_replays_its_first_response_under_an_idempotency_key(
     app: FastAPI, client: httpx.AsyncClient, keys: Keys
 ) -> None:
-    examples = _post_examples((await nominate(client, keys))["id"])
+    matrix_team = await client.post(
+        TEAMS, json=team(name="Matrix team"), headers=keys.headers("admin")
+    )
+    examples = _post_examples((await nominate(client, keys))["id"], matrix_team.json()["id"])
     posts = {path for method, path in _writes(app, {"POST"}) if method == "POST"}
     posts -= {path for _, path in NOT_IDEMPOTENT}
     assert not posts - set(examples), f"POST routes without an example: {posts - set(examples)}"

@@ -13,7 +13,10 @@ from app.seed import seed_reference_data
 from tests.conftest import Keys
 from tests.indicators.helpers import INDICATORS, create, manual, pointers, put_target
 
+# The CWD indicators derived from teams' rosters (outcome 3).
+CWD_DERIVED = {"CWD-ALL-WOMEN-TEAMS", "CWD-MIXED-TEAMS", "CWD-WOMEN-LEADERS", "CWD-WOMEN-PERSONNEL"}
 SEEDED = {
+    *CWD_DERIVED,
     "CWD-WOMEN-TEAMS",
     "GDRP-POLICY-MILESTONES",
     "GDRP-WOMEN-COUNTERPARTS",
@@ -67,7 +70,7 @@ async def test_create_read_and_list(client: httpx.AsyncClient, keys: Keys) -> No
     assert codes == sorted(SEEDED | {"GPOI-WOMEN-TRAINED-2", "NO-PROGRAM"})
     assert listed.json()["total"] == len(SEEDED) + 2
     filters: list[tuple[dict[str, Any], set[str]]] = [
-        ({"outcome": 3}, {"CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
+        ({"outcome": 3}, {*CWD_DERIVED, "CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
         ({"program": "imet"}, {"IMET-WOMEN-OBLIGATED", "IMET-WOMEN-TRAINED"}),
         ({"source": "manual"}, {"CWD-WOMEN-TEAMS", "NO-PROGRAM"}),
     ]

@@ -59,7 +59,14 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
             "IMET-WOMEN-TRAINED",
         ],
         2: ["GPOI-NIO-STUDENTS"],
-        3: ["CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED"],
+        3: [
+            "CWD-ALL-WOMEN-TEAMS",
+            "CWD-MIXED-TEAMS",
+            "CWD-WOMEN-LEADERS",
+            "CWD-WOMEN-PERSONNEL",
+            "CWD-WOMEN-TEAMS",
+            "IMET-WOMEN-OBLIGATED",
+        ],
         4: ["GDRP-POLICY-MILESTONES", "GDRP-WOMEN-COUNTERPARTS"],
     }
     third = {i["code"]: i for i in report["outcomes"][2]["indicators"]}
@@ -120,7 +127,13 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
         )
     ).json()
     assert [o["number"] for o in narrowed["outcomes"]] == [3]
-    assert [i["code"] for i in narrowed["outcomes"][0]["indicators"]] == ["CWD-WOMEN-TEAMS"]
+    assert [i["code"] for i in narrowed["outcomes"][0]["indicators"]] == [
+        "CWD-ALL-WOMEN-TEAMS",
+        "CWD-MIXED-TEAMS",
+        "CWD-WOMEN-LEADERS",
+        "CWD-WOMEN-PERSONNEL",
+        "CWD-WOMEN-TEAMS",
+    ]
 
     as_csv = await client.get(
         SCORECARD,
