@@ -9,6 +9,7 @@ from app.funding.router import router as funding
 from app.imet_history.router import imports_router as imet_history_imports
 from app.imet_history.router import router as imet_history
 from app.indicators.router import router as indicators
+from app.integrations.router import router as exports
 from app.nominations.router import router as nominations
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
@@ -39,6 +40,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     funding_imports,
     peacekeeping,
     reports,
+    exports,
     audit,
     api_keys,
 )
