@@ -93,6 +93,8 @@ DECLARED_REFUSALS = [
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
     ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
+    ("/metric", "a derived indicator names its metric"),  # fields follow `source`
+    ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
 ]
 
 
