@@ -17,6 +17,7 @@ from app.gdrp.router import milestones as policy_milestones
 from app.imet_history.router import imports_router as imet_history_imports
 from app.imet_history.router import router as imet_history
 from app.indicators.router import router as indicators
+from app.integrations.router import router as exports
 from app.nominations.router import router as nominations
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
@@ -55,6 +56,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     cwd_teams,
     cwd_imports,
     reports,
+    exports,
     audit,
     api_keys,
 )

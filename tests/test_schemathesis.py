@@ -105,6 +105,8 @@ DECLARED_REFUSALS = [
     ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
     ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
     ("as_known_on", "must not be in the future"),  # depends on the clock
+    ("/metric", "a derived indicator names its metric"),  # fields follow `source`
+    ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
 ]
 
 

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
     idempotency_purge_batch: int = Field(default=1000, ge=1)
     metrics_token: SecretStr | None = None
+    # The IATI organisation identifier of the reporting organisation (the State Department);
+    # activities are identified as `<this>-<project code>`.
+    iati_reporting_org_ref: str = Field(
+        default="US-GOV-11", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 

@@ -22,6 +22,7 @@ class Implementer(IdMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[ImplementerKind] = mapped_column(EnumText(ImplementerKind, 32))
     country_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # code and name, folded
 
     country: Mapped[Partner] = relationship(lazy="raise")
 

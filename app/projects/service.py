@@ -154,9 +154,7 @@ async def implementers_listing(session: AsyncSession, filters: ImplementerFilter
             raise invalid_query("country", f"unknown country code {filters.country!r}")
         stmt = stmt.where(Implementer.country_id == found.id)
     if filters.q:
-        stmt = stmt.where(
-            matches(Implementer.name, filters.q) | Implementer.code.contains(filters.q.upper())
-        )
+        stmt = stmt.where(matches(Implementer.search_text, filters.q))
     if filters.updated_since is not None:
         stmt = stmt.where(Implementer.updated_at >= filters.updated_since)
     return Listing(stmt, [SortKey(Implementer.code)])
@@ -201,7 +199,13 @@ async def create_implementer(
     if await find_implementer(session, body.code) is not None:
         raise Conflict(f"implementer {body.code!r} already exists")
     country = await resolve_partner(session, body.country, "/country")
-    implementer = Implementer(code=body.code, name=body.name, kind=body.kind, country=country)
+    implementer = Implementer(
+        code=body.code,
+        name=body.name,
+        kind=body.kind,
+        country=country,
+        search_text=search_text([body.code, body.name]),
+    )
     session.add(implementer)
     await session.flush()
     record(session, actor, "create", IMPLEMENTER, implementer.code, list(body.model_fields_set))
@@ -229,6 +233,7 @@ async def update_implementer(
             setattr(implementer, name, getattr(body, name))
             changed.append(name)
     if changed:
+        implementer.search_text = search_text([implementer.code, implementer.name])
         await session.flush()
         record(session, actor, "update", IMPLEMENTER, implementer.code, changed)
     return implementer

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("country_id", ID, nullable=False),
+        sa.Column("search_text", sa.Text(), nullable=False),
         *_record_columns(),
         sa.ForeignKeyConstraint(
             ["country_id"], ["partners.id"], name=op.f("fk_implementers_country_id_partners")

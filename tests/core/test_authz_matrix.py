@@ -101,6 +101,8 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/projects/{code}"): EVERYONE,
     ("PATCH", "/api/v1/projects/{code}"): WRITERS,
     ("DELETE", "/api/v1/projects/{code}"): WRITERS,
+    # integrations (embassy keys: the projects in their own country)
+    ("GET", "/api/v1/exports/iati"): EVERYONE,
     # funding
     ("GET", "/api/v1/obligations"): EVERYONE,
     ("POST", "/api/v1/obligations"): WRITERS,

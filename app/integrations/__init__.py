@@ -1,0 +1,1 @@
+"""Integrations with other systems: the IATI 2.03 export."""
