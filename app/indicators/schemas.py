@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
+from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
@@ -29,6 +30,7 @@ from app.core.schemas import (
     UpdateModel,
 )
 from app.funding.schemas import FundingType, Purpose
+from app.indicators.approval import ResultStatus
 from app.trainings.schemas import MAX_COUNT, Kind, Topic
 
 IndicatorCode = Annotated[
@@ -227,14 +229,40 @@ class ResultRead(ReadModel):
     rationale: str | None
     flagged: bool
     flags: list[str]
+    status: ResultStatus = Field(
+        description="Approval: draft, submitted, approved or returned; only approved results "
+        "count in progress and the scorecard unless include=unapproved"
+    )
+    return_reason: str | None = Field(description="Why the result was last returned")
     created_at: datetime
     updated_at: datetime
+
+
+class ResultTransition(InputModel):
+    example = {"to": "submitted"}
+
+    to: ResultStatus = Field(
+        description="submitted (integration, admin); approved or returned "
+        "(admin; another key than the one that submitted)"
+    )
+    reason: Text | None = Field(default=None, description="Required when returning a result")
 
 
 class LockRead(BaseModel):
     indicator: str
     fiscal_year: int
     locked_at: datetime
+
+
+# Progress and the scorecard count approved results; `include=unapproved` counts every result.
+Include = Literal["unapproved"]
+IncludeQuery = Annotated[
+    Include | None,
+    Query(
+        description="`unapproved`: count manual results whatever their approval status (each "
+        "row then says it in `result_status`); default: approved results only"
+    ),
+]
 
 
 class ProgressRow(BaseModel):
@@ -247,12 +275,18 @@ class ProgressRow(BaseModel):
     status: ProgressStatus
     locked: bool
     records: dict[str, Any]
+    result_status: str | None = Field(
+        default=None,
+        description="With include=unapproved, a manual indicator's row says the approval "
+        "status of the results it counts (`mixed` when they differ; null without results)",
+    )
 
 
 class ProgressFilters(BaseModel):
     from_fy: int
     to_fy: int
     partner: str | None
+    include: str | None = None
 
 
 class Progress(BaseModel):
@@ -304,6 +338,8 @@ RESULT_RECORD = records.RecordShape(
             "rationale",
             "flagged",
             "flags",
+            "status",
+            "return_reason",
             "created_at",
             "updated_at",
         ),

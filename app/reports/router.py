@@ -28,6 +28,7 @@ from app.core.params import (
 from app.core.schemas import ParamInt
 from app.core.security import Reader
 from app.funding.schemas import FundingType, Purpose
+from app.indicators.schemas import IncludeQuery
 from app.peacekeeping.router import FigureReader
 from app.reports import (
     funding,
@@ -158,10 +159,17 @@ async def scorecard_report(
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
+    include: IncludeQuery = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await scorecard.scorecard(
-        session, actor, fiscal_year=fiscal_year, outcome=outcome, program=program, partner=partner
+        session,
+        actor,
+        fiscal_year=fiscal_year,
+        outcome=outcome,
+        program=program,
+        partner=partner,
+        include=include,
     )
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
 

@@ -13,7 +13,7 @@ from app.core.fiscal_year import current_fiscal_year
 from app.core.records import flatten
 from app.core.security import Principal
 from app.indicators import progress
-from app.indicators.schemas import ProgressStatus
+from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
 
 
@@ -34,6 +34,7 @@ class ScorecardIndicator(BaseModel):
     status: ProgressStatus
     locked: bool
     records: dict[str, Any]
+    result_status: str | None = None
 
 
 class ScorecardOutcome(BaseModel):
@@ -48,6 +49,7 @@ class ScorecardFilters(BaseModel):
     outcome: int | None
     program: str | None
     partner: str | None
+    include: Include | None = None
 
 
 class Scorecard(BaseModel):
@@ -62,7 +64,8 @@ METHOD = (
     + progress.method("rounded half-up to one decimal, as every report rounds percentages")
     + " records names what each figure came from: for derived indicators the metric, its "
     "filters and the partner scope (plus the UN snapshot for peacekeeping shares); for manual "
-    "ones the ids of the results summed."
+    "ones the ids of the results summed, approved ones only unless include=unapproved "
+    "(result_status then says the approval status of the results counted)."
 )
 
 
@@ -74,6 +77,7 @@ async def scorecard(
     outcome: int | None = None,
     program: str | None = None,
     partner: str | None = None,
+    include: Include | None = None,
 ) -> Scorecard:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     scope = await figures_partner(session, actor, partner)
@@ -81,7 +85,14 @@ async def scorecard(
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
         rows, inputs = await progress.indicator_progress(
-            session, actor, indicator, year, year, scope, shown_pct=report_pct
+            session,
+            actor,
+            indicator,
+            year,
+            year,
+            scope,
+            shown_pct=report_pct,
+            unapproved=include == "unapproved",
         )
         row = rows[0]
         records = dict(row.records)
@@ -106,6 +117,7 @@ async def scorecard(
                 status=row.status,
                 locked=row.locked,
                 records=records,
+                result_status=row.result_status,
             )
         )
     outcomes = [
@@ -121,6 +133,8 @@ async def scorecard(
             outcome=outcome,
             program=program.upper() if program else None,
             partner=scope.code if scope else None,
+            # Echoed when asked for (the answer leaves unset fields out).
+            **({"include": include} if include else {}),
         ),
         method=METHOD,
         outcomes=outcomes,
@@ -142,6 +156,7 @@ CSV_COLUMNS = [
     "pct_of_target",
     "status",
     "locked",
+    "result_status",
 ]
 
 
@@ -165,6 +180,7 @@ def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
                 item.pct_of_target,
                 item.status,
                 item.locked,
+                item.result_status,
             ],
             flatten(item.records, "records"),
         )
