@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
     idempotency_purge_batch: int = Field(default=1000, ge=1)
     metrics_token: SecretStr | None = None
+    # When set, embassy keys' reports are always answered with small numbers suppressed at
+    # this threshold at least (an embassy asking a lower one, or none, gets this one).
+    public_suppress_below: int | None = Field(default=None, ge=2, le=50)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 

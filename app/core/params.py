@@ -15,6 +15,8 @@ from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
 from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, ParamInt, Region
+from app.core.security import Principal, Role, authenticate
+from app.core.suppression import MAX_K, MIN_K
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -167,3 +169,29 @@ ToFiscalYear = Annotated[
 RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]
 FromDate = Annotated[date | None, Query(description="On or after this date")]
 ToDate = Annotated[date | None, Query(description="On or before this date")]
+
+
+async def _suppress_below(
+    request: Request,
+    principal: Annotated[Principal, Depends(authenticate)],
+    suppress_below: Annotated[
+        ParamInt | None,
+        Query(
+            ge=MIN_K,
+            le=MAX_K,
+            description="Withhold counts from 1 to this minus 1 (2 to 50), and enough others "
+            "that none can be recomputed from the totals; withheld cells are null and named "
+            "in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least "
+            "when it is set",
+        ),
+    ] = None,
+) -> int | None:
+    """The threshold a report answers under: the one asked for, raised for embassy keys to
+    the service's public threshold when one is set."""
+    floor = request.app.state.settings.public_suppress_below
+    if floor is not None and principal.role is Role.embassy:
+        return max(floor, suppress_below or 0)
+    return suppress_below
+
+
+SuppressBelow = Annotated[int | None, Depends(_suppress_below)]

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
+from app.core.suppression import CountTable, suppression_method
 from app.imet_history.service import CompletionsGroup, completions_by
 from app.partners.service import figures_partner
 
@@ -20,27 +21,31 @@ class CompletionsFilters(BaseModel):
     to_fy: int | None
     partner: str | None
     group_by: CompletionsGroup
+    suppress_below: int | None = None
 
 
 class CompletionsByYear(BaseModel):
     fiscal_year: int
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsByPartner(BaseModel):
     partner: str
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsTotals(BaseModel):
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsReport(BaseModel):
@@ -62,6 +67,12 @@ COMPLETIONS_METHOD = (
 )
 
 
+# How the counts add up, for small-number suppression.
+COUNTS = CountTable(
+    parts=("women", "men"), total="total", derived={"women_share_pct": ("women", "total")}
+)
+
+
 async def imet_completions(
     session: AsyncSession,
     actor: Principal,
@@ -70,6 +81,7 @@ async def imet_completions(
     to_fy: int | None = None,
     partner: str | None = None,
     group_by: CompletionsGroup = "fiscal_year",
+    suppress_below: int | None = None,
 ) -> CompletionsReport:
     if from_fy is not None and to_fy is not None and from_fy > to_fy:
         raise invalid_query("to_fy", "must not be before from_fy")
@@ -89,7 +101,7 @@ async def imet_completions(
         rows = [CompletionsByPartner(partner=k, women=w, men=m, total=w + m) for k, w, m in result]
     women = sum(w for _, w, _ in result)
     men = sum(m for _, _, m in result)
-    return CompletionsReport(
+    report = CompletionsReport(
         filters=CompletionsFilters(
             from_fy=from_fy, to_fy=to_fy, partner=only.code if only else None, group_by=group_by
         ),
@@ -101,6 +113,19 @@ async def imet_completions(
             total=women + men,
             women_share_pct=share_pct(women, women + men),
         ),
+    )
+    if suppress_below is None:
+        return report
+    shown, totals = COUNTS.apply(
+        [r.model_dump() for r in rows], report.totals.model_dump(), suppress_below
+    )
+    return report.model_copy(
+        update={
+            "filters": report.filters.model_copy(update={"suppress_below": suppress_below}),
+            "method": report.method + suppression_method(suppress_below),
+            "rows": [type(rows[0]).model_validate(r) for r in shown] if rows else [],
+            "totals": CompletionsTotals.model_validate(totals),
+        }
     )
 
 

@@ -23,6 +23,7 @@ from app.core.params import (
     ProgramFilter,
     RegionFilter,
     RequiredProgram,
+    SuppressBelow,
     ToFiscalYear,
 )
 from app.core.schemas import ParamInt
@@ -133,10 +134,11 @@ async def peacekeeping_share_report(
         int | None,
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
+    suppress_below: SuppressBelow = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await peacekeeping_share.peacekeeping_share(
-        session, program, as_of or today(), by_personnel_type, snapshot
+        session, program, as_of or today(), by_personnel_type, snapshot, suppress_below
     )
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
@@ -190,9 +192,12 @@ async def imet_parity_report(
     session: SessionDep,
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
+    suppress_below: SuppressBelow = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
+    report = await imet_parity.imet_parity(
+        session, actor, fiscal_year=fiscal_year, partner=partner, suppress_below=suppress_below
+    )
     return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
 
 
@@ -211,10 +216,17 @@ async def imet_completions_report(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
+    suppress_below: SuppressBelow = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await imet_completions.imet_completions(
-        session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
+        session,
+        actor,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        partner=partner,
+        group_by=group_by,
+        suppress_below=suppress_below,
     )
     return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
 
@@ -247,6 +259,7 @@ async def women_trained_report(
             description="One or two of fiscal_year, program, partner, region, topic (comma)",
         ),
     ] = "fiscal_year",
+    suppress_below: SuppressBelow = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await women_trained.women_trained(
@@ -260,5 +273,6 @@ async def women_trained_report(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        suppress_below=suppress_below,
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
+from app.core.suppression import CountTable, suppression_method
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
@@ -42,20 +43,22 @@ class WomenTrainedFilters(BaseModel):
     from_fy: int | None
     to_fy: int | None
     group_by: list[str]
+    suppress_below: int | None = None
 
 
 class WomenTrainedTotals(BaseModel):
-    women: int
-    men: int
-    unreported: int
-    total: int
+    women: int | None
+    men: int | None
+    unreported: int | None
+    total: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None = None
 
 
 class WomenTrainedReport(BaseModel):
     filters: WomenTrainedFilters
     method: str
-    rows: list[dict[str, int | float | str | None]]
+    rows: list[dict[str, int | float | str | list[str] | None]]
     totals: WomenTrainedTotals
 
     def columns(self) -> list[str]:
@@ -69,6 +72,37 @@ class WomenTrainedReport(BaseModel):
             "women_share_pct",
             *extra,
         ]
+
+
+# How the counts add up, for small-number suppression. cumulative_women is a running sum of
+# women: once a year's women are withheld, so is every later running sum of the same group.
+COUNTS = CountTable(
+    parts=("women", "men", "unreported"),
+    total="total",
+    derived={"women_share_pct": ("women", "total")},
+)
+
+
+def _suppress(report: WomenTrainedReport, rows: list[dict[str, Any]], k: int) -> WomenTrainedReport:
+    shown, totals = COUNTS.apply(rows, report.totals.model_dump(), k)
+    if "fiscal_year" in report.filters.group_by:
+        others = [g for g in report.filters.group_by if g != "fiscal_year"]
+        hidden_from: set[tuple[Any, ...]] = set()
+        for row in shown:  # in fiscal-year order within each group
+            group = tuple(row[g] for g in others)
+            if "women" in row["suppressed"]:
+                hidden_from.add(group)
+            if group in hidden_from:
+                row["cumulative_women"] = None
+                row["suppressed"].append("cumulative_women")
+    return report.model_copy(
+        update={
+            "filters": report.filters.model_copy(update={"suppress_below": k}),
+            "method": report.method + suppression_method(k),
+            "rows": shown,
+            "totals": WomenTrainedTotals.model_validate(totals),
+        }
+    )
 
 
 def women_trained_groups(value: str) -> list[str]:
@@ -94,6 +128,7 @@ async def women_trained(
     from_fy: int | None = None,
     to_fy: int | None = None,
     group_by: str = "fiscal_year",
+    suppress_below: int | None = None,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
     if from_fy is not None and to_fy is not None and from_fy > to_fy:
@@ -140,12 +175,10 @@ async def women_trained(
             func.sum(func.sum(r.women)).over(partition_by=others or None, order_by=r.fiscal_year)
         )
     stmt = base.add_columns(*selected).group_by(*columns).order_by(*columns)
-    rows: list[dict[str, int | float | str | None]] = []
+    rows: list[dict[str, Any]] = []
     for found in (await session.execute(stmt)).all():
         women, men, unreported = (int(v) for v in found[len(groups) : len(groups) + 3])
-        row: dict[str, int | float | str | None] = dict(
-            zip(groups, found[: len(groups)], strict=True)
-        )
+        row: dict[str, Any] = dict(zip(groups, found[: len(groups)], strict=True))
         total = women + men + unreported
         row.update(
             women=women,
@@ -167,7 +200,7 @@ async def women_trained(
         .where(*total_conditions)
     )
     women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
-    return WomenTrainedReport(
+    report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
             partner=only.code if only else None,
@@ -188,6 +221,7 @@ async def women_trained(
             women_share_pct=share_pct(women, women + men + unreported),
         ),
     )
+    return report if suppress_below is None else _suppress(report, rows, suppress_below)
 
 
 def csv_table(report: WomenTrainedReport) -> tuple[list[str], list[list[Any]]]:
