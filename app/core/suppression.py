@@ -122,6 +122,23 @@ class CountTable:
         return out
 
 
+def withheld_in_series(values: Sequence[int | None], k: int, running: bool) -> set[int]:
+    """The positions of a series of counts (one per fiscal year) to withhold: counts from 1 to
+    k-1; for a running total also the years whose increase over the year before is from 1 to
+    k-1, and, after a withheld year, the years that did not increase (they equal it)."""
+    withheld = {i for i, value in enumerate(values) if value is not None and 1 <= value < k}
+    if running:
+        previous, hiding = 0, False
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            step = value - previous
+            if 1 <= step < k or (hiding and step == 0):
+                withheld.add(i)
+            hiding, previous = i in withheld, value
+    return withheld
+
+
 def suppression_method(k: int) -> str:
     """The sentence a report's method adds when it answers under threshold `k`."""
     return (

@@ -20,6 +20,7 @@ from app.core.errors import invalid_query
 from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
+from app.core.suppression import suppression_method, withheld_in_series
 from app.indicators import approval, rules
 from app.indicators.metrics import compute
 from app.indicators.models import (
@@ -232,6 +233,41 @@ def _row(
     )
 
 
+def _whole(text: str | None) -> int | None:
+    return None if text is None else int(Decimal(text))
+
+
+def withhold_small_numbers(
+    indicator: Indicator, rows: list[ProgressRow], k: int
+) -> list[ProgressRow]:
+    """The rows with counts of people from 1 to k-1 withheld (named in `suppressed`): a count
+    indicator's actual (for a running total, also a small increase over the year before), a
+    percent's parts when either part or their difference is small; pct_of_target with them."""
+    fields: tuple[str, ...] = ()
+    gone: set[int] = set()
+    if indicator.measure == Measure.count:
+        fields = ("actual", "pct_of_target")
+        values = [_whole(row.actual) for row in rows]
+        gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+    elif indicator.measure == Measure.percent:
+        fields = ("actual", "numerator", "denominator", "pct_of_target")
+        for i, row in enumerate(rows):
+            numerator, denominator = _whole(row.numerator), _whole(row.denominator)
+            if numerator is not None and denominator is not None:
+                parts = (numerator, denominator, denominator - numerator)
+                if any(1 <= part < k for part in parts):
+                    gone.add(i)
+    return [
+        row.model_copy(
+            update={
+                **({name: None for name in fields} if i in gone else {}),
+                "suppressed": list(fields) if i in gone else [],
+            }
+        )
+        for i, row in enumerate(rows)
+    ]
+
+
 async def indicator_progress(
     session: AsyncSession,
     actor: Principal,
@@ -278,6 +314,7 @@ async def progress(
     to_fy: int | None,
     partner: str | None,
     include: Include | None = None,
+    suppress_below: int | None = None,
 ) -> Progress:
     indicator = await get_indicator(session, code)
     last = to_fy if to_fy is not None else current_fiscal_year()
@@ -290,6 +327,14 @@ async def progress(
     rows, inputs = await indicator_progress(
         session, actor, indicator, first, last, scope, unapproved=include == "unapproved"
     )
+    filters = ProgressFilters(
+        from_fy=first, to_fy=last, partner=scope.code if scope else None, include=include
+    )
+    method = METHOD
+    if suppress_below is not None:
+        rows = withhold_small_numbers(indicator, rows, suppress_below)
+        filters.suppress_below = suppress_below
+        method += suppression_method(suppress_below)
     return Progress(
         indicator=indicator.code,
         measure=indicator.measure,
@@ -297,10 +342,8 @@ async def progress(
         aggregation=indicator.aggregation,
         source=indicator.source,
         baseline=indicator.baseline_text,
-        filters=ProgressFilters(
-            from_fy=first, to_fy=last, partner=scope.code if scope else None, include=include
-        ),
-        method=METHOD,
+        filters=filters,
+        method=method,
         inputs=inputs,
         rows=rows,
     )

@@ -26,6 +26,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    SuppressBelow,
     ToFiscalYear,
     UpdatedSince,
 )
@@ -419,6 +420,9 @@ async def progress(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     include: IncludeQuery = None,
+    suppress_below: SuppressBelow = None,
 ) -> Response:
-    report = await progress_service.progress(session, actor, code, from_fy, to_fy, partner, include)
-    return Response(report.model_dump_json(), media_type="application/json")
+    report = await progress_service.progress(
+        session, actor, code, from_fy, to_fy, partner, include, suppress_below
+    )
+    return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")

@@ -280,6 +280,9 @@ class ProgressRow(BaseModel):
         description="With include=unapproved, a manual indicator's row says the approval "
         "status of the results it counts (`mixed` when they differ; null without results)",
     )
+    suppressed: list[str] | None = Field(
+        default=None, description="With suppress_below: the figures withheld as small numbers"
+    )
 
 
 class ProgressFilters(BaseModel):
@@ -287,6 +290,7 @@ class ProgressFilters(BaseModel):
     to_fy: int
     partner: str | None
     include: str | None = None
+    suppress_below: int | None = None
 
 
 class Progress(BaseModel):

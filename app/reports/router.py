@@ -162,6 +162,7 @@ async def scorecard_report(
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
     include: IncludeQuery = None,
+    suppress_below: SuppressBelow = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await scorecard.scorecard(
@@ -172,6 +173,7 @@ async def scorecard_report(
         program=program,
         partner=partner,
         include=include,
+        suppress_below=suppress_below,
     )
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
 

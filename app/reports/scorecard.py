@@ -12,6 +12,7 @@ from app.core.figures import report_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.records import flatten
 from app.core.security import Principal
+from app.core.suppression import suppression_method
 from app.indicators import progress
 from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
@@ -35,6 +36,7 @@ class ScorecardIndicator(BaseModel):
     locked: bool
     records: dict[str, Any]
     result_status: str | None = None
+    suppressed: list[str] | None = None
 
 
 class ScorecardOutcome(BaseModel):
@@ -50,6 +52,7 @@ class ScorecardFilters(BaseModel):
     program: str | None
     partner: str | None
     include: Include | None = None
+    suppress_below: int | None = None
 
 
 class Scorecard(BaseModel):
@@ -78,23 +81,28 @@ async def scorecard(
     program: str | None = None,
     partner: str | None = None,
     include: Include | None = None,
+    suppress_below: int | None = None,
 ) -> Scorecard:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     scope = await figures_partner(session, actor, partner)
     indicators = await progress.indicators_for_scorecard(session, outcome, program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
+        # A running total's small increase shows against the year before: read that one too.
+        running = suppress_below is not None and indicator.aggregation == "cumulative"
         rows, inputs = await progress.indicator_progress(
             session,
             actor,
             indicator,
-            year,
+            year - 1 if running else year,
             year,
             scope,
             shown_pct=report_pct,
             unapproved=include == "unapproved",
         )
-        row = rows[0]
+        if suppress_below is not None:
+            rows = progress.withhold_small_numbers(indicator, rows, suppress_below)
+        row = rows[-1]
         records = dict(row.records)
         if indicator.source == "derived":
             keep = ("filters", "partner", "from_fy", "to_fy", "note")
@@ -118,6 +126,7 @@ async def scorecard(
                 locked=row.locked,
                 records=records,
                 result_status=row.result_status,
+                **({"suppressed": row.suppressed} if suppress_below is not None else {}),
             )
         )
     outcomes = [
@@ -135,8 +144,9 @@ async def scorecard(
             partner=scope.code if scope else None,
             # Echoed when asked for (the answer leaves unset fields out).
             **({"include": include} if include else {}),
+            **({"suppress_below": suppress_below} if suppress_below is not None else {}),
         ),
-        method=METHOD,
+        method=METHOD + (suppression_method(suppress_below) if suppress_below else ""),
         outcomes=outcomes,
     )
 

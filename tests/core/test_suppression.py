@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.suppression import CountTable, Position, lines_of, protect
+from app.core.suppression import CountTable, Position, lines_of, protect, withheld_in_series
 
 # Small counts are common in the tables that need protecting; so are zeros.
 counts = st.integers(min_value=0, max_value=12)
@@ -99,3 +99,11 @@ def test_a_report_declaration_answers_nulls_and_names_them() -> None:
         "women_share_pct": 52.5,
         "suppressed": [],
     }
+
+
+def test_a_series_withholds_small_counts_and_small_increases_of_running_totals() -> None:
+    assert withheld_in_series([3, 150, None, 0, 7], 5, running=False) == {0}
+    # Running: 10 (+10), 12 (+2: small), 12 (+0 after a withheld year: it equals it),
+    # 30 (+18), 31 (+1: small).
+    assert withheld_in_series([10, 12, 12, 30, 31], 5, running=True) == {1, 2, 4}
+    assert withheld_in_series([0, 0, 20], 5, running=True) == set()

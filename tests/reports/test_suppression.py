@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from tests.conftest import Keys
 from tests.imet_history.helpers import record
+from tests.indicators.helpers import INDICATORS, post_approved
 from tests.nominations.helpers import CURRENT_FY
 from tests.peacekeeping.helpers import SHARE, SNAPSHOTS, csv_headers, un_csv
 from tests.reports.test_imet import COMPLETIONS, PARITY, nominees
@@ -22,6 +23,7 @@ from tests.trainings.helpers import TRAININGS, training
 
 WOMEN_TRAINED = "/api/v1/reports/women-trained"
 GPOI = {"program": "GPOI"}
+SCORECARD = "/api/v1/reports/scorecard"
 
 
 async def _get(client: httpx.AsyncClient, url: str, headers: dict[str, str], **params: Any) -> Any:
@@ -255,3 +257,36 @@ async def test_peacekeeping_share_withholds_a_few_partner_women(
     assert {name: report[name] for name in expected} == expected
     assert report["rows"] == [{"personnel_type": "troops", **expected}]
     assert report["filters"]["suppress_below"] == 5
+
+
+async def test_progress_and_scorecard_withhold_small_counts_and_embassies_cannot_bypass(
+    client: httpx.AsyncClient, keys: Keys, public_threshold: None
+) -> None:
+    code = "CWD-WOMEN-TEAMS"  # a seeded manual count
+    for year, partner, value in ((2021, "KEN", 3), (2022, "KEN", 40), (2022, "GHA", 2)):
+        await post_approved(client, keys, code, fiscal_year=year, value=value, partner=partner)
+    analyst = keys.headers("analyst")
+    url = f"{INDICATORS}/{code}/progress"
+    shown = await _get(client, url, analyst, from_fy=2021, to_fy=2022, suppress_below=5)
+    assert [(r["actual"], r["suppressed"]) for r in shown["rows"]] == [
+        (None, ["actual", "pct_of_target"]),
+        ("42", []),
+    ]
+    assert shown["filters"]["suppress_below"] == 5
+    plain = await _get(client, url, analyst, from_fy=2021, to_fy=2022)
+    assert plain["rows"][0]["actual"] == "3" and "suppressed" not in plain["rows"][0]
+
+    # The embassy's own figures go through the same threshold, here and on the scorecard.
+    embassy = keys.headers("embassy")
+    own = await _get(client, url, embassy, from_fy=2021, to_fy=2022)
+    assert [r["actual"] for r in own["rows"]] == [None, "40"]
+    card = await _get(client, SCORECARD, embassy, fiscal_year=2021, outcome=3)
+    item = {i["code"]: i for i in card["outcomes"][0]["indicators"]}[code]
+    assert (item["actual"], item["suppressed"]) == (None, ["actual", "pct_of_target"])
+    assert card["filters"]["suppress_below"] == 5
+    # Derived counts too: two women trained in Kenya are not shown to its embassy.
+    await _train(client, keys, "SUP-K", "2021-11-01", KEN={"women": 2, "men": 9})
+    trained = await _get(
+        client, f"{INDICATORS}/GPOI-WOMEN-TRAINED/progress", embassy, from_fy=2022, to_fy=2022
+    )
+    assert trained["rows"][0]["actual"] is None
