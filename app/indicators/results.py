@@ -33,6 +33,7 @@ class ResultFilters:
     fiscal_year: int | None = None
     partner: str | None = None
     flagged: bool | None = None
+    status: ResultStatus | None = None
     updated_since: datetime | None = None
 
 
@@ -56,6 +57,8 @@ async def list_results(
         stmt = stmt.where(IndicatorResult.fiscal_year == filters.fiscal_year)
     if filters.flagged is not None:
         stmt = stmt.where(IndicatorResult.flagged.is_(filters.flagged))
+    if filters.status is not None:
+        stmt = stmt.where(IndicatorResult.status == filters.status)
     if filters.updated_since is not None:
         stmt = stmt.where(IndicatorResult.updated_at >= filters.updated_since)
     keys = [SortKey(IndicatorResult.fiscal_year), SortKey(IndicatorResult.id)]

@@ -35,6 +35,7 @@ from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
+from app.indicators.approval import ResultStatus
 from app.indicators.schemas import (
     INDICATOR_RECORD,
     RESULT_RECORD,
@@ -89,10 +90,17 @@ def result_filters(
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
     flagged: Annotated[bool | None, Query()] = None,
+    status: Annotated[
+        ResultStatus | None, Query(description="Approval status (submitted: awaiting review)")
+    ] = None,
     updated_since: UpdatedSince = None,
 ) -> results.ResultFilters:
     return results.ResultFilters(
-        fiscal_year=fiscal_year, partner=partner, flagged=flagged, updated_since=updated_since
+        fiscal_year=fiscal_year,
+        partner=partner,
+        flagged=flagged,
+        status=status,
+        updated_since=updated_since,
     )
 
 

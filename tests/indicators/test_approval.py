@@ -86,6 +86,14 @@ async def test_return_needs_a_reason_and_resubmission(
     )
     again = await move(client, keys, CODE, rid, "submitted", role="integration")
     assert (again.json()["status"], again.json()["return_reason"]) == ("submitted", None)
+    # Reviewers find what awaits them.
+    for status, found in (("submitted", [rid]), ("draft", []), ("approved", [])):
+        listed = await client.get(
+            f"{INDICATORS}/{CODE}/results",
+            params={"status": status},
+            headers=keys.headers("analyst"),
+        )
+        assert [r["id"] for r in listed.json()["items"]] == found
     bad = await client.post(
         f"{INDICATORS}/{CODE}/results/{rid}/transitions",
         json={"to": "draft"},
