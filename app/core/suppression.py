@@ -77,9 +77,10 @@ class CountTable:
     """How a report's counts add up, declared once per report.
 
     parts: the row fields that add up to `total` (women, men, unreported). A part in `hidden`
-    is not answered but can be worked out (men = nominations - women): it is checked and
-    protected like the others. derived: answered figures computed from counts (a share from
-    women and total), withheld whenever one of their counts is.
+    is not answered but can be worked out as the total minus the other parts (men =
+    nominations - women): it is computed here, checked and protected like the others.
+    derived: answered figures computed from counts (a share from women and total), withheld
+    whenever one of their counts is.
     """
 
     parts: tuple[str, ...]
@@ -100,13 +101,21 @@ class CountTable:
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
         """The rows and totals as answered under threshold `k`: withheld fields are None, each
         row and the totals list them in `suppressed`, hidden parts are dropped."""
-        lines = [*rows, totals]
+        lines = [None if line is None else self._with_hidden(line) for line in [*rows, totals]]
         grid = [
             [None if line is None else line.get(name) for name in self.columns] for line in lines
         ]
         withheld = protect(grid, k)
         answered = [self._answer(line, i, withheld) for i, line in enumerate(lines)]
         return [a for a in answered[:-1] if a is not None], answered[-1]
+
+    def _with_hidden(self, line: Mapping[str, Any]) -> dict[str, Any]:
+        full = dict(line)
+        shown = [full.get(name) or 0 for name in self.parts if name not in self.hidden]
+        for name in self.hidden:  # at most one can be worked out; more stay unknown (None)
+            if len(self.hidden) == 1 and full.get(self.total) is not None:
+                full[name] = full[self.total] - sum(shown)
+        return full
 
     def _answer(
         self, line: Mapping[str, Any] | None, i: int, withheld: set[Position]

@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
-from app.core.suppression import CountTable, suppression_method
+from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
 from app.partners.service import figures_partner
+from app.reports.small_numbers import suppress
 
 
 class CompletionsFilters(BaseModel):
@@ -114,19 +115,7 @@ async def imet_completions(
             women_share_pct=share_pct(women, women + men),
         ),
     )
-    if suppress_below is None:
-        return report
-    shown, totals = COUNTS.apply(
-        [r.model_dump() for r in rows], report.totals.model_dump(), suppress_below
-    )
-    return report.model_copy(
-        update={
-            "filters": report.filters.model_copy(update={"suppress_below": suppress_below}),
-            "method": report.method + suppression_method(suppress_below),
-            "rows": [type(rows[0]).model_validate(r) for r in shown] if rows else [],
-            "totals": CompletionsTotals.model_validate(totals),
-        }
-    )
+    return suppress(report, COUNTS, suppress_below, rows, report.totals)
 
 
 def csv_table(report: CompletionsReport) -> tuple[list[str], list[list[Any]]]:

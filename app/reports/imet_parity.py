@@ -13,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.figures import exact_pct, report_pct, share_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
-from app.core.suppression import CountTable, suppression_method
+from app.core.suppression import CountTable
 from app.nominations.models import Nomination
 from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
 from app.partners.service import figures_partner
+from app.reports.small_numbers import suppress
 
 
 class ParityFilters(BaseModel):
@@ -144,25 +145,7 @@ async def imet_parity(
             women_share_pct=share_pct(total_women, total),
         ),
     )
-    if suppress_below is None:
-        return report
-
-    def with_men(line: BaseModel) -> dict[str, Any]:
-        figures = line.model_dump()
-        figures["men"] = figures["nominations"] - figures["women"]
-        return figures
-
-    shown, totals = COUNTS.apply(
-        [with_men(r) for r in rows], with_men(report.totals), suppress_below
-    )
-    return report.model_copy(
-        update={
-            "filters": report.filters.model_copy(update={"suppress_below": suppress_below}),
-            "method": report.method + suppression_method(suppress_below),
-            "rows": [ParityRow.model_validate(r) for r in shown],
-            "totals": ParityTotals.model_validate(totals),
-        }
-    )
+    return suppress(report, COUNTS, suppress_below, rows, report.totals)
 
 
 def csv_table(report: ParityReport) -> tuple[list[str], list[list[Any]]]:

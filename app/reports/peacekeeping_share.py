@@ -75,21 +75,15 @@ COUNTS = CountTable(
 
 
 def _suppress(report: PeacekeepingShare, k: int) -> PeacekeepingShare:
-    def with_others(figures: ShareFigures) -> dict[str, Any]:
-        line = figures.model_dump()
-        line["other_women"] = line["all_women"] - line["partner_women"]
-        return line
-
-    overall = with_others(ShareFigures.model_validate(report.model_dump()))
-    shown, totals = COUNTS.apply([with_others(r) for r in report.rows], overall, k)
-    assert totals is not None
-    names = [*ShareFigures.model_fields]
+    """The top-level figures are the totals of the per-type rows: one table, one decision."""
+    overall = ShareFigures.model_validate(report.model_dump())
+    rows, totals = COUNTS.apply([r.model_dump() for r in report.rows], overall.model_dump(), k)
     return report.model_copy(
         update={
-            **{name: totals[name] for name in names},
+            **ShareFigures.model_validate(totals).model_dump(),
             "filters": report.filters.model_copy(update={"suppress_below": k}),
             "method": report.method + suppression_method(k),
-            "rows": [ShareRow.model_validate(r) for r in shown],
+            "rows": [ShareRow.model_validate(r) for r in rows],
         }
     )
 

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
-from app.core.suppression import CountTable, suppression_method
+from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
+from app.reports.small_numbers import suppress
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
 from app.trainings.rollup import rollup_filters
 
@@ -83,26 +84,22 @@ COUNTS = CountTable(
 )
 
 
-def _suppress(report: WomenTrainedReport, rows: list[dict[str, Any]], k: int) -> WomenTrainedReport:
-    shown, totals = COUNTS.apply(rows, report.totals.model_dump(), k)
-    if "fiscal_year" in report.filters.group_by:
-        others = [g for g in report.filters.group_by if g != "fiscal_year"]
-        hidden_from: set[tuple[Any, ...]] = set()
-        for row in shown:  # in fiscal-year order within each group
-            group = tuple(row[g] for g in others)
-            if "women" in row["suppressed"]:
-                hidden_from.add(group)
-            if group in hidden_from:
-                row["cumulative_women"] = None
-                row["suppressed"].append("cumulative_women")
-    return report.model_copy(
-        update={
-            "filters": report.filters.model_copy(update={"suppress_below": k}),
-            "method": report.method + suppression_method(k),
-            "rows": shown,
-            "totals": WomenTrainedTotals.model_validate(totals),
-        }
-    )
+def _withhold_running_sums(report: WomenTrainedReport) -> WomenTrainedReport:
+    """After the counts: a group's running sum of women from its first withheld year on."""
+    if report.filters.suppress_below is None or "fiscal_year" not in report.filters.group_by:
+        return report
+    others = [g for g in report.filters.group_by if g != "fiscal_year"]
+    hidden_from: set[tuple[Any, ...]] = set()
+    for row in report.rows:  # in fiscal-year order within each group
+        group = tuple(row[g] for g in others)
+        suppressed = row["suppressed"]
+        assert isinstance(suppressed, list)
+        if "women" in suppressed:
+            hidden_from.add(group)
+        if group in hidden_from:
+            row["cumulative_women"] = None
+            suppressed.append("cumulative_women")
+    return report
 
 
 def women_trained_groups(value: str) -> list[str]:
@@ -221,7 +218,7 @@ async def women_trained(
             women_share_pct=share_pct(women, women + men + unreported),
         ),
     )
-    return report if suppress_below is None else _suppress(report, rows, suppress_below)
+    return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
 
 
 def csv_table(report: WomenTrainedReport) -> tuple[list[str], list[list[Any]]]:
