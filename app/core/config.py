@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     iati_reporting_org_ref: str = Field(
         default="US-GOV-11", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"
     )
+
+    # When set, embassy keys' reports are always answered with small numbers suppressed at
+    # this threshold at least (an embassy asking a lower one, or none, gets this one).
+    public_suppress_below: int | None = Field(default=None, ge=2, le=50)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 

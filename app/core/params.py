@@ -21,6 +21,8 @@ from app.core.schemas import (
     ParamInt,
     Region,
 )
+from app.core.security import Principal, Role, authenticate
+from app.core.suppression import MAX_K, MIN_K
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -243,3 +245,29 @@ def parse_group_by(raw: str, known: Sequence[str]) -> list[str]:
     if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
         raise invalid_query("group_by", "name one or two distinct groups")
     return groups
+
+
+async def _suppress_below(
+    request: Request,
+    principal: Annotated[Principal, Depends(authenticate)],
+    suppress_below: Annotated[
+        ParamInt | None,
+        Query(
+            ge=MIN_K,
+            le=MAX_K,
+            description="Withhold counts from 1 to this minus 1 (2 to 50), and enough others "
+            "that none can be recomputed from the totals; withheld cells are null and named "
+            "in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least "
+            "when it is set",
+        ),
+    ] = None,
+) -> int | None:
+    """The threshold a report answers under: the one asked for, raised for embassy keys to
+    the service's public threshold when one is set."""
+    floor = request.app.state.settings.public_suppress_below
+    if floor is not None and principal.role is Role.embassy:
+        return max(floor, suppress_below or 0)
+    return suppress_below
+
+
+SuppressBelow = Annotated[int | None, Depends(_suppress_below)]

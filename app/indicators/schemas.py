@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
+from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
@@ -32,6 +33,7 @@ from app.cwd.schemas import Activity
 from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
 from app.gdrp.schemas import Focus
+from app.indicators.approval import ResultStatus
 from app.trainings.schemas import MAX_COUNT, Kind, Topic
 
 IndicatorCode = Annotated[
@@ -242,14 +244,40 @@ class ResultRead(ReadModel):
     rationale: str | None
     flagged: bool
     flags: list[str]
+    status: ResultStatus = Field(
+        description="Approval: draft, submitted, approved or returned; only approved results "
+        "count in progress and the scorecard unless include=unapproved"
+    )
+    return_reason: str | None = Field(description="Why the result was last returned")
     created_at: datetime
     updated_at: datetime
+
+
+class ResultTransition(InputModel):
+    example = {"to": "submitted"}
+
+    to: ResultStatus = Field(
+        description="submitted (integration, admin); approved or returned "
+        "(admin; another key than the one that submitted)"
+    )
+    reason: Text | None = Field(default=None, description="Required when returning a result")
 
 
 class LockRead(BaseModel):
     indicator: str
     fiscal_year: int
     locked_at: datetime
+
+
+# Progress and the scorecard count approved results; `include=unapproved` counts every result.
+Include = Literal["unapproved"]
+IncludeQuery = Annotated[
+    Include | None,
+    Query(
+        description="`unapproved`: count manual results whatever their approval status (each "
+        "row then says it in `result_status`); default: approved results only"
+    ),
+]
 
 
 class ProgressRow(BaseModel):
@@ -262,6 +290,14 @@ class ProgressRow(BaseModel):
     status: ProgressStatus
     locked: bool
     records: dict[str, Any]
+    result_status: str | None = Field(
+        default=None,
+        description="With include=unapproved, a manual indicator's row says the approval "
+        "status of the results it counts (`mixed` when they differ; null without results)",
+    )
+    suppressed: list[str] | None = Field(
+        default=None, description="With suppress_below: the figures withheld as small numbers"
+    )
 
 
 class ProgressFilters(BaseModel):
@@ -270,6 +306,9 @@ class ProgressFilters(BaseModel):
     partner: str | None
     # Set when the figures were asked as known at an instant (see app/core/history.py).
     as_known_on: datetime | None = None
+
+    include: str | None = None
+    suppress_below: int | None = None
 
 
 class Progress(BaseModel):
@@ -321,6 +360,8 @@ RESULT_RECORD = records.RecordShape(
             "rationale",
             "flagged",
             "flags",
+            "status",
+            "return_reason",
             "created_at",
             "updated_at",
         ),

@@ -25,6 +25,7 @@ from app.core.params import (
     ProgramFilter,
     RegionFilter,
     RequiredProgram,
+    SuppressBelow,
     ToFiscalYear,
 )
 from app.core.schemas import Date, ParamInt
@@ -33,6 +34,7 @@ from app.cwd.schemas import Activity
 from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
 from app.gdrp.schemas import MilestoneKind
+from app.indicators.schemas import IncludeQuery
 from app.peacekeeping.router import FigureReader
 from app.reports import (
     cwd_teams,
@@ -142,6 +144,7 @@ async def peacekeeping_share_report(
         int | None,
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
@@ -149,7 +152,9 @@ async def peacekeeping_share_report(
     day = as_of or (as_known_on.date() if as_known_on else today())
     report = await answer_as_known(
         as_known_on,
-        peacekeeping_share.peacekeeping_share(session, program, day, by_personnel_type, snapshot),
+        peacekeeping_share.peacekeeping_share(
+            session, program, day, by_personnel_type, snapshot, suppress_below
+        ),
     )
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
@@ -172,6 +177,8 @@ async def scorecard_report(
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
+    include: IncludeQuery = None,
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
@@ -184,6 +191,8 @@ async def scorecard_report(
             outcome=outcome,
             program=program,
             partner=partner,
+            include=include,
+            suppress_below=suppress_below,
         ),
     )
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
@@ -205,12 +214,19 @@ async def imet_parity_report(
     session: SessionDep,
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await answer_as_known(
         as_known_on,
-        imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner),
+        imet_parity.imet_parity(
+            session,
+            actor,
+            fiscal_year=fiscal_year,
+            partner=partner,
+            suppress_below=suppress_below,
+        ),
     )
     return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
 
@@ -230,13 +246,20 @@ async def imet_completions_report(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
     report = await answer_as_known(
         as_known_on,
         imet_completions.imet_completions(
-            session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
+            session,
+            actor,
+            from_fy=from_fy,
+            to_fy=to_fy,
+            partner=partner,
+            group_by=group_by,
+            suppress_below=suppress_below,
         ),
     )
     return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
@@ -270,6 +293,7 @@ async def women_trained_report(
             description="One or two of fiscal_year, program, partner, region, topic (comma)",
         ),
     ] = "fiscal_year",
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
@@ -286,6 +310,7 @@ async def women_trained_report(
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=group_by,
+            suppress_below=suppress_below,
         ),
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")

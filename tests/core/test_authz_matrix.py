@@ -130,6 +130,7 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/indicators/{code}/results/{result_id}"): EVERYONE,
     ("PATCH", "/api/v1/indicators/{code}/results/{result_id}"): ADMIN,
     ("DELETE", "/api/v1/indicators/{code}/results/{result_id}"): ADMIN,
+    ("POST", "/api/v1/indicators/{code}/results/{result_id}/transitions"): WRITERS,
     ("PUT", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("DELETE", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("GET", "/api/v1/indicators/{code}/progress"): EVERYONE,

@@ -8,7 +8,7 @@ import io
 import httpx
 
 from tests.conftest import Keys
-from tests.indicators.helpers import INDICATORS, create, post_result, progress, put_target
+from tests.indicators.helpers import INDICATORS, create, post_approved, progress, put_target
 
 SCORECARD = "/api/v1/reports/scorecard"
 
@@ -27,10 +27,10 @@ async def test_scorecard_shape_and_sources(client: httpx.AsyncClient, keys: Keys
     )
     assert obligation.status_code == 201
     await put_target(client, keys, "CWD-WOMEN-TEAMS", 2022, 50)
-    kenya = await post_result(
+    kenya = await post_approved(
         client, keys, "CWD-WOMEN-TEAMS", fiscal_year=2022, value=30, partner="KEN"
     )
-    ghana = await post_result(
+    ghana = await post_approved(
         client, keys, "CWD-WOMEN-TEAMS", fiscal_year=2022, value=10, partner="GHA"
     )
     await client.put(f"{INDICATORS}/CWD-WOMEN-TEAMS/locks/2022", headers=admin)
@@ -183,7 +183,7 @@ async def test_scorecard_rounds_pct_of_target_as_reports_do(
     # of the target); the scorecard states it half-up, as every report rounds percentages.
     await create(client, keys, code="CWD-TEST-ROUNDING", outcome=4)
     await put_target(client, keys, "CWD-TEST-ROUNDING", 2022, 30000)
-    await post_result(client, keys, "CWD-TEST-ROUNDING", fiscal_year=2022, value=29999)
+    await post_approved(client, keys, "CWD-TEST-ROUNDING", fiscal_year=2022, value=29999)
     rows = await progress(client, keys, "CWD-TEST-ROUNDING", from_fy=2022, to_fy=2022)
     assert (rows[2022]["pct_of_target"], rows[2022]["status"]) == (99.9, "behind")
     response = await client.get(
