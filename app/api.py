@@ -9,6 +9,8 @@ from app.funding.router import router as funding
 from app.imet_history.router import imports_router as imet_history_imports
 from app.imet_history.router import router as imet_history
 from app.indicators.router import router as indicators
+from app.integrations.changes.router import router as changes
+from app.integrations.webhooks.router import router as webhooks
 from app.nominations.router import router as nominations
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
@@ -38,6 +40,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     reports,
     audit,
     api_keys,
+    changes,
+    webhooks,
 )
 
 

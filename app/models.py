@@ -7,6 +7,8 @@ from app.core.models import Base
 from app.funding.models import Obligation, ObligationPurpose
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
+from app.integrations.changes.models import Change, ChangeCounter, ChangePartner
+from app.integrations.webhooks.models import Attempt, Message, Subscription
 from app.nominations.models import Nomination, TransitionReason
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
@@ -16,9 +18,13 @@ from app.trainings.models import Participant, Training, TrainingTopic, WomenTrai
 
 __all__ = [
     "ApiKey",
+    "Attempt",
     "AuditEvent",
     "Base",
     "Benchmark",
+    "Change",
+    "ChangeCounter",
+    "ChangePartner",
     "Contribution",
     "IdempotencyRecord",
     "ImetHistory",
@@ -26,6 +32,7 @@ __all__ = [
     "IndicatorLock",
     "IndicatorResult",
     "Membership",
+    "Message",
     "Nomination",
     "Obligation",
     "ObligationPurpose",
@@ -34,6 +41,7 @@ __all__ = [
     "Partner",
     "Program",
     "Snapshot",
+    "Subscription",
     "Target",
     "Training",
     "TrainingTopic",

@@ -64,6 +64,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "log_format": "json",
         "db_pool_size": 10,
+        # Tests run the webhook worker themselves, one batch at a time.
+        "webhook_worker_in_serve": False,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
@@ -81,7 +83,16 @@ async def app(database_url: str) -> AsyncIterator[object]:
 # events too: seeding is audited), so they are put back to the seeded rows; seeding leaves the
 # activity tables empty, so they are emptied. `seeded` checks that every table is in one.
 REFERENCE_TABLES = frozenset(
-    {"programs", "outcomes", "partners", "indicators", "indicator_targets", "audit_events"}
+    {
+        "programs",
+        "outcomes",
+        "partners",
+        "indicators",
+        "indicator_targets",
+        "audit_events",
+        "changes",
+        "change_counter",
+    }
 )
 ACTIVITY_TABLES = frozenset(
     {
@@ -102,6 +113,10 @@ ACTIVITY_TABLES = frozenset(
         "indicator_results",
         "indicator_locks",
         "imet_history",
+        "change_partners",
+        "webhook_subscriptions",
+        "webhook_messages",
+        "webhook_attempts",
     }
 )
 

@@ -1,0 +1,1 @@
+"""What the service offers other systems: the change feed and signed webhooks."""
