@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
     idempotency_purge_batch: int = Field(default=1000, ge=1)
     metrics_token: SecretStr | None = None
+    # The longest a change-feed long poll waits, whatever `wait` asks (below a proxy's timeout).
+    changes_wait_cap_seconds: float = Field(default=30.0, ge=0, le=30)
     # Webhooks: the delivery worker runs inside `wps serve` unless turned off (then `wps worker`).
     webhook_worker_in_serve: bool = True
     webhook_allow_private: bool = False  # also admits plain http (a receiver on this network)

@@ -21,6 +21,7 @@ from tests.conftest import Keys
 from tests.core.test_pagination import assert_bad_cursor
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.indicators.helpers import create, post_result
+from tests.integrations.helpers import webhook_with_deliveries
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
@@ -86,6 +87,7 @@ def concrete(path: str, values: dict[str, str]) -> str:
 @pytest.fixture
 async def listed(app: FastAPI, client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
     values = await populate(client, keys)
+    values["webhook_id"] = str(await webhook_with_deliveries(app, client, keys))
     return {path: concrete(path, values) for path in collection_routes(app)}
 
 

@@ -55,6 +55,6 @@ async def list_changes(
         int(after),
         types.split(",") if types else None,
         limit,
-        wait,
+        min(wait, request.app.state.settings.changes_wait_cap_seconds),
     )
     return Response(to_json(ChangeFeed, page), media_type="application/json")

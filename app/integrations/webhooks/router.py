@@ -14,7 +14,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging
+from app.core.params import OutputFormat, Paging, UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.versioning import RequiredVersion
@@ -55,6 +55,7 @@ async def list_webhooks(
     actor: WebhookOwner,
     session: SessionDep,
     paging: Paging,
+    updated_since: UpdatedSince = None,
     format: OutputFormat = None,
 ) -> Response:
     return await listing_or_csv(
@@ -62,7 +63,7 @@ async def list_webhooks(
         format,
         session,
         paging,
-        service.list_webhooks(actor),
+        service.list_webhooks(actor, updated_since),
         WebhookRead,
         WEBHOOK_RECORD,
         "webhooks.csv",
@@ -174,9 +175,10 @@ async def list_deliveries(
     session: SessionDep,
     webhook_id: RecordId,
     paging: Paging,
+    updated_since: UpdatedSince = None,
     format: OutputFormat = None,
 ) -> Response:
-    listing = await service.list_deliveries(session, actor, webhook_id)
+    listing = await service.list_deliveries(session, actor, webhook_id, updated_since)
     return await listing_or_csv(
         request,
         format,

@@ -13,7 +13,7 @@ from app.integrations.webhooks.events import EventType
 
 Url = Annotated[
     str,
-    StringConstraints(min_length=8, max_length=2048, pattern=r"^https?://[^\s]+$"),
+    StringConstraints(min_length=8, max_length=2048, pattern=r"^https?://[!-~]+$"),
     Field(description="https:// (plain http and private addresses need WPS_WEBHOOK_ALLOW_PRIVATE)"),
 ]
 Events = Annotated[list[EventType], Field(min_length=1, max_length=len(EventType))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import secrets
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,8 +42,11 @@ async def _check_url(url: str, allow_private: bool) -> None:
         raise invalid("/url", problem)
 
 
-def list_webhooks(actor: Principal) -> Listing:
-    return Listing(select(Subscription).where(visible_to(actor)), [SortKey(Subscription.id)])
+def list_webhooks(actor: Principal, updated_since: datetime | None = None) -> Listing:
+    stmt = select(Subscription).where(visible_to(actor))
+    if updated_since is not None:
+        stmt = stmt.where(Subscription.updated_at >= updated_since)
+    return Listing(stmt, [SortKey(Subscription.id)])
 
 
 async def get_webhook(
@@ -128,10 +132,17 @@ async def rotate_secret(
     return subscription, subscription.secret
 
 
-async def list_deliveries(session: AsyncSession, actor: Principal, webhook_id: int) -> Listing:
+async def list_deliveries(
+    session: AsyncSession,
+    actor: Principal,
+    webhook_id: int,
+    updated_since: datetime | None = None,
+) -> Listing:
     """Every delivery attempt to the endpoint, newest first."""
     await get_webhook(session, actor, webhook_id)
     stmt = select(Attempt).where(Attempt.subscription_id == webhook_id)
+    if updated_since is not None:
+        stmt = stmt.where(Attempt.attempted_at >= updated_since)
     return Listing(stmt, [SortKey(Attempt.id, descending=True)])
 
 

@@ -53,6 +53,8 @@ async def refusal(url: str, allow_private: bool, *, must_resolve: bool) -> str |
                 found = await asyncio.get_running_loop().getaddrinfo(
                     host, parts.port or 443, type=socket.SOCK_STREAM
                 )
+        except UnicodeError:
+            return "must name a valid host"
         except (OSError, TimeoutError):
             return f"host {host} does not resolve" if must_resolve else None
         addresses = [str(info[4][0]) for info in found]
