@@ -234,3 +234,26 @@ async def test_a_private_url_is_checked_again_when_delivering(
     )
     (attempt,) = deliveries.json()["items"]
     assert attempt["succeeded"] is False and attempt["error"].startswith("not sent")
+
+
+async def test_a_subscription_deleted_mid_delivery_leaves_the_rest_of_the_batch_recorded(
+    app: Any, client: httpx.AsyncClient, keys: Keys, private: None
+) -> None:
+    with receiver() as endpoint:
+        kept = await subscribe(client, keys, endpoint.url)
+        gone = await subscribe(client, keys, endpoint.url)
+        await nominate(client, keys)
+        runner = worker(app)
+        claimed = await runner.claim()
+        assert len(claimed) == 2
+        deleted = await client.delete(
+            f"{WEBHOOKS}/{gone['id']}", headers={**keys.headers("admin"), "If-Match": '"1"'}
+        )
+        assert deleted.status_code == 204, deleted.text
+        await runner.record([await runner.send(one) for one in claimed])
+        await runner.aclose()
+    deliveries = await client.get(
+        f"{WEBHOOKS}/{kept['id']}/deliveries", headers=keys.headers("admin")
+    )
+    (attempt,) = deliveries.json()["items"]
+    assert (attempt["succeeded"], attempt["message_state"]) == (True, "delivered")

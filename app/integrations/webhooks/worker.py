@@ -172,6 +172,10 @@ class Worker:
         the endpoint disabled: it has failed for the whole retry schedule)."""
         now = utcnow()
         async with self.sessionmaker() as session, session.begin():
+            # A message whose subscription was deleted meanwhile is gone with it.
+            ids = [o.claimed.id for o in outcomes]
+            kept = set((await session.scalars(select(Message.id).where(Message.id.in_(ids)))).all())
+            outcomes = [o for o in outcomes if o.claimed.id in kept]
             session.add_all(
                 Attempt(
                     message_id=o.claimed.id,
