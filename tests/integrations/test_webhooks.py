@@ -126,11 +126,11 @@ async def test_a_killed_worker_loses_no_event(
     with receiver() as endpoint:
         await subscribe(client, keys, endpoint.url)
         await nominate(client, keys)
-        crashed = worker(app)
+        crashed = worker(app, webhook_lease_seconds=2.0)
         assert len(await crashed.claim()) == 1  # then dies before sending or marking
-        other = worker(app)
+        other = worker(app, webhook_lease_seconds=2.0)
         assert await deliver(other) == 0  # leased to the dead worker
-        await asyncio.sleep(0.35)
+        await asyncio.sleep(2.1)
         assert await deliver(other) == 1  # the lease ran out: delivered by the other
     assert len(endpoint.received) == 1
     async with app.state.sessionmaker() as session:

@@ -115,6 +115,9 @@ def _number_changes(session: Session) -> None:
         return
     from app.integrations.webhooks.outbox import enqueue  # the outbox builds on the feed
 
+    # Every write of the transaction first: after the counter is taken, only this hook's own
+    # inserts follow, so no row lock is ever awaited while the counter's lock is held.
+    session.flush()
     scoped = [(e, readers(session, e.resource_type, e.resource_id)) for e in pending]
     # The last statement before COMMIT: the counter's row lock is held for the shortest time.
     last = int(session.execute(_BUMP, {"n": len(pending)}).scalar_one())

@@ -54,7 +54,8 @@ async def get_webhook(
 ) -> Subscription:
     stmt = select(Subscription).where(Subscription.id == webhook_id, visible_to(actor))
     if for_update:
-        stmt = stmt.with_for_update(of=Subscription)
+        # NO KEY UPDATE: an outbox row written meanwhile (its key-share lock) need not wait.
+        stmt = stmt.with_for_update(of=Subscription, key_share=True)
     found = await session.scalar(stmt)
     if found is None:
         raise NotFound(f"webhook {webhook_id} does not exist")
@@ -156,7 +157,7 @@ async def redeliver(
         select(Message)
         .join(Attempt, Attempt.message_id == Message.id)
         .where(Attempt.id == delivery_id, Attempt.subscription_id == webhook_id)
-        .with_for_update(of=Message)
+        .with_for_update(of=Message, key_share=True)
     )
     if message is None:
         raise NotFound(f"delivery {delivery_id} of webhook {webhook_id} does not exist")
