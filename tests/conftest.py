@@ -240,6 +240,8 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
     async with state.sessionmaker() as session, session.begin():
         await wipe(session)
         await seed_reference_data(session)
+    # Taken once committed: the change feed numbers the seeding's changes as it commits.
+    async with state.sessionmaker() as session, session.begin():
         await seeded.take(session)
 
 
