@@ -257,4 +257,3 @@ async def test_a_subscription_deleted_mid_delivery_leaves_the_rest_of_the_batch_
     )
     (attempt,) = deliveries.json()["items"]
     assert (attempt["succeeded"], attempt["message_state"]) == (True, "delivered")
-
