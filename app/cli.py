@@ -275,6 +275,42 @@ def purge() -> None:
     print(f"purged {total} expired idempotency records")
 
 
+def worker(
+    once: Annotated[
+        bool, typer.Option("--once", help="deliver what is due now, then stop")
+    ] = False,
+) -> None:
+    """Deliver webhooks (run beside `wps serve` started with WPS_WEBHOOK_WORKER_IN_SERVE=false;
+    on PostgreSQL any number of these may run)."""
+    from app.core.db import create_engine, create_sessionmaker
+    from app.core.observability import configure_logging
+    from app.integrations.webhooks.worker import Worker
+
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    require_database()
+
+    async def deliver() -> int:
+        engine = create_engine(settings)
+        runner = Worker(create_sessionmaker(engine), settings)
+        tried = 0
+        try:
+            if not once:
+                await runner.run_forever()
+            while batch := await runner.run_once():
+                tried += batch
+        finally:
+            await runner.aclose()
+            await engine.dispose()
+        return tried
+
+    try:
+        tried = asyncio.run(deliver())
+    except KeyboardInterrupt:
+        return
+    print(f"tried {tried} webhook deliveries")
+
+
 def contract() -> str:
     from app.main import create_app
 
@@ -527,6 +563,7 @@ def build_app() -> typer.Typer:
     app.add_typer(exports, name="export")
     app.command()(openapi)
     app.command()(purge)
+    app.command()(worker)
     return app
 
 

@@ -74,11 +74,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         purging = None
         if settings.idempotency_purge_interval_seconds > 0:
             purging = asyncio.create_task(purge_periodically(app.state.sessionmaker, settings))
+        delivering = None
+        if settings.webhook_worker_in_serve:
+            from app.integrations.webhooks.worker import Worker
+
+            worker = Worker(app.state.sessionmaker, settings)
+            delivering = asyncio.create_task(worker.run_forever())
         yield
-        if purging is not None:
-            purging.cancel()
-            with suppress(asyncio.CancelledError):
-                await purging
+        for task in (purging, delivering):
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
         await app.state.engine.dispose()
 
     app = FastAPI(

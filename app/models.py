@@ -11,6 +11,8 @@ from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.history import HISTORY_TABLES
 from app.imet_history.models import ImetHistory
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
+from app.integrations.changes.models import Change, ChangeCounter, ChangePartner
+from app.integrations.webhooks.models import Attempt, Message, Subscription
 from app.nominations.models import Nomination, TransitionReason
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
@@ -23,9 +25,13 @@ __all__ = [
     "HISTORY_TABLES",
     "AdvisoryEngagement",
     "ApiKey",
+    "Attempt",
     "AuditEvent",
     "Base",
     "Benchmark",
+    "Change",
+    "ChangeCounter",
+    "ChangePartner",
     "Contribution",
     "CwdRoster",
     "CwdRosterMember",
@@ -39,6 +45,7 @@ __all__ = [
     "IndicatorLock",
     "IndicatorResult",
     "Membership",
+    "Message",
     "Nomination",
     "Obligation",
     "ObligationPurpose",
@@ -49,6 +56,7 @@ __all__ = [
     "Program",
     "Project",
     "Snapshot",
+    "Subscription",
     "Target",
     "Training",
     "TrainingCenter",

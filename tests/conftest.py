@@ -66,6 +66,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "log_format": "json",
         "db_pool_size": 10,
+        # Tests run the webhook worker themselves, one batch at a time.
+        "webhook_worker_in_serve": False,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
@@ -83,7 +85,16 @@ async def app(database_url: str) -> AsyncIterator[object]:
 # events too: seeding is audited), so they are put back to the seeded rows; seeding leaves the
 # activity tables empty, so they are emptied. `seeded` checks that every table is in one.
 REFERENCE_TABLES = frozenset(
-    {"programs", "outcomes", "partners", "indicators", "indicator_targets", "audit_events"}
+    {
+        "programs",
+        "outcomes",
+        "partners",
+        "indicators",
+        "indicator_targets",
+        "audit_events",
+        "changes",
+        "change_counter",
+    }
 )
 ACTIVITY_TABLES = frozenset(
     {
@@ -115,6 +126,10 @@ ACTIVITY_TABLES = frozenset(
         "cwd_roster_members",
         "implementers",
         "projects",
+        "change_partners",
+        "webhook_subscriptions",
+        "webhook_messages",
+        "webhook_attempts",
     }
 )
 
@@ -253,8 +268,10 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
     async with state.sessionmaker() as session, session.begin():
         await wipe(session)
         await seed_reference_data(session)
-        await reset_history(session)
+    # Taken once committed: the change feed numbers the seeding's changes as it commits.
+    async with state.sessionmaker() as session, session.begin():
         await seeded.take(session)
+        await reset_history(session)
 
 
 @pytest.fixture(scope="session")

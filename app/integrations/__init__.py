@@ -1,1 +1,2 @@
-"""Integrations with other systems: the IATI 2.03 export."""
+"""What the service offers other systems: the change feed, signed webhooks, the IATI 2.03
+export."""

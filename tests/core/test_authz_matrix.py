@@ -161,6 +161,16 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("DELETE", "/api/v1/policy-milestones/{milestone_id}"): WRITERS,
     ("POST", "/api/v1/imports/policy-milestones"): WRITERS,
     ("GET", "/api/v1/reports/policy-milestones"): EVERYONE,
+    # integrations: the change feed (each caller its own), webhooks (embassy keys their own)
+    ("GET", "/api/v1/changes"): EVERYONE,
+    ("GET", "/api/v1/webhooks"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks"): EMBASSY_DESK,
+    ("GET", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("PATCH", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("DELETE", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks/{webhook_id}/rotate-secret"): EMBASSY_DESK,
+    ("GET", "/api/v1/webhooks/{webhook_id}/deliveries"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"): EMBASSY_DESK,
 }
 
 ROLES = ("admin", "analyst", "integration", "embassy")

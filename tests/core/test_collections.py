@@ -24,6 +24,7 @@ from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.indicators.helpers import create, post_result
+from tests.integrations.helpers import webhook_with_deliveries
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
 from tests.projects.helpers import make_project
@@ -109,6 +110,7 @@ def concrete(path: str, values: dict[str, str]) -> str:
 @pytest.fixture
 async def listed(app: FastAPI, client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
     values = await populate(client, keys)
+    values["webhook_id"] = str(await webhook_with_deliveries(app, client, keys))
     return {path: concrete(path, values) for path in collection_routes(app)}
 
 

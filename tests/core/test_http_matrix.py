@@ -28,6 +28,7 @@ from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.gdrp.helpers import IMPORTS as MILESTONE_IMPORTS
 from tests.imet_history.helpers import HISTORY, IMPORTS, history
 from tests.indicators.helpers import INDICATORS, create, manual, post_result
+from tests.integrations.helpers import webhook_with_deliveries
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
@@ -35,8 +36,13 @@ from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training
 
 CONDITIONAL = {"PATCH", "DELETE"}
-# Issuing a key answers its secret once; replaying it would mean storing the secret.
-NOT_IDEMPOTENT = {("POST", "/api/v1/api-keys")}
+# Issuing a key or a webhook's signing secret answers the secret once; replaying it would mean
+# storing the secret.
+NOT_IDEMPOTENT = {
+    ("POST", "/api/v1/api-keys"),
+    ("POST", "/api/v1/webhooks"),
+    ("POST", "/api/v1/webhooks/{webhook_id}/rotate-secret"),
+}
 STALE = '"987654321"'
 
 
@@ -112,6 +118,11 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
             headers=admin,
         ),
         await client.post("/api/v1/api-keys", json={"name": "x", "role": "analyst"}, headers=admin),
+        await client.post(
+            "/api/v1/webhooks",
+            json={"url": "https://hooks.example.org/wps", "events": ["training.created"]},
+            headers=admin,
+        ),
         await client.post(TRAININGS, json=training(), headers=admin),
         await client.post(OBLIGATIONS, json=obligation(), headers=admin),
         await client.post(HISTORY, json=history(), headers=admin),
@@ -191,7 +202,9 @@ async def test_patch_and_delete_answer_412_on_a_stale_etag_and_change_nothing(
     assert not wrong, "\n".join(map(str, wrong))
 
 
-def _post_examples(nomination_id: int, team_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
+def _post_examples(
+    nomination_id: int, team_id: int, delivery: str
+) -> dict[str, tuple[str, dict[str, Any]]]:
     """POST route → (role, request arguments) of one request that succeeds."""
     return {
         "/api/v1/programs": ("admin", {"json": {"code": "MATRIX", "name": "Matrix"}}),
@@ -259,6 +272,10 @@ def _post_examples(nomination_id: int, team_id: int) -> dict[str, tuple[str, dic
                 ),
             },
         ),
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": (
+            "admin",
+            {"path": f"{delivery}/redeliver"},
+        ),
     }
 
 
@@ -268,7 +285,14 @@ async def test_every_post_replays_its_first_response_under_an_idempotency_key(
     matrix_team = await client.post(
         TEAMS, json=team(name="Matrix team"), headers=keys.headers("admin")
     )
-    examples = _post_examples((await nominate(client, keys))["id"], matrix_team.json()["id"])
+    webhook_id = await webhook_with_deliveries(app, client, keys)
+    deliveries = await client.get(
+        f"/api/v1/webhooks/{webhook_id}/deliveries", headers=keys.headers("admin")
+    )
+    delivery = f"/api/v1/webhooks/{webhook_id}/deliveries/{deliveries.json()['items'][0]['id']}"
+    examples = _post_examples(
+        (await nominate(client, keys))["id"], matrix_team.json()["id"], delivery
+    )
     posts = {path for method, path in _writes(app, {"POST"}) if method == "POST"}
     posts -= {path for _, path in NOT_IDEMPOTENT}
     assert not posts - set(examples), f"POST routes without an example: {posts - set(examples)}"

@@ -21,7 +21,7 @@ from tests.history.test_every_report import (
 )
 from tests.history.test_point_in_time import instant
 
-HISTORY = "0015"
+HISTORY = "0016"
 # The revision just before history; the app's code of today runs against it, so history stays
 # the last revision that changes what the app writes (later ones may only add history).
 BEFORE_HISTORY = ScriptDirectory.from_config(alembic_config()).get_revision(HISTORY).down_revision

@@ -1,7 +1,7 @@
 """point in time: a history table per versioned table, kept by triggers, with rows known so far
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-11-30 14:00:00.000000
 
 Rows stored before this revision enter their history as valid since the epoch: nothing tells
@@ -15,8 +15,8 @@ from alembic import op
 
 from app.core.history import create_history, drop_history
 
-revision: str = "0015"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
