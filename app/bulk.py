@@ -17,9 +17,18 @@ from app.core.bulk import ImportSummary, Parsed, Progress
 from app.core.csvout import listing_batches
 from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
+from app.cwd import imports as team_imports
+from app.cwd import service as cwd
+from app.cwd.schemas import TEAM_RECORD, Activity, Composition
+from app.facilities import imports as upgrade_imports
+from app.facilities import service as facilities
+from app.facilities.schemas import FACILITY_UPGRADE_RECORD, Feature, UpgradeStatus
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
 from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
+from app.gdrp import imports as milestone_imports
+from app.gdrp import service as gdrp
+from app.gdrp.schemas import MILESTONE_RECORD, MilestoneKind
 from app.imet_history import imports as history_imports
 from app.imet_history import service as imet_history
 from app.imet_history.schemas import IMET_HISTORY_RECORD
@@ -82,6 +91,18 @@ async def _history(session: AsyncSession, filters: imet_history.ImetHistoryFilte
     return await imet_history.history_listing(session, None, filters)
 
 
+async def _upgrades(session: AsyncSession, filters: facilities.UpgradeFilters) -> Listing:
+    return await facilities.upgrades_listing(session, None, filters)
+
+
+async def _milestones(session: AsyncSession, filters: gdrp.GdrpFilters) -> Listing:
+    return await gdrp.milestones_listing(session, None, filters)
+
+
+async def _teams(session: AsyncSession, filters: cwd.TeamFilters) -> Listing:
+    return await cwd.teams_listing(session, None, filters)
+
+
 KINDS: dict[str, BulkKind] = {
     kind.name: kind
     for kind in (
@@ -98,6 +119,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("to_fy", int),
                 Filter("kind"),
                 Filter("topic"),
+                Filter("project"),
             ),
             make_filters=trainings.TrainingFilters,
             listing=_trainings,
@@ -113,6 +135,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("partner", help="alpha-3 or alpha-2"),
                 Filter("type", choices=FundingType),
                 Filter("purpose", choices=Purpose),
+                Filter("project"),
             ),
             make_filters=funding.ObligationFilters,
             listing=_obligations,
@@ -131,6 +154,55 @@ KINDS: dict[str, BulkKind] = {
             make_filters=imet_history.ImetHistoryFilters,
             listing=_history,
             shape=IMET_HISTORY_RECORD,
+        ),
+        BulkKind(
+            name="facility-upgrades",
+            parse=lambda body, is_csv: upgrade_imports.parse(body, csv_body=is_csv),
+            run_import=upgrade_imports.import_upgrades,
+            filters=(
+                Filter("program"),
+                Filter("partner", help="the center's country, alpha-3 or alpha-2"),
+                Filter("training_center"),
+                Filter("status", choices=UpgradeStatus),
+                Filter("feature", choices=Feature),
+                Filter("fiscal_year", int),
+                Filter("from_fy", int),
+                Filter("to_fy", int),
+            ),
+            make_filters=facilities.UpgradeFilters,
+            listing=_upgrades,
+            shape=FACILITY_UPGRADE_RECORD,
+        ),
+        BulkKind(
+            name="policy-milestones",
+            parse=lambda body, is_csv: milestone_imports.parse(body, csv_body=is_csv),
+            run_import=milestone_imports.import_milestones,
+            filters=(
+                Filter("program"),
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("kind", choices=MilestoneKind),
+                Filter("fiscal_year", int),
+                Filter("from_fy", int),
+                Filter("to_fy", int),
+            ),
+            make_filters=gdrp.GdrpFilters,
+            listing=_milestones,
+            shape=MILESTONE_RECORD,
+        ),
+        BulkKind(
+            name="cwd-teams",
+            parse=lambda body, is_csv: team_imports.parse(body, csv_body=is_csv),
+            run_import=team_imports.import_teams,
+            filters=(
+                Filter("partner", help="alpha-3 or alpha-2"),
+                Filter("program"),
+                Filter("project"),
+                Filter("activity", choices=Activity),
+                Filter("composition", choices=Composition, help="as of today"),
+            ),
+            make_filters=cwd.TeamFilters,
+            listing=_teams,
+            shape=TEAM_RECORD,
         ),
     )
 }

@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterable, Awaitable, Callable
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -111,6 +114,13 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    worker_timeout: Annotated[
+        int,
+        typer.Option(
+            help="seconds a worker may take to start (or to answer the supervisor's health"
+            " check) before it is restarted"
+        ),
+    ] = 60,
     no_migrate: Annotated[
         bool, typer.Option("--no-migrate", help="skip migrations and seeding")
     ] = False,
@@ -133,17 +143,46 @@ def serve(
             # On stdout: stderr is the log, and a secret never goes into a log.
             print("No admin key existed; created one (shown only now):")
             print(secret)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        access_log=False,  # the request line is ours (wps.access), with the route template
-        log_config=log_config,
-        log_level=settings.log_level.lower(),
-    )
+    metrics_dir = _metrics_directory(workers)
+    try:
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            # uvicorn's 5 s restarts a worker still importing the app on a busy host, forever.
+            timeout_worker_healthcheck=worker_timeout,
+            proxy_headers=True,
+            access_log=False,  # the request line is ours (wps.access), with the route template
+            log_config=log_config,
+            log_level=settings.log_level.lower(),
+        )
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _metrics_directory(workers: int) -> str | None:
+    """With several workers, Prometheus metrics are kept in files every worker writes
+    (prometheus-client's multiprocess mode), so /metrics on any worker adds them all up.
+    PROMETHEUS_MULTIPROC_DIR when set (emptied of the last run's values), else a temporary
+    directory, returned to be removed on exit. Set here, before any worker imports the
+    client: the mode is chosen at import."""
+    from app.core.observability import MULTIPROCESS_DIR
+
+    if workers <= 1:
+        return None
+    given = os.environ.get(MULTIPROCESS_DIR)
+    if given:
+        folder = Path(given)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        return None
+    created = tempfile.mkdtemp(prefix="wps-metrics-")
+    os.environ[MULTIPROCESS_DIR] = created
+    return created
 
 
 def migrate_command(
@@ -234,6 +273,42 @@ def purge() -> None:
         if batch < settings.idempotency_purge_batch:
             break
     print(f"purged {total} expired idempotency records")
+
+
+def worker(
+    once: Annotated[
+        bool, typer.Option("--once", help="deliver what is due now, then stop")
+    ] = False,
+) -> None:
+    """Deliver webhooks (run beside `wps serve` started with WPS_WEBHOOK_WORKER_IN_SERVE=false;
+    on PostgreSQL any number of these may run)."""
+    from app.core.db import create_engine, create_sessionmaker
+    from app.core.observability import configure_logging
+    from app.integrations.webhooks.worker import Worker
+
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    require_database()
+
+    async def deliver() -> int:
+        engine = create_engine(settings)
+        runner = Worker(create_sessionmaker(engine), settings)
+        tried = 0
+        try:
+            if not once:
+                await runner.run_forever()
+            while batch := await runner.run_once():
+                tried += batch
+        finally:
+            await runner.aclose()
+            await engine.dispose()
+        return tried
+
+    try:
+        tried = asyncio.run(deliver())
+    except KeyboardInterrupt:
+        return
+    print(f"tried {tried} webhook deliveries")
 
 
 def contract() -> str:
@@ -488,6 +563,7 @@ def build_app() -> typer.Typer:
     app.add_typer(exports, name="export")
     app.command()(openapi)
     app.command()(purge)
+    app.command()(worker)
     return app
 
 

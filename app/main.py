@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import api
+from app import api, history  # noqa: F401 - history: the point-in-time sources
 from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings
@@ -25,6 +25,7 @@ from app.core.observability import Metrics, configure_logging
 from app.core.params import CodeLookups
 from app.core.ratelimit import create_rate_limiter
 from app.core.security import KeyCache
+from app.dashboard.pages import install_dashboard
 from app.partners.service import partner_code
 from app.programs.service import program_code
 
@@ -73,11 +74,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         purging = None
         if settings.idempotency_purge_interval_seconds > 0:
             purging = asyncio.create_task(purge_periodically(app.state.sessionmaker, settings))
+        delivering = None
+        if settings.webhook_worker_in_serve:
+            from app.integrations.webhooks.worker import Worker
+
+            worker = Worker(app.state.sessionmaker, settings)
+            delivering = asyncio.create_task(worker.run_forever())
         yield
-        if purging is not None:
-            purging.cancel()
-            with suppress(asyncio.CancelledError):
-                await purging
+        for task in (purging, delivering):
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
         await app.state.engine.dispose()
 
     app = FastAPI(
@@ -103,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_replay_handler(app)
     app.include_router(health.router)
     install_docs(app)
+    install_dashboard(app)
     api.mount(app)
 
     app.add_middleware(

@@ -1,6 +1,9 @@
 """The raw floor: Starlette + asyncpg + orjson serving the benchmark's queries by hand.
 
-No auth, no validation beyond int(), no ORM: what the service is measured against.
+No auth, no validation beyond int(), no ORM: what the service is measured against. The two
+writes insert the same rows the service stores (the record, its children, its audit row) in
+one transaction, and answer 201 with the record: no key check, idempotency, rate limit,
+validation or rollup.
 
     WPS_DATABASE_URL=postgresql://... .venv/bin/uvicorn bench.floor:app --port 8102
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -113,6 +117,106 @@ async def get_training(request: Request) -> Response:
     return Response(orjson.dumps(item), media_type="application/json")
 
 
+NOMINATION_SQL = """
+INSERT INTO nominations (partner_id, fiscal_year, external_ref, status, given_name, family_name,
+    sex, rank, service, position, masl_id, course_title, course_institution, course_min_ecl,
+    ecl_score, ecl_exempt, vetting_status, version, created_at, updated_at)
+SELECT p.id, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'pending',
+    1, now(), now()
+FROM partners p WHERE p.code = $1
+RETURNING id, created_at, updated_at
+"""
+TRAINING_SQL = """
+INSERT INTO trainings (program_id, title, kind, start_date, end_date, fiscal_year,
+    host_country_id, location, delivery, hours, external_ref, version, created_at, updated_at)
+SELECT p.id, $2, $3, $4, $5, $6, (SELECT id FROM partners WHERE code = $7), $8, $9, $10, $11,
+    1, now(), now()
+FROM programs p WHERE p.code = $1
+RETURNING id, created_at, updated_at
+"""
+PARTICIPANT_SQL = """
+INSERT INTO training_participants (training_id, partner_id, women, men, unreported)
+SELECT $1, id, $3, $4, $5 FROM partners WHERE code = $2
+"""
+AUDIT_SQL = """
+INSERT INTO audit_events (occurred_at, actor_key_id, actor_role, action, resource_type,
+    resource_id, changed_fields, details)
+VALUES (now(), NULL, 'admin', 'create', $1, $2, $3::json, $4::json)
+"""
+
+
+async def _audit(
+    conn: asyncpg.Connection, resource: str, id_: int, body: dict[str, Any], details: dict
+) -> None:
+    fields = orjson.dumps(sorted(body)).decode()
+    await conn.execute(AUDIT_SQL, resource, str(id_), fields, orjson.dumps(details).decode())
+
+
+async def create_nomination(request: Request) -> Response:
+    body = orjson.loads(await request.body())
+    nominee, course = body["nominee"], body["course"]
+    async with request.app.state.pool.acquire() as conn, conn.transaction():
+        row = await conn.fetchrow(
+            NOMINATION_SQL,
+            body["partner"],
+            body["fiscal_year"],
+            body["external_ref"],
+            nominee["given_name"],
+            nominee["family_name"],
+            nominee["sex"],
+            nominee["rank"],
+            nominee["service"],
+            nominee["position"],
+            course["masl_id"],
+            course["title"],
+            course["institution"],
+            course.get("min_ecl"),
+            body.get("ecl_score"),
+            body.get("ecl_exempt", False),
+        )
+        details = {k: body[k] for k in ("partner", "fiscal_year", "external_ref")}
+        await _audit(conn, "nomination", row["id"], body, details)
+    item = {**body, **dict(row), "status": "submitted", "vetting_status": "pending"}
+    return Response(orjson.dumps(item), status_code=201, media_type="application/json")
+
+
+async def create_training(request: Request) -> Response:
+    body = orjson.loads(await request.body())
+    start, end = date.fromisoformat(body["start_date"]), date.fromisoformat(body["end_date"])
+    fiscal_year = start.year + (1 if start.month >= 10 else 0)
+    async with request.app.state.pool.acquire() as conn, conn.transaction():
+        row = await conn.fetchrow(
+            TRAINING_SQL,
+            body["program"],
+            body["title"],
+            body["kind"],
+            start,
+            end,
+            fiscal_year,
+            body.get("host_country"),
+            body.get("location"),
+            body["delivery"],
+            body.get("hours"),
+            body.get("external_ref"),
+        )
+        participants = body.get("participants", [])
+        await conn.executemany(
+            PARTICIPANT_SQL,
+            [
+                (row["id"], p["partner"], p["women"], p["men"], p.get("unreported", 0))
+                for p in participants
+            ],
+        )
+        await conn.executemany(
+            "INSERT INTO training_topics (training_id, topic) VALUES ($1, $2)",
+            [(row["id"], topic) for topic in body.get("topics", [])],
+        )
+        details = {"program": body["program"], "external_ref": body.get("external_ref")}
+        await _audit(conn, "training", row["id"], body, details)
+    item = {**body, **dict(row), "fiscal_year": fiscal_year}
+    return Response(orjson.dumps(item), status_code=201, media_type="application/json")
+
+
 async def report(request: Request) -> Response:
     async with request.app.state.pool.acquire() as conn:
         rows = await conn.fetch(REPORT_SQL)
@@ -130,6 +234,8 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 app = Starlette(
     routes=[
         Route("/api/v1/trainings", list_trainings),
+        Route("/api/v1/trainings", create_training, methods=["POST"]),
+        Route("/api/v1/nominations", create_nomination, methods=["POST"]),
         Route("/api/v1/trainings/{training_id:int}", get_training),
         Route("/api/v1/reports/women-trained", report),
     ],

@@ -54,7 +54,10 @@ async def seed(url: str, trainings: int, key_file: str | None) -> None:
     async with sessionmaker() as session, session.begin():
         await seed_reference_data(session)
         await session.execute(
-            text("TRUNCATE trainings, training_participants, training_topics, women_trained_rollup")
+            text(
+                "TRUNCATE trainings, training_participants, training_topics, women_trained_rollup,"
+                " trainings_history, training_participants_history, training_topics_history"
+            )
         )
         await session.execute(text("ALTER SEQUENCE trainings_id_seq RESTART WITH 1"))
     conn = await asyncpg.connect(asyncpg_dsn(url))

@@ -25,7 +25,9 @@ from sqlalchemy.pool import NullPool
 from app.apikeys.service import create_key
 from app.cli import migrate
 from app.core.config import Settings
+from app.core.history import copy_current
 from app.core.security import Role
+from app.history import HISTORY_TABLES
 from app.main import create_app
 from app.models import Base
 from app.seed import seed_reference_data
@@ -64,6 +66,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "log_format": "json",
         "db_pool_size": 10,
+        # Tests run the webhook worker themselves, one batch at a time.
+        "webhook_worker_in_serve": False,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
@@ -81,7 +85,16 @@ async def app(database_url: str) -> AsyncIterator[object]:
 # events too: seeding is audited), so they are put back to the seeded rows; seeding leaves the
 # activity tables empty, so they are emptied. `seeded` checks that every table is in one.
 REFERENCE_TABLES = frozenset(
-    {"programs", "outcomes", "partners", "indicators", "indicator_targets", "audit_events"}
+    {
+        "programs",
+        "outcomes",
+        "partners",
+        "indicators",
+        "indicator_targets",
+        "audit_events",
+        "changes",
+        "change_counter",
+    }
 )
 ACTIVITY_TABLES = frozenset(
     {
@@ -102,17 +115,37 @@ ACTIVITY_TABLES = frozenset(
         "indicator_results",
         "indicator_locks",
         "imet_history",
+        "training_centers",
+        "facility_upgrades",
+        "facility_upgrade_features",
+        "advisory_engagements",
+        "advisory_engagement_focus",
+        "policy_milestones",
+        "cwd_teams",
+        "cwd_rosters",
+        "cwd_roster_members",
+        "implementers",
+        "projects",
+        "change_partners",
+        "webhook_subscriptions",
+        "webhook_messages",
+        "webhook_attempts",
     }
 )
+
+# The versions of the versioned tables (app/history.py), written by triggers. After each reset
+# every table's history is exactly its current rows, known since the epoch (as after upgrading).
+HISTORY = frozenset(table.name for table in HISTORY_TABLES.values())
 
 Rows = dict[Any, dict[str, Any]]  # by primary key
 
 
 def unclassified_tables() -> set[str]:
-    """Tables of the schema in neither list or in both, and listed names that are no table."""
+    """Tables of the schema in no list or in two, and listed names that are no table."""
     tables = set(Base.metadata.tables)
-    listed = REFERENCE_TABLES | ACTIVITY_TABLES
-    return (tables ^ listed) | (REFERENCE_TABLES & ACTIVITY_TABLES)
+    listed = REFERENCE_TABLES | ACTIVITY_TABLES | HISTORY
+    twice = (REFERENCE_TABLES & ACTIVITY_TABLES) | ((REFERENCE_TABLES | ACTIVITY_TABLES) & HISTORY)
+    return (tables ^ listed) | twice
 
 
 def _sorted(names: frozenset[str]) -> list[Table]:
@@ -210,6 +243,15 @@ async def empty_activity_tables(session: AsyncSession) -> None:
         await session.execute(delete(table))
 
 
+async def reset_history(session: AsyncSession) -> None:
+    """Each versioned table's history: its rows as they are now, known since the epoch (the
+    activity tables' are empty by now, so this is cheap). Runs after the base tables reset."""
+    for name, table in HISTORY_TABLES.items():
+        await session.execute(delete(table))
+        if name in REFERENCE_TABLES:
+            await session.run_sync(lambda sync, name=name: copy_current(sync.connection(), name))
+
+
 async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> None:
     """Empty the activity tables and restore the seeded reference rows, or with `full` (or
     when a restore fails) wipe every table, seed again and take the new seeded rows."""
@@ -218,6 +260,7 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
             async with state.sessionmaker() as session, session.begin():
                 await empty_activity_tables(session)
                 await seeded.restore(session)
+                await reset_history(session)
         except (DBAPIError, NotRestored):
             pass  # rolled back: reset in full below
         else:
@@ -225,7 +268,10 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
     async with state.sessionmaker() as session, session.begin():
         await wipe(session)
         await seed_reference_data(session)
+    # Taken once committed: the change feed numbers the seeding's changes as it commits.
+    async with state.sessionmaker() as session, session.begin():
         await seeded.take(session)
+        await reset_history(session)
 
 
 @pytest.fixture(scope="session")
@@ -257,22 +303,25 @@ class Keys(dict[str, str]):
         return {"Authorization": f"Bearer {self[role]}", **extra}
 
 
+async def make_keys(session: AsyncSession) -> Keys:
+    """A key of each role (embassies: KEN, GHA), written in `session`."""
+    found = Keys()
+    for name, role, partner in [
+        ("admin", Role.admin, None),
+        ("analyst", Role.analyst, None),
+        ("integration", Role.integration, None),
+        ("embassy", Role.embassy, "KEN"),
+        ("embassy_gha", Role.embassy, "GHA"),
+    ]:
+        _, found[name] = await create_key(session, None, name=name, role=role, partner_code=partner)
+    return found
+
+
 @pytest.fixture
 async def keys(app: object, clean: None) -> Keys:
     state = app.state  # type: ignore[attr-defined]
-    found = Keys()
     async with state.sessionmaker() as session, session.begin():
-        for name, role, partner in [
-            ("admin", Role.admin, None),
-            ("analyst", Role.analyst, None),
-            ("integration", Role.integration, None),
-            ("embassy", Role.embassy, "KEN"),
-            ("embassy_gha", Role.embassy, "GHA"),
-        ]:
-            _, found[name] = await create_key(
-                session, None, name=name, role=role, partner_code=partner
-            )
-    return found
+        return await make_keys(session)
 
 
 @pytest.fixture

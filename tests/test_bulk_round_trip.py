@@ -4,16 +4,24 @@ record is created once and the figures are the same."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
+from datetime import date
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from app.bulk import KINDS, BulkKind
 from app.cli import ExportFormat, write_export
+from app.facilities.models import TrainingCenter
+from app.gdrp.models import AdvisoryEngagement
+from app.partners.models import Partner
+from app.programs.models import Program
 from app.seed import seed_reference_data
 from tests.conftest import Keys, wipe, wps
 
@@ -74,6 +82,76 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
             "source_ref": "=SUM(A1)",
         },
     ],
+    "facility-upgrades": [
+        {
+            "training_center": "GHA-KAIPTC",
+            "program": "GPOI",
+            "features": ["accommodation", "showers"],
+            "women_beds_added": 24,
+            "status": "completed",
+            "completed_on": "2021-10-01",
+            "cost_usd": "125000.10",
+            "external_ref": "GPOI-UPG-1",
+        },
+        {"training_center": "kEN-ipstc", "program": "GPOI", "features": ["other"]},
+        {"training_center": "KEN-IPSTC", "program": "GPOI", "features": ["childcare"]},
+    ],
+    "policy-milestones": [
+        {
+            "partner": "UA",
+            "program": "GDRP",
+            "kind": "national_action_plan",
+            "title": '=Plan, "revised"',
+            "adopted_on": "2022-05-10",
+            "evidence_ref": "Order 2022-05-10",
+            "engagement": 7,
+            "external_ref": "NAP-2022",
+        },
+        {
+            "partner": "KEN",
+            "program": "GDRP",
+            "kind": "other",
+            "title": "T",
+            "adopted_on": "2023-01-01",
+        },
+        {
+            "partner": "KEN",
+            "program": "GDRP",
+            "kind": "other",
+            "title": "T",
+            "adopted_on": "2023-01-01",
+        },
+    ],
+    "cwd-teams": [
+        {
+            "name": "Team 7",
+            "activity": "clearance",
+            "partner": "KEN",
+            "formed_on": "2021-03-01",
+            "rosters": [
+                {
+                    "as_of": "2022-03-31",
+                    "members": [
+                        {"role": "team_leader", "women": 1},
+                        {"role": "deminer", "women": 8, "men": 0, "unreported": 0},
+                    ],
+                },
+                {"as_of": "2022-09-30", "members": [{"role": "deminer", "women": 5, "men": 2}]},
+            ],
+        },
+        {
+            "program": "CWD",
+            "name": '=Stockpile, "B"',
+            "activity": "pssm",
+            "partner": "GHA",
+            "formed_on": "2021-01-01",
+            "disbanded_on": "2023-06-30",
+            "rosters": [
+                {"as_of": "2021-01-01", "members": [{"role": "stockpile_technician", "men": 4}]}
+            ],
+        },
+        {"name": "No roster yet", "activity": "eore", "partner": "AFG", "formed_on": "2022-01-01"},
+    ],
 }
 REPORTS: dict[str, list[str]] = {
     "trainings": [
@@ -88,8 +166,50 @@ REPORTS: dict[str, list[str]] = {
         "/api/v1/reports/imet-completions?from_fy=2015&to_fy=2019",
         "/api/v1/reports/imet-completions?from_fy=2015&to_fy=2019&group_by=partner",
     ],
+    "facility-upgrades": [
+        "/api/v1/reports/facility-upgrades?group_by=fiscal_year,feature",
+        "/api/v1/reports/facility-upgrades?group_by=partner",
+    ],
+    "policy-milestones": [
+        "/api/v1/reports/policy-milestones?group_by=partner,kind",
+        "/api/v1/reports/policy-milestones?group_by=fiscal_year",
+    ],
+    "cwd-teams": [
+        "/api/v1/reports/cwd-teams?as_of=2022-06-30&group_by=partner,composition",
+        "/api/v1/reports/cwd-teams?as_of=2022-12-31&group_by=activity",
+    ],
 }
 VOLATILE = ("id", "created_at", "updated_at")  # what a database assigns
+
+
+async def prerequisites(session: AsyncSession, name: str) -> None:
+    """The records a kind's samples name (training centers, an engagement), as in any
+    database the files move between."""
+    partners = {p.code: p for p in (await session.scalars(select(Partner))).all()}
+    if name == "facility-upgrades":
+        for code, partner in (("GHA-KAIPTC", "GHA"), ("KEN-IPSTC", "KEN")):
+            session.add(TrainingCenter(code=code, name=code, partner=partners[partner]))
+    if name == "policy-milestones":
+        gdrp = await session.scalar(select(Program).where(Program.code == "GDRP"))
+        session.add(
+            AdvisoryEngagement(
+                id=7,
+                program=gdrp,
+                partner=partners["UKR"],
+                institution="Ministry of Defence",
+                start_date=date(2021, 11, 1),
+                fiscal_year=2022,
+                women=4,
+                men=9,
+                unreported=0,
+            )
+        )
+    await session.flush()
+
+
+async def prepare(app: Any, name: str) -> None:
+    async with app.state.sessionmaker() as session, session.begin():
+        await prerequisites(session, name)
 
 
 def test_every_bulk_kind_has_samples() -> None:
@@ -141,6 +261,7 @@ async def test_export_then_import_changes_nothing(
     kind = KINDS[name]
     samples = SAMPLES[name]
     csv_body = format is ExportFormat.csv
+    await prepare(app, name)
     first = await run_import(app, kind, json.dumps(samples).encode(), csv_body=False, dry_run=False)
     assert first["created"] == len(samples)
     before = await figures(client, keys, name)
@@ -160,6 +281,7 @@ async def test_export_then_import_changes_nothing(
     async with app.state.sessionmaker() as session, session.begin():
         await wipe(session)
         await seed_reference_data(session)
+    await prepare(app, name)
     into_empty = await run_import(app, kind, exported.encode(), csv_body=csv_body, dry_run=False)
     assert into_empty["created"] == len(samples), into_empty
     reexported = await export(app, kind, format)
@@ -174,6 +296,7 @@ async def test_export_then_import_changes_nothing(
 def test_cli_export_then_dry_run_reports_all_unchanged(
     name: str, cli_env: dict[str, str], tmp_path: Any
 ) -> None:
+    asyncio.run(_prepare_cli(cli_env["WPS_DATABASE_URL"], name))
     source = tmp_path / f"{name}.json"
     source.write_text(json.dumps(SAMPLES[name]))
     assert wps("import", name, str(source), env=cli_env).returncode == 0
@@ -185,3 +308,12 @@ def test_cli_export_then_dry_run_reports_all_unchanged(
     summary = json.loads(dry.stdout)
     assert summary["would_create"] == summary["would_update"] == 0, summary
     assert summary["unchanged"] == len(SAMPLES[name])
+
+
+async def _prepare_cli(url: str, name: str) -> None:
+    engine = create_async_engine(url)
+    try:
+        async with async_sessionmaker(engine)() as session, session.begin():
+            await prerequisites(session, name)
+    finally:
+        await engine.dispose()

@@ -15,6 +15,7 @@ COMMANDS = {
     "export": "Bulk export to a file.",
     "openapi": "Write openapi/openapi.json",
     "purge": "Delete expired Idempotency-Key records now",
+    "worker": "Deliver webhooks",
 }
 
 

@@ -23,7 +23,7 @@ README = ROOT / "README.md"
 ADMIN_KEY = "wps_readme-admin-key-0123456789abcdef"
 HOST = "localhost:8000"
 # The variables examples may use: $KEY is set by the README's `KEY=wps_...` line, etc.
-KNOWN = {"KEY", "EMBASSY_KEY"}
+KNOWN = {"KEY", "EMBASSY_KEY", "INTEGRATION_KEY"}
 
 _BLOCK = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
 _LOOP = re.compile(r"^for (\w+) in ([^;]+); do\b")
@@ -164,7 +164,17 @@ def test_readme_examples_answer_2xx_in_order_on_a_fresh_install(tmp_path: Path) 
             "--name", "Embassy Nairobi", env=service.env,
         )  # fmt: skip
         assert created.returncode == 0, created.stderr
-        variables = {"KEY": ADMIN_KEY, "EMBASSY_KEY": created.stdout.strip().splitlines()[-1]}
+        # ... and this one with `wps keys create --role integration --name "PM/GPI data desk"`.
+        desk = wps(
+            "keys", "create", "--role", "integration", "--name", "PM/GPI data desk",
+            env=service.env,
+        )  # fmt: skip
+        assert desk.returncode == 0, desk.stderr
+        variables = {
+            "KEY": ADMIN_KEY,
+            "EMBASSY_KEY": created.stdout.strip().splitlines()[-1],
+            "INTEGRATION_KEY": desk.stdout.strip().splitlines()[-1],
+        }
         with httpx.Client(timeout=60) as http:
             for example in examples:
                 answer = http.send(to_request(example, variables, service.base_url))

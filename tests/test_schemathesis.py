@@ -79,6 +79,7 @@ DECLARED_REFUSALS = [
     ("/fiscal_year", "must be between"),  # nominations: a window around today
     ("", "Input should be a valid integer"),  # 85.0 is a JSON Schema integer; point 11 refuses it
     ("", "end_date must"),  # date order across two fields
+    ("to_fy", "must not be before from_fy"),  # fiscal-year order across two fields
     ("", "topics must not repeat"),
     ("", "purposes must not repeat"),
     ("", "outcomes must not repeat"),
@@ -92,6 +93,21 @@ DECLARED_REFUSALS = [
     ("group_by", ""),  # a comma-separated list of group names
     ("", "must be a date from"),  # JSON Schema states no date range (FY 1990..2100)
     ("", "must be the id of an exported record"),  # whether an import's id exists is state
+    ("/completed_on", ""),  # follows status: required when completed, absent otherwise
+    ("/engagement", ""),  # whether the engagement exists and is the partner's is state
+    ("", "features must not repeat"),
+    ("", "focus must not repeat"),
+    # CWD teams: a team's life orders two dates; its rosters must fall within it (state).
+    ("", "must not be before"),
+    ("", "must not be after"),
+    ("", "the team has a roster"),
+    ("", "this role is already listed"),  # roles are items of a list: each once
+    ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
+    ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
+    ("as_known_on", "must not be in the future"),  # depends on the clock
+    ("/metric", "a derived indicator names its metric"),  # fields follow `source`
+    ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
+    ("/url", "must "),  # a webhook URL: https, and a public address (what the host resolves to)
 ]
 
 
@@ -188,7 +204,11 @@ async def fuzzing(app: Any, backend: str, seeded: Seeded) -> AsyncIterator[Fuzzi
         )
         assert put.status_code == 201, put.text
     RUNS[backend] = run
+    # A change-feed long poll would sleep through each `wait` the fuzzer picks (tested apart).
+    settings = state.settings
+    state.settings = settings.model_copy(update={"changes_wait_cap_seconds": 0})
     yield run
+    state.settings = settings
 
 
 def _first_error(response: httpx.Response) -> str:

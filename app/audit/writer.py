@@ -1,4 +1,7 @@
-"""Writing audit events: called by services inside the transaction that makes the change."""
+"""Writing audit events: called by services inside the transaction that makes the change.
+
+Every change passes here, so here it also joins the change feed and the webhook outbox
+(numbered and written just before the transaction commits: app/integrations/changes)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.models import AuditEvent
 from app.core.context import request_id_var
 from app.core.security import Principal
+from app.integrations.changes.recorder import note
 
 
 def record(
@@ -31,4 +35,5 @@ def record(
         request_id=request_id_var.get() or None,
     )
     session.add(event)
+    note(session, event)
     return event

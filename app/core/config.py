@@ -37,6 +37,30 @@ class Settings(BaseSettings):
     idempotency_purge_interval_seconds: float = Field(default=300, ge=0)
     idempotency_purge_batch: int = Field(default=1000, ge=1)
     metrics_token: SecretStr | None = None
+    # The IATI organisation identifier of the reporting organisation (the State Department);
+    # activities are identified as `<this>-<project code>`.
+    iati_reporting_org_ref: str = Field(
+        default="US-GOV-11", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"
+    )
+
+    # When set, embassy keys' reports are always answered with small numbers suppressed at
+    # this threshold at least (an embassy asking a lower one, or none, gets this one).
+    public_suppress_below: int | None = Field(default=None, ge=2, le=50)
+
+    # The longest a change-feed long poll waits, whatever `wait` asks (below a proxy's timeout).
+    changes_wait_cap_seconds: float = Field(default=30.0, ge=0, le=30)
+    # Webhooks: the delivery worker runs inside `wps serve` unless turned off (then `wps worker`).
+    webhook_worker_in_serve: bool = True
+    webhook_allow_private: bool = False  # also admits plain http (a receiver on this network)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    webhook_retry_base_seconds: float = Field(default=30.0, gt=0)
+    webhook_retry_cap_seconds: float = Field(default=6 * 3600.0, gt=0)
+    # 14 attempts at 30 s doubling to 6 h: the last about 26 hours after the first.
+    webhook_max_attempts: int = Field(default=14, ge=1, le=50)
+    webhook_lease_seconds: float = Field(default=60.0, gt=0)
+    webhook_poll_seconds: float = Field(default=1.0, gt=0)
+    webhook_batch: int = Field(default=100, ge=1, le=1000)
+    webhook_concurrency: int = Field(default=32, ge=1, le=256)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 

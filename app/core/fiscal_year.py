@@ -2,13 +2,17 @@
 
 from datetime import UTC, date, datetime
 
+from app.core.history import known_at
+
 FIRST_FISCAL_YEAR = 1990
 LAST_FISCAL_YEAR = 2100
 
 
 def today() -> date:
-    """Today's date in UTC: the one "today" every default and rule uses."""
-    return datetime.now(UTC).date()
+    """Today's date in UTC: the one "today" every default and rule uses (in a read as known
+    on a past day, that day)."""
+    at = known_at()
+    return (at or datetime.now(UTC)).date()
 
 
 def fiscal_year(day: date) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
-import uuid
 from typing import Any
 
 from starlette.datastructures import Headers
@@ -25,6 +25,13 @@ logger = logging.getLogger("wps.access")
 # A client's id reaches logs and the audit trail only if it looks like one (not "-" or "..").
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
+# The request headers this layer reads (ASGI gives names in lower case).
+_READ_HEADERS = frozenset(
+    {b"x-request-id", b"authorization", b"content-length", b"content-type", b"transfer-encoding"}
+)
+_NO_BODY_READ = frozenset({"GET", "HEAD"})
+_ALWAYS = ((b"x-content-type-options", b"nosniff"),)
+_NO_STORE = (b"cache-control", b"no-store")
 
 
 class BodyTooLarge(HTTPException):
@@ -55,27 +62,27 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        # Only the few headers read here, not a dict of all of them (this runs on every request).
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            if name in _READ_HEADERS:
+                headers[name.decode("latin-1")] = value.decode("latin-1")
         incoming = headers.get("x-request-id", "")
-        request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if _REQUEST_ID_RE.match(incoming) else os.urandom(16).hex()
         request_id_var.set(request_id)
         method = scope["method"]
         path: str = scope["path"]
-        authenticated = "authorization" in headers
+        extra = [(b"x-request-id", request_id.encode()), *_ALWAYS]
+        if "authorization" in headers:
+            extra.append(_NO_STORE)
         started = time.perf_counter()
-        status_holder = {"status": 500, "started": False}
+        status_holder = [500, False]  # status, response started
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
-                status_holder["status"] = message["status"]
-                status_holder["started"] = True
-                extra = [
-                    (b"x-request-id", request_id.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                ]
-                if authenticated:
-                    extra.append((b"cache-control", b"no-store"))
-                message["headers"] = [*message.get("headers", []), *extra]
+                status_holder[0] = message["status"]
+                status_holder[1] = True
+                message["headers"] = [*message.get("headers", ()), *extra]
             await send(message)
 
         try:
@@ -83,7 +90,7 @@ class RequestContextMiddleware:
             if early is not None:
                 refused = await key_first(Request(scope, receive))
                 await (refused or early)(scope, receive, send_wrapper)
-            else:
+            elif method not in _NO_BODY_READ:
                 limit = (
                     self.max_import_bytes
                     if path.startswith(self.csv_paths)
@@ -91,30 +98,31 @@ class RequestContextMiddleware:
                 )
                 refusal = self._unsupported_body(scope.get("app"), method, path, headers)
                 await self.app(scope, _limited(receive, limit, refusal), send_wrapper)
+            else:  # a GET's or HEAD's body is never read: nothing to count or refuse
+                await self.app(scope, receive, send_wrapper)
         except BodyTooLarge:
-            if not status_holder["started"]:
+            if not status_holder[1]:
                 await _too_large(limit)(scope, receive, send_wrapper)
         except Exception:
             logger.exception("unhandled error")
-            if not status_holder["started"]:
+            if not status_holder[1]:
                 await problem_response(500, "internal error", slug="internal-error")(
                     scope, receive, send_wrapper
                 )
         finally:
             template = self._route_template(scope, method, path)
             elapsed = time.perf_counter() - started
-            status = str(status_holder["status"])
-            self.metrics.requests.labels(method, template, status).inc()
-            self.metrics.latency.labels(method, template).observe(elapsed)
-            logger.info(
-                "request",
-                extra={
-                    "method": method,
-                    "route": template,
-                    "status": status_holder["status"],
-                    "duration_ms": round(elapsed * 1000, 2),
-                },
-            )
+            self.metrics.observe(method, template, status_holder[0], elapsed)
+            if logger.isEnabledFor(logging.INFO):
+                logger.info(
+                    "request",
+                    extra={
+                        "method": method,
+                        "route": template,
+                        "status": status_holder[0],
+                        "duration_ms": round(elapsed * 1000, 2),
+                    },
+                )
 
     def _route_template(self, scope: Scope, method: str, path: str) -> str:
         """The matched route's full template (`/api/v1/partners/{code}`), never the raw path."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Any
 
 import orjson
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 
 from app.core.context import request_id_var
 
@@ -80,7 +82,16 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
     }
 
 
+# Where worker processes keep their metric values (prometheus-client's multiprocess mode). Set
+# before prometheus_client is first imported: `wps serve --workers N` does that itself.
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
+
+
 class Metrics:
+    """Request counts and latency by route template. With several worker processes
+    (PROMETHEUS_MULTIPROC_DIR set), every process writes its values to that directory and
+    `exposition()` adds them up, so a scrape landing on any worker sees the whole service."""
+
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
@@ -95,3 +106,28 @@ class Metrics:
             ["method", "route"],
             registry=self.registry,
         )
+        # The labelled children, found once per label set rather than looked up per request.
+        self._counted: dict[tuple[str, str, int], Any] = {}
+        self._timed: dict[tuple[str, str], Any] = {}
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        """Count one request and its latency under its route template (never the raw path)."""
+        counter = self._counted.get((method, route, status))
+        if counter is None:
+            counter = self._counted[(method, route, status)] = self.requests.labels(
+                method, route, str(status)
+            )
+        timer = self._timed.get((method, route))
+        if timer is None:
+            timer = self._timed[(method, route)] = self.latency.labels(method, route)
+        counter.inc()
+        timer.observe(seconds)
+
+    def exposition(self) -> bytes:
+        """The text a Prometheus scrape reads: every process's values when several serve."""
+        directory = os.environ.get(MULTIPROCESS_DIR)
+        if not directory:
+            return generate_latest(self.registry)
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=directory)
+        return generate_latest(registry)

@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.core.errors import Unprocessable
 from app.core.schemas import ParamInt
@@ -50,7 +50,7 @@ class PageParams:
     include_total: bool
 
 
-def page_params(
+async def page_params(  # async: a plain def would run in the threadpool
     limit: Annotated[ParamInt, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None, Query(max_length=1000, description="Opaque cursor from next_cursor")
@@ -179,6 +179,13 @@ def filters_identity(session: AsyncSession, stmt: Select[Any]) -> str:
     return digest.hexdigest()[:16]
 
 
+def identity_of(*inputs: Any) -> str:
+    """A listing's filters identity from the values that alone decide its statement (its
+    parsed filters and the caller's scope), for a hot listing that knows them: cheaper than
+    `filters_identity`, which walks the statement."""
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()[:16]
+
+
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
     if len(keys) > 1 and len({k.descending for k in keys}) == 1:
         # One direction: a row-value comparison, which an index on the sort columns can seek.
@@ -194,19 +201,27 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
 
 
 async def paginate(
-    session: AsyncSession,
+    session: AsyncSession | AsyncConnection,
     stmt: Select[Any],
     params: PageParams,
     keys: Sequence[SortKey],
     *,
     sort_name: str = "default",
     scalars: bool = True,
+    filters: str | None = None,
 ) -> Result[Any]:
-    """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`."""
+    """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`.
+
+    `filters`: the listing's filters identity (`identity_of`) when the caller has it; by
+    default it is read off `stmt`. A hot listing may pass a connection for `session` (its
+    statements then skip the ORM session's execution layer); it must pass `filters`."""
     # The cursor names its listing's sort columns, so one listing's cursor is refused by another.
     sort_name = _sort_identity(sort_name, keys)
     # ... and the listing's filters, so a cursor continues only the listing that made it.
-    filters = filters_identity(session, stmt)
+    if filters is None:
+        if not isinstance(session, AsyncSession):
+            raise TypeError("paginate on a connection needs the listing's `filters` identity")
+        filters = filters_identity(session, stmt)
     page_stmt = stmt
     if params.cursor:
         values = decode_cursor(params.cursor, sort_name, keys, filters)

@@ -2,9 +2,9 @@
 
 # No `from __future__ import annotations`: the resolvers' annotations close over local names.
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Path, Query, Request
@@ -14,7 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.core.errors import invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
-from app.core.schemas import COUNTRY_CODE_PATTERN, PROGRAM_CODE_PATTERN, ParamInt, Region
+from app.core.schemas import (
+    COUNTRY_CODE_PATTERN,
+    PROGRAM_CODE_PATTERN,
+    PROJECT_CODE_PATTERN,
+    ParamInt,
+    Region,
+)
+from app.core.security import Principal, Role, authenticate
+from app.core.suppression import MAX_K, MIN_K
 
 
 def _in_utc(value: datetime) -> datetime:
@@ -135,6 +143,22 @@ HostCountryFilter = Annotated[
     str | None,
     _code_filter("partner", "host_country", "Host country alpha-3, alpha-2 or numeric, any case"),
 ]
+# Codes of records a domain owns (projects, implementers): checked for shape here, upper-cased,
+# and looked up by the domain's service, which answers an unknown one with `invalid_query`.
+ProjectFilter = Annotated[
+    str | None,
+    Query(pattern=PROJECT_CODE_PATTERN, description="Project code, any case"),
+    AfterValidator(lambda code: None if code is None else code.upper()),
+]
+ImplementerFilter = Annotated[
+    str | None,
+    Query(pattern=PROGRAM_CODE_PATTERN, description="Implementer code, any case"),
+    AfterValidator(lambda code: None if code is None else code.upper()),
+]
+CountryFilter = Annotated[
+    str | None,
+    _code_filter("partner", "country", "Country alpha-3, alpha-2 or numeric, any case"),
+]
 # In paths an unknown code is a 404 (the resource does not exist), so these only check shape.
 ProgramPath = Annotated[
     str, Path(pattern=PROGRAM_CODE_PATTERN, description="Program code, any case")
@@ -167,3 +191,83 @@ ToFiscalYear = Annotated[
 RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]
 FromDate = Annotated[date | None, Query(description="On or after this date")]
 ToDate = Annotated[date | None, Query(description="On or before this date")]
+
+
+# A date, or a timestamp with its UTC offset (whether the day exists is checked after).
+AS_KNOWN_ON_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$"
+)
+
+
+def _as_known_on(
+    as_known_on: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            pattern=AS_KNOWN_ON_PATTERN,
+            description="Answer as the records stood then: a date (its end, UTC) or a timestamp "
+            "with its UTC offset (2021-09-30T12:00:00Z); not in the future",
+        ),
+    ] = None,
+) -> datetime | None:
+    if as_known_on is None:
+        return None
+    problem = "a date (YYYY-MM-DD) or a timestamp with a UTC offset (YYYY-MM-DDTHH:MM:SSZ)"
+    try:
+        if len(as_known_on) == 10:
+            day = date.fromisoformat(as_known_on)
+            at: datetime | None = datetime.combine(day, time.max, UTC)
+            future = day > datetime.now(UTC).date()
+        else:
+            given = datetime.fromisoformat(as_known_on)
+            at = _in_utc(given) if given.tzinfo is not None else None
+            future = at is not None and at > datetime.now(UTC)
+    except ValueError:
+        raise invalid_query("as_known_on", f"is no calendar date or time: {problem}") from None
+    if at is None:
+        raise invalid_query("as_known_on", f"needs a UTC offset: {problem}")
+    if future:
+        raise invalid_query("as_known_on", "must not be in the future")
+    return at
+
+
+# The instant a figure is asked as known at (None: now); app/core/history.py answers it.
+AsKnownOn = Annotated[datetime | None, Depends(_as_known_on)]
+
+
+def parse_group_by(raw: str, known: Sequence[str]) -> list[str]:
+    """A report's `group_by=a,b` → ["a", "b"]: one or two distinct groups of `known` (any
+    case), else a 422 naming `group_by`."""
+    groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
+    unknown = [g for g in groups if g not in known]
+    if unknown:
+        raise invalid_query("group_by", f"unknown group {unknown[0]!r}; use {', '.join(known)}")
+    if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
+        raise invalid_query("group_by", "name one or two distinct groups")
+    return groups
+
+
+async def _suppress_below(
+    request: Request,
+    principal: Annotated[Principal, Depends(authenticate)],
+    suppress_below: Annotated[
+        ParamInt | None,
+        Query(
+            ge=MIN_K,
+            le=MAX_K,
+            description="Withhold counts from 1 to this minus 1 (2 to 50), and enough others "
+            "that none can be recomputed from the totals; withheld cells are null and named "
+            "in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least "
+            "when it is set",
+        ),
+    ] = None,
+) -> int | None:
+    """The threshold a report answers under: the one asked for, raised for embassy keys to
+    the service's public threshold when one is set."""
+    floor = request.app.state.settings.public_suppress_below
+    if floor is not None and principal.role is Role.embassy:
+        return max(floor, suppress_below or 0)
+    return suppress_below
+
+
+SuppressBelow = Annotated[int | None, Depends(_suppress_below)]

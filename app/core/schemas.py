@@ -138,6 +138,12 @@ PROGRAM_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,15}$"
 ProgramCode = Annotated[
     str, StringConstraints(pattern=PROGRAM_CODE_PATTERN, max_length=16), AfterValidator(str.upper)
 ]
+# A project (an award) as clients name it: program-code-like, up to 40 characters
+# (`CWD-AFG-01`), any case, answered upper case. app/projects/service.py resolves it.
+PROJECT_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,39}$"
+ProjectCode = Annotated[
+    str, StringConstraints(pattern=PROJECT_CODE_PATTERN, max_length=40), AfterValidator(str.upper)
+]
 # A partner as clients name it: ISO 3166-1 alpha-3, alpha-2 or numeric, any case.
 COUNTRY_CODE_PATTERN = r"^(?:[A-Za-z]{2,3}|[0-9]{3})$"
 CountryCode = Annotated[

@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import KEY_FORMAT
@@ -94,17 +95,27 @@ class KeyCache:
 PrincipalLookup = Callable[[AsyncSession, str], Awaitable[Principal | None]]
 
 
-_bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <key>`")
+_BEARER_DESCRIPTION = "An API key: `Authorization: Bearer <key>`"
+_bearer = HTTPBearer(auto_error=False, description=_BEARER_DESCRIPTION)
 
 
 async def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
+    return await _authenticated(request, credentials.credentials if credentials else None)
+
+
+async def _authenticated(request: Request, secret: str | None) -> Principal:
+    """The caller holding `secret` (the bearer credentials; None when none were sent),
+    authenticated once per request however many dependencies ask, its request counted
+    against its key's budget."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    if principal is not None:
+        return principal
     state = request.app.state
-    if credentials is None or credentials.scheme.lower() != "bearer":
+    if secret is None:
         await _failed(request, "an API key is required: Authorization: Bearer <key>")
-    secret = credentials.credentials
     if not is_well_formed(secret):
         await _failed(request, "the API key is not valid")
     key_hash = hash_secret(secret)
@@ -144,10 +155,7 @@ async def _failed(request: Request, detail: str) -> NoReturn:
 
 async def authenticate_request(request: Request) -> Principal:
     """The caller of a request no dependency has authenticated yet (error paths)."""
-    principal: Principal | None = getattr(request.state, "principal", None)
-    if principal is not None:
-        return principal
-    return await authenticate(request, await _bearer(request))
+    return await _authenticated(request, _bearer_secret(request))
 
 
 async def metrics_reader(
@@ -171,17 +179,34 @@ async def metrics_reader(
 MetricsReader = Annotated[None, Depends(metrics_reader)]
 
 
-def require(*roles: Role) -> Any:
-    """A dependency admitting only `roles`; the matrix test reads `allowed_roles` off it."""
-    allowed = frozenset(roles)
+def _bearer_secret(request: Request) -> str | None:
+    """The credentials of an `Authorization: Bearer <key>` header (HTTPBearer's reading)."""
+    scheme, credentials = get_authorization_scheme_param(request.headers.get("authorization"))
+    return credentials if scheme.lower() == "bearer" and credentials else None
 
-    async def dependency(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
-        if principal.role not in allowed:
+
+class RoleGate(HTTPBearer):
+    """The bearer scheme, authentication, the per-key budget and the role check as one
+    dependency (a route's signature still shows it: `Reader`, `Writer`, `require(...)`).
+    One dependency rather than three nested ones: FastAPI solves each on every request."""
+
+    def __init__(self, allowed: frozenset[Role]) -> None:
+        # Named as the plain scheme, so the contract's security scheme stays `HTTPBearer`.
+        super().__init__(
+            auto_error=False, scheme_name="HTTPBearer", description=_BEARER_DESCRIPTION
+        )
+        self.allowed_roles = allowed  # the authorization matrix test reads it
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        principal = await _authenticated(request, _bearer_secret(request))
+        if principal.role not in self.allowed_roles:
             raise Forbidden(f"the {principal.role} role may not do this")
         return principal
 
-    dependency.allowed_roles = allowed  # type: ignore[attr-defined]
-    return Depends(dependency)
+
+def require(*roles: Role) -> Any:
+    """A dependency admitting only `roles`; the matrix test reads `allowed_roles` off it."""
+    return Depends(RoleGate(frozenset(roles)))
 
 
 Admin = Annotated[Principal, require(Role.admin)]

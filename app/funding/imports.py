@@ -27,6 +27,7 @@ from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
+from app.projects.service import ProjectRefs, check_project, project_refs
 
 OBLIGATIONS = cast(Table, Obligation.__table__)
 PURPOSES = cast(Table, ObligationPurpose.__table__)
@@ -64,9 +65,14 @@ class Valid:
     body: ObligationCreate
     program_id: int
     partner_id: int | None
+    project_id: int | None
 
     def columns(self) -> dict[str, Any]:
-        resolved = {"program_id": self.program_id, "partner_id": self.partner_id}
+        resolved = {
+            "program_id": self.program_id,
+            "partner_id": self.partner_id,
+            "project_id": self.project_id,
+        }
         return OBLIGATION_RECORD.values(self.body, resolved)
 
     def purposes(self) -> frozenset[Purpose]:
@@ -82,10 +88,12 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
         self.partners: dict[str, tuple[int, str]] = {}
+        self.projects: ProjectRefs = {}
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
         self.partners = await partner_codes(session)
+        self.projects = await project_refs(session)
 
     def check(self, rec: Record) -> Valid | list[RowError]:
         try:
@@ -103,9 +111,12 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
                 problems.append(("/partner", f"unknown country code {body.partner!r}"))
             else:
                 partner_id = found[0]
+        project_id, problem = check_project(body.project, program_id, self.projects)
+        if problem is not None:
+            problems.append(problem)
         if problems or program_id is None:
             return self.errors_at(rec, problems)
-        return Valid(body, program_id, partner_id)
+        return Valid(body, program_id, partner_id, project_id)
 
     def key(self, item: Valid) -> Hashable | None:
         if item.body.source_ref is None:

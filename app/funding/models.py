@@ -11,6 +11,7 @@ from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixi
 from app.funding.schemas import FundingType, Purpose
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 
 
 class Obligation(IdMixin, VersionedMixin, Base):
@@ -29,9 +30,11 @@ class Obligation(IdMixin, VersionedMixin, Base):
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     amount_usd: Mapped[Decimal] = mapped_column(Money)
     source_ref: Mapped[str | None] = mapped_column(String(200))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
 
     program: Mapped[Program] = relationship(lazy="raise")
     partner: Mapped[Partner | None] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
     purpose_rows: Mapped[list[ObligationPurpose]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -43,6 +46,10 @@ class Obligation(IdMixin, VersionedMixin, Base):
     @property
     def partner_code(self) -> str | None:
         return self.partner.code if self.partner is not None else None
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
 
     @property
     def purposes(self) -> list[Purpose]:

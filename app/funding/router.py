@@ -20,6 +20,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     UpdatedSince,
 )
 from app.core.schemas import RecordId
@@ -51,6 +52,7 @@ def obligation_filters(
     partner: PartnerFilter = None,
     type: Annotated[FundingType | None, Query()] = None,
     purpose: Annotated[Purpose | None, Query()] = None,
+    project: ProjectFilter = None,
     updated_since: UpdatedSince = None,
 ) -> service.ObligationFilters:
     return service.ObligationFilters(
@@ -59,6 +61,7 @@ def obligation_filters(
         partner=partner,
         type=str(type) if type else None,
         purpose=str(purpose) if purpose else None,
+        project=project,
         updated_since=updated_since,
     )
 

@@ -18,6 +18,7 @@ from app.core.schemas import (
     MoneyInput,
     MoneyOutput,
     ProgramCode,
+    ProjectCode,
     ReadModel,
     ShortText,
     UpdateModel,
@@ -80,12 +81,15 @@ class ObligationCreate(InputModel):
     amount_usd: Amount
     purposes: Purposes = []
     source_ref: ShortText | None = None
+    project: ProjectCode | None = Field(
+        default=None, description="The award it funds (a project of the same program)"
+    )
 
     _check_purposes = field_validator("purposes")(_unique_sorted)
 
 
 class ObligationUpdate(UpdateModel):
-    nullable = frozenset({"partner", "source_ref"})
+    nullable = frozenset({"partner", "source_ref", "project"})
     example = {"amount_usd": "1250000.00", "source_ref": "FA-2022-0001-A"}
 
     program: ProgramCode | None = None
@@ -95,6 +99,7 @@ class ObligationUpdate(UpdateModel):
     amount_usd: Amount | None = None
     purposes: Purposes | None = None
     source_ref: ShortText | None = None
+    project: ProjectCode | None = None
 
     _check_purposes = field_validator("purposes")(_unique_sorted)
 
@@ -108,6 +113,7 @@ class ObligationRead(ReadModel):
     amount_usd: MoneyOutput
     purposes: list[str]
     source_ref: str | None
+    project: str | None = Field(validation_alias="project_code")
     created_at: datetime
     updated_at: datetime
 
@@ -122,6 +128,7 @@ OBLIGATION_RECORD = records.RecordShape(
     records.Field("amount_usd", convert=usd_string),
     records.Field("purposes", stored=False),
     records.Field("source_ref"),
+    records.Field("project", source="project_code", column="project_id"),
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )

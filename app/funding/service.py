@@ -25,6 +25,7 @@ from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
 
 RESOURCE = "obligation"
 
@@ -45,6 +46,7 @@ def _loaded() -> tuple[Any, ...]:
         selectinload(Obligation.program),
         selectinload(Obligation.partner),
         selectinload(Obligation.purpose_rows),
+        selectinload(Obligation.project),
     )
 
 
@@ -55,11 +57,15 @@ class ObligationFilters:
     partner: str | None = None
     type: str | None = None
     purpose: str | None = None
+    project: str | None = None
     updated_since: datetime | None = None
 
 
 def _select(
-    principal: Principal | None, filters: ObligationFilters, partner_id: int | None
+    principal: Principal | None,
+    filters: ObligationFilters,
+    partner_id: int | None,
+    project_id: int | None,
 ) -> Select[Any]:
     stmt = _scoped(select(Obligation), principal)
     if filters.program:
@@ -81,6 +87,8 @@ def _select(
             )
             .exists()
         )
+    if filters.project:
+        stmt = stmt.where(Obligation.project_id == project_id)
     if filters.updated_since is not None:
         stmt = stmt.where(Obligation.updated_at >= filters.updated_since)
     return stmt.options(*_loaded())
@@ -94,7 +102,8 @@ async def select_obligations(
     if filters.partner:
         found = await find_partner(session, filters.partner)
         partner_id = found.id if found else None
-    return _select(principal, filters, partner_id)
+    project_id = await project_filter_id(session, filters.project)
+    return _select(principal, filters, partner_id, project_id)
 
 
 SORT = [SortKey(Obligation.id)]
@@ -136,6 +145,7 @@ async def create_obligation(
     partner: Partner | None = None
     if body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
+    project_id = await resolve_project(session, body.project, program.id)
     obligation = Obligation(
         type=body.type,
         program=program,
@@ -143,6 +153,7 @@ async def create_obligation(
         partner=partner,
         amount_usd=body.amount_usd,
         source_ref=body.source_ref,
+        project=await project_by_id(session, project_id),
         purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
     session.add(obligation)
@@ -184,6 +195,13 @@ async def update_obligation(
         if (partner.id if partner else None) != obligation.partner_id:
             obligation.partner = partner
             changed.append("partner")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else obligation.project_code
+        project_id = await resolve_project(session, code, obligation.program.id)
+        if project_id != obligation.project_id:
+            obligation.project = await project_by_id(session, project_id)
+            changed.append("project")
     for name in ("fiscal_year", "type", "amount_usd", "source_ref"):
         if name in fields:
             value = getattr(body, name)

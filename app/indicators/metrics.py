@@ -1,7 +1,8 @@
 """Named metrics: the figures a derived indicator reads from the service's own records.
 
 Each metric sums those records in SQL through the query its domain owns (the trainings
-rollup, IMET nominations and history, funding, UN snapshots), counting as the matching report
+rollup, IMET nominations and history, funding, UN snapshots, facility upgrades, GDRP
+engagements and policy milestones), counting as the matching report
 does.
 Figures are per fiscal year; the caller's scope (an embassy's own country) is the partner
 the metric is limited to, and each domain applies its own visibility rule as well.
@@ -20,7 +21,15 @@ from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
 from app.core.scope import own_partner_id
 from app.core.security import Principal
+from app.cwd.schemas import Composition
+from app.cwd.service import TeamFigureFilters, teams_by
+from app.facilities.service import completed_by_fiscal_year, completed_conditions
 from app.funding.service import amounts_by_fiscal_year, obligation_filters
+from app.gdrp.service import (
+    milestone_conditions,
+    milestones_by_fiscal_year,
+    women_counterparts_by_fiscal_year,
+)
 from app.imet_history.service import completions_by
 from app.nominations.service import ImetYear, imet_by_fiscal_year
 from app.partners.service import find_partner
@@ -64,6 +73,56 @@ METRICS: dict[str, MetricSpec] = {
         frozenset({"program", "purpose", "type", "partner"}),
         description="USD obligated (or disbursed, by type) (reports/funding)",
     ),
+    "facility_upgrades_completed": MetricSpec(
+        "count",
+        frozenset({"program", "feature", "partner"}),
+        description="facility upgrades completed, by completed_on's fiscal year "
+        "(reports/facility-upgrades, completed)",
+    ),
+    "women_beds_added": MetricSpec(
+        "count",
+        frozenset({"program", "feature", "partner"}),
+        description="women's beds added by completed facility upgrades "
+        "(reports/facility-upgrades, women_beds_added)",
+    ),
+    "policy_milestones": MetricSpec(
+        "count",
+        frozenset({"program", "partner"}),
+        description="policies, plans and positions partner governments adopted, by "
+        "adopted_on's fiscal year (reports/policy-milestones, milestones)",
+    ),
+    "gdrp_women_counterparts": MetricSpec(
+        "count",
+        frozenset({"program", "focus", "partner"}),
+        description="women among the counterparts of advisory engagements, by start_date's "
+        "fiscal year (GET /api/v1/advisory-engagements, counterparts.women)",
+    ),
+    **{
+        name: MetricSpec(
+            "count",
+            frozenset({"program", "partner", "activity"}),
+            description=f"{what}, as of the last day of the fiscal year (reports/cwd-teams as_of "
+            f"that day, {column})",
+        )
+        for name, what, column in (
+            (
+                "cwd_all_women_teams",
+                "CWD teams active whose latest roster is all women",
+                "teams of composition all_women",
+            ),
+            (
+                "cwd_mixed_teams",
+                "CWD teams active whose latest roster has women and men",
+                "teams of composition mixed",
+            ),
+            ("cwd_women_personnel", "women on CWD teams' latest rosters", "women"),
+            (
+                "cwd_women_in_leadership",
+                "women senior managers and team leaders on CWD teams' latest rosters",
+                "women_in_leadership",
+            ),
+        )
+    },
     "peacekeeping_partner_women_share": MetricSpec(
         "percent",
         frozenset({"program"}),
@@ -240,12 +299,110 @@ async def _peacekeeping_share(
     return figures
 
 
+async def _upgrades(
+    session: AsyncSession, actor: Principal, query: MetricQuery, beds: bool
+) -> dict[int, Figure]:
+    program_id, partner_id = await _ids(session, actor, query)
+    conditions = completed_conditions(
+        actor,
+        program_id=program_id,
+        partner_id=partner_id,
+        feature=query.filters.get("feature"),
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    counts = await completed_by_fiscal_year(session, conditions)
+    return {
+        year: Figure(Decimal(women_beds if beds else completed), records={"upgrades": completed})
+        for year, (completed, women_beds) in counts.items()
+    }
+
+
+async def _upgrades_completed(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> dict[int, Figure]:
+    return await _upgrades(session, actor, query, beds=False)
+
+
+async def _women_beds_added(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> dict[int, Figure]:
+    return await _upgrades(session, actor, query, beds=True)
+
+
+async def _policy_milestones(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> dict[int, Figure]:
+    program_id, partner_id = await _ids(session, actor, query)
+    conditions = milestone_conditions(
+        actor,
+        program_id=program_id,
+        partner_id=partner_id,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    counts = await milestones_by_fiscal_year(session, conditions)
+    return {year: Figure(Decimal(n)) for year, n in counts.items()}
+
+
+async def _gdrp_women_counterparts(
+    session: AsyncSession, actor: Principal, query: MetricQuery
+) -> dict[int, Figure]:
+    program_id, partner_id = await _ids(session, actor, query)
+    women = await women_counterparts_by_fiscal_year(
+        session,
+        actor,
+        program_id=program_id,
+        partner_id=partner_id,
+        focus=query.filters.get("focus"),
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    return {year: Figure(Decimal(n)) for year, n in women.items()}
+
+
+# What each CWD metric reads from the report's rows grouped by composition.
+CWD_FIGURES: dict[str, Callable[[list[dict[str, Any]]], int]] = {
+    "cwd_all_women_teams": lambda rows: sum(
+        r["teams"] for r in rows if r["composition"] == Composition.all_women
+    ),
+    "cwd_mixed_teams": lambda rows: sum(
+        r["teams"] for r in rows if r["composition"] == Composition.mixed
+    ),
+    "cwd_women_personnel": lambda rows: sum(r["women"] for r in rows),
+    "cwd_women_in_leadership": lambda rows: sum(r["women_in_leadership"] for r in rows),
+}
+
+
+async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, Figure]:
+    """Teams as of the last day of each fiscal year, grouped by composition in SQL."""
+    program_id, partner_id = await _ids(session, actor, query)
+    filters = TeamFigureFilters(
+        program_id=program_id, partner_id=partner_id, activity=query.filters.get("activity")
+    )
+    figure = CWD_FIGURES[query.metric]
+    found = {}
+    for year in _years(query):
+        last_day = fiscal_year_bounds(year)[1]
+        rows = await teams_by(session, actor, last_day, ["composition"], filters)
+        found[year] = Figure(
+            Decimal(figure(rows)),
+            records={"as_of": last_day.isoformat(), "teams": sum(r["teams"] for r in rows)},
+        )
+    return found
+
+
 COMPUTE: dict[str, Compute] = {
+    **dict.fromkeys(CWD_FIGURES, _cwd),
     "women_trained": _women_trained,
     "participants_trained": _participants_trained,
     "imet_women_completed": _imet_women_completed,
     "imet_women_share": _imet_women_share,
     "obligations": _obligations,
+    "facility_upgrades_completed": _upgrades_completed,
+    "women_beds_added": _women_beds_added,
+    "policy_milestones": _policy_milestones,
+    "gdrp_women_counterparts": _gdrp_women_counterparts,
     "peacekeeping_partner_women_share": _peacekeeping_share,
 }
 

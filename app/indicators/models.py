@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core import figures
 from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
+from app.indicators.approval import ResultStatus
 from app.indicators.schemas import Aggregation, Direction, Measure, Metric, Source
 from app.partners.models import Partner
 from app.programs.models import Program
@@ -141,6 +142,7 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
     `value` is the figure (for a percent: 100 x numerator / denominator, for display only;
     roll-ups sum the parts). Qualitative results carry only a narrative. A result that broke
     a rule but came with a rationale is stored with `flagged` and the rules in `flags`.
+    `status` is its approval (app/indicators/approval.py): progress counts approved ones.
     """
 
     __tablename__ = "indicator_results"
@@ -150,6 +152,9 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
             "women >= 0 AND men >= 0 AND unreported >= 0", name="breakdown_not_negative"
         ),
         Index("ix_indicator_results_indicator_fy", "indicator_id", "fiscal_year", "id"),
+        CheckConstraint(
+            "status IN ('draft', 'submitted', 'approved', 'returned')", name="status_known"
+        ),
     )
 
     indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
@@ -165,6 +170,11 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
     rationale: Mapped[str | None] = mapped_column(Text)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[ResultStatus] = mapped_column(_stored(ResultStatus), default=ResultStatus.draft)
+    # The key that last submitted the figure: the four-eyes rule keeps it from approving it.
+    submitted_by_key_id: Mapped[int | None] = mapped_column(BigId)
+    # Why the result was last returned (cleared when it is submitted again).
+    return_reason: Mapped[str | None] = mapped_column(Text)
 
     indicator: Mapped[Indicator] = relationship(lazy="raise")
     partner: Mapped[Partner | None] = relationship(lazy="raise")

@@ -20,7 +20,8 @@ from app.core.errors import invalid_query
 from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
-from app.indicators import rules
+from app.core.suppression import suppression_method, withheld_in_series
+from app.indicators import approval, rules
 from app.indicators.metrics import compute
 from app.indicators.models import (
     Indicator,
@@ -29,7 +30,7 @@ from app.indicators.models import (
     Target,
     format_quantity,
 )
-from app.indicators.schemas import Measure, Progress, ProgressFilters, ProgressRow
+from app.indicators.schemas import Include, Measure, Progress, ProgressFilters, ProgressRow
 from app.indicators.service import get_indicator
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
@@ -49,6 +50,8 @@ class Actual:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     records: dict[str, Any] | None = None
+    # Manual results: the approval status of those counted (`mixed` when they differ).
+    result_status: str | None = None
 
     def exact(self, measure: str) -> Fraction | None:
         if measure == "percent":
@@ -59,12 +62,23 @@ class Actual:
 
 
 async def _manual_actuals(
-    session: AsyncSession, indicator: Indicator, from_fy: int, to_fy: int, scope: Partner | None
+    session: AsyncSession,
+    indicator: Indicator,
+    from_fy: int,
+    to_fy: int,
+    scope: Partner | None,
+    unapproved: bool,
 ) -> dict[int, Actual]:
     """Per fiscal year, summed in SQL: the overall result when there is one, else the sum of
-    the partners' results (percent: sums of numerators and denominators, never an average)."""
+    the partners' results (percent: sums of numerators and denominators, never an average).
+    Approved results only, unless `unapproved` asks for every result."""
     r = IndicatorResult
     overall = r.partner_id.is_(None)
+    counted = [r.indicator_id == indicator.id, r.fiscal_year.between(from_fy, to_fy)]
+    if not unapproved:
+        counted.append(r.status == approval.COUNTED)
+    if scope is not None:
+        counted.append(r.partner_id == scope.id)
 
     def part(column: Any, where: Any) -> Any:
         return func.sum(case((where, column), else_=None))
@@ -81,19 +95,17 @@ async def _manual_actuals(
             part(r.numerator, ~overall).label("partner_num"),
             part(r.denominator, ~overall).label("partner_den"),
         )
-        .where(r.indicator_id == indicator.id, r.fiscal_year.between(from_fy, to_fy))
+        .where(*counted)
         .group_by(r.fiscal_year)
     )
-    if scope is not None:
-        stmt = stmt.where(r.partner_id == scope.id)
-    ids_stmt = select(r.fiscal_year, r.id, r.partner_id).where(
-        r.indicator_id == indicator.id, r.fiscal_year.between(from_fy, to_fy)
-    )
-    if scope is not None:
-        ids_stmt = ids_stmt.where(r.partner_id == scope.id)
+    ids_stmt = select(r.fiscal_year, r.id, r.partner_id, r.status).where(*counted)
     ids: dict[tuple[int, bool], list[int]] = {}
-    for year, result_id, partner_id in (await session.execute(ids_stmt.order_by(r.id))).all():
+    statuses: dict[tuple[int, bool], set[str]] = {}
+    for year, result_id, partner_id, status in (
+        await session.execute(ids_stmt.order_by(r.id))
+    ).all():
         ids.setdefault((year, partner_id is None), []).append(result_id)
+        statuses.setdefault((year, partner_id is None), set()).add(str(status))
     actuals = {}
     for row in (await session.execute(stmt)).all():
         use_overall = row.overall_n > 0
@@ -102,11 +114,13 @@ async def _manual_actuals(
         # SUM keeps the Quantity column type, so these come back as exact Decimals.
         value, numerator, denominator = values
         used = ids.get((row.fiscal_year, use_overall), [])
+        found = statuses.get((row.fiscal_year, use_overall), set())
         actuals[row.fiscal_year] = Actual(
             value=value if indicator.measure != "percent" else None,
             numerator=numerator,
             denominator=denominator,
             records={"results": len(used), "result_ids": used},
+            result_status=found.pop() if len(found) == 1 else "mixed",
         )
     return actuals
 
@@ -158,7 +172,8 @@ def method(rounding: str) -> str:
     """How progress rows are computed; `rounding` says how pct_of_target is rounded."""
     return (
         "Per fiscal year: target = the indicator's target for the year (the partner's own target "
-        "when limited to a partner); actual = for manual indicators the year's result (the overall "
+        "when limited to a partner); actual = for manual indicators the year's approved result "
+        "(every result, whatever its approval, with include=unapproved; the overall "
         "result when entered, else the sum over partners; percents from summed numerators and "
         "denominators, never averaged; a cumulative indicator's results are running totals as "
         "entered); for derived indicators the named metric, summed in SQL per year as the report "
@@ -214,7 +229,43 @@ def _row(
         status=rules.status_of(indicator.direction, exact_actual, exact_target, pct),
         locked=locked,
         records=(actual.records if actual and actual.records else {}),
+        result_status=actual.result_status if actual else None,
     )
+
+
+def _whole(text: str | None) -> int | None:
+    return None if text is None else int(Decimal(text))
+
+
+def withhold_small_numbers(
+    indicator: Indicator, rows: list[ProgressRow], k: int
+) -> list[ProgressRow]:
+    """The rows with counts of people from 1 to k-1 withheld (named in `suppressed`): a count
+    indicator's actual (for a running total, also a small increase over the year before), a
+    percent's parts when either part or their difference is small; pct_of_target with them."""
+    fields: tuple[str, ...] = ()
+    gone: set[int] = set()
+    if indicator.measure == Measure.count:
+        fields = ("actual", "pct_of_target")
+        values = [_whole(row.actual) for row in rows]
+        gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+    elif indicator.measure == Measure.percent:
+        fields = ("actual", "numerator", "denominator", "pct_of_target")
+        for i, row in enumerate(rows):
+            numerator, denominator = _whole(row.numerator), _whole(row.denominator)
+            if numerator is not None and denominator is not None:
+                parts = (numerator, denominator, denominator - numerator)
+                if any(1 <= part < k for part in parts):
+                    gone.add(i)
+    return [
+        row.model_copy(
+            update={
+                **({name: None for name in fields} if i in gone else {}),
+                "suppressed": list(fields) if i in gone else [],
+            }
+        )
+        for i, row in enumerate(rows)
+    ]
 
 
 async def indicator_progress(
@@ -225,16 +276,18 @@ async def indicator_progress(
     to_fy: int,
     scope: Partner | None,
     shown_pct: ShownPct = progress_pct,
+    unapproved: bool = False,
 ) -> tuple[list[ProgressRow], dict[str, Any]]:
     """Progress rows for from_fy..to_fy and the inputs they were computed from; `shown_pct`
-    rounds percent of target (a progress row's rule unless a report asks for its own)."""
+    rounds percent of target (a progress row's rule unless a report asks for its own);
+    `unapproved` counts manual results whatever their approval status."""
     inputs: dict[str, Any] = {"source": indicator.source}
     if indicator.measure == "qualitative":
         actuals: dict[int, Actual] = {}
     elif indicator.source == "derived":
         actuals, inputs = await _derived_actuals(session, actor, indicator, from_fy, to_fy, scope)
     else:
-        actuals = await _manual_actuals(session, indicator, from_fy, to_fy, scope)
+        actuals = await _manual_actuals(session, indicator, from_fy, to_fy, scope, unapproved)
     targets = await _targets(session, indicator, from_fy, to_fy, scope)
     locked = set(
         (
@@ -260,6 +313,8 @@ async def progress(
     from_fy: int | None,
     to_fy: int | None,
     partner: str | None,
+    include: Include | None = None,
+    suppress_below: int | None = None,
 ) -> Progress:
     indicator = await get_indicator(session, code)
     last = to_fy if to_fy is not None else current_fiscal_year()
@@ -269,7 +324,17 @@ async def progress(
     if last - first >= MAX_PROGRESS_YEARS:
         raise invalid_query("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
     scope = await figures_partner(session, actor, partner)
-    rows, inputs = await indicator_progress(session, actor, indicator, first, last, scope)
+    rows, inputs = await indicator_progress(
+        session, actor, indicator, first, last, scope, unapproved=include == "unapproved"
+    )
+    filters = ProgressFilters(
+        from_fy=first, to_fy=last, partner=scope.code if scope else None, include=include
+    )
+    method = METHOD
+    if suppress_below is not None:
+        rows = withhold_small_numbers(indicator, rows, suppress_below)
+        filters.suppress_below = suppress_below
+        method += suppression_method(suppress_below)
     return Progress(
         indicator=indicator.code,
         measure=indicator.measure,
@@ -277,8 +342,8 @@ async def progress(
         aggregation=indicator.aggregation,
         source=indicator.source,
         baseline=indicator.baseline_text,
-        filters=ProgressFilters(from_fy=first, to_fy=last, partner=scope.code if scope else None),
-        method=METHOD,
+        filters=filters,
+        method=method,
         inputs=inputs,
         rows=rows,
     )

@@ -14,14 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error
+from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
-from app.core.security import Principal
+from app.core.security import Principal, Role
 from app.core.versioning import check_version
-from app.indicators import rules
+from app.indicators import approval, rules
+from app.indicators.approval import ResultStatus
 from app.indicators.models import Indicator, IndicatorResult
-from app.indicators.schemas import ResultCreate, ResultUpdate
+from app.indicators.schemas import ResultCreate, ResultTransition, ResultUpdate
 from app.indicators.service import get_indicator
 from app.indicators.targets import audit_details, guard_lock
 from app.partners.service import figures_partner, resolve_partner
@@ -32,6 +33,7 @@ class ResultFilters:
     fiscal_year: int | None = None
     partner: str | None = None
     flagged: bool | None = None
+    status: ResultStatus | None = None
     updated_since: datetime | None = None
 
 
@@ -55,6 +57,8 @@ async def list_results(
         stmt = stmt.where(IndicatorResult.fiscal_year == filters.fiscal_year)
     if filters.flagged is not None:
         stmt = stmt.where(IndicatorResult.flagged.is_(filters.flagged))
+    if filters.status is not None:
+        stmt = stmt.where(IndicatorResult.status == filters.status)
     if filters.updated_since is not None:
         stmt = stmt.where(IndicatorResult.updated_at >= filters.updated_since)
     keys = [SortKey(IndicatorResult.fiscal_year), SortKey(IndicatorResult.id)]
@@ -235,10 +239,52 @@ async def update_result(
     if changed:
         for name in changed:
             setattr(result, name, new[name])
-        await session.flush()
         details = audit_details(indicator, result.fiscal_year, result.partner, forced)
         details["flagged"] = result.flagged
+        if result.status is not ResultStatus.draft:
+            # A changed figure is no longer the one that was submitted or approved.
+            details["status"] = {"from": str(result.status), "to": str(ResultStatus.draft)}
+            result.status = ResultStatus.draft
+            changed.append("status")
+        await session.flush()
         record(session, actor, "update", "indicator_result", result.id, changed, details)
+    return result
+
+
+async def transition_result(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    result_id: int,
+    body: ResultTransition,
+    expected_version: str | None,
+    force: bool,
+) -> IndicatorResult:
+    """Submit, approve or return a manual result; the key that submitted it may not approve
+    it. A locked fiscal year's results keep their status unless an admin forces the move."""
+    await get_indicator(session, code, for_update=True)
+    result = await get_result(session, actor, code, result_id)
+    check_version(expected_version, result.version)
+    current = result.status
+    approval.check_transition(
+        current, body.to, actor.role, actor.key_id, result.submitted_by_key_id, body.reason
+    )
+    if force and actor.role is not Role.admin:
+        raise Forbidden(f"the {actor.role} role may not change a locked fiscal year")
+    forced = await guard_lock(session, result.indicator, result.fiscal_year, force)
+    result.status = body.to
+    changed = ["status"]
+    if body.to is ResultStatus.submitted:
+        result.submitted_by_key_id = actor.key_id
+        result.return_reason = None
+        changed += ["submitted_by_key_id", "return_reason"]
+    elif body.to is ResultStatus.returned:
+        result.return_reason = body.reason
+        changed.append("return_reason")
+    await session.flush()
+    details = audit_details(result.indicator, result.fiscal_year, result.partner, forced)
+    details.update({"from": str(current), "to": str(body.to)})
+    record(session, actor, "transition", "indicator_result", result.id, changed, details)
     return result
 
 

@@ -1,7 +1,8 @@
 """/api/v1/indicators: definitions, targets, results, locks and progress.
 
 Everyone reads (embassy keys: their own country's targets, results and progress); only
-admins write. Results are entered for manual indicators only.
+admins write. Results are entered for manual indicators only; integration keys and admins
+submit them, admins approve or return them.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, listing_or_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
+from app.core.history import answer_as_known
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    AsKnownOn,
     FiscalYearPath,
     FiscalYearQuery,
     FromFiscalYear,
@@ -25,17 +28,20 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    SuppressBelow,
     ToFiscalYear,
     UpdatedSince,
 )
 from app.core.schemas import ParamInt, RecordId
-from app.core.security import Admin, Reader
+from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion, RequiredVersion
+from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
-from app.indicators import results, service, targets
+from app.indicators.approval import ResultStatus
 from app.indicators.schemas import (
     INDICATOR_RECORD,
     RESULT_RECORD,
+    IncludeQuery,
     IndicatorCreate,
     IndicatorRead,
     IndicatorUpdate,
@@ -43,6 +49,7 @@ from app.indicators.schemas import (
     Progress,
     ResultCreate,
     ResultRead,
+    ResultTransition,
     ResultUpdate,
     Source,
     TargetRead,
@@ -55,6 +62,9 @@ IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
 ResultId = RecordId
+# Integration scripts and admins submit results; admins approve or return them (the
+# approval rules say which role makes which move).
+ResultMover = Annotated[Principal, require(*approval.MOVERS)]
 Force = Annotated[
     bool, Query(description="Change a locked fiscal year anyway (admin; audited as forced)")
 ]
@@ -82,10 +92,17 @@ def result_filters(
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
     flagged: Annotated[bool | None, Query()] = None,
+    status: Annotated[
+        ResultStatus | None, Query(description="Approval status (submitted: awaiting review)")
+    ] = None,
     updated_since: UpdatedSince = None,
 ) -> results.ResultFilters:
     return results.ResultFilters(
-        fiscal_year=fiscal_year, partner=partner, flagged=flagged, updated_since=updated_since
+        fiscal_year=fiscal_year,
+        partner=partner,
+        flagged=flagged,
+        status=status,
+        updated_since=updated_since,
     )
 
 
@@ -332,6 +349,31 @@ async def delete_result(
     return render.no_content()
 
 
+@router.post(
+    "/{code}/results/{result_id}/transitions",
+    operation_id="indicator_results_transition",
+    summary="Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key "
+    "that submitted may not approve)",
+    response_model=ResultRead,
+    responses=responses(404, 409, 412, 413, 415),
+)
+async def transition_result(
+    request: Request,
+    actor: ResultMover,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    code: IndicatorCodePath,
+    result_id: ResultId,
+    body: ResultTransition,
+    expected_version: OptionalVersion,
+    force: Force = False,
+) -> Response:
+    result = await results.transition_result(
+        session, actor, code, result_id, body, expected_version, force
+    )
+    return render.resource(request, ResultRead, result)
+
+
 # --- Locks and progress -----------------------------------------------------------------------
 
 
@@ -387,6 +429,15 @@ async def progress(
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
+    include: IncludeQuery = None,
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
 ) -> Response:
-    report = await progress_service.progress(session, actor, code, from_fy, to_fy, partner)
-    return Response(report.model_dump_json(), media_type="application/json")
+    report = await answer_as_known(
+        as_known_on,
+        progress_service.progress(
+            session, actor, code, from_fy, to_fy, partner, include, suppress_below
+        ),
+    )
+    # Filters not asked for (`as_known_on`, `include`, `suppress_below`) are not echoed.
+    return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")

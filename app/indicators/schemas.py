@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
+from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
@@ -28,7 +29,11 @@ from app.core.schemas import (
     Text,
     UpdateModel,
 )
+from app.cwd.schemas import Activity
+from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
+from app.gdrp.schemas import Focus
+from app.indicators.approval import ResultStatus
 from app.trainings.schemas import MAX_COUNT, Kind, Topic
 
 IndicatorCode = Annotated[
@@ -73,7 +78,15 @@ class Metric(StrEnum):
     imet_women_completed = "imet_women_completed"
     imet_women_share = "imet_women_share"
     obligations = "obligations"
+    facility_upgrades_completed = "facility_upgrades_completed"
+    women_beds_added = "women_beds_added"
+    policy_milestones = "policy_milestones"
+    gdrp_women_counterparts = "gdrp_women_counterparts"
     peacekeeping_partner_women_share = "peacekeeping_partner_women_share"
+    cwd_all_women_teams = "cwd_all_women_teams"
+    cwd_mixed_teams = "cwd_mixed_teams"
+    cwd_women_personnel = "cwd_women_personnel"
+    cwd_women_in_leadership = "cwd_women_in_leadership"
 
 
 class ProgressStatus(StrEnum):
@@ -93,6 +106,10 @@ class MetricFilters(InputModel):
     partner: CountryCode | None = None
     purpose: Purpose | None = None
     type: FundingType | None = None
+    feature: Feature | None = None
+    focus: Focus | None = None
+
+    activity: Activity | None = None
 
 
 class IndicatorCreate(InputModel):
@@ -227,14 +244,40 @@ class ResultRead(ReadModel):
     rationale: str | None
     flagged: bool
     flags: list[str]
+    status: ResultStatus = Field(
+        description="Approval: draft, submitted, approved or returned; only approved results "
+        "count in progress and the scorecard unless include=unapproved"
+    )
+    return_reason: str | None = Field(description="Why the result was last returned")
     created_at: datetime
     updated_at: datetime
+
+
+class ResultTransition(InputModel):
+    example = {"to": "submitted"}
+
+    to: ResultStatus = Field(
+        description="submitted (integration, admin); approved or returned "
+        "(admin; another key than the one that submitted)"
+    )
+    reason: Text | None = Field(default=None, description="Required when returning a result")
 
 
 class LockRead(BaseModel):
     indicator: str
     fiscal_year: int
     locked_at: datetime
+
+
+# Progress and the scorecard count approved results; `include=unapproved` counts every result.
+Include = Literal["unapproved"]
+IncludeQuery = Annotated[
+    Include | None,
+    Query(
+        description="`unapproved`: count manual results whatever their approval status (each "
+        "row then says it in `result_status`); default: approved results only"
+    ),
+]
 
 
 class ProgressRow(BaseModel):
@@ -247,12 +290,25 @@ class ProgressRow(BaseModel):
     status: ProgressStatus
     locked: bool
     records: dict[str, Any]
+    result_status: str | None = Field(
+        default=None,
+        description="With include=unapproved, a manual indicator's row says the approval "
+        "status of the results it counts (`mixed` when they differ; null without results)",
+    )
+    suppressed: list[str] | None = Field(
+        default=None, description="With suppress_below: the figures withheld as small numbers"
+    )
 
 
 class ProgressFilters(BaseModel):
     from_fy: int
     to_fy: int
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    include: str | None = None
+    suppress_below: int | None = None
 
 
 class Progress(BaseModel):
@@ -304,6 +360,8 @@ RESULT_RECORD = records.RecordShape(
             "rationale",
             "flagged",
             "flags",
+            "status",
+            "return_reason",
             "created_at",
             "updated_at",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.params import parse_group_by as group_by_list
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
@@ -43,6 +45,8 @@ class FundingFilters(BaseModel):
     partner: str | None
     type: str
     purpose: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class FundingRow(BaseModel):
@@ -70,14 +74,7 @@ class FundingReport(BaseModel):
 
 
 def parse_group_by(raw: str) -> list[str]:
-    """`fiscal_year,partner` → ["fiscal_year", "partner"]: one or two distinct known groups."""
-    groups = [part.strip().lower() for part in raw.split(",") if part.strip()]
-    unknown = [g for g in groups if g not in GROUPS]
-    if unknown:
-        raise invalid_query("group_by", f"unknown group {unknown[0]!r}; use {', '.join(GROUPS)}")
-    if not 1 <= len(groups) <= 2 or len(set(groups)) != len(groups):
-        raise invalid_query("group_by", "name one or two distinct groups")
-    return groups
+    return group_by_list(raw, GROUPS)
 
 
 def _method(query: FundingQuery, groups: list[str]) -> str:

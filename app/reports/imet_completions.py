@@ -3,6 +3,7 @@ nominations and from IMET history (the years before the service)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
+from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
 from app.partners.service import figures_partner
+from app.reports.small_numbers import suppress
 
 
 class CompletionsFilters(BaseModel):
@@ -20,27 +23,34 @@ class CompletionsFilters(BaseModel):
     to_fy: int | None
     partner: str | None
     group_by: CompletionsGroup
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    suppress_below: int | None = None
 
 
 class CompletionsByYear(BaseModel):
     fiscal_year: int
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsByPartner(BaseModel):
     partner: str
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsTotals(BaseModel):
-    women: int
-    men: int
-    total: int
+    women: int | None
+    men: int | None
+    total: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None = None
 
 
 class CompletionsReport(BaseModel):
@@ -62,6 +72,12 @@ COMPLETIONS_METHOD = (
 )
 
 
+# How the counts add up, for small-number suppression.
+COUNTS = CountTable(
+    parts=("women", "men"), total="total", derived={"women_share_pct": ("women", "total")}
+)
+
+
 async def imet_completions(
     session: AsyncSession,
     actor: Principal,
@@ -70,6 +86,7 @@ async def imet_completions(
     to_fy: int | None = None,
     partner: str | None = None,
     group_by: CompletionsGroup = "fiscal_year",
+    suppress_below: int | None = None,
 ) -> CompletionsReport:
     if from_fy is not None and to_fy is not None and from_fy > to_fy:
         raise invalid_query("to_fy", "must not be before from_fy")
@@ -89,7 +106,7 @@ async def imet_completions(
         rows = [CompletionsByPartner(partner=k, women=w, men=m, total=w + m) for k, w, m in result]
     women = sum(w for _, w, _ in result)
     men = sum(m for _, _, m in result)
-    return CompletionsReport(
+    report = CompletionsReport(
         filters=CompletionsFilters(
             from_fy=from_fy, to_fy=to_fy, partner=only.code if only else None, group_by=group_by
         ),
@@ -102,6 +119,7 @@ async def imet_completions(
             women_share_pct=share_pct(women, women + men),
         ),
     )
+    return suppress(report, COUNTS, suppress_below, rows, report.totals)
 
 
 def csv_table(report: CompletionsReport) -> tuple[list[str], list[list[Any]]]:

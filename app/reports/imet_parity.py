@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -13,31 +14,51 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.figures import exact_pct, report_pct, share_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
+from app.core.suppression import CountTable
 from app.nominations.models import Nomination
 from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
 from app.partners.service import figures_partner
+from app.reports.small_numbers import suppress
 
 
 class ParityFilters(BaseModel):
     fiscal_year: int
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    suppress_below: int | None = None
 
 
 class ParityRow(BaseModel):
     partner: str
-    nominations: int
-    women: int
+    nominations: int | None
+    women: int | None
     women_share_pct: float | None
     benchmark_pct: float | None
     gap_points: float | None
     meets_benchmark: bool | None
+    suppressed: list[str] | None = None
 
 
 class ParityTotals(BaseModel):
-    nominations: int
-    women: int
+    nominations: int | None
+    women: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None = None
+
+
+# How the counts add up, for small-number suppression: men are not answered but are
+# nominations - women, so a small number of men is withheld like any other count; the share,
+# the gap and the comparison with the benchmark all come from the counts.
+FROM_COUNTS = ("women", "nominations")
+COUNTS = CountTable(
+    parts=("women", "men"),
+    total="nominations",
+    hidden=frozenset({"men"}),
+    derived={name: FROM_COUNTS for name in ("women_share_pct", "gap_points", "meets_benchmark")},
+)
 
 
 class ParityReport(BaseModel):
@@ -67,6 +88,7 @@ async def imet_parity(
     *,
     fiscal_year: int | None = None,
     partner: str | None = None,
+    suppress_below: int | None = None,
 ) -> ParityReport:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     only = await figures_partner(session, actor, partner)
@@ -115,9 +137,9 @@ async def imet_parity(
                 meets_benchmark=bool(share >= target) if compared else None,  # type: ignore[operator]
             )
         )
-    total = sum(r.nominations for r in rows)
-    total_women = sum(r.women for r in rows)
-    return ParityReport(
+    total = sum(r.nominations or 0 for r in rows)
+    total_women = sum(r.women or 0 for r in rows)
+    report = ParityReport(
         filters=ParityFilters(fiscal_year=year, partner=only.code if only else None),
         method=PARITY_METHOD,
         rows=rows,
@@ -127,9 +149,11 @@ async def imet_parity(
             women_share_pct=share_pct(total_women, total),
         ),
     )
+    return suppress(report, COUNTS, suppress_below, rows, report.totals)
 
 
 def csv_table(report: ParityReport) -> tuple[list[str], list[list[Any]]]:
-    """CSV columns and rows (the rows only; filters and method are in the JSON form)."""
-    columns = list(ParityRow.model_fields)
+    """CSV columns and rows (the rows only; filters and method are in the JSON form); a
+    withheld count is an empty cell."""
+    columns = [name for name in ParityRow.model_fields if name != "suppressed"]
     return columns, [[getattr(row, c) for c in columns] for row in report.rows]

@@ -3,7 +3,7 @@ and of military-contributing countries, from one UN snapshot, aggregated in SQL.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
+from app.core.suppression import CountTable, suppression_method
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.service import (
     military_of,
@@ -35,15 +36,20 @@ class ShareFilters(BaseModel):
     program: str
     as_of: date
     by_personnel_type: bool
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    suppress_below: int | None = None
 
 
 class ShareFigures(BaseModel):
-    partner_women: int
-    all_women: int
+    partner_women: int | None
+    all_women: int | None
     women_share_pct: Percent
     partner_countries: int
     all_countries: int
     countries_share_pct: Percent
+    suppressed: list[str] | None = None
 
 
 class ShareRow(ShareFigures):
@@ -58,6 +64,31 @@ class PeacekeepingShare(ShareFigures):
     filters: ShareFilters
     method: str
     rows: list[ShareRow]
+
+
+# How the counts of people add up, for small-number suppression: women from other countries
+# are not answered but are all_women - partner_women. Counts of countries are no counts of
+# people and are never withheld.
+COUNTS = CountTable(
+    parts=("partner_women", "other_women"),
+    total="all_women",
+    hidden=frozenset({"other_women"}),
+    derived={"women_share_pct": ("partner_women", "all_women")},
+)
+
+
+def _suppress(report: PeacekeepingShare, k: int) -> PeacekeepingShare:
+    """The top-level figures are the totals of the per-type rows: one table, one decision."""
+    overall = ShareFigures.model_validate(report.model_dump())
+    rows, totals = COUNTS.apply([r.model_dump() for r in report.rows], overall.model_dump(), k)
+    return report.model_copy(
+        update={
+            **ShareFigures.model_validate(totals).model_dump(),
+            "filters": report.filters.model_copy(update={"suppress_below": k}),
+            "method": report.method + suppression_method(k),
+            "rows": [ShareRow.model_validate(r) for r in rows],
+        }
+    )
 
 
 def _figures(row: Any) -> dict[str, Any]:
@@ -96,6 +127,7 @@ async def peacekeeping_share(
     as_of: date,
     by_personnel_type: bool,
     snapshot_id: int | None = None,
+    suppress_below: int | None = None,
 ) -> PeacekeepingShare:
     program = await find_program(session, program_code)
     if program is None:
@@ -127,7 +159,7 @@ async def peacekeeping_share(
             for row in (await session.execute(stmt)).all()
         ]
 
-    return PeacekeepingShare(
+    report = PeacekeepingShare(
         program=program.code,
         as_of=as_of,
         snapshot=SnapshotRef(
@@ -142,6 +174,7 @@ async def peacekeeping_share(
         method=_method(program.code, as_of, snapshot, chosen=snapshot_id is not None),
         rows=rows,
     )
+    return report if suppress_below is None else _suppress(report, suppress_below)
 
 
 CSV_COLUMNS = [

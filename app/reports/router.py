@@ -15,7 +15,9 @@ from app.core.csvout import CSV_RESPONSE, csv_response, wants_csv
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.fiscal_year import today
+from app.core.history import answer_as_known
 from app.core.params import (
+    AsKnownOn,
     FiscalYearQuery,
     FromFiscalYear,
     OutputFormat,
@@ -23,17 +25,25 @@ from app.core.params import (
     ProgramFilter,
     RegionFilter,
     RequiredProgram,
+    SuppressBelow,
     ToFiscalYear,
 )
-from app.core.schemas import ParamInt
+from app.core.schemas import Date, ParamInt
 from app.core.security import Reader
+from app.cwd.schemas import Activity
+from app.facilities.schemas import Feature
 from app.funding.schemas import FundingType, Purpose
+from app.gdrp.schemas import MilestoneKind
+from app.indicators.schemas import IncludeQuery
 from app.peacekeeping.router import FigureReader
 from app.reports import (
+    cwd_teams,
+    facility_upgrades,
     funding,
     imet_completions,
     imet_parity,
     peacekeeping_share,
+    policy_milestones,
     scorecard,
     women_trained,
 )
@@ -88,6 +98,7 @@ async def funding_report(
     partner: PartnerFilter = None,
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
     query = funding.FundingQuery(
@@ -99,8 +110,9 @@ async def funding_report(
         type=str(type),
         purpose=str(purpose) if purpose is not None else None,
     )
-    report = await funding.funding_report(
-        session, principal, funding.parse_group_by(group_by), query
+    report = await answer_as_known(
+        as_known_on,
+        funding.funding_report(session, principal, funding.parse_group_by(group_by), query),
     )
     return answer(request, format, report, funding.csv_table, "funding.csv")
 
@@ -132,10 +144,17 @@ async def peacekeeping_share_report(
         int | None,
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await peacekeeping_share.peacekeeping_share(
-        session, program, as_of or today(), by_personnel_type, snapshot
+    # Asked as known on a past day, the snapshot in use is that day's.
+    day = as_of or (as_known_on.date() if as_known_on else today())
+    report = await answer_as_known(
+        as_known_on,
+        peacekeeping_share.peacekeeping_share(
+            session, program, day, by_personnel_type, snapshot, suppress_below
+        ),
     )
     return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
@@ -158,10 +177,23 @@ async def scorecard_report(
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
+    include: IncludeQuery = None,
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await scorecard.scorecard(
-        session, actor, fiscal_year=fiscal_year, outcome=outcome, program=program, partner=partner
+    report = await answer_as_known(
+        as_known_on,
+        scorecard.scorecard(
+            session,
+            actor,
+            fiscal_year=fiscal_year,
+            outcome=outcome,
+            program=program,
+            partner=partner,
+            include=include,
+            suppress_below=suppress_below,
+        ),
     )
     return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
 
@@ -182,9 +214,20 @@ async def imet_parity_report(
     session: SessionDep,
     fiscal_year: FiscalYearQuery = None,
     partner: PartnerFilter = None,
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await imet_parity.imet_parity(session, actor, fiscal_year=fiscal_year, partner=partner)
+    report = await answer_as_known(
+        as_known_on,
+        imet_parity.imet_parity(
+            session,
+            actor,
+            fiscal_year=fiscal_year,
+            partner=partner,
+            suppress_below=suppress_below,
+        ),
+    )
     return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
 
 
@@ -203,10 +246,21 @@ async def imet_completions_report(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await imet_completions.imet_completions(
-        session, actor, from_fy=from_fy, to_fy=to_fy, partner=partner, group_by=group_by
+    report = await answer_as_known(
+        as_known_on,
+        imet_completions.imet_completions(
+            session,
+            actor,
+            from_fy=from_fy,
+            to_fy=to_fy,
+            partner=partner,
+            group_by=group_by,
+            suppress_below=suppress_below,
+        ),
     )
     return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
 
@@ -239,18 +293,159 @@ async def women_trained_report(
             description="One or two of fiscal_year, program, partner, region, topic (comma)",
         ),
     ] = "fiscal_year",
+    suppress_below: SuppressBelow = None,
+    as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
-    report = await women_trained.women_trained(
-        session,
-        actor,
-        program=program,
-        partner=partner,
-        region=region.value if region else None,
-        topic=topic.value if topic else None,
-        kind=kind.value if kind else None,
-        from_fy=from_fy,
-        to_fy=to_fy,
-        group_by=group_by,
+    report = await answer_as_known(
+        as_known_on,
+        women_trained.women_trained(
+            session,
+            actor,
+            program=program,
+            partner=partner,
+            region=region.value if region else None,
+            topic=topic.value if topic else None,
+            kind=kind.value if kind else None,
+            from_fy=from_fy,
+            to_fy=to_fy,
+            group_by=group_by,
+            suppress_below=suppress_below,
+        ),
     )
     return answer(request, format, report, women_trained.csv_table, "women-trained.csv")
+
+
+# --- CWD teams --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cwd-teams",
+    operation_id="reports_cwd_teams",
+    summary="CWD teams active on a date by partner, activity, composition or program, with "
+    "women, men and women in leadership from each team's latest roster",
+    response_model=cwd_teams.CwdTeamsReport,
+    responses={**responses(403), **CSV},
+)
+async def cwd_teams_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    as_of: Annotated[
+        Date | None, Query(description="Teams active and rosters reported by; default today")
+    ] = None,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of partner, activity, composition, program (comma)",
+        ),
+    ] = "composition",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    activity: Annotated[Activity | None, Query()] = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    day = as_of or (as_known_on.date() if as_known_on else today())
+    report = await answer_as_known(
+        as_known_on,
+        cwd_teams.cwd_teams(
+            session,
+            actor,
+            as_of=day,
+            group_by=group_by,
+            program=program,
+            partner=partner,
+            activity=activity,
+        ),
+    )
+    return answer(request, format, report, cwd_teams.csv_table, "cwd-teams.csv")
+
+
+# --- GPOI facility upgrades and GDRP policy milestones ----------------------------------------
+
+
+@router.get(
+    "/facility-upgrades",
+    operation_id="reports_facility_upgrades",
+    summary="Completed facility upgrades, women's beds added and their cost, by fiscal year, "
+    "partner or feature",
+    response_model=facility_upgrades.UpgradesReport,
+    responses={**responses(403), **CSV},
+)
+async def facility_upgrades_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of fiscal_year, partner, feature (comma-separated)",
+        ),
+    ] = "fiscal_year",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    feature: Annotated[Feature | None, Query()] = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    query = facility_upgrades.UpgradesQuery(
+        program=program,
+        partner=partner,
+        feature=str(feature) if feature is not None else None,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+    )
+    groups = facility_upgrades.parse_groups(group_by)
+    report = await answer_as_known(
+        as_known_on, facility_upgrades.facility_upgrades(session, actor, groups, query)
+    )
+    return answer(request, format, report, facility_upgrades.csv_table, "facility-upgrades.csv")
+
+
+@router.get(
+    "/policy-milestones",
+    operation_id="reports_policy_milestones",
+    summary="Policy milestones partner governments adopted, by fiscal year, partner or kind",
+    response_model=policy_milestones.MilestonesReport,
+    responses={**responses(403), **CSV},
+)
+async def policy_milestones_report(
+    request: Request,
+    actor: Reader,
+    session: SessionDep,
+    group_by: Annotated[
+        str,
+        Query(
+            max_length=100,
+            description="One or two of fiscal_year, partner, kind (comma-separated)",
+        ),
+    ] = "fiscal_year",
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    kind: Annotated[MilestoneKind | None, Query()] = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    as_known_on: AsKnownOn = None,
+    format: OutputFormat = None,
+) -> Response:
+    query = policy_milestones.MilestonesQuery(
+        program=program,
+        partner=partner,
+        kind=str(kind) if kind is not None else None,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+    )
+    groups = policy_milestones.parse_groups(group_by)
+    report = await answer_as_known(
+        as_known_on, policy_milestones.policy_milestones(session, actor, groups, query)
+    )
+    return answer(request, format, report, policy_milestones.csv_table, "policy-milestones.csv")

@@ -3,6 +3,7 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,8 +13,9 @@ from app.core.figures import report_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.records import flatten
 from app.core.security import Principal
+from app.core.suppression import suppression_method
 from app.indicators import progress
-from app.indicators.schemas import ProgressStatus
+from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
 
 
@@ -34,6 +36,8 @@ class ScorecardIndicator(BaseModel):
     status: ProgressStatus
     locked: bool
     records: dict[str, Any]
+    result_status: str | None = None
+    suppressed: list[str] | None = None
 
 
 class ScorecardOutcome(BaseModel):
@@ -48,6 +52,11 @@ class ScorecardFilters(BaseModel):
     outcome: int | None
     program: str | None
     partner: str | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    include: Include | None = None
+    suppress_below: int | None = None
 
 
 class Scorecard(BaseModel):
@@ -62,7 +71,8 @@ METHOD = (
     + progress.method("rounded half-up to one decimal, as every report rounds percentages")
     + " records names what each figure came from: for derived indicators the metric, its "
     "filters and the partner scope (plus the UN snapshot for peacekeeping shares); for manual "
-    "ones the ids of the results summed."
+    "ones the ids of the results summed, approved ones only unless include=unapproved "
+    "(result_status then says the approval status of the results counted)."
 )
 
 
@@ -74,16 +84,29 @@ async def scorecard(
     outcome: int | None = None,
     program: str | None = None,
     partner: str | None = None,
+    include: Include | None = None,
+    suppress_below: int | None = None,
 ) -> Scorecard:
     year = fiscal_year if fiscal_year is not None else current_fiscal_year()
     scope = await figures_partner(session, actor, partner)
     indicators = await progress.indicators_for_scorecard(session, outcome, program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
+        # A running total's small increase shows against the year before: read that one too.
+        running = suppress_below is not None and indicator.aggregation == "cumulative"
         rows, inputs = await progress.indicator_progress(
-            session, actor, indicator, year, year, scope, shown_pct=report_pct
+            session,
+            actor,
+            indicator,
+            year - 1 if running else year,
+            year,
+            scope,
+            shown_pct=report_pct,
+            unapproved=include == "unapproved",
         )
-        row = rows[0]
+        if suppress_below is not None:
+            rows = progress.withhold_small_numbers(indicator, rows, suppress_below)
+        row = rows[-1]
         records = dict(row.records)
         if indicator.source == "derived":
             keep = ("filters", "partner", "from_fy", "to_fy", "note")
@@ -106,6 +129,8 @@ async def scorecard(
                 status=row.status,
                 locked=row.locked,
                 records=records,
+                result_status=row.result_status,
+                **({"suppressed": row.suppressed} if suppress_below is not None else {}),
             )
         )
     outcomes = [
@@ -121,8 +146,11 @@ async def scorecard(
             outcome=outcome,
             program=program.upper() if program else None,
             partner=scope.code if scope else None,
+            # Echoed when asked for (the answer leaves unset fields out).
+            **({"include": include} if include else {}),
+            **({"suppress_below": suppress_below} if suppress_below is not None else {}),
         ),
-        method=METHOD,
+        method=METHOD + (suppression_method(suppress_below) if suppress_below else ""),
         outcomes=outcomes,
     )
 
@@ -142,6 +170,7 @@ CSV_COLUMNS = [
     "pct_of_target",
     "status",
     "locked",
+    "result_status",
 ]
 
 
@@ -165,6 +194,7 @@ def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
                 item.pct_of_target,
                 item.status,
                 item.locked,
+                item.result_status,
             ],
             flatten(item.records, "records"),
         )

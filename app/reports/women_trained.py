@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,9 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
+from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.partners.service import figures_partner
 from app.programs.models import Program
+from app.reports.small_numbers import suppress
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
 from app.trainings.rollup import rollup_filters
 
@@ -42,20 +45,24 @@ class WomenTrainedFilters(BaseModel):
     from_fy: int | None
     to_fy: int | None
     group_by: list[str]
+    suppress_below: int | None = None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
 
 
 class WomenTrainedTotals(BaseModel):
-    women: int
-    men: int
-    unreported: int
-    total: int
+    women: int | None
+    men: int | None
+    unreported: int | None
+    total: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None = None
 
 
 class WomenTrainedReport(BaseModel):
     filters: WomenTrainedFilters
     method: str
-    rows: list[dict[str, int | float | str | None]]
+    rows: list[dict[str, int | float | str | list[str] | None]]
     totals: WomenTrainedTotals
 
     def columns(self) -> list[str]:
@@ -69,6 +76,33 @@ class WomenTrainedReport(BaseModel):
             "women_share_pct",
             *extra,
         ]
+
+
+# How the counts add up, for small-number suppression. cumulative_women is a running sum of
+# women: once a year's women are withheld, so is every later running sum of the same group.
+COUNTS = CountTable(
+    parts=("women", "men", "unreported"),
+    total="total",
+    derived={"women_share_pct": ("women", "total")},
+)
+
+
+def _withhold_running_sums(report: WomenTrainedReport) -> WomenTrainedReport:
+    """After the counts: a group's running sum of women from its first withheld year on."""
+    if report.filters.suppress_below is None or "fiscal_year" not in report.filters.group_by:
+        return report
+    others = [g for g in report.filters.group_by if g != "fiscal_year"]
+    hidden_from: set[tuple[Any, ...]] = set()
+    for row in report.rows:  # in fiscal-year order within each group
+        group = tuple(row[g] for g in others)
+        suppressed = row["suppressed"]
+        assert isinstance(suppressed, list)
+        if "women" in suppressed:
+            hidden_from.add(group)
+        if group in hidden_from:
+            row["cumulative_women"] = None
+            suppressed.append("cumulative_women")
+    return report
 
 
 def women_trained_groups(value: str) -> list[str]:
@@ -94,6 +128,7 @@ async def women_trained(
     from_fy: int | None = None,
     to_fy: int | None = None,
     group_by: str = "fiscal_year",
+    suppress_below: int | None = None,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
     if from_fy is not None and to_fy is not None and from_fy > to_fy:
@@ -139,13 +174,18 @@ async def women_trained(
         selected.append(
             func.sum(func.sum(r.women)).over(partition_by=others or None, order_by=r.fiscal_year)
         )
-    stmt = base.add_columns(*selected).group_by(*columns).order_by(*columns)
-    rows: list[dict[str, int | float | str | None]] = []
-    for found in (await session.execute(stmt)).all():
+    # Unless grouped by topic, the totals are the sums over these same rows: read in one pass.
+    grand = [] if "topic" in groups else [func.sum(total).over() for total in sums]
+    stmt = base.add_columns(*selected, *grand).group_by(*columns).order_by(*columns)
+    rows: list[dict[str, Any]] = []
+    found_totals: tuple[int, ...] = (0, 0, 0)
+    for result in (await session.execute(stmt)).all():
+        found = tuple(result)
+        if grand:
+            found_totals = tuple(int(v) for v in found[-3:])
+            found = found[:-3]
         women, men, unreported = (int(v) for v in found[len(groups) : len(groups) + 3])
-        row: dict[str, int | float | str | None] = dict(
-            zip(groups, found[: len(groups)], strict=True)
-        )
+        row: dict[str, Any] = dict(zip(groups, found[: len(groups)], strict=True))
         total = women + men + unreported
         row.update(
             women=women,
@@ -158,16 +198,19 @@ async def women_trained(
             row["cumulative_women"] = int(found[-1])
         rows.append(row)
     # Totals read the topic-free rows (or the one topic filtered on), so nothing counts twice.
-    total_conditions = [*conditions[1:], r.topic == (topic or ALL_TOPICS)]
-    totals_stmt = (
-        select(*sums)
-        .select_from(r)
-        .join(Program, Program.id == r.program_id)
-        .join(Partner, Partner.id == r.partner_id)
-        .where(*total_conditions)
-    )
-    women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
-    return WomenTrainedReport(
+    if grand:
+        women, men, unreported = found_totals
+    else:
+        total_conditions = [*conditions[1:], r.topic == (topic or ALL_TOPICS)]
+        totals_stmt = (
+            select(*sums)
+            .select_from(r)
+            .join(Program, Program.id == r.program_id)
+            .join(Partner, Partner.id == r.partner_id)
+            .where(*total_conditions)
+        )
+        women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
+    report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
             partner=only.code if only else None,
@@ -188,6 +231,7 @@ async def women_trained(
             women_share_pct=share_pct(women, women + men + unreported),
         ),
     )
+    return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
 
 
 def csv_table(report: WomenTrainedReport) -> tuple[list[str], list[list[Any]]]:

@@ -25,6 +25,7 @@ from app.core.search import search_text
 from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
+from app.projects.service import ProjectRefs, project_refs
 from app.trainings import rollup
 from app.trainings.models import (
     PARTICIPANTS,
@@ -151,6 +152,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
         self.partners: dict[str, tuple[int, str]] = {}
+        self.projects: ProjectRefs = {}
 
     def locate(self, rec: TrainingRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A participant's error points at the CSV line (or array item) it came from."""
@@ -167,6 +169,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
         self.partners = await partner_codes(session)
+        self.projects = await project_refs(session)
 
     def check(self, rec: TrainingRecord) -> Valid | list[RowError]:
         try:
@@ -179,6 +182,8 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
             participants=body.participants,
             programs=self.programs,
             partners=self.partners,
+            project=body.project,
+            projects=self.projects,
         )
         if refs.errors:
             return self.errors_at(rec, refs.errors)
@@ -253,6 +258,7 @@ def _columns(item: Valid) -> dict[str, Any]:
     resolved = {
         "program_id": item.refs.program_id,
         "host_country_id": item.refs.host_country_id,
+        "project_id": item.refs.project_id,
         "fiscal_year": fiscal_year(item.body.start_date),
     }
     return {

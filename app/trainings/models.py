@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 from app.trainings.schemas import Delivery, Kind, Topic
 
 # Rollup rows with this topic count every training once; other rows count it under each topic.
@@ -51,8 +52,10 @@ class Training(IdMixin, VersionedMixin, Base):
     delivery: Mapped[Delivery] = mapped_column(EnumText(Delivery, 16))
     hours: Mapped[int | None] = mapped_column(Integer)
     external_ref: Mapped[str | None] = mapped_column(String(64))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
 
     program: Mapped[Program] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
     host_country: Mapped[Partner | None] = relationship(lazy="raise")
     participants: Mapped[list[Participant]] = relationship(
         lazy="raise",
@@ -67,6 +70,10 @@ class Training(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
 
     @property
     def host_country_code(self) -> str | None:

@@ -20,10 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.core.errors import NotFound
-from app.core.pagination import PageParams, Result, paginate
+from app.core.pagination import PageParams, Result, identity_of, paginate
 from app.core.security import Principal, Role
 from app.partners.models import Partner
 from app.programs.models import Program
+from app.projects.models import Project
 from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder
 from app.trainings.service import (
@@ -38,7 +39,10 @@ Host = aliased(Partner, name="host")
 _DUMP = orjson.OPT_UTC_Z
 
 
+@lru_cache(maxsize=1)
 def _columns() -> Any:
+    """The selected columns and their joins, built once (statements are immutable: `.where`
+    returns a new one)."""
     return (
         select(
             Training.id,
@@ -53,6 +57,7 @@ def _columns() -> Any:
             Training.delivery,
             Training.hours,
             Training.external_ref,
+            Project.code.label("project"),
             Training.created_at,
             Training.updated_at,
             Training.version,
@@ -60,6 +65,7 @@ def _columns() -> Any:
         .select_from(Training)
         .join(Program, Program.id == Training.program_id)
         .outerjoin(Host, Host.id == Training.host_country_id)
+        .outerjoin(Project, Project.id == Training.project_id)
     )
 
 
@@ -130,9 +136,11 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
     items = []
     for row in rows:
         present = participants[row["id"]]
-        women = sum(p["women"] for p in present)
-        men = sum(p["men"] for p in present)
-        unreported = sum(p["unreported"] for p in present)
+        women = men = unreported = 0
+        for p in present:
+            women += p["women"]
+            men += p["men"]
+            unreported += p["unreported"]
         items.append(
             {
                 "id": row["id"],
@@ -148,6 +156,7 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
                 "delivery": row["delivery"],
                 "hours": row["hours"],
                 "external_ref": row["external_ref"],
+                "project": row["project"],
                 "participants": present,
                 "totals": {
                     "women": women,
@@ -203,33 +212,27 @@ async def _pg_children(driver: Any, ids: list[int], partner_id: int | None) -> A
     return await driver.fetch(_PG_OWN_CHILDREN, ids, partner_id)
 
 
-async def _pg_training_json(
-    session: AsyncSession, principal: Principal, training_id: int
-) -> tuple[bytes, int]:
-    driver = await _driver(await _read_connection(session))
-    sql, names = _pg_get_sql(principal.is_embassy)
-    values = {"training_id": training_id, "partner_id": principal.partner_id}
-    row = await driver.fetchrow(sql, *(values[name] for name in names))
-    if row is None:
-        raise NotFound(f"training {training_id} does not exist")
-    children = await _pg_children(driver, [training_id], own_rows(principal))
-    (item,) = _assemble([row], children)
-    return orjson.dumps(item, option=_DUMP), row["version"]
-
-
 async def training_json(
-    session: AsyncSession, principal: Principal, training_id: int
+    conn: AsyncConnection, principal: Principal, training_id: int
 ) -> tuple[bytes, int]:
-    """One training as TrainingRead JSON, and its version (the ETag)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return await _pg_training_json(session, principal, training_id)
-    conn = await _read_connection(session)
+    """One training as TrainingRead JSON, and its version (the ETag), read on `conn` (from
+    `read_connection`: autocommit on PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        driver = await _driver(conn)
+        sql, names = _pg_get_sql(principal.is_embassy)
+        values = {"training_id": training_id, "partner_id": principal.partner_id}
+        row = await driver.fetchrow(sql, *(values[name] for name in names))
+        if row is None:
+            raise NotFound(f"training {training_id} does not exist")
+        children = await _pg_children(driver, [training_id], own_rows(principal))
+        (item,) = _assemble([row], children)
+        return orjson.dumps(item, option=_DUMP), row["version"]
     stmt = _columns().where(Training.id == training_id, visible_to(principal))
-    row = (await conn.execute(stmt)).first()
-    if row is None:
+    found = (await conn.execute(stmt)).first()
+    if found is None:
         raise NotFound(f"training {training_id} does not exist")
-    (item,) = await _items(conn, [row], own_rows(principal))
-    return orjson.dumps(item, option=_DUMP), row.version
+    (item,) = await _items(conn, [found], own_rows(principal))
+    return orjson.dumps(item, option=_DUMP), found.version
 
 
 async def page_json(
@@ -242,8 +245,16 @@ async def page_json(
     """A page of trainings as a JSON array of TrainingRead, with its cursor and total."""
     conn = await _read_connection(session)
     stmt = await select_trainings(session, principal, filters, _columns())
+    # The statement is decided by the filters (codes already canonical) and the caller's scope.
+    identity = identity_of("trainings", filters, own_rows(principal))
     result = await paginate(
-        session, stmt, params, sort_keys(sort), sort_name=sort.value, scalars=False
+        conn,
+        stmt,
+        params,
+        sort_keys(sort),
+        sort_name=sort.value,
+        scalars=False,
+        filters=identity,
     )
     if session.get_bind().dialect.name == "postgresql":
         ids = [row.id for row in result.items]

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_batches
-from app.core.db import SessionDep
+from app.core.db import SessionDep, read_connection
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
@@ -24,6 +24,7 @@ from app.core.params import (
     Paging,
     PartnerFilter,
     ProgramFilter,
+    ProjectFilter,
     ToDate,
     ToFiscalYear,
     UpdatedSince,
@@ -49,7 +50,7 @@ imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=Idem
 TrainingId = RecordId
 
 
-def training_filters(
+async def training_filters(  # async: a plain def would run in the threadpool
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
     host_country: HostCountryFilter = None,
@@ -61,6 +62,7 @@ def training_filters(
     kind: Kind | None = None,
     topic: Topic | None = None,
     q: Annotated[SearchText | None, Query(description="Title contains")] = None,
+    project: ProjectFilter = None,
     updated_since: UpdatedSince = None,
 ) -> service.TrainingFilters:
     return service.TrainingFilters(
@@ -75,6 +77,7 @@ def training_filters(
         kind=kind.value if kind else None,
         topic=topic.value if topic else None,
         q=q,
+        project=project,
         updated_since=updated_since,
     )
 
@@ -91,19 +94,23 @@ Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
 async def list_trainings(
     request: Request,
     principal: Reader,
-    session: SessionDep,
     paging: Paging,
     filters: Filters,
     sort: Annotated[SortOrder, Query(description="Order of the items")] = SortOrder.start_date_desc,
     format: OutputFormat = None,
 ) -> Response:
+    # Reads only: sessions of their own, without the request-scoped dependency's commit.
+    sessionmaker = request.app.state.sessionmaker
+
     async def page() -> Response:
-        items, result = await reads.page_json(session, principal, paging, filters, sort)
+        async with sessionmaker() as session:
+            items, result = await reads.page_json(session, principal, paging, filters, sort)
         return render.json_page(request, items, result)
 
     async def export() -> AsyncIterable[list[Any]]:
-        listing = await service.trainings_listing(session, principal, filters, sort)
-        return listing_batches(request.app.state.sessionmaker, listing)
+        async with sessionmaker() as session:
+            listing = await service.trainings_listing(session, principal, filters, sort)
+        return listing_batches(sessionmaker, listing)
 
     return await list_or_csv(
         request,
@@ -121,10 +128,9 @@ async def list_trainings(
     response_model=TrainingRead,
     responses=responses(304, 404),
 )
-async def get_training(
-    request: Request, principal: Reader, session: SessionDep, training_id: TrainingId
-) -> Response:
-    body, version = await reads.training_json(session, principal, training_id)
+async def get_training(request: Request, principal: Reader, training_id: TrainingId) -> Response:
+    async with read_connection(request) as conn:
+        body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
 
 

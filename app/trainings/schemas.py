@@ -16,6 +16,7 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProjectCode,
     ReadModel,
     Reference,
     ShortText,
@@ -105,6 +106,9 @@ class TrainingCreate(InputModel):
     delivery: Delivery = Delivery.direct
     hours: Hours | None = None
     external_ref: ExternalRef | None = None
+    project: ProjectCode | None = Field(
+        default=None, description="The award it was delivered under (same program)"
+    )
     participants: Participants = []
 
     _check_topics = field_validator("topics")(_unique_topics)
@@ -121,7 +125,7 @@ class TrainingCreate(InputModel):
 class TrainingUpdate(UpdateModel):
     """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
 
-    nullable = frozenset({"host_country", "location", "hours", "external_ref"})
+    nullable = frozenset({"host_country", "location", "hours", "external_ref", "project"})
     example = {"participants": [{"partner": "GHA", "women": 7, "men": 17}]}
 
     program: ProgramCode | None = None
@@ -135,6 +139,7 @@ class TrainingUpdate(UpdateModel):
     delivery: Delivery | None = None
     hours: Hours | None = None
     external_ref: ExternalRef | None = None
+    project: ProjectCode | None = None
     participants: Participants | None = None
 
     _check_topics = field_validator("topics")(_unique_topics)
@@ -169,6 +174,7 @@ class TrainingRead(ReadModel):
     delivery: Delivery
     hours: int | None
     external_ref: str | None
+    project: str | None = Field(validation_alias="project_code")
     participants: list[ParticipantRead] = Field(
         validation_alias="participants_by_partner",
         description="One row per partner; an embassy key sees only its own country's row "
@@ -208,6 +214,7 @@ TRAINING_RECORD = records.RecordShape(
     records.Field("location"),
     records.Field("delivery"),
     records.Field("hours"),
+    records.Field("project", source="project_code", column="project_id"),
     children=records.Children("participants", "participants_by_partner", PARTICIPANT_RECORD),
 )
 

@@ -27,6 +27,7 @@ from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.service import find_partner, partner_codes
 from app.programs.models import Program
+from app.projects.service import ProjectRefs, check_project, project_filter_id, project_refs
 from app.trainings import rollup
 from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder, Topic, TrainingCreate, TrainingUpdate
@@ -51,6 +52,7 @@ class TrainingFilters:
     kind: str | None = None
     topic: str | None = None
     q: str | None = None
+    project: str | None = None
     updated_since: datetime | None = None
 
 
@@ -60,6 +62,7 @@ class References:
 
     program_id: int | None = None
     host_country_id: int | None = None
+    project_id: int | None = None
     participants: list[tuple[int, int, int, int]] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
 
@@ -74,6 +77,7 @@ def load_options(principal: Principal | None = None) -> tuple[Any, ...]:
     )
     return (
         selectinload(Training.program),
+        selectinload(Training.project),
         selectinload(Training.host_country),
         selectinload(participants).selectinload(Participant.partner),
         selectinload(Training.topics),
@@ -109,13 +113,23 @@ def resolve_references(
     participants: Sequence[Any] | None,
     programs: ProgramMap,
     partners: PartnerMap,
+    project: str | None = None,
+    projects: ProjectRefs | None = None,
+    program_id: int | None = None,
 ) -> References:
-    """Check a body's program and country codes against the maps; collect every error."""
+    """Check a body's program, project and country codes against the maps; collect every
+    error. A project is checked against the body's program, else `program_id` (the stored
+    training's, on an update)."""
     refs = References()
     if program is not None:
         refs.program_id = programs.get(program.upper())
         if refs.program_id is None:
             refs.errors.append(("/program", f"unknown program {program!r}"))
+    if project is not None:
+        owner = refs.program_id if program is not None else program_id
+        refs.project_id, problem = check_project(project, owner, projects or {})
+        if problem is not None:
+            refs.errors.append(problem)
     if host_country is not None:
         host = partners.get(host_country.upper())
         if host is None:
@@ -169,7 +183,11 @@ def _refuse(errors: list[tuple[str, str]]) -> None:
 
 
 def _filtered(
-    stmt: Select[Any], filters: TrainingFilters, partner_id: int | None, host_id: int | None
+    stmt: Select[Any],
+    filters: TrainingFilters,
+    partner_id: int | None,
+    host_id: int | None,
+    project_id: int | None,
 ) -> Select[Any]:
     if filters.program:
         stmt = stmt.where(
@@ -184,6 +202,8 @@ def _filtered(
         )
     if filters.host_country:
         stmt = stmt.where(Training.host_country_id == host_id)
+    if filters.project:
+        stmt = stmt.where(Training.project_id == project_id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(Training.fiscal_year == filters.fiscal_year)
     if filters.from_fy is not None:
@@ -237,8 +257,9 @@ async def select_trainings(
     """
     partner_id = await _filter_country(session, filters.partner, "partner")
     host_id = await _filter_country(session, filters.host_country, "host_country")
+    project_id = await project_filter_id(session, filters.project)
     base = stmt if stmt is not None else select(Training)
-    return _filtered(base, filters, partner_id, host_id).where(visible_to(principal))
+    return _filtered(base, filters, partner_id, host_id, project_id).where(visible_to(principal))
 
 
 async def trainings_listing(
@@ -299,6 +320,8 @@ async def create_training(
         participants=body.participants,
         programs=programs,
         partners=partners,
+        project=body.project,
+        projects=await project_refs(session, [body.project] if body.project else []),
     )
     _refuse(refs.errors)
     assert refs.program_id is not None
@@ -316,6 +339,7 @@ async def create_training(
         delivery=body.delivery,
         hours=body.hours,
         external_ref=body.external_ref,
+        project_id=refs.project_id,
         participants=[
             Participant(partner_id=pid, women=w, men=m, unreported=u)
             for pid, w, m, u in refs.participants
@@ -373,12 +397,17 @@ async def update_training(
     programs, partners = await reference_maps(
         session, [body.program] if body.program else [], countries
     )
+    # A project belongs to one program: checked whenever either side changes.
+    project = body.project if "project" in given else training.project_code
     refs = resolve_references(
         program=body.program,
         host_country=body.host_country,
         participants=body.participants,
         programs=programs,
         partners=partners,
+        project=project if {"program", "project"} & given else None,
+        projects=await project_refs(session, [project] if project else []),
+        program_id=training.program_id,
     )
     _refuse(errors + refs.errors)
 
@@ -395,6 +424,9 @@ async def update_training(
         assert refs.program_id is not None
         training.program_id = refs.program_id
         changed.append("program")
+    if {"program", "project"} & given and refs.project_id != training.project_id:
+        training.project_id = refs.project_id
+        changed.append("project")
     if "host_country" in given and refs.host_country_id != training.host_country_id:
         training.host_country_id = refs.host_country_id
         changed.append("host_country")

@@ -77,6 +77,32 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("PATCH", "/api/v1/imet-history/{history_id}"): WRITERS,
     ("DELETE", "/api/v1/imet-history/{history_id}"): WRITERS,
     ("POST", "/api/v1/imports/imet-history"): WRITERS,
+    # CWD teams and rosters (embassy keys read their own country's teams)
+    ("GET", "/api/v1/cwd-teams"): EVERYONE,
+    ("POST", "/api/v1/cwd-teams"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}"): EVERYONE,
+    ("PATCH", "/api/v1/cwd-teams/{team_id}"): WRITERS,
+    ("DELETE", "/api/v1/cwd-teams/{team_id}"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}/rosters"): EVERYONE,
+    ("POST", "/api/v1/cwd-teams/{team_id}/rosters"): WRITERS,
+    ("GET", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): EVERYONE,
+    ("PATCH", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): WRITERS,
+    ("DELETE", "/api/v1/cwd-teams/{team_id}/rosters/{as_of}"): WRITERS,
+    ("POST", "/api/v1/imports/cwd-teams"): WRITERS,
+    ("GET", "/api/v1/reports/cwd-teams"): EVERYONE,
+    # implementers (every key reads) and projects (embassy keys: their own country's)
+    ("GET", "/api/v1/implementers"): EVERYONE,
+    ("POST", "/api/v1/implementers"): WRITERS,
+    ("GET", "/api/v1/implementers/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/implementers/{code}"): WRITERS,
+    ("DELETE", "/api/v1/implementers/{code}"): WRITERS,
+    ("GET", "/api/v1/projects"): EVERYONE,
+    ("POST", "/api/v1/projects"): WRITERS,
+    ("GET", "/api/v1/projects/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/projects/{code}"): WRITERS,
+    ("DELETE", "/api/v1/projects/{code}"): WRITERS,
+    # integrations (embassy keys: the projects in their own country)
+    ("GET", "/api/v1/exports/iati"): EVERYONE,
     # funding
     ("GET", "/api/v1/obligations"): EVERYONE,
     ("POST", "/api/v1/obligations"): WRITERS,
@@ -104,15 +130,58 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/indicators/{code}/results/{result_id}"): EVERYONE,
     ("PATCH", "/api/v1/indicators/{code}/results/{result_id}"): ADMIN,
     ("DELETE", "/api/v1/indicators/{code}/results/{result_id}"): ADMIN,
+    ("POST", "/api/v1/indicators/{code}/results/{result_id}/transitions"): WRITERS,
     ("PUT", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("DELETE", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("GET", "/api/v1/indicators/{code}/progress"): EVERYONE,
     ("GET", "/api/v1/reports/scorecard"): EVERYONE,
+    # GPOI training centers and facility upgrades (embassy keys read their own country's)
+    ("GET", "/api/v1/training-centers"): EVERYONE,
+    ("POST", "/api/v1/training-centers"): WRITERS,
+    ("GET", "/api/v1/training-centers/{code}"): EVERYONE,
+    ("PATCH", "/api/v1/training-centers/{code}"): WRITERS,
+    ("DELETE", "/api/v1/training-centers/{code}"): WRITERS,
+    ("GET", "/api/v1/facility-upgrades"): EVERYONE,
+    ("POST", "/api/v1/facility-upgrades"): WRITERS,
+    ("GET", "/api/v1/facility-upgrades/{upgrade_id}"): EVERYONE,
+    ("PATCH", "/api/v1/facility-upgrades/{upgrade_id}"): WRITERS,
+    ("DELETE", "/api/v1/facility-upgrades/{upgrade_id}"): WRITERS,
+    ("POST", "/api/v1/imports/facility-upgrades"): WRITERS,
+    ("GET", "/api/v1/reports/facility-upgrades"): EVERYONE,
+    # GDRP advisory engagements and policy milestones (embassy keys read their own country's)
+    ("GET", "/api/v1/advisory-engagements"): EVERYONE,
+    ("POST", "/api/v1/advisory-engagements"): WRITERS,
+    ("GET", "/api/v1/advisory-engagements/{engagement_id}"): EVERYONE,
+    ("PATCH", "/api/v1/advisory-engagements/{engagement_id}"): WRITERS,
+    ("DELETE", "/api/v1/advisory-engagements/{engagement_id}"): WRITERS,
+    ("GET", "/api/v1/policy-milestones"): EVERYONE,
+    ("POST", "/api/v1/policy-milestones"): WRITERS,
+    ("GET", "/api/v1/policy-milestones/{milestone_id}"): EVERYONE,
+    ("PATCH", "/api/v1/policy-milestones/{milestone_id}"): WRITERS,
+    ("DELETE", "/api/v1/policy-milestones/{milestone_id}"): WRITERS,
+    ("POST", "/api/v1/imports/policy-milestones"): WRITERS,
+    ("GET", "/api/v1/reports/policy-milestones"): EVERYONE,
+    # integrations: the change feed (each caller its own), webhooks (embassy keys their own)
+    ("GET", "/api/v1/changes"): EVERYONE,
+    ("GET", "/api/v1/webhooks"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks"): EMBASSY_DESK,
+    ("GET", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("PATCH", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("DELETE", "/api/v1/webhooks/{webhook_id}"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks/{webhook_id}/rotate-secret"): EMBASSY_DESK,
+    ("GET", "/api/v1/webhooks/{webhook_id}/deliveries"): EMBASSY_DESK,
+    ("POST", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"): EMBASSY_DESK,
 }
 
 ROLES = ("admin", "analyst", "integration", "embassy")
 # Sample values for path parameters (valid in form, so only authorization decides).
-PATH_VALUES = {"code": "KEN", "fiscal_year": "2026", "number": "1", "kind": "trainings"}
+PATH_VALUES = {
+    "code": "KEN",
+    "fiscal_year": "2026",
+    "number": "1",
+    "kind": "trainings",
+    "as_of": "2022-03-31",
+}
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 

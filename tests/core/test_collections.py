@@ -19,10 +19,15 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.core.pagination import Page
 from tests.conftest import Keys
 from tests.core.test_pagination import assert_bad_cursor
+from tests.cwd.helpers import make_team, members, roster
+from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.indicators.helpers import create, post_result
+from tests.integrations.helpers import webhook_with_deliveries
 from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
+from tests.projects.helpers import make_project
 from tests.trainings.helpers import TRAININGS, training
 
 # Collections that cannot answer CSV, each with the reason its 406 gives (none today).
@@ -74,7 +79,26 @@ async def populate(client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
         body = {"fiscal_year": year, "partner": "GHA", "women": 2, "men": 9, "source": "archive"}
         made = await client.post("/api/v1/imet-history", json=body, headers=admin)
         assert made.status_code == 201, made.text
-    return {"code": "KEN", "nomination_id": str(first["id"]), "indicator": indicator["code"]}
+    for code, partner in (("GHA-KAIPTC", "GHA"), ("KEN-IPSTC", "KEN")):
+        made = await client.post(CENTERS, json=center(code=code, partner=partner), headers=admin)
+        assert made.status_code == 201, made.text
+        made = await client.post(UPGRADES, json=upgrade(training_center=code), headers=admin)
+        assert made.status_code == 201, made.text
+    for partner in ("UKR", "KEN"):
+        for path, body in ((ENGAGEMENTS, engagement), (MILESTONES, milestone)):
+            made = await client.post(path, json=body(partner=partner), headers=admin)
+            assert made.status_code == 201, made.text
+    await make_project(client, keys)
+    await make_project(client, keys, implementer_code="MAG", code="CWD-AFG-02")
+    cwd_teams = [await make_team(client, keys, name=name) for name in ("Team 1", "Team 2")]
+    for day in ("2022-03-31", "2022-09-30"):
+        await roster(client, keys, cwd_teams[0]["id"], day, members(women=2, men=1))
+    return {
+        "code": "KEN",
+        "nomination_id": str(first["id"]),
+        "indicator": indicator["code"],
+        "team_id": str(cwd_teams[0]["id"]),
+    }
 
 
 def concrete(path: str, values: dict[str, str]) -> str:
@@ -86,6 +110,7 @@ def concrete(path: str, values: dict[str, str]) -> str:
 @pytest.fixture
 async def listed(app: FastAPI, client: httpx.AsyncClient, keys: Keys) -> dict[str, str]:
     values = await populate(client, keys)
+    values["webhook_id"] = str(await webhook_with_deliveries(app, client, keys))
     return {path: concrete(path, values) for path in collection_routes(app)}
 
 

@@ -19,7 +19,12 @@ from tests.conftest import Keys
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.trainings.helpers import TRAININGS, training
 
-CODE_FILTERS = {"program": "program", "partner": "partner", "host_country": "partner"}
+CODE_FILTERS = {
+    "program": "program",
+    "partner": "partner",
+    "host_country": "partner",
+    "country": "partner",
+}
 UNKNOWN = {"program": ["NOPE", "nope"], "partner": ["ZZ", "zzz", "999"]}
 # Known codes as clients may send them: KEN as alpha-3, alpha-2 and ISO numeric, any case.
 KNOWN = {"program": ["imet", "Gpoi"], "partner": ["ken", "Ke", "404"]}

@@ -19,17 +19,30 @@ from app.core.idempotency import IdempotentRoute
 from app.core.versioning import required_version
 from tests.conftest import Keys
 from tests.core.test_authz_matrix import api_routes, concrete, declared_roles
+from tests.cwd.helpers import IMPORTS as CWD_IMPORTS
+from tests.cwd.helpers import TEAMS, members, team
+from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
+from tests.facilities.helpers import IMPORTS as UPGRADE_IMPORTS
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
+from tests.gdrp.helpers import IMPORTS as MILESTONE_IMPORTS
 from tests.imet_history.helpers import HISTORY, IMPORTS, history
 from tests.indicators.helpers import INDICATORS, create, manual, post_result
+from tests.integrations.helpers import webhook_with_deliveries
 from tests.nominations.helpers import NOMINATIONS, idem, nominate
 from tests.nominations.helpers import body as nomination
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
+from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training
 
 CONDITIONAL = {"PATCH", "DELETE"}
-# Issuing a key answers its secret once; replaying it would mean storing the secret.
-NOT_IDEMPOTENT = {("POST", "/api/v1/api-keys")}
+# Issuing a key or a webhook's signing secret answers the secret once; replaying it would mean
+# storing the secret.
+NOT_IDEMPOTENT = {
+    ("POST", "/api/v1/api-keys"),
+    ("POST", "/api/v1/webhooks"),
+    ("POST", "/api/v1/webhooks/{webhook_id}/rotate-secret"),
+}
 STALE = '"987654321"'
 
 
@@ -105,9 +118,20 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
             headers=admin,
         ),
         await client.post("/api/v1/api-keys", json={"name": "x", "role": "analyst"}, headers=admin),
+        await client.post(
+            "/api/v1/webhooks",
+            json={"url": "https://hooks.example.org/wps", "events": ["training.created"]},
+            headers=admin,
+        ),
         await client.post(TRAININGS, json=training(), headers=admin),
         await client.post(OBLIGATIONS, json=obligation(), headers=admin),
         await client.post(HISTORY, json=history(), headers=admin),
+        await client.post(CENTERS, json=center(), headers=admin),
+        await client.post(UPGRADES, json=upgrade(), headers=admin),
+        await client.post(ENGAGEMENTS, json=engagement(), headers=admin),
+        await client.post(MILESTONES, json=milestone(), headers=admin),
+        await client.post(IMPLEMENTERS, json=implementer(), headers=admin),
+        await client.post(PROJECTS, json=project(), headers=admin),
         await post_result(
             client,
             keys,
@@ -121,6 +145,15 @@ async def _one_of_each(client: httpx.AsyncClient, keys: Keys) -> list[str]:
             SNAPSHOTS,
             content=un_csv([("Ghana", "GHA", "UNIFIL", "Troops", 9, 1, "2021-09-30")]),
             headers=csv_headers(admin),
+        ),
+    ]
+    cwd_team = await client.post(TEAMS, json=team(), headers=admin)
+    made += [
+        cwd_team,
+        await client.post(
+            f"{cwd_team.headers['location']}/rosters",
+            json={"as_of": "2022-03-31", "members": members(women=3)},
+            headers=admin,
         ),
     ]
     assert all(response.status_code == 201 for response in made), [r.text for r in made]
@@ -169,7 +202,9 @@ async def test_patch_and_delete_answer_412_on_a_stale_etag_and_change_nothing(
     assert not wrong, "\n".join(map(str, wrong))
 
 
-def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
+def _post_examples(
+    nomination_id: int, team_id: int, delivery: str
+) -> dict[str, tuple[str, dict[str, Any]]]:
     """POST route → (role, request arguments) of one request that succeeds."""
     return {
         "/api/v1/programs": ("admin", {"json": {"code": "MATRIX", "name": "Matrix"}}),
@@ -191,6 +226,17 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
         "/api/v1/imports/obligations": ("admin", {"json": [obligation(source_ref="MATRIX-1")]}),
         HISTORY: ("integration", {"json": history()}),
         IMPORTS: ("admin", {"json": [history(partner="GHA")]}),
+        CENTERS: ("admin", {"json": center()}),
+        UPGRADES: ("integration", {"json": upgrade()}),
+        UPGRADE_IMPORTS: ("admin", {"json": [upgrade(external_ref="MATRIX-1")]}),
+        ENGAGEMENTS: ("admin", {"json": engagement()}),
+        MILESTONES: ("integration", {"json": milestone()}),
+        MILESTONE_IMPORTS: ("admin", {"json": [milestone(external_ref="MATRIX-1")]}),
+        IMPLEMENTERS: (
+            "integration",
+            {"json": implementer(code="MAG", name="Mines Advisory Group")},
+        ),
+        PROJECTS: ("admin", {"json": project(code="CWD-MATRIX-1", implementer="MAG")}),
         SNAPSHOTS: (
             "admin",
             {
@@ -198,6 +244,15 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
                 "headers": csv_headers({}),
             },
         ),
+        TEAMS: ("integration", {"json": team()}),
+        "/api/v1/cwd-teams/{team_id}/rosters": (
+            "admin",
+            {
+                "json": {"as_of": "2022-03-31", "members": members(women=2, leaders=1)},
+                "path": f"{TEAMS}/{team_id}/rosters",
+            },
+        ),
+        CWD_IMPORTS: ("admin", {"json": [team(name="Imported")]}),
         INDICATORS: ("admin", {"json": manual(code="MATRIX-COUNT")}),
         "/api/v1/indicators/{code}/results": (
             "admin",
@@ -206,24 +261,52 @@ def _post_examples(nomination_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
                 "path": f"{INDICATORS}/MATRIX-COUNT/results",
             },
         ),
+        # The result the example above created (a path may be made from earlier answers).
+        "/api/v1/indicators/{code}/results/{result_id}/transitions": (
+            "integration",
+            {
+                "json": {"to": "submitted"},
+                "path": lambda answered: (
+                    answered["/api/v1/indicators/{code}/results"].headers["location"]
+                    + "/transitions"
+                ),
+            },
+        ),
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": (
+            "admin",
+            {"path": f"{delivery}/redeliver"},
+        ),
     }
 
 
 async def test_every_post_replays_its_first_response_under_an_idempotency_key(
     app: FastAPI, client: httpx.AsyncClient, keys: Keys
 ) -> None:
-    examples = _post_examples((await nominate(client, keys))["id"])
+    matrix_team = await client.post(
+        TEAMS, json=team(name="Matrix team"), headers=keys.headers("admin")
+    )
+    webhook_id = await webhook_with_deliveries(app, client, keys)
+    deliveries = await client.get(
+        f"/api/v1/webhooks/{webhook_id}/deliveries", headers=keys.headers("admin")
+    )
+    delivery = f"/api/v1/webhooks/{webhook_id}/deliveries/{deliveries.json()['items'][0]['id']}"
+    examples = _post_examples(
+        (await nominate(client, keys))["id"], matrix_team.json()["id"], delivery
+    )
     posts = {path for method, path in _writes(app, {"POST"}) if method == "POST"}
     posts -= {path for _, path in NOT_IDEMPOTENT}
     assert not posts - set(examples), f"POST routes without an example: {posts - set(examples)}"
     assert not set(examples) - posts, f"examples of no route: {set(examples) - posts}"
     wrong: list[tuple[object, ...]] = []
+    answered: dict[str, httpx.Response] = {}
     for template in examples:  # in order: the indicator exists before its results are posted
         role, arguments = examples[template]
         arguments = dict(arguments)
         path = arguments.pop("path", concrete(template))
+        if callable(path):
+            path = path(answered)
         headers = idem({**keys.headers(role), **arguments.pop("headers", {})})
-        first = await client.post(path, headers=headers, **arguments)
+        first = answered[template] = await client.post(path, headers=headers, **arguments)
         again = await client.post(path, headers=headers, **arguments)
         if not 200 <= first.status_code < 300 or "idempotent-replayed" in first.headers:
             wrong.append((template, "first", first.status_code, first.text[:200]))

@@ -209,3 +209,42 @@ async def test_search_text_is_backfilled(scratch_url: str) -> None:
 def test_the_migrations_form_one_line() -> None:
     """`wps serve` upgrades to `head`: two branches that both follow one revision would stop it."""
     assert len(migration_heads()) == 1, migration_heads()
+
+
+def _result_before_approval(connection: Connection) -> None:
+    indicator_id = connection.execute(
+        text(
+            "INSERT INTO indicators (code, name, outcome, measure, direction, aggregation,"
+            " source, metric_filters, description, version, created_at, updated_at) VALUES"
+            " ('OLD-COUNT', 'Old', 3, 'count', 'increase', 'per_period_sum', 'manual', '{}',"
+            " '', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id"
+        )
+    ).scalar_one()
+    connection.execute(
+        text(
+            "INSERT INTO indicator_results (indicator_id, fiscal_year, women, men, flagged,"
+            " flags, version, created_at, updated_at) VALUES (:indicator, 2021, 4, 6, false,"
+            " '[]', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ),
+        {"indicator": indicator_id},
+    )
+
+
+def _result_statuses(connection: Connection) -> list[tuple[Any, ...]]:
+    rows = connection.execute(
+        text("SELECT status, submitted_by_key_id, return_reason, women FROM indicator_results")
+    )
+    return [tuple(row) for row in rows]
+
+
+async def test_0014_keeps_results_entered_before_approval_counted(scratch_url: str) -> None:
+    """Results entered before approval existed are approved: no reported figure moves."""
+    await asyncio.to_thread(migrate, "0010", database_url=scratch_url)
+    engine = create_async_engine(scratch_url, poolclass=NullPool)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(_result_before_approval)
+    finally:
+        await engine.dispose()
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    assert await _inspect(scratch_url, _result_statuses) == [("approved", None, None, 4)]

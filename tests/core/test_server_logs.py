@@ -17,6 +17,8 @@ REQUESTS = {
     "/redoc": "/redoc",
     "/openapi.json": "/openapi.json",
     "/docs/assets/swagger-ui.css": "/docs/assets/{path}",
+    "/dashboard": "/dashboard",
+    "/dashboard/static/dashboard.js": "/dashboard/static/{path}",
     "/healthz": "/healthz",
     "/api/v1/partners/KEN": "/api/v1/partners/{code}",
     "/nowhere": "unmatched",

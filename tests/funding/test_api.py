@@ -299,7 +299,7 @@ async def test_list_as_csv_streams_every_visible_record(
     assert response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
     assert lines[0] == (
-        "id,type,program,fiscal_year,partner,amount_usd,purposes,source_ref,created_at,updated_at"
+        "id,type,program,fiscal_year,partner,amount_usd,purposes,source_ref,project,created_at,updated_at"
     )
     assert len(lines) == 2
     assert lines[1].startswith(

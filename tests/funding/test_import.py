@@ -363,6 +363,7 @@ def test_cli_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: P
         **rows[1],
         "partner": "KEN",
         "purposes": sorted(rows[1]["purposes"]),
+        "project": None,
     }
     again = wps("import", "obligations", str(out), env=cli_env)
     assert json.loads(again.stdout)["unchanged"] == 400

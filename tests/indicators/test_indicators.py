@@ -13,8 +13,15 @@ from app.seed import seed_reference_data
 from tests.conftest import Keys
 from tests.indicators.helpers import INDICATORS, create, manual, pointers, put_target
 
+# The CWD indicators derived from teams' rosters (outcome 3).
+CWD_DERIVED = {"CWD-ALL-WOMEN-TEAMS", "CWD-MIXED-TEAMS", "CWD-WOMEN-LEADERS", "CWD-WOMEN-PERSONNEL"}
 SEEDED = {
+    *CWD_DERIVED,
     "CWD-WOMEN-TEAMS",
+    "GDRP-POLICY-MILESTONES",
+    "GDRP-WOMEN-COUNTERPARTS",
+    "GPOI-FACILITY-UPGRADES",
+    "GPOI-WOMEN-BEDS",
     "GPOI-NIO-STUDENTS",
     "GPOI-PK-WOMEN-SHARE",
     "GPOI-WOMEN-TRAINED",
@@ -61,9 +68,9 @@ async def test_create_read_and_list(client: httpx.AsyncClient, keys: Keys) -> No
     )
     codes = [i["code"] for i in listed.json()["items"]]
     assert codes == sorted(SEEDED | {"GPOI-WOMEN-TRAINED-2", "NO-PROGRAM"})
-    assert listed.json()["total"] == 8
+    assert listed.json()["total"] == len(SEEDED) + 2
     filters: list[tuple[dict[str, Any], set[str]]] = [
-        ({"outcome": 3}, {"CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
+        ({"outcome": 3}, {*CWD_DERIVED, "CWD-WOMEN-TEAMS", "IMET-WOMEN-OBLIGATED", "NO-PROGRAM"}),
         ({"program": "imet"}, {"IMET-WOMEN-OBLIGATED", "IMET-WOMEN-TRAINED"}),
         ({"source": "manual"}, {"CWD-WOMEN-TEAMS", "NO-PROGRAM"}),
     ]
@@ -284,7 +291,7 @@ async def test_seeding_indicators_is_idempotent_and_keeps_edits(
             )
 
     before = await counts()
-    assert before[:2] == (6, 1)
+    assert before[:2] == (len(SEEDED), 1)
     renamed = await client.patch(
         f"{INDICATORS}/GPOI-WOMEN-TRAINED",
         json={"name": "GPOI women trained (edited)"},
@@ -314,4 +321,4 @@ async def test_seeding_indicators_is_idempotent_and_keeps_edits(
         await seed_reference_data(session)
     target = await client.get(f"{INDICATORS}/IMET-WOMEN-OBLIGATED/targets/2022", headers=admin)
     assert target.json()["value"] == "3000000.00"
-    assert (await counts())[:2] == (6, 1)
+    assert (await counts())[:2] == (len(SEEDED), 1)

@@ -13,7 +13,7 @@ from tests.conftest import Keys
 from tests.indicators.helpers import (
     INDICATORS,
     create,
-    post_result,
+    post_approved,
     progress,
     put_target,
 )
@@ -27,9 +27,9 @@ async def test_increase_progress_and_statuses(client: httpx.AsyncClient, keys: K
     await put_target(client, keys, "CWD-TEST-COUNT", 2021, 200)
     await put_target(client, keys, "CWD-TEST-COUNT", 2022, 200)
     await put_target(client, keys, "CWD-TEST-COUNT", 2023, 200)
-    await post_result(client, keys, "CWD-TEST-COUNT", fiscal_year=2021, value=150)
-    await post_result(client, keys, "CWD-TEST-COUNT", fiscal_year=2022, value=200)
-    await post_result(client, keys, "CWD-TEST-COUNT", fiscal_year=2024, value=5)
+    await post_approved(client, keys, "CWD-TEST-COUNT", fiscal_year=2021, value=150)
+    await post_approved(client, keys, "CWD-TEST-COUNT", fiscal_year=2022, value=200)
+    await post_approved(client, keys, "CWD-TEST-COUNT", fiscal_year=2024, value=5)
     rows = await progress(client, keys, "CWD-TEST-COUNT", from_fy=2021, to_fy=2024)
     assert list(rows) == [2021, 2022, 2023, 2024]
     assert {k: rows[2021][k] for k in ("target", "actual", "pct_of_target", "status")} == {
@@ -56,9 +56,9 @@ async def test_decrease_progress_measures_from_the_baseline(
     await put_target(client, keys, "CWD-INCIDENTS", 2021, 60)
     await put_target(client, keys, "CWD-INCIDENTS", 2022, 60)
     await put_target(client, keys, "CWD-INCIDENTS", 2023, 60)
-    await post_result(client, keys, "CWD-INCIDENTS", fiscal_year=2021, value=80)
-    await post_result(client, keys, "CWD-INCIDENTS", fiscal_year=2022, value=60)
-    await post_result(client, keys, "CWD-INCIDENTS", fiscal_year=2023, value=50)
+    await post_approved(client, keys, "CWD-INCIDENTS", fiscal_year=2021, value=80)
+    await post_approved(client, keys, "CWD-INCIDENTS", fiscal_year=2022, value=60)
+    await post_approved(client, keys, "CWD-INCIDENTS", fiscal_year=2023, value=50)
     rows = await progress(client, keys, "CWD-INCIDENTS", from_fy=2021, to_fy=2023)
     # (100 - 80) / (100 - 60) = 50 %: half way down; lower is better.
     assert (rows[2021]["pct_of_target"], rows[2021]["status"]) == (50.0, "behind")
@@ -86,10 +86,10 @@ def test_percent_of_target_rules() -> None:
 async def test_percent_rolls_up_parts_never_averages(client: httpx.AsyncClient, keys: Keys) -> None:
     await create(client, keys, code="CWD-SHARE", measure="percent")
     await put_target(client, keys, "CWD-SHARE", 2022, "25.0")
-    await post_result(
+    await post_approved(
         client, keys, "CWD-SHARE", fiscal_year=2022, numerator=1, denominator=2, partner="KEN"
     )
-    await post_result(
+    await post_approved(
         client, keys, "CWD-SHARE", fiscal_year=2022, numerator=1, denominator=8, partner="GHA"
     )
     rows = await progress(client, keys, "CWD-SHARE", from_fy=2022, to_fy=2022)
@@ -98,7 +98,7 @@ async def test_percent_rolls_up_parts_never_averages(client: httpx.AsyncClient, 
     assert (row["actual"], row["numerator"], row["denominator"]) == ("20.0", "2", "10")
     assert (row["target"], row["pct_of_target"], row["status"]) == ("25.0", 80.0, "behind")
     # An overall result, when entered, is the year's figure (partners' rows are its detail).
-    await post_result(client, keys, "CWD-SHARE", fiscal_year=2022, numerator=3, denominator=10)
+    await post_approved(client, keys, "CWD-SHARE", fiscal_year=2022, numerator=3, denominator=10)
     rows = await progress(client, keys, "CWD-SHARE", from_fy=2022, to_fy=2022)
     assert (rows[2022]["actual"], rows[2022]["status"]) == ("30.0", "on_track")
     # One partner's progress, with that partner's target.

@@ -35,10 +35,11 @@ def test_import_then_export_round_trips(cli_env: dict[str, str], tmp_path: Path)
     records = json.loads(as_json.stdout)
     assert len(records) == 1500
     assert records[0] == {"id": 1, **rows[0], "topics": sorted(rows[0]["topics"])} | {
+        "project": None,
         "participants": [
             {"partner": "GHA", "women": 6, "men": 18, "unreported": 0},
             {"partner": "KEN", "women": 3, "men": 7, "unreported": 0},
-        ]
+        ],
     }
     again = wps("import", "trainings", str(out), env=cli_env)
     assert json.loads(again.stdout)["unchanged"] == 1500  # "'=1+2" came back as "=1+2"

@@ -1,0 +1,1 @@
+"""CWD teams (demining, survey, risk education, stockpile management) and their rosters."""

@@ -1,0 +1,284 @@
+"""Bulk import and export of CWD teams with their rosters: JSON arrays or CSV with the list
+export's columns (a line per team, roster and role).
+
+The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
+key is (partner, name), unique in the table; a team's rosters in the file replace its stored
+ones, so a round trip through an export changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from pydantic import ValidationError
+from sqlalchemy import Select, Table, delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.audit.writer import record
+from app.core import bulk
+from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
+from app.core.security import Principal
+from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
+from app.cwd.schemas import MEMBER_RECORD, TEAM_RECORD, TeamImport
+from app.cwd.service import life_error, member_errors, roster_columns
+from app.partners.service import partner_codes
+from app.programs.service import program_ids
+from app.projects.service import ProjectRefs, check_project, project_refs
+
+TEAMS = cast(Table, CwdTeam.__table__)
+ROSTERS = cast(Table, CwdRoster.__table__)
+MEMBERS = cast(Table, CwdRosterMember.__table__)
+
+REQUIRED_COLUMNS = ("partner", "name", "activity", "formed_on")
+INT_COLUMNS = frozenset({"women", "men", "unreported"})
+
+
+# Parsing
+
+
+@dataclass(slots=True)
+class TeamRecord(Record):
+    """One team to upsert, with the record numbers its rosters and members came from."""
+
+    roster_rows: list[int] = field(default_factory=list)
+    member_rows: dict[tuple[int, int], int] = field(default_factory=dict)
+
+
+def parse(body: bytes, *, csv_body: bool) -> Parsed[TeamRecord]:
+    return _parse_csv(body) if csv_body else bulk.parse_json(body, "CWD teams", TeamRecord)
+
+
+def _cell_value(column: str, value: str) -> Any:
+    return bulk.int_cell(value) if column in INT_COLUMNS else value
+
+
+def _team_key(team: dict[str, Any]) -> tuple[str, str] | None:
+    if team.get("id"):
+        return ("id", str(team["id"]))
+    if team.get("partner") and team.get("name"):
+        return (str(team["partner"]).upper(), str(team["name"]))
+    return None
+
+
+def _parse_csv(body: bytes) -> Parsed[TeamRecord]:
+    """Lines of one team (the same id, or else partner and name) become one record; its lines
+    of one as_of, one roster."""
+    table = bulk.read_csv(body, columns=TEAM_RECORD.columns, required=REQUIRED_COLUMNS)
+    records: list[TeamRecord] = []
+    by_key: dict[tuple[str, str], tuple[TeamRecord, dict[str, Any]]] = {}
+    errors = table.errors
+    for row, cells in table.lines:
+        team = bulk.csv_values(cells, TEAM_RECORD.read, _cell_value)
+        as_of = cells.get("as_of", "").strip()
+        member = bulk.csv_values(cells, MEMBER_RECORD.imported, _cell_value)
+        if member and not as_of:
+            errors.append(RowError(row=row, field="as_of", message="a roster line needs as_of"))
+            continue
+        if as_of and "role" not in member:
+            errors.append(RowError(row=row, field="role", message="a roster line needs a role"))
+            continue
+        key = _team_key(team)
+        if key is not None and key in by_key:
+            found, first_team = by_key[key]
+            differing = [n for n in TEAM_RECORD.read if team.get(n) != first_team.get(n)]
+            if differing:
+                errors.append(
+                    RowError(
+                        row=row,
+                        field=differing[0],
+                        message=f"differs from row {found.row}, a line of the same team",
+                    )
+                )
+                continue
+        else:
+            found = TeamRecord(row=row, data={**team, "rosters": []}, from_csv=True)
+            records.append(found)
+            if key is not None:
+                by_key[key] = (found, team)
+        if not as_of:
+            continue
+        rosters: list[dict[str, Any]] = found.data["rosters"]
+        index = next((n for n, r in enumerate(rosters) if r["as_of"] == as_of), None)
+        if index is None:
+            index = len(rosters)
+            rosters.append({"as_of": as_of, "members": []})
+            found.roster_rows.append(row)
+        found.member_rows[(index, len(rosters[index]["members"]))] = row
+        rosters[index]["members"].append(member)
+    errors.sort(key=lambda e: e.row)
+    return Parsed(received=table.received, records=records, errors=errors, format="csv")
+
+
+# The importer
+
+
+@dataclass(slots=True)
+class Valid:
+    body: TeamImport
+    program_id: int
+    project_id: int | None
+    partner_id: int
+
+    def columns(self) -> dict[str, Any]:
+        resolved = {
+            "program_id": self.program_id,
+            "project_id": self.project_id,
+            "partner_id": self.partner_id,
+        }
+        return TEAM_RECORD.values(self.body, resolved)
+
+    def rosters(self) -> frozenset[tuple[Any, ...]]:
+        return frozenset(
+            (r.as_of, m.role, m.women, m.men, m.unreported)
+            for r in self.body.rosters
+            for m in r.members
+        )
+
+
+def _stored_rosters(team: CwdTeam) -> frozenset[tuple[Any, ...]]:
+    return frozenset(
+        (r.as_of, m.role, m.women, m.men, m.unreported) for r in team.rosters for m in r.members
+    )
+
+
+class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
+    resource_type = "cwd_team"
+    key_field = "name"
+    model = CwdTeam
+    key_columns = (CwdTeam.partner_id, CwdTeam.name)
+
+    def __init__(self) -> None:
+        self.programs: dict[str, int] = {}
+        self.partners: dict[str, tuple[int, str]] = {}
+        self.projects: ProjectRefs = {}
+
+    def locate(self, rec: TeamRecord, loc: Sequence[Any]) -> tuple[int, str]:
+        """A roster's or member's error points at the CSV line (or array item) it came from."""
+        parts = [str(p) for p in loc]
+        if not rec.from_csv or len(parts) < 2 or parts[0] != "rosters" or not parts[1].isdigit():
+            return bulk.locate(rec, parts)
+        index = int(parts[1])
+        row = rec.roster_rows[index] if index < len(rec.roster_rows) else rec.row
+        if len(parts) >= 4 and parts[2] == "members" and parts[3].isdigit():
+            row = rec.member_rows.get((index, int(parts[3])), row)
+            return row, parts[4] if len(parts) > 4 else "role"
+        return row, parts[2] if len(parts) > 2 else "as_of"
+
+    async def prepare(self, session: AsyncSession) -> None:
+        self.programs = await program_ids(session)
+        self.partners = await partner_codes(session)
+        self.projects = await project_refs(session)
+
+    def check(self, rec: TeamRecord) -> Valid | list[RowError]:
+        try:
+            body = TeamImport.model_validate(rec.data)
+        except ValidationError as exc:
+            return self.validation_errors(rec, exc)
+        problems: list[tuple[str, str]] = []
+        program_id = self.programs.get(body.program)
+        if program_id is None:
+            problems.append(("/program", f"unknown program {body.program!r}"))
+        project_id, project_error = check_project(body.project, program_id, self.projects)
+        if project_error is not None:
+            problems.append(project_error)
+        partner = self.partners.get(body.partner.upper())
+        if partner is None:
+            problems.append(("/partner", f"unknown country code {body.partner!r}"))
+        if body.disbanded_on is not None and body.disbanded_on < body.formed_on:
+            problems.append(("/disbanded_on", "must not be before formed_on"))
+        seen: set[Any] = set()
+        for n, roster in enumerate(body.rosters):
+            pointer = f"/rosters/{n}"
+            if roster.as_of in seen:
+                problems.append((f"{pointer}/as_of", "the team has a roster as of this date"))
+            seen.add(roster.as_of)
+            if (why := life_error(body.formed_on, body.disbanded_on, roster.as_of)) is not None:
+                problems.append((f"{pointer}/as_of", why))
+            problems += [
+                (e["pointer"], e["detail"])
+                for e in member_errors(roster.members, pointer + "/members")
+            ]
+        if problems or program_id is None or partner is None:
+            return self.errors_at(rec, problems)
+        return Valid(body, program_id, project_id, partner[0])
+
+    def key(self, item: Valid) -> Hashable:
+        return (item.partner_id, item.body.name)
+
+    def stored_key(self, stored: CwdTeam) -> Hashable:
+        return (stored.partner_id, stored.name)
+
+    def stored(self) -> Select[CwdTeam]:
+        return select(CwdTeam).options(
+            selectinload(CwdTeam.rosters).selectinload(CwdRoster.members)
+        )
+
+    def same(self, stored: CwdTeam, item: Valid) -> bool:
+        return (
+            TEAM_RECORD.same(stored, item.columns())
+            and _stored_rosters(stored) == item.rosters()
+            and len(stored.rosters) == len(item.body.rosters)
+        )
+
+    async def write(
+        self,
+        session: AsyncSession,
+        creates: list[tuple[int | None, Valid]],
+        updates: list[tuple[CwdTeam, Valid]],
+        progress: Progress | None,
+    ) -> None:
+        for chunk in bulk.chunks(creates, "creating", progress):
+            ids = await bulk.insert_returning_ids(
+                session, TEAMS, [(given, item.columns()) for given, item in chunk]
+            )
+            await _insert_rosters(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
+            )
+        for pairs in bulk.chunks(updates, "updating", progress):
+            ids = [stored.id for stored, _ in pairs]
+            await bulk.update_by_id(
+                session, TEAMS, [(stored.id, item.columns()) for stored, item in pairs]
+            )
+            await session.execute(delete(ROSTERS).where(ROSTERS.c.team_id.in_(ids)))
+            await _insert_rosters(session, [(stored.id, item) for stored, item in pairs])
+
+
+async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]]) -> None:
+    rows = [
+        (roster, {"team_id": team_id, "as_of": roster.as_of, **roster_columns(roster.members)})
+        for team_id, item in pairs
+        for roster in item.body.rosters
+    ]
+    members: list[dict[str, Any]] = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        ids = await bulk.insert_returning_ids(session, ROSTERS, [(None, r) for _, r in chunk])
+        for roster_id, (roster, _) in zip(ids, chunk, strict=True):
+            members += [
+                {
+                    "roster_id": roster_id,
+                    "role": m.role,
+                    "women": m.women,
+                    "men": m.men,
+                    "unreported": m.unreported,
+                }
+                for m in roster.members
+            ]
+    for start in range(0, len(members), CHUNK * 5):
+        await session.execute(insert(MEMBERS), members[start : start + CHUNK * 5])
+
+
+async def import_teams(
+    session: AsyncSession,
+    actor: Principal | None,
+    parsed: Parsed[TeamRecord],
+    *,
+    dry_run: bool,
+    progress: Progress | None = None,
+) -> bulk.ImportSummary:
+    return await bulk.run_import(
+        session, actor, TeamImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
+    )

@@ -1,0 +1,123 @@
+"""A CWD team, its rosters as reported on dates, and each roster's people by role and sex."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
+
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.cwd.schemas import Activity, Composition, RosterRole
+from app.partners.models import Partner
+from app.programs.models import Program
+from app.projects.models import Project
+
+
+def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
+    listed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_known")
+
+
+class CwdTeam(IdMixin, VersionedMixin, Base):
+    """A demining, survey, risk education, liaison, stockpile or victim assistance team."""
+
+    __tablename__ = "cwd_teams"
+    __table_args__ = (
+        # A team is named once in its country: the import's upsert key.
+        UniqueConstraint("partner_id", "name"),
+        CheckConstraint("disbanded_on IS NULL OR disbanded_on >= formed_on", name="life_ordered"),
+        _known("activity", Activity),
+    )
+
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    activity: Mapped[Activity] = mapped_column(EnumText(Activity, 32))
+    formed_on: Mapped[date] = mapped_column(Date)
+    disbanded_on: Mapped[date | None] = mapped_column(Date)
+
+    program: Mapped[Program] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
+    partner: Mapped[Partner] = relationship(lazy="raise")
+    rosters: Mapped[list[CwdRoster]] = relationship(
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CwdRoster.as_of",
+        back_populates="team",
+    )
+
+    # As of a date, from the latest roster on or before it (service.with_composition).
+    as_of: Mapped[date] = query_expression()
+    composition: Mapped[Composition] = query_expression()
+    roster_as_of: Mapped[date | None] = query_expression()
+    women: Mapped[int] = query_expression()
+    men: Mapped[int] = query_expression()
+    unreported: Mapped[int] = query_expression()
+    women_in_leadership: Mapped[int] = query_expression()
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+
+class CwdRoster(IdMixin, VersionedMixin, Base):
+    """Who was on a team on a date; its totals are derived from the members when written."""
+
+    __tablename__ = "cwd_rosters"
+    __table_args__ = (
+        # One roster per team and date (the latest-on-or-before lookup seeks this index).
+        UniqueConstraint("team_id", "as_of"),
+        CheckConstraint(
+            "women >= 0 AND men >= 0 AND unreported >= 0 AND women_in_leadership >= 0",
+            name="counts_not_negative",
+        ),
+    )
+
+    team_id: Mapped[int] = mapped_column(BigId, ForeignKey("cwd_teams.id", ondelete="CASCADE"))
+    as_of: Mapped[date] = mapped_column(Date)
+    women: Mapped[int] = mapped_column(Integer)
+    men: Mapped[int] = mapped_column(Integer)
+    unreported: Mapped[int] = mapped_column(Integer)
+    women_in_leadership: Mapped[int] = mapped_column(Integer)
+
+    team: Mapped[CwdTeam] = relationship(lazy="raise", back_populates="rosters")
+    members: Mapped[list[CwdRosterMember]] = relationship(
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CwdRosterMember.role",
+    )
+
+
+class CwdRosterMember(Base):
+    """The women, men and people of unreported sex in one role of a roster."""
+
+    __tablename__ = "cwd_roster_members"
+    __table_args__ = (
+        _known("role", RosterRole),
+        CheckConstraint("women >= 0 AND men >= 0 AND unreported >= 0", name="counts_not_negative"),
+    )
+
+    roster_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("cwd_rosters.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[RosterRole] = mapped_column(EnumText(RosterRole, 32), primary_key=True)
+    women: Mapped[int] = mapped_column(Integer)
+    men: Mapped[int] = mapped_column(Integer)
+    unreported: Mapped[int] = mapped_column(Integer)
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men + self.unreported

@@ -1,0 +1,306 @@
+"""/api/v1/cwd-teams (teams and their rosters) and /api/v1/imports/cwd-teams."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import bulk
+from app.core import responses as render
+from app.core.csvout import listing_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import (
+    FromDate,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    ProjectFilter,
+    ToDate,
+    UpdatedSince,
+)
+from app.core.schemas import Date
+from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
+from app.cwd import imports, service
+from app.cwd.schemas import (
+    ROSTER_RECORD,
+    TEAM_RECORD,
+    Activity,
+    Composition,
+    RosterCreate,
+    RosterRead,
+    RosterReplace,
+    TeamCreate,
+    TeamRead,
+    TeamUpdate,
+)
+
+router = APIRouter(prefix="/cwd-teams", tags=["cwd-teams"], route_class=IdempotentRoute)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+
+TeamId = Annotated[int, Path(ge=1, le=2**62)]
+RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
+AsOfQuery = Annotated[
+    Date | None,
+    Query(description="Composition from the latest roster on or before this date; default today"),
+]
+
+
+def _location(team_id: int) -> str:
+    return f"/api/v1/cwd-teams/{team_id}"
+
+
+def team_filters(
+    partner: PartnerFilter = None,
+    program: ProgramFilter = None,
+    project: ProjectFilter = None,
+    activity: Annotated[Activity | None, Query()] = None,
+    composition: Annotated[
+        Composition | None, Query(description="The composition as of `as_of`")
+    ] = None,
+    as_of: AsOfQuery = None,
+    updated_since: UpdatedSince = None,
+) -> service.TeamFilters:
+    return service.TeamFilters(
+        partner=partner,
+        program=program,
+        project=project,
+        activity=str(activity) if activity is not None else None,
+        composition=str(composition) if composition is not None else None,
+        as_of=as_of,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.TeamFilters, Depends(team_filters)]
+
+
+def roster_filters(
+    from_date: FromDate = None, to_date: ToDate = None, updated_since: UpdatedSince = None
+) -> service.RosterFilters:
+    return service.RosterFilters(from_date=from_date, to_date=to_date, updated_since=updated_since)
+
+
+RosterFilters = Annotated[service.RosterFilters, Depends(roster_filters)]
+
+
+@router.get(
+    "",
+    operation_id="cwd_teams_list",
+    summary="CWD teams with their composition as of a date (embassy keys: their own "
+    "country's only); CSV has a line per roster and role",
+    response_model=Page[TeamRead],
+    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def list_teams(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.teams_listing(session, principal, filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, TeamRead, TEAM_RECORD, "cwd-teams.csv"
+    )
+
+
+@router.get(
+    "/{team_id}",
+    operation_id="cwd_teams_get",
+    response_model=TeamRead,
+    responses=responses(304, 404),
+)
+async def get_team(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    team_id: TeamId,
+    as_of: AsOfQuery = None,
+) -> Response:
+    team = await service.get_team(session, principal, team_id, as_of)
+    return render.resource(request, TeamRead, team)
+
+
+@router.post(
+    "",
+    operation_id="cwd_teams_create",
+    status_code=201,
+    summary="Record a CWD team; 409 when its country has a team of that name",
+    response_model=TeamRead,
+    responses=responses(409, 413, 415),
+)
+async def create_team(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: TeamCreate,
+) -> Response:
+    team = await service.create_team(session, actor, body)
+    return render.created(request, TeamRead, team, _location(team.id))
+
+
+@router.patch(
+    "/{team_id}",
+    operation_id="cwd_teams_update",
+    summary="Change a team; its life must still hold every roster",
+    response_model=TeamRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_team(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    team_id: TeamId,
+    body: TeamUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    team = await service.update_team(session, actor, team_id, body, expected_version)
+    return render.resource(request, TeamRead, team)
+
+
+@router.delete(
+    "/{team_id}",
+    operation_id="cwd_teams_delete",
+    summary="Delete a team and its rosters",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_team(
+    actor: Writer, session: SessionDep, team_id: TeamId, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_team(session, actor, team_id, expected_version)
+    return render.no_content()
+
+
+# --- Rosters ----------------------------------------------------------------------------------
+
+
+def _roster_location(team_id: int, day: date) -> str:
+    return f"/api/v1/cwd-teams/{team_id}/rosters/{day.isoformat()}"
+
+
+@router.get(
+    "/{team_id}/rosters",
+    operation_id="cwd_rosters_list",
+    summary="A team's rosters, oldest first (its history)",
+    response_model=Page[RosterRead],
+    responses={**responses(404), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def list_rosters(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    team_id: TeamId,
+    paging: Paging,
+    filters: RosterFilters,
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.rosters_listing(session, principal, team_id, filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, RosterRead, ROSTER_RECORD, "cwd-rosters.csv"
+    )
+
+
+@router.post(
+    "/{team_id}/rosters",
+    operation_id="cwd_rosters_create",
+    status_code=201,
+    summary="Report a team's roster as of a date; 409 when that date has one (PATCH it)",
+    response_model=RosterRead,
+    responses=responses(404, 409, 413, 415),
+)
+async def create_roster(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    team_id: TeamId,
+    body: RosterCreate,
+) -> Response:
+    roster = await service.add_roster(session, actor, team_id, body)
+    return render.created(request, RosterRead, roster, _roster_location(team_id, roster.as_of))
+
+
+@router.get(
+    "/{team_id}/rosters/{as_of}",
+    operation_id="cwd_rosters_get",
+    response_model=RosterRead,
+    responses=responses(304, 404),
+)
+async def get_roster(
+    request: Request, principal: Reader, session: SessionDep, team_id: TeamId, as_of: RosterDate
+) -> Response:
+    roster = await service.get_roster(session, principal, team_id, as_of)
+    return render.resource(request, RosterRead, roster)
+
+
+@router.patch(
+    "/{team_id}/rosters/{as_of}",
+    operation_id="cwd_rosters_replace",
+    summary="Replace the members of a team's roster of a date",
+    response_model=RosterRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def replace_roster(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    team_id: TeamId,
+    as_of: RosterDate,
+    body: RosterReplace,
+    expected_version: RequiredVersion,
+) -> Response:
+    roster = await service.replace_roster(session, actor, team_id, as_of, body, expected_version)
+    return render.resource(request, RosterRead, roster)
+
+
+@router.delete(
+    "/{team_id}/rosters/{as_of}",
+    operation_id="cwd_rosters_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_roster(
+    actor: Writer,
+    session: SessionDep,
+    team_id: TeamId,
+    as_of: RosterDate,
+    expected_version: RequiredVersion,
+) -> Response:
+    await service.delete_roster(session, actor, team_id, as_of, expected_version)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/cwd-teams",
+    operation_id="imports_cwd_teams",
+    response_model=bulk.ImportSummary,
+    summary="Upsert CWD teams with their rosters on (partner, name) from a JSON array or a CSV",
+    description=(
+        "The CSV takes the list export's columns, a line per team, roster and role "
+        "(`id`, `composition`, `created_at`, `updated_at` ignored). A team's rosters in the "
+        "file replace its stored ones. All or nothing."
+    ),
+    responses=responses(409, 413, 415),
+    openapi_extra=bulk.request_body(imports.TeamImport),
+)
+async def import_teams(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_teams(session, actor, records, dry_run=dry_run)
+    return bulk.summary_response(summary)

@@ -1,0 +1,1 @@
+"""Training centers and GPOI's gender-inclusive facility upgrades at them."""

@@ -1,0 +1,97 @@
+"""Training centers (a partner's peace operations training center) and the facility upgrades
+made there, with each upgrade's features in their own table so reports can GROUP BY them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.facilities.schemas import Feature, UpgradeStatus
+from app.partners.models import Partner
+from app.programs.models import Program
+from app.projects.models import Project
+
+
+class TrainingCenter(IdMixin, VersionedMixin, Base):
+    __tablename__ = "training_centers"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+
+    partner: Mapped[Partner] = relationship(lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+
+class FacilityUpgrade(IdMixin, VersionedMixin, Base):
+    """One upgrade of a center under a program; its fiscal year is completed_on's."""
+
+    __tablename__ = "facility_upgrades"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('planned', 'in_progress', 'completed', 'cancelled')", name="status_known"
+        ),
+        CheckConstraint("women_beds_added >= 0", name="beds_not_negative"),
+        CheckConstraint("cost_usd >= 0", name="cost_not_negative"),
+        CheckConstraint(
+            "(status = 'completed') = (completed_on IS NOT NULL)", name="completed_has_date"
+        ),
+        Index("ix_facility_upgrades_status_fy", "status", "fiscal_year"),
+    )
+
+    training_center_id: Mapped[int] = mapped_column(ForeignKey("training_centers.id"), index=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    women_beds_added: Mapped[int] = mapped_column(Integer)
+    status: Mapped[UpgradeStatus] = mapped_column(EnumText(UpgradeStatus, 16))
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    fiscal_year: Mapped[int | None] = mapped_column(Integer)
+    cost_usd: Mapped[Decimal | None] = mapped_column(Money)
+    external_ref: Mapped[str | None] = mapped_column(String(64))
+
+    training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
+    program: Mapped[Program] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
+    feature_rows: Mapped[list[UpgradeFeature]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def center_code(self) -> str:
+        return self.training_center.code
+
+    @property
+    def partner_code(self) -> str:
+        return self.training_center.partner.code
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
+
+    @property
+    def features(self) -> list[Feature]:
+        return sorted(row.feature for row in self.feature_rows)
+
+
+class UpgradeFeature(Base):
+    """One feature of an upgrade."""
+
+    __tablename__ = "facility_upgrade_features"
+    __table_args__ = (Index("ix_facility_upgrade_features_feature", "feature", "upgrade_id"),)
+
+    upgrade_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("facility_upgrades.id", ondelete="CASCADE"), primary_key=True
+    )
+    feature: Mapped[Feature] = mapped_column(EnumText(Feature, 32), primary_key=True)

@@ -1,0 +1,308 @@
+"""/api/v1/training-centers, /api/v1/facility-upgrades and /api/v1/imports/facility-upgrades."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import bulk
+from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import (
+    FiscalYearQuery,
+    FromFiscalYear,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    ProjectFilter,
+    ToFiscalYear,
+    UpdatedSince,
+)
+from app.core.schemas import RecordId
+from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
+from app.facilities import imports, service
+from app.facilities.schemas import (
+    CENTER_CODE_PATTERN,
+    FACILITY_UPGRADE_RECORD,
+    TRAINING_CENTER_RECORD,
+    FacilityUpgradeCreate,
+    FacilityUpgradeRead,
+    FacilityUpgradeUpdate,
+    Feature,
+    TrainingCenterCreate,
+    TrainingCenterRead,
+    TrainingCenterUpdate,
+    UpgradeStatus,
+)
+
+centers = APIRouter(
+    prefix="/training-centers", tags=["training-centers"], route_class=IdempotentRoute
+)
+router = APIRouter(
+    prefix="/facility-upgrades", tags=["facility-upgrades"], route_class=IdempotentRoute
+)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+
+CenterPath = Annotated[
+    str, Path(pattern=CENTER_CODE_PATTERN, max_length=40, description="Center code, any case")
+]
+
+
+# --- Training centers -------------------------------------------------------------------------
+
+
+@centers.get(
+    "",
+    operation_id="training_centers_list",
+    summary="Partners' peace operations training centers (embassy keys: their own country's)",
+    response_model=Page[TrainingCenterRead],
+    responses={**responses(), **CSV_RESPONSE},
+)
+async def list_centers(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    partner: PartnerFilter = None,
+    updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
+) -> Response:
+    filters = service.CenterFilters(partner=partner, updated_since=updated_since)
+    listing = await service.centers_listing(session, principal, filters)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        TrainingCenterRead,
+        TRAINING_CENTER_RECORD,
+        "training-centers.csv",
+    )
+
+
+@centers.get(
+    "/{code}",
+    operation_id="training_centers_get",
+    response_model=TrainingCenterRead,
+    responses=responses(304, 404),
+)
+async def get_center(
+    request: Request, principal: Reader, session: SessionDep, code: CenterPath
+) -> Response:
+    center = await service.get_center(session, principal, code)
+    return render.resource(request, TrainingCenterRead, center)
+
+
+@centers.post(
+    "",
+    operation_id="training_centers_create",
+    status_code=201,
+    response_model=TrainingCenterRead,
+    responses=responses(409, 413, 415),
+)
+async def create_center(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: TrainingCenterCreate,
+) -> Response:
+    center = await service.create_center(session, actor, body)
+    return render.created(
+        request, TrainingCenterRead, center, f"/api/v1/training-centers/{center.code}"
+    )
+
+
+@centers.patch(
+    "/{code}",
+    operation_id="training_centers_update",
+    response_model=TrainingCenterRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_center(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    code: CenterPath,
+    body: TrainingCenterUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    center = await service.update_center(session, actor, code, body, expected_version)
+    return render.resource(request, TrainingCenterRead, center)
+
+
+@centers.delete(
+    "/{code}",
+    operation_id="training_centers_delete",
+    status_code=204,
+    summary="Delete a training center without upgrades (409 while it has some)",
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_center(
+    actor: Writer, session: SessionDep, code: CenterPath, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_center(session, actor, code, expected_version)
+    return render.no_content()
+
+
+# --- Facility upgrades ------------------------------------------------------------------------
+
+
+def upgrade_filters(
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    project: ProjectFilter = None,
+    training_center: Annotated[
+        str | None, Query(pattern=CENTER_CODE_PATTERN, max_length=40, description="Center code")
+    ] = None,
+    status: Annotated[UpgradeStatus | None, Query()] = None,
+    feature: Annotated[Feature | None, Query()] = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    updated_since: UpdatedSince = None,
+) -> service.UpgradeFilters:
+    return service.UpgradeFilters(
+        program=program,
+        partner=partner,
+        project=project,
+        training_center=training_center,
+        status=str(status) if status is not None else None,
+        feature=str(feature) if feature is not None else None,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.UpgradeFilters, Depends(upgrade_filters)]
+
+
+@router.get(
+    "",
+    operation_id="facility_upgrades_list",
+    summary="Gender-inclusive facility upgrades at training centers (fiscal year: completed_on's)",
+    response_model=Page[FacilityUpgradeRead],
+    responses={**responses(), **CSV_RESPONSE},
+)
+async def list_upgrades(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.upgrades_listing(session, principal, filters)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        FacilityUpgradeRead,
+        FACILITY_UPGRADE_RECORD,
+        "facility-upgrades.csv",
+    )
+
+
+@router.get(
+    "/{upgrade_id}",
+    operation_id="facility_upgrades_get",
+    response_model=FacilityUpgradeRead,
+    responses=responses(304, 404),
+)
+async def get_upgrade(
+    request: Request, principal: Reader, session: SessionDep, upgrade_id: RecordId
+) -> Response:
+    upgrade = await service.get_upgrade(session, principal, upgrade_id)
+    return render.resource(request, FacilityUpgradeRead, upgrade)
+
+
+@router.post(
+    "",
+    operation_id="facility_upgrades_create",
+    status_code=201,
+    summary="Record a facility upgrade; completed needs completed_on",
+    response_model=FacilityUpgradeRead,
+    responses=responses(413, 415),
+)
+async def create_upgrade(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: FacilityUpgradeCreate,
+) -> Response:
+    upgrade = await service.create_upgrade(session, actor, body)
+    return render.created(
+        request, FacilityUpgradeRead, upgrade, f"/api/v1/facility-upgrades/{upgrade.id}"
+    )
+
+
+@router.patch(
+    "/{upgrade_id}",
+    operation_id="facility_upgrades_update",
+    summary="Edit an upgrade or move its status (planned → in_progress → completed; planned or "
+    "in_progress → cancelled; other moves 409)",
+    response_model=FacilityUpgradeRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_upgrade(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    upgrade_id: RecordId,
+    body: FacilityUpgradeUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    upgrade = await service.update_upgrade(session, actor, upgrade_id, body, expected_version)
+    return render.resource(request, FacilityUpgradeRead, upgrade)
+
+
+@router.delete(
+    "/{upgrade_id}",
+    operation_id="facility_upgrades_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_upgrade(
+    actor: Writer, session: SessionDep, upgrade_id: RecordId, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_upgrade(session, actor, upgrade_id, expected_version)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/facility-upgrades",
+    operation_id="imports_facility_upgrades",
+    response_model=bulk.ImportSummary,
+    summary="Upsert facility upgrades on (program, external_ref) from a JSON array or a CSV",
+    description=(
+        "The CSV takes the list export's columns (`id`, `partner`, `fiscal_year`, timestamps "
+        "ignored; `features` as `a;b`). Rows without `external_ref` are created. A status "
+        "change of a stored upgrade follows the workflow. All or nothing."
+    ),
+    responses=responses(409, 413, 415),
+    openapi_extra=bulk.request_body(FacilityUpgradeCreate),
+)
+async def import_upgrades(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_upgrades(session, actor, records, dry_run=dry_run)
+    return bulk.summary_response(summary)

@@ -1,0 +1,187 @@
+"""Training center and facility upgrade bodies and representations, and their record shapes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from app.core import records
+from app.core.schemas import (
+    CountryCode,
+    Date,
+    InputModel,
+    MoneyInput,
+    MoneyOutput,
+    Name,
+    ProgramCode,
+    ProjectCode,
+    ReadModel,
+    Reference,
+    ShortText,
+    UpdateModel,
+    usd_string,
+)
+from app.trainings.schemas import Count
+
+
+class Feature(StrEnum):
+    """What an upgrade adds so that women can train at a center."""
+
+    accommodation = "accommodation"
+    bathrooms = "bathrooms"
+    showers = "showers"
+    lactation_room = "lactation_room"
+    childcare = "childcare"
+    security_lighting = "security_lighting"
+    other = "other"
+
+
+class UpgradeStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+# A center's code: its country and a short name, e.g. GHA-KAIPTC.
+CENTER_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,39}$"
+CenterCode = Annotated[
+    str,
+    StringConstraints(pattern=CENTER_CODE_PATTERN, max_length=40),
+    Field(description="Letters, digits and '-', up to 40; any case, stored upper case"),
+]
+Features = Annotated[list[Feature], Field(min_length=1, max_length=len(Feature))]
+
+
+def _unique_sorted(features: list[Feature] | None) -> list[Feature] | None:
+    if features is None:
+        return None
+    if len(set(features)) != len(features):
+        raise ValueError("features must not repeat")
+    return sorted(features)
+
+
+class TrainingCenterCreate(InputModel):
+    example = {"code": "GHA-KAIPTC", "name": "Kofi Annan International Peacekeeping "
+               "Training Centre", "partner": "GHA", "location": "Accra"}  # fmt: skip
+
+    code: CenterCode
+    name: Name
+    partner: CountryCode = Field(description="Alpha-3 or alpha-2")
+    location: ShortText | None = None
+
+
+class TrainingCenterUpdate(UpdateModel):
+    nullable = frozenset({"location"})
+    example = {"location": "Teshie, Accra"}
+
+    name: Name | None = None
+    partner: CountryCode | None = None
+    location: ShortText | None = None
+
+
+class TrainingCenterRead(ReadModel):
+    id: int
+    code: str
+    name: str
+    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    location: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class FacilityUpgradeCreate(InputModel):
+    example = {
+        "training_center": "GHA-KAIPTC",
+        "program": "GPOI",
+        "project": None,
+        "features": ["accommodation", "bathrooms", "showers"],
+        "women_beds_added": 24,
+        "status": "planned",
+        "completed_on": None,
+        "cost_usd": "125000.00",
+        "external_ref": "GPOI-KAIPTC-2022-01",
+    }
+
+    training_center: CenterCode
+    program: ProgramCode
+    project: ProjectCode | None = Field(
+        default=None, description="The award that funds it (a project of the same program)"
+    )
+    features: Features
+    women_beds_added: Count = 0
+    status: UpgradeStatus = UpgradeStatus.planned
+    completed_on: Date | None = Field(None, description="Required when status is completed")
+    cost_usd: MoneyInput | None = None
+    external_ref: Reference | None = None
+
+    _check_features = field_validator("features")(_unique_sorted)
+
+
+class FacilityUpgradeUpdate(UpdateModel):
+    nullable = frozenset({"completed_on", "cost_usd", "external_ref", "project"})
+    example = {"status": "in_progress"}
+
+    training_center: CenterCode | None = None
+    program: ProgramCode | None = None
+    project: ProjectCode | None = None
+    features: Features | None = None
+    women_beds_added: Count | None = None
+    status: UpgradeStatus | None = Field(
+        None,
+        description="planned → in_progress → completed; planned or in_progress → cancelled",
+    )
+    completed_on: Date | None = None
+    cost_usd: MoneyInput | None = None
+    external_ref: Reference | None = None
+
+    _check_features = field_validator("features")(_unique_sorted)
+
+
+class FacilityUpgradeRead(ReadModel):
+    id: int
+    training_center: str = Field(validation_alias="center_code")
+    partner: str = Field(validation_alias="partner_code", description="The center's country")
+    program: str = Field(validation_alias="program_code")
+    project: str | None = Field(validation_alias="project_code")
+    features: list[str]
+    women_beds_added: int
+    status: UpgradeStatus
+    completed_on: date | None
+    fiscal_year: int | None = Field(description="From completed_on (US federal fiscal year)")
+    cost_usd: MoneyOutput | None
+    external_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+TRAINING_CENTER_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("code"),
+    records.Field("name"),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("location"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)
+
+# One upgrade's fields, in CSV order (the list export and the import's columns).
+FACILITY_UPGRADE_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("training_center", source="center_code", column="training_center_id"),
+    records.Field("partner", source="partner_code", imported=False, stored=False),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("project", source="project_code", column="project_id"),
+    records.Field("features", stored=False),
+    records.Field("women_beds_added"),
+    records.Field("status"),
+    records.Field("completed_on"),
+    records.Field("fiscal_year", imported=False),
+    records.Field("cost_usd", convert=usd_string),
+    records.Field("external_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)

@@ -1,0 +1,450 @@
+"""Training center and facility upgrade rules: codes must exist, the status machine
+(`workflow`), completed needs completed_on and gives the fiscal year, embassy keys see their
+own country's centers and upgrades only, and every change is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.audit.writer import record
+from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.fiscal_year import fiscal_year
+from app.core.models import utcnow
+from app.core.pagination import Listing, SortKey
+from app.core.scope import own_partner_id
+from app.core.security import Principal
+from app.core.versioning import check_version
+from app.facilities import workflow
+from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
+from app.facilities.schemas import (
+    FacilityUpgradeCreate,
+    FacilityUpgradeUpdate,
+    Feature,
+    TrainingCenterCreate,
+    TrainingCenterUpdate,
+    UpgradeStatus,
+)
+from app.partners.service import find_partner, resolve_partner
+from app.programs.models import Program
+from app.programs.service import resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
+
+CENTER = "training_center"
+UPGRADE = "facility_upgrade"
+
+
+# --- Who sees what ----------------------------------------------------------------------------
+
+
+def centers_visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The one place centers are scoped: an embassy key sees its own country's only."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else TrainingCenter.partner_id == partner_id
+
+
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The upgrades `principal` may know exist: those at centers it may see."""
+    partner_id = own_partner_id(principal)
+    if partner_id is None:
+        return true()
+    return FacilityUpgrade.training_center_id.in_(
+        select(TrainingCenter.id).where(TrainingCenter.partner_id == partner_id)
+    )
+
+
+async def _partner_id(session: AsyncSession, code: str | None) -> int | None:
+    """A filter's partner id; the CLI's filters come unresolved, so resolve them here too."""
+    if code is None:
+        return None
+    found = await find_partner(session, code)
+    if found is None:
+        raise invalid_query("partner", f"unknown country code {code!r}")
+    return found.id
+
+
+# --- Training centers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CenterFilters:
+    partner: str | None = None
+    updated_since: datetime | None = None
+
+
+async def centers_listing(
+    session: AsyncSession, principal: Principal | None, filters: CenterFilters
+) -> Listing:
+    stmt = select(TrainingCenter).where(centers_visible_to(principal))
+    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+        stmt = stmt.where(TrainingCenter.partner_id == partner_id)
+    if filters.updated_since is not None:
+        stmt = stmt.where(TrainingCenter.updated_at >= filters.updated_since)
+    return Listing(stmt.options(selectinload(TrainingCenter.partner)), [SortKey(TrainingCenter.id)])
+
+
+async def find_center(session: AsyncSession, code: str) -> TrainingCenter | None:
+    return await session.scalar(
+        select(TrainingCenter)
+        .where(TrainingCenter.code == code.upper())
+        .options(selectinload(TrainingCenter.partner))
+    )
+
+
+async def get_center(session: AsyncSession, principal: Principal, code: str) -> TrainingCenter:
+    """A center the caller may see; another country's answers exactly as a missing one."""
+    found = await session.scalar(
+        select(TrainingCenter)
+        .where(TrainingCenter.code == code.upper(), centers_visible_to(principal))
+        .options(selectinload(TrainingCenter.partner))
+    )
+    if found is None:
+        raise NotFound(f"training center {code!r} does not exist")
+    return found
+
+
+async def create_center(
+    session: AsyncSession, actor: Principal, body: TrainingCenterCreate
+) -> TrainingCenter:
+    code = body.code.upper()
+    if await find_center(session, code) is not None:
+        raise Conflict(f"training center {code} already exists")
+    partner = await resolve_partner(session, body.partner, "/partner")
+    center = TrainingCenter(code=code, name=body.name, partner=partner, location=body.location)
+    session.add(center)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        CENTER,
+        center.code,
+        list(body.model_fields_set),
+        {"partner": partner.code},
+    )
+    return center
+
+
+async def update_center(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: TrainingCenterUpdate,
+    expected_version: str | None,
+) -> TrainingCenter:
+    center = await get_center(session, actor, code)
+    check_version(expected_version, center.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    if "partner" in fields and body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+        if partner.id != center.partner_id:
+            center.partner = partner
+            changed.append("partner")
+    for name in ("name", "location"):
+        if name in fields and getattr(center, name) != getattr(body, name):
+            setattr(center, name, getattr(body, name))
+            changed.append(name)
+    if changed:
+        await session.flush()
+        record(
+            session, actor, "update", CENTER, center.code, changed, {"partner": center.partner_code}
+        )
+    return center
+
+
+async def delete_center(
+    session: AsyncSession, actor: Principal, code: str, expected_version: str | None
+) -> None:
+    center = await get_center(session, actor, code)
+    check_version(expected_version, center.version)
+    upgrades = await session.scalar(
+        select(FacilityUpgrade.id).where(FacilityUpgrade.training_center_id == center.id).limit(1)
+    )
+    if upgrades is not None:
+        raise Conflict(
+            f"training center {center.code} has facility upgrades; delete them first",
+            facility_upgrade=upgrades,
+        )
+    details = {"partner": center.partner_code}
+    await session.delete(center)
+    await session.flush()
+    record(session, actor, "delete", CENTER, center.code, None, details)
+
+
+# --- Facility upgrades ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradeFilters:
+    program: str | None = None
+    partner: str | None = None
+    project: str | None = None
+    training_center: str | None = None
+    status: str | None = None
+    feature: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    updated_since: datetime | None = None
+
+
+def _loaded() -> tuple[Any, ...]:
+    return (
+        selectinload(FacilityUpgrade.training_center).selectinload(TrainingCenter.partner),
+        selectinload(FacilityUpgrade.program),
+        selectinload(FacilityUpgrade.project),
+        selectinload(FacilityUpgrade.feature_rows),
+    )
+
+
+def has_feature(feature: str) -> ColumnElement[bool]:
+    return (
+        select(UpgradeFeature.upgrade_id)
+        .where(UpgradeFeature.upgrade_id == FacilityUpgrade.id, UpgradeFeature.feature == feature)
+        .correlate(FacilityUpgrade)
+        .exists()
+    )
+
+
+def at_partner(partner_id: int) -> ColumnElement[bool]:
+    return FacilityUpgrade.training_center_id.in_(
+        select(TrainingCenter.id).where(TrainingCenter.partner_id == partner_id)
+    )
+
+
+async def upgrades_listing(
+    session: AsyncSession, principal: Principal | None, filters: UpgradeFilters
+) -> Listing:
+    """The upgrades list, its CSV and the bulk export (filters checked now)."""
+    stmt = select(FacilityUpgrade).where(visible_to(principal))
+    if filters.program is not None:
+        stmt = stmt.join(Program, Program.id == FacilityUpgrade.program_id).where(
+            Program.code == filters.program.upper()
+        )
+    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+        stmt = stmt.where(at_partner(partner_id))
+    if (project_id := await project_filter_id(session, filters.project)) is not None:
+        stmt = stmt.where(FacilityUpgrade.project_id == project_id)
+    if filters.training_center is not None:
+        stmt = stmt.where(
+            FacilityUpgrade.training_center_id.in_(
+                select(TrainingCenter.id).where(
+                    TrainingCenter.code == filters.training_center.upper()
+                )
+            )
+        )
+    if filters.status is not None:
+        stmt = stmt.where(FacilityUpgrade.status == filters.status)
+    if filters.feature is not None:
+        stmt = stmt.where(has_feature(filters.feature))
+    if filters.fiscal_year is not None:
+        stmt = stmt.where(FacilityUpgrade.fiscal_year == filters.fiscal_year)
+    if filters.from_fy is not None:
+        stmt = stmt.where(FacilityUpgrade.fiscal_year >= filters.from_fy)
+    if filters.to_fy is not None:
+        stmt = stmt.where(FacilityUpgrade.fiscal_year <= filters.to_fy)
+    if filters.updated_since is not None:
+        stmt = stmt.where(FacilityUpgrade.updated_at >= filters.updated_since)
+    return Listing(stmt.options(*_loaded()), [SortKey(FacilityUpgrade.id)])
+
+
+async def get_upgrade(
+    session: AsyncSession, principal: Principal, upgrade_id: int
+) -> FacilityUpgrade:
+    found = await session.scalar(
+        select(FacilityUpgrade)
+        .where(FacilityUpgrade.id == upgrade_id, visible_to(principal))
+        .options(*_loaded())
+    )
+    if found is None:
+        raise NotFound(f"facility upgrade {upgrade_id} does not exist")
+    return found
+
+
+async def resolve_center(session: AsyncSession, code: str) -> TrainingCenter:
+    center = await find_center(session, code)
+    if center is None:
+        raise invalid("/training_center", f"unknown training center {code!r}")
+    return center
+
+
+def check_completion(status: UpgradeStatus, completed_on: date | None) -> None:
+    if (problem := workflow.completion_problem(status, completed_on)) is not None:
+        raise invalid("/completed_on", problem)
+
+
+def _details(upgrade: FacilityUpgrade) -> dict[str, Any]:
+    return {
+        "training_center": upgrade.center_code,
+        "partner": upgrade.partner_code,
+        "program": upgrade.program_code,
+        "status": str(upgrade.status),
+        "fiscal_year": upgrade.fiscal_year,
+    }
+
+
+def _feature_rows(features: Iterable[Feature]) -> list[UpgradeFeature]:
+    return [UpgradeFeature(feature=f) for f in features]
+
+
+async def create_upgrade(
+    session: AsyncSession, actor: Principal, body: FacilityUpgradeCreate
+) -> FacilityUpgrade:
+    center = await resolve_center(session, body.training_center)
+    program = await resolve_program(session, body.program)
+    check_completion(body.status, body.completed_on)
+    project_id = await resolve_project(session, body.project, program.id)
+    upgrade = FacilityUpgrade(
+        training_center=center,
+        program=program,
+        project=await project_by_id(session, project_id),
+        women_beds_added=body.women_beds_added,
+        status=body.status,
+        completed_on=body.completed_on,
+        fiscal_year=fiscal_year(body.completed_on) if body.completed_on else None,
+        cost_usd=body.cost_usd,
+        external_ref=body.external_ref,
+        feature_rows=_feature_rows(body.features),
+    )
+    session.add(upgrade)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        UPGRADE,
+        upgrade.id,
+        list(body.model_fields_set | {"status"}),
+        _details(upgrade),
+    )
+    return upgrade
+
+
+async def update_upgrade(
+    session: AsyncSession,
+    actor: Principal,
+    upgrade_id: int,
+    body: FacilityUpgradeUpdate,
+    expected_version: str | None,
+) -> FacilityUpgrade:
+    upgrade = await get_upgrade(session, actor, upgrade_id)
+    check_version(expected_version, upgrade.version)
+    fields = body.model_fields_set
+    status = body.status if body.status is not None else upgrade.status
+    if (refused := workflow.refused_move(upgrade.status, status)) is not None:
+        raise Conflict(refused, rule=workflow.RULE, current=str(upgrade.status), to=str(status))
+    completed_on = body.completed_on if "completed_on" in fields else upgrade.completed_on
+    check_completion(status, completed_on)
+    changed: list[str] = []
+    if "training_center" in fields and body.training_center is not None:
+        center = await resolve_center(session, body.training_center)
+        if center.id != upgrade.training_center_id:
+            upgrade.training_center = center
+            changed.append("training_center")
+    if "program" in fields and body.program is not None:
+        program = await resolve_program(session, body.program)
+        if program.id != upgrade.program_id:
+            upgrade.program = program
+            changed.append("program")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else upgrade.project_code
+        project_id = await resolve_project(session, code, upgrade.program.id)
+        if project_id != upgrade.project_id:
+            upgrade.project = await project_by_id(session, project_id)
+            changed.append("project")
+    for name, value in (("status", status), ("completed_on", completed_on)):
+        if getattr(upgrade, name) != value:
+            setattr(upgrade, name, value)
+            changed.append(name)
+    derived = fiscal_year(completed_on) if completed_on else None
+    if upgrade.fiscal_year != derived:
+        upgrade.fiscal_year = derived
+        changed.append("fiscal_year")
+    for name in ("women_beds_added", "cost_usd", "external_ref"):
+        if name in fields and getattr(upgrade, name) != getattr(body, name):
+            setattr(upgrade, name, getattr(body, name))
+            changed.append(name)
+    if "features" in fields and body.features is not None:
+        wanted, current = set(body.features), {row.feature for row in upgrade.feature_rows}
+        if wanted != current:
+            for row in list(upgrade.feature_rows):
+                if row.feature not in wanted:
+                    upgrade.feature_rows.remove(row)
+            upgrade.feature_rows.extend(_feature_rows(sorted(wanted - current)))
+            # Features live in their own table: touch the row so its version (ETag) moves.
+            upgrade.updated_at = utcnow()
+            changed.append("features")
+    if changed:
+        await session.flush()
+        record(session, actor, "update", UPGRADE, upgrade.id, changed, _details(upgrade))
+    return upgrade
+
+
+async def delete_upgrade(
+    session: AsyncSession, actor: Principal, upgrade_id: int, expected_version: str | None
+) -> None:
+    upgrade = await get_upgrade(session, actor, upgrade_id)
+    check_version(expected_version, upgrade.version)
+    details = _details(upgrade)
+    await session.delete(upgrade)
+    await session.flush()
+    record(session, actor, "delete", UPGRADE, upgrade_id, None, details)
+
+
+# --- Figures: completed upgrades, summed in SQL -----------------------------------------------
+
+
+def completed_conditions(
+    principal: Principal | None,
+    *,
+    program_id: int | None = None,
+    partner_id: int | None = None,
+    feature: str | None = None,
+    fiscal_year: int | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> list[ColumnElement[bool]]:
+    """The completed upgrades a figure counts: visible to `principal`, and of a program, a
+    partner (the center's country), a feature and a fiscal year (or range), each when given."""
+    found = [FacilityUpgrade.status == UpgradeStatus.completed, visible_to(principal)]
+    if program_id is not None:
+        found.append(FacilityUpgrade.program_id == program_id)
+    if partner_id is not None:
+        found.append(at_partner(partner_id))
+    if feature is not None:
+        found.append(has_feature(feature))
+    if fiscal_year is not None:
+        found.append(FacilityUpgrade.fiscal_year == fiscal_year)
+    if from_fy is not None:
+        found.append(FacilityUpgrade.fiscal_year >= from_fy)
+    if to_fy is not None:
+        found.append(FacilityUpgrade.fiscal_year <= to_fy)
+    return found
+
+
+# The sums of a figure: upgrades completed, women's beds added, USD spent (unknown costs: 0).
+COMPLETED = func.count(FacilityUpgrade.id)
+BEDS = func.coalesce(func.sum(FacilityUpgrade.women_beds_added), 0)
+COST = func.coalesce(func.sum(FacilityUpgrade.cost_usd), 0)
+
+
+async def completed_by_fiscal_year(
+    session: AsyncSession, conditions: list[ColumnElement[bool]]
+) -> dict[int, tuple[int, int]]:
+    """(upgrades completed, women's beds added) per fiscal year, over `conditions`."""
+    stmt = (
+        select(FacilityUpgrade.fiscal_year, COMPLETED, BEDS)
+        .where(*conditions)
+        .group_by(FacilityUpgrade.fiscal_year)
+    )
+    rows = (await session.execute(stmt)).all()
+    # Completed upgrades always have a fiscal year (completed_on is required).
+    return {int(year or 0): (int(n), int(beds)) for year, n, beds in rows}

@@ -1,0 +1,1 @@
+"""GDRP: advisory engagements with partner institutions and the policy milestones partners adopt."""

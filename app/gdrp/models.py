@@ -1,0 +1,106 @@
+"""GDRP advisory engagements (focus areas in their own table, so reports and filters can use
+them) and the policy milestones partners adopt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.gdrp.schemas import Focus, MilestoneKind
+from app.partners.models import Partner
+from app.programs.models import Program
+from app.projects.models import Project
+
+
+class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
+    """Strategic advising of one partner institution; fiscal year from start_date."""
+
+    __tablename__ = "advisory_engagements"
+    __table_args__ = (
+        CheckConstraint("women >= 0 AND men >= 0 AND unreported >= 0", name="counts_not_negative"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        Index("ix_advisory_engagements_partner_fy", "partner_id", "fiscal_year"),
+    )
+
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    institution: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    women: Mapped[int] = mapped_column(Integer)
+    men: Mapped[int] = mapped_column(Integer)
+    unreported: Mapped[int] = mapped_column(Integer)
+    external_ref: Mapped[str | None] = mapped_column(String(64))
+
+    program: Mapped[Program] = relationship(lazy="raise")
+    partner: Mapped[Partner] = relationship(lazy="raise")
+    project: Mapped[Project | None] = relationship(lazy="raise")
+    focus_rows: Mapped[list[EngagementFocus]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+    @property
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None
+
+    @property
+    def focus(self) -> list[Focus]:
+        return sorted(row.focus for row in self.focus_rows)
+
+    @property
+    def counterparts(self) -> dict[str, int]:
+        total = self.women + self.men + self.unreported
+        return {"women": self.women, "men": self.men, "unreported": self.unreported, "total": total}
+
+
+class EngagementFocus(Base):
+    __tablename__ = "advisory_engagement_focus"
+    __table_args__ = (Index("ix_advisory_engagement_focus_focus", "focus", "engagement_id"),)
+
+    engagement_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("advisory_engagements.id", ondelete="CASCADE"), primary_key=True
+    )
+    focus: Mapped[Focus] = mapped_column(EnumText(Focus, 32), primary_key=True)
+
+
+class PolicyMilestone(IdMixin, VersionedMixin, Base):
+    """A policy, plan or capacity a partner government adopted; fiscal year from adopted_on."""
+
+    __tablename__ = "policy_milestones"
+    __table_args__ = (Index("ix_policy_milestones_partner_fy", "partner_id", "fiscal_year"),)
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    kind: Mapped[MilestoneKind] = mapped_column(EnumText(MilestoneKind, 32))
+    title: Mapped[str] = mapped_column(String(200))
+    adopted_on: Mapped[date] = mapped_column(Date)
+    fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
+    evidence_ref: Mapped[str | None] = mapped_column(String(200))
+    engagement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("advisory_engagements.id"), index=True
+    )
+    external_ref: Mapped[str | None] = mapped_column(String(64))
+
+    partner: Mapped[Partner] = relationship(lazy="raise")
+    program: Mapped[Program] = relationship(lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code

@@ -1,0 +1,301 @@
+"""/api/v1/advisory-engagements, /api/v1/policy-milestones and
+/api/v1/imports/policy-milestones."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.responses import Response
+
+from app.core import bulk
+from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import (
+    FiscalYearQuery,
+    FromFiscalYear,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    ProjectFilter,
+    ToFiscalYear,
+    UpdatedSince,
+)
+from app.core.schemas import RecordId
+from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
+from app.gdrp import imports, service
+from app.gdrp.schemas import (
+    ENGAGEMENT_RECORD,
+    MILESTONE_RECORD,
+    EngagementCreate,
+    EngagementRead,
+    EngagementUpdate,
+    Focus,
+    MilestoneCreate,
+    MilestoneKind,
+    MilestoneRead,
+    MilestoneUpdate,
+)
+
+engagements = APIRouter(
+    prefix="/advisory-engagements", tags=["advisory-engagements"], route_class=IdempotentRoute
+)
+milestones = APIRouter(
+    prefix="/policy-milestones", tags=["policy-milestones"], route_class=IdempotentRoute
+)
+imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+
+
+def gdrp_filters(
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    updated_since: UpdatedSince = None,
+) -> service.GdrpFilters:
+    return service.GdrpFilters(
+        program=program,
+        partner=partner,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+        updated_since=updated_since,
+    )
+
+
+Filters = Annotated[service.GdrpFilters, Depends(gdrp_filters)]
+
+
+# --- Advisory engagements ---------------------------------------------------------------------
+
+
+@engagements.get(
+    "",
+    operation_id="advisory_engagements_list",
+    summary="GDRP advisory engagements (fiscal year: start_date's; embassy keys: their own "
+    "country's)",
+    response_model=Page[EngagementRead],
+    responses={**responses(), **CSV_RESPONSE},
+)
+async def list_engagements(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    focus: Annotated[Focus | None, Query()] = None,
+    project: ProjectFilter = None,
+    format: OutputFormat = None,
+) -> Response:
+    chosen = replace(filters, focus=str(focus) if focus is not None else None, project=project)
+    listing = await service.engagements_listing(session, principal, chosen)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        EngagementRead,
+        ENGAGEMENT_RECORD,
+        "advisory-engagements.csv",
+    )
+
+
+@engagements.get(
+    "/{engagement_id}",
+    operation_id="advisory_engagements_get",
+    response_model=EngagementRead,
+    responses=responses(304, 404),
+)
+async def get_engagement(
+    request: Request, principal: Reader, session: SessionDep, engagement_id: RecordId
+) -> Response:
+    engagement = await service.get_engagement(session, principal, engagement_id)
+    return render.resource(request, EngagementRead, engagement)
+
+
+@engagements.post(
+    "",
+    operation_id="advisory_engagements_create",
+    status_code=201,
+    response_model=EngagementRead,
+    responses=responses(413, 415),
+)
+async def create_engagement(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: EngagementCreate,
+) -> Response:
+    engagement = await service.create_engagement(session, actor, body)
+    return render.created(
+        request, EngagementRead, engagement, f"/api/v1/advisory-engagements/{engagement.id}"
+    )
+
+
+@engagements.patch(
+    "/{engagement_id}",
+    operation_id="advisory_engagements_update",
+    summary="Edit an engagement; its partner stays while policy milestones name it (409)",
+    response_model=EngagementRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_engagement(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    engagement_id: RecordId,
+    body: EngagementUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    engagement = await service.update_engagement(
+        session, actor, engagement_id, body, expected_version
+    )
+    return render.resource(request, EngagementRead, engagement)
+
+
+@engagements.delete(
+    "/{engagement_id}",
+    operation_id="advisory_engagements_delete",
+    status_code=204,
+    summary="Delete an engagement no policy milestone names (409 otherwise)",
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_engagement(
+    actor: Writer, session: SessionDep, engagement_id: RecordId, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_engagement(session, actor, engagement_id, expected_version)
+    return render.no_content()
+
+
+# --- Policy milestones ------------------------------------------------------------------------
+
+
+@milestones.get(
+    "",
+    operation_id="policy_milestones_list",
+    summary="Policies, plans and capacity partner governments adopted (fiscal year: "
+    "adopted_on's; embassy keys: their own country's)",
+    response_model=Page[MilestoneRead],
+    responses={**responses(), **CSV_RESPONSE},
+)
+async def list_milestones(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Filters,
+    kind: Annotated[MilestoneKind | None, Query()] = None,
+    format: OutputFormat = None,
+) -> Response:
+    chosen = replace(filters, kind=str(kind) if kind is not None else None)
+    listing = await service.milestones_listing(session, principal, chosen)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        MilestoneRead,
+        MILESTONE_RECORD,
+        "policy-milestones.csv",
+    )
+
+
+@milestones.get(
+    "/{milestone_id}",
+    operation_id="policy_milestones_get",
+    response_model=MilestoneRead,
+    responses=responses(304, 404),
+)
+async def get_milestone(
+    request: Request, principal: Reader, session: SessionDep, milestone_id: RecordId
+) -> Response:
+    milestone = await service.get_milestone(session, principal, milestone_id)
+    return render.resource(request, MilestoneRead, milestone)
+
+
+@milestones.post(
+    "",
+    operation_id="policy_milestones_create",
+    status_code=201,
+    summary="Record a policy milestone; its engagement, if any, must be of the same partner",
+    response_model=MilestoneRead,
+    responses=responses(413, 415),
+)
+async def create_milestone(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: MilestoneCreate,
+) -> Response:
+    milestone = await service.create_milestone(session, actor, body)
+    return render.created(
+        request, MilestoneRead, milestone, f"/api/v1/policy-milestones/{milestone.id}"
+    )
+
+
+@milestones.patch(
+    "/{milestone_id}",
+    operation_id="policy_milestones_update",
+    response_model=MilestoneRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_milestone(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    milestone_id: RecordId,
+    body: MilestoneUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    milestone = await service.update_milestone(session, actor, milestone_id, body, expected_version)
+    return render.resource(request, MilestoneRead, milestone)
+
+
+@milestones.delete(
+    "/{milestone_id}",
+    operation_id="policy_milestones_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_milestone(
+    actor: Writer, session: SessionDep, milestone_id: RecordId, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_milestone(session, actor, milestone_id, expected_version)
+    return render.no_content()
+
+
+@imports_router.post(
+    "/policy-milestones",
+    operation_id="imports_policy_milestones",
+    response_model=bulk.ImportSummary,
+    summary="Upsert policy milestones on (partner, external_ref) from a JSON array or a CSV",
+    description=(
+        "The CSV takes the list export's columns (`id`, `fiscal_year`, timestamps ignored). "
+        "Rows without `external_ref` are created; an `engagement` must be of the row's "
+        "partner. All or nothing."
+    ),
+    responses=responses(413, 415),
+    openapi_extra=bulk.request_body(MilestoneCreate),
+)
+async def import_milestones(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+) -> Response:
+    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
+    summary = await imports.import_milestones(session, actor, records, dry_run=dry_run)
+    return bulk.summary_response(summary)

@@ -1,0 +1,225 @@
+"""Advisory engagement and policy milestone bodies and representations, and record shapes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from app.core import records
+from app.core.schemas import (
+    CountryCode,
+    Date,
+    InputModel,
+    Name,
+    ProgramCode,
+    ProjectCode,
+    ReadModel,
+    Reference,
+    ShortText,
+    StrictInt,
+    UpdateModel,
+)
+from app.trainings.schemas import Count
+
+
+class Focus(StrEnum):
+    """What an advisory engagement works on with the partner institution."""
+
+    wps_policy = "wps_policy"
+    hr_reform = "hr_reform"
+    recruitment = "recruitment"
+    education = "education"
+    strategic_planning = "strategic_planning"
+
+
+class MilestoneKind(StrEnum):
+    national_action_plan = "national_action_plan"
+    gender_policy = "gender_policy"
+    recruitment_target = "recruitment_target"
+    anti_harassment_policy = "anti_harassment_policy"
+    gender_advisor_position = "gender_advisor_position"
+    other = "other"
+
+
+Focuses = Annotated[list[Focus], Field(min_length=1, max_length=len(Focus))]
+
+
+def _unique_sorted(focus: list[Focus] | None) -> list[Focus] | None:
+    if focus is None:
+        return None
+    if len(set(focus)) != len(focus):
+        raise ValueError("focus must not repeat")
+    return sorted(focus)
+
+
+class Counterparts(InputModel):
+    """The partner institution's people the advisers worked with, by sex."""
+
+    women: Count = 0
+    men: Count = 0
+    unreported: Count = 0
+
+
+class CounterpartsRead(ReadModel):
+    women: int
+    men: int
+    unreported: int
+    total: int
+
+
+class EngagementCreate(InputModel):
+    example = {
+        "program": "GDRP",
+        "partner": "UKR",
+        "project": None,
+        "institution": "Ministry of Defence",
+        "focus": ["wps_policy", "hr_reform"],
+        "start_date": "2021-11-01",
+        "end_date": "2022-06-30",
+        "counterparts": {"women": 4, "men": 9, "unreported": 0},
+        "external_ref": "GDRP-UKR-2022-01",
+    }
+
+    program: ProgramCode
+    partner: CountryCode = Field(description="Alpha-3 or alpha-2")
+    project: ProjectCode | None = Field(
+        default=None, description="The award it is part of (a project of the same program)"
+    )
+    institution: Name
+    focus: Focuses
+    start_date: Date
+    end_date: Date | None = None
+    counterparts: Counterparts = Counterparts()
+    external_ref: Reference | None = None
+
+    _check_focus = field_validator("focus")(_unique_sorted)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> EngagementCreate:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
+class EngagementUpdate(UpdateModel):
+    nullable = frozenset({"end_date", "external_ref", "project"})
+    example = {"end_date": "2022-09-30", "counterparts": {"women": 6, "men": 9}}
+
+    program: ProgramCode | None = None
+    partner: CountryCode | None = None
+    project: ProjectCode | None = None
+    institution: Name | None = None
+    focus: Focuses | None = None
+    start_date: Date | None = None
+    end_date: Date | None = None
+    counterparts: Counterparts | None = None
+    external_ref: Reference | None = None
+
+    _check_focus = field_validator("focus")(_unique_sorted)
+
+
+class EngagementRead(ReadModel):
+    id: int
+    program: str = Field(validation_alias="program_code")
+    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    project: str | None = Field(validation_alias="project_code")
+    institution: str
+    focus: list[str]
+    start_date: date
+    end_date: date | None
+    fiscal_year: int = Field(description="From start_date (US federal fiscal year)")
+    counterparts: CounterpartsRead
+    external_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class MilestoneCreate(InputModel):
+    example = {
+        "partner": "UKR",
+        "program": "GDRP",
+        "kind": "national_action_plan",
+        "title": "National Action Plan on Women, Peace and Security 2020-2025, revised",
+        "adopted_on": "2022-05-10",
+        "evidence_ref": "Cabinet of Ministers order 2022-05-10",
+        "engagement": None,
+        "external_ref": "GDRP-UKR-NAP-2022",
+    }
+
+    partner: CountryCode = Field(description="Alpha-3 or alpha-2")
+    program: ProgramCode
+    kind: MilestoneKind
+    title: Name
+    adopted_on: Date
+    evidence_ref: ShortText | None = Field(None, description="Where the adoption is recorded")
+    engagement: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = Field(
+        None, description="The advisory engagement (same partner) that led to it"
+    )
+    external_ref: Reference | None = None
+
+
+class MilestoneUpdate(UpdateModel):
+    nullable = frozenset({"evidence_ref", "engagement", "external_ref"})
+    example = {"evidence_ref": "Official Gazette 2022/41"}
+
+    partner: CountryCode | None = None
+    program: ProgramCode | None = None
+    kind: MilestoneKind | None = None
+    title: Name | None = None
+    adopted_on: Date | None = None
+    evidence_ref: ShortText | None = None
+    engagement: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
+    external_ref: Reference | None = None
+
+
+class MilestoneRead(ReadModel):
+    id: int
+    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    program: str = Field(validation_alias="program_code")
+    kind: MilestoneKind
+    title: str
+    adopted_on: date
+    fiscal_year: int = Field(description="From adopted_on (US federal fiscal year)")
+    evidence_ref: str | None
+    engagement: int | None = Field(validation_alias="engagement_id")
+    external_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+ENGAGEMENT_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("project", source="project_code", column="project_id"),
+    records.Field("institution"),
+    records.Field("focus", stored=False),
+    records.Field("start_date"),
+    records.Field("end_date"),
+    records.Field("fiscal_year", imported=False),
+    records.Field("counterparts.women", source="women", column="women"),
+    records.Field("counterparts.men", source="men", column="men"),
+    records.Field("counterparts.unreported", source="unreported", column="unreported"),
+    records.Field("external_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)
+
+# One milestone's fields, in CSV order (the list export and the import's columns).
+MILESTONE_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("kind"),
+    records.Field("title"),
+    records.Field("adopted_on"),
+    records.Field("fiscal_year", imported=False),
+    records.Field("evidence_ref"),
+    records.Field("engagement", source="engagement_id", column="engagement_id"),
+    records.Field("external_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)

@@ -1,0 +1,503 @@
+"""GDRP rules: codes must exist, fiscal years come from start_date (engagements) and
+adopted_on (milestones), a milestone's engagement is of the same partner, embassy keys see
+their own country's records only, and every change is audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.audit.writer import record
+from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.fiscal_year import fiscal_year
+from app.core.models import utcnow
+from app.core.pagination import Listing, SortKey
+from app.core.scope import own_partner_id
+from app.core.security import Principal
+from app.core.versioning import check_version
+from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
+from app.gdrp.schemas import (
+    EngagementCreate,
+    EngagementUpdate,
+    MilestoneCreate,
+    MilestoneUpdate,
+)
+from app.partners.models import Partner
+from app.partners.service import find_partner, resolve_partner
+from app.programs.models import Program
+from app.programs.service import resolve_program
+from app.projects.service import project_by_id, project_filter_id, resolve_project
+
+ENGAGEMENT = "advisory_engagement"
+MILESTONE = "policy_milestone"
+
+
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The engagements `principal` may know exist: an embassy key its own country's only."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else AdvisoryEngagement.partner_id == partner_id
+
+
+def milestones_visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The milestones `principal` may know exist: an embassy key its own country's only."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else PolicyMilestone.partner_id == partner_id
+
+
+@dataclass(frozen=True, slots=True)
+class GdrpFilters:
+    """Filters of both lists (`focus` applies to engagements, `kind` to milestones)."""
+
+    program: str | None = None
+    partner: str | None = None
+    project: str | None = None
+    focus: str | None = None
+    kind: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    updated_since: datetime | None = None
+
+
+async def _common(
+    session: AsyncSession, model: Any, filters: GdrpFilters
+) -> list[ColumnElement[bool]]:
+    """The filters both kinds of record share, as conditions on `model`."""
+    found: list[ColumnElement[bool]] = []
+    if filters.program is not None:
+        found.append(
+            model.program_id.in_(select(Program.id).where(Program.code == filters.program.upper()))
+        )
+    if filters.partner is not None:
+        partner = await find_partner(session, filters.partner)
+        if partner is None:
+            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
+        found.append(model.partner_id == partner.id)
+    if filters.fiscal_year is not None:
+        found.append(model.fiscal_year == filters.fiscal_year)
+    if filters.from_fy is not None:
+        found.append(model.fiscal_year >= filters.from_fy)
+    if filters.to_fy is not None:
+        found.append(model.fiscal_year <= filters.to_fy)
+    if filters.updated_since is not None:
+        found.append(model.updated_at >= filters.updated_since)
+    return found
+
+
+# --- Advisory engagements ---------------------------------------------------------------------
+
+
+def has_focus(focus: str) -> ColumnElement[bool]:
+    return (
+        select(EngagementFocus.engagement_id)
+        .where(
+            EngagementFocus.engagement_id == AdvisoryEngagement.id, EngagementFocus.focus == focus
+        )
+        .correlate(AdvisoryEngagement)
+        .exists()
+    )
+
+
+def _engagement_loaded() -> tuple[Any, ...]:
+    return (
+        selectinload(AdvisoryEngagement.program),
+        selectinload(AdvisoryEngagement.partner),
+        selectinload(AdvisoryEngagement.project),
+        selectinload(AdvisoryEngagement.focus_rows),
+    )
+
+
+async def engagements_listing(
+    session: AsyncSession, principal: Principal | None, filters: GdrpFilters
+) -> Listing:
+    conditions = await _common(session, AdvisoryEngagement, filters)
+    if filters.focus is not None:
+        conditions.append(has_focus(filters.focus))
+    if (project_id := await project_filter_id(session, filters.project)) is not None:
+        conditions.append(AdvisoryEngagement.project_id == project_id)
+    stmt = select(AdvisoryEngagement).where(visible_to(principal), *conditions)
+    return Listing(stmt.options(*_engagement_loaded()), [SortKey(AdvisoryEngagement.id)])
+
+
+async def get_engagement(
+    session: AsyncSession, principal: Principal, engagement_id: int
+) -> AdvisoryEngagement:
+    found = await session.scalar(
+        select(AdvisoryEngagement)
+        .where(AdvisoryEngagement.id == engagement_id, visible_to(principal))
+        .options(*_engagement_loaded())
+    )
+    if found is None:
+        raise NotFound(f"advisory engagement {engagement_id} does not exist")
+    return found
+
+
+def _engagement_details(engagement: AdvisoryEngagement) -> dict[str, Any]:
+    return {
+        "program": engagement.program_code,
+        "partner": engagement.partner_code,
+        "fiscal_year": engagement.fiscal_year,
+    }
+
+
+async def create_engagement(
+    session: AsyncSession, actor: Principal, body: EngagementCreate
+) -> AdvisoryEngagement:
+    program = await resolve_program(session, body.program)
+    partner = await resolve_partner(session, body.partner, "/partner")
+    project_id = await resolve_project(session, body.project, program.id)
+    engagement = AdvisoryEngagement(
+        program=program,
+        partner=partner,
+        project=await project_by_id(session, project_id),
+        institution=body.institution,
+        start_date=body.start_date,
+        end_date=body.end_date,
+        fiscal_year=fiscal_year(body.start_date),
+        external_ref=body.external_ref,
+        focus_rows=[EngagementFocus(focus=f) for f in body.focus],
+        **body.counterparts.model_dump(),
+    )
+    session.add(engagement)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        ENGAGEMENT,
+        engagement.id,
+        list(body.model_fields_set),
+        _engagement_details(engagement),
+    )
+    return engagement
+
+
+async def _refuse_partner_change(
+    session: AsyncSession, engagement: AdvisoryEngagement, partner: Partner
+) -> None:
+    """A milestone's engagement is of its partner: an engagement named by milestones keeps its
+    partner."""
+    named = await session.scalar(
+        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
+    )
+    if named is not None:
+        raise Conflict(
+            f"advisory engagement {engagement.id} is named by policy milestone {named} of "
+            f"{engagement.partner_code}; its partner cannot become {partner.code}",
+            policy_milestone=named,
+        )
+
+
+async def update_engagement(
+    session: AsyncSession,
+    actor: Principal,
+    engagement_id: int,
+    body: EngagementUpdate,
+    expected_version: str | None,
+) -> AdvisoryEngagement:
+    engagement = await get_engagement(session, actor, engagement_id)
+    check_version(expected_version, engagement.version)
+    fields = body.model_fields_set
+    start = body.start_date if body.start_date is not None else engagement.start_date
+    end = body.end_date if "end_date" in fields else engagement.end_date
+    if end is not None and end < start:
+        raise invalid("/end_date", "end_date must not be before start_date")
+    changed: list[str] = []
+    if "program" in fields and body.program is not None:
+        program = await resolve_program(session, body.program)
+        if program.id != engagement.program_id:
+            engagement.program = program
+            changed.append("program")
+    if {"program", "project"} & fields:
+        # A project belongs to one program: checked whenever either side changes.
+        code = body.project if "project" in fields else engagement.project_code
+        project_id = await resolve_project(session, code, engagement.program.id)
+        if project_id != engagement.project_id:
+            engagement.project = await project_by_id(session, project_id)
+            changed.append("project")
+    if "partner" in fields and body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+        if partner.id != engagement.partner_id:
+            await _refuse_partner_change(session, engagement, partner)
+            engagement.partner = partner
+            changed.append("partner")
+    values: dict[str, Any] = {
+        "start_date": start,
+        "end_date": end,
+        "fiscal_year": fiscal_year(start),
+    }
+    for name in ("institution", "external_ref"):
+        if name in fields:
+            values[name] = getattr(body, name)
+    if body.counterparts is not None:
+        values.update(body.counterparts.model_dump())
+    for name, value in values.items():
+        if getattr(engagement, name) != value:
+            setattr(engagement, name, value)
+            changed.append(name)
+    if body.focus is not None:
+        wanted, current = set(body.focus), {row.focus for row in engagement.focus_rows}
+        if wanted != current:
+            for row in list(engagement.focus_rows):
+                if row.focus not in wanted:
+                    engagement.focus_rows.remove(row)
+            engagement.focus_rows.extend(EngagementFocus(focus=f) for f in sorted(wanted - current))
+            engagement.updated_at = utcnow()  # the version (ETag) moves with the focus rows
+            changed.append("focus")
+    if changed:
+        await session.flush()
+        record(
+            session,
+            actor,
+            "update",
+            ENGAGEMENT,
+            engagement.id,
+            changed,
+            _engagement_details(engagement),
+        )
+    return engagement
+
+
+async def delete_engagement(
+    session: AsyncSession, actor: Principal, engagement_id: int, expected_version: str | None
+) -> None:
+    engagement = await get_engagement(session, actor, engagement_id)
+    check_version(expected_version, engagement.version)
+    named = await session.scalar(
+        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
+    )
+    if named is not None:
+        raise Conflict(
+            f"advisory engagement {engagement_id} is named by policy milestone {named}",
+            policy_milestone=named,
+        )
+    details = _engagement_details(engagement)
+    await session.delete(engagement)
+    await session.flush()
+    record(session, actor, "delete", ENGAGEMENT, engagement_id, None, details)
+
+
+# --- Policy milestones ------------------------------------------------------------------------
+
+
+def _milestone_loaded() -> tuple[Any, ...]:
+    return (selectinload(PolicyMilestone.partner), selectinload(PolicyMilestone.program))
+
+
+async def milestones_listing(
+    session: AsyncSession, principal: Principal | None, filters: GdrpFilters
+) -> Listing:
+    """The milestones list, its CSV and the bulk export (filters checked now)."""
+    conditions = await _common(session, PolicyMilestone, filters)
+    if filters.kind is not None:
+        conditions.append(PolicyMilestone.kind == filters.kind)
+    stmt = select(PolicyMilestone).where(milestones_visible_to(principal), *conditions)
+    return Listing(stmt.options(*_milestone_loaded()), [SortKey(PolicyMilestone.id)])
+
+
+async def get_milestone(
+    session: AsyncSession, principal: Principal, milestone_id: int
+) -> PolicyMilestone:
+    found = await session.scalar(
+        select(PolicyMilestone)
+        .where(PolicyMilestone.id == milestone_id, milestones_visible_to(principal))
+        .options(*_milestone_loaded())
+    )
+    if found is None:
+        raise NotFound(f"policy milestone {milestone_id} does not exist")
+    return found
+
+
+def engagement_problem(partner_id: int, partner: str, engagement_partner: int | None) -> str | None:
+    """Why a milestone of `partner` cannot name an engagement of `engagement_partner` (None
+    when it can; the engagement's partner None: no such engagement)."""
+    if engagement_partner is None:
+        return "no such advisory engagement"
+    if engagement_partner != partner_id:
+        return f"the advisory engagement is with another partner than {partner}"
+    return None
+
+
+async def _check_engagement(session: AsyncSession, partner: Partner, engagement_id: int) -> None:
+    engagement_partner = await session.scalar(
+        select(AdvisoryEngagement.partner_id).where(AdvisoryEngagement.id == engagement_id)
+    )
+    if (problem := engagement_problem(partner.id, partner.code, engagement_partner)) is not None:
+        raise invalid("/engagement", problem)
+
+
+def _milestone_details(milestone: PolicyMilestone) -> dict[str, Any]:
+    return {
+        "partner": milestone.partner_code,
+        "program": milestone.program_code,
+        "kind": str(milestone.kind),
+        "fiscal_year": milestone.fiscal_year,
+    }
+
+
+async def create_milestone(
+    session: AsyncSession, actor: Principal, body: MilestoneCreate
+) -> PolicyMilestone:
+    partner = await resolve_partner(session, body.partner, "/partner")
+    program = await resolve_program(session, body.program)
+    if body.engagement is not None:
+        await _check_engagement(session, partner, body.engagement)
+    milestone = PolicyMilestone(
+        partner=partner,
+        program=program,
+        kind=body.kind,
+        title=body.title,
+        adopted_on=body.adopted_on,
+        fiscal_year=fiscal_year(body.adopted_on),
+        evidence_ref=body.evidence_ref,
+        engagement_id=body.engagement,
+        external_ref=body.external_ref,
+    )
+    session.add(milestone)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        MILESTONE,
+        milestone.id,
+        list(body.model_fields_set),
+        _milestone_details(milestone),
+    )
+    return milestone
+
+
+async def update_milestone(
+    session: AsyncSession,
+    actor: Principal,
+    milestone_id: int,
+    body: MilestoneUpdate,
+    expected_version: str | None,
+) -> PolicyMilestone:
+    milestone = await get_milestone(session, actor, milestone_id)
+    check_version(expected_version, milestone.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    partner = milestone.partner
+    if "partner" in fields and body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+    engagement = body.engagement if "engagement" in fields else milestone.engagement_id
+    if engagement is not None and (
+        partner.id != milestone.partner_id or engagement != milestone.engagement_id
+    ):
+        await _check_engagement(session, partner, engagement)
+    if partner.id != milestone.partner_id:
+        milestone.partner = partner
+        changed.append("partner")
+    if "program" in fields and body.program is not None:
+        program = await resolve_program(session, body.program)
+        if program.id != milestone.program_id:
+            milestone.program = program
+            changed.append("program")
+    values: dict[str, Any] = {"engagement_id": engagement}
+    for name in ("kind", "title", "adopted_on", "evidence_ref", "external_ref"):
+        if name in fields:
+            values[name] = getattr(body, name)
+    values["fiscal_year"] = fiscal_year(values.get("adopted_on") or milestone.adopted_on)
+    for name, value in values.items():
+        if getattr(milestone, name) != value:
+            setattr(milestone, name, value)
+            changed.append("engagement" if name == "engagement_id" else name)
+    if changed:
+        await session.flush()
+        record(
+            session,
+            actor,
+            "update",
+            MILESTONE,
+            milestone.id,
+            changed,
+            _milestone_details(milestone),
+        )
+    return milestone
+
+
+async def delete_milestone(
+    session: AsyncSession, actor: Principal, milestone_id: int, expected_version: str | None
+) -> None:
+    milestone = await get_milestone(session, actor, milestone_id)
+    check_version(expected_version, milestone.version)
+    details = _milestone_details(milestone)
+    await session.delete(milestone)
+    await session.flush()
+    record(session, actor, "delete", MILESTONE, milestone_id, None, details)
+
+
+# --- Figures, summed in SQL -------------------------------------------------------------------
+
+
+def milestone_conditions(
+    principal: Principal | None,
+    *,
+    program_id: int | None = None,
+    partner_id: int | None = None,
+    kind: str | None = None,
+    fiscal_year: int | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> list[ColumnElement[bool]]:
+    """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
+    kind and a fiscal year (or range), each when given."""
+    found = [milestones_visible_to(principal)]
+    for column, value in (
+        (PolicyMilestone.program_id, program_id),
+        (PolicyMilestone.partner_id, partner_id),
+        (PolicyMilestone.kind, kind),
+        (PolicyMilestone.fiscal_year, fiscal_year),
+    ):
+        if value is not None:
+            found.append(column == value)
+    if from_fy is not None:
+        found.append(PolicyMilestone.fiscal_year >= from_fy)
+    if to_fy is not None:
+        found.append(PolicyMilestone.fiscal_year <= to_fy)
+    return found
+
+
+async def milestones_by_fiscal_year(
+    session: AsyncSession, conditions: list[ColumnElement[bool]]
+) -> dict[int, int]:
+    stmt = (
+        select(PolicyMilestone.fiscal_year, func.count(PolicyMilestone.id))
+        .where(*conditions)
+        .group_by(PolicyMilestone.fiscal_year)
+    )
+    return {int(year): int(n) for year, n in await session.execute(stmt)}
+
+
+async def women_counterparts_by_fiscal_year(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    program_id: int | None = None,
+    partner_id: int | None = None,
+    focus: str | None = None,
+    from_fy: int | None = None,
+    to_fy: int | None = None,
+) -> dict[int, int]:
+    """Women among engagements' counterparts per fiscal year (start_date's)."""
+    stmt = select(
+        AdvisoryEngagement.fiscal_year, func.coalesce(func.sum(AdvisoryEngagement.women), 0)
+    ).where(visible_to(principal))
+    if program_id is not None:
+        stmt = stmt.where(AdvisoryEngagement.program_id == program_id)
+    if partner_id is not None:
+        stmt = stmt.where(AdvisoryEngagement.partner_id == partner_id)
+    if focus is not None:
+        stmt = stmt.where(has_focus(focus))
+    if from_fy is not None:
+        stmt = stmt.where(AdvisoryEngagement.fiscal_year >= from_fy)
+    if to_fy is not None:
+        stmt = stmt.where(AdvisoryEngagement.fiscal_year <= to_fy)
+    stmt = stmt.group_by(AdvisoryEngagement.fiscal_year)
+    return {int(year): int(women) for year, women in await session.execute(stmt)}

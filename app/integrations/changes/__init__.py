@@ -1,0 +1,1 @@
+"""The change feed: every committed change, in commit order, numbered by `seq`."""

@@ -1,0 +1,183 @@
+"""Numbering changes as they commit: the audit writer notes each change here, and just before
+the transaction commits every noted change gets its `seq`, its readers (partner countries) and
+its webhook events, in that same transaction.
+
+The seq comes from one counter row, bumped (`... + n RETURNING last_seq`) as the last write of
+the transaction; its row lock is held until commit, so a transaction that takes a higher seq
+commits after every lower one: a reader that has seen seq N has seen every seq below N, with
+no gap and no repeat, whatever the number of replicas or writers (on SQLite every write
+transaction is serialized already). A rolled-back transaction gives its numbers back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event, insert, text
+from sqlalchemy.orm import Session
+
+from app.audit.models import AuditEvent
+from app.core.models import utcnow
+from app.integrations.changes.models import Change, ChangePartner
+
+logger = logging.getLogger("wps.changes")
+
+PENDING = "changes_pending"
+COMMITTED = "changes_committed"
+
+# Who (which partner's embassy keys) may read a change of each kind of record, by its id.
+# A kind not listed here is read by no embassy key; a deleted record keeps the readers of its
+# last change.
+_BY_ID = "int"
+_BY_CODE = "str"
+SCOPES: dict[str, tuple[str, str]] = {
+    "nomination": ("SELECT partner_id FROM nominations WHERE id = :id", _BY_ID),
+    "training": (
+        "SELECT host_country_id FROM trainings WHERE id = :id AND host_country_id IS NOT NULL "
+        "UNION SELECT partner_id FROM training_participants WHERE training_id = :id",
+        _BY_ID,
+    ),
+    "obligation": (
+        "SELECT partner_id FROM obligations WHERE id = :id AND partner_id IS NOT NULL",
+        _BY_ID,
+    ),
+    "imet_history": ("SELECT partner_id FROM imet_history WHERE id = :id", _BY_ID),
+    "indicator_result": (
+        "SELECT partner_id FROM indicator_results WHERE id = :id AND partner_id IS NOT NULL",
+        _BY_ID,
+    ),
+    "indicator_target": (
+        "SELECT partner_id FROM indicator_targets WHERE id = :id AND partner_id IS NOT NULL",
+        _BY_ID,
+    ),
+    "membership": ("SELECT partner_id FROM memberships WHERE id = :id", _BY_ID),
+    "partner": ("SELECT id FROM partners WHERE code = :id", _BY_CODE),
+    "webhook": (
+        "SELECT partner_id FROM webhook_subscriptions WHERE id = :id AND partner_id IS NOT NULL",
+        _BY_ID,
+    ),
+}
+_LAST_READERS = text(
+    "SELECT partner_id FROM change_partners WHERE seq = (SELECT max(seq) FROM changes "
+    "WHERE resource_type = :type AND resource_id = :id)"
+)
+# An upsert, so an empty table (a fresh or wiped database) numbers from 1 without a seed row.
+_BUMP = text(
+    "INSERT INTO change_counter (id, last_seq) VALUES (1, :n) ON CONFLICT (id) "
+    "DO UPDATE SET last_seq = change_counter.last_seq + excluded.last_seq RETURNING last_seq"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedChange:
+    """A change as committed: what the outbox turns into webhook events."""
+
+    seq: int
+    at: datetime
+    event: AuditEvent
+    partner_ids: frozenset[int]
+
+
+def note(session: Any, audit_event: AuditEvent) -> None:
+    """Called by the audit writer for every change, inside the changing transaction."""
+    session.info.setdefault(PENDING, []).append(audit_event)
+
+
+def readers(session: Session, resource_type: str, resource_id: str) -> frozenset[int]:
+    found: Sequence[Any] = ()
+    scope = SCOPES.get(resource_type)
+    if scope is not None:
+        sql, kind = scope
+        key: object = resource_id
+        if kind == _BY_ID:
+            key = int(resource_id) if resource_id.isdigit() else None
+        if key is not None:
+            found = session.execute(text(sql), {"id": key}).scalars().all()
+        if not found:
+            found = (
+                session.execute(_LAST_READERS, {"type": resource_type, "id": resource_id})
+                .scalars()
+                .all()
+            )
+    return frozenset(int(p) for p in found)
+
+
+@event.listens_for(Session, "before_commit")
+def _number_changes(session: Session) -> None:
+    pending: list[AuditEvent] = session.info.pop(PENDING, None) or []
+    if not pending:
+        return
+    from app.integrations.webhooks.outbox import enqueue  # the outbox builds on the feed
+
+    # Every write of the transaction first: after the counter is taken, only this hook's own
+    # inserts follow, so no row lock is ever awaited while the counter's lock is held.
+    session.flush()
+    scoped = [(e, readers(session, e.resource_type, e.resource_id)) for e in pending]
+    # The last statement before COMMIT: the counter's row lock is held for the shortest time.
+    last = int(session.execute(_BUMP, {"n": len(pending)}).scalar_one())
+    now = utcnow()
+    numbered = [
+        NumberedChange(seq=last - len(pending) + i, at=now, event=e, partner_ids=partners)
+        for i, (e, partners) in enumerate(scoped, start=1)
+    ]
+    session.execute(
+        insert(Change),
+        [
+            {
+                "seq": c.seq,
+                "resource_type": c.event.resource_type,
+                "resource_id": c.event.resource_id,
+                "action": c.event.action,
+                "at": c.at,
+                "changed_fields": sorted(c.event.changed_fields or []),
+            }
+            for c in numbered
+        ],
+    )
+    shared = [{"seq": c.seq, "partner_id": p} for c in numbered for p in sorted(c.partner_ids)]
+    if shared:
+        session.execute(insert(ChangePartner), shared)
+    enqueue(session, numbered)
+    session.info[COMMITTED] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    if session.info.pop(COMMITTED, None):
+        commits.notify()
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(PENDING, None)
+    session.info.pop(COMMITTED, None)
+
+
+class CommitSignal:
+    """Wakes waiters in this process when a transaction commits (long polls, the worker);
+    other replicas' commits are found by polling."""
+
+    def __init__(self) -> None:
+        self._waiting: asyncio.Event | None = None
+
+    def notify(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            with suppress(RuntimeError):  # a waiter on an event loop that has gone
+                waiting.set()
+
+    async def wait(self, seconds: float) -> None:
+        if self._waiting is None:
+            self._waiting = asyncio.Event()
+        waiting = self._waiting
+        with suppress(TimeoutError):
+            await asyncio.wait_for(waiting.wait(), seconds)
+
+
+commits = CommitSignal()

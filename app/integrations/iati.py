@@ -1,0 +1,308 @@
+"""The IATI 2.03 activity file: one `iati-activity` per project, written as a stream.
+
+An activity carries the project's identifier (the reporting organisation's reference, a dash
+and the project code), the State Department as reporting organisation and funder, the
+implementer, status and dates from the project's dates, the recipient country (or region 998,
+"developing countries, unspecified", for a multi-country award), the DAC sector of its
+program, one transaction per obligation (commitment, type 2) and disbursement (type 3) that
+names the project, and one result per indicator of the project's program: its baseline and,
+per fiscal year of the project, the target and the result (for the project's country; the
+overall figure for a multi-country award), the result also by sex where it has a breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.core.csvout import keyset_batches
+from app.core.fiscal_year import fiscal_year, fiscal_year_bounds, today
+from app.core.pagination import SortKey
+from app.core.schemas import usd_string
+from app.core.security import Principal
+from app.funding import service as funding
+from app.funding.models import Obligation
+from app.funding.schemas import FundingType
+from app.indicators.models import Indicator, IndicatorResult, Target, format_quantity
+from app.projects import service as projects
+from app.projects.models import Project
+from app.projects.schemas import ImplementerKind
+
+VERSION = "2.03"
+REPORTING_ORG_NAME = "U.S. Department of State"
+GOVERNMENT = "10"  # OrganisationType
+# IATI OrganisationType of each kind of implementer.
+ORGANISATION_TYPE = {
+    ImplementerKind.ngo: "21",  # International NGO
+    ImplementerKind.contractor: "70",  # Private Sector
+    ImplementerKind.international_org: "40",  # Multilateral
+    ImplementerKind.government: "10",  # Government
+    ImplementerKind.university: "80",  # Academic, Training and Research
+}
+# OECD DAC 5-digit purpose codes (Sector vocabulary 1) by program.
+SECTORS = {
+    "GPOI": "15230",  # Participation in international peacekeeping operations
+    "CWD": "15250",  # Removal of land mines and explosive remnants of war
+    "IMET": "15210",  # Security system management and reform
+    "GDRP": "15210",  # Security system management and reform
+}
+TRANSACTION_TYPE = {FundingType.obligation: "2", FundingType.disbursement: "3"}  # commitment
+# IndicatorMeasure: 1 unit, 2 percentage, 5 qualitative.
+MEASURE = {"count": "1", "currency": "1", "percent": "2", "qualitative": "5"}
+UNSPECIFIED_REGION = "998"  # Developing countries, unspecified (Region vocabulary 1)
+BATCH = 100
+
+# Characters XML 1.0 cannot hold at all (stored text refuses them already; never trust that).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def text(value: object) -> str:
+    """Character data, escaped."""
+    cleaned = _NOT_XML.sub("", str(value))
+    return cleaned.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(value: object) -> str:
+    """An attribute value, quoted and escaped (line breaks kept as character references)."""
+    escaped = text(value).replace('"', "&quot;")
+    for char, ref in (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;")):
+        escaped = escaped.replace(char, ref)
+    return f'"{escaped}"'
+
+
+def element(name: str, attrs: Mapping[str, object] | None = None, body: str | None = None) -> str:
+    """One element; attributes whose value is None are left out."""
+    shown = "".join(f" {key}={attr(v)}" for key, v in (attrs or {}).items() if v is not None)
+    if body is None:
+        return f"<{name}{shown}/>"
+    return f"<{name}{shown}>{body}</{name}>"
+
+
+def narrative(value: str) -> str:
+    return element("narrative", body=text(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """What the export covers: the caller's projects under the filters, and a fiscal year
+    range for transactions and result periods (None: all)."""
+
+    principal: Principal | None
+    filters: projects.ProjectFilters
+    from_fy: int | None = None
+    to_fy: int | None = None
+    reporting_org_ref: str = "US-GOV-11"
+
+    def years(self, project: Project) -> range:
+        first = fiscal_year(project.start_date)
+        last = fiscal_year(project.end_date)
+        if self.from_fy is not None:
+            first = max(first, self.from_fy)
+        if self.to_fy is not None:
+            last = min(last, self.to_fy)
+        return range(first, last + 1)
+
+
+async def project_statement(session: AsyncSession, export: Export) -> Any:
+    """The projects to export, filters checked now (a bad one is a 422, not a broken 200)."""
+    stmt = await projects.select_projects(session, export.principal, export.filters)
+    if export.from_fy is not None:
+        stmt = stmt.where(Project.end_date >= fiscal_year_bounds(export.from_fy)[0])
+    if export.to_fy is not None:
+        stmt = stmt.where(Project.start_date <= fiscal_year_bounds(export.to_fy)[1])
+    return stmt
+
+
+@dataclass(slots=True)
+class Figures:
+    """What a batch of activities shows besides the projects themselves."""
+
+    transactions: dict[int, list[tuple[FundingType, int, Decimal, str | None]]]
+    indicators: dict[int, list[Indicator]]  # by program id
+    targets: dict[tuple[int, int, int | None], Decimal]  # (indicator, year, partner)
+    results: dict[tuple[int, int, int | None], IndicatorResult]
+
+
+async def _figures(session: AsyncSession, export: Export, batch: Sequence[Project]) -> Figures:
+    ids = [p.id for p in batch]
+    stmt = (
+        select(Obligation.project_id, Obligation.type, Obligation.fiscal_year)
+        .add_columns(Obligation.amount_usd, Obligation.source_ref)
+        .where(Obligation.project_id.in_(ids), funding.visible_to(export.principal))
+        .order_by(Obligation.project_id, Obligation.fiscal_year, Obligation.id)
+    )
+    if export.from_fy is not None:
+        stmt = stmt.where(Obligation.fiscal_year >= export.from_fy)
+    if export.to_fy is not None:
+        stmt = stmt.where(Obligation.fiscal_year <= export.to_fy)
+    transactions: dict[int, list[Any]] = defaultdict(list)
+    for project_id, kind, year, amount, ref in (await session.execute(stmt)).all():
+        transactions[project_id].append((kind, year, amount, ref))
+    programs = {p.program_id for p in batch}
+    found = (
+        await session.scalars(
+            select(Indicator).where(Indicator.program_id.in_(programs)).order_by(Indicator.code)
+        )
+    ).all()
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in found:
+        assert indicator.program_id is not None
+        indicators[indicator.program_id].append(indicator)
+    indicator_ids = [i.id for i in found]
+    targets = {
+        (t.indicator_id, t.fiscal_year, t.partner_id): t.value
+        for t in (
+            await session.scalars(select(Target).where(Target.indicator_id.in_(indicator_ids)))
+        ).all()
+    }
+    results = {
+        (r.indicator_id, r.fiscal_year, r.partner_id): r
+        for r in (
+            await session.scalars(
+                select(IndicatorResult).where(IndicatorResult.indicator_id.in_(indicator_ids))
+            )
+        ).all()
+    }
+    return Figures(transactions, indicators, targets, results)
+
+
+def _status(project: Project, on: date) -> str:
+    """ActivityStatus: 1 pipeline, 2 implementation, 4 closed."""
+    if on < project.start_date:
+        return "1"
+    return "2" if on <= project.end_date else "4"
+
+
+def _dates(project: Project, on: date) -> Iterable[str]:
+    """ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end."""
+    yield element("activity-date", {"type": "1", "iso-date": project.start_date})
+    if project.start_date <= on:
+        yield element("activity-date", {"type": "2", "iso-date": project.start_date})
+    yield element("activity-date", {"type": "3", "iso-date": project.end_date})
+    if project.end_date < on:
+        yield element("activity-date", {"type": "4", "iso-date": project.end_date})
+
+
+def _result(export: Export, project: Project, indicator: Indicator, figures: Figures) -> str:
+    measure = str(indicator.measure)
+    parts = [element("title", body=narrative(indicator.name))]
+    if indicator.description:
+        parts.append(element("description", body=narrative(indicator.description)))
+    years = export.years(project)
+    if indicator.baseline is not None:
+        baseline = format_quantity(measure, indicator.baseline)
+        parts.append(
+            element("baseline", {"year": fiscal_year(project.start_date), "value": baseline})
+        )
+    for year in years:
+        start, end = fiscal_year_bounds(year)
+        period = [
+            element("period-start", {"iso-date": start}),
+            element("period-end", {"iso-date": end}),
+        ]
+        target = figures.targets.get((indicator.id, year, project.partner_id))
+        if target is not None:
+            period.append(element("target", {"value": format_quantity(measure, target)}))
+        result = figures.results.get((indicator.id, year, project.partner_id))
+        if result is not None:
+            if result.value is not None:
+                period.append(element("actual", {"value": format_quantity(measure, result.value)}))
+            for sex, count in (("female", result.women), ("male", result.men)):
+                if count is not None:
+                    dimension = element("dimension", {"name": "sex", "value": sex})
+                    period.append(element("actual", {"value": count}, dimension))
+        parts.append(element("period", body="".join(period)))
+    indicator_attrs = {
+        "measure": MEASURE.get(measure, "1"),
+        "ascending": "1" if str(indicator.direction) == "increase" else "0",
+    }
+    return element(
+        "result",
+        {"type": "2"},  # ResultType 2: outcome (indicators measure the WPS outcomes)
+        parts[0] + element("indicator", indicator_attrs, "".join(parts)),
+    )
+
+
+def activity(export: Export, project: Project, figures: Figures, on: date) -> str:
+    """One `iati-activity`, its elements in the order the schema requires."""
+    ref = export.reporting_org_ref
+    state = element("narrative", body=text(REPORTING_ORG_NAME))
+    parts = [
+        element("iati-identifier", body=text(f"{ref}-{project.code}")),
+        element("reporting-org", {"ref": ref, "type": GOVERNMENT}, state),
+        element("title", body=narrative(project.title)),
+        element("description", {"type": "1"}, narrative(project.description or project.title)),
+        element("participating-org", {"ref": ref, "type": GOVERNMENT, "role": "1"}, state),
+        element(
+            "participating-org",
+            {"type": ORGANISATION_TYPE[project.implementer.kind], "role": "4"},
+            narrative(project.implementer.name),
+        ),
+    ]
+    if project.award_ref:
+        parts.append(
+            element(
+                "other-identifier",
+                {"ref": project.award_ref, "type": "B1"},  # previous/internal reference
+            )
+        )
+    parts.append(element("activity-status", {"code": _status(project, on)}))
+    parts.extend(_dates(project, on))
+    if project.partner is not None:
+        parts.append(element("recipient-country", {"code": project.partner.alpha2}))
+    else:
+        parts.append(element("recipient-region", {"code": UNSPECIFIED_REGION, "vocabulary": "1"}))
+    sector = SECTORS.get(project.program.code)
+    if sector is not None:
+        parts.append(element("sector", {"vocabulary": "1", "code": sector}))
+    for kind, year, amount, source_ref in figures.transactions.get(project.id, []):
+        day = fiscal_year_bounds(year)[0]
+        parts.append(
+            element(
+                "transaction",
+                {"ref": source_ref},
+                element("transaction-type", {"code": TRANSACTION_TYPE[kind]})
+                + element("transaction-date", {"iso-date": day})
+                + element("value", {"currency": "USD", "value-date": day}, usd_string(amount)),
+            )
+        )
+    for indicator in figures.indicators.get(project.program_id, []):
+        parts.append(_result(export, project, indicator, figures))
+    stamp = project.updated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return element(
+        "iati-activity",
+        {
+            "last-updated-datetime": stamp,
+            "xml:lang": "en",
+            "default-currency": "USD",
+            "hierarchy": "1",
+        },
+        "".join(parts),
+    )
+
+
+async def document(
+    sessionmaker: async_sessionmaker[AsyncSession], export: Export, stmt: Any
+) -> AsyncIterator[bytes]:
+    """The `iati-activities` document, one batch of activities per chunk."""
+    generated = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    yield (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<iati-activities version="{VERSION}" generated-datetime="{generated}">\n'
+    ).encode()
+    on = today()
+    async for batch in keyset_batches(
+        sessionmaker, stmt, [SortKey(Project.code)], batch_size=BATCH
+    ):
+        async with sessionmaker() as session:
+            figures = await _figures(session, export, batch)
+        yield "".join(activity(export, p, figures, on) + "\n" for p in batch).encode()
+    yield b"</iati-activities>\n"

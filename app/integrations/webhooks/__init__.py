@@ -1,0 +1,1 @@
+"""Standard Webhooks: subscriptions, an outbox written with each change, a delivery worker."""

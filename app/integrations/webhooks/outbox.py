@@ -1,0 +1,61 @@
+"""Writing webhook messages to the outbox, in the transaction that makes the change."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.integrations.webhooks.events import data_of, event_type
+from app.integrations.webhooks.models import Message, Subscription
+
+if TYPE_CHECKING:
+    from app.integrations.changes.recorder import NumberedChange
+
+
+def new_msg_id() -> str:
+    """The `webhook-id`: one per message, the same on every retry (receivers deduplicate)."""
+    return "msg_" + secrets.token_urlsafe(18)
+
+
+def enqueue(session: Session, changes: Sequence[NumberedChange]) -> int:
+    """One message per (event, enabled subscription that asked for it and may read it)."""
+    events = [(c, kind) for c in changes if (kind := event_type(c.event)) is not None]
+    if not events:
+        return 0
+    subscriptions = session.execute(
+        select(Subscription.id, Subscription.events, Subscription.partner_id).where(
+            Subscription.enabled.is_(True)
+        )
+    ).all()
+    rows = []
+    for change, kind in events:
+        payload = {
+            "type": str(kind),
+            "timestamp": change.at.isoformat().replace("+00:00", "Z"),
+            "data": data_of(change.event, change.seq),
+        }
+        for sub_id, wanted, partner_id in subscriptions:
+            if kind not in wanted:
+                continue
+            if partner_id is not None and partner_id not in change.partner_ids:
+                continue
+            rows.append(
+                {
+                    "subscription_id": sub_id,
+                    "msg_id": new_msg_id(),
+                    "event_type": str(kind),
+                    "seq": change.seq,
+                    "payload": payload,
+                    "created_at": change.at,
+                    "state": "pending",
+                    "attempts": 0,
+                    "due_at": change.at,
+                }
+            )
+    if rows:
+        session.execute(insert(Message), rows)
+    return len(rows)

@@ -1,0 +1,214 @@
+"""/api/v1/webhooks: subscriptions (admin: any; an embassy key: its own), their deliveries,
+redelivery and secret rotation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.schemas import RecordId
+from app.core.security import Principal, Role, require
+from app.core.versioning import RequiredVersion
+from app.integrations.webhooks import service
+from app.integrations.webhooks.schemas import (
+    DELIVERY_RECORD,
+    WEBHOOK_RECORD,
+    DeliveryRead,
+    Redelivery,
+    WebhookCreate,
+    WebhookCreated,
+    WebhookRead,
+    WebhookSecret,
+    WebhookUpdate,
+)
+
+router = APIRouter(prefix="/webhooks", tags=["webhooks"], route_class=IdempotentRoute)
+
+WebhookOwner = Annotated[Principal, require(Role.admin, Role.embassy)]
+
+
+def _allow_private(request: Request) -> bool:
+    return bool(request.app.state.settings.webhook_allow_private)
+
+
+def _location(webhook_id: int) -> str:
+    return f"/api/v1/webhooks/{webhook_id}"
+
+
+@router.get(
+    "",
+    operation_id="webhooks_list",
+    response_model=Page[WebhookRead],
+    responses={**CSV_RESPONSE, **responses()},
+)
+async def list_webhooks(
+    request: Request,
+    actor: WebhookOwner,
+    session: SessionDep,
+    paging: Paging,
+    updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
+) -> Response:
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        service.list_webhooks(actor, updated_since),
+        WebhookRead,
+        WEBHOOK_RECORD,
+        "webhooks.csv",
+    )
+
+
+@router.post(
+    "",
+    operation_id="webhooks_create",
+    status_code=201,
+    response_model=WebhookCreated,
+    responses=responses(413, 415),
+    summary="Subscribe an endpoint (its signing secret is shown only in this response)",
+)
+async def create_webhook(
+    request: Request, actor: WebhookOwner, session: SessionDep, body: WebhookCreate
+) -> Response:
+    # No Idempotency-Key: a replay would mean storing the response with its secret.
+    subscription, secret = await service.create_webhook(
+        session, actor, body, _allow_private(request)
+    )
+    created = WebhookCreated(**WebhookRead.model_validate(subscription).model_dump(), secret=secret)
+    return render.resource(
+        request,
+        WebhookCreated,
+        created,
+        status_code=201,
+        location=_location(subscription.id),
+        version=subscription.version,
+    )
+
+
+@router.get(
+    "/{webhook_id}",
+    operation_id="webhooks_get",
+    response_model=WebhookRead,
+    responses=responses(304, 404),
+)
+async def get_webhook(
+    request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
+) -> Response:
+    return render.resource(
+        request, WebhookRead, await service.get_webhook(session, actor, webhook_id)
+    )
+
+
+@router.patch(
+    "/{webhook_id}",
+    operation_id="webhooks_update",
+    response_model=WebhookRead,
+    responses=responses(404, 412, 413, 415, 428),
+    summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
+)
+async def update_webhook(
+    request: Request,
+    actor: WebhookOwner,
+    session: SessionDep,
+    webhook_id: RecordId,
+    body: WebhookUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    subscription = await service.update_webhook(
+        session, actor, webhook_id, body, expected_version, _allow_private(request)
+    )
+    return render.resource(request, WebhookRead, subscription)
+
+
+@router.delete(
+    "/{webhook_id}",
+    operation_id="webhooks_delete",
+    status_code=204,
+    responses=responses(404, 412, 428),
+)
+async def delete_webhook(
+    actor: WebhookOwner,
+    session: SessionDep,
+    webhook_id: RecordId,
+    expected_version: RequiredVersion,
+) -> Response:
+    await service.delete_webhook(session, actor, webhook_id, expected_version)
+    return render.no_content()
+
+
+@router.post(
+    "/{webhook_id}/rotate-secret",
+    operation_id="webhooks_rotate_secret",
+    response_model=WebhookSecret,
+    responses=responses(404),
+    summary="Replace the signing secret (the new one is shown only in this response)",
+)
+async def rotate_secret(
+    request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
+) -> Response:
+    subscription, secret = await service.rotate_secret(session, actor, webhook_id)
+    return render.resource(
+        request, WebhookSecret, WebhookSecret(secret=secret), version=subscription.version
+    )
+
+
+@router.get(
+    "/{webhook_id}/deliveries",
+    operation_id="webhooks_deliveries",
+    response_model=Page[DeliveryRead],
+    responses={**CSV_RESPONSE, **responses(404)},
+)
+async def list_deliveries(
+    request: Request,
+    actor: WebhookOwner,
+    session: SessionDep,
+    webhook_id: RecordId,
+    paging: Paging,
+    updated_since: UpdatedSince = None,
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.list_deliveries(session, actor, webhook_id, updated_since)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        DeliveryRead,
+        DELIVERY_RECORD,
+        "webhook-deliveries.csv",
+    )
+
+
+@router.post(
+    "/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    operation_id="webhooks_redeliver",
+    status_code=202,
+    response_model=Redelivery,
+    responses=responses(404),
+    summary="Send a delivery's message again, with the same webhook-id",
+)
+async def redeliver(
+    request: Request,
+    actor: WebhookOwner,
+    session: SessionDep,
+    webhook_id: RecordId,
+    delivery_id: RecordId,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    message = await service.redeliver(session, actor, webhook_id, delivery_id)
+    body = Redelivery(
+        message_id=message.id, webhook_id=message.msg_id, state=message.state, due_at=message.due_at
+    )
+    return render.resource(request, Redelivery, body, status_code=202)

@@ -1,0 +1,1 @@
+"""Implementers and projects: the awards under a program, one IATI activity each."""

@@ -1,0 +1,66 @@
+"""Implementers (organizations that carry out awards) and projects (the awards themselves)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.models import Base, EnumText, IdMixin, VersionedMixin
+from app.partners.models import Partner
+from app.programs.models import Program
+from app.projects.schemas import ImplementerKind
+
+
+class Implementer(IdMixin, VersionedMixin, Base):
+    """An NGO, contractor, international organization, government or university."""
+
+    __tablename__ = "implementers"
+
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ImplementerKind] = mapped_column(EnumText(ImplementerKind, 32))
+    country_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # code and name, folded
+
+    country: Mapped[Partner] = relationship(lazy="raise")
+
+    @property
+    def country_code(self) -> str:
+        return self.country.code
+
+
+class Project(IdMixin, VersionedMixin, Base):
+    """An award under one program, carried out by one implementer, in one partner country
+    (none: multi-country)."""
+
+    __tablename__ = "projects"
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_ordered"),)
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    implementer_id: Mapped[int] = mapped_column(ForeignKey("implementers.id"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    award_ref: Mapped[str | None] = mapped_column(String(64))
+    search_text: Mapped[str] = mapped_column(Text, default="")  # code and title, folded
+
+    program: Mapped[Program] = relationship(lazy="raise")
+    implementer: Mapped[Implementer] = relationship(lazy="raise")
+    partner: Mapped[Partner | None] = relationship(lazy="raise")
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code
+
+    @property
+    def implementer_code(self) -> str:
+        return self.implementer.code
+
+    @property
+    def partner_code(self) -> str | None:
+        return self.partner.code if self.partner is not None else None

@@ -1,0 +1,259 @@
+"""/api/v1/implementers and /api/v1/projects."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from app.core import responses as render
+from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.db import SessionDep
+from app.core.errors import responses
+from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.pagination import Page
+from app.core.params import (
+    CountryFilter,
+    ImplementerFilter,
+    OutputFormat,
+    Paging,
+    PartnerFilter,
+    ProgramFilter,
+    UpdatedSince,
+)
+from app.core.schemas import PROGRAM_CODE_PATTERN, PROJECT_CODE_PATTERN, SearchText
+from app.core.security import Reader, Writer
+from app.core.versioning import RequiredVersion
+from app.projects import service
+from app.projects.schemas import (
+    IMPLEMENTER_RECORD,
+    PROJECT_RECORD,
+    ImplementerCreate,
+    ImplementerKind,
+    ImplementerRead,
+    ImplementerUpdate,
+    ProjectCreate,
+    ProjectRead,
+    ProjectUpdate,
+)
+
+implementers = APIRouter(prefix="/implementers", tags=["implementers"], route_class=IdempotentRoute)
+projects = APIRouter(prefix="/projects", tags=["projects"], route_class=IdempotentRoute)
+
+ImplementerPath = Annotated[
+    str, Path(pattern=PROGRAM_CODE_PATTERN, max_length=16, description="Implementer code, any case")
+]
+ProjectPath = Annotated[
+    str, Path(pattern=PROJECT_CODE_PATTERN, max_length=40, description="Project code, any case")
+]
+Search = Annotated[SearchText | None, Query(description="Words of the code or name/title")]
+
+
+# --- Implementers ------------------------------------------------------------------------------
+
+
+def implementer_filters(
+    kind: ImplementerKind | None = None,
+    country: CountryFilter = None,
+    q: Search = None,
+    updated_since: UpdatedSince = None,
+) -> service.ImplementerFilters:
+    return service.ImplementerFilters(kind=kind, country=country, q=q, updated_since=updated_since)
+
+
+@implementers.get(
+    "",
+    operation_id="implementers_list",
+    summary="Organizations that carry out awards (every key reads them)",
+    response_model=Page[ImplementerRead],
+    responses={**CSV_RESPONSE, **responses()},
+)
+async def list_implementers(
+    request: Request,
+    _: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Annotated[service.ImplementerFilters, Depends(implementer_filters)],
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.implementers_listing(session, filters)
+    return await listing_or_csv(
+        request,
+        format,
+        session,
+        paging,
+        listing,
+        ImplementerRead,
+        IMPLEMENTER_RECORD,
+        "implementers.csv",
+    )
+
+
+@implementers.get(
+    "/{code}",
+    operation_id="implementers_get",
+    response_model=ImplementerRead,
+    responses=responses(304, 404),
+)
+async def get_implementer(
+    request: Request, _: Reader, session: SessionDep, code: ImplementerPath
+) -> Response:
+    return render.resource(request, ImplementerRead, await service.get_implementer(session, code))
+
+
+@implementers.post(
+    "",
+    operation_id="implementers_create",
+    status_code=201,
+    response_model=ImplementerRead,
+    responses=responses(409, 413, 415),
+)
+async def create_implementer(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: ImplementerCreate,
+) -> Response:
+    implementer = await service.create_implementer(session, actor, body)
+    return render.created(
+        request, ImplementerRead, implementer, f"/api/v1/implementers/{implementer.code}"
+    )
+
+
+@implementers.patch(
+    "/{code}",
+    operation_id="implementers_update",
+    response_model=ImplementerRead,
+    responses=responses(404, 412, 413, 415, 428),
+)
+async def update_implementer(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    code: ImplementerPath,
+    body: ImplementerUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    implementer = await service.update_implementer(session, actor, code, body, expected_version)
+    return render.resource(request, ImplementerRead, implementer)
+
+
+@implementers.delete(
+    "/{code}",
+    operation_id="implementers_delete",
+    status_code=204,
+    summary="Delete an implementer no project names (409 otherwise)",
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_implementer(
+    actor: Writer, session: SessionDep, code: ImplementerPath, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_implementer(session, actor, code, expected_version)
+    return render.no_content()
+
+
+# --- Projects ----------------------------------------------------------------------------------
+
+
+def project_filters(
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
+    implementer: ImplementerFilter = None,
+    q: Search = None,
+    updated_since: UpdatedSince = None,
+) -> service.ProjectFilters:
+    return service.ProjectFilters(
+        program=program,
+        partner=partner,
+        implementer=implementer,
+        q=q,
+        updated_since=updated_since,
+    )
+
+
+@projects.get(
+    "",
+    operation_id="projects_list",
+    summary="Awards, one IATI activity each (embassy keys: those in their own country)",
+    response_model=Page[ProjectRead],
+    responses={**CSV_RESPONSE, **responses()},
+)
+async def list_projects(
+    request: Request,
+    principal: Reader,
+    session: SessionDep,
+    paging: Paging,
+    filters: Annotated[service.ProjectFilters, Depends(project_filters)],
+    format: OutputFormat = None,
+) -> Response:
+    listing = await service.projects_listing(session, principal, filters)
+    return await listing_or_csv(
+        request, format, session, paging, listing, ProjectRead, PROJECT_RECORD, "projects.csv"
+    )
+
+
+@projects.get(
+    "/{code}",
+    operation_id="projects_get",
+    response_model=ProjectRead,
+    responses=responses(304, 404),
+)
+async def get_project(
+    request: Request, principal: Reader, session: SessionDep, code: ProjectPath
+) -> Response:
+    return render.resource(
+        request, ProjectRead, await service.get_project(session, principal, code)
+    )
+
+
+@projects.post(
+    "",
+    operation_id="projects_create",
+    status_code=201,
+    response_model=ProjectRead,
+    responses=responses(409, 413, 415),
+)
+async def create_project(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    idempotency_key: IdempotencyKey,
+    body: ProjectCreate,
+) -> Response:
+    project = await service.create_project(session, actor, body)
+    return render.created(request, ProjectRead, project, f"/api/v1/projects/{project.code}")
+
+
+@projects.patch(
+    "/{code}",
+    operation_id="projects_update",
+    summary="Change a project; its program only while no record names it (409)",
+    response_model=ProjectRead,
+    responses=responses(404, 409, 412, 413, 415, 428),
+)
+async def update_project(
+    request: Request,
+    actor: Writer,
+    session: SessionDep,
+    code: ProjectPath,
+    body: ProjectUpdate,
+    expected_version: RequiredVersion,
+) -> Response:
+    project = await service.update_project(session, actor, code, body, expected_version)
+    return render.resource(request, ProjectRead, project)
+
+
+@projects.delete(
+    "/{code}",
+    operation_id="projects_delete",
+    status_code=204,
+    summary="Delete a project no record names (409 otherwise)",
+    responses=responses(404, 409, 412, 428),
+)
+async def delete_project(
+    actor: Writer, session: SessionDep, code: ProjectPath, expected_version: RequiredVersion
+) -> Response:
+    await service.delete_project(session, actor, code, expected_version)
+    return render.no_content()

@@ -1,0 +1,162 @@
+"""Implementer and project bodies and representations, and their fields for CSV."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
+
+from app.core import records
+from app.core.schemas import (
+    PROGRAM_CODE_PATTERN,
+    CountryCode,
+    Date,
+    InputModel,
+    Name,
+    ProgramCode,
+    ProjectCode,
+    ReadModel,
+    Reference,
+    Text,
+    UpdateModel,
+)
+
+
+class ImplementerKind(StrEnum):
+    ngo = "ngo"
+    contractor = "contractor"
+    international_org = "international_org"
+    government = "government"
+    university = "university"
+
+
+# An implementer's code: as a program's (`HALO`, `UNMAS`), any case, answered upper case.
+ImplementerCode = Annotated[
+    str,
+    StringConstraints(pattern=PROGRAM_CODE_PATTERN, max_length=16),
+    AfterValidator(str.upper),
+]
+
+
+class ImplementerCreate(InputModel):
+    example = {"code": "HALO", "name": "The HALO Trust", "kind": "ngo", "country": "GBR"}
+
+    code: ImplementerCode
+    name: Name
+    kind: ImplementerKind
+    country: CountryCode = Field(description="Headquarters country: alpha-3 or alpha-2")
+
+
+class ImplementerUpdate(UpdateModel):
+    """The code is the implementer's identity and cannot change."""
+
+    example = {"name": "The HALO Trust (UK)"}
+
+    name: Name | None = None
+    kind: ImplementerKind | None = None
+    country: CountryCode | None = None
+
+
+class ImplementerRead(ReadModel):
+    id: int
+    code: str
+    name: str
+    kind: ImplementerKind
+    country: str = Field(validation_alias="country_code", description="ISO alpha-3")
+    created_at: datetime
+    updated_at: datetime
+
+
+def _ordered(end_date: date | None, info: ValidationInfo) -> date | None:
+    start_date = info.data.get("start_date")
+    if start_date is not None and end_date is not None and end_date < start_date:
+        raise ValueError("end_date must not be before start_date")
+    return end_date
+
+
+class ProjectCreate(InputModel):
+    example = {
+        "code": "CWD-AFG-01",
+        "program": "CWD",
+        "title": "Humanitarian mine action in Afghanistan",
+        "description": "Survey and clearance with mixed and all-women teams.",
+        "implementer": "HALO",
+        "partner": "AFG",
+        "start_date": "2020-10-01",
+        "end_date": "2023-09-30",
+        "award_ref": "SPMWRA20CA0001",
+    }
+
+    code: ProjectCode = Field(description="e.g. `CWD-AFG-01`; any case, answered upper case")
+    program: ProgramCode
+    title: Name
+    description: Text = ""
+    implementer: ImplementerCode
+    partner: CountryCode | None = Field(
+        default=None, description="Where it runs (alpha-3 or alpha-2); null: multi-country"
+    )
+    start_date: Date
+    end_date: Date
+    award_ref: Reference | None = None
+
+    _check_dates = field_validator("end_date")(_ordered)
+
+
+class ProjectUpdate(UpdateModel):
+    """The code is the project's identity and cannot change."""
+
+    nullable = frozenset({"partner", "award_ref"})
+    example = {"end_date": "2024-09-30", "award_ref": "SPMWRA20CA0001-M2"}
+
+    program: ProgramCode | None = None
+    title: Name | None = None
+    description: Text | None = None
+    implementer: ImplementerCode | None = None
+    partner: CountryCode | None = None
+    start_date: Date | None = None
+    end_date: Date | None = None
+    award_ref: Reference | None = None
+
+    _check_dates = field_validator("end_date")(_ordered)
+
+
+class ProjectRead(ReadModel):
+    id: int
+    code: str
+    program: str = Field(validation_alias="program_code")
+    title: str
+    description: str
+    implementer: str = Field(validation_alias="implementer_code")
+    partner: str | None = Field(validation_alias="partner_code", description="ISO alpha-3")
+    start_date: date
+    end_date: date
+    award_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+IMPLEMENTER_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("code"),
+    records.Field("name"),
+    records.Field("kind"),
+    records.Field("country", source="country_code", column="country_id"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)
+PROJECT_RECORD = records.RecordShape(
+    records.Field("id", imported=False, stored=False),
+    records.Field("code"),
+    records.Field("program", source="program_code", column="program_id"),
+    records.Field("title"),
+    records.Field("description"),
+    records.Field("implementer", source="implementer_code", column="implementer_id"),
+    records.Field("partner", source="partner_code", column="partner_id"),
+    records.Field("start_date"),
+    records.Field("end_date"),
+    records.Field("award_ref"),
+    records.Field("created_at", imported=False, stored=False),
+    records.Field("updated_at", imported=False, stored=False),
+)

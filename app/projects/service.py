@@ -1,0 +1,427 @@
+"""Implementer and project rules: codes are unique and never change, references resolve, an
+embassy key sees only the projects in its own country, a record still named elsewhere is not
+deleted (409), and every change is audited.
+
+Other domains name a project by its code: `resolve_project` (one record) and
+`project_refs` + `check_project` (bulk) turn it into an id and refuse a project of another
+program with a 422 naming the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.audit.writer import record
+from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.models import Base
+from app.core.pagination import Listing, SortKey
+from app.core.scope import own_partner_id
+from app.core.search import matches, search_text
+from app.core.security import Principal
+from app.core.versioning import check_version
+from app.partners.service import find_partner, resolve_partner
+from app.programs.models import Program
+from app.programs.service import resolve_program
+from app.projects.models import Implementer, Project
+from app.projects.schemas import (
+    ImplementerCreate,
+    ImplementerUpdate,
+    ProjectCreate,
+    ProjectUpdate,
+)
+
+IMPLEMENTER = "implementer"
+PROJECT = "project"
+
+
+# --- Naming a project from another domain ------------------------------------------------------
+
+# project code (upper case) → (project id, its program id)
+ProjectRefs = Mapping[str, tuple[int, int]]
+
+
+async def project_refs(
+    session: AsyncSession, codes: Collection[str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """The projects `codes` name (any case; None: every project, for bulk work)."""
+    stmt = select(Project.code, Project.id, Project.program_id)
+    if codes is not None:
+        wanted = {code.upper() for code in codes if code}
+        if not wanted:
+            return {}
+        stmt = stmt.where(Project.code.in_(wanted))
+    rows = await session.execute(stmt)
+    return {code: (project_id, program_id) for code, project_id, program_id in rows.all()}
+
+
+def check_project(
+    code: str | None, program_id: int | None, projects: ProjectRefs, *, field: str = "project"
+) -> tuple[int | None, tuple[str, str] | None]:
+    """(project id, None), or (None, (pointer, message)) when `code` names no project or one of
+    another program than `program_id` (None: the record's program is itself invalid)."""
+    if code is None:
+        return None, None
+    found = projects.get(code.upper())
+    pointer = f"/{field}"
+    if found is None:
+        return None, (pointer, f"unknown project {code!r}")
+    project_id, project_program = found
+    if program_id is not None and project_program != program_id:
+        return None, (pointer, f"project {code.upper()} belongs to another program")
+    return project_id, None
+
+
+async def resolve_project(
+    session: AsyncSession, code: str | None, program_id: int, *, field: str = "project"
+) -> int | None:
+    """The id of the project a request body names (None when it names none); a project that
+    does not exist or is of another program than `program_id` is a 422 naming `field`."""
+    project_id, error = check_project(
+        code, program_id, await project_refs(session, [code] if code else []), field=field
+    )
+    if error is not None:
+        raise invalid(*error)
+    return project_id
+
+
+async def project_by_id(session: AsyncSession, project_id: int | None) -> Project | None:
+    """The project `resolve_project` answered (None for None), to set a relationship with."""
+    return None if project_id is None else await session.get(Project, project_id)
+
+
+async def project_codes(session: AsyncSession, ids: Collection[int]) -> dict[int, str]:
+    """Project id → code, for answers that hold only the id."""
+    if not ids:
+        return {}
+    rows = await session.execute(select(Project.id, Project.code).where(Project.id.in_(ids)))
+    return {project_id: code for project_id, code in rows.all()}
+
+
+async def project_filter_id(session: AsyncSession, code: str | None) -> int | None:
+    """The id of a `?project=` filter's project; an unknown code is a 422 naming it."""
+    if code is None:
+        return None
+    found = await session.scalar(select(Project.id).where(Project.code == code.upper()))
+    if found is None:
+        raise invalid_query("project", f"unknown project {code!r}")
+    return found
+
+
+async def _refuse_if_named(session: AsyncSession, table: str, row_id: int, what: str) -> None:
+    """409 when a row of any table still refers to `table`'s row `row_id`. Found from the
+    schema's foreign keys, so a domain that adds a reference is covered without a change."""
+    referring: list[str] = []
+    for other in Base.metadata.sorted_tables:
+        for key in other.foreign_keys:
+            if key.column.table.name != table:
+                continue
+            column = key.parent
+            taken = await session.scalar(select(column).where(column == row_id).limit(1))
+            if taken is not None:
+                referring.append(other.name)
+    if referring:
+        raise Conflict(
+            f"{what} is still named by records in {', '.join(sorted(set(referring)))}",
+            referring=sorted(set(referring)),
+        )
+
+
+# --- Implementers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImplementerFilters:
+    kind: str | None = None
+    country: str | None = None
+    q: str | None = None
+    updated_since: datetime | None = None
+
+
+async def implementers_listing(session: AsyncSession, filters: ImplementerFilters) -> Listing:
+    stmt = select(Implementer).options(selectinload(Implementer.country))
+    if filters.kind is not None:
+        stmt = stmt.where(Implementer.kind == filters.kind)
+    if filters.country is not None:
+        found = await find_partner(session, filters.country)
+        if found is None:
+            raise invalid_query("country", f"unknown country code {filters.country!r}")
+        stmt = stmt.where(Implementer.country_id == found.id)
+    if filters.q:
+        stmt = stmt.where(matches(Implementer.search_text, filters.q))
+    if filters.updated_since is not None:
+        stmt = stmt.where(Implementer.updated_at >= filters.updated_since)
+    return Listing(stmt, [SortKey(Implementer.code)])
+
+
+async def find_implementer(session: AsyncSession, code: str) -> Implementer | None:
+    return await session.scalar(
+        select(Implementer)
+        .where(Implementer.code == code.upper())
+        .options(selectinload(Implementer.country))
+    )
+
+
+async def get_implementer(session: AsyncSession, code: str) -> Implementer:
+    found = await find_implementer(session, code)
+    if found is None:
+        raise NotFound(f"implementer {code.upper()!r} does not exist")
+    return found
+
+
+async def resolve_implementer(
+    session: AsyncSession, code: str, pointer: str = "/implementer"
+) -> Implementer:
+    found = await find_implementer(session, code)
+    if found is None:
+        raise invalid(pointer, f"unknown implementer {code!r}")
+    return found
+
+
+async def implementer_filter_id(session: AsyncSession, code: str | None) -> int | None:
+    if code is None:
+        return None
+    found = await find_implementer(session, code)
+    if found is None:
+        raise invalid_query("implementer", f"unknown implementer {code!r}")
+    return found.id
+
+
+async def create_implementer(
+    session: AsyncSession, actor: Principal, body: ImplementerCreate
+) -> Implementer:
+    if await find_implementer(session, body.code) is not None:
+        raise Conflict(f"implementer {body.code!r} already exists")
+    country = await resolve_partner(session, body.country, "/country")
+    implementer = Implementer(
+        code=body.code,
+        name=body.name,
+        kind=body.kind,
+        country=country,
+        search_text=search_text([body.code, body.name]),
+    )
+    session.add(implementer)
+    await session.flush()
+    record(session, actor, "create", IMPLEMENTER, implementer.code, list(body.model_fields_set))
+    return implementer
+
+
+async def update_implementer(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: ImplementerUpdate,
+    expected_version: str | None,
+) -> Implementer:
+    implementer = await get_implementer(session, code)
+    check_version(expected_version, implementer.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    if "country" in fields and body.country is not None:
+        country = await resolve_partner(session, body.country, "/country")
+        if country.id != implementer.country_id:
+            implementer.country = country
+            changed.append("country")
+    for name in ("name", "kind"):
+        if name in fields and getattr(implementer, name) != getattr(body, name):
+            setattr(implementer, name, getattr(body, name))
+            changed.append(name)
+    if changed:
+        implementer.search_text = search_text([implementer.code, implementer.name])
+        await session.flush()
+        record(session, actor, "update", IMPLEMENTER, implementer.code, changed)
+    return implementer
+
+
+async def delete_implementer(
+    session: AsyncSession, actor: Principal, code: str, expected_version: str | None
+) -> None:
+    implementer = await get_implementer(session, code)
+    check_version(expected_version, implementer.version)
+    await _refuse_if_named(
+        session, "implementers", implementer.id, f"implementer {implementer.code}"
+    )
+    await session.delete(implementer)
+    await session.flush()
+    record(session, actor, "delete", IMPLEMENTER, implementer.code)
+
+
+# --- Projects ----------------------------------------------------------------------------------
+
+
+def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+    """The projects `principal` may know exist: an embassy key those in its own country only
+    (a multi-country project names no country, so no embassy sees it; the rule:
+    app/core/scope.py; no principal: the CLI, which sees everything)."""
+    partner_id = own_partner_id(principal)
+    return true() if partner_id is None else Project.partner_id == partner_id
+
+
+def _loaded() -> tuple[Any, ...]:
+    return (
+        selectinload(Project.program),
+        selectinload(Project.implementer),
+        selectinload(Project.partner),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilters:
+    program: str | None = None
+    partner: str | None = None
+    implementer: str | None = None
+    q: str | None = None
+    updated_since: datetime | None = None
+
+
+async def select_projects(
+    session: AsyncSession, principal: Principal | None, filters: ProjectFilters
+) -> Select[Any]:
+    """The filtered, caller-scoped statement behind the list, its CSV and the IATI export."""
+    stmt = select(Project).where(visible_to(principal))
+    if filters.program is not None:
+        stmt = stmt.where(
+            Project.program_id
+            == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
+        )
+    if filters.partner is not None:
+        found = await find_partner(session, filters.partner)
+        if found is None:
+            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
+        stmt = stmt.where(Project.partner_id == found.id)
+    implementer_id = await implementer_filter_id(session, filters.implementer)
+    if implementer_id is not None:
+        stmt = stmt.where(Project.implementer_id == implementer_id)
+    if filters.q:
+        stmt = stmt.where(matches(Project.search_text, filters.q))
+    if filters.updated_since is not None:
+        stmt = stmt.where(Project.updated_at >= filters.updated_since)
+    return stmt.options(*_loaded())
+
+
+async def projects_listing(
+    session: AsyncSession, principal: Principal | None, filters: ProjectFilters
+) -> Listing:
+    return Listing(await select_projects(session, principal, filters), [SortKey(Project.code)])
+
+
+async def get_project(session: AsyncSession, principal: Principal | None, code: str) -> Project:
+    """A project the caller may see; another country's answers exactly as a missing one."""
+    found = await session.scalar(
+        select(Project)
+        .where(Project.code == code.upper(), visible_to(principal))
+        .options(*_loaded())
+        .execution_options(populate_existing=True)
+    )
+    if found is None:
+        raise NotFound(f"project {code.upper()!r} does not exist")
+    return found
+
+
+def _details(project: Project) -> dict[str, Any]:
+    return {"program": project.program_code, "partner": project.partner_code}
+
+
+def _search(project: Project) -> str:
+    return search_text([project.code, project.title])
+
+
+async def create_project(session: AsyncSession, actor: Principal, body: ProjectCreate) -> Project:
+    if await session.scalar(select(Project.id).where(Project.code == body.code)) is not None:
+        raise Conflict(f"project {body.code!r} already exists")
+    program = await resolve_program(session, body.program)
+    implementer = await resolve_implementer(session, body.implementer)
+    partner = None
+    if body.partner is not None:
+        partner = await resolve_partner(session, body.partner, "/partner")
+    project = Project(
+        code=body.code,
+        program=program,
+        title=body.title,
+        description=body.description,
+        implementer=implementer,
+        partner=partner,
+        start_date=body.start_date,
+        end_date=body.end_date,
+        award_ref=body.award_ref,
+    )
+    project.search_text = _search(project)
+    session.add(project)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        PROJECT,
+        project.code,
+        list(body.model_fields_set),
+        _details(project),
+    )
+    return project
+
+
+async def update_project(
+    session: AsyncSession,
+    actor: Principal,
+    code: str,
+    body: ProjectUpdate,
+    expected_version: str | None,
+) -> Project:
+    project = await get_project(session, actor, code)
+    check_version(expected_version, project.version)
+    fields = body.model_fields_set
+    changed: list[str] = []
+    start = body.start_date if body.start_date is not None else project.start_date
+    end = body.end_date if body.end_date is not None else project.end_date
+    if end < start:
+        pointer = "/end_date" if "end_date" in fields else "/start_date"
+        raise invalid(pointer, "end_date must not be before start_date")
+    if "program" in fields and body.program is not None:
+        program = await resolve_program(session, body.program)
+        if program.id != project.program_id:
+            await _refuse_if_named(
+                session, "projects", project.id, f"project {project.code} (its program)"
+            )
+            project.program = program
+            changed.append("program")
+    if "implementer" in fields and body.implementer is not None:
+        implementer = await resolve_implementer(session, body.implementer)
+        if implementer.id != project.implementer_id:
+            project.implementer = implementer
+            changed.append("implementer")
+    if "partner" in fields:
+        partner = (
+            await resolve_partner(session, body.partner, "/partner")
+            if body.partner is not None
+            else None
+        )
+        if (partner.id if partner else None) != project.partner_id:
+            project.partner = partner
+            changed.append("partner")
+    for name in ("title", "description", "start_date", "end_date", "award_ref"):
+        if name in fields and getattr(project, name) != getattr(body, name):
+            setattr(project, name, getattr(body, name))
+            changed.append(name)
+    if changed:
+        project.search_text = _search(project)
+        await session.flush()
+        record(session, actor, "update", PROJECT, project.code, changed, _details(project))
+    return project
+
+
+async def delete_project(
+    session: AsyncSession, actor: Principal, code: str, expected_version: str | None
+) -> None:
+    project = await get_project(session, actor, code)
+    check_version(expected_version, project.version)
+    await _refuse_if_named(session, "projects", project.id, f"project {project.code}")
+    details = _details(project)
+    await session.delete(project)
+    await session.flush()
+    record(session, actor, "delete", PROJECT, project.code, None, details)

@@ -1,0 +1,117 @@
+"""The CWD teams report: teams active on a date, by partner, activity, composition or program,
+with the women, men and women in leadership of each team's latest roster, summed in SQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import invalid_query
+from app.core.params import parse_group_by as group_by_list
+from app.core.security import Principal
+from app.cwd.schemas import Activity, Composition
+from app.cwd.service import GROUPS, TeamFigureFilters, teams_by
+from app.partners.service import figures_partner
+from app.programs.service import find_program
+
+
+class CwdTeamsFilters(BaseModel):
+    as_of: date
+    program: str | None
+    partner: str | None
+    activity: Activity | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+
+class CwdTeamsFigures(BaseModel):
+    teams: int
+    countries: int
+    women: int
+    men: int
+    unreported: int
+    women_in_leadership: int
+
+
+class CwdTeamsRow(CwdTeamsFigures):
+    """One group: only the keys grouped by are present."""
+
+    partner: str | None = None
+    activity: Activity | None = None
+    composition: Composition | None = None
+    program: str | None = None
+
+
+class CwdTeamsReport(BaseModel):
+    filters: CwdTeamsFilters
+    group_by: list[str]
+    method: str
+    rows: list[CwdTeamsRow]
+    totals: CwdTeamsFigures
+
+
+METHOD = (
+    "Teams active on as_of (formed_on on or before it, disbanded_on null or on or after it) "
+    "matching the filters, counted in one SQL query grouped by {groups}. Each team's figures "
+    "come from its latest roster on or before as_of (a team without one counts as a team of "
+    "composition unknown with no people): composition all_women when the roster has women and "
+    "no men or people of unreported sex, all_men when it has men only, mixed when it has "
+    "people otherwise, unknown when it has no roster or nobody on it; women_in_leadership = "
+    "women whose role is senior_manager or team_leader. countries = distinct partners of the "
+    "teams counted."
+)
+
+
+def parse_group_by(raw: str) -> list[str]:
+    return group_by_list(raw, GROUPS)
+
+
+async def cwd_teams(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    as_of: date,
+    group_by: str,
+    program: str | None = None,
+    partner: str | None = None,
+    activity: Activity | None = None,
+) -> CwdTeamsReport:
+    groups = parse_group_by(group_by)
+    program_id = None
+    if program is not None:
+        found = await find_program(session, program)
+        if found is None:
+            raise invalid_query("program", f"unknown program {program!r}")
+        program_id, program = found.id, found.code
+    only = await figures_partner(session, actor, partner)
+    filters = TeamFigureFilters(
+        program_id=program_id,
+        partner_id=only.id if only is not None else None,
+        activity=activity.value if activity is not None else None,
+    )
+    rows = await teams_by(session, actor, as_of, groups, filters)
+    (totals,) = await teams_by(session, actor, as_of, [], filters)
+    return CwdTeamsReport(
+        filters=CwdTeamsFilters(
+            as_of=as_of,
+            program=program,
+            partner=only.code if only is not None else None,
+            activity=activity,
+        ),
+        group_by=groups,
+        method=METHOD.format(groups=" and ".join(groups)),
+        rows=[CwdTeamsRow(**row) for row in rows],
+        totals=CwdTeamsFigures(**totals),
+    )
+
+
+FIGURES = ("teams", "countries", "women", "men", "unreported", "women_in_leadership")
+
+
+def csv_table(report: CwdTeamsReport) -> tuple[list[str], list[list[Any]]]:
+    """The report's rows as CSV: the group keys, then the figures."""
+    columns = [*report.group_by, *FIGURES]
+    return columns, [[getattr(row, c) for c in columns] for row in report.rows]

@@ -1,0 +1,170 @@
+"""The facility-upgrades report: GPOI's gender-inclusive upgrades completed at partners'
+training centers, counted with the women's beds they added and what they cost, in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import invalid_query
+from app.core.params import parse_group_by
+from app.core.schemas import MoneyOutput, usd_string
+from app.core.security import Principal
+from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
+from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
+from app.partners.models import Partner
+from app.partners.service import figures_partner
+from app.programs.service import find_program
+
+GROUPS = ("fiscal_year", "partner", "feature")
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradesQuery:
+    """The report's filters, as the client gave them (codes normalized)."""
+
+    program: str | None = None
+    partner: str | None = None
+    feature: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+
+
+class UpgradesFilters(BaseModel):
+    program: str | None
+    partner: str | None
+    feature: str | None
+    fiscal_year: int | None
+    from_fy: int | None
+    to_fy: int | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+
+class UpgradesRow(BaseModel):
+    """One group: only the keys grouped by are present."""
+
+    fiscal_year: int | None = None
+    partner: str | None = None
+    feature: str | None = None
+    completed: int
+    women_beds_added: int
+    cost_usd: MoneyOutput
+
+
+class UpgradesTotals(BaseModel):
+    completed: int
+    women_beds_added: int
+    cost_usd: MoneyOutput
+
+
+class UpgradesReport(BaseModel):
+    filters: UpgradesFilters
+    group_by: list[str]
+    method: str
+    rows: list[UpgradesRow]
+    totals: UpgradesTotals
+
+
+def parse_groups(raw: str) -> list[str]:
+    return parse_group_by(raw, GROUPS)
+
+
+def _method(groups: list[str]) -> str:
+    text = (
+        "Facility upgrades with status completed that match the filters, grouped by "
+        f"{' and '.join(groups)} and summed in the database: completed = upgrades counted, "
+        "women_beds_added = their women's beds added, cost_usd = their costs in exact decimal "
+        "arithmetic (an upgrade without a recorded cost adds 0). An upgrade's fiscal year is "
+        "the US federal fiscal year of its completed_on (October to September); its partner is "
+        "its training center's country. Planned, in-progress and cancelled upgrades are not "
+        "counted."
+    )
+    if "feature" in groups:
+        text += (
+            " An upgrade with several features counts in each feature's row and once in the totals."
+        )
+    return text
+
+
+async def facility_upgrades(
+    session: AsyncSession, actor: Principal, groups: list[str], query: UpgradesQuery
+) -> UpgradesReport:
+    if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
+        raise invalid_query("to_fy", "must not be before from_fy")
+    program_id = None
+    if query.program is not None:
+        program = await find_program(session, query.program)
+        if program is None:
+            raise invalid_query("program", f"unknown program {query.program!r}")
+        program_id, query = program.id, replace(query, program=program.code)
+    partner = await figures_partner(session, actor, query.partner)
+    query = replace(query, partner=partner.code if partner is not None else None)
+    conditions = completed_conditions(
+        actor,
+        program_id=program_id,
+        partner_id=partner.id if partner is not None else None,
+        feature=query.feature,
+        fiscal_year=query.fiscal_year,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    keys: dict[str, Any] = {
+        "fiscal_year": FacilityUpgrade.fiscal_year,
+        "partner": Partner.code,
+        "feature": UpgradeFeature.feature,
+    }
+    stmt = (
+        select(
+            *(keys[g].label(g) for g in groups),
+            COMPLETED.label("completed"),
+            BEDS.label("women_beds_added"),
+            COST.label("cost_usd"),
+        )
+        .select_from(FacilityUpgrade)
+        .where(*conditions)
+    )
+    if "partner" in groups:
+        stmt = stmt.join(
+            TrainingCenter, TrainingCenter.id == FacilityUpgrade.training_center_id
+        ).join(Partner, Partner.id == TrainingCenter.partner_id)
+    if "feature" in groups:
+        on = UpgradeFeature.upgrade_id == FacilityUpgrade.id
+        if query.feature is not None:
+            on = on & (UpgradeFeature.feature == query.feature)
+        stmt = stmt.join(UpgradeFeature, on)
+    stmt = stmt.group_by(*(keys[g] for g in groups)).order_by(*(keys[g] for g in groups))
+    rows = [UpgradesRow(**row._mapping) for row in (await session.execute(stmt)).all()]
+    completed, beds, cost = (
+        await session.execute(
+            select(COMPLETED, BEDS, COST).select_from(FacilityUpgrade).where(*conditions)
+        )
+    ).one()
+    return UpgradesReport(
+        filters=UpgradesFilters(**asdict(query)),
+        group_by=groups,
+        method=_method(groups),
+        rows=rows,
+        totals=UpgradesTotals(completed=completed, women_beds_added=beds, cost_usd=cost),
+    )
+
+
+def csv_table(report: UpgradesReport) -> tuple[list[str], list[list[Any]]]:
+    """The report's rows as CSV: the group keys, then completed, women_beds_added, cost_usd."""
+    columns = [*report.group_by, "completed", "women_beds_added", "cost_usd"]
+    rows = [
+        [
+            *(getattr(row, g) for g in report.group_by),
+            row.completed,
+            row.women_beds_added,
+            usd_string(row.cost_usd),
+        ]
+        for row in report.rows
+    ]
+    return columns, rows

@@ -1,0 +1,134 @@
+"""The policy-milestones report: policies, plans and capacity partner governments adopted
+(WPS outcome 4), counted in SQL by fiscal year, partner or kind."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import invalid_query
+from app.core.params import parse_group_by
+from app.core.security import Principal
+from app.gdrp.models import PolicyMilestone
+from app.gdrp.service import milestone_conditions
+from app.partners.models import Partner
+from app.partners.service import figures_partner
+from app.programs.service import find_program
+
+GROUPS = ("fiscal_year", "partner", "kind")
+
+
+@dataclass(frozen=True, slots=True)
+class MilestonesQuery:
+    program: str | None = None
+    partner: str | None = None
+    kind: str | None = None
+    fiscal_year: int | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+
+
+class MilestonesFilters(BaseModel):
+    program: str | None
+    partner: str | None
+    kind: str | None
+    fiscal_year: int | None
+    from_fy: int | None
+    to_fy: int | None
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+
+class MilestonesRow(BaseModel):
+    """One group: only the keys grouped by are present."""
+
+    fiscal_year: int | None = None
+    partner: str | None = None
+    kind: str | None = None
+    milestones: int
+
+
+class MilestonesTotals(BaseModel):
+    milestones: int
+
+
+class MilestonesReport(BaseModel):
+    filters: MilestonesFilters
+    group_by: list[str]
+    method: str
+    rows: list[MilestonesRow]
+    totals: MilestonesTotals
+
+
+def parse_groups(raw: str) -> list[str]:
+    return parse_group_by(raw, GROUPS)
+
+
+def _method(groups: list[str]) -> str:
+    return (
+        "Policy milestones (a national action plan, gender policy, recruitment target, "
+        "anti-harassment policy, gender advisor position or other policy a partner government "
+        "adopted) that match the filters, counted in the database and grouped by "
+        f"{' and '.join(groups)}. A milestone's fiscal year is the US federal fiscal year of "
+        "its adopted_on (October to September); each milestone counts once."
+    )
+
+
+async def policy_milestones(
+    session: AsyncSession, actor: Principal, groups: list[str], query: MilestonesQuery
+) -> MilestonesReport:
+    if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
+        raise invalid_query("to_fy", "must not be before from_fy")
+    program_id = None
+    if query.program is not None:
+        program = await find_program(session, query.program)
+        if program is None:
+            raise invalid_query("program", f"unknown program {query.program!r}")
+        program_id, query = program.id, replace(query, program=program.code)
+    partner = await figures_partner(session, actor, query.partner)
+    query = replace(query, partner=partner.code if partner is not None else None)
+    conditions = milestone_conditions(
+        actor,
+        program_id=program_id,
+        partner_id=partner.id if partner is not None else None,
+        kind=query.kind,
+        fiscal_year=query.fiscal_year,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    keys: dict[str, Any] = {
+        "fiscal_year": PolicyMilestone.fiscal_year,
+        "partner": Partner.code,
+        "kind": PolicyMilestone.kind,
+    }
+    count = func.count(PolicyMilestone.id)
+    stmt = (
+        select(*(keys[g].label(g) for g in groups), count.label("milestones"))
+        .select_from(PolicyMilestone)
+        .where(*conditions)
+    )
+    if "partner" in groups:
+        stmt = stmt.join(Partner, Partner.id == PolicyMilestone.partner_id)
+    stmt = stmt.group_by(*(keys[g] for g in groups)).order_by(*(keys[g] for g in groups))
+    rows = [MilestonesRow(**row._mapping) for row in (await session.execute(stmt)).all()]
+    total = await session.scalar(select(count).select_from(PolicyMilestone).where(*conditions))
+    return MilestonesReport(
+        filters=MilestonesFilters(**asdict(query)),
+        group_by=groups,
+        method=_method(groups),
+        rows=rows,
+        totals=MilestonesTotals(milestones=total or 0),
+    )
+
+
+def csv_table(report: MilestonesReport) -> tuple[list[str], list[list[Any]]]:
+    """The report's rows as CSV: the group keys, then milestones."""
+    columns = [*report.group_by, "milestones"]
+    return columns, [
+        [*(getattr(row, g) for g in report.group_by), row.milestones] for row in report.rows
+    ]

@@ -1,0 +1,142 @@
+"""The change feed: commit order, resuming, scoping, long polls, concurrent writers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from app.audit.writer import record
+from app.core.security import Principal, Role
+from app.integrations.changes.models import Change
+from app.integrations.changes.service import read
+from tests.conftest import Keys
+from tests.nominations.helpers import move, nominate
+from tests.trainings.helpers import TRAININGS, training
+
+CHANGES = "/api/v1/changes"
+
+
+async def feed(
+    client: httpx.AsyncClient, keys: Keys, role: str = "admin", **params: Any
+) -> dict[str, Any]:
+    response = await client.get(CHANGES, params=params, headers=keys.headers(role))
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def test_changes_come_in_seq_order_and_a_cursor_resumes_after_them(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    start = (await feed(client, keys))["next_cursor"]
+    made = await client.post(TRAININGS, json=training(), headers=keys.headers("admin"))
+    assert made.status_code == 201, made.text
+    nomination = await nominate(client, keys)
+    assert (await move(client, keys, nomination["id"], "under_review")).status_code == 200
+
+    page = await feed(client, keys, after=start)
+    seen = [(c["type"], c["id"], c["action"]) for c in page["items"]]
+    assert seen == [
+        ("training", str(made.json()["id"]), "create"),
+        ("nomination", str(nomination["id"]), "create"),
+        ("nomination", str(nomination["id"]), "transition"),
+    ]
+    seqs = [c["seq"] for c in page["items"]]
+    assert seqs == list(range(int(start) + 1, int(start) + 4))
+    assert page["items"][2]["changed_fields"] == ["status"]
+    assert page["next_cursor"] == str(seqs[-1])
+    # Nothing left: the cursor stays, the page is empty.
+    rest = await feed(client, keys, after=page["next_cursor"])
+    assert rest == {"items": [], "next_cursor": page["next_cursor"]}
+    # A small page ends at its last item; the next page starts right after it.
+    first = await feed(client, keys, after=start, limit=2)
+    assert [c["seq"] for c in first["items"]] == seqs[:2]
+    second = await feed(client, keys, after=first["next_cursor"], limit=2)
+    assert [c["seq"] for c in second["items"]] == seqs[2:]
+    only = await feed(client, keys, after=start, types="training")
+    assert [c["type"] for c in only["items"]] == ["training"]
+
+
+async def test_an_embassy_reads_only_its_own_countrys_changes(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    start = (await feed(client, keys))["next_cursor"]
+    kenya = await nominate(client, keys, "embassy")
+    ghana = await nominate(client, keys, "embassy_gha")
+    ours = await feed(client, keys, "embassy", after=start)
+    assert [(c["type"], c["id"]) for c in ours["items"]] == [("nomination", str(kenya["id"]))]
+    theirs = await feed(client, keys, "embassy_gha", after=start)
+    assert [(c["type"], c["id"]) for c in theirs["items"]] == [("nomination", str(ghana["id"]))]
+    # The cursor moves past what the caller may not read, so it is not read again.
+    assert ours["next_cursor"] == theirs["next_cursor"]
+    # Nominations are the embassy desk's: an analyst does not learn of them.
+    assert (await feed(client, keys, "analyst", after=start))["items"] == []
+    assert len((await feed(client, keys, "admin", after=start))["items"]) == 2
+
+
+async def test_a_long_poll_answers_as_soon_as_a_change_commits(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    start = (await feed(client, keys))["next_cursor"]
+    began = time.monotonic()
+    waiting = asyncio.create_task(feed(client, keys, after=start, wait=20))
+    await asyncio.sleep(0.3)
+    assert not waiting.done()
+    made = await client.post(TRAININGS, json=training(), headers=keys.headers("admin"))
+    page = await asyncio.wait_for(waiting, 10)
+    assert time.monotonic() - began < 5
+    assert [(c["type"], c["id"]) for c in page["items"]] == [("training", str(made.json()["id"]))]
+    # Nothing new: the poll gives up after `wait` seconds with an empty page.
+    began = time.monotonic()
+    empty = await feed(client, keys, after=page["next_cursor"], wait=1)
+    assert empty["items"] == [] and 0.9 <= time.monotonic() - began < 5
+
+
+async def test_bad_cursors_and_waits_are_refused(client: httpx.AsyncClient, keys: Keys) -> None:
+    for params in ({"after": "-1"}, {"after": "abc"}, {"wait": "31"}, {"types": "Nomination"}):
+        response = await client.get(CHANGES, params=params, headers=keys.headers("admin"))
+        assert response.status_code == 422, (params, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_concurrent_writers_are_read_once_each_in_order_with_no_gap(
+    app: Any, clean: None
+) -> None:
+    """Writers commit in an order other than the one they started in; a reader polling all
+    the while sees every seq exactly once, ascending, and never skips a late commit."""
+    sessionmaker = app.state.sessionmaker
+    admin = Principal(key_id=0, role=Role.admin)
+    writers, each = 8, 6
+    async with sessionmaker() as session:
+        start = int(await session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
+
+    async def write(n: int) -> None:
+        for i in range(each):
+            async with sessionmaker() as session, session.begin():
+                record(session, None, "update", "program", f"W{n}-{i}", ["name"])
+                await asyncio.sleep(random.uniform(0, 0.02))  # commits late, out of start order
+
+    seen: list[int] = []
+    done = asyncio.Event()
+
+    async def poll() -> None:
+        after = start
+        while True:
+            finished = done.is_set()
+            async with sessionmaker() as session:
+                page = await read(session, admin, after, ["program"], 500)
+            seen.extend(c.seq for c in page.items)
+            after = int(page.next_cursor)
+            if finished:
+                return
+            await asyncio.sleep(0.005)
+
+    reader = asyncio.create_task(poll())
+    await asyncio.gather(*(write(n) for n in range(writers)))
+    done.set()
+    await reader
+    assert seen == list(range(start + 1, start + 1 + writers * each))
