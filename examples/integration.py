@@ -6,7 +6,7 @@ It does what an embassy system and a program office's script do every day:
      over a bad network would: the service answers the same nomination, not a second one;
   3. the program office moves the nomination to `under_review`;
   4. the embassy follows its nomination through the change feed (long-poll), from the
-     position it stood at before posting, until it sees the status change.
+     position it stood at before posting, until it sees the status change (`transition`).
 
     WPS_URL=http://127.0.0.1:8000 WPS_KEY=... WPS_EMBASSY_KEY=... python examples/integration.py
 
@@ -27,6 +27,7 @@ from wps_client.api.changes import changes_list
 from wps_client.api.nominations import nominations_create, nominations_transition
 from wps_client.api.trainings import trainings_create
 from wps_client.models import (
+    ChangeFeed,
     CourseIn,
     Kind,
     NominationCreate,
@@ -87,8 +88,7 @@ def main() -> None:
     step("training created", id=training.id, fiscal_year=training.fiscal_year)
 
     # Where the embassy's feed stands before it posts: it resumes from here.
-    position = expect(changes_list.sync_detailed(client=embassy), 200, object)
-    cursor = position.next_cursor  # type: ignore[attr-defined]
+    cursor = expect(changes_list.sync_detailed(client=embassy, wait=0), 200, ChangeFeed).next_cursor
 
     # 2. The nomination, posted twice with one Idempotency-Key: one nominee.
     body = NominationCreate(
@@ -144,16 +144,14 @@ def main() -> None:
         page = expect(
             changes_list.sync_detailed(client=embassy, after=cursor, types="nomination", wait=5),
             200,
-            object,
+            ChangeFeed,
         )
-        for change in page.items:  # type: ignore[attr-defined]
-            if change.id == str(first.id):
-                seen.append(change.action)
-        cursor = page.next_cursor  # type: ignore[attr-defined]
-        if "status_changed" in seen:
+        seen += [change.action for change in page.items if change.id == str(first.id)]
+        cursor = page.next_cursor
+        if "transition" in seen:
             break
-    step("feed followed", id=first.id, actions=seen)
-    if "status_changed" not in seen:
+    step("feed followed", id=first.id, actions=seen, next_cursor=cursor)
+    if "transition" not in seen:
         sys.exit("the feed never showed the status change")
 
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionsByPartner")
 
@@ -13,26 +15,40 @@ T = TypeVar("T", bound="CompletionsByPartner")
 class CompletionsByPartner:
     """
     Attributes:
-        men (int):
+        men (int | None):
         partner (str):
-        total (int):
-        women (int):
+        total (int | None):
+        women (int | None):
+        suppressed (list[str] | None | Unset):
     """
 
-    men: int
+    men: int | None
     partner: str
-    total: int
-    women: int
+    total: int | None
+    women: int | None
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        men: int | None
         men = self.men
 
         partner = self.partner
 
+        total: int | None
         total = self.total
 
+        women: int | None
         women = self.women
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,25 +60,61 @@ class CompletionsByPartner:
                 "women": women,
             }
         )
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        men = d.pop("men")
+
+        def _parse_men(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        men = _parse_men(d.pop("men"))
 
         partner = d.pop("partner")
 
-        total = d.pop("total")
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        women = d.pop("women")
+        total = _parse_total(d.pop("total"))
+
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women = _parse_women(d.pop("women"))
+
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
 
         completions_by_partner = cls(
             men=men,
             partner=partner,
             total=total,
             women=women,
+            suppressed=suppressed,
         )
 
         completions_by_partner.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -7,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.completions_filters_group_by import CompletionsFiltersGroupBy
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionsFilters")
 
@@ -19,12 +21,16 @@ class CompletionsFilters:
         group_by (CompletionsFiltersGroupBy):
         partner (None | str):
         to_fy (int | None):
+        as_known_on (datetime.datetime | None | Unset):
+        suppress_below (int | None | Unset):
     """
 
     from_fy: int | None
     group_by: CompletionsFiltersGroupBy
     partner: None | str
     to_fy: int | None
+    as_known_on: datetime.datetime | None | Unset = UNSET
+    suppress_below: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +45,20 @@ class CompletionsFilters:
         to_fy: int | None
         to_fy = self.to_fy
 
+        as_known_on: None | str | Unset
+        if isinstance(self.as_known_on, Unset):
+            as_known_on = UNSET
+        elif isinstance(self.as_known_on, datetime.datetime):
+            as_known_on = self.as_known_on.isoformat()
+        else:
+            as_known_on = self.as_known_on
+
+        suppress_below: int | None | Unset
+        if isinstance(self.suppress_below, Unset):
+            suppress_below = UNSET
+        else:
+            suppress_below = self.suppress_below
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +69,10 @@ class CompletionsFilters:
                 "to_fy": to_fy,
             }
         )
+        if as_known_on is not UNSET:
+            field_dict["as_known_on"] = as_known_on
+        if suppress_below is not UNSET:
+            field_dict["suppress_below"] = suppress_below
 
         return field_dict
 
@@ -79,11 +103,39 @@ class CompletionsFilters:
 
         to_fy = _parse_to_fy(d.pop("to_fy"))
 
+        def _parse_as_known_on(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_known_on_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_known_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
+
+        def _parse_suppress_below(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        suppress_below = _parse_suppress_below(d.pop("suppress_below", UNSET))
+
         completions_filters = cls(
             from_fy=from_fy,
             group_by=group_by,
             partner=partner,
             to_fy=to_fy,
+            as_known_on=as_known_on,
+            suppress_below=suppress_below,
         )
 
         completions_filters.additional_properties = d

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FundingFilters")
 
@@ -20,6 +23,7 @@ class FundingFilters:
         purpose (None | str):
         to_fy (int | None):
         type_ (str):
+        as_known_on (datetime.datetime | None | Unset):
     """
 
     fiscal_year: int | None
@@ -29,6 +33,7 @@ class FundingFilters:
     purpose: None | str
     to_fy: int | None
     type_: str
+    as_known_on: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +57,14 @@ class FundingFilters:
 
         type_ = self.type_
 
+        as_known_on: None | str | Unset
+        if isinstance(self.as_known_on, Unset):
+            as_known_on = UNSET
+        elif isinstance(self.as_known_on, datetime.datetime):
+            as_known_on = self.as_known_on.isoformat()
+        else:
+            as_known_on = self.as_known_on
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -65,6 +78,8 @@ class FundingFilters:
                 "type": type_,
             }
         )
+        if as_known_on is not UNSET:
+            field_dict["as_known_on"] = as_known_on
 
         return field_dict
 
@@ -116,6 +131,23 @@ class FundingFilters:
 
         type_ = d.pop("type")
 
+        def _parse_as_known_on(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_known_on_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_known_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
+
         funding_filters = cls(
             fiscal_year=fiscal_year,
             from_fy=from_fy,
@@ -124,6 +156,7 @@ class FundingFilters:
             purpose=purpose,
             to_fy=to_fy,
             type_=type_,
+            as_known_on=as_known_on,
         )
 
         funding_filters.additional_properties = d

@@ -22,6 +22,7 @@ class ImportsObligationsJsonObligationCreateImport:
         id (int | Unset): The id an export gave the record: it is matched to the stored record of that id with the same
             reference; an id this database does not hold is kept for the record created
         partner (None | str | Unset): Default: `null`.
+        project (None | str | Unset): The award it funds (a project of the same program) Default: `null`.
         purposes (list[Purpose] | Unset): Default: `[]`.
         source_ref (None | str | Unset): Default: `null`.
         type_ (FundingType | Unset):
@@ -32,6 +33,7 @@ class ImportsObligationsJsonObligationCreateImport:
     program: str
     id: int | Unset = UNSET
     partner: None | str | Unset = UNSET
+    project: None | str | Unset = UNSET
     purposes: list[Purpose] | Unset = UNSET
     source_ref: None | str | Unset = UNSET
     type_: FundingType | Unset = UNSET
@@ -51,6 +53,12 @@ class ImportsObligationsJsonObligationCreateImport:
             partner = UNSET
         else:
             partner = self.partner
+
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
 
         purposes: list[str] | Unset = UNSET
         if not isinstance(self.purposes, Unset):
@@ -82,6 +90,8 @@ class ImportsObligationsJsonObligationCreateImport:
             field_dict["id"] = id
         if partner is not UNSET:
             field_dict["partner"] = partner
+        if project is not UNSET:
+            field_dict["project"] = project
         if purposes is not UNSET:
             field_dict["purposes"] = purposes
         if source_ref is not UNSET:
@@ -115,6 +125,15 @@ class ImportsObligationsJsonObligationCreateImport:
 
         partner = _parse_partner(d.pop("partner", UNSET))
 
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
         _purposes = d.pop("purposes", UNSET)
         purposes: list[Purpose] | Unset = UNSET
         if _purposes is not UNSET:
@@ -146,6 +165,7 @@ class ImportsObligationsJsonObligationCreateImport:
             program=program,
             id=id,
             partner=partner,
+            project=project,
             purposes=purposes,
             source_ref=source_ref,
             type_=type_,

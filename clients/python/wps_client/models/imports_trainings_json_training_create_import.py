@@ -35,6 +35,7 @@ class ImportsTrainingsJsonTrainingCreateImport:
             reference; an id this database does not hold is kept for the record created
         location (None | str | Unset): Default: `null`.
         participants (list[ParticipantIn] | Unset): Default: `[]`.
+        project (None | str | Unset): The award it was delivered under (same program) Default: `null`.
         topics (list[Topic] | Unset): Default: `[]`.
     """
 
@@ -50,6 +51,7 @@ class ImportsTrainingsJsonTrainingCreateImport:
     id: int | Unset = UNSET
     location: None | str | Unset = UNSET
     participants: list[ParticipantIn] | Unset = UNSET
+    project: None | str | Unset = UNSET
     topics: list[Topic] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +102,12 @@ class ImportsTrainingsJsonTrainingCreateImport:
                 participants_item = participants_item_data.to_dict()
                 participants.append(participants_item)
 
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
+
         topics: list[str] | Unset = UNSET
         if not isinstance(self.topics, Unset):
             topics = []
@@ -132,6 +140,8 @@ class ImportsTrainingsJsonTrainingCreateImport:
             field_dict["location"] = location
         if participants is not UNSET:
             field_dict["participants"] = participants
+        if project is not UNSET:
+            field_dict["project"] = project
         if topics is not UNSET:
             field_dict["topics"] = topics
 
@@ -206,6 +216,15 @@ class ImportsTrainingsJsonTrainingCreateImport:
 
                 participants.append(participants_item)
 
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
         _topics = d.pop("topics", UNSET)
         topics: list[Topic] | Unset = UNSET
         if _topics is not UNSET:
@@ -228,6 +247,7 @@ class ImportsTrainingsJsonTrainingCreateImport:
             id=id,
             location=location,
             participants=participants,
+            project=project,
             topics=topics,
         )
 

@@ -5,6 +5,9 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.activity import Activity
+from ..models.feature import Feature
+from ..models.focus import Focus
 from ..models.funding_type import FundingType
 from ..models.kind import Kind
 from ..models.purpose import Purpose
@@ -19,6 +22,9 @@ class MetricFilters:
     """Every filter any metric takes; which ones a metric accepts is checked by the service.
 
     Attributes:
+        activity (Activity | None | Unset): Default: `null`.
+        feature (Feature | None | Unset): Default: `null`.
+        focus (Focus | None | Unset): Default: `null`.
         kind (Kind | None | Unset): Default: `null`.
         partner (None | str | Unset): Default: `null`.
         program (None | str | Unset): Default: `null`.
@@ -27,6 +33,9 @@ class MetricFilters:
         type_ (FundingType | None | Unset): Default: `null`.
     """
 
+    activity: Activity | None | Unset = UNSET
+    feature: Feature | None | Unset = UNSET
+    focus: Focus | None | Unset = UNSET
     kind: Kind | None | Unset = UNSET
     partner: None | str | Unset = UNSET
     program: None | str | Unset = UNSET
@@ -35,6 +44,30 @@ class MetricFilters:
     type_: FundingType | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        activity: None | str | Unset
+        if isinstance(self.activity, Unset):
+            activity = UNSET
+        elif isinstance(self.activity, Activity):
+            activity = self.activity.value
+        else:
+            activity = self.activity
+
+        feature: None | str | Unset
+        if isinstance(self.feature, Unset):
+            feature = UNSET
+        elif isinstance(self.feature, Feature):
+            feature = self.feature.value
+        else:
+            feature = self.feature
+
+        focus: None | str | Unset
+        if isinstance(self.focus, Unset):
+            focus = UNSET
+        elif isinstance(self.focus, Focus):
+            focus = self.focus.value
+        else:
+            focus = self.focus
+
         kind: None | str | Unset
         if isinstance(self.kind, Unset):
             kind = UNSET
@@ -82,6 +115,12 @@ class MetricFilters:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if activity is not UNSET:
+            field_dict["activity"] = activity
+        if feature is not UNSET:
+            field_dict["feature"] = feature
+        if focus is not UNSET:
+            field_dict["focus"] = focus
         if kind is not UNSET:
             field_dict["kind"] = kind
         if partner is not UNSET:
@@ -100,6 +139,57 @@ class MetricFilters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_activity(data: object) -> Activity | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                activity_type_0 = Activity(data)
+
+                return activity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Activity | None | Unset, data)
+
+        activity = _parse_activity(d.pop("activity", UNSET))
+
+        def _parse_feature(data: object) -> Feature | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                feature_type_0 = Feature(data)
+
+                return feature_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Feature | None | Unset, data)
+
+        feature = _parse_feature(d.pop("feature", UNSET))
+
+        def _parse_focus(data: object) -> Focus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                focus_type_0 = Focus(data)
+
+                return focus_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Focus | None | Unset, data)
+
+        focus = _parse_focus(d.pop("focus", UNSET))
 
         def _parse_kind(data: object) -> Kind | None | Unset:
             if data is None:
@@ -188,6 +278,9 @@ class MetricFilters:
         type_ = _parse_type_(d.pop("type", UNSET))
 
         metric_filters = cls(
+            activity=activity,
+            feature=feature,
+            focus=focus,
             kind=kind,
             partner=partner,
             program=program,

@@ -20,6 +20,7 @@ class ObligationCreate:
         fiscal_year (int):
         program (str):
         partner (None | str | Unset): Default: `null`.
+        project (None | str | Unset): The award it funds (a project of the same program) Default: `null`.
         purposes (list[Purpose] | Unset): Default: `[]`.
         source_ref (None | str | Unset): Default: `null`.
         type_ (FundingType | Unset):
@@ -29,6 +30,7 @@ class ObligationCreate:
     fiscal_year: int
     program: str
     partner: None | str | Unset = UNSET
+    project: None | str | Unset = UNSET
     purposes: list[Purpose] | Unset = UNSET
     source_ref: None | str | Unset = UNSET
     type_: FundingType | Unset = UNSET
@@ -46,6 +48,12 @@ class ObligationCreate:
             partner = UNSET
         else:
             partner = self.partner
+
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
 
         purposes: list[str] | Unset = UNSET
         if not isinstance(self.purposes, Unset):
@@ -75,6 +83,8 @@ class ObligationCreate:
         )
         if partner is not UNSET:
             field_dict["partner"] = partner
+        if project is not UNSET:
+            field_dict["project"] = project
         if purposes is not UNSET:
             field_dict["purposes"] = purposes
         if source_ref is not UNSET:
@@ -106,6 +116,15 @@ class ObligationCreate:
 
         partner = _parse_partner(d.pop("partner", UNSET))
 
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
         _purposes = d.pop("purposes", UNSET)
         purposes: list[Purpose] | Unset = UNSET
         if _purposes is not UNSET:
@@ -136,6 +155,7 @@ class ObligationCreate:
             fiscal_year=fiscal_year,
             program=program,
             partner=partner,
+            project=project,
             purposes=purposes,
             source_ref=source_ref,
             type_=type_,

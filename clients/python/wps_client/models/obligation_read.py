@@ -22,6 +22,7 @@ class ObligationRead:
         id (int):
         partner (None | str): ISO alpha-3
         program (str):
+        project (None | str):
         purposes (list[str]):
         source_ref (None | str):
         type_ (FundingType):
@@ -34,6 +35,7 @@ class ObligationRead:
     id: int
     partner: None | str
     program: str
+    project: None | str
     purposes: list[str]
     source_ref: None | str
     type_: FundingType
@@ -54,6 +56,9 @@ class ObligationRead:
 
         program = self.program
 
+        project: None | str
+        project = self.project
+
         purposes = self.purposes
 
         source_ref: None | str
@@ -73,6 +78,7 @@ class ObligationRead:
                 "id": id,
                 "partner": partner,
                 "program": program,
+                "project": project,
                 "purposes": purposes,
                 "source_ref": source_ref,
                 "type": type_,
@@ -102,6 +108,13 @@ class ObligationRead:
 
         program = d.pop("program")
 
+        def _parse_project(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        project = _parse_project(d.pop("project"))
+
         purposes = cast(list[str], d.pop("purposes"))
 
         def _parse_source_ref(data: object) -> None | str:
@@ -122,6 +135,7 @@ class ObligationRead:
             id=id,
             partner=partner,
             program=program,
+            project=project,
             purposes=purposes,
             source_ref=source_ref,
             type_=type_,

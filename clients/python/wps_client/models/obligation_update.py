@@ -20,6 +20,7 @@ class ObligationUpdate:
         fiscal_year (int | None | Unset): Default: `null`.
         partner (None | str | Unset): Default: `null`.
         program (None | str | Unset): Default: `null`.
+        project (None | str | Unset): Default: `null`.
         purposes (list[Purpose] | None | Unset): Default: `null`.
         source_ref (None | str | Unset): Default: `null`.
         type_ (FundingType | None | Unset): Default: `null`.
@@ -29,6 +30,7 @@ class ObligationUpdate:
     fiscal_year: int | None | Unset = UNSET
     partner: None | str | Unset = UNSET
     program: None | str | Unset = UNSET
+    project: None | str | Unset = UNSET
     purposes: list[Purpose] | None | Unset = UNSET
     source_ref: None | str | Unset = UNSET
     type_: FundingType | None | Unset = UNSET
@@ -57,6 +59,12 @@ class ObligationUpdate:
             program = UNSET
         else:
             program = self.program
+
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
 
         purposes: list[str] | None | Unset
         if isinstance(self.purposes, Unset):
@@ -95,6 +103,8 @@ class ObligationUpdate:
             field_dict["partner"] = partner
         if program is not UNSET:
             field_dict["program"] = program
+        if project is not UNSET:
+            field_dict["project"] = project
         if purposes is not UNSET:
             field_dict["purposes"] = purposes
         if source_ref is not UNSET:
@@ -143,6 +153,15 @@ class ObligationUpdate:
             return cast(None | str | Unset, data)
 
         program = _parse_program(d.pop("program", UNSET))
+
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
 
         def _parse_purposes(data: object) -> list[Purpose] | None | Unset:
             if data is None:
@@ -197,6 +216,7 @@ class ObligationUpdate:
             fiscal_year=fiscal_year,
             partner=partner,
             program=program,
+            project=project,
             purposes=purposes,
             source_ref=source_ref,
             type_=type_,

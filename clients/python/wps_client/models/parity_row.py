@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ParityRow")
 
 
@@ -16,19 +18,21 @@ class ParityRow:
         benchmark_pct (float | None):
         gap_points (float | None):
         meets_benchmark (bool | None):
-        nominations (int):
+        nominations (int | None):
         partner (str):
-        women (int):
+        women (int | None):
         women_share_pct (float | None):
+        suppressed (list[str] | None | Unset):
     """
 
     benchmark_pct: float | None
     gap_points: float | None
     meets_benchmark: bool | None
-    nominations: int
+    nominations: int | None
     partner: str
-    women: int
+    women: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,14 +45,25 @@ class ParityRow:
         meets_benchmark: bool | None
         meets_benchmark = self.meets_benchmark
 
+        nominations: int | None
         nominations = self.nominations
 
         partner = self.partner
 
+        women: int | None
         women = self.women
 
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,6 +78,8 @@ class ParityRow:
                 "women_share_pct": women_share_pct,
             }
         )
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
@@ -91,11 +108,21 @@ class ParityRow:
 
         meets_benchmark = _parse_meets_benchmark(d.pop("meets_benchmark"))
 
-        nominations = d.pop("nominations")
+        def _parse_nominations(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        nominations = _parse_nominations(d.pop("nominations"))
 
         partner = d.pop("partner")
 
-        women = d.pop("women")
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women = _parse_women(d.pop("women"))
 
         def _parse_women_share_pct(data: object) -> float | None:
             if data is None:
@@ -103,6 +130,23 @@ class ParityRow:
             return cast(float | None, data)
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
+
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
 
         parity_row = cls(
             benchmark_pct=benchmark_pct,
@@ -112,6 +156,7 @@ class ParityRow:
             partner=partner,
             women=women,
             women_share_pct=women_share_pct,
+            suppressed=suppressed,
         )
 
         parity_row.additional_properties = d

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.share_filters import ShareFilters
     from ..models.share_row import ShareRow
@@ -21,38 +23,41 @@ class PeacekeepingShare:
     """
     Attributes:
         all_countries (int):
-        all_women (int):
+        all_women (int | None):
         as_of (datetime.date):
         countries_share_pct (float | None):
         filters (ShareFilters):
         method (str):
         partner_countries (int):
-        partner_women (int):
+        partner_women (int | None):
         program (str):
         rows (list[ShareRow]):
         snapshot (SnapshotRef):
         stale (bool): The snapshot's reporting month is not the as_of month
         women_share_pct (float | None):
+        suppressed (list[str] | None | Unset):
     """
 
     all_countries: int
-    all_women: int
+    all_women: int | None
     as_of: datetime.date
     countries_share_pct: float | None
     filters: ShareFilters
     method: str
     partner_countries: int
-    partner_women: int
+    partner_women: int | None
     program: str
     rows: list[ShareRow]
     snapshot: SnapshotRef
     stale: bool
     women_share_pct: float | None
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         all_countries = self.all_countries
 
+        all_women: int | None
         all_women = self.all_women
 
         as_of = self.as_of.isoformat()
@@ -66,6 +71,7 @@ class PeacekeepingShare:
 
         partner_countries = self.partner_countries
 
+        partner_women: int | None
         partner_women = self.partner_women
 
         program = self.program
@@ -81,6 +87,15 @@ class PeacekeepingShare:
 
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,6 +116,8 @@ class PeacekeepingShare:
                 "women_share_pct": women_share_pct,
             }
         )
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
@@ -113,7 +130,12 @@ class PeacekeepingShare:
         d = dict(src_dict)
         all_countries = d.pop("all_countries")
 
-        all_women = d.pop("all_women")
+        def _parse_all_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        all_women = _parse_all_women(d.pop("all_women"))
 
         as_of = datetime.date.fromisoformat(d.pop("as_of"))
 
@@ -130,7 +152,12 @@ class PeacekeepingShare:
 
         partner_countries = d.pop("partner_countries")
 
-        partner_women = d.pop("partner_women")
+        def _parse_partner_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        partner_women = _parse_partner_women(d.pop("partner_women"))
 
         program = d.pop("program")
 
@@ -152,6 +179,23 @@ class PeacekeepingShare:
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
 
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
+
         peacekeeping_share = cls(
             all_countries=all_countries,
             all_women=all_women,
@@ -166,6 +210,7 @@ class PeacekeepingShare:
             snapshot=snapshot,
             stale=stale,
             women_share_pct=women_share_pct,
+            suppressed=suppressed,
         )
 
         peacekeeping_share.additional_properties = d

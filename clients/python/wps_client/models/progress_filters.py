@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProgressFilters")
 
@@ -16,11 +19,17 @@ class ProgressFilters:
         from_fy (int):
         partner (None | str):
         to_fy (int):
+        as_known_on (datetime.datetime | None | Unset):
+        include (None | str | Unset):
+        suppress_below (int | None | Unset):
     """
 
     from_fy: int
     partner: None | str
     to_fy: int
+    as_known_on: datetime.datetime | None | Unset = UNSET
+    include: None | str | Unset = UNSET
+    suppress_below: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +40,26 @@ class ProgressFilters:
 
         to_fy = self.to_fy
 
+        as_known_on: None | str | Unset
+        if isinstance(self.as_known_on, Unset):
+            as_known_on = UNSET
+        elif isinstance(self.as_known_on, datetime.datetime):
+            as_known_on = self.as_known_on.isoformat()
+        else:
+            as_known_on = self.as_known_on
+
+        include: None | str | Unset
+        if isinstance(self.include, Unset):
+            include = UNSET
+        else:
+            include = self.include
+
+        suppress_below: int | None | Unset
+        if isinstance(self.suppress_below, Unset):
+            suppress_below = UNSET
+        else:
+            suppress_below = self.suppress_below
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -40,6 +69,12 @@ class ProgressFilters:
                 "to_fy": to_fy,
             }
         )
+        if as_known_on is not UNSET:
+            field_dict["as_known_on"] = as_known_on
+        if include is not UNSET:
+            field_dict["include"] = include
+        if suppress_below is not UNSET:
+            field_dict["suppress_below"] = suppress_below
 
         return field_dict
 
@@ -57,10 +92,48 @@ class ProgressFilters:
 
         to_fy = d.pop("to_fy")
 
+        def _parse_as_known_on(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_known_on_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_known_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
+
+        def _parse_include(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        include = _parse_include(d.pop("include", UNSET))
+
+        def _parse_suppress_below(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        suppress_below = _parse_suppress_below(d.pop("suppress_below", UNSET))
+
         progress_filters = cls(
             from_fy=from_fy,
             partner=partner,
             to_fy=to_fy,
+            as_known_on=as_known_on,
+            include=include,
+            suppress_below=suppress_below,
         )
 
         progress_filters.additional_properties = d

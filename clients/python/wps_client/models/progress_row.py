@@ -29,6 +29,9 @@ class ProgressRow:
         target (None | str):
         denominator (None | str | Unset):
         numerator (None | str | Unset):
+        result_status (None | str | Unset): With include=unapproved, a manual indicator's row says the approval status
+            of the results it counts (`mixed` when they differ; null without results)
+        suppressed (list[str] | None | Unset): With suppress_below: the figures withheld as small numbers
     """
 
     actual: None | str
@@ -40,6 +43,8 @@ class ProgressRow:
     target: None | str
     denominator: None | str | Unset = UNSET
     numerator: None | str | Unset = UNSET
+    result_status: None | str | Unset = UNSET
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +77,21 @@ class ProgressRow:
         else:
             numerator = self.numerator
 
+        result_status: None | str | Unset
+        if isinstance(self.result_status, Unset):
+            result_status = UNSET
+        else:
+            result_status = self.result_status
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -89,6 +109,10 @@ class ProgressRow:
             field_dict["denominator"] = denominator
         if numerator is not UNSET:
             field_dict["numerator"] = numerator
+        if result_status is not UNSET:
+            field_dict["result_status"] = result_status
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
@@ -145,6 +169,32 @@ class ProgressRow:
 
         numerator = _parse_numerator(d.pop("numerator", UNSET))
 
+        def _parse_result_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        result_status = _parse_result_status(d.pop("result_status", UNSET))
+
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
+
         progress_row = cls(
             actual=actual,
             fiscal_year=fiscal_year,
@@ -155,6 +205,8 @@ class ProgressRow:
             target=target,
             denominator=denominator,
             numerator=numerator,
+            result_status=result_status,
+            suppressed=suppressed,
         )
 
         progress_row.additional_properties = d

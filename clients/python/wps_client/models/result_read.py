@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.result_status import ResultStatus
+
 T = TypeVar("T", bound="ResultRead")
 
 
@@ -26,6 +28,8 @@ class ResultRead:
         numerator (None | str):
         partner (None | str):
         rationale (None | str):
+        return_reason (None | str): Why the result was last returned
+        status (ResultStatus):
         unreported (int | None):
         updated_at (datetime.datetime):
         value (None | str):
@@ -44,6 +48,8 @@ class ResultRead:
     numerator: None | str
     partner: None | str
     rationale: None | str
+    return_reason: None | str
+    status: ResultStatus
     unreported: int | None
     updated_at: datetime.datetime
     value: None | str
@@ -81,6 +87,11 @@ class ResultRead:
         rationale: None | str
         rationale = self.rationale
 
+        return_reason: None | str
+        return_reason = self.return_reason
+
+        status = self.status.value
+
         unreported: int | None
         unreported = self.unreported
 
@@ -108,6 +119,8 @@ class ResultRead:
                 "numerator": numerator,
                 "partner": partner,
                 "rationale": rationale,
+                "return_reason": return_reason,
+                "status": status,
                 "unreported": unreported,
                 "updated_at": updated_at,
                 "value": value,
@@ -174,6 +187,15 @@ class ResultRead:
 
         rationale = _parse_rationale(d.pop("rationale"))
 
+        def _parse_return_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        return_reason = _parse_return_reason(d.pop("return_reason"))
+
+        status = ResultStatus(d.pop("status"))
+
         def _parse_unreported(data: object) -> int | None:
             if data is None:
                 return data
@@ -210,6 +232,8 @@ class ResultRead:
             numerator=numerator,
             partner=partner,
             rationale=rationale,
+            return_reason=return_reason,
+            status=status,
             unreported=unreported,
             updated_at=updated_at,
             value=value,

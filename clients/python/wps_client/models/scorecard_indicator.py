@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.progress_status import ProgressStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.scorecard_indicator_records import ScorecardIndicatorRecords
@@ -35,6 +36,8 @@ class ScorecardIndicator:
         source (str):
         status (ProgressStatus): Where an indicator stands against its target.
         target (None | str):
+        result_status (None | str | Unset):
+        suppressed (list[str] | None | Unset):
     """
 
     actual: None | str
@@ -53,6 +56,8 @@ class ScorecardIndicator:
     source: str
     status: ProgressStatus
     target: None | str
+    result_status: None | str | Unset = UNSET
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,6 +100,21 @@ class ScorecardIndicator:
         target: None | str
         target = self.target
 
+        result_status: None | str | Unset
+        if isinstance(self.result_status, Unset):
+            result_status = UNSET
+        else:
+            result_status = self.result_status
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -117,6 +137,10 @@ class ScorecardIndicator:
                 "target": target,
             }
         )
+        if result_status is not UNSET:
+            field_dict["result_status"] = result_status
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
@@ -193,6 +217,32 @@ class ScorecardIndicator:
 
         target = _parse_target(d.pop("target"))
 
+        def _parse_result_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        result_status = _parse_result_status(d.pop("result_status", UNSET))
+
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
+
         scorecard_indicator = cls(
             actual=actual,
             aggregation=aggregation,
@@ -210,6 +260,8 @@ class ScorecardIndicator:
             source=source,
             status=status,
             target=target,
+            result_status=result_status,
+            suppressed=suppressed,
         )
 
         scorecard_indicator.additional_properties = d

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ShareFilters")
 
@@ -17,11 +19,15 @@ class ShareFilters:
         as_of (datetime.date):
         by_personnel_type (bool):
         program (str):
+        as_known_on (datetime.datetime | None | Unset):
+        suppress_below (int | None | Unset):
     """
 
     as_of: datetime.date
     by_personnel_type: bool
     program: str
+    as_known_on: datetime.datetime | None | Unset = UNSET
+    suppress_below: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +36,20 @@ class ShareFilters:
         by_personnel_type = self.by_personnel_type
 
         program = self.program
+
+        as_known_on: None | str | Unset
+        if isinstance(self.as_known_on, Unset):
+            as_known_on = UNSET
+        elif isinstance(self.as_known_on, datetime.datetime):
+            as_known_on = self.as_known_on.isoformat()
+        else:
+            as_known_on = self.as_known_on
+
+        suppress_below: int | None | Unset
+        if isinstance(self.suppress_below, Unset):
+            suppress_below = UNSET
+        else:
+            suppress_below = self.suppress_below
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -40,6 +60,10 @@ class ShareFilters:
                 "program": program,
             }
         )
+        if as_known_on is not UNSET:
+            field_dict["as_known_on"] = as_known_on
+        if suppress_below is not UNSET:
+            field_dict["suppress_below"] = suppress_below
 
         return field_dict
 
@@ -52,10 +76,38 @@ class ShareFilters:
 
         program = d.pop("program")
 
+        def _parse_as_known_on(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_known_on_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_known_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
+
+        def _parse_suppress_below(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        suppress_below = _parse_suppress_below(d.pop("suppress_below", UNSET))
+
         share_filters = cls(
             as_of=as_of,
             by_personnel_type=by_personnel_type,
             program=program,
+            as_known_on=as_known_on,
+            suppress_below=suppress_below,
         )
 
         share_filters.additional_properties = d

@@ -33,6 +33,7 @@ class TrainingCreate:
         hours (int | None | Unset): Default: `null`.
         location (None | str | Unset): Default: `null`.
         participants (list[ParticipantIn] | Unset): Default: `[]`.
+        project (None | str | Unset): The award it was delivered under (same program) Default: `null`.
         topics (list[Topic] | Unset): Default: `[]`.
     """
 
@@ -47,6 +48,7 @@ class TrainingCreate:
     hours: int | None | Unset = UNSET
     location: None | str | Unset = UNSET
     participants: list[ParticipantIn] | Unset = UNSET
+    project: None | str | Unset = UNSET
     topics: list[Topic] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,6 +97,12 @@ class TrainingCreate:
                 participants_item = participants_item_data.to_dict()
                 participants.append(participants_item)
 
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
+
         topics: list[str] | Unset = UNSET
         if not isinstance(self.topics, Unset):
             topics = []
@@ -125,6 +133,8 @@ class TrainingCreate:
             field_dict["location"] = location
         if participants is not UNSET:
             field_dict["participants"] = participants
+        if project is not UNSET:
+            field_dict["project"] = project
         if topics is not UNSET:
             field_dict["topics"] = topics
 
@@ -197,6 +207,15 @@ class TrainingCreate:
 
                 participants.append(participants_item)
 
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
         _topics = d.pop("topics", UNSET)
         topics: list[Topic] | Unset = UNSET
         if _topics is not UNSET:
@@ -218,6 +237,7 @@ class TrainingCreate:
             hours=hours,
             location=location,
             participants=participants,
+            project=project,
             topics=topics,
         )
 

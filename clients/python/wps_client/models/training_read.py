@@ -36,6 +36,7 @@ class TrainingRead:
         participants (list[ParticipantRead]): One row per partner; an embassy key sees only its own country's row (none
             on a training it only hosted)
         program (str):
+        project (None | str):
         start_date (datetime.date):
         title (str):
         topics (list[Topic]):
@@ -55,6 +56,7 @@ class TrainingRead:
     location: None | str
     participants: list[ParticipantRead]
     program: str
+    project: None | str
     start_date: datetime.date
     title: str
     topics: list[Topic]
@@ -94,6 +96,9 @@ class TrainingRead:
 
         program = self.program
 
+        project: None | str
+        project = self.project
+
         start_date = self.start_date.isoformat()
 
         title = self.title
@@ -123,6 +128,7 @@ class TrainingRead:
                 "location": location,
                 "participants": participants,
                 "program": program,
+                "project": project,
                 "start_date": start_date,
                 "title": title,
                 "topics": topics,
@@ -188,6 +194,13 @@ class TrainingRead:
 
         program = d.pop("program")
 
+        def _parse_project(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        project = _parse_project(d.pop("project"))
+
         start_date = datetime.date.fromisoformat(d.pop("start_date"))
 
         title = d.pop("title")
@@ -216,6 +229,7 @@ class TrainingRead:
             location=location,
             participants=participants,
             program=program,
+            project=project,
             start_date=start_date,
             title=title,
             topics=topics,

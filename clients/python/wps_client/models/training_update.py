@@ -32,6 +32,7 @@ class TrainingUpdate:
         location (None | str | Unset): Default: `null`.
         participants (list[ParticipantIn] | None | Unset): Default: `null`.
         program (None | str | Unset): Default: `null`.
+        project (None | str | Unset): Default: `null`.
         start_date (datetime.date | None | Unset): Default: `null`.
         title (None | str | Unset): Default: `null`.
         topics (list[Topic] | None | Unset): Default: `null`.
@@ -46,6 +47,7 @@ class TrainingUpdate:
     location: None | str | Unset = UNSET
     participants: list[ParticipantIn] | None | Unset = UNSET
     program: None | str | Unset = UNSET
+    project: None | str | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     title: None | str | Unset = UNSET
     topics: list[Topic] | None | Unset = UNSET
@@ -117,6 +119,12 @@ class TrainingUpdate:
         else:
             program = self.program
 
+        project: None | str | Unset
+        if isinstance(self.project, Unset):
+            project = UNSET
+        else:
+            project = self.project
+
         start_date: None | str | Unset
         if isinstance(self.start_date, Unset):
             start_date = UNSET
@@ -164,6 +172,8 @@ class TrainingUpdate:
             field_dict["participants"] = participants
         if program is not UNSET:
             field_dict["program"] = program
+        if project is not UNSET:
+            field_dict["project"] = project
         if start_date is not UNSET:
             field_dict["start_date"] = start_date
         if title is not UNSET:
@@ -297,6 +307,15 @@ class TrainingUpdate:
 
         program = _parse_program(d.pop("program", UNSET))
 
+        def _parse_project(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project = _parse_project(d.pop("project", UNSET))
+
         def _parse_start_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -355,6 +374,7 @@ class TrainingUpdate:
             location=location,
             participants=participants,
             program=program,
+            project=project,
             start_date=start_date,
             title=title,
             topics=topics,

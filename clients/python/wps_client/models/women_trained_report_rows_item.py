@@ -11,13 +11,17 @@ T = TypeVar("T", bound="WomenTrainedReportRowsItem")
 
 @_attrs_define
 class WomenTrainedReportRowsItem:
-    additional_properties: dict[str, float | int | None | str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float | int | list[str] | None | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
+            if isinstance(prop, list):
+                field_dict[prop_name] = prop
+
+            else:
+                field_dict[prop_name] = prop
 
         return field_dict
 
@@ -29,10 +33,18 @@ class WomenTrainedReportRowsItem:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
 
-            def _parse_additional_property(data: object) -> float | int | None | str:
+            def _parse_additional_property(data: object) -> float | int | list[str] | None | str:
                 if data is None:
                     return data
-                return cast(float | int | None | str, data)
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    additional_property_type_3 = cast(list[str], data)
+
+                    return additional_property_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(float | int | list[str] | None | str, data)
 
             additional_property = _parse_additional_property(prop_dict)
 
@@ -45,10 +57,10 @@ class WomenTrainedReportRowsItem:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> float | int | None | str:
+    def __getitem__(self, key: str) -> float | int | list[str] | None | str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: float | int | None | str) -> None:
+    def __setitem__(self, key: str, value: float | int | list[str] | None | str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="WomenTrainedTotals")
 
 
@@ -13,31 +15,46 @@ T = TypeVar("T", bound="WomenTrainedTotals")
 class WomenTrainedTotals:
     """
     Attributes:
-        men (int):
-        total (int):
-        unreported (int):
-        women (int):
+        men (int | None):
+        total (int | None):
+        unreported (int | None):
+        women (int | None):
         women_share_pct (float | None):
+        suppressed (list[str] | None | Unset):
     """
 
-    men: int
-    total: int
-    unreported: int
-    women: int
+    men: int | None
+    total: int | None
+    unreported: int | None
+    women: int | None
     women_share_pct: float | None
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        men: int | None
         men = self.men
 
+        total: int | None
         total = self.total
 
+        unreported: int | None
         unreported = self.unreported
 
+        women: int | None
         women = self.women
 
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
+
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,19 +67,42 @@ class WomenTrainedTotals:
                 "women_share_pct": women_share_pct,
             }
         )
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        men = d.pop("men")
 
-        total = d.pop("total")
+        def _parse_men(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        unreported = d.pop("unreported")
+        men = _parse_men(d.pop("men"))
 
-        women = d.pop("women")
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total = _parse_total(d.pop("total"))
+
+        def _parse_unreported(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        unreported = _parse_unreported(d.pop("unreported"))
+
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women = _parse_women(d.pop("women"))
 
         def _parse_women_share_pct(data: object) -> float | None:
             if data is None:
@@ -71,12 +111,30 @@ class WomenTrainedTotals:
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
 
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
+
         women_trained_totals = cls(
             men=men,
             total=total,
             unreported=unreported,
             women=women,
             women_share_pct=women_share_pct,
+            suppressed=suppressed,
         )
 
         women_trained_totals.additional_properties = d

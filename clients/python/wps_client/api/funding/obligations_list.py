@@ -23,6 +23,7 @@ def _get_kwargs(
     fiscal_year: int | None | Unset = UNSET,
     type_: FundingType | None | Unset = UNSET,
     purpose: None | Purpose | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -74,6 +75,13 @@ def _get_kwargs(
     else:
         json_purpose = purpose
     params["purpose"] = json_purpose
+
+    json_project: None | str | Unset
+    if isinstance(project, Unset):
+        json_project = UNSET
+    else:
+        json_project = project
+    params["project"] = json_project
 
     json_updated_since: None | str | Unset
     if isinstance(updated_since, Unset):
@@ -169,6 +177,7 @@ def sync_detailed(
     fiscal_year: int | None | Unset = UNSET,
     type_: FundingType | None | Unset = UNSET,
     purpose: None | Purpose | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -185,6 +194,7 @@ def sync_detailed(
             to the current one
         type_ (FundingType | None | Unset):
         purpose (None | Purpose | Unset):
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -207,6 +217,7 @@ def sync_detailed(
         fiscal_year=fiscal_year,
         type_=type_,
         purpose=purpose,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -229,6 +240,7 @@ def sync(
     fiscal_year: int | None | Unset = UNSET,
     type_: FundingType | None | Unset = UNSET,
     purpose: None | Purpose | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -245,6 +257,7 @@ def sync(
             to the current one
         type_ (FundingType | None | Unset):
         purpose (None | Purpose | Unset):
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -268,6 +281,7 @@ def sync(
         fiscal_year=fiscal_year,
         type_=type_,
         purpose=purpose,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -284,6 +298,7 @@ async def asyncio_detailed(
     fiscal_year: int | None | Unset = UNSET,
     type_: FundingType | None | Unset = UNSET,
     purpose: None | Purpose | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -300,6 +315,7 @@ async def asyncio_detailed(
             to the current one
         type_ (FundingType | None | Unset):
         purpose (None | Purpose | Unset):
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -322,6 +338,7 @@ async def asyncio_detailed(
         fiscal_year=fiscal_year,
         type_=type_,
         purpose=purpose,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -342,6 +359,7 @@ async def asyncio(
     fiscal_year: int | None | Unset = UNSET,
     type_: FundingType | None | Unset = UNSET,
     purpose: None | Purpose | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -358,6 +376,7 @@ async def asyncio(
             to the current one
         type_ (FundingType | None | Unset):
         purpose (None | Purpose | Unset):
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -382,6 +401,7 @@ async def asyncio(
             fiscal_year=fiscal_year,
             type_=type_,
             purpose=purpose,
+            project=project,
             updated_since=updated_since,
             program=program,
             partner=partner,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 import httpx
@@ -16,7 +16,10 @@ def _get_kwargs(
     *,
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -35,12 +38,33 @@ def _get_kwargs(
         json_to_fy = to_fy
     params["to_fy"] = json_to_fy
 
+    json_include: Literal["unapproved"] | None | Unset
+    if isinstance(include, Unset):
+        json_include = UNSET
+    else:
+        json_include = include
+    params["include"] = json_include
+
     json_partner: None | str | Unset
     if isinstance(partner, Unset):
         json_partner = UNSET
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -112,7 +136,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | Progress]:
     """Target, actual, percent of target and status per fiscal year
 
@@ -120,8 +147,17 @@ def sync_detailed(
         code (str): Indicator code
         from_fy (int | None | Unset): First fiscal year, inclusive
         to_fy (int | None | Unset): Last fiscal year, inclusive
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +171,10 @@ def sync_detailed(
         code=code,
         from_fy=from_fy,
         to_fy=to_fy,
+        include=include,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -151,7 +190,10 @@ def sync(
     client: AuthenticatedClient,
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | Progress | None:
     """Target, actual, percent of target and status per fiscal year
 
@@ -159,8 +201,17 @@ def sync(
         code (str): Indicator code
         from_fy (int | None | Unset): First fiscal year, inclusive
         to_fy (int | None | Unset): Last fiscal year, inclusive
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +226,10 @@ def sync(
         client=client,
         from_fy=from_fy,
         to_fy=to_fy,
+        include=include,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -185,7 +239,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | Progress]:
     """Target, actual, percent of target and status per fiscal year
 
@@ -193,8 +250,17 @@ async def asyncio_detailed(
         code (str): Indicator code
         from_fy (int | None | Unset): First fiscal year, inclusive
         to_fy (int | None | Unset): Last fiscal year, inclusive
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +274,10 @@ async def asyncio_detailed(
         code=code,
         from_fy=from_fy,
         to_fy=to_fy,
+        include=include,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -222,7 +291,10 @@ async def asyncio(
     client: AuthenticatedClient,
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | Progress | None:
     """Target, actual, percent of target and status per fiscal year
 
@@ -230,8 +302,17 @@ async def asyncio(
         code (str): Indicator code
         from_fy (int | None | Unset): First fiscal year, inclusive
         to_fy (int | None | Unset): Last fiscal year, inclusive
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,6 +328,9 @@ async def asyncio(
             client=client,
             from_fy=from_fy,
             to_fy=to_fy,
+            include=include,
             partner=partner,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

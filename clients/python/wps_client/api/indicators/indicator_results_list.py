@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.indicator_results_list_format_type_0 import IndicatorResultsListFormatType0
 from ...models.page_result_read import PageResultRead
 from ...models.problem import Problem
+from ...models.result_status import ResultStatus
 from ...types import UNSET, Response, Unset
 
 
@@ -22,6 +23,7 @@ def _get_kwargs(
     include_total: bool | Unset = False,
     fiscal_year: int | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
+    status: None | ResultStatus | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -61,6 +63,15 @@ def _get_kwargs(
     else:
         json_flagged = flagged
     params["flagged"] = json_flagged
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ResultStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
 
     json_updated_since: None | str | Unset
     if isinstance(updated_since, Unset):
@@ -156,6 +167,7 @@ def sync_detailed(
     include_total: bool | Unset = False,
     fiscal_year: int | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
+    status: None | ResultStatus | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
 ) -> Response[PageResultRead | Problem]:
@@ -171,6 +183,7 @@ def sync_detailed(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         flagged (bool | None | Unset):
+        status (None | ResultStatus | Unset): Approval status (submitted: awaiting review)
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
@@ -192,6 +205,7 @@ def sync_detailed(
         include_total=include_total,
         fiscal_year=fiscal_year,
         flagged=flagged,
+        status=status,
         updated_since=updated_since,
         partner=partner,
     )
@@ -213,6 +227,7 @@ def sync(
     include_total: bool | Unset = False,
     fiscal_year: int | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
+    status: None | ResultStatus | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
 ) -> PageResultRead | Problem | None:
@@ -228,6 +243,7 @@ def sync(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         flagged (bool | None | Unset):
+        status (None | ResultStatus | Unset): Approval status (submitted: awaiting review)
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
@@ -250,6 +266,7 @@ def sync(
         include_total=include_total,
         fiscal_year=fiscal_year,
         flagged=flagged,
+        status=status,
         updated_since=updated_since,
         partner=partner,
     ).parsed
@@ -265,6 +282,7 @@ async def asyncio_detailed(
     include_total: bool | Unset = False,
     fiscal_year: int | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
+    status: None | ResultStatus | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
 ) -> Response[PageResultRead | Problem]:
@@ -280,6 +298,7 @@ async def asyncio_detailed(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         flagged (bool | None | Unset):
+        status (None | ResultStatus | Unset): Approval status (submitted: awaiting review)
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
@@ -301,6 +320,7 @@ async def asyncio_detailed(
         include_total=include_total,
         fiscal_year=fiscal_year,
         flagged=flagged,
+        status=status,
         updated_since=updated_since,
         partner=partner,
     )
@@ -320,6 +340,7 @@ async def asyncio(
     include_total: bool | Unset = False,
     fiscal_year: int | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
+    status: None | ResultStatus | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     partner: None | str | Unset = UNSET,
 ) -> PageResultRead | Problem | None:
@@ -335,6 +356,7 @@ async def asyncio(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         flagged (bool | None | Unset):
+        status (None | ResultStatus | Unset): Approval status (submitted: awaiting review)
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
@@ -358,6 +380,7 @@ async def asyncio(
             include_total=include_total,
             fiscal_year=fiscal_year,
             flagged=flagged,
+            status=status,
             updated_since=updated_since,
             partner=partner,
         )

@@ -24,6 +24,7 @@ def _get_kwargs(
     format_: None | ReportsFundingFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -88,6 +89,13 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -162,6 +170,7 @@ def sync_detailed(
     format_: None | ReportsFundingFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[FundingReport | Problem]:
     """USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose
 
@@ -179,6 +188,8 @@ def sync_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,6 +209,7 @@ def sync_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -219,6 +231,7 @@ def sync(
     format_: None | ReportsFundingFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> FundingReport | Problem | None:
     """USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose
 
@@ -236,6 +249,8 @@ def sync(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,6 +271,7 @@ def sync(
         format_=format_,
         program=program,
         partner=partner,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -271,6 +287,7 @@ async def asyncio_detailed(
     format_: None | ReportsFundingFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[FundingReport | Problem]:
     """USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose
 
@@ -288,6 +305,8 @@ async def asyncio_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,6 +326,7 @@ async def asyncio_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -326,6 +346,7 @@ async def asyncio(
     format_: None | ReportsFundingFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> FundingReport | Problem | None:
     """USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose
 
@@ -343,6 +364,8 @@ async def asyncio(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -364,5 +387,6 @@ async def asyncio(
             format_=format_,
             program=program,
             partner=partner,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -19,6 +19,8 @@ def _get_kwargs(
     group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
     format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -58,6 +60,20 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -128,6 +144,8 @@ def sync_detailed(
     group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
     format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[CompletionsReport | Problem]:
     """Women and men whose IMET nominations reached completed
 
@@ -140,6 +158,12 @@ def sync_detailed(
             does `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +179,8 @@ def sync_detailed(
         group_by=group_by,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -172,6 +198,8 @@ def sync(
     group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
     format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> CompletionsReport | Problem | None:
     """Women and men whose IMET nominations reached completed
 
@@ -184,6 +212,12 @@ def sync(
             does `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +234,8 @@ def sync(
         group_by=group_by,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -211,6 +247,8 @@ async def asyncio_detailed(
     group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
     format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[CompletionsReport | Problem]:
     """Women and men whose IMET nominations reached completed
 
@@ -223,6 +261,12 @@ async def asyncio_detailed(
             does `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,6 +282,8 @@ async def asyncio_detailed(
         group_by=group_by,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -253,6 +299,8 @@ async def asyncio(
     group_by: ReportsImetCompletionsGroupBy | Unset = ReportsImetCompletionsGroupBy.FISCAL_YEAR,
     format_: None | ReportsImetCompletionsFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> CompletionsReport | Problem | None:
     """Women and men whose IMET nominations reached completed
 
@@ -265,6 +313,12 @@ async def asyncio(
             does `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -282,5 +336,7 @@ async def asyncio(
             group_by=group_by,
             format_=format_,
             partner=partner,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -16,6 +16,8 @@ def _get_kwargs(
     fiscal_year: int | None | Unset = UNSET,
     format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -42,6 +44,20 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -108,6 +124,8 @@ def sync_detailed(
     fiscal_year: int | None | Unset = UNSET,
     format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[ParityReport | Problem]:
     """Women's share of IMET nominations against each partner's host-force benchmark
 
@@ -118,6 +136,12 @@ def sync_detailed(
             `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +155,8 @@ def sync_detailed(
         fiscal_year=fiscal_year,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +172,8 @@ def sync(
     fiscal_year: int | None | Unset = UNSET,
     format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> ParityReport | Problem | None:
     """Women's share of IMET nominations against each partner's host-force benchmark
 
@@ -156,6 +184,12 @@ def sync(
             `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +204,8 @@ def sync(
         fiscal_year=fiscal_year,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -179,6 +215,8 @@ async def asyncio_detailed(
     fiscal_year: int | None | Unset = UNSET,
     format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[ParityReport | Problem]:
     """Women's share of IMET nominations against each partner's host-force benchmark
 
@@ -189,6 +227,12 @@ async def asyncio_detailed(
             `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +246,8 @@ async def asyncio_detailed(
         fiscal_year=fiscal_year,
         format_=format_,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +261,8 @@ async def asyncio(
     fiscal_year: int | None | Unset = UNSET,
     format_: None | ReportsImetParityFormatType0 | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> ParityReport | Problem | None:
     """Women's share of IMET nominations against each partner's host-force benchmark
 
@@ -225,6 +273,12 @@ async def asyncio(
             `Accept: text/csv`)
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,5 +294,7 @@ async def asyncio(
             fiscal_year=fiscal_year,
             format_=format_,
             partner=partner,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -19,6 +19,8 @@ def _get_kwargs(
     snapshot: int | None | Unset = UNSET,
     format_: None | ReportsPeacekeepingShareFormatType0 | Unset = UNSET,
     program: str,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,6 +53,20 @@ def _get_kwargs(
     params["format"] = json_format_
 
     params["program"] = program
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -126,6 +142,8 @@ def sync_detailed(
     snapshot: int | None | Unset = UNSET,
     format_: None | ReportsPeacekeepingShareFormatType0 | Unset = UNSET,
     program: str,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[PeacekeepingShare | Problem]:
     """A program's partners' share of military women peacekeepers and of contributors
 
@@ -137,6 +155,12 @@ def sync_detailed(
         format_ (None | ReportsPeacekeepingShareFormatType0 | Unset): `csv` answers text/csv (as
             does `Accept: text/csv`)
         program (str): Program code
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,6 +176,8 @@ def sync_detailed(
         snapshot=snapshot,
         format_=format_,
         program=program,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -169,6 +195,8 @@ def sync(
     snapshot: int | None | Unset = UNSET,
     format_: None | ReportsPeacekeepingShareFormatType0 | Unset = UNSET,
     program: str,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> PeacekeepingShare | Problem | None:
     """A program's partners' share of military women peacekeepers and of contributors
 
@@ -180,6 +208,12 @@ def sync(
         format_ (None | ReportsPeacekeepingShareFormatType0 | Unset): `csv` answers text/csv (as
             does `Accept: text/csv`)
         program (str): Program code
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,6 +230,8 @@ def sync(
         snapshot=snapshot,
         format_=format_,
         program=program,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -207,6 +243,8 @@ async def asyncio_detailed(
     snapshot: int | None | Unset = UNSET,
     format_: None | ReportsPeacekeepingShareFormatType0 | Unset = UNSET,
     program: str,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[PeacekeepingShare | Problem]:
     """A program's partners' share of military women peacekeepers and of contributors
 
@@ -218,6 +256,12 @@ async def asyncio_detailed(
         format_ (None | ReportsPeacekeepingShareFormatType0 | Unset): `csv` answers text/csv (as
             does `Accept: text/csv`)
         program (str): Program code
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,6 +277,8 @@ async def asyncio_detailed(
         snapshot=snapshot,
         format_=format_,
         program=program,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -248,6 +294,8 @@ async def asyncio(
     snapshot: int | None | Unset = UNSET,
     format_: None | ReportsPeacekeepingShareFormatType0 | Unset = UNSET,
     program: str,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> PeacekeepingShare | Problem | None:
     """A program's partners' share of military women peacekeepers and of contributors
 
@@ -259,6 +307,12 @@ async def asyncio(
         format_ (None | ReportsPeacekeepingShareFormatType0 | Unset): `csv` answers text/csv (as
             does `Accept: text/csv`)
         program (str): Program code
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,5 +330,7 @@ async def asyncio(
             snapshot=snapshot,
             format_=format_,
             program=program,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -15,9 +15,12 @@ def _get_kwargs(
     *,
     fiscal_year: int | None | Unset = UNSET,
     outcome: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     format_: None | ReportsScorecardFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -35,6 +38,13 @@ def _get_kwargs(
     else:
         json_outcome = outcome
     params["outcome"] = json_outcome
+
+    json_include: Literal["unapproved"] | None | Unset
+    if isinstance(include, Unset):
+        json_include = UNSET
+    else:
+        json_include = include
+    params["include"] = json_include
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -58,6 +68,20 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -121,9 +145,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     fiscal_year: int | None | Unset = UNSET,
     outcome: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     format_: None | ReportsScorecardFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | Scorecard]:
     """Per WPS outcome: each indicator's target, actual, percent of target and status
 
@@ -131,11 +158,20 @@ def sync_detailed(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         outcome (int | None | Unset):
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         format_ (None | ReportsScorecardFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,9 +184,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         fiscal_year=fiscal_year,
         outcome=outcome,
+        include=include,
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -165,9 +204,12 @@ def sync(
     client: AuthenticatedClient,
     fiscal_year: int | None | Unset = UNSET,
     outcome: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     format_: None | ReportsScorecardFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | Scorecard | None:
     """Per WPS outcome: each indicator's target, actual, percent of target and status
 
@@ -175,11 +217,20 @@ def sync(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         outcome (int | None | Unset):
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         format_ (None | ReportsScorecardFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,9 +244,12 @@ def sync(
         client=client,
         fiscal_year=fiscal_year,
         outcome=outcome,
+        include=include,
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -204,9 +258,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     fiscal_year: int | None | Unset = UNSET,
     outcome: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     format_: None | ReportsScorecardFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | Scorecard]:
     """Per WPS outcome: each indicator's target, actual, percent of target and status
 
@@ -214,11 +271,20 @@ async def asyncio_detailed(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         outcome (int | None | Unset):
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         format_ (None | ReportsScorecardFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,9 +297,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         fiscal_year=fiscal_year,
         outcome=outcome,
+        include=include,
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -246,9 +315,12 @@ async def asyncio(
     client: AuthenticatedClient,
     fiscal_year: int | None | Unset = UNSET,
     outcome: int | None | Unset = UNSET,
+    include: Literal["unapproved"] | None | Unset = UNSET,
     format_: None | ReportsScorecardFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | Scorecard | None:
     """Per WPS outcome: each indicator's target, actual, percent of target and status
 
@@ -256,11 +328,20 @@ async def asyncio(
         fiscal_year (int | None | Unset): US fiscal year (October to September); reports default
             to the current one
         outcome (int | None | Unset):
+        include (Literal['unapproved'] | None | Unset): `unapproved`: count manual results
+            whatever their approval status (each row then says it in `result_status`); default:
+            approved results only
         format_ (None | ReportsScorecardFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,8 +356,11 @@ async def asyncio(
             client=client,
             fiscal_year=fiscal_year,
             outcome=outcome,
+            include=include,
             format_=format_,
             program=program,
             partner=partner,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

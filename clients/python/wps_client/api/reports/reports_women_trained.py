@@ -25,6 +25,8 @@ def _get_kwargs(
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -94,6 +96,20 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
+
+    json_as_known_on: None | str | Unset
+    if isinstance(as_known_on, Unset):
+        json_as_known_on = UNSET
+    else:
+        json_as_known_on = as_known_on
+    params["as_known_on"] = json_as_known_on
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -168,6 +184,8 @@ def sync_detailed(
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | WomenTrainedReport]:
     """Women, men and unreported participants of trainings, by one or two groups
 
@@ -184,6 +202,12 @@ def sync_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,6 +227,8 @@ def sync_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -224,6 +250,8 @@ def sync(
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | WomenTrainedReport | None:
     """Women, men and unreported participants of trainings, by one or two groups
 
@@ -240,6 +268,12 @@ def sync(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +294,8 @@ def sync(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -275,6 +311,8 @@ async def asyncio_detailed(
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Response[Problem | WomenTrainedReport]:
     """Women, men and unreported participants of trainings, by one or two groups
 
@@ -291,6 +329,12 @@ async def asyncio_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -310,6 +354,8 @@ async def asyncio_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -329,6 +375,8 @@ async def asyncio(
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
+    as_known_on: None | str | Unset = UNSET,
 ) -> Problem | WomenTrainedReport | None:
     """Women, men and unreported participants of trainings, by one or two groups
 
@@ -345,6 +393,12 @@ async def asyncio(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
+        as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
+            or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -366,5 +420,7 @@ async def asyncio(
             format_=format_,
             program=program,
             partner=partner,
+            suppress_below=suppress_below,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -30,6 +30,7 @@ def _get_kwargs(
     kind: Kind | None | Unset = UNSET,
     topic: None | Topic | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -127,6 +128,13 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    json_project: None | str | Unset
+    if isinstance(project, Unset):
+        json_project = UNSET
+    else:
+        json_project = project
+    params["project"] = json_project
 
     json_updated_since: None | str | Unset
     if isinstance(updated_since, Unset):
@@ -235,6 +243,7 @@ def sync_detailed(
     kind: Kind | None | Unset = UNSET,
     topic: None | Topic | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -258,6 +267,7 @@ def sync_detailed(
         kind (Kind | None | Unset):
         topic (None | Topic | Unset):
         q (None | str | Unset): Title contains
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -287,6 +297,7 @@ def sync_detailed(
         kind=kind,
         topic=topic,
         q=q,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -316,6 +327,7 @@ def sync(
     kind: Kind | None | Unset = UNSET,
     topic: None | Topic | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -339,6 +351,7 @@ def sync(
         kind (Kind | None | Unset):
         topic (None | Topic | Unset):
         q (None | str | Unset): Title contains
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -369,6 +382,7 @@ def sync(
         kind=kind,
         topic=topic,
         q=q,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -392,6 +406,7 @@ async def asyncio_detailed(
     kind: Kind | None | Unset = UNSET,
     topic: None | Topic | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -415,6 +430,7 @@ async def asyncio_detailed(
         kind (Kind | None | Unset):
         topic (None | Topic | Unset):
         q (None | str | Unset): Title contains
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -444,6 +460,7 @@ async def asyncio_detailed(
         kind=kind,
         topic=topic,
         q=q,
+        project=project,
         updated_since=updated_since,
         program=program,
         partner=partner,
@@ -471,6 +488,7 @@ async def asyncio(
     kind: Kind | None | Unset = UNSET,
     topic: None | Topic | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -494,6 +512,7 @@ async def asyncio(
         kind (Kind | None | Unset):
         topic (None | Topic | Unset):
         q (None | str | Unset): Title contains
+        project (None | str | Unset): Project code, any case
         updated_since (datetime.datetime | None | Unset): Only records changed at or after this
             instant (ISO 8601)
         program (None | str | Unset): Program code, any case
@@ -525,6 +544,7 @@ async def asyncio(
             kind=kind,
             topic=topic,
             q=q,
+            project=project,
             updated_since=updated_since,
             program=program,
             partner=partner,

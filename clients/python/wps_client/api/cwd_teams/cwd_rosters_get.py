@@ -1,0 +1,205 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.roster_read import RosterRead
+from ...types import Response
+
+
+def _get_kwargs(
+    team_id: int,
+    as_of: datetime.date,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/cwd-teams/{team_id}/rosters/{as_of}".format(
+            team_id=quote(str(team_id), safe=""),
+            as_of=quote(str(as_of), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | RosterRead | None:
+    if response.status_code == 200:
+        response_200 = RosterRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | RosterRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    team_id: int,
+    as_of: datetime.date,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | RosterRead]:
+    """Get Roster
+
+    Args:
+        team_id (int):
+        as_of (datetime.date): The roster's as_of date
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | RosterRead]
+    """
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+        as_of=as_of,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    team_id: int,
+    as_of: datetime.date,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | RosterRead | None:
+    """Get Roster
+
+    Args:
+        team_id (int):
+        as_of (datetime.date): The roster's as_of date
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | RosterRead
+    """
+
+    return sync_detailed(
+        team_id=team_id,
+        as_of=as_of,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    team_id: int,
+    as_of: datetime.date,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | RosterRead]:
+    """Get Roster
+
+    Args:
+        team_id (int):
+        as_of (datetime.date): The roster's as_of date
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | RosterRead]
+    """
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+        as_of=as_of,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    team_id: int,
+    as_of: datetime.date,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | RosterRead | None:
+    """Get Roster
+
+    Args:
+        team_id (int):
+        as_of (datetime.date): The roster's as_of date
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | RosterRead
+    """
+
+    return (
+        await asyncio_detailed(
+            team_id=team_id,
+            as_of=as_of,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.activity import Activity
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CwdTeamsFilters")
+
+
+@_attrs_define
+class CwdTeamsFilters:
+    """
+    Attributes:
+        activity (Activity | None):
+        as_of (datetime.date):
+        partner (None | str):
+        program (None | str):
+        as_known_on (datetime.datetime | None | Unset):
+    """
+
+    activity: Activity | None
+    as_of: datetime.date
+    partner: None | str
+    program: None | str
+    as_known_on: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        activity: None | str
+        if isinstance(self.activity, Activity):
+            activity = self.activity.value
+        else:
+            activity = self.activity
+
+        as_of = self.as_of.isoformat()
+
+        partner: None | str
+        partner = self.partner
+
+        program: None | str
+        program = self.program
+
+        as_known_on: None | str | Unset
+        if isinstance(self.as_known_on, Unset):
+            as_known_on = UNSET
+        elif isinstance(self.as_known_on, datetime.datetime):
+            as_known_on = self.as_known_on.isoformat()
+        else:
+            as_known_on = self.as_known_on
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "activity": activity,
+                "as_of": as_of,
+                "partner": partner,
+                "program": program,
+            }
+        )
+        if as_known_on is not UNSET:
+            field_dict["as_known_on"] = as_known_on
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_activity(data: object) -> Activity | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                activity_type_0 = Activity(data)
+
+                return activity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Activity | None, data)
+
+        activity = _parse_activity(d.pop("activity"))
+
+        as_of = datetime.date.fromisoformat(d.pop("as_of"))
+
+        def _parse_partner(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        partner = _parse_partner(d.pop("partner"))
+
+        def _parse_program(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        program = _parse_program(d.pop("program"))
+
+        def _parse_as_known_on(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_known_on_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_known_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
+
+        cwd_teams_filters = cls(
+            activity=activity,
+            as_of=as_of,
+            partner=partner,
+            program=program,
+            as_known_on=as_known_on,
+        )
+
+        cwd_teams_filters.additional_properties = d
+        return cwd_teams_filters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

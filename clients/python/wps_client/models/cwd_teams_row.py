@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.activity import Activity
+from ..models.composition import Composition
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CwdTeamsRow")
+
+
+@_attrs_define
+class CwdTeamsRow:
+    """One group: only the keys grouped by are present.
+
+    Attributes:
+        countries (int):
+        men (int):
+        teams (int):
+        unreported (int):
+        women (int):
+        women_in_leadership (int):
+        activity (Activity | None | Unset):
+        composition (Composition | None | Unset):
+        partner (None | str | Unset):
+        program (None | str | Unset):
+    """
+
+    countries: int
+    men: int
+    teams: int
+    unreported: int
+    women: int
+    women_in_leadership: int
+    activity: Activity | None | Unset = UNSET
+    composition: Composition | None | Unset = UNSET
+    partner: None | str | Unset = UNSET
+    program: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        countries = self.countries
+
+        men = self.men
+
+        teams = self.teams
+
+        unreported = self.unreported
+
+        women = self.women
+
+        women_in_leadership = self.women_in_leadership
+
+        activity: None | str | Unset
+        if isinstance(self.activity, Unset):
+            activity = UNSET
+        elif isinstance(self.activity, Activity):
+            activity = self.activity.value
+        else:
+            activity = self.activity
+
+        composition: None | str | Unset
+        if isinstance(self.composition, Unset):
+            composition = UNSET
+        elif isinstance(self.composition, Composition):
+            composition = self.composition.value
+        else:
+            composition = self.composition
+
+        partner: None | str | Unset
+        if isinstance(self.partner, Unset):
+            partner = UNSET
+        else:
+            partner = self.partner
+
+        program: None | str | Unset
+        if isinstance(self.program, Unset):
+            program = UNSET
+        else:
+            program = self.program
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "countries": countries,
+                "men": men,
+                "teams": teams,
+                "unreported": unreported,
+                "women": women,
+                "women_in_leadership": women_in_leadership,
+            }
+        )
+        if activity is not UNSET:
+            field_dict["activity"] = activity
+        if composition is not UNSET:
+            field_dict["composition"] = composition
+        if partner is not UNSET:
+            field_dict["partner"] = partner
+        if program is not UNSET:
+            field_dict["program"] = program
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        countries = d.pop("countries")
+
+        men = d.pop("men")
+
+        teams = d.pop("teams")
+
+        unreported = d.pop("unreported")
+
+        women = d.pop("women")
+
+        women_in_leadership = d.pop("women_in_leadership")
+
+        def _parse_activity(data: object) -> Activity | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                activity_type_0 = Activity(data)
+
+                return activity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Activity | None | Unset, data)
+
+        activity = _parse_activity(d.pop("activity", UNSET))
+
+        def _parse_composition(data: object) -> Composition | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                composition_type_0 = Composition(data)
+
+                return composition_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Composition | None | Unset, data)
+
+        composition = _parse_composition(d.pop("composition", UNSET))
+
+        def _parse_partner(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        partner = _parse_partner(d.pop("partner", UNSET))
+
+        def _parse_program(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        program = _parse_program(d.pop("program", UNSET))
+
+        cwd_teams_row = cls(
+            countries=countries,
+            men=men,
+            teams=teams,
+            unreported=unreported,
+            women=women,
+            women_in_leadership=women_in_leadership,
+            activity=activity,
+            composition=composition,
+            partner=partner,
+            program=program,
+        )
+
+        cwd_teams_row.additional_properties = d
+        return cwd_teams_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.roster_role import RosterRole
+
+T = TypeVar("T", bound="MemberRead")
+
+
+@_attrs_define
+class MemberRead:
+    """
+    Attributes:
+        men (int):
+        role (RosterRole): A position in a team's roster.
+        total (int):
+        unreported (int):
+        women (int):
+    """
+
+    men: int
+    role: RosterRole
+    total: int
+    unreported: int
+    women: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        men = self.men
+
+        role = self.role.value
+
+        total = self.total
+
+        unreported = self.unreported
+
+        women = self.women
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "men": men,
+                "role": role,
+                "total": total,
+                "unreported": unreported,
+                "women": women,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        men = d.pop("men")
+
+        role = RosterRole(d.pop("role"))
+
+        total = d.pop("total")
+
+        unreported = d.pop("unreported")
+
+        women = d.pop("women")
+
+        member_read = cls(
+            men=men,
+            role=role,
+            total=total,
+            unreported=unreported,
+            women=women,
+        )
+
+        member_read.additional_properties = d
+        return member_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
