@@ -12,10 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.params import parse_group_by as group_by_list
 from app.core.security import Principal
+from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
 from app.cwd.service import GROUPS, TeamFigureFilters, teams_by
 from app.partners.service import figures_partner
 from app.programs.service import find_program
+from app.reports.small_numbers import suppress
 
 
 class CwdTeamsFilters(BaseModel):
@@ -23,6 +25,7 @@ class CwdTeamsFilters(BaseModel):
     program: str | None
     partner: str | None
     activity: Activity | None
+    suppress_below: int | None = None
     # Set when the figures were asked as known at an instant (see app/core/history.py).
     as_known_on: datetime | None = None
 
@@ -30,10 +33,13 @@ class CwdTeamsFilters(BaseModel):
 class CwdTeamsFigures(BaseModel):
     teams: int
     countries: int
-    women: int
-    men: int
-    unreported: int
-    women_in_leadership: int
+    # People on the teams' latest rosters; null where withheld (suppress_below, `suppressed`).
+    women: int | None
+    men: int | None
+    unreported: int | None
+    people: int | None
+    women_in_leadership: int | None
+    suppressed: list[str] | None = None
 
 
 class CwdTeamsRow(CwdTeamsFigures):
@@ -61,7 +67,15 @@ METHOD = (
     "no men or people of unreported sex, all_men when it has men only, mixed when it has "
     "people otherwise, unknown when it has no roster or nobody on it; women_in_leadership = "
     "women whose role is senior_manager or team_leader. countries = distinct partners of the "
-    "teams counted."
+    "teams counted; people = women + men + unreported."
+)
+
+# How the people counts add up, for small-number suppression: women in leadership are some of
+# the women, withheld with them. Teams and countries count no person and stay visible.
+COUNTS = CountTable(
+    parts=("women", "men", "unreported"),
+    total="people",
+    derived={"women_in_leadership": ("women",)},
 )
 
 
@@ -78,6 +92,7 @@ async def cwd_teams(
     program: str | None = None,
     partner: str | None = None,
     activity: Activity | None = None,
+    suppress_below: int | None = None,
 ) -> CwdTeamsReport:
     groups = parse_group_by(group_by)
     program_id = None
@@ -92,9 +107,9 @@ async def cwd_teams(
         partner_id=only.id if only is not None else None,
         activity=activity.value if activity is not None else None,
     )
-    rows = await teams_by(session, actor, as_of, groups, filters)
-    (totals,) = await teams_by(session, actor, as_of, [], filters)
-    return CwdTeamsReport(
+    rows = [_with_people(row) for row in await teams_by(session, actor, as_of, groups, filters)]
+    (totals,) = [_with_people(row) for row in await teams_by(session, actor, as_of, [], filters)]
+    report = CwdTeamsReport(
         filters=CwdTeamsFilters(
             as_of=as_of,
             program=program,
@@ -106,9 +121,14 @@ async def cwd_teams(
         rows=[CwdTeamsRow(**row) for row in rows],
         totals=CwdTeamsFigures(**totals),
     )
+    return suppress(report, COUNTS, suppress_below, report.rows, report.totals)
 
 
-FIGURES = ("teams", "countries", "women", "men", "unreported", "women_in_leadership")
+def _with_people(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "people": row["women"] + row["men"] + row["unreported"]}
+
+
+FIGURES = ("teams", "countries", "women", "men", "unreported", "people", "women_in_leadership")
 
 
 def csv_table(report: CwdTeamsReport) -> tuple[list[str], list[list[Any]]]:

@@ -344,6 +344,7 @@ async def cwd_teams_report(
     program: ProgramFilter = None,
     partner: PartnerFilter = None,
     activity: Annotated[Activity | None, Query()] = None,
+    suppress_below: SuppressBelow = None,
     as_known_on: AsKnownOn = None,
     format: OutputFormat = None,
 ) -> Response:
@@ -358,6 +359,7 @@ async def cwd_teams_report(
             program=program,
             partner=partner,
             activity=activity,
+            suppress_below=suppress_below,
         ),
     )
     return answer(request, format, report, cwd_teams.csv_table, "cwd-teams.csv")

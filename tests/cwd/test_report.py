@@ -50,6 +50,7 @@ def figures(teams: int, countries: int, women: int, men: int, leaders: int) -> d
         "women": women,
         "men": men,
         "unreported": 0,
+        "people": women + men,
         "women_in_leadership": leaders,
     }
 
@@ -116,12 +117,13 @@ async def test_report_by_composition_before_between_and_after_rosters(
         "women",
         "men",
         "unreported",
+        "people",
         "women_in_leadership",
     ]
     assert lines[1:] == [
-        ["all_women", "1", "1", "5", "0", "0", "1"],
-        ["mixed", "1", "1", "6", "4", "0", "2"],
-        ["unknown", "1", "1", "0", "0", "0", "0"],
+        ["all_women", "1", "1", "5", "0", "0", "5", "1"],
+        ["mixed", "1", "1", "6", "4", "0", "10", "2"],
+        ["unknown", "1", "1", "0", "0", "0", "0", "0"],
     ]
 
 

@@ -290,3 +290,47 @@ async def test_progress_and_scorecard_withhold_small_counts_and_embassies_cannot
         client, f"{INDICATORS}/GPOI-WOMEN-TRAINED/progress", embassy, from_fy=2022, to_fy=2022
     )
     assert trained["rows"][0]["actual"] is None
+
+
+async def test_cwd_teams_withholds_few_women_on_a_country_s_teams(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    from tests.cwd.helpers import make_team, members, roster
+
+    for partner, women, men in (("KEN", 2, 20), ("GHA", 30, 25)):
+        made = await make_team(client, keys, partner=partner, name=f"Team {partner}")
+        await roster(client, keys, made["id"], "2022-03-31", members(women, men, leaders=1))
+    url = "/api/v1/reports/cwd-teams"
+    analyst = keys.headers("analyst")
+    asked = {"as_of": "2022-06-30", "group_by": "partner"}
+    plain = await _get(client, url, analyst, **asked)
+    assert [(r["partner"], r["women"], r["people"]) for r in plain["rows"]] == [
+        ("GHA", 30, 55),
+        ("KEN", 2, 22),
+    ]
+    report = await _get(client, url, analyst, **asked, suppress_below=5)
+    assert report["filters"]["suppress_below"] == 5
+    kenya = next(r for r in report["rows"] if r["partner"] == "KEN")
+    # Kenya's 2 women are withheld, and the woman team leader among them with them.
+    assert kenya["women"] is None and kenya["women_in_leadership"] is None
+    assert {"women", "women_in_leadership"} <= set(kenya["suppressed"])
+    for row in [*report["rows"], report["totals"]]:
+        # Teams and countries count no person: never withheld.
+        assert row["teams"] is not None and row["countries"] is not None
+        withheld = [f for f in ("women", "men", "unreported") if row[f] is None]
+        if withheld and row["people"] is not None:
+            # No withheld count is the row's people minus what it shows.
+            shown = sum(row[f] for f in ("women", "men", "unreported") if row[f] is not None)
+            assert len(withheld) >= 2, row
+            assert all(plain_value(plain, row, f) != row["people"] - shown for f in withheld)
+    as_csv = await client.get(url, params={**asked, "suppress_below": 5, "format": "csv"},
+                              headers=analyst)  # fmt: skip
+    lines = {line["partner"]: line for line in csv.DictReader(io.StringIO(as_csv.text))}
+    assert lines["KEN"]["women"] == "" and lines["KEN"]["people"] == "22"
+
+
+def plain_value(plain: dict[str, Any], row: dict[str, Any], field: str) -> Any:
+    """What the unsuppressed report answered for this row's field."""
+    lines = [*plain["rows"], plain["totals"]]
+    same = [r for r in lines if r.get("partner") == row.get("partner")]
+    return same[0][field]
