@@ -14,6 +14,7 @@ from app.core.security import Role
 from app.models import Base
 from tests.conftest import (
     ACTIVITY_TABLES,
+    HISTORY,
     REFERENCE_TABLES,
     Keys,
     Seeded,
@@ -25,7 +26,7 @@ from tests.conftest import (
 
 def test_every_table_is_reference_or_activity_data() -> None:
     assert unclassified_tables() == set()
-    assert set(Base.metadata.tables) == REFERENCE_TABLES | ACTIVITY_TABLES
+    assert set(Base.metadata.tables) == REFERENCE_TABLES | ACTIVITY_TABLES | HISTORY
 
 
 async def _state(app: object) -> tuple[dict[str, object], dict[str, int]]:

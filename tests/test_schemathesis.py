@@ -107,6 +107,7 @@ DECLARED_REFUSALS = [
     ("as_known_on", "must not be in the future"),  # depends on the clock
     ("/metric", "a derived indicator names its metric"),  # fields follow `source`
     ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
+    ("/value", "a count must be a whole number"),  # follows the indicator's measure (state)
     ("/url", "must "),  # a webhook URL: https, and a public address (what the host resolves to)
 ]
 
