@@ -22,6 +22,7 @@ class CwdTeamsFilters:
         partner (None | str):
         program (None | str):
         as_known_on (datetime.datetime | None | Unset):
+        suppress_below (int | None | Unset):
     """
 
     activity: Activity | None
@@ -29,6 +30,7 @@ class CwdTeamsFilters:
     partner: None | str
     program: None | str
     as_known_on: datetime.datetime | None | Unset = UNSET
+    suppress_below: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +56,12 @@ class CwdTeamsFilters:
         else:
             as_known_on = self.as_known_on
 
+        suppress_below: int | None | Unset
+        if isinstance(self.suppress_below, Unset):
+            suppress_below = UNSET
+        else:
+            suppress_below = self.suppress_below
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +74,8 @@ class CwdTeamsFilters:
         )
         if as_known_on is not UNSET:
             field_dict["as_known_on"] = as_known_on
+        if suppress_below is not UNSET:
+            field_dict["suppress_below"] = suppress_below
 
         return field_dict
 
@@ -121,12 +131,22 @@ class CwdTeamsFilters:
 
         as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
 
+        def _parse_suppress_below(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        suppress_below = _parse_suppress_below(d.pop("suppress_below", UNSET))
+
         cwd_teams_filters = cls(
             activity=activity,
             as_of=as_of,
             partner=partner,
             program=program,
             as_known_on=as_known_on,
+            suppress_below=suppress_below,
         )
 
         cwd_teams_filters.additional_properties = d

@@ -19,40 +19,51 @@ class CwdTeamsRow:
 
     Attributes:
         countries (int):
-        men (int):
+        men (int | None):
+        people (int | None):
         teams (int):
-        unreported (int):
-        women (int):
-        women_in_leadership (int):
+        unreported (int | None):
+        women (int | None):
+        women_in_leadership (int | None):
         activity (Activity | None | Unset):
         composition (Composition | None | Unset):
         partner (None | str | Unset):
         program (None | str | Unset):
+        suppressed (list[str] | None | Unset):
     """
 
     countries: int
-    men: int
+    men: int | None
+    people: int | None
     teams: int
-    unreported: int
-    women: int
-    women_in_leadership: int
+    unreported: int | None
+    women: int | None
+    women_in_leadership: int | None
     activity: Activity | None | Unset = UNSET
     composition: Composition | None | Unset = UNSET
     partner: None | str | Unset = UNSET
     program: None | str | Unset = UNSET
+    suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         countries = self.countries
 
+        men: int | None
         men = self.men
+
+        people: int | None
+        people = self.people
 
         teams = self.teams
 
+        unreported: int | None
         unreported = self.unreported
 
+        women: int | None
         women = self.women
 
+        women_in_leadership: int | None
         women_in_leadership = self.women_in_leadership
 
         activity: None | str | Unset
@@ -83,12 +94,22 @@ class CwdTeamsRow:
         else:
             program = self.program
 
+        suppressed: list[str] | None | Unset
+        if isinstance(self.suppressed, Unset):
+            suppressed = UNSET
+        elif isinstance(self.suppressed, list):
+            suppressed = self.suppressed
+
+        else:
+            suppressed = self.suppressed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "countries": countries,
                 "men": men,
+                "people": people,
                 "teams": teams,
                 "unreported": unreported,
                 "women": women,
@@ -103,6 +124,8 @@ class CwdTeamsRow:
             field_dict["partner"] = partner
         if program is not UNSET:
             field_dict["program"] = program
+        if suppressed is not UNSET:
+            field_dict["suppressed"] = suppressed
 
         return field_dict
 
@@ -111,15 +134,42 @@ class CwdTeamsRow:
         d = dict(src_dict)
         countries = d.pop("countries")
 
-        men = d.pop("men")
+        def _parse_men(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        men = _parse_men(d.pop("men"))
+
+        def _parse_people(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        people = _parse_people(d.pop("people"))
 
         teams = d.pop("teams")
 
-        unreported = d.pop("unreported")
+        def _parse_unreported(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        women = d.pop("women")
+        unreported = _parse_unreported(d.pop("unreported"))
 
-        women_in_leadership = d.pop("women_in_leadership")
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women = _parse_women(d.pop("women"))
+
+        def _parse_women_in_leadership(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women_in_leadership = _parse_women_in_leadership(d.pop("women_in_leadership"))
 
         def _parse_activity(data: object) -> Activity | None | Unset:
             if data is None:
@@ -173,9 +223,27 @@ class CwdTeamsRow:
 
         program = _parse_program(d.pop("program", UNSET))
 
+        def _parse_suppressed(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                suppressed_type_0 = cast(list[str], data)
+
+                return suppressed_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
+
         cwd_teams_row = cls(
             countries=countries,
             men=men,
+            people=people,
             teams=teams,
             unreported=unreported,
             women=women,
@@ -184,6 +252,7 @@ class CwdTeamsRow:
             composition=composition,
             partner=partner,
             program=program,
+            suppressed=suppressed,
         )
 
         cwd_teams_row.additional_properties = d

@@ -21,6 +21,7 @@ def _get_kwargs(
     format_: None | ReportsCwdTeamsFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
     as_known_on: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -68,6 +69,13 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
 
     json_as_known_on: None | str | Unset
     if isinstance(as_known_on, Unset):
@@ -146,6 +154,7 @@ def sync_detailed(
     format_: None | ReportsCwdTeamsFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
     as_known_on: None | str | Unset = UNSET,
 ) -> Response[CwdTeamsReport | Problem]:
     """CWD teams active on a date by partner, activity, composition or program, with women, men and women
@@ -161,6 +170,10 @@ def sync_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -179,6 +192,7 @@ def sync_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
         as_known_on=as_known_on,
     )
 
@@ -198,6 +212,7 @@ def sync(
     format_: None | ReportsCwdTeamsFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
     as_known_on: None | str | Unset = UNSET,
 ) -> CwdTeamsReport | Problem | None:
     """CWD teams active on a date by partner, activity, composition or program, with women, men and women
@@ -213,6 +228,10 @@ def sync(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -232,6 +251,7 @@ def sync(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
         as_known_on=as_known_on,
     ).parsed
 
@@ -245,6 +265,7 @@ async def asyncio_detailed(
     format_: None | ReportsCwdTeamsFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
     as_known_on: None | str | Unset = UNSET,
 ) -> Response[CwdTeamsReport | Problem]:
     """CWD teams active on a date by partner, activity, composition or program, with women, men and women
@@ -260,6 +281,10 @@ async def asyncio_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -278,6 +303,7 @@ async def asyncio_detailed(
         format_=format_,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
         as_known_on=as_known_on,
     )
 
@@ -295,6 +321,7 @@ async def asyncio(
     format_: None | ReportsCwdTeamsFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
     as_known_on: None | str | Unset = UNSET,
 ) -> CwdTeamsReport | Problem | None:
     """CWD teams active on a date by partner, activity, composition or program, with women, men and women
@@ -310,6 +337,10 @@ async def asyncio(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -330,6 +361,7 @@ async def asyncio(
             format_=format_,
             program=program,
             partner=partner,
+            suppress_below=suppress_below,
             as_known_on=as_known_on,
         )
     ).parsed
