@@ -10,7 +10,10 @@ from typing import Any
 import httpx
 
 from tests.conftest import Keys
+from tests.cwd.helpers import make_team, members, roster
+from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
+from tests.gdrp.helpers import MILESTONES, milestone
 from tests.history.test_point_in_time import instant
 from tests.indicators.helpers import INDICATORS, create, post_result, put_target
 from tests.nominations.helpers import CURRENT_FY, TODAY, advance, body, move, nominate
@@ -26,6 +29,9 @@ REPORTS: list[tuple[str, dict[str, str]]] = [
     ("/api/v1/reports/imet-completions", {"group_by": "partner"}),
     ("/api/v1/reports/peacekeeping-share", {"program": "GPOI", "as_of": MONTH_END}),
     ("/api/v1/reports/scorecard", {"fiscal_year": str(CURRENT_FY)}),
+    ("/api/v1/reports/cwd-teams", {"as_of": "2022-06-30", "group_by": "composition"}),
+    ("/api/v1/reports/facility-upgrades", {"group_by": "fiscal_year,feature"}),
+    ("/api/v1/reports/policy-milestones", {"group_by": "partner,kind"}),
     (f"{INDICATORS}/CWD-TEST-COUNT/progress", {}),
     (f"{INDICATORS}/IMET-WOMEN-TRAINED/progress", {}),
 ]
@@ -105,6 +111,13 @@ async def write_every_kind(client: httpx.AsyncClient, keys: Keys) -> Written:
         ),
         201,
     )
+    # The rest of the portfolio: a CWD team's roster, a completed upgrade, a policy adopted.
+    team = await make_team(client, keys)
+    await roster(client, keys, team["id"], "2022-03-31", members(women=4, men=2, leaders=1))
+    ok(await client.post(CENTERS, json=center(), headers=admin), 201)
+    done = upgrade(status="completed", completed_on="2022-02-01")
+    ok(await client.post(UPGRADES, json=done, headers=admin), 201)
+    ok(await client.post(MILESTONES, json=milestone(), headers=admin), 201)
     indicator = await create(client, keys)
     result = await post_result(client, keys, indicator["code"], fiscal_year=CURRENT_FY, value=40)
     await put_target(client, keys, indicator["code"], CURRENT_FY, 100)
