@@ -102,7 +102,6 @@ DECLARED_REFUSALS = [
     ("", "must not be after"),
     ("", "the team has a roster"),
     ("", "this role is already listed"),  # roles are items of a list: each once
-    ("to_fy", "must not be before from_fy"),  # a range's order across two parameters
     ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
     ("as_known_on", "must not be in the future"),  # depends on the clock
     ("/metric", "a derived indicator names its metric"),  # fields follow `source`
