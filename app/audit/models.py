@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, BigInteger, Index, String
+from sqlalchemy import JSON, BigInteger, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
@@ -31,3 +31,6 @@ class AuditEvent(IdMixin, Base):
         """The details as (`detail`, `value`) pairs, nested objects as dotted names."""
         flat = flatten(self.details or {})
         return [{"detail": name, "value": value} for name, value in flat.items()]
+
+
+AUDIT_EVENTS = cast(Table, AuditEvent.__table__)

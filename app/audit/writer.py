@@ -5,12 +5,14 @@ Every change passes here, so here it also joins the change feed and the webhook 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.models import AuditEvent
 from app.core.context import request_id_var
+from app.core.models import utcnow
 from app.core.security import Principal
 from app.integrations.changes.recorder import note
 
@@ -23,8 +25,14 @@ def record(
     resource_id: object,
     changed_fields: list[str] | None = None,
     details: dict[str, Any] | None = None,
+    *,
+    partners: Iterable[int] | None = None,
 ) -> AuditEvent:
+    """Note a change; its audit row is written with the transaction's other changes just
+    before commit. `partners`: the partner countries whose embassy keys may read the change,
+    when the caller has them at hand (otherwise they are looked up from the record)."""
     event = AuditEvent(
+        occurred_at=utcnow(),
         actor_key_id=actor.key_id if actor else None,
         actor_role=str(actor.role) if actor else None,
         action=action,
@@ -34,6 +42,5 @@ def record(
         details=details,
         request_id=request_id_var.get() or None,
     )
-    session.add(event)
-    note(session, event)
+    note(session, event, None if partners is None else frozenset(partners))
     return event

@@ -1,8 +1,8 @@
 """Idempotency-Key: a retried POST replays the first response instead of acting twice.
 
-The key is reserved in its own short transaction (so concurrent duplicates see it at once),
-and the response is stored in the request's transaction, so it is durable exactly when the
-change is. A request that fails releases its key, so a corrected retry may reuse it.
+The key is reserved in its own one-statement transaction (so concurrent duplicates see it at
+once), and the response is stored in the request's transaction, so it is durable exactly when
+the change is. A request that fails releases its key, so a corrected retry may reuse it.
 
 A route only declares `IdempotencyKey` (or `RequiredIdempotencyKey`) in its signature and
 returns its response; `IdempotentRoute`, its router's route class, stores that response.
@@ -15,7 +15,7 @@ import hashlib
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.routing import APIRoute
@@ -25,13 +25,16 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     UniqueConstraint,
+    bindparam,
     delete,
+    insert,
     select,
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
@@ -83,6 +86,26 @@ def replay_response(record: IdempotencyRecord) -> Response:
     )
 
 
+IDEMPOTENCY_KEYS = cast(Table, IdempotencyRecord.__table__)
+_records = IDEMPOTENCY_KEYS.c
+# Built once (every idempotent request runs it): the response kept, if the reservation is
+# still this request's (its id and its time) and still in flight.
+_STORE = (
+    update(IDEMPOTENCY_KEYS)
+    .where(
+        _records.id == bindparam("record_id"),
+        _records.created_at == bindparam("reserved_at"),
+        _records.state == IN_FLIGHT,
+    )
+    .values(
+        state=DONE,
+        response_status=bindparam("response_status"),
+        response_headers=bindparam("response_headers"),
+        response_body=bindparam("response_body"),
+    )
+)
+
+
 class Idempotency:
     """The key a request reserved; `store()` keeps its response in the request's transaction."""
 
@@ -106,17 +129,18 @@ class Idempotency:
 
     async def store(self, response: Response) -> None:
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-        stored = await self._session.execute(
-            update(IdempotencyRecord)
-            .where(self._ours(), IdempotencyRecord.state == IN_FLIGHT)
-            .values(
-                state=DONE,
-                response_status=response.status_code,
-                response_headers=headers,
-                response_body=bytes(response.body),
-            )
+        conn = await self._session.connection()
+        stored = await conn.execute(
+            _STORE,
+            {
+                "record_id": self.record_id,
+                "reserved_at": self.reserved_at,
+                "response_status": response.status_code,
+                "response_headers": headers,
+                "response_body": bytes(response.body),
+            },
         )
-        if stored.rowcount != 1:  # type: ignore[attr-defined]
+        if stored.rowcount != 1:
             # Fails the request, so its transaction rolls back: the retry's result stands.
             raise Conflict(
                 "this request outlived its Idempotency-Key lease and a retry took the key over;"
@@ -138,7 +162,33 @@ def _request_hash(request: Request, body: bytes) -> str:
     return digest.hexdigest()
 
 
+# One statement, built once: on PostgreSQL it runs alone in autocommit (one round trip).
+_RESERVE = insert(IdempotencyRecord).returning(IdempotencyRecord.id)
+
+
+async def _insert_reservation(
+    engine: AsyncEngine, api_key_id: int, key: str, request_hash: str
+) -> Reservation:
+    """Reserve the key in a transaction of its own (committed at once, so a concurrent
+    duplicate sees it), on a pooled connection without a session."""
+    at = utcnow()
+    values = {
+        "api_key_id": api_key_id,
+        "key": key,
+        "request_hash": request_hash,
+        "state": IN_FLIGHT,
+        "created_at": at,
+    }
+    async with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+        record_id = (await conn.execute(_RESERVE, values)).scalar_one()
+        await conn.commit()  # SQLite: ends the transaction the insert began
+    return record_id, at
+
+
 async def _reserve(
+    engine: AsyncEngine,
     sessionmaker: async_sessionmaker[AsyncSession],
     api_key_id: int,
     key: str,
@@ -148,16 +198,7 @@ async def _reserve(
 ) -> Reservation:
     for _ in range(3):
         try:
-            async with sessionmaker() as session, session.begin():
-                record = IdempotencyRecord(
-                    api_key_id=api_key_id,
-                    key=key,
-                    request_hash=request_hash,
-                    state=IN_FLIGHT,
-                    created_at=utcnow(),
-                )
-                session.add(record)
-            return record.id, record.created_at
+            return await _insert_reservation(engine, api_key_id, key, request_hash)
         except IntegrityError:
             pass
         async with sessionmaker() as session, session.begin():
@@ -239,6 +280,7 @@ def idempotency(required: bool = False) -> Any:
         sessionmaker = request.app.state.sessionmaker
         settings = request.app.state.settings
         reservation = await _reserve(
+            request.app.state.engine,
             sessionmaker,
             principal.key_id,
             idempotency_key,

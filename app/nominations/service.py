@@ -211,6 +211,7 @@ async def create_nomination(
             "fiscal_year": body.fiscal_year,
             "external_ref": body.external_ref,
         },
+        partners=[partner.id],
     )
     return nomination
 
@@ -254,7 +255,15 @@ async def update_nomination(
     changed = _assign(nomination, changes)
     if changed:
         await session.flush()
-        record(session, actor, "update", RESOURCE, nomination.id, changed)
+        record(
+            session,
+            actor,
+            "update",
+            RESOURCE,
+            nomination.id,
+            changed,
+            partners=[nomination.partner_id],
+        )
     return nomination
 
 
@@ -312,6 +321,7 @@ async def transition(
         nomination.id,
         ["status"],
         {"from": str(current), "to": str(target)},
+        partners=[nomination.partner_id],
     )
     return nomination
 
@@ -375,7 +385,15 @@ async def set_vetting(
     if changed:
         await session.flush()
         # Vetting outcomes are sensitive: the trail says which fields changed, not to what.
-        record(session, actor, "vetting", RESOURCE, nomination.id, changed)
+        record(
+            session,
+            actor,
+            "vetting",
+            RESOURCE,
+            nomination.id,
+            changed,
+            partners=[nomination.partner_id],
+        )
     return nomination
 
 

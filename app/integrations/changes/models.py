@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, UTCDateTime, utcnow
@@ -42,3 +43,7 @@ class ChangePartner(Base):
         BigInteger, ForeignKey("changes.seq", ondelete="CASCADE"), primary_key=True
     )
     partner_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+CHANGES = cast(Table, Change.__table__)
+CHANGE_PARTNERS = cast(Table, ChangePartner.__table__)

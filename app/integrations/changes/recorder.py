@@ -1,6 +1,6 @@
 """Numbering changes as they commit: the audit writer notes each change here, and just before
-the transaction commits every noted change gets its `seq`, its readers (partner countries) and
-its webhook events, in that same transaction.
+the transaction commits every noted change gets its audit row, its `seq`, its readers (partner
+countries) and its webhook events, in that same transaction.
 
 The seq comes from one counter row, bumped (`... + n RETURNING last_seq`) as the last write of
 the transaction; its row lock is held until commit, so a transaction that takes a higher seq
@@ -22,14 +22,17 @@ from typing import Any
 from sqlalchemy import event, insert, text
 from sqlalchemy.orm import Session
 
-from app.audit.models import AuditEvent
+from app.audit.models import AUDIT_EVENTS, AuditEvent
 from app.core.models import utcnow
-from app.integrations.changes.models import Change, ChangePartner
+from app.integrations.changes.models import CHANGE_PARTNERS, CHANGES
 
 logger = logging.getLogger("wps.changes")
 
 PENDING = "changes_pending"
 COMMITTED = "changes_committed"
+OUTBOX_TOUCHED = "outbox_touched"
+# Changes to this kind of record can make messages deliverable (redeliver, re-enable).
+_WEBHOOK = "webhook"
 
 # Who (which partner's embassy keys) may read a change of each kind of record, by its id.
 # A kind not listed here is read by no embassy key; a deleted record keeps the readers of its
@@ -84,9 +87,10 @@ class NumberedChange:
     partner_ids: frozenset[int]
 
 
-def note(session: Any, audit_event: AuditEvent) -> None:
-    """Called by the audit writer for every change, inside the changing transaction."""
-    session.info.setdefault(PENDING, []).append(audit_event)
+def note(session: Any, audit_event: AuditEvent, partners: frozenset[int] | None = None) -> None:
+    """Called by the audit writer for every change, inside the changing transaction;
+    `partners` are its readers when the writer knows them."""
+    session.info.setdefault(PENDING, []).append((audit_event, partners))
 
 
 def readers(session: Session, resource_type: str, resource_id: str) -> frozenset[int]:
@@ -108,26 +112,43 @@ def readers(session: Session, resource_type: str, resource_id: str) -> frozenset
     return frozenset(int(p) for p in found)
 
 
+_AUDIT_COLUMNS = [c.key for c in AUDIT_EVENTS.columns if c.key != "id"]
+# Built once, run as Core statements on the session's connection: every write passes here.
+_INSERT_AUDIT = insert(AUDIT_EVENTS)
+_INSERT_CHANGES = insert(CHANGES)
+_INSERT_CHANGE_PARTNERS = insert(CHANGE_PARTNERS)
+
+
+def _audit_row(audit_event: AuditEvent) -> dict[str, Any]:
+    return {column: getattr(audit_event, column) for column in _AUDIT_COLUMNS}
+
+
 @event.listens_for(Session, "before_commit")
 def _number_changes(session: Session) -> None:
-    pending: list[AuditEvent] = session.info.pop(PENDING, None) or []
-    if not pending:
+    noted: list[tuple[AuditEvent, frozenset[int] | None]] = session.info.pop(PENDING, None) or []
+    if not noted:
         return
     from app.integrations.webhooks.outbox import enqueue  # the outbox builds on the feed
 
     # Every write of the transaction first: after the counter is taken, only this hook's own
     # inserts follow, so no row lock is ever awaited while the counter's lock is held.
     session.flush()
-    scoped = [(e, readers(session, e.resource_type, e.resource_id)) for e in pending]
+    conn = session.connection()
+    pending = [e for e, _ in noted]
+    conn.execute(_INSERT_AUDIT, [_audit_row(e) for e in pending])
+    scoped = [
+        (e, partners if partners is not None else readers(session, e.resource_type, e.resource_id))
+        for e, partners in noted
+    ]
     # The last statement before COMMIT: the counter's row lock is held for the shortest time.
-    last = int(session.execute(_BUMP, {"n": len(pending)}).scalar_one())
+    last = int(conn.execute(_BUMP, {"n": len(pending)}).scalar_one())
     now = utcnow()
     numbered = [
         NumberedChange(seq=last - len(pending) + i, at=now, event=e, partner_ids=partners)
         for i, (e, partners) in enumerate(scoped, start=1)
     ]
-    session.execute(
-        insert(Change),
+    conn.execute(
+        _INSERT_CHANGES,
         [
             {
                 "seq": c.seq,
@@ -142,21 +163,26 @@ def _number_changes(session: Session) -> None:
     )
     shared = [{"seq": c.seq, "partner_id": p} for c in numbered for p in sorted(c.partner_ids)]
     if shared:
-        session.execute(insert(ChangePartner), shared)
-    enqueue(session, numbered)
+        conn.execute(_INSERT_CHANGE_PARTNERS, shared)
+    enqueued = enqueue(conn, numbered)
     session.info[COMMITTED] = True
+    if enqueued or any(e.resource_type == _WEBHOOK for e in pending):
+        session.info[OUTBOX_TOUCHED] = True
 
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
     if session.info.pop(COMMITTED, None):
         commits.notify()
+    if session.info.pop(OUTBOX_TOUCHED, None):
+        outbox.notify()
 
 
 @event.listens_for(Session, "after_rollback")
 def _rolled_back(session: Session) -> None:
     session.info.pop(PENDING, None)
     session.info.pop(COMMITTED, None)
+    session.info.pop(OUTBOX_TOUCHED, None)
 
 
 class CommitSignal:
@@ -181,3 +207,7 @@ class CommitSignal:
 
 
 commits = CommitSignal()
+"""Every commit that recorded a change: wakes the change feed's long polls."""
+outbox = CommitSignal()
+"""Commits that gave the webhook worker work (messages written, redelivered, or an endpoint
+changed): the worker does not look for messages after the commits that wrote none."""

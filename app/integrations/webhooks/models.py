@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, IdMixin, UTCDateTime, VersionedMixin, utcnow
@@ -86,3 +96,7 @@ class Attempt(IdMixin, Base):
     @property
     def message_state(self) -> str:
         return self.message.state
+
+
+SUBSCRIPTIONS = cast(Table, Subscription.__table__)
+MESSAGES = cast(Table, Message.__table__)

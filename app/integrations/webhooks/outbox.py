@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from app.integrations.webhooks.events import data_of, event_type
-from app.integrations.webhooks.models import Message, Subscription
+from app.integrations.webhooks.models import MESSAGES, SUBSCRIPTIONS
 
 if TYPE_CHECKING:
     from app.integrations.changes.recorder import NumberedChange
@@ -21,16 +21,19 @@ def new_msg_id() -> str:
     return "msg_" + secrets.token_urlsafe(18)
 
 
-def enqueue(session: Session, changes: Sequence[NumberedChange]) -> int:
-    """One message per (event, enabled subscription that asked for it and may read it)."""
+_SUBSCRIBED = select(SUBSCRIPTIONS.c.id, SUBSCRIPTIONS.c.events, SUBSCRIPTIONS.c.partner_id).where(
+    SUBSCRIPTIONS.c.enabled.is_(True)
+)
+_INSERT_MESSAGES = insert(MESSAGES)
+
+
+def enqueue(conn: Connection, changes: Sequence[NumberedChange]) -> int:
+    """One message per (event, enabled subscription that asked for it and may read it), on
+    the changing transaction's connection."""
     events = [(c, kind) for c in changes if (kind := event_type(c.event)) is not None]
     if not events:
         return 0
-    subscriptions = session.execute(
-        select(Subscription.id, Subscription.events, Subscription.partner_id).where(
-            Subscription.enabled.is_(True)
-        )
-    ).all()
+    subscriptions = conn.execute(_SUBSCRIBED).all()
     rows = []
     for change, kind in events:
         payload = {
@@ -57,5 +60,5 @@ def enqueue(session: Session, changes: Sequence[NumberedChange]) -> int:
                 }
             )
     if rows:
-        session.execute(insert(Message), rows)
+        conn.execute(_INSERT_MESSAGES, rows)
     return len(rows)

@@ -26,7 +26,7 @@ from standardwebhooks.webhooks import Webhook
 
 from app.core.config import Settings
 from app.core.models import utcnow
-from app.integrations.changes.recorder import commits
+from app.integrations.changes.recorder import outbox
 from app.integrations.webhooks.models import Attempt, Message, Subscription
 from app.integrations.webhooks.urls import refusal
 
@@ -260,7 +260,7 @@ class Worker:
 
     async def run_forever(self) -> None:
         """Deliver until cancelled: straight on while there is work, else wait for a commit in
-        this process or the poll interval (other processes' commits)."""
+        this process that wrote messages or the poll interval (other processes' commits)."""
         try:
             while True:
                 try:
@@ -270,6 +270,6 @@ class Worker:
                     tried = 0
                     await asyncio.sleep(self.settings.webhook_poll_seconds)
                 if not tried:
-                    await commits.wait(self.settings.webhook_poll_seconds)
+                    await outbox.wait(self.settings.webhook_poll_seconds)
         finally:
             await self.aclose()
