@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -103,6 +104,9 @@ class Nomination(IdMixin, VersionedMixin, Base):
             "decided_at": self.vetting_decided_at,
             "expires_at": self.vetting_expires_at,
         }
+
+
+NOMINATIONS = cast(Table, Nomination.__table__)
 
 
 class TransitionReason(IdMixin, Base):

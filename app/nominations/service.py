@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, case, delete, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, delete, func, select, true
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -34,6 +35,7 @@ from app.core.versioning import check_version
 from app.imet_history.coverage import refuse_completion_over_history
 from app.nominations.models import (
     COURSE_COLUMNS,
+    NOMINATIONS,
     NOMINEE_COLUMNS,
     VETTING_COLUMNS,
     Nomination,
@@ -170,35 +172,57 @@ async def _partner_of_new(
     return await resolve_partner(session, body.partner, "/partner")
 
 
+# One statement for a new nomination: the row, unless the partner already has one under this
+# external_ref (then none, and nothing is locked or changed). Built once per dialect.
+_INSERT_NEW = {
+    dialect: insert(NOMINATIONS)
+    .on_conflict_do_nothing(index_elements=["partner_id", "external_ref"])
+    .returning(NOMINATIONS.c.id, NOMINATIONS.c.created_at, NOMINATIONS.c.updated_at)
+    for dialect, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+_INSERTED = [c.key for c in NOMINATIONS.columns if c.key not in ("id", "created_at", "updated_at")]
+_TAKEN = select(NOMINATIONS.c.id).where(
+    NOMINATIONS.c.partner_id == bindparam("partner_id"),
+    NOMINATIONS.c.external_ref == bindparam("external_ref"),
+)
+
+
 async def create_nomination(
     session: AsyncSession, actor: Principal, body: NominationCreate
 ) -> Nomination:
     if actor.role not in USERS:
         raise Forbidden(f"the {actor.role} role may not nominate")
     partner = await _partner_of_new(session, actor, body)
-    taken = await session.scalar(
-        select(Nomination.id).where(
-            Nomination.partner_id == partner.id, Nomination.external_ref == body.external_ref
-        )
-    )
-    if taken is not None:
-        raise Conflict(
-            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner.code}",
-            existing_nomination=taken,
-        )
     nomination = Nomination(
         partner=partner,
+        partner_id=partner.id,
         fiscal_year=body.fiscal_year,
         external_ref=body.external_ref,
         status=NominationStatus.submitted,
         vetting_status=VettingStatus.pending,
         ecl_score=body.ecl_score,
         ecl_exempt=body.ecl_exempt,
+        vetting_case_ref=None,
+        vetting_decided_at=None,
+        vetting_expires_at=None,
+        version=1,
         **{column: getattr(body.nominee, name) for name, column in NOMINEE_COLUMNS.items()},
         **{column: getattr(body.course, name) for name, column in COURSE_COLUMNS.items()},
     )
-    session.add(nomination)
-    await session.flush()
+    # Written as one Core statement (not through the session's unit of work, which this
+    # hot path would pay for twice); `nomination` is the row as stored, for the response.
+    conn = await session.connection()
+    values = {column: getattr(nomination, column) for column in _INSERTED}
+    inserted = (await conn.execute(_INSERT_NEW[conn.dialect.name], values)).one_or_none()
+    if inserted is None:
+        taken = await conn.scalar(
+            _TAKEN, {"partner_id": partner.id, "external_ref": body.external_ref}
+        )
+        raise Conflict(
+            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner.code}",
+            existing_nomination=taken,
+        )
+    nomination.id, nomination.created_at, nomination.updated_at = inserted
     record(
         session,
         actor,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -32,19 +32,21 @@ from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpd
 from app.programs.models import Program
 from app.programs.service import resolve_program
 
-
-def _code_filter(code: str):  # type: ignore[no-untyped-def]
-    code = code.upper()
-    if code.isdigit():
-        return Partner.numeric == code
-    return Partner.code == code if len(code) == 3 else Partner.alpha2 == code
+# A partner by each form of its code, built once: most requests that name a country look it
+# up here.
+_BY_NUMERIC, _BY_ALPHA3, _BY_ALPHA2 = (
+    select(Partner).where(column == bindparam("code")).limit(1)
+    for column in (Partner.numeric, Partner.code, Partner.alpha2)
+)
 
 
 async def find_partner(session: AsyncSession, code: str) -> Partner | None:
     """A partner by alpha-3, alpha-2 or numeric code, in any case."""
     if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
         return None
-    return await session.scalar(select(Partner).where(_code_filter(code)).limit(1))
+    code = code.upper()
+    by_form = _BY_NUMERIC if code.isdigit() else _BY_ALPHA3 if len(code) == 3 else _BY_ALPHA2
+    return await session.scalar(by_form, {"code": code})
 
 
 async def partner_code(session: AsyncSession, code: str) -> str | None:
