@@ -347,12 +347,70 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
     await engine.dispose()
 
 
-def profile(pid: int, port: int, path: str, script: str | None, headers, name: str) -> dict:
+async def round_trips(url: str, path: str, body: dict, headers: dict[str, str]) -> list[str]:
+    """The statements one POST sends to the database (BEGIN and COMMIT included), in order:
+    the service in-process, its engine watched, the second of two new records."""
+    import httpx
+    from sqlalchemy import event
+
+    from app.core.config import Settings
+    from app.main import create_app
+
+    app = create_app(Settings(database_url=url, log_level="WARNING", _env_file=None))  # type: ignore[call-arg]
+    sent: list[str] = []
+    async with app.router.lifespan_context(app):
+        engine = app.state.engine.sync_engine
+
+        def ends(word: str):  # BEGIN and COMMIT reach the server unless in autocommit
+            def listener(conn) -> None:
+                if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+                    sent.append(word)
+
+            return listener
+
+        event.listen(engine, "begin", ends("BEGIN"))
+        event.listen(engine, "commit", ends("COMMIT"))
+        event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda conn, cursor, sql, params, context, many: sent.append(statement_name(sql)),
+        )
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            for _ in range(2):
+                sent.clear()
+                ref = f"TRIPS{random.randrange(10**9)}"
+                posted = json.loads(json.dumps(body).replace('"%s"', json.dumps(ref)))
+                answer = await client.post(
+                    path, json=posted, headers={**headers, "Idempotency-Key": ref}
+                )
+                answer.raise_for_status()
+    return sent
+
+
+def statement_name(sql: str) -> str:
+    """`INSERT INTO audit_events`, `SELECT … FROM partners`: what a statement does, briefly."""
+    words = sql.split()
+    if words[0].upper() == "SELECT":
+        table = re.search(r"\bFROM\s+(\w+)", sql, re.IGNORECASE)
+        return f"SELECT … FROM {table.group(1) if table else '?'}"
+    return " ".join(words[:3]).split("(")[0].strip()
+
+
+def profile(
+    pid: int,
+    port: int,
+    path: str,
+    script: str | None,
+    headers,
+    name: str,
+    connections: int = 16,
+) -> dict:
     """py-spy on the service while wrk drives `path`: a flame graph (bench/flame-NAME.svg)
     and the share of samples by where their innermost frame runs."""
     spy = ROOT / ".venv" / "bin" / "py-spy"
     seconds = 10
-    command = ["wrk", "-t1", "-c16", f"-d{2 * seconds + 2}s", "--timeout", "30s"]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{2 * seconds + 2}s", "--timeout", "30s"]
     command += [x for k, v in headers.items() for x in ("-H", f"{k}: {v}")]
     command += ["-s", script] if script else []
     load = subprocess.Popen([*command, f"http://127.0.0.1:{port}{path}"], stdout=subprocess.DEVNULL)
@@ -504,6 +562,15 @@ def main() -> None:
         if opts.profile:
             profiles["get"] = profile(service.pid, SERVICE, "/", get_script, headers, "get")
             profiles["list"] = profile(service.pid, SERVICE, LIST_QUERY, None, headers, "list")
+            profiles["nomination POST"] = profile(
+                service.pid,
+                SERVICE,
+                "/",
+                nominate,
+                writer,
+                "nomination-post",
+                opts.write_connections,
+            )
         floor.terminate()
         floor.wait()
         workers = start([*serve, str(WORKERS), "--workers", "2"], env, WORKERS)
@@ -526,6 +593,10 @@ def main() -> None:
         service.wait()
         floor.wait()
         asyncio.run(remove_written(opts.database_url, marks))
+
+    trips = asyncio.run(round_trips(opts.database_url, "/api/v1/nominations", NOMINATION, writer))
+    print(f"one nomination POST: {len(trips)} round trips: {'; '.join(trips)}")
+    asyncio.run(remove_written(opts.database_url, marks))
 
     rows = import_rows(10_000, f"IMP{int(time.time())}")
     imports_ = {"a": [], "b": []}
@@ -556,7 +627,7 @@ def main() -> None:
         asyncio.run(seed(opts.database_url, opts.trainings, None))
 
     if opts.write:
-        write_results(opts, results, (service_s, floor_s), ten_x, profiles, load_before)
+        write_results(opts, results, (service_s, floor_s), ten_x, profiles, load_before, trips)
 
 
 AIMS = {
@@ -579,7 +650,7 @@ CHECKS = {
 KEPT_FROM = "## The UN's 20-year peacekeeping file"
 
 
-def write_results(opts, results, imports_, ten_x, profiles, load_before) -> None:
+def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) -> None:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -634,6 +705,15 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before) -> None
         "(record, children, audit row) in one transaction with no key check, validation, "
         "idempotency record, rate limit or rollup. The rows both sides created are deleted "
         "after the run.",
+        "",
+        f"One nomination POST sends {len(trips)} statements to the database, each a round trip "
+        "(the floor sends 4: BEGIN, the nomination, its audit row, COMMIT): "
+        + "; ".join(f"`{t}`" for t in trips)
+        + ". Besides the floor's: the Idempotency-Key reserved in its own autocommit statement "
+        "(so a concurrent duplicate sees it at once) and the response kept with the change; "
+        "the partner looked up (a 422 names an unknown code); the change numbered for the "
+        "feed (the counter, the change and its reader) and matched against the webhook "
+        "subscriptions.",
         "",
         f"Import of 10,000 trainings (30,000 participant rows): service {service_s:.2f} s, plain "
         f"asyncpg executemany of the same rows {floor_s:.2f} s: {floor_s / service_s:.2f}x its "

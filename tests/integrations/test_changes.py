@@ -140,3 +140,110 @@ async def test_concurrent_writers_are_read_once_each_in_order_with_no_gap(
     done.set()
     await reader
     assert seen == list(range(start + 1, start + 1 + writers * each))
+
+
+async def test_one_transaction_numbers_its_changes_in_the_order_they_were_made(
+    app: Any, clean: None
+) -> None:
+    """Several changes in one transaction: audit rows in the order they were noted, seqs
+    consecutive in that order, each change's readers (given or looked up), and one outbox
+    message per subscription that asked for the event and may read it."""
+    from app.audit.models import AuditEvent
+    from app.integrations.changes.models import ChangePartner
+    from app.integrations.webhooks.models import Message, Subscription
+    from app.partners.models import Partner
+
+    sessionmaker = app.state.sessionmaker
+    admin = Principal(key_id=7, role=Role.admin)
+    async with sessionmaker() as session, session.begin():
+        kenya, ghana = [
+            await session.scalar(select(Partner.id).where(Partner.code == code))
+            for code in ("KEN", "GHA")
+        ]
+        everything, ghana_only, trainings_only, disabled = (
+            Subscription(url="https://a.example/hook", events=events, secret="whsec_x", **more)
+            for events, more in (
+                (["nomination.created", "nomination.status_changed"], {}),
+                (["nomination.created"], {"partner_id": ghana}),
+                (["training.created"], {}),
+                (["nomination.created"], {"enabled": False}),
+            )
+        )
+        session.add_all([everything, ghana_only, trainings_only, disabled])
+    async with sessionmaker() as session:
+        start = int(await session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
+        last_audit = int(await session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))))
+    async with sessionmaker() as session, session.begin():
+        record(
+            session,
+            admin,
+            "create",
+            "nomination",
+            9001,
+            ["nominee"],
+            {"partner": "KEN"},
+            partners=[kenya],
+        )
+        record(session, admin, "update", "program", "GPOI", ["name"])  # readers: none
+        record(
+            session,
+            admin,
+            "transition",
+            "nomination",
+            9002,
+            ["status"],
+            {"from": "submitted", "to": "under_review"},
+            partners=[ghana, kenya],
+        )
+    async with sessionmaker() as session:
+        audit = (
+            await session.execute(
+                select(
+                    AuditEvent.action,
+                    AuditEvent.resource_id,
+                    AuditEvent.actor_key_id,
+                    AuditEvent.details,
+                )
+                .where(AuditEvent.id > last_audit)
+                .order_by(AuditEvent.id)
+            )
+        ).all()
+        changes = (
+            await session.execute(
+                select(Change.seq, Change.resource_id, Change.action, Change.changed_fields)
+                .where(Change.seq > start)
+                .order_by(Change.seq)
+            )
+        ).all()
+        readers = (
+            await session.execute(
+                select(ChangePartner.seq, ChangePartner.partner_id)
+                .where(ChangePartner.seq > start)
+                .order_by(ChangePartner.seq, ChangePartner.partner_id)
+            )
+        ).all()
+        messages = (
+            await session.execute(
+                select(Message.subscription_id, Message.seq, Message.event_type).order_by(
+                    Message.seq, Message.subscription_id
+                )
+            )
+        ).all()
+    assert [tuple(a) for a in audit] == [
+        ("create", "9001", 7, {"partner": "KEN"}),
+        ("update", "GPOI", 7, None),
+        ("transition", "9002", 7, {"from": "submitted", "to": "under_review"}),
+    ]
+    first = start + 1
+    assert [tuple(c) for c in changes] == [
+        (first, "9001", "create", ["nominee"]),
+        (first + 1, "GPOI", "update", ["name"]),
+        (first + 2, "9002", "transition", ["status"]),
+    ]
+    assert [tuple(r) for r in readers] == sorted(
+        [(first, kenya), (first + 2, ghana), (first + 2, kenya)]
+    )
+    assert [tuple(m) for m in messages] == [
+        (everything.id, first, "nomination.created"),
+        (everything.id, first + 2, "nomination.status_changed"),
+    ]

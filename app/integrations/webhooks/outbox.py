@@ -13,7 +13,7 @@ from app.integrations.webhooks.events import data_of, event_type
 from app.integrations.webhooks.models import MESSAGES, SUBSCRIPTIONS
 
 if TYPE_CHECKING:
-    from app.integrations.changes.recorder import NumberedChange
+    from app.integrations.changes.recorder import NumberedChange, Subscribed
 
 
 def new_msg_id() -> str:
@@ -27,13 +27,18 @@ _SUBSCRIBED = select(SUBSCRIPTIONS.c.id, SUBSCRIPTIONS.c.events, SUBSCRIPTIONS.c
 _INSERT_MESSAGES = insert(MESSAGES)
 
 
-def enqueue(conn: Connection, changes: Sequence[NumberedChange]) -> int:
+def enqueue(
+    conn: Connection,
+    changes: Sequence[NumberedChange],
+    subscriptions: Sequence[Subscribed] | None = None,
+) -> int:
     """One message per (event, enabled subscription that asked for it and may read it), on
-    the changing transaction's connection."""
+    the changing transaction's connection; `subscriptions` when they were read already."""
     events = [(c, kind) for c in changes if (kind := event_type(c.event)) is not None]
     if not events:
         return 0
-    subscriptions = conn.execute(_SUBSCRIBED).all()
+    if subscriptions is None:
+        subscriptions = [tuple(row) for row in conn.execute(_SUBSCRIBED)]
     rows = []
     for change, kind in events:
         payload = {
