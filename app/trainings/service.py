@@ -359,6 +359,10 @@ async def create_training(
         training.id,
         list(body.model_fields_set),
         {"program": body.program, "external_ref": body.external_ref},
+        partners=[
+            *(p.partner_id for p in training.participants),
+            *([training.host_country_id] if training.host_country_id is not None else []),
+        ],
     )
     return await get_training(session, None, training.id)
 

@@ -78,6 +78,35 @@ async def test_an_embassy_reads_only_its_own_countrys_changes(
     assert len((await feed(client, keys, "admin", after=start))["items"]) == 2
 
 
+async def test_a_trainings_change_is_read_by_its_host_and_participants_embassies(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    start = (await feed(client, keys))["next_cursor"]
+    hosted = await client.post(
+        TRAININGS,
+        json=training(host_country="GHA", participants=[{"partner": "KE", "women": 2, "men": 3}]),
+        headers=keys.headers("admin"),
+    )
+    assert hosted.status_code == 201, hosted.text
+    attended = await client.post(
+        TRAININGS,
+        json=training(
+            external_ref="KEN-ONLY-1",
+            host_country=None,
+            participants=[{"partner": "KE", "women": 1, "men": 1}],
+        ),
+        headers=keys.headers("admin"),
+    )
+    assert attended.status_code == 201, attended.text
+    ghana = await feed(client, keys, "embassy_gha", after=start)
+    kenya = await feed(client, keys, "embassy", after=start)
+    assert [c["id"] for c in ghana["items"]] == [str(hosted.json()["id"])]
+    assert [c["id"] for c in kenya["items"]] == [
+        str(hosted.json()["id"]),
+        str(attended.json()["id"]),
+    ]
+
+
 async def test_a_long_poll_answers_as_soon_as_a_change_commits(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
