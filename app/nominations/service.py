@@ -25,6 +25,7 @@ from app.core.errors import (
     NotFound,
     Unprocessable,
     field_error,
+    invalid,
     invalid_query,
 )
 from app.core.fiscal_year import today
@@ -53,8 +54,8 @@ from app.nominations.workflow import (
     check_transition,
     vetting_errors,
 )
-from app.partners.models import Partner
-from app.partners.service import find_partner, lock_partners, resolve_partner
+from app.partners.models import PARTNERS, Partner
+from app.partners.service import find_partner, lock_partners, partner_ref
 
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
@@ -151,25 +152,33 @@ def _field_paths(body: BaseModel, prefix: str = "") -> list[str]:
     return paths
 
 
+# The nominating country's id and alpha-3, by id (an embassy's own) or by any form of its code.
+_PARTNER_BY_ID = select(PARTNERS.c.id, PARTNERS.c.code).where(PARTNERS.c.id == bindparam("id"))
+
+
 async def _partner_of_new(
     session: AsyncSession, actor: Principal, body: NominationCreate
-) -> Partner:
+) -> tuple[int, str]:
     if actor.is_embassy:
         if "partner" in body.model_fields_set:
             raise Unprocessable(
                 "/partner: an embassy key nominates for its own country; omit partner",
                 errors=[field_error("/partner", "not allowed for embassy keys")],
             )
-        partner = await session.get(Partner, actor.partner_id)
-        if partner is None:
+        conn = await session.connection()
+        own = (await conn.execute(_PARTNER_BY_ID, {"id": actor.partner_id})).one_or_none()
+        if own is None:
             raise Forbidden("this embassy key is not bound to a partner")
-        return partner
+        return own.id, own.code
     if body.partner is None:
         raise Unprocessable(
             "/partner: required for admin keys",
             errors=[field_error("/partner", "required: the nominating country")],
         )
-    return await resolve_partner(session, body.partner, "/partner")
+    found = await partner_ref(session, body.partner)
+    if found is None:
+        raise invalid("/partner", f"unknown country code {body.partner!r}")
+    return found
 
 
 # One statement for a new nomination: the row, unless the partner already has one under this
@@ -192,10 +201,11 @@ async def create_nomination(
 ) -> Nomination:
     if actor.role not in USERS:
         raise Forbidden(f"the {actor.role} role may not nominate")
-    partner = await _partner_of_new(session, actor, body)
+    partner_id, partner_code = await _partner_of_new(session, actor, body)
     nomination = Nomination(
-        partner=partner,
-        partner_id=partner.id,
+        # The country as the response names it; the row refers to it by id.
+        partner=Partner(id=partner_id, code=partner_code),
+        partner_id=partner_id,
         fiscal_year=body.fiscal_year,
         external_ref=body.external_ref,
         status=NominationStatus.submitted,
@@ -216,10 +226,10 @@ async def create_nomination(
     inserted = (await conn.execute(_INSERT_NEW[conn.dialect.name], values)).one_or_none()
     if inserted is None:
         taken = await conn.scalar(
-            _TAKEN, {"partner_id": partner.id, "external_ref": body.external_ref}
+            _TAKEN, {"partner_id": partner_id, "external_ref": body.external_ref}
         )
         raise Conflict(
-            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner.code}",
+            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner_code}",
             existing_nomination=taken,
         )
     nomination.id, nomination.created_at, nomination.updated_at = inserted
@@ -231,11 +241,11 @@ async def create_nomination(
         nomination.id,
         _field_paths(body),
         {
-            "partner": partner.code,
+            "partner": partner_code,
             "fiscal_year": body.fiscal_year,
             "external_ref": body.external_ref,
         },
-        partners=[partner.id],
+        partners=[partner_id],
     )
     return nomination
 

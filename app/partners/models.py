@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import (
     CheckConstraint,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Integer,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -32,6 +34,9 @@ class Partner(IdMixin, VersionedMixin, Base):
     region: Mapped[str] = mapped_column(String(3), index=True)
     # Every name folded for `?q=` (app.partners.names); kept in step with `name` on writes.
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+PARTNERS = cast(Table, Partner.__table__)
 
 
 class Membership(IdMixin, VersionedMixin, Base):

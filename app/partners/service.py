@@ -26,7 +26,7 @@ from app.core.scope import own_country
 from app.core.search import matches
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.partners.models import Benchmark, Membership, Partner
+from app.partners.models import PARTNERS, Benchmark, Membership, Partner
 from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
@@ -47,6 +47,25 @@ async def find_partner(session: AsyncSession, code: str) -> Partner | None:
     code = code.upper()
     by_form = _BY_NUMERIC if code.isdigit() else _BY_ALPHA3 if len(code) == 3 else _BY_ALPHA2
     return await session.scalar(by_form, {"code": code})
+
+
+_REF_BY_NUMERIC, _REF_BY_ALPHA3, _REF_BY_ALPHA2 = (
+    select(PARTNERS.c.id, PARTNERS.c.code).where(column == bindparam("code")).limit(1)
+    for column in (PARTNERS.c.numeric, PARTNERS.c.code, PARTNERS.c.alpha2)
+)
+
+
+async def partner_ref(session: AsyncSession, code: str) -> tuple[int, str] | None:
+    """A partner's id and alpha-3 by any form of its code, without loading the partner."""
+    if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
+        return None
+    code = code.upper()
+    by_form = (
+        _REF_BY_NUMERIC if code.isdigit() else _REF_BY_ALPHA3 if len(code) == 3 else _REF_BY_ALPHA2
+    )
+    conn = await session.connection()
+    found = (await conn.execute(by_form, {"code": code})).one_or_none()
+    return None if found is None else (found.id, found.code)
 
 
 async def partner_code(session: AsyncSession, code: str) -> str | None:
