@@ -139,7 +139,8 @@ def from_records_query():  # type: ignore[no-untyped-def]
 async def from_records(session: AsyncSession) -> dict[Key, tuple[int, int, Decimal]]:
     query = from_records_query().subquery()
     rows = (await session.execute(select(query))).all()
-    return {_key(r): _sums(r, FacilityUpgrade.cost_usd.type, session) for r in rows}
+    # The cost column is typed as the Money sums are, so it reads back as exact dollars.
+    return {_key(r): (int(r[4]), int(r[5]), r[6]) for r in rows}
 
 
 async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, Decimal]]:
@@ -162,12 +163,6 @@ async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, Decimal]]:
 
 def _key(row: Any) -> Key:
     return (int(row[0]), int(row[1]), int(row[2]), str(row[3]))
-
-
-def _sums(row: Any, money: Any, session: AsyncSession) -> tuple[int, int, Decimal]:
-    # The union's cost column comes back untyped: read it as the Money column would.
-    dialect = session.get_bind().dialect
-    return (int(row[4]), int(row[5]), money.process_result_value(row[6], dialect))
 
 
 async def rebuild(session: AsyncSession) -> None:
