@@ -122,6 +122,7 @@ ACTIVITY_TABLES = frozenset(
         "advisory_engagements",
         "advisory_engagement_focus",
         "policy_milestones",
+        "policy_milestones_rollup",
         "cwd_teams",
         "cwd_rosters",
         "cwd_roster_members",

@@ -1,4 +1,5 @@
-"""rollups for the facility-upgrades and cwd-teams reports, filled from the stored records
+"""rollups for the facility-upgrades, cwd-teams and policy-milestones reports, filled from the
+stored records
 
 Revision ID: 0017
 Revises: 0016
@@ -42,6 +43,13 @@ FROM facility_upgrades u JOIN training_centers c ON c.id = u.training_center_id
 JOIN facility_upgrade_features f ON f.upgrade_id = u.id
 WHERE u.status = 'completed'
 GROUP BY u.program_id, c.partner_id, u.fiscal_year, f.feature
+"""
+
+MILESTONES_FROM_RECORDS = """
+INSERT INTO policy_milestones_rollup (program_id, partner_id, fiscal_year, kind, milestones)
+SELECT program_id, partner_id, fiscal_year, kind, count(*)
+FROM policy_milestones
+GROUP BY program_id, partner_id, fiscal_year, kind
 """
 
 TEAMS = sa.table(
@@ -105,8 +113,24 @@ def upgrade() -> None:
             name=op.f("pk_cwd_teams_rollup"),
         ),
     )
+    op.create_table(
+        "policy_milestones_rollup",
+        sa.Column("program_id", BIG_ID, nullable=False),
+        sa.Column("partner_id", BIG_ID, nullable=False),
+        sa.Column("fiscal_year", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("milestones", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "program_id",
+            "partner_id",
+            "fiscal_year",
+            "kind",
+            name=op.f("pk_policy_milestones_rollup"),
+        ),
+    )
     connection = op.get_bind()
     connection.execute(sa.text(UPGRADES_FROM_RECORDS))
+    connection.execute(sa.text(MILESTONES_FROM_RECORDS))
     rows = _team_rollup(connection)
     for start in range(0, len(rows), 5_000):
         op.bulk_insert(rollup, rows[start : start + 5_000])
@@ -155,5 +179,6 @@ def _team_rollup(connection: sa.Connection) -> list[dict[str, Any]]:
 
 
 def downgrade() -> None:
+    op.drop_table("policy_milestones_rollup")
     op.drop_table("cwd_teams_rollup")
     op.drop_table("facility_upgrades_rollup")
