@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete
+from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+
+# Ids locked per statement: well under both drivers' bound-parameter limits.
+LOCK_CHUNK = 5_000
 
 
 async def apply_deltas(
@@ -58,13 +61,20 @@ def _keyed(key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]) -> list[
 
 class Change(ABC):
     """The rollup's side of one write to some records, by id: `await change.before()` ahead of
-    the change takes away what they contributed; `await change.after(new_ids)` once it is
-    flushed adds what they (and any created) contribute now, and applies the difference. A
-    deleted record contributes nothing after."""
+    the change locks them and takes away what they contributed; `await change.after(new_ids)`
+    once it is flushed adds what they (and any created) contribute now, and applies the
+    difference. A deleted record contributes nothing after.
+
+    The lock (PostgreSQL; SQLite has one writer at a time) makes a concurrent write to the same
+    records wait, so that its `before` reads what this one leaves, never what both started from.
+    """
+
+    # The records' id column: the rows locked before their contribution is read.
+    record_id: ClassVar[Any]
 
     def __init__(self, session: AsyncSession, ids: Iterable[int]) -> None:
         self.session = session
-        self.ids = list(ids)
+        self.ids = sorted(set(ids))
 
     @abstractmethod
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
@@ -75,6 +85,14 @@ class Change(ABC):
         """Write the accumulated difference."""
 
     async def before(self) -> Self:
+        for start in range(0, len(self.ids), LOCK_CHUNK):
+            chunk = self.ids[start : start + LOCK_CHUNK]
+            await self.session.execute(
+                select(self.record_id)
+                .where(self.record_id.in_(chunk))
+                .order_by(self.record_id)
+                .with_for_update()
+            )
         await self.contribute(self.ids, -1)
         return self
 

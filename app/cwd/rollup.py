@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
@@ -124,6 +124,8 @@ def _add_rows(deltas: Deltas, teams: Iterable[Any], rosters: Iterable[Any], sign
 
 class Change(rollup.Change):
     """The rollup's side of a write to some teams or their rosters (see app/core/rollup.py)."""
+
+    record_id = cast(Table, CwdTeam.__table__).c.id
 
     def __init__(self, session: AsyncSession, team_ids: Iterable[int]) -> None:
         super().__init__(session, team_ids)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Table, delete, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
@@ -56,6 +56,8 @@ async def add_upgrades(
                 )
                 .join(c, c.id == u.training_center_id)
                 .where(u.id.in_(chunk), u.status == UpgradeStatus.completed)
+                # A center changing country meanwhile is waited for (see update_center).
+                .with_for_update(read=True, of=c)
             )
         ).all()
         features: dict[int, list[str]] = defaultdict(list)
@@ -86,6 +88,8 @@ async def center_upgrade_ids(session: AsyncSession, center_id: int) -> list[int]
 
 class Change(rollup.Change):
     """The rollup's side of a write to some upgrades (see app/core/rollup.py)."""
+
+    record_id = cast(Table, FacilityUpgrade.__table__).c.id
 
     def __init__(self, session: AsyncSession, upgrade_ids: Iterable[int]) -> None:
         super().__init__(session, upgrade_ids)

@@ -145,7 +145,11 @@ async def update_center(
     if "partner" in fields and body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
         if partner.id != center.partner_id:
-            # The center's upgrades count under its country: move them in the rollup.
+            # The center's upgrades count under its country: move them in the rollup. The center
+            # is locked first, so an upgrade moving to it meanwhile counts where it ends up.
+            await session.execute(
+                select(TrainingCenter.id).where(TrainingCenter.id == center.id).with_for_update()
+            )
             moved = await rollup.Change(
                 session, await rollup.center_upgrade_ids(session, center.id)
             ).before()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
@@ -34,6 +34,8 @@ def _key(row: Any) -> Key:
 
 class Change(rollup.Change):
     """The rollup's side of a write to some milestones (see app/core/rollup.py)."""
+
+    record_id = cast(Table, PolicyMilestone.__table__).c.id
 
     def __init__(self, session: AsyncSession, milestone_ids: Iterable[int]) -> None:
         super().__init__(session, milestone_ids)

@@ -5,6 +5,7 @@ suppress_below too) against the same report asked as known now, which sums the r
 
 from __future__ import annotations
 
+import asyncio
 import random
 from datetime import date, timedelta
 from itertools import combinations
@@ -257,3 +258,35 @@ async def test_deleting_a_roster_or_team_takes_it_out(
     assert await report_totals(client, keys, "2022-05-01") == {"totals": (0, 0, 0), "rows": {}}
     async with session.begin():
         assert await rollup.stored(session) == {}
+
+
+async def test_concurrent_writes_keep_the_rollup_exact(
+    client: httpx.AsyncClient, keys: Keys, session: AsyncSession
+) -> None:
+    """Rosters posted at once to teams of one group (the same rollup rows), and to one team
+    (whose writes take turns or are refused as stale, never both counted from one start)."""
+    made = [(await make_team(client, keys, name=f"C{n}"))["id"] for n in range(8)]
+    responses = await asyncio.gather(
+        *(
+            client.post(
+                f"{TEAMS}/{team_id}/rosters",
+                json={"as_of": "2022-01-01", "members": members(women=3)},
+                headers=keys.headers("integration"),
+            )
+            for team_id in made
+        ),
+        *(
+            client.post(
+                f"{TEAMS}/{made[0]}/rosters",
+                json={"as_of": day(500 + n), "members": members(men=n + 1)},
+                headers=keys.headers("integration"),
+            )
+            for n in range(6)
+        ),
+    )
+    assert [r.status_code for r in responses[:8]] == [201] * 8
+    assert all(r.status_code < 500 for r in responses), [r.text for r in responses]
+    totals = await report_totals(client, keys, "2022-01-01")
+    assert totals["totals"] == (8, 24, 0)
+    async with session.begin():
+        assert await rollup.stored(session) == await rollup.from_records(session)
