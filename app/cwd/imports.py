@@ -21,6 +21,7 @@ from app.audit.writer import record
 from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.security import Principal
+from app.cwd import rollup
 from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
 from app.cwd.schemas import MEMBER_RECORD, TEAM_RECORD, TeamImport
 from app.cwd.service import life_error, member_errors, roster_columns
@@ -230,10 +231,14 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         updates: list[tuple[CwdTeam, Valid]],
         progress: Progress | None,
     ) -> None:
+        # The rollup: what the stored teams gave before, what every written one gives after.
+        change = await rollup.Change(session, [stored.id for stored, _ in updates]).before()
+        created: list[int] = []
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
                 session, TEAMS, [(given, item.columns()) for given, item in chunk]
             )
+            created += ids
             await _insert_rosters(
                 session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
             )
@@ -244,6 +249,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             )
             await session.execute(delete(ROSTERS).where(ROSTERS.c.team_id.in_(ids)))
             await _insert_rosters(session, [(stored.id, item) for stored, item in pairs])
+        await change.after(created)
 
 
 async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]]) -> None:

@@ -1,11 +1,22 @@
-"""A CWD team, its rosters as reported on dates, and each roster's people by role and sex."""
+"""A CWD team, its rosters as reported on dates, each roster's people by role and sex, and the
+rollup the teams report reads."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
@@ -121,3 +132,30 @@ class CwdRosterMember(Base):
     @property
     def total(self) -> int:
         return self.women + self.men + self.unreported
+
+
+class CwdTeamsRollup(Base):
+    """Teams and their latest rosters' people per (partner, program, activity, composition), as
+    signed changes on the days they happen, kept on every write (app/cwd/rollup.py).
+
+    A team adds itself (and its roster's people) to its group on the day it forms or a roster
+    takes effect, and takes that away on the day the next roster takes effect or the day after
+    it is disbanded. The sum of a group's rows with `day` on or before a date is the group as
+    of that date; the changes of one day are merged into one row.
+    """
+
+    __tablename__ = "cwd_teams_rollup"
+
+    partner_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    program_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    activity: Mapped[Activity] = mapped_column(EnumText(Activity, 32), primary_key=True)
+    composition: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    teams: Mapped[int] = mapped_column(BigInteger)
+    women: Mapped[int] = mapped_column(BigInteger)
+    men: Mapped[int] = mapped_column(BigInteger)
+    unreported: Mapped[int] = mapped_column(BigInteger)
+    women_in_leadership: Mapped[int] = mapped_column(BigInteger)
+
+
+TEAMS_ROLLUP = cast(Table, CwdTeamsRollup.__table__)

@@ -4,7 +4,8 @@ each role at most once per roster; embassy keys see their own country's teams on
 change is audited.
 
 Composition as of a date is computed in SQL from the team's latest roster on or before it
-(`with_composition`), for the record, the list and its filters, the report and the metrics.
+(`with_composition`), for the record, the list and its filters; the report and the metrics sum
+the rollup every write keeps in step (`teams_by`, app/cwd/rollup.py).
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ from sqlalchemy.orm import aliased, selectinload, with_expression
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
+from app.core.history import known_at
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
+from app.cwd import rollup
+from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam, CwdTeamsRollup
 from app.cwd.schemas import (
     LEADERSHIP_ROLES,
     Activity,
@@ -241,6 +244,7 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
     )
     session.add(team)
     await session.flush()
+    await rollup.Change(session, [team.id]).after()
     record(session, actor, "create", TEAM, team.id, sorted(body.model_fields_set), _details(team))
     return await get_team(session, actor, team.id)
 
@@ -265,6 +269,7 @@ async def update_team(
 ) -> CwdTeam:
     team = await get_team(session, actor, team_id)
     check_version(expected_version, team.version)
+    change = await rollup.Change(session, [team.id]).before()
     fields = body.model_fields_set
     changed: list[str] = []
     program: Program = team.program
@@ -304,6 +309,7 @@ async def update_team(
     if not changed:
         return team
     await session.flush()
+    await change.after()
     record(session, actor, "update", TEAM, team.id, changed, _details(team))
     return await get_team(session, actor, team.id)
 
@@ -315,8 +321,10 @@ async def delete_team(
     team = await get_team(session, actor, team_id)
     check_version(expected_version, team.version)
     details = _details(team)
+    change = await rollup.Change(session, [team.id]).before()
     await session.delete(team)
     await session.flush()
+    await change.after()
     record(session, actor, "delete", TEAM, team_id, [], details)
 
 
@@ -414,6 +422,7 @@ async def add_roster(
             f"PATCH /api/v1/cwd-teams/{team_id}/rosters/{body.as_of} and If-Match",
             errors=[field_error("/as_of", "the team has a roster as of this date")],
         )
+    change = await rollup.Change(session, [team_id]).before()
     roster = CwdRoster(
         team_id=team_id,
         as_of=body.as_of,
@@ -423,6 +432,7 @@ async def add_roster(
     session.add(roster)
     _touch(team)
     await session.flush()
+    await change.after()
     record(
         session,
         actor,
@@ -452,6 +462,7 @@ async def replace_roster(
     after = {(m.role, m.women, m.men, m.unreported) for m in body.members}
     if before == after:
         return roster
+    change = await rollup.Change(session, [team_id]).before()
     roster.members = _members(body.members)
     for column, value in roster_columns(body.members).items():
         setattr(roster, column, value)
@@ -459,6 +470,7 @@ async def replace_roster(
     team = await _team_of_roster(session, actor, team_id)
     _touch(team)
     await session.flush()
+    await change.after()
     record(session, actor, "update", ROSTER, roster.id, ["members"], _roster_details(team_id, day))
     return await get_roster(session, actor, team_id, day)
 
@@ -469,9 +481,11 @@ async def delete_roster(
     roster = await get_roster(session, actor, team_id, day)
     check_version(expected_version, roster.version)
     roster_id = roster.id
+    change = await rollup.Change(session, [team_id]).before()
     await session.delete(roster)
     _touch(await _team_of_roster(session, actor, team_id))
     await session.flush()
+    await change.after()
     record(session, actor, "delete", ROSTER, roster_id, [], _roster_details(team_id, day))
 
 
@@ -513,6 +527,9 @@ class TeamFigureFilters:
     activity: str | None = None
 
 
+FIGURES = ("teams", "countries", "women", "men", "unreported", "women_in_leadership")
+
+
 async def teams_by(
     session: AsyncSession,
     actor: Principal | None,
@@ -523,7 +540,69 @@ async def teams_by(
     """Teams active on `day` (formed on or before it, not disbanded before it) visible to
     `actor`, grouped by `groups` (none: one row of totals): per group its keys, `teams`,
     `countries`, and the `women`, `men`, `unreported` and `women_in_leadership` of each
-    team's latest roster on or before `day`, summed in the database."""
+    team's latest roster on or before `day`, summed in the database: from the rollup
+    (app/cwd/rollup.py), or from the records when read as known at a past instant (the
+    rollup is not versioned)."""
+    if known_at() is not None:
+        return await teams_by_records(session, actor, day, groups, filters)
+    r = CwdTeamsRollup
+    group_keys = (r.partner_id, r.program_id, r.activity, r.composition)
+    conditions = [r.day <= day]
+    if (own := own_partner_id(actor)) is not None:
+        conditions.append(r.partner_id == own)
+    if filters.program_id is not None:
+        conditions.append(r.program_id == filters.program_id)
+    if filters.partner_id is not None:
+        conditions.append(r.partner_id == filters.partner_id)
+    if filters.activity is not None:
+        conditions.append(r.activity == Activity(filters.activity))
+    # Each (partner, program, activity, composition) as of `day`: the sum of its changes.
+    net = (
+        select(
+            *group_keys,
+            *(func.sum(getattr(r, name)).label(name) for name in FIGURES if name != "countries"),
+        )
+        .where(*conditions)
+        .group_by(*group_keys)
+        .having(func.sum(r.teams) > 0)
+        .subquery("net")
+    )
+    keys: dict[str, Any] = {
+        "partner": Partner.code,
+        "activity": net.c.activity,
+        "composition": net.c.composition,
+        "program": Program.code,
+    }
+    stmt = select(
+        *(keys[g].label(g) for g in groups),
+        func.count(net.c.partner_id.distinct()).label("countries"),
+        *(
+            func.coalesce(func.sum(net.c[name]), 0).label(name)
+            for name in FIGURES
+            if name != "countries"
+        ),
+    ).select_from(net)
+    if "partner" in groups:
+        stmt = stmt.join(Partner, Partner.id == net.c.partner_id)
+    if "program" in groups:
+        stmt = stmt.join(Program, Program.id == net.c.program_id)
+    if groups:
+        grouped = [keys[g] for g in groups]
+        stmt = stmt.group_by(*grouped).order_by(*grouped)
+    return [
+        {**{g: row[g] for g in groups}, **{name: int(row[name]) for name in FIGURES}}
+        for row in (await session.execute(stmt)).mappings()
+    ]
+
+
+async def teams_by_records(
+    session: AsyncSession,
+    actor: Principal | None,
+    day: date,
+    groups: Sequence[str],
+    filters: TeamFigureFilters,
+) -> list[dict[str, Any]]:
+    """`teams_by` as a GROUP BY over the teams and their latest rosters on or before `day`."""
     figures = as_of(day)
     keys: dict[str, Any] = {
         "partner": Partner.code,

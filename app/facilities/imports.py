@@ -22,7 +22,7 @@ from app.core.bulk import Parsed, Progress, Record, RowError
 from app.core.errors import Conflict
 from app.core.fiscal_year import fiscal_year
 from app.core.security import Principal
-from app.facilities import workflow
+from app.facilities import rollup, workflow
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.facilities.schemas import FACILITY_UPGRADE_RECORD, FacilityUpgradeCreate
 from app.programs.service import program_ids
@@ -146,10 +146,14 @@ class UpgradeImporter(bulk.Importer[Record, Valid, FacilityUpgrade]):
                 rule=workflow.RULE,
                 conflicts=[{"id": i, "detail": t} for i, t in refused],
             )
+        # The rollup: what the stored upgrades gave before, what every written one gives after.
+        change = await rollup.Change(session, [stored.id for stored, _ in updates]).before()
+        created: list[int] = []
         for chunk in bulk.chunks(creates, "creating", progress):
             ids = await bulk.insert_returning_ids(
                 session, UPGRADES, [(given, item.columns()) for given, item in chunk]
             )
+            created += ids
             await _insert_features(
                 session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
             )
@@ -160,6 +164,7 @@ class UpgradeImporter(bulk.Importer[Record, Valid, FacilityUpgrade]):
             )
             await session.execute(delete(FEATURES).where(UpgradeFeature.upgrade_id.in_(ids)))
             await _insert_features(session, [(stored.id, item) for stored, item in pairs])
+        await change.after(created)
 
 
 async def _insert_features(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:

@@ -1,12 +1,25 @@
 """Training centers (a partner's peace operations training center) and the facility upgrades
-made there, with each upgrade's features in their own table so reports can GROUP BY them."""
+made there, with each upgrade's features in their own table so reports can GROUP BY them, and
+the rollup of completed upgrades the report reads."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+)
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
@@ -95,3 +108,42 @@ class UpgradeFeature(Base):
         BigId, ForeignKey("facility_upgrades.id", ondelete="CASCADE"), primary_key=True
     )
     feature: Mapped[Feature] = mapped_column(EnumText(Feature, 32), primary_key=True)
+
+
+# The rollup rows that count each completed upgrade once, whatever its features.
+ALL_FEATURES = ""
+
+
+class MoneySum(Money):
+    """A sum of Money: exact like it (integer cents on SQLite), with room for many records."""
+
+    impl = Numeric(20, 2)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(20, 2, asdecimal=True))
+
+
+class FacilityUpgradesRollup(Base):
+    """Completed upgrades summed per (program, partner, fiscal year, feature), kept on every
+    write (app/facilities/rollup.py).
+
+    `feature` is ALL_FEATURES for the rows that count each upgrade once; an upgrade also adds
+    to one row per feature it has. Upgrades not completed are not in it.
+    """
+
+    __tablename__ = "facility_upgrades_rollup"
+
+    program_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    partner_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature: Mapped[str] = mapped_column(String(32), primary_key=True)
+    upgrades: Mapped[int] = mapped_column(BigInteger)
+    women_beds_added: Mapped[int] = mapped_column(BigInteger)
+    # Unknown costs add 0, as in the report.
+    cost_usd: Mapped[Decimal] = mapped_column(MoneySum)
+
+
+UPGRADES_ROLLUP = cast(Table, FacilityUpgradesRollup.__table__)

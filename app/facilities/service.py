@@ -21,7 +21,7 @@ from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.facilities import workflow
+from app.facilities import rollup, workflow
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.facilities.schemas import (
     FacilityUpgradeCreate,
@@ -145,7 +145,17 @@ async def update_center(
     if "partner" in fields and body.partner is not None:
         partner = await resolve_partner(session, body.partner, "/partner")
         if partner.id != center.partner_id:
+            # The center's upgrades count under its country: move them in the rollup. The center
+            # is locked first, so an upgrade moving to it meanwhile counts where it ends up.
+            await session.execute(
+                select(TrainingCenter.id).where(TrainingCenter.id == center.id).with_for_update()
+            )
+            moved = await rollup.Change(
+                session, await rollup.center_upgrade_ids(session, center.id)
+            ).before()
             center.partner = partner
+            await session.flush()
+            await moved.after()
             changed.append("partner")
     for name in ("name", "location"):
         if name in fields and getattr(center, name) != getattr(body, name):
@@ -315,6 +325,7 @@ async def create_upgrade(
     )
     session.add(upgrade)
     await session.flush()
+    await rollup.Change(session, [upgrade.id]).after()
     record(
         session,
         actor,
@@ -336,6 +347,7 @@ async def update_upgrade(
 ) -> FacilityUpgrade:
     upgrade = await get_upgrade(session, actor, upgrade_id)
     check_version(expected_version, upgrade.version)
+    change = await rollup.Change(session, [upgrade.id]).before()
     fields = body.model_fields_set
     status = body.status if body.status is not None else upgrade.status
     if (refused := workflow.refused_move(upgrade.status, status)) is not None:
@@ -384,6 +396,7 @@ async def update_upgrade(
             changed.append("features")
     if changed:
         await session.flush()
+        await change.after()
         record(session, actor, "update", UPGRADE, upgrade.id, changed, _details(upgrade))
     return upgrade
 
@@ -394,8 +407,10 @@ async def delete_upgrade(
     upgrade = await get_upgrade(session, actor, upgrade_id)
     check_version(expected_version, upgrade.version)
     details = _details(upgrade)
+    change = await rollup.Change(session, [upgrade.id]).before()
     await session.delete(upgrade)
     await session.flush()
+    await change.after()
     record(session, actor, "delete", UPGRADE, upgrade_id, None, details)
 
 

@@ -20,6 +20,7 @@ from app.core import bulk
 from app.core.bulk import Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
 from app.core.security import Principal
+from app.gdrp import rollup
 from app.gdrp.models import AdvisoryEngagement, PolicyMilestone
 from app.gdrp.schemas import MILESTONE_RECORD, MilestoneCreate
 from app.gdrp.service import engagement_problem
@@ -120,14 +121,18 @@ class MilestoneImporter(bulk.Importer[Record, Valid, PolicyMilestone]):
         updates: list[tuple[PolicyMilestone, Valid]],
         progress: Progress | None,
     ) -> None:
+        # The rollup: what the stored milestones gave before, what every written one gives after.
+        change = await rollup.Change(session, [stored.id for stored, _ in updates]).before()
+        created: list[int] = []
         for chunk in bulk.chunks(creates, "creating", progress):
-            await bulk.insert_returning_ids(
+            created += await bulk.insert_returning_ids(
                 session, MILESTONES, [(given, item.columns()) for given, item in chunk]
             )
         for pairs in bulk.chunks(updates, "updating", progress):
             await bulk.update_by_id(
                 session, MILESTONES, [(stored.id, item.columns()) for stored, item in pairs]
             )
+        await change.after(created)
 
 
 async def import_milestones(

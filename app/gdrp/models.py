@@ -1,11 +1,12 @@
 """GDRP advisory engagements (focus areas in their own table, so reports and filters can use
-them) and the policy milestones partners adopt."""
+them), the policy milestones partners adopt and their rollup, which the report reads."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
@@ -104,3 +105,19 @@ class PolicyMilestone(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
+
+
+class PolicyMilestonesRollup(Base):
+    """Policy milestones counted per (program, partner, fiscal year, kind), kept on every write
+    (app/gdrp/rollup.py)."""
+
+    __tablename__ = "policy_milestones_rollup"
+
+    program_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    partner_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[MilestoneKind] = mapped_column(EnumText(MilestoneKind, 32), primary_key=True)
+    milestones: Mapped[int] = mapped_column(BigInteger)
+
+
+MILESTONES_ROLLUP = cast(Table, PolicyMilestonesRollup.__table__)

@@ -20,6 +20,7 @@ from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
+from app.gdrp import rollup
 from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.gdrp.schemas import (
     EngagementCreate,
@@ -43,10 +44,13 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     return true() if partner_id is None else AdvisoryEngagement.partner_id == partner_id
 
 
-def milestones_visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The milestones `principal` may know exist: an embassy key its own country's only."""
+def milestones_visible_to(
+    principal: Principal | None, table: Any = PolicyMilestone
+) -> ColumnElement[bool]:
+    """The milestones `principal` may know exist: an embassy key its own country's only (on
+    the milestones, or on `table` with the same partner_id: their rollup)."""
     partner_id = own_partner_id(principal)
-    return true() if partner_id is None else PolicyMilestone.partner_id == partner_id
+    return true() if partner_id is None else table.partner_id == partner_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +364,7 @@ async def create_milestone(
     )
     session.add(milestone)
     await session.flush()
+    await rollup.Change(session, [milestone.id]).after()
     record(
         session,
         actor,
@@ -381,6 +386,7 @@ async def update_milestone(
 ) -> PolicyMilestone:
     milestone = await get_milestone(session, actor, milestone_id)
     check_version(expected_version, milestone.version)
+    change = await rollup.Change(session, [milestone.id]).before()
     fields = body.model_fields_set
     changed: list[str] = []
     partner = milestone.partner
@@ -410,6 +416,7 @@ async def update_milestone(
             changed.append("engagement" if name == "engagement_id" else name)
     if changed:
         await session.flush()
+        await change.after()
         record(
             session,
             actor,
@@ -428,8 +435,10 @@ async def delete_milestone(
     milestone = await get_milestone(session, actor, milestone_id)
     check_version(expected_version, milestone.version)
     details = _milestone_details(milestone)
+    change = await rollup.Change(session, [milestone.id]).before()
     await session.delete(milestone)
     await session.flush()
+    await change.after()
     record(session, actor, "delete", MILESTONE, milestone_id, None, details)
 
 
@@ -445,22 +454,24 @@ def milestone_conditions(
     fiscal_year: int | None = None,
     from_fy: int | None = None,
     to_fy: int | None = None,
+    table: Any = PolicyMilestone,
 ) -> list[ColumnElement[bool]]:
     """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
-    kind and a fiscal year (or range), each when given."""
-    found = [milestones_visible_to(principal)]
+    kind and a fiscal year (or range), each when given; on the milestones or on `table`, a
+    table with the same columns (their rollup)."""
+    found = [milestones_visible_to(principal, table)]
     for column, value in (
-        (PolicyMilestone.program_id, program_id),
-        (PolicyMilestone.partner_id, partner_id),
-        (PolicyMilestone.kind, kind),
-        (PolicyMilestone.fiscal_year, fiscal_year),
+        (table.program_id, program_id),
+        (table.partner_id, partner_id),
+        (table.kind, kind),
+        (table.fiscal_year, fiscal_year),
     ):
         if value is not None:
             found.append(column == value)
     if from_fy is not None:
-        found.append(PolicyMilestone.fiscal_year >= from_fy)
+        found.append(table.fiscal_year >= from_fy)
     if to_fy is not None:
-        found.append(PolicyMilestone.fiscal_year <= to_fy)
+        found.append(table.fiscal_year <= to_fy)
     return found
 
 

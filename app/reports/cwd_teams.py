@@ -61,13 +61,17 @@ class CwdTeamsReport(BaseModel):
 
 METHOD = (
     "Teams active on as_of (formed_on on or before it, disbanded_on null or on or after it) "
-    "matching the filters, counted in one SQL query grouped by {groups}. Each team's figures "
+    "matching the filters, counted in SQL grouped by {groups}. Each team's figures "
     "come from its latest roster on or before as_of (a team without one counts as a team of "
     "composition unknown with no people): composition all_women when the roster has women and "
     "no men or people of unreported sex, all_men when it has men only, mixed when it has "
     "people otherwise, unknown when it has no roster or nobody on it; women_in_leadership = "
     "women whose role is senior_manager or team_leader. countries = distinct partners of the "
-    "teams counted; people = women + men + unreported."
+    "teams counted; people = women + men + unreported. The sums are read from a rollup that "
+    "every team, roster and import write keeps exactly in step, in the same transaction: per "
+    "partner, program, activity and composition, the teams and people that start or stop "
+    "counting on each day, summed up to as_of (as known on a past instant: from the records "
+    "then)."
 )
 
 # How the people counts add up, for small-number suppression: women in leadership are some of

@@ -5,17 +5,27 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.history import known_at
 from app.core.params import parse_group_by
 from app.core.schemas import MoneyOutput, usd_string
+from app.core.scope import own_partner_id
 from app.core.security import Principal
-from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
+from app.facilities.models import (
+    ALL_FEATURES,
+    FacilityUpgrade,
+    FacilityUpgradesRollup,
+    TrainingCenter,
+    UpgradeFeature,
+)
+from app.facilities.rollup import rollup_filters
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
 from app.partners.service import figures_partner
@@ -84,7 +94,9 @@ def _method(groups: list[str]) -> str:
         "arithmetic (an upgrade without a recorded cost adds 0). An upgrade's fiscal year is "
         "the US federal fiscal year of its completed_on (October to September); its partner is "
         "its training center's country. Planned, in-progress and cancelled upgrades are not "
-        "counted."
+        "counted. The sums are read from a rollup of the completed upgrades that every upgrade "
+        "write keeps exactly in step, in the same transaction (as known on a past instant: "
+        "summed from the records then)."
     )
     if "feature" in groups:
         text += (
@@ -106,10 +118,94 @@ async def facility_upgrades(
         program_id, query = program.id, replace(query, program=program.code)
     partner = await figures_partner(session, actor, query.partner)
     query = replace(query, partner=partner.code if partner is not None else None)
+    partner_id = partner.id if partner is not None else None
+    if known_at() is None:
+        rows, totals = await _from_rollup(session, actor, groups, query, program_id, partner_id)
+    else:
+        # The rollup is not versioned: as known then, the records then are summed.
+        rows, totals = await _from_records(session, actor, groups, query, program_id, partner_id)
+    return UpgradesReport(
+        filters=UpgradesFilters(**asdict(query)),
+        group_by=groups,
+        method=_method(groups),
+        rows=rows,
+        totals=totals,
+    )
+
+
+async def _from_rollup(
+    session: AsyncSession,
+    actor: Principal,
+    groups: list[str],
+    query: UpgradesQuery,
+    program_id: int | None,
+    partner_id: int | None,
+) -> tuple[list[UpgradesRow], UpgradesTotals]:
+    """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
+    under each of its features (or the one filtered on) from the feature rows."""
+    r = FacilityUpgradesRollup
+    conditions = rollup_filters(
+        program_id=program_id,
+        partner_id=partner_id,
+        fiscal_year=query.fiscal_year,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
+    )
+    if (own := own_partner_id(actor)) is not None:
+        conditions.append(r.partner_id == own)
+    once = r.feature == (query.feature or ALL_FEATURES)
+    keys: dict[str, Any] = {
+        "fiscal_year": r.fiscal_year,
+        "partner": Partner.code,
+        "feature": r.feature,
+    }
+    sums = (
+        func.sum(r.upgrades).label("completed"),
+        func.sum(r.women_beds_added).label("women_beds_added"),
+        func.sum(r.cost_usd).label("cost_usd"),
+    )
+    by_feature: ColumnElement[bool] = (
+        once if query.feature is not None else r.feature != ALL_FEATURES
+    )
+    stmt = (
+        select(*(keys[g].label(g) for g in groups), *sums)
+        .where(*conditions, by_feature if "feature" in groups else once)
+        .group_by(*(keys[g] for g in groups))
+        .order_by(*(keys[g] for g in groups))
+    )
+    if "partner" in groups:
+        stmt = stmt.join(Partner, Partner.id == r.partner_id)
+    rows = [
+        UpgradesRow(
+            **{g: found._mapping[g] for g in groups},
+            completed=int(found.completed),
+            women_beds_added=int(found.women_beds_added),
+            cost_usd=found.cost_usd,
+        )
+        for found in (await session.execute(stmt)).all()
+    ]
+    completed, beds, cost = (await session.execute(select(*sums).where(*conditions, once))).one()
+    totals = UpgradesTotals(
+        completed=int(completed or 0),
+        women_beds_added=int(beds or 0),
+        cost_usd=cost if cost is not None else Decimal("0.00"),
+    )
+    return rows, totals
+
+
+async def _from_records(
+    session: AsyncSession,
+    actor: Principal,
+    groups: list[str],
+    query: UpgradesQuery,
+    program_id: int | None,
+    partner_id: int | None,
+) -> tuple[list[UpgradesRow], UpgradesTotals]:
+    """The report as a GROUP BY over the upgrade and feature records."""
     conditions = completed_conditions(
         actor,
         program_id=program_id,
-        partner_id=partner.id if partner is not None else None,
+        partner_id=partner_id,
         feature=query.feature,
         fiscal_year=query.fiscal_year,
         from_fy=query.from_fy,
@@ -146,13 +242,7 @@ async def facility_upgrades(
             select(COMPLETED, BEDS, COST).select_from(FacilityUpgrade).where(*conditions)
         )
     ).one()
-    return UpgradesReport(
-        filters=UpgradesFilters(**asdict(query)),
-        group_by=groups,
-        method=_method(groups),
-        rows=rows,
-        totals=UpgradesTotals(completed=completed, women_beds_added=beds, cost_usd=cost),
-    )
+    return rows, UpgradesTotals(completed=completed, women_beds_added=beds, cost_usd=cost)
 
 
 def csv_table(report: UpgradesReport) -> tuple[list[str], list[list[Any]]]:

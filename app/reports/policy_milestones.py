@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.history import known_at
 from app.core.params import parse_group_by
 from app.core.security import Principal
-from app.gdrp.models import PolicyMilestone
+from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
 from app.partners.service import figures_partner
@@ -75,7 +76,10 @@ def _method(groups: list[str]) -> str:
         "anti-harassment policy, gender advisor position or other policy a partner government "
         "adopted) that match the filters, counted in the database and grouped by "
         f"{' and '.join(groups)}. A milestone's fiscal year is the US federal fiscal year of "
-        "its adopted_on (October to September); each milestone counts once."
+        "its adopted_on (October to September); each milestone counts once. The counts are "
+        "read from a rollup of the milestones that every milestone write keeps exactly in "
+        "step, in the same transaction (as known on a past instant: counted from the records "
+        "then)."
     )
 
 
@@ -92,6 +96,9 @@ async def policy_milestones(
         program_id, query = program.id, replace(query, program=program.code)
     partner = await figures_partner(session, actor, query.partner)
     query = replace(query, partner=partner.code if partner is not None else None)
+    # From the rollup; as known at a past instant (the rollup is not versioned), the records
+    # then, read through the same columns.
+    table: Any = PolicyMilestonesRollup if known_at() is None else PolicyMilestone
     conditions = milestone_conditions(
         actor,
         program_id=program_id,
@@ -100,29 +107,37 @@ async def policy_milestones(
         fiscal_year=query.fiscal_year,
         from_fy=query.from_fy,
         to_fy=query.to_fy,
+        table=table,
     )
     keys: dict[str, Any] = {
-        "fiscal_year": PolicyMilestone.fiscal_year,
+        "fiscal_year": table.fiscal_year,
         "partner": Partner.code,
-        "kind": PolicyMilestone.kind,
+        "kind": table.kind,
     }
-    count = func.count(PolicyMilestone.id)
+    count = (
+        func.coalesce(func.sum(table.milestones), 0)
+        if table is PolicyMilestonesRollup
+        else func.count(table.id)
+    )
     stmt = (
         select(*(keys[g].label(g) for g in groups), count.label("milestones"))
-        .select_from(PolicyMilestone)
+        .select_from(table)
         .where(*conditions)
     )
     if "partner" in groups:
-        stmt = stmt.join(Partner, Partner.id == PolicyMilestone.partner_id)
+        stmt = stmt.join(Partner, Partner.id == table.partner_id)
     stmt = stmt.group_by(*(keys[g] for g in groups)).order_by(*(keys[g] for g in groups))
-    rows = [MilestonesRow(**row._mapping) for row in (await session.execute(stmt)).all()]
-    total = await session.scalar(select(count).select_from(PolicyMilestone).where(*conditions))
+    rows = [
+        MilestonesRow(**{**row._mapping, "milestones": int(row.milestones)})
+        for row in (await session.execute(stmt)).all()
+    ]
+    total = await session.scalar(select(count).select_from(table).where(*conditions))
     return MilestonesReport(
         filters=MilestonesFilters(**asdict(query)),
         group_by=groups,
         method=_method(groups),
         rows=rows,
-        totals=MilestonesTotals(milestones=total or 0),
+        totals=MilestonesTotals(milestones=int(total or 0)),
     )
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, and_, bindparam, delete, func, literal, select, union_all
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, delete, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.rollup import apply_deltas
 from app.trainings.models import (
     ALL_TOPICS,
     ROLLUP,
@@ -69,35 +69,16 @@ def add_training(deltas: Deltas, training: Training, sign: int = 1) -> None:
 
 
 async def apply(session: AsyncSession, deltas: Deltas) -> None:
-    """Upsert the non-zero deltas (in key order, so concurrent writers lock rows alike)."""
-    changes = [(key, sums) for key, sums in sorted(deltas.items()) if any(sums)]
-    if not changes:
-        return
-    table = ROLLUP
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS),
-        set_={name: table.c[name] + stmt.excluded[name] for name in SUM_COLUMNS},
+    """Upsert the non-zero deltas; a group whose last participant row went is deleted."""
+    await apply_deltas(
+        session,
+        ROLLUP,
+        KEY_COLUMNS,
+        SUM_COLUMNS,
+        deltas,
+        empty=lambda table: table.c.participant_rows <= 0,
+        check=lambda sums: sums[3] < 0,
     )
-    params = [
-        dict(zip(KEY_COLUMNS + SUM_COLUMNS, (*key, *sums), strict=True)) for key, sums in changes
-    ]
-    await session.execute(stmt, params)
-    emptied = [
-        dict(zip(["k_" + n for n in KEY_COLUMNS], key, strict=True))
-        for key, sums in changes
-        if sums[3] < 0
-    ]
-    if emptied:
-        await session.execute(
-            delete(table).where(
-                and_(*(table.c[name] == bindparam("k_" + name) for name in KEY_COLUMNS)),
-                table.c.participant_rows <= 0,
-            ),
-            emptied,
-        )
 
 
 def from_records_query():  # type: ignore[no-untyped-def]

@@ -1,0 +1,92 @@
+"""The policy-milestones rollup: milestones counted per (program, partner, fiscal year, kind),
+adjusted in the writing transaction (app/core/rollup.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core import rollup
+from app.core.rollup import apply_deltas
+from app.gdrp.models import MILESTONES_ROLLUP, PolicyMilestone, PolicyMilestonesRollup
+
+# (program_id, partner_id, fiscal_year, kind) → [milestones]
+Key = tuple[int, int, int, str]
+Deltas = dict[Key, list[int]]
+KEY_COLUMNS = ("program_id", "partner_id", "fiscal_year", "kind")
+SUM_COLUMNS = ("milestones",)
+# IN lists stay well under both drivers' bound-parameter limits.
+CHUNK = 5_000
+
+
+def _keys() -> tuple[Any, ...]:
+    m = PolicyMilestone
+    return (m.program_id, m.partner_id, m.fiscal_year, m.kind)
+
+
+def _key(row: Any) -> Key:
+    return (int(row[0]), int(row[1]), int(row[2]), str(row[3]))
+
+
+class Change(rollup.Change):
+    """The rollup's side of a write to some milestones (see app/core/rollup.py)."""
+
+    record_id = cast(Table, PolicyMilestone.__table__).c.id
+
+    def __init__(self, session: AsyncSession, milestone_ids: Iterable[int]) -> None:
+        super().__init__(session, milestone_ids)
+        self.deltas: Deltas = defaultdict(lambda: [0])
+
+    async def contribute(self, ids: Sequence[int], sign: int) -> None:
+        for start in range(0, len(ids), CHUNK):
+            rows = await self.session.execute(
+                select(*_keys(), func.count())
+                .where(PolicyMilestone.id.in_(ids[start : start + CHUNK]))
+                .group_by(*_keys())
+            )
+            for row in rows:
+                key = _key(row)
+                self.deltas[key][0] += sign * int(row[4])
+
+    async def apply(self) -> None:
+        await apply_deltas(
+            self.session,
+            MILESTONES_ROLLUP,
+            KEY_COLUMNS,
+            SUM_COLUMNS,
+            self.deltas,
+            empty=lambda table: table.c.milestones <= 0,
+            check=lambda sums: sums[0] < 0,
+        )
+
+
+def from_records_query():  # type: ignore[no-untyped-def]
+    """The rollup as a GROUP BY over the milestones: for checks and for rebuilding it."""
+    return select(*_keys(), func.count().label("milestones")).group_by(*_keys())
+
+
+async def from_records(session: AsyncSession) -> dict[Key, int]:
+    rows = await session.execute(from_records_query())
+    return {_key(row): int(row[4]) for row in rows}
+
+
+async def stored(session: AsyncSession) -> dict[Key, int]:
+    r = PolicyMilestonesRollup
+    rows = await session.execute(
+        select(r.program_id, r.partner_id, r.fiscal_year, r.kind, r.milestones)
+    )
+    return {_key(row): int(row[4]) for row in rows}
+
+
+async def rebuild(session: AsyncSession) -> None:
+    """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
+    await session.execute(delete(MILESTONES_ROLLUP))
+    await session.execute(
+        MILESTONES_ROLLUP.insert().from_select(
+            list(KEY_COLUMNS + SUM_COLUMNS), from_records_query()
+        )
+    )
