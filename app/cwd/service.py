@@ -375,8 +375,15 @@ def _refuse_bad_members(members: Sequence[MemberIn]) -> None:
         raise Unprocessable(f"{errors[0]['pointer']}: {errors[0]['detail']}", errors=errors)
 
 
-async def _team_of_roster(session: AsyncSession, principal: Principal, team_id: int) -> CwdTeam:
-    team = await session.scalar(select(CwdTeam).where(CwdTeam.id == team_id, visible_to(principal)))
+async def _team_of_roster(
+    session: AsyncSession, principal: Principal, team_id: int, *, writing: bool = False
+) -> CwdTeam:
+    """The team a roster belongs to; `writing`: locked (PostgreSQL) and read afresh, so that
+    concurrent roster writes to one team take turns rather than refuse each other as stale."""
+    query = select(CwdTeam).where(CwdTeam.id == team_id, visible_to(principal))
+    if writing:
+        query = query.with_for_update(of=CwdTeam).execution_options(populate_existing=True)
+    team = await session.scalar(query)
     if team is None:
         raise NotFound(f"CWD team {team_id} does not exist")
     return team
@@ -409,7 +416,7 @@ def _roster_details(team_id: int, day: date) -> dict[str, Any]:
 async def add_roster(
     session: AsyncSession, actor: Principal, team_id: int, body: RosterCreate
 ) -> CwdRoster:
-    team = await _team_of_roster(session, actor, team_id)
+    team = await _team_of_roster(session, actor, team_id, writing=True)
     _refuse_bad_members(body.members)
     if (problem := life_error(team.formed_on, team.disbanded_on, body.as_of)) is not None:
         raise invalid("/as_of", problem)
@@ -467,8 +474,7 @@ async def replace_roster(
     for column, value in roster_columns(body.members).items():
         setattr(roster, column, value)
     roster.updated_at = utcnow()
-    team = await _team_of_roster(session, actor, team_id)
-    _touch(team)
+    _touch(await _team_of_roster(session, actor, team_id, writing=True))
     await session.flush()
     await change.after()
     record(session, actor, "update", ROSTER, roster.id, ["members"], _roster_details(team_id, day))
@@ -483,7 +489,7 @@ async def delete_roster(
     roster_id = roster.id
     change = await rollup.Change(session, [team_id]).before()
     await session.delete(roster)
-    _touch(await _team_of_roster(session, actor, team_id))
+    _touch(await _team_of_roster(session, actor, team_id, writing=True))
     await session.flush()
     await change.after()
     record(session, actor, "delete", ROSTER, roster_id, [], _roster_details(team_id, day))
