@@ -26,6 +26,7 @@ from app.core.errors import NotFound
 from app.core.pagination import (
     PageParams,
     Result,
+    SortKey,
     _after,
     _sort_identity,
     counted,
@@ -43,7 +44,7 @@ from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder
 from app.trainings.service import (
     TrainingFilters,
-    _filtered,
+    apply_filters,
     filter_bind,
     filter_values,
     own_rows,
@@ -190,8 +191,9 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
 
 
 # PostgreSQL hot path: the SQL below is compiled once from the same SQLAlchemy statements
-# (so embassy scoping still comes from visible_to) and run on the asyncpg connection itself.
-# An embassy key's variant reads only its own country's participant row ($2).
+# (so embassy scoping still comes from visible_to, and the list's filters from the service's
+# apply_filters) and run on the asyncpg connection itself. An embassy key's variant reads only
+# its own country's participant row ($2).
 _PG_CHILDREN_OF = """
 SELECT tp.training_id, 0 AS part, pa.code AS name, tp.women, tp.men, tp.unreported
 FROM training_participants tp JOIN partners pa ON pa.id = tp.partner_id
@@ -203,54 +205,6 @@ ORDER BY 1, 2, 3
 """
 _PG_CHILDREN = _PG_CHILDREN_OF.format(own="")
 _PG_OWN_CHILDREN = _PG_CHILDREN_OF.format(own=" AND tp.partner_id = $2::bigint")
-
-
-@lru_cache(maxsize=2)
-def _pg_get_sql(embassy: bool) -> tuple[str, tuple[str, ...]]:
-    placeholder = Principal(
-        key_id=0,
-        role=Role.embassy if embassy else Role.analyst,
-        partner_id=cast(int, bindparam("partner_id", type_=BigInteger)) if embassy else None,
-    )
-    stmt = _columns().where(
-        Training.id == bindparam("training_id", type_=BigInteger), visible_to(placeholder)
-    )
-    compiled = stmt.compile(dialect=asyncpg_dialect())
-    return str(compiled), tuple(compiled.positiontup or ())
-
-
-async def _driver(conn: AsyncConnection) -> Any:
-    raw = await conn.get_raw_connection()
-    return raw.driver_connection
-
-
-async def _pg_children(driver: Any, ids: list[int], partner_id: int | None) -> Any:
-    if partner_id is None:
-        return await driver.fetch(_PG_CHILDREN, ids)
-    return await driver.fetch(_PG_OWN_CHILDREN, ids, partner_id)
-
-
-async def training_json(
-    conn: AsyncConnection, principal: Principal, training_id: int
-) -> tuple[bytes, int]:
-    """One training as TrainingRead JSON, and its version (the ETag), read on `conn` (from
-    `read_connection`: autocommit on PostgreSQL)."""
-    if conn.dialect.name == "postgresql":
-        driver = await _driver(conn)
-        sql, names = _pg_get_sql(principal.is_embassy)
-        values = {"training_id": training_id, "partner_id": principal.partner_id}
-        row = await driver.fetchrow(sql, *(values[name] for name in names))
-        if row is None:
-            raise NotFound(f"training {training_id} does not exist")
-        children = await _pg_children(driver, [training_id], own_rows(principal))
-        (item,) = _assemble([row], children)
-        return orjson.dumps(item, option=_DUMP), row["version"]
-    stmt = _columns().where(Training.id == training_id, visible_to(principal))
-    found = (await conn.execute(stmt)).first()
-    if found is None:
-        raise NotFound(f"training {training_id} does not exist")
-    (item,) = await _items(conn, [found], own_rows(principal))
-    return orjson.dumps(item, option=_DUMP), found.version
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,20 +230,75 @@ class _Sql:
         return args
 
 
+def _in_scope(embassy: bool) -> Any:
+    """`visible_to` of a caller of this kind, an embassy's partner as the `partner_id` bind."""
+    placeholder = Principal(
+        key_id=0,
+        role=Role.embassy if embassy else Role.analyst,
+        partner_id=cast(int, bindparam("partner_id", type_=BigInteger)) if embassy else None,
+    )
+    return visible_to(placeholder)
+
+
+@lru_cache(maxsize=2)
+def _pg_get_sql(embassy: bool) -> _Sql:
+    return _Sql.of(
+        _columns().where(
+            Training.id == bindparam("training_id", type_=BigInteger), _in_scope(embassy)
+        )
+    )
+
+
+async def _driver(conn: AsyncConnection) -> Any:
+    raw = await conn.get_raw_connection()
+    return raw.driver_connection
+
+
+async def _pg_children(driver: Any, ids: list[int], partner_id: int | None) -> Any:
+    if partner_id is None:
+        return await driver.fetch(_PG_CHILDREN, ids)
+    return await driver.fetch(_PG_OWN_CHILDREN, ids, partner_id)
+
+
+async def training_json(
+    conn: AsyncConnection, principal: Principal, training_id: int
+) -> tuple[bytes, int]:
+    """One training as TrainingRead JSON, and its version (the ETag), read on `conn` (from
+    `read_connection`: autocommit on PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        driver = await _driver(conn)
+        sql = _pg_get_sql(principal.is_embassy)
+        values = {"training_id": training_id, "partner_id": principal.partner_id}
+        row = await driver.fetchrow(sql.text, *sql.args(values))
+        if row is None:
+            raise NotFound(f"training {training_id} does not exist")
+        children = await _pg_children(driver, [training_id], own_rows(principal))
+        (item,) = _assemble([row], children)
+        return orjson.dumps(item, option=_DUMP), row["version"]
+    stmt = _columns().where(Training.id == training_id, visible_to(principal))
+    found = (await conn.execute(stmt)).first()
+    if found is None:
+        raise NotFound(f"training {training_id} does not exist")
+    (item,) = await _items(conn, [found], own_rows(principal))
+    return orjson.dumps(item, option=_DUMP), found.version
+
+
+@lru_cache(maxsize=8)
+def _keyset(sort: SortOrder) -> tuple[tuple[SortKey, ...], str]:
+    """A sort's keys and the name its cursors carry (as `paginate` names them)."""
+    keys = tuple(sort_keys(sort))
+    return keys, _sort_identity(sort.value, keys)
+
+
 @lru_cache(maxsize=512)
 def _pg_page_sql(
     shape: tuple[str, ...], embassy: bool, sort: SortOrder, after: bool, total: bool
 ) -> tuple[_Sql, _Sql | None]:
     """The page statement (and the count's, for `total`) of a listing of this shape: which
     filters are set, whether the caller is an embassy, the sort, and whether a cursor leads."""
-    placeholder = Principal(
-        key_id=0,
-        role=Role.embassy if embassy else Role.analyst,
-        partner_id=cast(int, bindparam("partner_id", type_=BigInteger)) if embassy else None,
-    )
     binds: dict[str, Any] = {name: bindparam(filter_bind(name)) for name in shape}
-    stmt = _filtered(_columns(), binds).where(visible_to(placeholder))
-    keys = sort_keys(sort)
+    stmt = apply_filters(_columns(), binds).where(_in_scope(embassy))
+    keys, _ = _keyset(sort)
     page = stmt
     if after:
         page = page.where(
@@ -309,8 +318,7 @@ async def _pg_page(
 ) -> tuple[bytes, Result[Any]]:
     """`paginate` on the asyncpg connection, with the statements of the listing's shape."""
     own = own_rows(principal)
-    keys = sort_keys(sort)
-    sort_name = _sort_identity(sort.value, keys)
+    keys, sort_name = _keyset(sort)
     identity = identity_of("trainings", filters, own)
     binds = {filter_bind(name): value for name, value in values.items()}
     binds["partner_id"] = principal.partner_id

@@ -243,7 +243,7 @@ def filter_bind(name: str) -> str:
     return f"filter_{name}"
 
 
-def _filtered(stmt: Select[Any], values: Mapping[str, Any]) -> Select[Any]:
+def apply_filters(stmt: Select[Any], values: Mapping[str, Any]) -> Select[Any]:
     """`stmt` with the filters of `filter_values` (the value of any but `q` may be a bind
     parameter of that name, for a statement compiled once per shape)."""
     for name, value in values.items():
@@ -284,7 +284,7 @@ async def select_trainings(
     """
     values = await resolved_filters(session, filters)
     base = stmt if stmt is not None else select(Training)
-    return _filtered(base, values).where(visible_to(principal))
+    return apply_filters(base, values).where(visible_to(principal))
 
 
 async def resolved_filters(session: AsyncSession, filters: TrainingFilters) -> dict[str, Any]:
