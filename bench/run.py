@@ -739,10 +739,12 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
             "and the role (`RoleGate`), async parameter dependencies (no threadpool hop); a "
             "pooled connection handed out without a ping unless idle for 2 s (the built-in "
             "ping was three round trips per request); no session, BEGIN or COMMIT for the get "
-            "(its two statements run on the asyncpg connection in autocommit) and one orjson "
-            "pass; the list still builds its filtered statement with SQLAlchemy (run on the "
-            "read connection, not through the session), and the cursor's filters identity "
-            "is a digest of the parsed filters rather than of the compiled statement.",
+            "or the list (their two statements run on the asyncpg connection in autocommit) "
+            "and one orjson pass; the list's page statement is compiled once per filter shape "
+            "(which filters are set, the caller's scope, the sort, cursor or not) from the "
+            "same SQLAlchemy filters and scope, so a request only binds its values, and the "
+            "cursor's filters identity is a digest of the parsed filters rather than of the "
+            "compiled statement (a title search `q` still builds its statement per request).",
             "",
             "Share of samples by where their innermost frame runs, and (overlapping) by what "
             "they run within (flame graphs: "

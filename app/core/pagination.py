@@ -27,6 +27,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 
 from app.core.errors import Unprocessable
 from app.core.schemas import ParamInt
@@ -187,10 +188,16 @@ def identity_of(*inputs: Any) -> str:
 
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows past the key `values` (values, or bind parameters for a statement compiled once)."""
     if len(keys) > 1 and len({k.descending for k in keys}) == 1:
         # One direction: a row-value comparison, which an index on the sort columns can seek.
         left = tuple_(*(k.column for k in keys))
-        right = tuple_(*(literal(v, k.column.type) for k, v in zip(keys, values, strict=True)))
+        right = tuple_(
+            *(
+                v if isinstance(v, BindParameter) else literal(v, k.column.type)
+                for k, v in zip(keys, values, strict=True)
+            )
+        )
         return left < right if keys[0].descending else left > right
     clauses = []
     for i, key in enumerate(keys):
@@ -228,12 +235,8 @@ async def paginate(
         page_stmt = page_stmt.where(_after(keys, values))
     total = None
     if params.include_total:
-        total = (
-            await session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()))
-        ).scalar_one()
-    page_stmt = page_stmt.order_by(
-        *(k.column.desc() if k.descending else k.column.asc() for k in keys)
-    ).limit(params.limit + 1)
+        total = (await session.execute(counted(stmt))).scalar_one()
+    page_stmt = page_stmt.order_by(*keyset_order(keys)).limit(params.limit + 1)
     result = await session.execute(page_stmt)
     rows = list(result.scalars().all() if scalars else result.all())
     next_cursor = None
@@ -242,6 +245,16 @@ async def paginate(
         last = rows[-1]
         next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys], filters)
     return Result(items=rows, next_cursor=next_cursor, total=total)
+
+
+def counted(stmt: Select[Any]) -> Select[Any]:
+    """How many rows a listing's statement holds (a page's `total`)."""
+    return select(func.count()).select_from(stmt.order_by(None).subquery())
+
+
+def keyset_order(keys: Sequence[SortKey]) -> list[Any]:
+    """The ORDER BY of a keyset sort."""
+    return [k.column.desc() if k.descending else k.column.asc() for k in keys]
 
 
 def _sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:

@@ -10,17 +10,32 @@ its own country's participant row (`service.own_rows`), so its totals are that r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import BigInteger, Row, bindparam, literal, select, union_all
+from fastapi import Request
+from sqlalchemy import BigInteger, Integer, Row, bindparam, literal, select, union_all
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import aliased
 
+from app.core.db import read_connection
 from app.core.errors import NotFound
-from app.core.pagination import PageParams, Result, identity_of, paginate
+from app.core.pagination import (
+    PageParams,
+    Result,
+    SortKey,
+    _after,
+    _sort_identity,
+    counted,
+    decode_cursor,
+    encode_cursor,
+    identity_of,
+    keyset_order,
+    paginate,
+)
 from app.core.security import Principal, Role
 from app.partners.models import Partner
 from app.programs.models import Program
@@ -29,7 +44,11 @@ from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder
 from app.trainings.service import (
     TrainingFilters,
+    apply_filters,
+    filter_bind,
+    filter_values,
     own_rows,
+    resolved_filters,
     select_trainings,
     sort_keys,
     visible_to,
@@ -172,8 +191,9 @@ def _assemble(rows: Sequence[Mapping[str, Any]], children: Sequence[Any]) -> lis
 
 
 # PostgreSQL hot path: the SQL below is compiled once from the same SQLAlchemy statements
-# (so embassy scoping still comes from visible_to) and run on the asyncpg connection itself.
-# An embassy key's variant reads only its own country's participant row ($2).
+# (so embassy scoping still comes from visible_to, and the list's filters from the service's
+# apply_filters) and run on the asyncpg connection itself. An embassy key's variant reads only
+# its own country's participant row ($2).
 _PG_CHILDREN_OF = """
 SELECT tp.training_id, 0 AS part, pa.code AS name, tp.women, tp.men, tp.unreported
 FROM training_participants tp JOIN partners pa ON pa.id = tp.partner_id
@@ -187,18 +207,46 @@ _PG_CHILDREN = _PG_CHILDREN_OF.format(own="")
 _PG_OWN_CHILDREN = _PG_CHILDREN_OF.format(own=" AND tp.partner_id = $2::bigint")
 
 
-@lru_cache(maxsize=2)
-def _pg_get_sql(embassy: bool) -> tuple[str, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Sql:
+    """A statement compiled once for the asyncpg connection: its text, and the order and bind
+    processors of its parameters."""
+
+    text: str
+    names: tuple[str, ...]
+    processors: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, stmt: Any) -> _Sql:
+        compiled = stmt.compile(dialect=asyncpg_dialect())
+        return cls(str(compiled), tuple(compiled.positiontup or ()), compiled._bind_processors)
+
+    def args(self, values: Mapping[str, Any]) -> list[Any]:
+        args = []
+        for name in self.names:
+            value = values[name]
+            process = self.processors.get(name)
+            args.append(value if process is None or value is None else process(value))
+        return args
+
+
+def _in_scope(embassy: bool) -> Any:
+    """`visible_to` of a caller of this kind, an embassy's partner as the `partner_id` bind."""
     placeholder = Principal(
         key_id=0,
         role=Role.embassy if embassy else Role.analyst,
         partner_id=cast(int, bindparam("partner_id", type_=BigInteger)) if embassy else None,
     )
-    stmt = _columns().where(
-        Training.id == bindparam("training_id", type_=BigInteger), visible_to(placeholder)
+    return visible_to(placeholder)
+
+
+@lru_cache(maxsize=2)
+def _pg_get_sql(embassy: bool) -> _Sql:
+    return _Sql.of(
+        _columns().where(
+            Training.id == bindparam("training_id", type_=BigInteger), _in_scope(embassy)
+        )
     )
-    compiled = stmt.compile(dialect=asyncpg_dialect())
-    return str(compiled), tuple(compiled.positiontup or ())
 
 
 async def _driver(conn: AsyncConnection) -> Any:
@@ -219,9 +267,9 @@ async def training_json(
     `read_connection`: autocommit on PostgreSQL)."""
     if conn.dialect.name == "postgresql":
         driver = await _driver(conn)
-        sql, names = _pg_get_sql(principal.is_embassy)
+        sql = _pg_get_sql(principal.is_embassy)
         values = {"training_id": training_id, "partner_id": principal.partner_id}
-        row = await driver.fetchrow(sql, *(values[name] for name in names))
+        row = await driver.fetchrow(sql.text, *sql.args(values))
         if row is None:
             raise NotFound(f"training {training_id} does not exist")
         children = await _pg_children(driver, [training_id], own_rows(principal))
@@ -235,7 +283,91 @@ async def training_json(
     return orjson.dumps(item, option=_DUMP), found.version
 
 
+@lru_cache(maxsize=8)
+def _keyset(sort: SortOrder) -> tuple[tuple[SortKey, ...], str]:
+    """A sort's keys and the name its cursors carry (as `paginate` names them)."""
+    keys = tuple(sort_keys(sort))
+    return keys, _sort_identity(sort.value, keys)
+
+
+@lru_cache(maxsize=512)
+def _pg_page_sql(
+    shape: tuple[str, ...], embassy: bool, sort: SortOrder, after: bool, total: bool
+) -> tuple[_Sql, _Sql | None]:
+    """The page statement (and the count's, for `total`) of a listing of this shape: which
+    filters are set, whether the caller is an embassy, the sort, and whether a cursor leads."""
+    binds: dict[str, Any] = {name: bindparam(filter_bind(name)) for name in shape}
+    stmt = apply_filters(_columns(), binds).where(_in_scope(embassy))
+    keys, _ = _keyset(sort)
+    page = stmt
+    if after:
+        page = page.where(
+            _after(keys, [bindparam(f"after_{i}", type_=k.column.type) for i, k in enumerate(keys)])
+        )
+    page = page.order_by(*keyset_order(keys)).limit(bindparam("limit", type_=Integer))
+    return _Sql.of(page), _Sql.of(counted(stmt)) if total else None
+
+
+async def _pg_page(
+    conn: AsyncConnection,
+    principal: Principal,
+    params: PageParams,
+    filters: TrainingFilters,
+    values: dict[str, Any],
+    sort: SortOrder,
+) -> tuple[bytes, Result[Any]]:
+    """`paginate` on the asyncpg connection, with the statements of the listing's shape."""
+    own = own_rows(principal)
+    keys, sort_name = _keyset(sort)
+    identity = identity_of("trainings", filters, own)
+    binds = {filter_bind(name): value for name, value in values.items()}
+    binds["partner_id"] = principal.partner_id
+    binds["limit"] = params.limit + 1
+    if params.cursor:
+        after = decode_cursor(params.cursor, sort_name, keys, identity)
+        binds.update((f"after_{i}", value) for i, value in enumerate(after))
+    page, count = _pg_page_sql(
+        tuple(values), principal.is_embassy, sort, bool(params.cursor), params.include_total
+    )
+    driver = await _driver(conn)
+    total = None if count is None else await driver.fetchval(count.text, *count.args(binds))
+    rows = await driver.fetch(page.text, *page.args(binds))
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        next_cursor = encode_cursor(sort_name, [last[k.column.key] for k in keys], identity)
+    children = await _pg_children(driver, [row["id"] for row in rows], own) if rows else []
+    items = orjson.dumps(_assemble(rows, children), option=_DUMP)
+    return items, Result(items=rows, next_cursor=next_cursor, total=total)
+
+
 async def page_json(
+    request: Request,
+    principal: Principal,
+    params: PageParams,
+    filters: TrainingFilters,
+    sort: SortOrder,
+) -> tuple[bytes, Result[Any]]:
+    """A page of trainings as a JSON array of TrainingRead, with its cursor and total.
+
+    PostgreSQL: the statements of the listing's shape (compiled once) on the asyncpg
+    connection in autocommit, codes looked up in a session only when a filter names one.
+    A title search (`q`) and SQLite page through the statement built for the request."""
+    sessionmaker = request.app.state.sessionmaker
+    if request.app.state.engine.dialect.name == "postgresql" and not filters.q:
+        if filters.partner or filters.host_country or filters.project:
+            async with sessionmaker() as session:
+                values = await resolved_filters(session, filters)
+        else:
+            values = filter_values(filters)
+        async with read_connection(request) as conn:
+            return await _pg_page(conn, principal, params, filters, values, sort)
+    async with sessionmaker() as session:
+        return await _session_page(session, principal, params, filters, sort)
+
+
+async def _session_page(
     session: AsyncSession,
     principal: Principal,
     params: PageParams,

@@ -99,12 +99,11 @@ async def list_trainings(
     sort: Annotated[SortOrder, Query(description="Order of the items")] = SortOrder.start_date_desc,
     format: OutputFormat = None,
 ) -> Response:
-    # Reads only: sessions of their own, without the request-scoped dependency's commit.
+    # Reads only: connections of their own, without the request-scoped dependency's commit.
     sessionmaker = request.app.state.sessionmaker
 
     async def page() -> Response:
-        async with sessionmaker() as session:
-            items, result = await reads.page_json(session, principal, paging, filters, sort)
+        items, result = await reads.page_json(request, principal, paging, filters, sort)
         return render.json_page(request, items, result)
 
     async def export() -> AsyncIterable[list[Any]]:

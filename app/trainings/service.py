@@ -7,14 +7,15 @@ own country's participant row (totals are those of the rows seen); that scoping 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, exists, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import BindParameter
 
 from app.audit.writer import record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
@@ -182,50 +183,76 @@ def _refuse(errors: list[tuple[str, str]]) -> None:
 # Reads
 
 
-def _filtered(
-    stmt: Select[Any],
+# Each filter but `q` is a clause on a named bind parameter, so a listing's SQL depends only on
+# which filters are set (its shape): the hot read (reads.py) compiles it once per shape.
+_FILTER_CLAUSES: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "program": lambda code: (
+        Training.program_id == select(Program.id).where(Program.code == code).scalar_subquery()
+    ),
+    "partner": lambda partner_id: exists().where(
+        Participant.training_id == Training.id, Participant.partner_id == partner_id
+    ),
+    "host_country": lambda host_id: Training.host_country_id == host_id,
+    "project": lambda project_id: Training.project_id == project_id,
+    "fiscal_year": lambda year: Training.fiscal_year == year,
+    "from_fy": lambda year: Training.fiscal_year >= year,
+    "to_fy": lambda year: Training.fiscal_year <= year,
+    "from_date": lambda day: Training.start_date >= day,
+    "to_date": lambda day: Training.start_date <= day,
+    "kind": lambda kind: Training.kind == kind,
+    "topic": lambda topic: exists().where(
+        TrainingTopic.training_id == Training.id, TrainingTopic.topic == topic
+    ),
+    "updated_since": lambda instant: Training.updated_at >= instant,
+}
+
+
+def filter_values(
     filters: TrainingFilters,
-    partner_id: int | None,
-    host_id: int | None,
-    project_id: int | None,
-) -> Select[Any]:
+    partner_id: int | None = None,
+    host_id: int | None = None,
+    project_id: int | None = None,
+) -> dict[str, Any]:
+    """The filters set, by name, with the values their clauses compare (codes as ids; `q` as
+    asked, matched on its value)."""
+    values: dict[str, Any] = {}
     if filters.program:
-        stmt = stmt.where(
-            Training.program_id
-            == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
-        )
+        values["program"] = filters.program.upper()
     if filters.partner:
-        stmt = stmt.where(
-            exists().where(
-                Participant.training_id == Training.id, Participant.partner_id == partner_id
-            )
-        )
+        values["partner"] = partner_id
     if filters.host_country:
-        stmt = stmt.where(Training.host_country_id == host_id)
+        values["host_country"] = host_id
     if filters.project:
-        stmt = stmt.where(Training.project_id == project_id)
-    if filters.fiscal_year is not None:
-        stmt = stmt.where(Training.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        stmt = stmt.where(Training.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        stmt = stmt.where(Training.fiscal_year <= filters.to_fy)
-    if filters.from_date is not None:
-        stmt = stmt.where(Training.start_date >= filters.from_date)
-    if filters.to_date is not None:
-        stmt = stmt.where(Training.start_date <= filters.to_date)
+        values["project"] = project_id
+    for name in ("fiscal_year", "from_fy", "to_fy", "from_date", "to_date"):
+        if getattr(filters, name) is not None:
+            values[name] = getattr(filters, name)
     if filters.kind:
-        stmt = stmt.where(Training.kind == filters.kind)
+        values["kind"] = filters.kind
     if filters.topic:
-        stmt = stmt.where(
-            exists().where(
-                TrainingTopic.training_id == Training.id, TrainingTopic.topic == filters.topic
-            )
-        )
+        values["topic"] = filters.topic
     if filters.q:
-        stmt = stmt.where(matches(Training.search_text, filters.q))
+        values["q"] = filters.q
     if filters.updated_since is not None:
-        stmt = stmt.where(Training.updated_at >= filters.updated_since)
+        values["updated_since"] = filters.updated_since
+    return values
+
+
+def filter_bind(name: str) -> str:
+    """The bind parameter of filter `name`'s clause."""
+    return f"filter_{name}"
+
+
+def apply_filters(stmt: Select[Any], values: Mapping[str, Any]) -> Select[Any]:
+    """`stmt` with the filters of `filter_values` (the value of any but `q` may be a bind
+    parameter of that name, for a statement compiled once per shape)."""
+    for name, value in values.items():
+        if name == "q":
+            stmt = stmt.where(matches(Training.search_text, value))
+        elif isinstance(value, BindParameter):
+            stmt = stmt.where(_FILTER_CLAUSES[name](value))
+        else:
+            stmt = stmt.where(_FILTER_CLAUSES[name](bindparam(filter_bind(name), value)))
     return stmt
 
 
@@ -255,11 +282,18 @@ async def select_trainings(
 
     `stmt` picks what is selected (default: Training entities; the fast reads pass columns).
     """
+    values = await resolved_filters(session, filters)
+    base = stmt if stmt is not None else select(Training)
+    return apply_filters(base, values).where(visible_to(principal))
+
+
+async def resolved_filters(session: AsyncSession, filters: TrainingFilters) -> dict[str, Any]:
+    """`filter_values` with the partner, host country and project codes looked up (an unknown
+    one is a 422 naming its parameter)."""
     partner_id = await _filter_country(session, filters.partner, "partner")
     host_id = await _filter_country(session, filters.host_country, "host_country")
     project_id = await project_filter_id(session, filters.project)
-    base = stmt if stmt is not None else select(Training)
-    return _filtered(base, filters, partner_id, host_id, project_id).where(visible_to(principal))
+    return filter_values(filters, partner_id, host_id, project_id)
 
 
 async def trainings_listing(
