@@ -388,6 +388,11 @@ async def round_trips(url: str, path: str, body: dict, headers: dict[str, str]) 
     return sent
 
 
+def flame_name(profile_name: str) -> str:
+    """`nomination POST` → `nomination-post`: the flame graph's file name."""
+    return profile_name.lower().replace(" ", "-")
+
+
 def statement_name(sql: str) -> str:
     """`INSERT INTO audit_events`, `SELECT … FROM partners`: what a statement does, briefly."""
     words = sql.split()
@@ -416,7 +421,7 @@ def profile(
     load = subprocess.Popen([*command, f"http://127.0.0.1:{port}{path}"], stdout=subprocess.DEVNULL)
     try:
         time.sleep(1)
-        svg = ROOT / "bench" / f"flame-{name}.svg"
+        svg = ROOT / "bench" / f"flame-{flame_name(name)}.svg"
         common = [str(spy), "record", "-p", str(pid), "-d", str(seconds), "-r", "250"]
         subprocess.run([*common, "-o", str(svg), "--nonblocking"], check=True, capture_output=True)
         with tempfile.NamedTemporaryFile(suffix=".txt") as raw:
@@ -568,7 +573,7 @@ def main() -> None:
                 "/",
                 nominate,
                 writer,
-                "nomination-post",
+                "nomination POST",
                 opts.write_connections,
             )
         floor.terminate()
@@ -672,11 +677,10 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         f"{opts.rounds} rounds alternating the sides (A B, B A, ...); medians. The POST "
         f"pairs run at -c{opts.write_connections}.",
         "",
-        f"Load: the machine was shared with other work while this ran (load average "
-        f"{before} when the run began, {after} when it ended, on {os.cpu_count()} cores). "
-        "Absolute req/s are therefore low and noisy; each figure is a ratio against its "
-        "baseline measured in the same run, in alternating rounds, which cancels slow drift "
-        "but not bursts.",
+        f"Load average {before} when the run began, {after} when it ended, on "
+        f"{os.cpu_count()} cores (the run's own servers and wrk included). Each figure is a "
+        "ratio against its baseline measured in the same run, in alternating rounds, which "
+        "cancels slow drift but not bursts.",
         "",
         "| pair | A req/s | B req/s | A/B | aim |",
         "| --- | ---: | ---: | ---: | --- |",
@@ -746,9 +750,19 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
             "cursor's filters identity is a digest of the parsed filters rather than of the "
             "compiled statement (a title search `q` still builds its statement per request).",
             "",
+            "What a nomination POST costs besides the floor's work: the round trips listed "
+            "above (seven, the floor's four), each through SQLAlchemy Core with its statement "
+            "built once (no unit of work: the row is inserted by one statement that also "
+            "refuses a taken `external_ref`); on PostgreSQL the audit row, the change's number, "
+            "its readers and the webhook subscriptions it is matched against are one "
+            "statement; the body validated by pydantic, the key, both per-key budgets and the "
+            "Idempotency-Key's dependency solved by FastAPI. The driver and SQLAlchemy, that "
+            "is the round trips, take about half of its samples; FastAPI, uvicorn and our "
+            "request layer most of the rest.",
+            "",
             "Share of samples by where their innermost frame runs, and (overlapping) by what "
             "they run within (flame graphs: "
-            + ", ".join(f"`bench/flame-{name}.svg`" for name in profiles)
+            + ", ".join(f"`bench/flame-{flame_name(name)}.svg`" for name in profiles)
             + "). Time in a socket call (sending a query, a response) counts where it is made.",
             "",
             "| place | " + " | ".join(profiles) + " |",
