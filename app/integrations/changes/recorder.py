@@ -147,7 +147,6 @@ WITH bump AS (
         c.changed_fields
     FROM bump, json_to_recordset(CAST(:changes AS json)) AS c(i bigint, resource_type text,
         resource_id text, action text, changed_fields json)
-    RETURNING seq
 ), readers AS (
     INSERT INTO change_partners (seq, partner_id)
     SELECT bump.last_seq - :n + r.i, r.partner_id
