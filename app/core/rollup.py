@@ -19,6 +19,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 LOCK_CHUNK = 5_000
 
 
+def matching(
+    table: Any, *, from_fy: int | None = None, to_fy: int | None = None, **equal: object
+) -> list[ColumnElement[bool]]:
+    """Conditions on the rows of `table` (records, or a rollup with their key columns): each
+    key given equal to its value, the fiscal year within `from_fy`..`to_fy`; None: any."""
+    found = [getattr(table, name) == value for name, value in equal.items() if value is not None]
+    if from_fy is not None:
+        found.append(table.fiscal_year >= from_fy)
+    if to_fy is not None:
+        found.append(table.fiscal_year <= to_fy)
+    return found
+
+
 async def apply_deltas(
     session: AsyncSession,
     table: Table,

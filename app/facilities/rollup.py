@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, delete, func, literal, select, union_all
+from sqlalchemy import Table, delete, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
@@ -176,27 +176,3 @@ async def rebuild(session: AsyncSession) -> None:
     await session.execute(
         UPGRADES_ROLLUP.insert().from_select(list(KEY_COLUMNS + SUM_COLUMNS), select(query))
     )
-
-
-def rollup_filters(
-    *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-) -> list[ColumnElement[bool]]:
-    """The rollup rows of a program, a partner and a fiscal year or range (each optional)."""
-    r = FacilityUpgradesRollup
-    conditions = []
-    if program_id is not None:
-        conditions.append(r.program_id == program_id)
-    if partner_id is not None:
-        conditions.append(r.partner_id == partner_id)
-    if fiscal_year is not None:
-        conditions.append(r.fiscal_year == fiscal_year)
-    if from_fy is not None:
-        conditions.append(r.fiscal_year >= from_fy)
-    if to_fy is not None:
-        conditions.append(r.fiscal_year <= to_fy)
-    return conditions

@@ -18,6 +18,7 @@ from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
+from app.core.rollup import matching
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -430,19 +431,17 @@ def completed_conditions(
     """The completed upgrades a figure counts: visible to `principal`, and of a program, a
     partner (the center's country), a feature and a fiscal year (or range), each when given."""
     found = [FacilityUpgrade.status == UpgradeStatus.completed, visible_to(principal)]
-    if program_id is not None:
-        found.append(FacilityUpgrade.program_id == program_id)
     if partner_id is not None:
         found.append(at_partner(partner_id))
     if feature is not None:
         found.append(has_feature(feature))
-    if fiscal_year is not None:
-        found.append(FacilityUpgrade.fiscal_year == fiscal_year)
-    if from_fy is not None:
-        found.append(FacilityUpgrade.fiscal_year >= from_fy)
-    if to_fy is not None:
-        found.append(FacilityUpgrade.fiscal_year <= to_fy)
-    return found
+    return found + matching(
+        FacilityUpgrade,
+        program_id=program_id,
+        fiscal_year=fiscal_year,
+        from_fy=from_fy,
+        to_fy=to_fy,
+    )
 
 
 # The sums of a figure: upgrades completed, women's beds added, USD spent (unknown costs: 0).

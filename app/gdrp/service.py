@@ -17,6 +17,7 @@ from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
+from app.core.rollup import matching
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -459,20 +460,18 @@ def milestone_conditions(
     """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
     kind and a fiscal year (or range), each when given; on the milestones or on `table`, a
     table with the same columns (their rollup)."""
-    found = [milestones_visible_to(principal, table)]
-    for column, value in (
-        (table.program_id, program_id),
-        (table.partner_id, partner_id),
-        (table.kind, kind),
-        (table.fiscal_year, fiscal_year),
-    ):
-        if value is not None:
-            found.append(column == value)
-    if from_fy is not None:
-        found.append(table.fiscal_year >= from_fy)
-    if to_fy is not None:
-        found.append(table.fiscal_year <= to_fy)
-    return found
+    return [
+        milestones_visible_to(principal, table),
+        *matching(
+            table,
+            program_id=program_id,
+            partner_id=partner_id,
+            kind=kind,
+            fiscal_year=fiscal_year,
+            from_fy=from_fy,
+            to_fy=to_fy,
+        ),
+    ]
 
 
 async def milestones_by_fiscal_year(

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
+from app.core.rollup import matching
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.cwd.schemas import Composition
@@ -35,7 +36,8 @@ from app.nominations.service import ImetYear, imet_by_fiscal_year
 from app.partners.service import find_partner
 from app.peacekeeping.service import latest_snapshot, military_shares
 from app.programs.service import find_program
-from app.trainings.rollup import rollup_filters, trained_by_fiscal_year
+from app.trainings.models import WomenTrainedRollup
+from app.trainings.rollup import trained_by_fiscal_year
 
 
 @dataclass(frozen=True)
@@ -184,10 +186,11 @@ async def _trained(
     session: AsyncSession, actor: Principal, query: MetricQuery, women_only: bool
 ) -> dict[int, Figure]:
     program_id, partner_id = await _ids(session, actor, query)
-    filters = rollup_filters(
+    filters = matching(
+        WomenTrainedRollup,
         program_id=program_id,
         partner_id=partner_id,
-        kind=query.filters.get("kind"),
+        kind=query.filters.get("kind") or None,
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.history import known_at
 from app.core.params import parse_group_by
+from app.core.rollup import matching
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.scope import own_partner_id
 from app.core.security import Principal
@@ -25,7 +26,6 @@ from app.facilities.models import (
     TrainingCenter,
     UpgradeFeature,
 )
-from app.facilities.rollup import rollup_filters
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
 from app.partners.service import figures_partner
@@ -144,7 +144,8 @@ async def _from_rollup(
     """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
     under each of its features (or the one filtered on) from the feature rows."""
     r = FacilityUpgradesRollup
-    conditions = rollup_filters(
+    conditions = matching(
+        r,
         program_id=program_id,
         partner_id=partner_id,
         fiscal_year=query.fiscal_year,

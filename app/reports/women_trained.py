@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
+from app.core.rollup import matching
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
@@ -18,7 +19,6 @@ from app.partners.service import figures_partner
 from app.programs.models import Program
 from app.reports.small_numbers import suppress
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
-from app.trainings.rollup import rollup_filters
 
 WOMEN_TRAINED_GROUPS = ("fiscal_year", "program", "partner", "region", "topic")
 
@@ -156,8 +156,8 @@ async def women_trained(
         conditions.append(Program.code == program.upper())
     if region:
         conditions.append(Partner.region == region)
-    conditions += rollup_filters(
-        partner_id=only.id if only else None, kind=kind, from_fy=from_fy, to_fy=to_fy
+    conditions += matching(
+        r, partner_id=only.id if only else None, kind=kind or None, from_fy=from_fy, to_fy=to_fy
     )
     sums = (func.sum(r.women), func.sum(r.men), func.sum(r.unreported))
     base = (

@@ -135,35 +135,11 @@ async def rebuild(session: AsyncSession) -> None:
     )
 
 
-def rollup_filters(
-    *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    kind: str | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-) -> list[ColumnElement[bool]]:
-    """The rollup rows of a program, a partner, a kind and a fiscal-year range (each optional)."""
-    r = WomenTrainedRollup
-    conditions = []
-    if program_id is not None:
-        conditions.append(r.program_id == program_id)
-    if partner_id is not None:
-        conditions.append(r.partner_id == partner_id)
-    if kind:
-        conditions.append(r.kind == kind)
-    if from_fy is not None:
-        conditions.append(r.fiscal_year >= from_fy)
-    if to_fy is not None:
-        conditions.append(r.fiscal_year <= to_fy)
-    return conditions
-
-
 async def trained_by_fiscal_year(
     session: AsyncSession, filters: list[ColumnElement[bool]], topic: str | None = None
 ) -> dict[int, tuple[int, int]]:
     """Women and all participants per fiscal year of the rollup rows `filters` select (from
-    `rollup_filters`): each training once, or under the one topic asked for."""
+    `app.core.rollup.matching`): each training once, or under the one topic asked for."""
     r = WomenTrainedRollup
     stmt = (
         select(r.fiscal_year, func.sum(r.women), func.sum(r.women + r.men + r.unreported))
