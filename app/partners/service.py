@@ -32,46 +32,51 @@ from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpd
 from app.programs.models import Program
 from app.programs.service import resolve_program
 
-# A partner by each form of its code, built once: most requests that name a country look it
-# up here.
-_BY_NUMERIC, _BY_ALPHA3, _BY_ALPHA2 = (
-    select(Partner).where(column == bindparam("code")).limit(1)
-    for column in (Partner.numeric, Partner.code, Partner.alpha2)
-)
+# A code's form names its column: numeric, alpha-3 (`code`) or alpha-2.
+_FORMS = ("numeric", "code", "alpha2")
+# Built once per form: most requests that name a country look it up here.
+_PARTNER_BY = {
+    form: select(Partner).where(getattr(Partner, form) == bindparam("code")).limit(1)
+    for form in _FORMS
+}
+_REF_BY = {
+    form: select(PARTNERS.c.id, PARTNERS.c.code)
+    .where(PARTNERS.c[form] == bindparam("code"))
+    .limit(1)
+    for form in _FORMS
+}
+
+
+def _code_form(code: str) -> tuple[str, str] | None:
+    """The column a code names by its form, and the code as stored; None when malformed."""
+    if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
+        return None
+    code = code.upper()
+    return ("numeric" if code.isdigit() else "code" if len(code) == 3 else "alpha2"), code
 
 
 async def find_partner(session: AsyncSession, code: str) -> Partner | None:
     """A partner by alpha-3, alpha-2 or numeric code, in any case."""
-    if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
+    if (form := _code_form(code)) is None:
         return None
-    code = code.upper()
-    by_form = _BY_NUMERIC if code.isdigit() else _BY_ALPHA3 if len(code) == 3 else _BY_ALPHA2
-    return await session.scalar(by_form, {"code": code})
-
-
-_REF_BY_NUMERIC, _REF_BY_ALPHA3, _REF_BY_ALPHA2 = (
-    select(PARTNERS.c.id, PARTNERS.c.code).where(column == bindparam("code")).limit(1)
-    for column in (PARTNERS.c.numeric, PARTNERS.c.code, PARTNERS.c.alpha2)
-)
+    column, stored = form
+    return await session.scalar(_PARTNER_BY[column], {"code": stored})
 
 
 async def partner_ref(session: AsyncSession, code: str) -> tuple[int, str] | None:
     """A partner's id and alpha-3 by any form of its code, without loading the partner."""
-    if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
+    if (form := _code_form(code)) is None:
         return None
-    code = code.upper()
-    by_form = (
-        _REF_BY_NUMERIC if code.isdigit() else _REF_BY_ALPHA3 if len(code) == 3 else _REF_BY_ALPHA2
-    )
+    column, stored = form
     conn = await session.connection()
-    found = (await conn.execute(by_form, {"code": code})).one_or_none()
+    found = (await conn.execute(_REF_BY[column], {"code": stored})).one_or_none()
     return None if found is None else (found.id, found.code)
 
 
 async def partner_code(session: AsyncSession, code: str) -> str | None:
     """The alpha-3 of the partner named `code` (any case, any ISO form), or None (for filters)."""
-    partner = await find_partner(session, code)
-    return None if partner is None else partner.code
+    found = await partner_ref(session, code)
+    return None if found is None else found[1]
 
 
 async def figures_partner(
