@@ -376,13 +376,14 @@ def _refuse_bad_members(members: Sequence[MemberIn]) -> None:
 
 
 async def _team_of_roster(
-    session: AsyncSession, principal: Principal, team_id: int, *, writing: bool = False
+    session: AsyncSession, principal: Principal, team_id: int, *, fresh: bool = False
 ) -> CwdTeam:
-    """The team a roster belongs to; `writing`: locked (PostgreSQL) and read afresh, so that
-    concurrent roster writes to one team take turns rather than refuse each other as stale."""
+    """The team a roster belongs to; `fresh`: read again, for a roster write that holds the
+    team's lock (its rollup change's): concurrent roster writes to one team take turns, and
+    each moves the version the one before it left rather than failing as stale."""
     query = select(CwdTeam).where(CwdTeam.id == team_id, visible_to(principal))
-    if writing:
-        query = query.with_for_update(of=CwdTeam).execution_options(populate_existing=True)
+    if fresh:
+        query = query.execution_options(populate_existing=True)
     team = await session.scalar(query)
     if team is None:
         raise NotFound(f"CWD team {team_id} does not exist")
@@ -416,7 +417,8 @@ def _roster_details(team_id: int, day: date) -> dict[str, Any]:
 async def add_roster(
     session: AsyncSession, actor: Principal, team_id: int, body: RosterCreate
 ) -> CwdRoster:
-    team = await _team_of_roster(session, actor, team_id, writing=True)
+    change = await rollup.Change(session, [team_id]).before()
+    team = await _team_of_roster(session, actor, team_id, fresh=True)
     _refuse_bad_members(body.members)
     if (problem := life_error(team.formed_on, team.disbanded_on, body.as_of)) is not None:
         raise invalid("/as_of", problem)
@@ -429,7 +431,6 @@ async def add_roster(
             f"PATCH /api/v1/cwd-teams/{team_id}/rosters/{body.as_of} and If-Match",
             errors=[field_error("/as_of", "the team has a roster as of this date")],
         )
-    change = await rollup.Change(session, [team_id]).before()
     roster = CwdRoster(
         team_id=team_id,
         as_of=body.as_of,
@@ -474,7 +475,7 @@ async def replace_roster(
     for column, value in roster_columns(body.members).items():
         setattr(roster, column, value)
     roster.updated_at = utcnow()
-    _touch(await _team_of_roster(session, actor, team_id, writing=True))
+    _touch(await _team_of_roster(session, actor, team_id, fresh=True))
     await session.flush()
     await change.after()
     record(session, actor, "update", ROSTER, roster.id, ["members"], _roster_details(team_id, day))
@@ -489,7 +490,7 @@ async def delete_roster(
     roster_id = roster.id
     change = await rollup.Change(session, [team_id]).before()
     await session.delete(roster)
-    _touch(await _team_of_roster(session, actor, team_id, writing=True))
+    _touch(await _team_of_roster(session, actor, team_id, fresh=True))
     await session.flush()
     await change.after()
     record(session, actor, "delete", ROSTER, roster_id, [], _roster_details(team_id, day))
