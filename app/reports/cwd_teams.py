@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.params import parse_group_by as group_by_list
+from app.core.params import parse_group_by
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
@@ -83,10 +83,6 @@ COUNTS = CountTable(
 )
 
 
-def parse_group_by(raw: str) -> list[str]:
-    return group_by_list(raw, GROUPS)
-
-
 async def cwd_teams(
     session: AsyncSession,
     actor: Principal,
@@ -98,7 +94,7 @@ async def cwd_teams(
     activity: Activity | None = None,
     suppress_below: int | None = None,
 ) -> CwdTeamsReport:
-    groups = parse_group_by(group_by)
+    groups = parse_group_by(group_by, GROUPS)
     program_id = None
     if program is not None:
         found = await find_program(session, program)

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.history import known_at
-from app.core.params import parse_group_by
 from app.core.rollup import matching
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.scope import own_partner_id
@@ -80,10 +79,6 @@ class UpgradesReport(BaseModel):
     method: str
     rows: list[UpgradesRow]
     totals: UpgradesTotals
-
-
-def parse_groups(raw: str) -> list[str]:
-    return parse_group_by(raw, GROUPS)
 
 
 def _method(groups: list[str]) -> str:

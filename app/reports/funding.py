@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.params import parse_group_by as group_by_list
 from app.core.schemas import MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
@@ -71,10 +70,6 @@ class FundingReport(BaseModel):
     method: str
     rows: list[FundingRow]
     totals: FundingTotals
-
-
-def parse_group_by(raw: str) -> list[str]:
-    return group_by_list(raw, GROUPS)
 
 
 def _method(query: FundingQuery, groups: list[str]) -> str:

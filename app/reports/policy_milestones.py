@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.history import known_at
-from app.core.params import parse_group_by
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
@@ -64,10 +63,6 @@ class MilestonesReport(BaseModel):
     method: str
     rows: list[MilestonesRow]
     totals: MilestonesTotals
-
-
-def parse_groups(raw: str) -> list[str]:
-    return parse_group_by(raw, GROUPS)
 
 
 def _method(groups: list[str]) -> str:

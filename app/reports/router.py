@@ -27,6 +27,7 @@ from app.core.params import (
     RequiredProgram,
     SuppressBelow,
     ToFiscalYear,
+    parse_group_by,
 )
 from app.core.schemas import Date, ParamInt
 from app.core.security import Reader
@@ -112,7 +113,7 @@ async def funding_report(
     )
     report = await answer_as_known(
         as_known_on,
-        funding.funding_report(session, principal, funding.parse_group_by(group_by), query),
+        funding.funding_report(session, principal, parse_group_by(group_by, funding.GROUPS), query),
     )
     return answer(request, format, report, funding.csv_table, "funding.csv")
 
@@ -404,7 +405,7 @@ async def facility_upgrades_report(
         from_fy=from_fy,
         to_fy=to_fy,
     )
-    groups = facility_upgrades.parse_groups(group_by)
+    groups = parse_group_by(group_by, facility_upgrades.GROUPS)
     report = await answer_as_known(
         as_known_on, facility_upgrades.facility_upgrades(session, actor, groups, query)
     )
@@ -446,7 +447,7 @@ async def policy_milestones_report(
         from_fy=from_fy,
         to_fy=to_fy,
     )
-    groups = policy_milestones.parse_groups(group_by)
+    groups = parse_group_by(group_by, policy_milestones.GROUPS)
     report = await answer_as_known(
         as_known_on, policy_milestones.policy_milestones(session, actor, groups, query)
     )
