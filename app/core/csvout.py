@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.responses import Response, StreamingResponse
 
 from app.core import responses as render
-from app.core.pagination import Listing, PageParams, SortKey, _after, _key_value, paginate
+from app.core.pagination import Listing, PageParams, SortKey, key_value, paginate, rows_after
 from app.core.records import LIST_SEPARATOR, RecordShape
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -68,7 +68,7 @@ async def keyset_batches(
     order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
     last: list[Any] | None = None
     while True:
-        batch_stmt = stmt if last is None else stmt.where(_after(keys, last))
+        batch_stmt = stmt if last is None else stmt.where(rows_after(keys, last))
         async with sessionmaker() as session, session.begin():
             result = await session.execute(batch_stmt.order_by(*order).limit(batch_size))
             rows = list(result.scalars().all() if scalars else result.all())
@@ -77,7 +77,7 @@ async def keyset_batches(
         yield rows
         if len(rows) < batch_size:
             return
-        last = [_key_value(rows[-1], k) for k in keys]
+        last = [key_value(rows[-1], k) for k in keys]
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection").

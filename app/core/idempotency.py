@@ -168,7 +168,7 @@ def _request_hash(request: Request, body: bytes) -> str:
 
 
 # One statement, built once: on PostgreSQL it runs alone in autocommit (one round trip).
-_RESERVE = insert(IdempotencyRecord).returning(IdempotencyRecord.id)
+_RESERVE = insert(IDEMPOTENCY_KEYS).returning(IDEMPOTENCY_KEYS.c.id)
 
 
 async def _insert_reservation(

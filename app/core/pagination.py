@@ -187,7 +187,7 @@ def identity_of(*inputs: Any) -> str:
     return hashlib.sha256(repr(inputs).encode()).hexdigest()[:16]
 
 
-def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+def rows_after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
     """Rows past the key `values` (values, or bind parameters for a statement compiled once)."""
     if len(keys) > 1 and len({k.descending for k in keys}) == 1:
         # One direction: a row-value comparison, which an index on the sort columns can seek.
@@ -223,7 +223,7 @@ async def paginate(
     default it is read off `stmt`. A hot listing may pass a connection for `session` (its
     statements then skip the ORM session's execution layer); it must pass `filters`."""
     # The cursor names its listing's sort columns, so one listing's cursor is refused by another.
-    sort_name = _sort_identity(sort_name, keys)
+    sort_name = sort_identity(sort_name, keys)
     # ... and the listing's filters, so a cursor continues only the listing that made it.
     if filters is None:
         if not isinstance(session, AsyncSession):
@@ -232,7 +232,7 @@ async def paginate(
     page_stmt = stmt
     if params.cursor:
         values = decode_cursor(params.cursor, sort_name, keys, filters)
-        page_stmt = page_stmt.where(_after(keys, values))
+        page_stmt = page_stmt.where(rows_after(keys, values))
     total = None
     if params.include_total:
         total = (await session.execute(counted(stmt))).scalar_one()
@@ -243,7 +243,7 @@ async def paginate(
     if len(rows) > params.limit:
         rows = rows[: params.limit]
         last = rows[-1]
-        next_cursor = encode_cursor(sort_name, [_key_value(last, k) for k in keys], filters)
+        next_cursor = encode_cursor(sort_name, [key_value(last, k) for k in keys], filters)
     return Result(items=rows, next_cursor=next_cursor, total=total)
 
 
@@ -257,12 +257,12 @@ def keyset_order(keys: Sequence[SortKey]) -> list[Any]:
     return [k.column.desc() if k.descending else k.column.asc() for k in keys]
 
 
-def _sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:
+def sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:
     columns = ",".join(f"{k.column}{' desc' if k.descending else ''}" for k in keys)
     return f"{sort_name}:{hashlib.sha256(columns.encode()).hexdigest()[:12]}"
 
 
-def _key_value(row: Any, key: SortKey) -> Any:
+def key_value(row: Any, key: SortKey) -> Any:
     name = key.column.key
     return getattr(row, name) if hasattr(row, name) else row._mapping[key.column]
 

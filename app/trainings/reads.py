@@ -27,14 +27,14 @@ from app.core.pagination import (
     PageParams,
     Result,
     SortKey,
-    _after,
-    _sort_identity,
     counted,
     decode_cursor,
     encode_cursor,
     identity_of,
     keyset_order,
     paginate,
+    rows_after,
+    sort_identity,
 )
 from app.core.security import Principal, Role
 from app.partners.models import Partner
@@ -287,7 +287,7 @@ async def training_json(
 def _keyset(sort: SortOrder) -> tuple[tuple[SortKey, ...], str]:
     """A sort's keys and the name its cursors carry (as `paginate` names them)."""
     keys = tuple(sort_keys(sort))
-    return keys, _sort_identity(sort.value, keys)
+    return keys, sort_identity(sort.value, keys)
 
 
 @lru_cache(maxsize=512)
@@ -302,7 +302,9 @@ def _pg_page_sql(
     page = stmt
     if after:
         page = page.where(
-            _after(keys, [bindparam(f"after_{i}", type_=k.column.type) for i, k in enumerate(keys)])
+            rows_after(
+                keys, [bindparam(f"after_{i}", type_=k.column.type) for i, k in enumerate(keys)]
+            )
         )
     page = page.order_by(*keyset_order(keys)).limit(bindparam("limit", type_=Integer))
     return _Sql.of(page), _Sql.of(counted(stmt)) if total else None
