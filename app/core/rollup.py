@@ -68,6 +68,15 @@ async def apply_deltas(
         )
 
 
+async def rebuild_from(
+    session: AsyncSession, table: Table, columns: Sequence[str], records: Any
+) -> None:
+    """Replace a rollup's rows with `records` (its GROUP BY over the records, in `columns`):
+    a repair tool; normal writes never need it."""
+    await session.execute(delete(table))
+    await session.execute(table.insert().from_select(list(columns), records))
+
+
 def _keyed(key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
     return [dict(zip(["k_" + n for n in key_columns], key, strict=True)) for key in keys]
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, literal, select, union_all
+from sqlalchemy import Table, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
-from app.core.rollup import apply_deltas
+from app.core.rollup import apply_deltas, rebuild_from
 from app.facilities.models import (
     ALL_FEATURES,
     UPGRADES_ROLLUP,
@@ -171,8 +171,5 @@ def _key(row: Any) -> Key:
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    await session.execute(delete(UPGRADES_ROLLUP))
-    query = from_records_query().subquery()
-    await session.execute(
-        UPGRADES_ROLLUP.insert().from_select(list(KEY_COLUMNS + SUM_COLUMNS), select(query))
-    )
+    records = select(from_records_query().subquery())
+    await rebuild_from(session, UPGRADES_ROLLUP, KEY_COLUMNS + SUM_COLUMNS, records)

@@ -7,11 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
-from app.core.rollup import apply_deltas
+from app.core.rollup import apply_deltas, rebuild_from
 from app.gdrp.models import MILESTONES_ROLLUP, PolicyMilestone, PolicyMilestonesRollup
 
 # (program_id, partner_id, fiscal_year, kind) → [milestones]
@@ -84,9 +84,4 @@ async def stored(session: AsyncSession) -> dict[Key, int]:
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    await session.execute(delete(MILESTONES_ROLLUP))
-    await session.execute(
-        MILESTONES_ROLLUP.insert().from_select(
-            list(KEY_COLUMNS + SUM_COLUMNS), from_records_query()
-        )
-    )
+    await rebuild_from(session, MILESTONES_ROLLUP, KEY_COLUMNS + SUM_COLUMNS, from_records_query())

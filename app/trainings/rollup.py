@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, delete, func, literal, select, union_all
+from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.rollup import apply_deltas
+from app.core.rollup import apply_deltas, rebuild_from
 from app.trainings.models import (
     ALL_TOPICS,
     ROLLUP,
@@ -127,12 +127,8 @@ async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, int, int]]:
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    table = ROLLUP
-    await session.execute(delete(table))
-    query = from_records_query().subquery()
-    await session.execute(
-        table.insert().from_select(list(KEY_COLUMNS + SUM_COLUMNS), select(query))
-    )
+    records = select(from_records_query().subquery())
+    await rebuild_from(session, ROLLUP, KEY_COLUMNS + SUM_COLUMNS, records)
 
 
 async def trained_by_fiscal_year(
