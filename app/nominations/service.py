@@ -189,7 +189,6 @@ _INSERT_NEW = {
     .returning(NOMINATIONS.c.id, NOMINATIONS.c.created_at, NOMINATIONS.c.updated_at)
     for dialect, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
 }
-_INSERTED = [c.key for c in NOMINATIONS.columns if c.key not in ("id", "created_at", "updated_at")]
 _TAKEN = select(NOMINATIONS.c.id).where(
     NOMINATIONS.c.partner_id == bindparam("partner_id"),
     NOMINATIONS.c.external_ref == bindparam("external_ref"),
@@ -202,27 +201,24 @@ async def create_nomination(
     if actor.role not in USERS:
         raise Forbidden(f"the {actor.role} role may not nominate")
     partner_id, partner_code = await _partner_of_new(session, actor, body)
-    nomination = Nomination(
-        # The country as the response names it; the row refers to it by id.
-        partner=Partner(id=partner_id, code=partner_code),
-        partner_id=partner_id,
-        fiscal_year=body.fiscal_year,
-        external_ref=body.external_ref,
-        status=NominationStatus.submitted,
-        vetting_status=VettingStatus.pending,
-        ecl_score=body.ecl_score,
-        ecl_exempt=body.ecl_exempt,
-        vetting_case_ref=None,
-        vetting_decided_at=None,
-        vetting_expires_at=None,
-        version=1,
+    values = {
+        "partner_id": partner_id,
+        "fiscal_year": body.fiscal_year,
+        "external_ref": body.external_ref,
+        "status": NominationStatus.submitted,
+        "vetting_status": VettingStatus.pending,
+        "ecl_score": body.ecl_score,
+        "ecl_exempt": body.ecl_exempt,
+        "vetting_case_ref": None,
+        "vetting_decided_at": None,
+        "vetting_expires_at": None,
+        "version": 1,
         **{column: getattr(body.nominee, name) for name, column in NOMINEE_COLUMNS.items()},
         **{column: getattr(body.course, name) for name, column in COURSE_COLUMNS.items()},
-    )
+    }
     # Written as one Core statement (not through the session's unit of work, which this
-    # hot path would pay for twice); `nomination` is the row as stored, for the response.
+    # hot path would pay for twice).
     conn = await session.connection()
-    values = {column: getattr(nomination, column) for column in _INSERTED}
     inserted = (await conn.execute(_INSERT_NEW[conn.dialect.name], values)).one_or_none()
     if inserted is None:
         taken = await conn.scalar(
@@ -232,6 +228,8 @@ async def create_nomination(
             f"external_ref {body.external_ref!r} is already nomination {taken} of {partner_code}",
             existing_nomination=taken,
         )
+    # The row as stored, for the response; its country as the response names it.
+    nomination = Nomination(**values, partner=Partner(id=partner_id, code=partner_code))
     nomination.id, nomination.created_at, nomination.updated_at = inserted
     record(
         session,
