@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
@@ -139,6 +141,56 @@ async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:
         if engine.dialect.name == "postgresql":
             await conn.execution_options(isolation_level="AUTOCOMMIT")
         yield conn
+
+
+@dataclass(frozen=True, slots=True)
+class DriverSql:
+    """A Core statement compiled once for asyncpg (`$1` placeholders): its text, the order and
+    bind processors of its parameters, and the values it carries itself (`.values(state=...)`).
+    A hot path runs it on the driver connection (`driver_of`), without SQLAlchemy's
+    per-execution work (about 50 µs a statement)."""
+
+    text: str
+    names: tuple[str, ...]
+    processors: Mapping[str, Any]
+    own: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, stmt: Any) -> DriverSql:
+        compiled = stmt.compile(dialect=asyncpg_dialect())
+        own = {
+            name: bind.effective_value
+            for bind, name in compiled.bind_names.items()
+            if not bind.required
+        }
+        return cls(str(compiled), tuple(compiled.positiontup or ()), compiled._bind_processors, own)
+
+    def args(self, values: Mapping[str, Any]) -> list[Any]:
+        args = []
+        for name in self.names:
+            value = values[name] if name in values or name not in self.own else self.own[name]
+            process = self.processors.get(name)
+            args.append(value if process is None or value is None else process(value))
+        return args
+
+
+async def driver_of(conn: AsyncConnection) -> Any:
+    """The asyncpg connection under `conn` (PostgreSQL only)."""
+    raw = await conn.get_raw_connection()
+    return raw.driver_connection
+
+
+async def driver_in_transaction(conn: AsyncConnection) -> Any:
+    """The asyncpg connection under `conn` (PostgreSQL only), inside the transaction that
+    `conn` will commit or roll back. SQLAlchemy's asyncpg adapter sends BEGIN with its first
+    statement; when a hot path's first statement runs on the driver, the transaction is begun
+    here by the adapter itself, so that its commit and rollback end it (a private method:
+    tests/core/test_driver_sql.py holds it to that)."""
+    raw = await conn.get_raw_connection()
+    adapted: Any = raw.dbapi_connection
+    if adapted._transaction is None:
+        await adapted._start_transaction()
+    return raw.driver_connection
 
 
 # scope="function": the commit runs before the response is sent, so a 201 means durable.

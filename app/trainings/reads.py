@@ -10,18 +10,16 @@ its own country's participant row (`service.own_rows`), so its totals are that r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
 import orjson
 from fastapi import Request
 from sqlalchemy import BigInteger, Integer, Row, bindparam, literal, select, union_all
-from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import aliased
 
-from app.core.db import read_connection
+from app.core.db import DriverSql, driver_of, read_connection
 from app.core.errors import NotFound
 from app.core.pagination import (
     PageParams,
@@ -207,29 +205,6 @@ _PG_CHILDREN = _PG_CHILDREN_OF.format(own="")
 _PG_OWN_CHILDREN = _PG_CHILDREN_OF.format(own=" AND tp.partner_id = $2::bigint")
 
 
-@dataclass(frozen=True, slots=True)
-class _Sql:
-    """A statement compiled once for the asyncpg connection: its text, and the order and bind
-    processors of its parameters."""
-
-    text: str
-    names: tuple[str, ...]
-    processors: Mapping[str, Any]
-
-    @classmethod
-    def of(cls, stmt: Any) -> _Sql:
-        compiled = stmt.compile(dialect=asyncpg_dialect())
-        return cls(str(compiled), tuple(compiled.positiontup or ()), compiled._bind_processors)
-
-    def args(self, values: Mapping[str, Any]) -> list[Any]:
-        args = []
-        for name in self.names:
-            value = values[name]
-            process = self.processors.get(name)
-            args.append(value if process is None or value is None else process(value))
-        return args
-
-
 def _in_scope(embassy: bool) -> Any:
     """`visible_to` of a caller of this kind, an embassy's partner as the `partner_id` bind."""
     placeholder = Principal(
@@ -241,17 +216,12 @@ def _in_scope(embassy: bool) -> Any:
 
 
 @lru_cache(maxsize=2)
-def _pg_get_sql(embassy: bool) -> _Sql:
-    return _Sql.of(
+def _pg_get_sql(embassy: bool) -> DriverSql:
+    return DriverSql.of(
         _columns().where(
             Training.id == bindparam("training_id", type_=BigInteger), _in_scope(embassy)
         )
     )
-
-
-async def _driver(conn: AsyncConnection) -> Any:
-    raw = await conn.get_raw_connection()
-    return raw.driver_connection
 
 
 async def _pg_children(driver: Any, ids: list[int], partner_id: int | None) -> Any:
@@ -266,7 +236,7 @@ async def training_json(
     """One training as TrainingRead JSON, and its version (the ETag), read on `conn` (from
     `read_connection`: autocommit on PostgreSQL)."""
     if conn.dialect.name == "postgresql":
-        driver = await _driver(conn)
+        driver = await driver_of(conn)
         sql = _pg_get_sql(principal.is_embassy)
         values = {"training_id": training_id, "partner_id": principal.partner_id}
         row = await driver.fetchrow(sql.text, *sql.args(values))
@@ -293,7 +263,7 @@ def _keyset(sort: SortOrder) -> tuple[tuple[SortKey, ...], str]:
 @lru_cache(maxsize=512)
 def _pg_page_sql(
     shape: tuple[str, ...], embassy: bool, sort: SortOrder, after: bool, total: bool
-) -> tuple[_Sql, _Sql | None]:
+) -> tuple[DriverSql, DriverSql | None]:
     """The page statement (and the count's, for `total`) of a listing of this shape: which
     filters are set, whether the caller is an embassy, the sort, and whether a cursor leads."""
     binds: dict[str, Any] = {name: bindparam(filter_bind(name)) for name in shape}
@@ -307,7 +277,7 @@ def _pg_page_sql(
             )
         )
     page = page.order_by(*keyset_order(keys)).limit(bindparam("limit", type_=Integer))
-    return _Sql.of(page), _Sql.of(counted(stmt)) if total else None
+    return DriverSql.of(page), DriverSql.of(counted(stmt)) if total else None
 
 
 async def _pg_page(
@@ -331,7 +301,7 @@ async def _pg_page(
     page, count = _pg_page_sql(
         tuple(values), principal.is_embassy, sort, bool(params.cursor), params.include_total
     )
-    driver = await _driver(conn)
+    driver = await driver_of(conn)
     total = None if count is None else await driver.fetchval(count.text, *count.args(binds))
     rows = await driver.fetch(page.text, *page.args(binds))
     next_cursor = None
@@ -393,7 +363,7 @@ async def _session_page(
     if session.get_bind().dialect.name == "postgresql":
         ids = [row.id for row in result.items]
         own = own_rows(principal)
-        children = await _pg_children(await _driver(conn), ids, own) if ids else []
+        children = await _pg_children(await driver_of(conn), ids, own) if ids else []
         items = _assemble([dict(row._mapping) for row in result.items], children)
     else:
         items = await _items(conn, result.items, own_rows(principal))
