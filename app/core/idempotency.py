@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Annotated, Any, cast
 
+import asyncpg
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.routing import APIRoute
 from sqlalchemy import (
@@ -29,21 +30,22 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     delete,
+    event,
     insert,
     select,
     update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 from starlette.responses import Response
 
 from app.core.config import Settings
 from app.core.contract import REQUIRED_HEADER
-from app.core.db import SessionDep, on_rollback
+from app.core.db import DriverSql, SessionDep, driver_of, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
-from app.core.security import Principal, authenticate
+from app.core.security import authenticate_request
 
 IN_FLIGHT, DONE = "in_flight", "done"
 REPLAYED_HEADERS = ("location", "etag", "content-type")
@@ -105,6 +107,31 @@ _STORE = (
     )
 )
 
+# session.info: the reply its transaction is to keep. On PostgreSQL the statement that numbers
+# the transaction's changes writes it too (app/integrations/changes/recorder.py), one round trip
+# fewer; otherwise `keep_replies` does, just before the commit.
+REPLY = "wps.idempotency.reply"
+
+
+def lease_lost() -> Conflict:
+    """Fails the request, so its transaction rolls back: the retry's result stands."""
+    return Conflict(
+        "this request outlived its Idempotency-Key lease and a retry took the key over;"
+        " its changes were not kept"
+    )
+
+
+@event.listens_for(Session, "before_commit")
+def keep_replies(session: Session) -> None:
+    reply = session.info.pop(REPLY, None)
+    if reply is not None and session.connection().execute(_STORE, reply).rowcount != 1:
+        raise lease_lost()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_reply(session: Session) -> None:
+    session.info.pop(REPLY, None)
+
 
 class Idempotency:
     """The key a request reserved; `store()` keeps its response in the request's transaction."""
@@ -127,25 +154,17 @@ class Idempotency:
             IdempotencyRecord.created_at == self.reserved_at
         )
 
-    async def store(self, response: Response) -> None:
+    def store(self, response: Response) -> None:
+        """Keep `response` for replays: written just before the transaction commits (see
+        `keep_replies`), so it is durable exactly when the change is."""
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-        conn = await self._session.connection()
-        stored = await conn.execute(
-            _STORE,
-            {
-                "record_id": self.record_id,
-                "reserved_at": self.reserved_at,
-                "response_status": response.status_code,
-                "response_headers": headers,
-                "response_body": bytes(response.body),
-            },
-        )
-        if stored.rowcount != 1:
-            # Fails the request, so its transaction rolls back: the retry's result stands.
-            raise Conflict(
-                "this request outlived its Idempotency-Key lease and a retry took the key over;"
-                " its changes were not kept"
-            )
+        self._session.info[REPLY] = {
+            "record_id": self.record_id,
+            "reserved_at": self.reserved_at,
+            "response_status": response.status_code,
+            "response_headers": headers,
+            "response_body": bytes(response.body),
+        }
         self.stored = True
 
     async def release(self) -> None:
@@ -167,15 +186,23 @@ def _request_hash(request: Request, body: bytes) -> str:
     return digest.hexdigest()
 
 
-# One statement, built once: on PostgreSQL it runs alone in autocommit (one round trip).
+# One statement, built once.
 _RESERVE = insert(IDEMPOTENCY_KEYS).returning(IDEMPOTENCY_KEYS.c.id)
+_PG_RESERVE = DriverSql.of(
+    insert(IDEMPOTENCY_KEYS)
+    .values({c: bindparam(c) for c in ("api_key_id", "key", "request_hash", "state", "created_at")})
+    .returning(IDEMPOTENCY_KEYS.c.id)
+)
 
 
 async def _insert_reservation(
-    engine: AsyncEngine, api_key_id: int, key: str, request_hash: str
-) -> Reservation:
-    """Reserve the key in a transaction of its own (committed at once, so a concurrent
-    duplicate sees it), on a pooled connection without a session."""
+    engine: AsyncEngine, session: AsyncSession, api_key_id: int, key: str, request_hash: str
+) -> Reservation | None:
+    """Reserve the key in a transaction of its own, committed at once so a concurrent
+    duplicate sees it; None when the key is taken. On PostgreSQL the insert runs on the
+    request's own connection before its transaction begins (SQLAlchemy sends BEGIN with the
+    first statement of the session), so in autocommit, as one round trip; elsewhere it runs on
+    a pooled connection without a session."""
     at = utcnow()
     values = {
         "api_key_id": api_key_id,
@@ -184,17 +211,33 @@ async def _insert_reservation(
         "state": IN_FLIGHT,
         "created_at": at,
     }
-    async with engine.connect() as conn:
-        if engine.dialect.name == "postgresql":
-            await conn.execution_options(isolation_level="AUTOCOMMIT")
-        record_id = (await conn.execute(_RESERVE, values)).scalar_one()
-        await conn.commit()  # SQLite: ends the transaction the insert began
+    if engine.dialect.name == "postgresql":
+        driver = await driver_of(await session.connection())
+        if not driver.is_in_transaction():
+            try:
+                record_id = await driver.fetchval(_PG_RESERVE.text, *_PG_RESERVE.args(values))
+            except asyncpg.UniqueViolationError:
+                # Taken. What follows reads the key on a connection of its own, so this one
+                # goes back to the pool first (the session takes another when next used):
+                # concurrent duplicates must not each hold one while they wait for another.
+                await session.close()
+                return None
+            return record_id, at
+    try:
+        async with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                await conn.execution_options(isolation_level="AUTOCOMMIT")
+            record_id = (await conn.execute(_RESERVE, values)).scalar_one()
+            await conn.commit()  # SQLite: ends the transaction the insert began
+    except IntegrityError:
+        return None
     return record_id, at
 
 
 async def _reserve(
     engine: AsyncEngine,
     sessionmaker: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
     api_key_id: int,
     key: str,
     request_hash: str,
@@ -202,10 +245,9 @@ async def _reserve(
     lease: timedelta,
 ) -> Reservation:
     for _ in range(3):
-        try:
-            return await _insert_reservation(engine, api_key_id, key, request_hash)
-        except IntegrityError:
-            pass
+        reserved = await _insert_reservation(engine, session, api_key_id, key, request_hash)
+        if reserved is not None:
+            return reserved
         async with sessionmaker() as session, session.begin():
             existing = await session.scalar(
                 select(IdempotencyRecord).where(
@@ -259,7 +301,6 @@ async def _reserve(
 def idempotency(required: bool = False) -> Any:
     async def dependency(
         request: Request,
-        principal: Annotated[Principal, Depends(authenticate)],
         session: SessionDep,
         idempotency_key: Annotated[
             str | None,
@@ -282,11 +323,14 @@ def idempotency(required: bool = False) -> Any:
                 )
             yield None
             return
+        # The key is the caller's: authenticated by the route's own gate already (or now).
+        principal = await authenticate_request(request)
         sessionmaker = request.app.state.sessionmaker
         settings = request.app.state.settings
         reservation = await _reserve(
             request.app.state.engine,
             sessionmaker,
+            session,
             principal.key_id,
             idempotency_key,
             _request_hash(request, await request.body()),
@@ -326,7 +370,7 @@ class IdempotentRoute(APIRoute):
             response = await handler(request)
             handle: Idempotency | None = request.scope.get(_HANDLE)
             if handle is not None:
-                await handle.store(response)
+                handle.store(response)
             return response
 
         return store_response

@@ -12,7 +12,6 @@ transaction is serialized already). A rolled-back transaction gives its numbers 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Sequence
 from contextlib import suppress
@@ -20,11 +19,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert, text
+import orjson
+from sqlalchemy import JSON, bindparam, event, insert, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.util import await_
 
 from app.audit.models import AUDIT_EVENTS, AuditEvent
+from app.core.db import DriverSql
+from app.core.idempotency import DONE, IN_FLIGHT, REPLY, lease_lost
 from app.core.models import UTCDateTime, utcnow
 from app.integrations.changes.models import CHANGE_PARTNERS, CHANGES
 
@@ -125,8 +128,10 @@ _INSERT_CHANGE_PARTNERS = insert(CHANGE_PARTNERS)
 
 # PostgreSQL: the audit rows, the counter, the changes and their readers in one statement (one
 # round trip instead of four), which also reads the enabled webhook subscriptions for the
-# outbox. Its parts run together on one snapshot; the counter's row lock is taken here and
-# held until COMMIT, and only the outbox's insert can follow it.
+# outbox and keeps the reply of the request's Idempotency-Key, if it has one (its row, when
+# not ours any more, is left alone and counted out). Its parts run together on one snapshot;
+# the counter's row lock is taken here and held until COMMIT, and only the outbox's insert
+# can follow it.
 _NUMBER_IN_ONE = text(
     """
 WITH bump AS (
@@ -151,13 +156,32 @@ WITH bump AS (
     INSERT INTO change_partners (seq, partner_id)
     SELECT bump.last_seq - :n + r.i, r.partner_id
     FROM bump, json_to_recordset(CAST(:readers AS json)) AS r(i bigint, partner_id bigint)
+), reply AS (
+    UPDATE idempotency_keys SET state = :done, response_status = :response_status,
+        response_headers = CAST(:response_headers AS json), response_body = :response_body
+    WHERE id = :record_id AND created_at = :reserved_at AND state = :in_flight
+    RETURNING 1
 )
 SELECT bump.last_seq, (
     SELECT json_agg(json_build_array(s.id, s.events, s.partner_id) ORDER BY s.id)
     FROM webhook_subscriptions s WHERE s.enabled
-) FROM bump
+), (SELECT count(*) FROM reply) FROM bump
 """
-).bindparams(bindparam("at", type_=UTCDateTime()))
+).bindparams(
+    bindparam("at", type_=UTCDateTime()),
+    bindparam("reserved_at", type_=UTCDateTime()),
+    bindparam("response_headers", type_=JSON()),
+    bindparam("done", DONE),
+    bindparam("in_flight", IN_FLIGHT),
+)
+_NO_REPLY = dict.fromkeys(
+    ("record_id", "reserved_at", "response_status", "response_headers", "response_body")
+)
+_PG_NUMBER_IN_ONE = DriverSql.of(_NUMBER_IN_ONE)
+
+
+def _json(rows: list[dict[str, Any]]) -> str:
+    return orjson.dumps(rows, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _audit_row(audit_event: AuditEvent) -> dict[str, Any]:
@@ -165,10 +189,13 @@ def _audit_row(audit_event: AuditEvent) -> dict[str, Any]:
 
 
 def _number_in_one(
-    conn: Connection, scoped: list[tuple[AuditEvent, frozenset[int]]], at: datetime
+    conn: Connection,
+    scoped: list[tuple[AuditEvent, frozenset[int]]],
+    at: datetime,
+    reply: dict[str, Any] | None,
 ) -> tuple[int, list[Subscribed]]:
-    """PostgreSQL: write what the changes need in one statement; the last seq handed out and
-    the enabled subscriptions."""
+    """PostgreSQL: write what the changes need, and `reply`, in one statement; the last seq
+    handed out and the enabled subscriptions."""
     audit = [
         {**_audit_row(e), "i": i, "occurred_at": e.occurred_at.isoformat()}
         for i, (e, _) in enumerate(scoped, start=1)
@@ -188,16 +215,23 @@ def _number_in_one(
         for i, (_, partners) in enumerate(scoped, start=1)
         for p in sorted(partners)
     ]
-    last, subscribed = conn.execute(
-        _NUMBER_IN_ONE,
-        {
-            "n": len(scoped),
-            "at": at,
-            "audit": json.dumps(audit),
-            "changes": json.dumps(changes),
-            "readers": json.dumps(shared),
-        },
-    ).one()
+    values = {
+        "n": len(scoped),
+        "at": at,
+        "audit": _json(audit),
+        "changes": _json(changes),
+        "readers": _json(shared),
+        **(reply or _NO_REPLY),
+    }
+    driver = conn.connection.driver_connection
+    if driver is not None and driver.is_in_transaction():
+        # Every write path passes here: on the driver itself, inside the transaction.
+        sql = _PG_NUMBER_IN_ONE
+        last, subscribed, kept = await_(driver.fetchrow(sql.text, *sql.args(values)))
+    else:
+        last, subscribed, kept = conn.execute(_NUMBER_IN_ONE, values).one()
+    if reply is not None and kept != 1:
+        raise lease_lost()
     rows = subscribed or []  # the driver decodes json (SQLAlchemy's asyncpg codecs)
     return int(last), [(sub_id, events, partner_id) for sub_id, events, partner_id in rows]
 
@@ -234,7 +268,9 @@ def _number_step_by_step(
     return last
 
 
-@event.listens_for(Session, "before_commit")
+# First of the before-commit hooks (`insert`): it takes the reply that `keep_replies` would
+# otherwise write in a statement of its own.
+@event.listens_for(Session, "before_commit", insert=True)
 def _number_changes(session: Session) -> None:
     noted: list[tuple[AuditEvent, frozenset[int] | None]] = session.info.pop(PENDING, None) or []
     if not noted:
@@ -252,7 +288,8 @@ def _number_changes(session: Session) -> None:
     now = utcnow()
     subscribed: list[Subscribed] | None = None
     if conn.dialect.name == "postgresql":
-        last, subscribed = _number_in_one(conn, scoped, now)
+        # The request's Idempotency-Key reply rides along (else `keep_replies` writes it).
+        last, subscribed = _number_in_one(conn, scoped, now, session.info.pop(REPLY, None))
     else:
         last = _number_step_by_step(conn, scoped, now)
     numbered = [
