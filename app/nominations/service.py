@@ -12,13 +12,25 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, delete, func, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal_column,
+    select,
+    true,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.writer import record
+from app.core.db import DriverSql, driver_in_transaction
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -29,6 +41,7 @@ from app.core.errors import (
     invalid_query,
 )
 from app.core.fiscal_year import today
+from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
@@ -55,7 +68,13 @@ from app.nominations.workflow import (
     vetting_errors,
 )
 from app.partners.models import PARTNERS, Partner
-from app.partners.service import find_partner, lock_partners, partner_ref
+from app.partners.service import (
+    code_form,
+    find_partner,
+    lock_partners,
+    partner_by_id,
+    partner_ref,
+)
 
 RESOURCE = "nomination"
 # Nominee personal data is for admins and the nominating embassy only.
@@ -152,42 +171,51 @@ def _field_paths(body: BaseModel, prefix: str = "") -> list[str]:
     return paths
 
 
-# The nominating country's id and alpha-3, by id (an embassy's own) or by any form of its code.
-_PARTNER_BY_ID = select(PARTNERS.c.id, PARTNERS.c.code).where(PARTNERS.c.id == bindparam("id"))
+# One statement for a new nomination: the row, its partner chosen by id (an embassy's own) or
+# by any form of its code, unless the partner is unknown or already has a nomination under this
+# external_ref (then no row, and nothing is locked or changed). It returns the partner's
+# alpha-3 for the response. Built once per partner column; on PostgreSQL it runs on the driver.
+_NEW_COLUMNS = [
+    "fiscal_year",
+    "external_ref",
+    "status",
+    "vetting_status",
+    "ecl_score",
+    "ecl_exempt",
+    "vetting_case_ref",
+    "vetting_decided_at",
+    "vetting_expires_at",
+    "version",
+    "created_at",
+    "updated_at",
+    *NOMINEE_COLUMNS.values(),
+    *COURSE_COLUMNS.values(),
+]
 
 
-async def _partner_of_new(
-    session: AsyncSession, actor: Principal, body: NominationCreate
-) -> tuple[int, str]:
-    if actor.is_embassy:
-        if "partner" in body.model_fields_set:
-            raise Unprocessable(
-                "/partner: an embassy key nominates for its own country; omit partner",
-                errors=[field_error("/partner", "not allowed for embassy keys")],
-            )
-        conn = await session.connection()
-        own = (await conn.execute(_PARTNER_BY_ID, {"id": actor.partner_id})).one_or_none()
-        if own is None:
-            raise Forbidden("this embassy key is not bound to a partner")
-        return own.id, own.code
-    if body.partner is None:
-        raise Unprocessable(
-            "/partner: required for admin keys",
-            errors=[field_error("/partner", "required: the nominating country")],
-        )
-    found = await partner_ref(session, body.partner)
-    if found is None:
-        raise invalid("/partner", f"unknown country code {body.partner!r}")
-    return found
+def _insert_new(insert: Any, partner_column: str) -> Any:
+    chosen = select(
+        *(bindparam(c, type_=NOMINATIONS.c[c].type) for c in _NEW_COLUMNS), PARTNERS.c.id
+    ).where(PARTNERS.c[partner_column] == bindparam("partner"))
+    # The new row's partner, named as a column of the row (RETURNING does not correlate).
+    owner = PARTNERS.alias("owner")
+    alpha3 = (
+        select(owner.c.code)
+        .where(owner.c.id == literal_column("nominations.partner_id"))
+        .scalar_subquery()
+    )
+    return (
+        insert(NOMINATIONS)
+        .from_select([*_NEW_COLUMNS, "partner_id"], chosen)
+        .on_conflict_do_nothing(index_elements=["partner_id", "external_ref"])
+        .returning(NOMINATIONS.c.id, NOMINATIONS.c.partner_id, alpha3.label("partner_code"))
+    )
 
 
-# One statement for a new nomination: the row, unless the partner already has one under this
-# external_ref (then none, and nothing is locked or changed). Built once per dialect.
-_INSERT_NEW = {
-    dialect: insert(NOMINATIONS)
-    .on_conflict_do_nothing(index_elements=["partner_id", "external_ref"])
-    .returning(NOMINATIONS.c.id, NOMINATIONS.c.created_at, NOMINATIONS.c.updated_at)
-    for dialect, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+_PARTNER_COLUMNS = ("id", "numeric", "code", "alpha2")
+_INSERT_NEW = {column: _insert_new(sqlite.insert, column) for column in _PARTNER_COLUMNS}
+_PG_INSERT_NEW = {
+    column: DriverSql.of(_insert_new(postgresql.insert, column)) for column in _PARTNER_COLUMNS
 }
 _TAKEN = select(NOMINATIONS.c.id).where(
     NOMINATIONS.c.partner_id == bindparam("partner_id"),
@@ -195,14 +223,56 @@ _TAKEN = select(NOMINATIONS.c.id).where(
 )
 
 
+def _nominating(actor: Principal, body: NominationCreate) -> tuple[str, object]:
+    """The partner column and value that name the nominating country."""
+    if actor.is_embassy:
+        if "partner" in body.model_fields_set:
+            raise Unprocessable(
+                "/partner: an embassy key nominates for its own country; omit partner",
+                errors=[field_error("/partner", "not allowed for embassy keys")],
+            )
+        return "id", actor.partner_id
+    if body.partner is None:
+        raise Unprocessable(
+            "/partner: required for admin keys",
+            errors=[field_error("/partner", "required: the nominating country")],
+        )
+    form = code_form(body.partner)
+    if form is None:
+        raise invalid("/partner", f"unknown country code {body.partner!r}")
+    return form
+
+
+async def _refusal(
+    session: AsyncSession, actor: Principal, body: NominationCreate
+) -> Forbidden | Unprocessable | Conflict:
+    """Why a new nomination inserted no row: its partner is unknown, or the ref is taken."""
+    partner = (
+        await partner_ref(session, body.partner)
+        if body.partner is not None and not actor.is_embassy
+        else await partner_by_id(session, actor.partner_id)
+    )
+    if partner is None:
+        if actor.is_embassy:
+            return Forbidden("this embassy key is not bound to a partner")
+        return invalid("/partner", f"unknown country code {body.partner!r}")
+    partner_id, partner_code = partner
+    conn = await session.connection()
+    taken = await conn.scalar(_TAKEN, {"partner_id": partner_id, "external_ref": body.external_ref})
+    return Conflict(
+        f"external_ref {body.external_ref!r} is already nomination {taken} of {partner_code}",
+        existing_nomination=taken,
+    )
+
+
 async def create_nomination(
     session: AsyncSession, actor: Principal, body: NominationCreate
 ) -> Nomination:
     if actor.role not in USERS:
         raise Forbidden(f"the {actor.role} role may not nominate")
-    partner_id, partner_code = await _partner_of_new(session, actor, body)
+    partner_column, partner = _nominating(actor, body)
+    now = utcnow()
     values = {
-        "partner_id": partner_id,
         "fiscal_year": body.fiscal_year,
         "external_ref": body.external_ref,
         "status": NominationStatus.submitted,
@@ -213,30 +283,37 @@ async def create_nomination(
         "vetting_decided_at": None,
         "vetting_expires_at": None,
         "version": 1,
+        "created_at": now,
+        "updated_at": now,
         **{column: getattr(body.nominee, name) for name, column in NOMINEE_COLUMNS.items()},
         **{column: getattr(body.course, name) for name, column in COURSE_COLUMNS.items()},
     }
     # Written as one Core statement (not through the session's unit of work, which this
-    # hot path would pay for twice).
+    # hot path would pay for twice); on PostgreSQL on the driver itself.
     conn = await session.connection()
-    inserted = (await conn.execute(_INSERT_NEW[conn.dialect.name], values)).one_or_none()
+    if conn.dialect.name == "postgresql":
+        driver = await driver_in_transaction(conn)
+        sql = _PG_INSERT_NEW[partner_column]
+        inserted = await driver.fetchrow(sql.text, *sql.args({**values, "partner": partner}))
+    else:
+        stmt = _INSERT_NEW[partner_column]
+        inserted = (await conn.execute(stmt, {**values, "partner": partner})).one_or_none()
     if inserted is None:
-        taken = await conn.scalar(
-            _TAKEN, {"partner_id": partner_id, "external_ref": body.external_ref}
-        )
-        raise Conflict(
-            f"external_ref {body.external_ref!r} is already nomination {taken} of {partner_code}",
-            existing_nomination=taken,
-        )
+        raise await _refusal(session, actor, body)
+    nomination_id, partner_id, partner_code = inserted
     # The row as stored, for the response; its country as the response names it.
-    nomination = Nomination(**values, partner=Partner(id=partner_id, code=partner_code))
-    nomination.id, nomination.created_at, nomination.updated_at = inserted
+    nomination = Nomination(
+        **values,
+        id=nomination_id,
+        partner_id=partner_id,
+        partner=Partner(id=partner_id, code=partner_code),
+    )
     record(
         session,
         actor,
         "create",
         RESOURCE,
-        nomination.id,
+        nomination_id,
         _field_paths(body),
         {
             "partner": partner_code,

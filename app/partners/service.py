@@ -47,7 +47,7 @@ _REF_BY = {
 }
 
 
-def _code_form(code: str) -> tuple[str, str] | None:
+def code_form(code: str) -> tuple[str, str] | None:
     """The column a code names by its form, and the code as stored; None when malformed."""
     if not re.fullmatch(COUNTRY_CODE_PATTERN, code):
         return None
@@ -57,7 +57,7 @@ def _code_form(code: str) -> tuple[str, str] | None:
 
 async def find_partner(session: AsyncSession, code: str) -> Partner | None:
     """A partner by alpha-3, alpha-2 or numeric code, in any case."""
-    if (form := _code_form(code)) is None:
+    if (form := code_form(code)) is None:
         return None
     column, stored = form
     return await session.scalar(_PARTNER_BY[column], {"code": stored})
@@ -65,11 +65,21 @@ async def find_partner(session: AsyncSession, code: str) -> Partner | None:
 
 async def partner_ref(session: AsyncSession, code: str) -> tuple[int, str] | None:
     """A partner's id and alpha-3 by any form of its code, without loading the partner."""
-    if (form := _code_form(code)) is None:
+    if (form := code_form(code)) is None:
         return None
     column, stored = form
     conn = await session.connection()
     found = (await conn.execute(_REF_BY[column], {"code": stored})).one_or_none()
+    return None if found is None else (found.id, found.code)
+
+
+_REF_BY_ID = select(PARTNERS.c.id, PARTNERS.c.code).where(PARTNERS.c.id == bindparam("id"))
+
+
+async def partner_by_id(session: AsyncSession, partner_id: int | None) -> tuple[int, str] | None:
+    """A partner's id and alpha-3 by its id, without loading the partner."""
+    conn = await session.connection()
+    found = (await conn.execute(_REF_BY_ID, {"id": partner_id})).one_or_none()
     return None if found is None else (found.id, found.code)
 
 
