@@ -22,7 +22,7 @@ from app.core.params import (
     UpdatedSince,
 )
 from app.core.schemas import REFERENCE_PATTERN, RecordId
-from app.core.security import Admin, Principal, Role, require
+from app.core.security import Admin, Principal, Role, authenticate_request, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
@@ -44,8 +44,10 @@ router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=Idem
 NominationUser = Annotated[Principal, require(Role.admin, Role.embassy)]
 
 
-async def _creation_budget(request: Request, actor: NominationUser) -> None:
-    """Per-key budget of nomination creations per minute (429 with Retry-After)."""
+async def _creation_budget(request: Request) -> None:
+    """Per-key budget of nomination creations per minute (429 with Retry-After), spent by the
+    caller the route's `NominationUser` gate has admitted (declared before it)."""
+    actor = await authenticate_request(request)
     state = request.app.state
     await state.rate_limiter.hit(
         f"nominations:{actor.key_id}", state.settings.nomination_rate_limit_per_minute
