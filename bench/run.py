@@ -349,43 +349,53 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
 
 async def round_trips(url: str, path: str, body: dict, headers: dict[str, str]) -> list[str]:
     """The statements one POST sends to the database (BEGIN and COMMIT included), in order:
-    the service in-process, its engine watched, the second of two new records."""
+    the service in-process, the second of two new records. Counted at the driver (asyncpg),
+    so the statements the service runs on the driver itself count too."""
     import httpx
-    from sqlalchemy import event
+    from asyncpg.connection import Connection
+    from asyncpg.prepared_stmt import PreparedStatement
 
     from app.core.config import Settings
     from app.main import create_app
 
     app = create_app(Settings(database_url=url, log_level="WARNING", _env_file=None))  # type: ignore[call-arg]
     sent: list[str] = []
-    async with app.router.lifespan_context(app):
-        engine = app.state.engine.sync_engine
+    # Every query reaches the server through one of these: statements with arguments (and
+    # executemany), simple queries (BEGIN, COMMIT), and SQLAlchemy's prepared statements.
+    do_execute, execute, fetch = Connection._do_execute, Connection.execute, PreparedStatement.fetch
 
-        def ends(word: str):  # BEGIN and COMMIT reach the server unless in autocommit
-            def listener(conn) -> None:
-                if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-                    sent.append(word)
+    async def watched_do_execute(self, query, *args, **kwargs):
+        sent.append(statement_name(query))
+        return await do_execute(self, query, *args, **kwargs)
 
-            return listener
+    async def watched_execute(self, query, *args, **kwargs):
+        if not args:  # with arguments it goes through _do_execute
+            sent.append(statement_name(query))
+        return await execute(self, query, *args, **kwargs)
 
-        event.listen(engine, "begin", ends("BEGIN"))
-        event.listen(engine, "commit", ends("COMMIT"))
-        event.listen(
-            engine,
-            "before_cursor_execute",
-            lambda conn, cursor, sql, params, context, many: sent.append(statement_name(sql)),
-        )
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            for _ in range(2):
-                sent.clear()
-                ref = f"TRIPS{random.randrange(10**9)}"
-                posted = json.loads(json.dumps(body).replace('"%s"', json.dumps(ref)))
-                answer = await client.post(
-                    path, json=posted, headers={**headers, "Idempotency-Key": ref}
-                )
-                answer.raise_for_status()
-    return sent
+    async def watched_fetch(self, *args, **kwargs):
+        sent.append(statement_name(self.get_query()))
+        return await fetch(self, *args, **kwargs)
+
+    Connection._do_execute, Connection.execute = watched_do_execute, watched_execute
+    PreparedStatement.fetch = watched_fetch
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+                for _ in range(2):
+                    ref = f"TRIPS{random.randrange(10**9)}"
+                    posted = json.loads(json.dumps(body).replace('"%s"', json.dumps(ref)))
+                    sent.clear()
+                    answer = await client.post(
+                        path, json=posted, headers={**headers, "Idempotency-Key": ref}
+                    )
+                    answer.raise_for_status()
+                    trips = list(sent)
+    finally:
+        Connection._do_execute, Connection.execute = do_execute, execute
+        PreparedStatement.fetch = fetch
+    return trips
 
 
 def flame_name(profile_name: str) -> str:
@@ -396,6 +406,11 @@ def flame_name(profile_name: str) -> str:
 def statement_name(sql: str) -> str:
     """`INSERT INTO audit_events`, `SELECT … FROM partners`: what a statement does, briefly."""
     words = sql.split()
+    if words[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK"):
+        return words[0].upper().rstrip(";")
+    if words[0].upper() == "WITH":  # a data-modifying CTE: the tables it writes
+        written = [a or b for a, b in re.findall(r"\bINSERT INTO (\w+)|\bUPDATE (\w+)", sql)]
+        return "WITH … " + ", ".join(dict.fromkeys(written))
     if words[0].upper() == "SELECT":
         table = re.search(r"\bFROM\s+(\w+)", sql, re.IGNORECASE)
         return f"SELECT … FROM {table.group(1) if table else '?'}"
