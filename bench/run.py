@@ -406,10 +406,11 @@ def flame_name(profile_name: str) -> str:
 def statement_name(sql: str) -> str:
     """`INSERT INTO audit_events`, `SELECT … FROM partners`: what a statement does, briefly."""
     words = sql.split()
-    if words[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK"):
-        return words[0].upper().rstrip(";")
+    if (first := words[0].upper().rstrip(";")) in ("BEGIN", "COMMIT", "ROLLBACK"):
+        return first
     if words[0].upper() == "WITH":  # a data-modifying CTE: the tables it writes
-        written = [a or b for a, b in re.findall(r"\bINSERT INTO (\w+)|\bUPDATE (\w+)", sql)]
+        writes = re.findall(r"\bINSERT INTO (\w+)|(?<!DO )\bUPDATE (\w+)", sql)
+        written = [a or b for a, b in writes]
         return "WITH … " + ", ".join(dict.fromkeys(written))
     if words[0].upper() == "SELECT":
         table = re.search(r"\bFROM\s+(\w+)", sql, re.IGNORECASE)
