@@ -22,7 +22,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+from sqlalchemy.util import await_, greenlet_spawn
 
 from app.core.config import Settings
 
@@ -147,8 +149,8 @@ async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:
 class DriverSql:
     """A Core statement compiled once for asyncpg (`$1` placeholders): its text, the order and
     bind processors of its parameters, and the values it carries itself (`.values(state=...)`).
-    A hot path runs it on the driver connection (`driver_of`), without SQLAlchemy's
-    per-execution work (about 50 µs a statement)."""
+    A hot path runs it on the driver connection (`session_driver`, `driver_of`), without
+    SQLAlchemy's per-execution work (about 50 µs a statement)."""
 
     text: str
     names: tuple[str, ...]
@@ -180,16 +182,21 @@ async def driver_of(conn: AsyncConnection) -> Any:
     return raw.driver_connection
 
 
-async def driver_in_transaction(conn: AsyncConnection) -> Any:
-    """The asyncpg connection under `conn` (PostgreSQL only), inside the transaction that
-    `conn` will commit or roll back. SQLAlchemy's asyncpg adapter sends BEGIN with its first
-    statement; when a hot path's first statement runs on the driver, the transaction is begun
-    here by the adapter itself, so that its commit and rollback end it (a private method:
-    tests/core/test_driver_sql.py holds it to that)."""
-    raw = await conn.get_raw_connection()
+async def session_driver(session: AsyncSession, *, begun: bool) -> Any:
+    """The asyncpg connection under `session` (PostgreSQL only), checked out if it was not,
+    in one step. `begun`: inside the transaction that `session` will commit or roll back.
+    SQLAlchemy's asyncpg adapter sends BEGIN with its first statement; when a hot path's
+    first statement runs on the driver, the transaction is begun here by the adapter itself,
+    so that its commit and rollback end it (a private method: tests/core/test_driver_sql.py
+    holds it to that). Not begun, a statement on the driver commits on its own."""
+    return await greenlet_spawn(_session_driver, session.sync_session, begun)
+
+
+def _session_driver(session: Session, begun: bool) -> Any:
+    raw = session.connection().connection
     adapted: Any = raw.dbapi_connection
-    if adapted._transaction is None:
-        await adapted._start_transaction()
+    if begun and adapted._transaction is None:
+        await_(adapted._start_transaction())
     return raw.driver_connection
 
 

@@ -42,7 +42,7 @@ from starlette.responses import Response
 
 from app.core.config import Settings
 from app.core.contract import REQUIRED_HEADER
-from app.core.db import DriverSql, SessionDep, driver_of, on_rollback
+from app.core.db import DriverSql, SessionDep, on_rollback, session_driver
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
 from app.core.security import authenticate_request
@@ -212,7 +212,7 @@ async def _insert_reservation(
         "created_at": at,
     }
     if engine.dialect.name == "postgresql":
-        driver = await driver_of(await session.connection())
+        driver = await session_driver(session, begun=False)
         if not driver.is_in_transaction():
             try:
                 record_id = await driver.fetchval(_PG_RESERVE.text, *_PG_RESERVE.args(values))

@@ -30,7 +30,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.writer import record
-from app.core.db import DriverSql, driver_in_transaction
+from app.core.db import DriverSql, session_driver
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -290,12 +290,12 @@ async def create_nomination(
     }
     # Written as one Core statement (not through the session's unit of work, which this
     # hot path would pay for twice); on PostgreSQL on the driver itself.
-    conn = await session.connection()
-    if conn.dialect.name == "postgresql":
-        driver = await driver_in_transaction(conn)
+    if session.get_bind().dialect.name == "postgresql":
+        driver = await session_driver(session, begun=True)
         sql = _PG_INSERT_NEW[partner_column]
         inserted = await driver.fetchrow(sql.text, *sql.args({**values, "partner": partner}))
     else:
+        conn = await session.connection()
         stmt = _INSERT_NEW[partner_column]
         inserted = (await conn.execute(stmt, {**values, "partner": partner})).one_or_none()
     if inserted is None:

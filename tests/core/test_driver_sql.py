@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import JSONResponse, Response
 
-from app.core.db import DriverSql, driver_in_transaction
+from app.core.db import DriverSql, session_driver
 from app.core.idempotency import (
     DONE,
     IDEMPOTENCY_KEYS,
@@ -70,8 +70,7 @@ async def test_driver_statements_belong_to_the_session_transaction(
         return int(found or 0)
 
     for key, end in (("rolled-back", "rollback"), ("committed", "commit")):
-        conn = await session.connection()
-        driver = await driver_in_transaction(conn)
+        driver = await session_driver(session, begun=True)
         assert driver.is_in_transaction()  # BEGIN was sent before the first driver statement
         await driver.execute(insert_key, key)
         await getattr(session, end)()
