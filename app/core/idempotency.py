@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Annotated, Any, cast
 
@@ -145,7 +145,6 @@ class Idempotency:
         self._sessionmaker = sessionmaker
         self._session = session
         self.record_id, self.reserved_at = reservation
-        self.stored = False
 
     def _ours(self) -> Any:
         # The reservation is fenced by its time: a retry that took the key over after the
@@ -165,7 +164,6 @@ class Idempotency:
             "response_headers": headers,
             "response_body": bytes(response.body),
         }
-        self.stored = True
 
     async def release(self) -> None:
         async with self._sessionmaker() as session, session.begin():
@@ -312,7 +310,7 @@ def idempotency(required: bool = False) -> Any:
                 description="Retry-safe key: the same key and body replay the first response",
             ),
         ] = None,
-    ) -> AsyncIterator[str | None]:
+    ) -> str | None:
         if idempotency_key is None:
             if required:
                 raise BadRequest(
@@ -321,8 +319,10 @@ def idempotency(required: bool = False) -> Any:
                         {"parameter": "Idempotency-Key", "location": "header", "detail": "required"}
                     ],
                 )
-            yield None
-            return
+            return None
+        if not isinstance(request.scope.get("route"), IdempotentRoute):
+            # Nothing would store the reply: refuse rather than act without a replay.
+            raise RuntimeError(f"{request.url.path}: its router needs route_class=IdempotentRoute")
         # The key is the caller's: authenticated by the route's own gate already (or now).
         principal = await authenticate_request(request)
         sessionmaker = request.app.state.sessionmaker
@@ -342,14 +342,11 @@ def idempotency(required: bool = False) -> Any:
         # transaction holds the write lock the release needs.
         on_rollback(session, handle.release)
         request.scope[_HANDLE] = handle
-        yield idempotency_key
-        if not handle.stored:
-            # Fails the request (and so releases the key) rather than act without a replay.
-            raise RuntimeError(f"{request.url.path}: its router needs route_class=IdempotentRoute")
+        return idempotency_key
 
     if required:
         setattr(dependency, REQUIRED_HEADER, "Idempotency-Key")
-    return Depends(dependency, scope="function")
+    return Depends(dependency)
 
 
 IdempotencyKey = Annotated[str | None, idempotency()]
@@ -357,10 +354,11 @@ RequiredIdempotencyKey = Annotated[str, idempotency(required=True)]
 
 
 class IdempotentRoute(APIRoute):
-    """Stores the response of a request that reserved an Idempotency-Key.
+    """Keeps the response of a request that reserved an Idempotency-Key.
 
-    The handler runs inside the function-scoped dependencies, so the response is stored
-    before the request's transaction commits and before it is sent.
+    The handler runs inside the function-scoped session dependency, so the response is
+    handed over before the request's transaction commits (which writes it) and before it is
+    sent. A route declaring the key under another route class is refused before it acts.
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:

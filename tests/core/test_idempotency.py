@@ -8,13 +8,15 @@ from datetime import timedelta
 
 import httpx
 import orjson
+from fastapi import APIRouter
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from starlette.responses import JSONResponse, Response
 
 from app.apikeys.models import ApiKey
-from app.core.idempotency import IN_FLIGHT, IdempotencyRecord, purge_expired
+from app.core.idempotency import IN_FLIGHT, IdempotencyKey, IdempotencyRecord, purge_expired
 from app.core.models import utcnow
-from app.core.security import hash_secret
+from app.core.security import Writer, hash_secret
 from app.partners.models import Membership
 from app.programs.models import Program
 from tests.conftest import Keys, wps
@@ -364,3 +366,30 @@ def test_wps_purge_deletes_expired_records(cli_env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stderr
     assert "purged 5 expired idempotency records" in done.stdout
     assert asyncio.run(left()) == {"recent"}
+
+
+async def test_a_route_that_would_not_keep_its_reply_refuses_before_acting(
+    database_url: str, keys: Keys, session: AsyncSession
+) -> None:
+    runs: list[int] = []
+    router = APIRouter()  # not route_class=IdempotentRoute
+
+    @router.post("/forgetful", status_code=201)
+    async def act(actor: Writer, idempotency_key: IdempotencyKey) -> Response:
+        runs.append(1)
+        return JSONResponse({}, status_code=201)
+
+    async with running_app(database_url) as application:
+        application.include_router(router)
+        async with client_for(application) as http:
+            headers = keys.headers("admin", **{"Idempotency-Key": "forgetful-1"})
+            answer = await http.post("/forgetful", json={}, headers=headers)
+
+    assert answer.status_code == 500
+    assert runs == []
+    reserved = (
+        select(func.count())
+        .select_from(IdempotencyRecord)
+        .where(IdempotencyRecord.key == "forgetful-1")
+    )
+    assert await _count(session, reserved) == 0
