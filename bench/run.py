@@ -729,11 +729,13 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         f"One nomination POST sends {len(trips)} statements to the database, each a round trip "
         "(the floor sends 4: BEGIN, the nomination, its audit row, COMMIT): "
         + "; ".join(f"`{t}`" for t in trips)
-        + ". Besides the floor's: the Idempotency-Key reserved in its own autocommit statement "
-        "(so a concurrent duplicate sees it at once) and the response kept with the change; "
-        "the partner looked up (a 422 names an unknown code); the change numbered for the "
-        "feed (the counter, the change and its reader) and matched against the webhook "
-        "subscriptions.",
+        + ". Besides the floor's: the Idempotency-Key reserved on the request's own connection "
+        "before its transaction begins (in autocommit, so a concurrent duplicate sees it at "
+        "once); the insert choosing the partner by its code (no row for an unknown code or a "
+        "taken `external_ref`, told apart only then); and at commit one statement that writes "
+        "the audit row, numbers the change for the feed (the counter, the change and its "
+        "reader), reads the webhook subscriptions it is matched against and keeps the "
+        "Idempotency-Key's reply.",
         "",
         f"Import of 10,000 trainings (30,000 participant rows): service {service_s:.2f} s, plain "
         f"asyncpg executemany of the same rows {floor_s:.2f} s: {floor_s / service_s:.2f}x its "
@@ -767,14 +769,13 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
             "compiled statement (a title search `q` still builds its statement per request).",
             "",
             "What a nomination POST costs besides the floor's work: the round trips listed "
-            "above (seven, the floor's four), each through SQLAlchemy Core with its statement "
-            "built once (no unit of work: the row is inserted by one statement that also "
-            "refuses a taken `external_ref`); on PostgreSQL the audit row, the change's number, "
-            "its readers and the webhook subscriptions it is matched against are one "
-            "statement; the body validated by pydantic, the key, both per-key budgets and the "
-            "Idempotency-Key's dependency solved by FastAPI. The driver and SQLAlchemy, that "
-            "is the round trips, take about half of its samples; FastAPI, uvicorn and our "
-            "request layer most of the rest.",
+            "above, the floor's four and the key's reservation; its statements are compiled "
+            "once and run on the asyncpg connection itself, inside the session's transaction "
+            "(no SQLAlchemy execution or unit of work on this path); the body validated by "
+            "pydantic; the key, both per-key budgets, the Idempotency-Key and the session "
+            "solved by FastAPI as dependencies; the session's commit; the response rendered "
+            "through its schema. The driver's share below is mostly those round trips' socket "
+            "calls; the event loop, uvicorn, FastAPI and our request layer make up the rest.",
             "",
             "Share of samples by where their innermost frame runs, and (overlapping) by what "
             "they run within (flame graphs: "
