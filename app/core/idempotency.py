@@ -123,6 +123,7 @@ def lease_lost() -> Conflict:
 
 @event.listens_for(Session, "before_commit")
 def keep_replies(session: Session) -> None:
+    """Write the reply handed over by `Idempotency.store` (unless a statement took it)."""
     reply = session.info.pop(REPLY, None)
     if reply is not None and session.connection().execute(_STORE, reply).rowcount != 1:
         raise lease_lost()
@@ -246,8 +247,8 @@ async def _reserve(
         reserved = await _insert_reservation(engine, session, api_key_id, key, request_hash)
         if reserved is not None:
             return reserved
-        async with sessionmaker() as session, session.begin():
-            existing = await session.scalar(
+        async with sessionmaker() as lookup, lookup.begin():
+            existing = await lookup.scalar(
                 select(IdempotencyRecord).where(
                     IdempotencyRecord.api_key_id == api_key_id, IdempotencyRecord.key == key
                 )
@@ -275,7 +276,7 @@ async def _reserve(
             # An abandoned or expired key: take it over, unless another request just did
             # (or its first runner finished meanwhile: the state is part of the condition).
             now = utcnow()
-            taken = await session.execute(
+            taken = await lookup.execute(
                 update(IdempotencyRecord)
                 .where(
                     IdempotencyRecord.id == record.id,
