@@ -185,28 +185,45 @@ def _bearer_secret(request: Request) -> str | None:
     return credentials if scheme.lower() == "bearer" and credentials else None
 
 
-class RoleGate(HTTPBearer):
-    """The bearer scheme, authentication, the per-key budget and the role check as one
-    dependency (a route's signature still shows it: `Reader`, `Writer`, `require(...)`).
-    One dependency rather than three nested ones: FastAPI solves each on every request."""
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """A per-key budget a route spends besides every request's (`rate_limit_per_minute`): the
+    bucket's name and the setting that holds its limit per minute."""
 
-    def __init__(self, allowed: frozenset[Role]) -> None:
+    name: str
+    setting: str
+
+
+class RoleGate(HTTPBearer):
+    """The bearer scheme, authentication, the per-key budgets and the role check as one
+    dependency (a route's signature still shows it: `Reader`, `Writer`, `require(...)`).
+    One dependency rather than nested ones: FastAPI solves each on every request."""
+
+    def __init__(self, allowed: frozenset[Role], budget: Budget | None = None) -> None:
         # Named as the plain scheme, so the contract's security scheme stays `HTTPBearer`.
         super().__init__(
             auto_error=False, scheme_name="HTTPBearer", description=_BEARER_DESCRIPTION
         )
         self.allowed_roles = allowed  # the authorization matrix test reads it
+        self.budget = budget
 
     async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
         principal = await _authenticated(request, _bearer_secret(request))
         if principal.role not in self.allowed_roles:
             raise Forbidden(f"the {principal.role} role may not do this")
+        if self.budget is not None:
+            state = request.app.state
+            await state.rate_limiter.hit(
+                f"{self.budget.name}:{principal.key_id}",
+                getattr(state.settings, self.budget.setting),
+            )
         return principal
 
 
-def require(*roles: Role) -> Any:
-    """A dependency admitting only `roles`; the matrix test reads `allowed_roles` off it."""
-    return Depends(RoleGate(frozenset(roles)))
+def require(*roles: Role, budget: Budget | None = None) -> Any:
+    """A dependency admitting only `roles` (spending `budget` too, if given); the matrix test
+    reads `allowed_roles` off it."""
+    return Depends(RoleGate(frozenset(roles), budget))
 
 
 Admin = Annotated[Principal, require(Role.admin)]

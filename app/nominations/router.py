@@ -22,7 +22,7 @@ from app.core.params import (
     UpdatedSince,
 )
 from app.core.schemas import REFERENCE_PATTERN, RecordId
-from app.core.security import Admin, Principal, Role, authenticate_request, require
+from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
@@ -42,19 +42,17 @@ router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=Idem
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
 NominationUser = Annotated[Principal, require(Role.admin, Role.embassy)]
+# The same, spending the key's budget of nomination creations per minute (429, Retry-After).
+NominationCreator = Annotated[
+    Principal,
+    require(
+        Role.admin,
+        Role.embassy,
+        budget=Budget("nominations", "nomination_rate_limit_per_minute"),
+    ),
+]
 
 
-async def _creation_budget(request: Request) -> None:
-    """Per-key budget of nomination creations per minute (429 with Retry-After), spent by the
-    caller the route's `NominationUser` gate has admitted (declared before it)."""
-    actor = await authenticate_request(request)
-    state = request.app.state
-    await state.rate_limiter.hit(
-        f"nominations:{actor.key_id}", state.settings.nomination_rate_limit_per_minute
-    )
-
-
-CreationBudget = Annotated[None, Depends(_creation_budget)]
 NominationId = RecordId
 
 
@@ -72,8 +70,7 @@ def _location(nomination_id: int) -> str:
 )
 async def create_nomination(
     request: Request,
-    actor: NominationUser,
-    _: CreationBudget,
+    actor: NominationCreator,
     idempotency_key: RequiredIdempotencyKey,
     session: SessionDep,
     body: NominationCreate,
