@@ -91,7 +91,8 @@ def replay_response(record: IdempotencyRecord) -> Response:
 IDEMPOTENCY_KEYS = cast(Table, IdempotencyRecord.__table__)
 _records = IDEMPOTENCY_KEYS.c
 # Built once (every idempotent request runs it): the response kept, if the reservation is
-# still this request's (its id and its time) and still in flight.
+# still this request's (its id and its time) and still in flight. Its twin in SQL text is the
+# `reply` part of the statement that numbers changes (app/integrations/changes/recorder.py).
 _STORE = (
     update(IDEMPOTENCY_KEYS)
     .where(
@@ -185,13 +186,13 @@ def _request_hash(request: Request, body: bytes) -> str:
     return digest.hexdigest()
 
 
-# One statement, built once.
-_RESERVE = insert(IDEMPOTENCY_KEYS).returning(IDEMPOTENCY_KEYS.c.id)
-_PG_RESERVE = DriverSql.of(
+# One statement, built once (and compiled once for the driver).
+_RESERVE = (
     insert(IDEMPOTENCY_KEYS)
     .values({c: bindparam(c) for c in ("api_key_id", "key", "request_hash", "state", "created_at")})
     .returning(IDEMPOTENCY_KEYS.c.id)
 )
+_PG_RESERVE = DriverSql.of(_RESERVE)
 
 
 async def _insert_reservation(
