@@ -72,8 +72,7 @@ from app.partners.service import (
     code_form,
     find_partner,
     lock_partners,
-    partner_by_id,
-    partner_ref,
+    partner_ref_by,
 )
 
 RESOURCE = "nomination"
@@ -244,14 +243,11 @@ def _nominating(actor: Principal, body: NominationCreate) -> tuple[str, object]:
 
 
 async def _refusal(
-    session: AsyncSession, actor: Principal, body: NominationCreate
+    session: AsyncSession, actor: Principal, body: NominationCreate, column: str, key: object
 ) -> Forbidden | Unprocessable | Conflict:
-    """Why a new nomination inserted no row: its partner is unknown, or the ref is taken."""
-    partner = (
-        await partner_ref(session, body.partner)
-        if body.partner is not None and not actor.is_embassy
-        else await partner_by_id(session, actor.partner_id)
-    )
+    """Why a new nomination inserted no row: its partner (named by `column` and `key`, as the
+    insert named it) is unknown, or the ref is taken."""
+    partner = await partner_ref_by(session, column, key)
     if partner is None:
         if actor.is_embassy:
             return Forbidden("this embassy key is not bound to a partner")
@@ -299,7 +295,7 @@ async def create_nomination(
         stmt = _INSERT_NEW[partner_column]
         inserted = (await conn.execute(stmt, {**values, "partner": partner})).one_or_none()
     if inserted is None:
-        raise await _refusal(session, actor, body)
+        raise await _refusal(session, actor, body, partner_column, partner)
     nomination_id, partner_id, partner_code = inserted
     # The row as stored, for the response; its country as the response names it.
     nomination = Nomination(

@@ -40,10 +40,10 @@ _PARTNER_BY = {
     for form in _FORMS
 }
 _REF_BY = {
-    form: select(PARTNERS.c.id, PARTNERS.c.code)
-    .where(PARTNERS.c[form] == bindparam("code"))
+    column: select(PARTNERS.c.id, PARTNERS.c.code)
+    .where(PARTNERS.c[column] == bindparam("key"))
     .limit(1)
-    for form in _FORMS
+    for column in ("id", *_FORMS)
 }
 
 
@@ -67,19 +67,14 @@ async def partner_ref(session: AsyncSession, code: str) -> tuple[int, str] | Non
     """A partner's id and alpha-3 by any form of its code, without loading the partner."""
     if (form := code_form(code)) is None:
         return None
-    column, stored = form
+    return await partner_ref_by(session, *form)
+
+
+async def partner_ref_by(session: AsyncSession, column: str, key: object) -> tuple[int, str] | None:
+    """A partner's id and alpha-3 by `column` (`id` or a code's form, as `code_form` names
+    it) holding `key`, without loading the partner."""
     conn = await session.connection()
-    found = (await conn.execute(_REF_BY[column], {"code": stored})).one_or_none()
-    return None if found is None else (found.id, found.code)
-
-
-_REF_BY_ID = select(PARTNERS.c.id, PARTNERS.c.code).where(PARTNERS.c.id == bindparam("id"))
-
-
-async def partner_by_id(session: AsyncSession, partner_id: int | None) -> tuple[int, str] | None:
-    """A partner's id and alpha-3 by its id, without loading the partner."""
-    conn = await session.connection()
-    found = (await conn.execute(_REF_BY_ID, {"id": partner_id})).one_or_none()
+    found = (await conn.execute(_REF_BY[column], {"key": key})).one_or_none()
     return None if found is None else (found.id, found.code)
 
 
