@@ -154,8 +154,9 @@ async def _failed(request: Request, detail: str) -> NoReturn:
 
 
 async def authenticate_request(request: Request) -> Principal:
-    """The caller of a request no dependency has authenticated yet (error paths)."""
-    return await _authenticated(request, _bearer_secret(request))
+    """The caller of a request, authenticated now if no dependency has done it yet."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    return principal or await _authenticated(request, _bearer_secret(request))
 
 
 async def metrics_reader(
