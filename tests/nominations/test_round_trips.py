@@ -1,0 +1,22 @@
+"""A nomination POST's statements on PostgreSQL, counted at the driver: the key's reservation,
+the insert, and one statement at commit that also keeps the Idempotency-Key's reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.run import NOMINATION, round_trips
+from tests.conftest import Keys
+
+
+async def test_a_nomination_post_makes_five_round_trips(
+    backend: str, database_url: str, keys: Keys
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("round trips to a server are PostgreSQL's")
+    sent = await round_trips(database_url, "/api/v1/nominations", NOMINATION, keys.headers("admin"))
+
+    assert sent[0] == "INSERT INTO idempotency_keys"  # in autocommit, before BEGIN
+    assert sent[1:3] == ["BEGIN", "INSERT INTO nominations"]
+    assert sent[3].startswith("WITH … change_counter") and sent[3].endswith("idempotency_keys")
+    assert sent[4:] == ["COMMIT"]
