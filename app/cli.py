@@ -69,11 +69,12 @@ def require_database() -> None:
 
 
 async def _in_session(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    from app.core.commit import transaction
     from app.core.db import create_engine, create_sessionmaker
 
     engine = create_engine(get_settings())
     try:
-        async with create_sessionmaker(engine)() as session, session.begin():
+        async with transaction(create_sessionmaker(engine)) as session:
             return await work(session)
     finally:
         await engine.dispose()
@@ -372,12 +373,13 @@ class Bars:
 
 
 async def _import_file(kind: BulkKind, body: bytes, is_csv: bool, dry_run: bool) -> dict[str, Any]:
+    from app.core.commit import transaction
     from app.core.db import create_engine, create_sessionmaker
     from app.core.errors import AppError
 
     engine = create_engine(get_settings())
     try:
-        async with create_sessionmaker(engine)() as session, session.begin():
+        async with transaction(create_sessionmaker(engine)) as session:
             with Bars() as bars:
                 try:
                     summary = await kind.import_body(session, body, is_csv, dry_run, bars)
@@ -569,8 +571,10 @@ def build_app() -> typer.Typer:
 
 def main(argv: list[str] | None = None) -> None:
     """The console entry point: usage errors exit 2, domain errors print `wps: <detail>`."""
+    from app import transactions
     from app.core.errors import AppError
 
+    transactions.register()
     command = typer.main.get_command(build_app())
     try:
         command.main(args=argv, prog_name="wps", standalone_mode=True)

@@ -11,9 +11,10 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import api, history  # noqa: F401 - history: the point-in-time sources
+from app import api, history, transactions  # noqa: F401 - history: the point-in-time sources
 from app.apikeys.service import load_principal
 from app.core import health
+from app.core.commit import transaction
 from app.core.config import Settings, get_settings
 from app.core.contract import finish
 from app.core.db import create_engine, create_sessionmaker
@@ -56,6 +57,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
+    transactions.register()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         if settings.bootstrap_admin_key is not None:
             try:
-                async with app.state.sessionmaker() as session, session.begin():
+                async with transaction(app.state.sessionmaker) as session:
                     await ensure_bootstrap_key(
                         session, settings.bootstrap_admin_key.get_secret_value()
                     )

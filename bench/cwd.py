@@ -26,6 +26,7 @@ from sqlalchemy import delete, insert, select
 
 from app.apikeys.service import create_key
 from app.cli import migrate
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.models import utcnow
 from app.core.security import Role
@@ -57,7 +58,7 @@ def _members(n: int, k: int) -> list[tuple[str, int, int]]:
 async def fill(sessionmaker: Any, teams: int) -> None:
     """Replace every CWD team with `teams` of them, in bulk."""
     now = utcnow()
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await session.execute(delete(CwdTeam))
         program_id = await session.scalar(select(Program.id).where(Program.code == "CWD"))
         partners = list(
@@ -135,7 +136,7 @@ async def bench(url: str, rounds: int) -> None:
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         sessionmaker = app.state.sessionmaker
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             await seed_reference_data(session)
             _, secret = await create_key(session, None, name="bench-cwd", role=Role.admin)
         headers = {"Authorization": f"Bearer {secret}"}

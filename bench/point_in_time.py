@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import app.history  # noqa: F401 - the point-in-time sources
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.history import known_as_of
@@ -65,7 +66,7 @@ async def run(url: str, trainings: int, rounds: int) -> None:
         await conn.close()
     engine = create_engine(Settings(database_url=url, db_pool_size=2, _env_file=None))  # type: ignore[call-arg]
     sessionmaker = create_sessionmaker(engine)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await rollup.rebuild(session)  # the bulk edits went around it
     now = datetime.now(UTC)
 

@@ -28,6 +28,7 @@ from sqlalchemy import delete, insert, select
 from app.apikeys.service import create_key
 from app.cli import migrate
 from app.core.bulk import chunks
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
@@ -152,7 +153,7 @@ async def bench(url: str, rounds: int) -> None:
     medians: dict[int, list[float]] = {}
     async with app.router.lifespan_context(app):
         sessionmaker = app.state.sessionmaker
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             await seed_reference_data(session)
             await clear(session)
             _, secret = await create_key(session, None, name="bench-portfolio", role=Role.admin)
@@ -160,13 +161,13 @@ async def bench(url: str, rounds: int) -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
             for scale in (1, 10):
-                async with sessionmaker() as session, session.begin():
+                async with transaction(sessionmaker) as session:
                     await fill(session, scale)
                 if url.startswith("postgresql"):  # fresh statistics, as autovacuum would give
                     async with app.state.engine.begin() as conn:
                         await conn.exec_driver_sql("ANALYZE")
                 medians[scale] = await time_calls(http, headers, rounds)
-                async with sessionmaker() as session, session.begin():
+                async with transaction(sessionmaker) as session:
                     await clear(session)
     backend = url.split(":", 1)[0]
     print(f"{backend}, median of {rounds} rounds per call:")

@@ -21,6 +21,7 @@ from sqlalchemy import text
 
 from app.apikeys.service import create_key
 from app.cli import migrate
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.security import Role
@@ -51,7 +52,7 @@ async def seed(url: str, trainings: int, key_file: str | None) -> None:
     await asyncio.to_thread(migrate, "heads", database_url=url)
     engine = create_engine(Settings(database_url=url, db_pool_size=2, _env_file=None))  # type: ignore[call-arg]
     sessionmaker = create_sessionmaker(engine)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await seed_reference_data(session)
         await session.execute(
             text(
@@ -136,7 +137,7 @@ async def seed(url: str, trainings: int, key_file: str | None) -> None:
         await conn.execute(f"ALTER SEQUENCE trainings_id_seq RESTART WITH {trainings + 1}")
     finally:
         await conn.close()
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await rollup.rebuild(session)
         secret = None
         if key_file:

@@ -25,6 +25,7 @@ from sqlalchemy import delete
 
 from app.apikeys.service import create_key
 from app.cli import migrate
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.security import Role
 from app.main import create_app
@@ -68,7 +69,7 @@ async def bench(url: str, rounds: int) -> None:
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         sessionmaker = app.state.sessionmaker
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             await seed_reference_data(session)
             _, secret = await create_key(session, None, name="bench-un-file", role=Role.admin)
         async with sessionmaker() as session:
@@ -100,7 +101,7 @@ async def bench(url: str, rounds: int) -> None:
                     f" {upload['skipped_count']} skipped; parse {parses[-1]:.2f} s, "
                     f"upload {uploads[-1]:.2f} s"
                 )
-                async with sessionmaker() as session, session.begin():
+                async with transaction(sessionmaker) as session:
                     await session.execute(delete(Contribution))
                     await session.execute(delete(Snapshot))
     parse, upload = statistics.median(parses), statistics.median(uploads)

@@ -31,6 +31,7 @@ from sqlalchemy import delete, select
 
 from app.apikeys.service import create_key
 from app.cli import migrate
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.security import Principal, Role
@@ -141,7 +142,7 @@ async def move_all(sessionmaker, admin: Principal, ids: list[int], writers: int)
     async def writer() -> None:
         while queue:
             nomination_id = queue.pop()
-            async with sessionmaker() as session, session.begin():
+            async with transaction(sessionmaker) as session:
                 await transition(
                     session, admin, nomination_id, NominationStatus.under_review, None, None
                 )
@@ -150,7 +151,7 @@ async def move_all(sessionmaker, admin: Principal, ids: list[int], writers: int)
 
 
 async def clear(sessionmaker) -> None:
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await session.execute(delete(Message))
         await session.execute(delete(TransitionReason))
         await session.execute(delete(Nomination))
@@ -167,7 +168,7 @@ async def run(url: str, rounds: int) -> None:
     )  # type: ignore[call-arg]
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await seed_reference_data(session)
         key, _ = await create_key(session, None, name="bench", role=Role.admin)
     admin = Principal(key_id=key.id, role=Role.admin)
@@ -183,7 +184,7 @@ async def run(url: str, rounds: int) -> None:
                 break
             except httpx.HTTPError:
                 await asyncio.sleep(0.1)
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             await session.execute(delete(Subscription))
             session.add(
                 Subscription(

@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool
 
 from app.apikeys.service import create_key
 from app.cli import migrate
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.history import copy_current
 from app.core.security import Role
@@ -260,7 +261,7 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
     when a restore fails) wipe every table, seed again and take the new seeded rows."""
     if not full:
         try:
-            async with state.sessionmaker() as session, session.begin():
+            async with transaction(state.sessionmaker) as session:
                 await empty_activity_tables(session)
                 await seeded.restore(session)
                 await reset_history(session)
@@ -268,11 +269,11 @@ async def reset_database(state: Any, seeded: Seeded, *, full: bool = False) -> N
             pass  # rolled back: reset in full below
         else:
             return
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         await wipe(session)
         await seed_reference_data(session)
     # Taken once committed: the change feed numbers the seeding's changes as it commits.
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         await seeded.take(session)
         await reset_history(session)
 
@@ -323,7 +324,7 @@ async def make_keys(session: AsyncSession) -> Keys:
 @pytest.fixture
 async def keys(app: object, clean: None) -> Keys:
     state = app.state  # type: ignore[attr-defined]
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         return await make_keys(session)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from app.bulk import KINDS, BulkKind
 from app.cli import ExportFormat, write_export
+from app.core.commit import transaction
 from app.facilities.models import TrainingCenter
 from app.gdrp.models import AdvisoryEngagement
 from app.partners.models import Partner
@@ -208,7 +209,7 @@ async def prerequisites(session: AsyncSession, name: str) -> None:
 
 
 async def prepare(app: Any, name: str) -> None:
-    async with app.state.sessionmaker() as session, session.begin():
+    async with transaction(app.state.sessionmaker) as session:
         await prerequisites(session, name)
 
 
@@ -217,7 +218,7 @@ def test_every_bulk_kind_has_samples() -> None:
 
 
 async def run_import(app: Any, kind: BulkKind, body: bytes, *, csv_body: bool, dry_run: bool):
-    async with app.state.sessionmaker() as session, session.begin():
+    async with transaction(app.state.sessionmaker) as session:
         summary = await kind.import_body(session, body, csv_body, dry_run, lambda *_: None)
     return summary.model_dump(exclude_none=True)
 
@@ -278,7 +279,7 @@ async def test_export_then_import_changes_nothing(
     assert await figures(client, keys, name) == before
 
     # Into an empty database: the ids it does not hold are created, each record once.
-    async with app.state.sessionmaker() as session, session.begin():
+    async with transaction(app.state.sessionmaker) as session:
         await wipe(session)
         await seed_reference_data(session)
     await prepare(app, name)

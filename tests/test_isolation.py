@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.apikeys.service import create_key
+from app.core.commit import transaction
 from app.core.security import Role
 from app.models import Base
 from tests.conftest import (
@@ -30,7 +31,7 @@ def test_every_table_is_reference_or_activity_data() -> None:
 
 
 async def _state(app: object) -> tuple[dict[str, object], dict[str, int]]:
-    async with app.state.sessionmaker() as session, session.begin():  # type: ignore[attr-defined]
+    async with transaction(app.state.sessionmaker) as session:  # type: ignore[attr-defined]
         reference = {
             t.name: await read_rows(session, t)
             for t in Base.metadata.sorted_tables
@@ -62,7 +63,7 @@ async def test_reset_undoes_what_a_test_did(
         headers=admin,
     )
     assert member.status_code == 201, member.text
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         # Edits that bump no version, a seeded row removed and a seeded row repointed.
         await session.execute(text("UPDATE partners SET name = 'Edited' WHERE code = 'KEN'"))
         await session.execute(text("DELETE FROM outcomes WHERE number = 3"))
@@ -80,7 +81,7 @@ async def test_reset_undoes_what_a_test_did(
 
     # Ids start again where seeding left them (tests may assert them).
     programs = seeded.rows["programs"]
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         key_ids.append((await create_key(session, None, name="y", role=Role.analyst))[0].id)
     again = await client.post(
         "/api/v1/programs", json={"code": "PKO-Y", "name": "Extra", "outcomes": [1]}, headers=admin

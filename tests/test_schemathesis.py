@@ -41,6 +41,7 @@ from sqlalchemy import update
 from app.apikeys.models import ApiKey
 from app.apikeys.service import create_key
 from app.cli import contract
+from app.core.commit import transaction
 from app.core.security import Role, hash_secret
 from tests.conftest import Seeded, reset_database
 
@@ -178,7 +179,7 @@ async def fuzzing(app: Any, backend: str, seeded: Seeded) -> AsyncIterator[Fuzzi
     examples inside one test function, so the function-scoped fixtures do not fit)."""
     state = app.state
     await reset_database(state, seeded)
-    async with state.sessionmaker() as session, session.begin():
+    async with transaction(state.sessionmaker) as session:
         _, secret = await create_key(session, None, name="schemathesis", role=Role.admin)
     state.key_cache.clear()
     state.rate_limiter.reset()
@@ -266,7 +267,7 @@ async def test_api_conforms_to_its_contract(app: Any, fuzzing: Fuzzing, case: An
     finally:
         if case.method == "DELETE" and case.path.startswith("/api/v1/api-keys"):
             # The fuzzer may have revoked its own key (If-Match: *): restore it.
-            async with state.sessionmaker() as session, session.begin():
+            async with transaction(state.sessionmaker) as session:
                 await session.execute(
                     update(ApiKey)
                     .where(ApiKey.key_hash == hash_secret(fuzzing.admin_key))

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.models import AuditEvent
+from app.core.commit import transaction
 from app.outcomes.models import Outcome
 from app.partners.models import Partner
 from app.programs.models import Program
@@ -29,26 +30,26 @@ async def _counts(session: AsyncSession) -> dict[str, int]:
 
 async def test_seeding_again_adds_nothing(app: object, clean: None) -> None:
     sessionmaker = app.state.sessionmaker  # type: ignore[attr-defined]
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         before = await _counts(session)
     assert before["programs"] == 4 and before["outcomes"] == 4 and before["partners"] == 250
     for _ in range(2):
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             report = await seed_reference_data(session)
         assert (report.programs, report.partners, report.outcomes) == (0, 0, 0)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         assert await _counts(session) == before  # not even an audit event
 
 
 async def test_seed_fills_in_only_what_is_missing(app: object, clean: None) -> None:
     sessionmaker = app.state.sessionmaker  # type: ignore[attr-defined]
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await session.execute(delete(Partner).where(Partner.code == "XKX"))
         await session.execute(delete(Outcome).where(Outcome.number == 3))
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         report = await seed_reference_data(session)
     assert (report.programs, report.partners, report.outcomes) == (0, 1, 1)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         counts = await _counts(session)
         seeded = (
             await session.scalars(select(AuditEvent).where(AuditEvent.action == "seed"))
@@ -69,7 +70,7 @@ async def test_admin_edits_survive_reseeding(
     for url, body in edits:
         response = await client.patch(url, json=body, headers={**admin, "If-Match": "*"})
         assert response.status_code == 200, response.text
-    async with app.state.sessionmaker() as session, session.begin():  # type: ignore[attr-defined]
+    async with transaction(app.state.sessionmaker) as session:  # type: ignore[attr-defined]
         report = await seed_reference_data(session)
     assert (report.programs, report.partners, report.outcomes) == (0, 0, 0)
     for url, body in edits:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import event
-from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
@@ -22,10 +20,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
-from sqlalchemy.util import await_, greenlet_spawn
 
+from app.core.commit import WorkSession, commit, rolled_back
 from app.core.config import Settings
 
 
@@ -106,7 +103,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=WorkSession
+    )
 
 
 def on_rollback(session: AsyncSession, callback: Callable[[], Any]) -> None:
@@ -124,10 +123,11 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with sessionmaker() as session:
         try:
             yield session
-            await session.commit()
+            await commit(session)
         except BaseException:
             with suppress(Exception):
                 await session.rollback()
+            rolled_back(session)
             for callback in session.info.get("on_rollback", []):
                 await callback()
             raise
@@ -147,61 +147,6 @@ async def read_connection(request: Request) -> AsyncIterator[AsyncConnection]:
         if engine.dialect.name == "postgresql":
             await conn.execution_options(isolation_level="AUTOCOMMIT")
         yield conn
-
-
-@dataclass(frozen=True, slots=True)
-class DriverSql:
-    """A Core statement compiled once for asyncpg (`$1` placeholders): its text, the order and
-    bind processors of its parameters, and the values it carries itself (`.values(state=...)`).
-    A hot path runs it on the driver connection (`session_driver`, `driver_of`), without
-    SQLAlchemy's per-execution work (about 50 µs a statement)."""
-
-    text: str
-    names: tuple[str, ...]
-    processors: Mapping[str, Any]
-    own: Mapping[str, Any]
-
-    @classmethod
-    def of(cls, stmt: Any) -> DriverSql:
-        compiled = stmt.compile(dialect=asyncpg_dialect())
-        own = {
-            name: bind.effective_value
-            for bind, name in compiled.bind_names.items()
-            if not bind.required
-        }
-        return cls(str(compiled), tuple(compiled.positiontup or ()), compiled._bind_processors, own)
-
-    def args(self, values: Mapping[str, Any]) -> list[Any]:
-        args = []
-        for name in self.names:
-            value = values[name] if name in values or name not in self.own else self.own[name]
-            process = self.processors.get(name)
-            args.append(value if process is None or value is None else process(value))
-        return args
-
-
-async def driver_of(conn: AsyncConnection) -> Any:
-    """The asyncpg connection under `conn` (PostgreSQL only)."""
-    raw = await conn.get_raw_connection()
-    return raw.driver_connection
-
-
-async def session_driver(session: AsyncSession, *, begun: bool) -> Any:
-    """The asyncpg connection under `session` (PostgreSQL only), checked out if it was not,
-    in one step. `begun`: inside the transaction that `session` will commit or roll back.
-    SQLAlchemy's asyncpg adapter sends BEGIN with its first statement; when a hot path's
-    first statement runs on the driver, the transaction is begun here by the adapter itself,
-    so that its commit and rollback end it (a private method: tests/core/test_driver_sql.py
-    holds it to that). Not begun, a statement on the driver commits on its own."""
-    return await greenlet_spawn(_session_driver, session.sync_session, begun)
-
-
-def _session_driver(session: Session, begun: bool) -> Any:
-    raw = session.connection().connection
-    adapted: Any = raw.dbapi_connection
-    if begun and adapted._transaction is None:
-        await_(adapted._start_transaction())
-    return raw.driver_connection
 
 
 # scope="function": the commit runs before the response is sent, so a 201 means durable.

@@ -1,8 +1,9 @@
 """Idempotency-Key: a retried POST replays the first response instead of acting twice.
 
 The key is reserved in its own one-statement transaction (so concurrent duplicates see it at
-once), and the response is stored in the request's transaction, so it is durable exactly when
-the change is. A request that fails releases its key, so a corrected retry may reuse it.
+once), and the response is kept by the request's transaction (the reply's participant in the
+commit step, app/core/commit.py), so it is durable exactly when the change is. A request that
+fails releases its key, so a corrected retry may reuse it.
 
 A route only declares `IdempotencyKey` (or `RequiredIdempotencyKey`) in its signature and
 returns its response; `IdempotentRoute`, its router's route class, stores that response.
@@ -13,11 +14,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import datetime, timedelta
 from typing import Annotated, Any, cast
 
-import asyncpg
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.routing import APIRoute
 from sqlalchemy import (
@@ -30,19 +30,21 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     delete,
-    event,
+    func,
     insert,
     select,
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
+from app.core import driver
+from app.core.commit import Part, Participant, Work, work
 from app.core.config import Settings
 from app.core.contract import REQUIRED_HEADER
-from app.core.db import DriverSql, SessionDep, on_rollback, session_driver
+from app.core.db import SessionDep, on_rollback
 from app.core.errors import BadRequest, Conflict, Unprocessable
 from app.core.models import Base, IdMixin, UTCDateTime, utcnow
 from app.core.security import authenticate_request
@@ -75,43 +77,40 @@ Reservation = tuple[int, datetime]
 class Replay(Exception):
     """Raised to short-circuit a request whose key already has a stored response."""
 
-    def __init__(self, record: IdempotencyRecord) -> None:
-        # Rendered now, while `record` is loaded: leaving the session's block expires it.
-        self.response = replay_response(record)
+    def __init__(self, stored: Mapping[str, Any]) -> None:
+        self.response = replay_response(stored)
 
 
-def replay_response(record: IdempotencyRecord) -> Response:
-    headers = dict(record.response_headers or {})
+def replay_response(stored: Mapping[str, Any]) -> Response:
+    """The kept response (its status, replayed headers and body), marked as a replay."""
+    headers = dict(stored["response_headers"] or {})
     headers["Idempotent-Replayed"] = "true"
     return Response(
-        record.response_body or b"", status_code=record.response_status or 200, headers=headers
+        stored["response_body"] or b"",
+        status_code=stored["response_status"] or 200,
+        headers=headers,
     )
 
 
 IDEMPOTENCY_KEYS = cast(Table, IdempotencyRecord.__table__)
 _records = IDEMPOTENCY_KEYS.c
 # Built once (every idempotent request runs it): the response kept, if the reservation is
-# still this request's (its id and its time) and still in flight. Its twin in SQL text is the
-# `reply` part of the statement that numbers changes (app/integrations/changes/recorder.py).
+# still this request's (its id and its time) and still in flight.
 _STORE = (
     update(IDEMPOTENCY_KEYS)
     .where(
-        _records.id == bindparam("record_id"),
-        _records.created_at == bindparam("reserved_at"),
+        _records.id == bindparam("reply_record_id"),
+        _records.created_at == bindparam("reply_reserved_at"),
         _records.state == IN_FLIGHT,
     )
     .values(
         state=DONE,
-        response_status=bindparam("response_status"),
-        response_headers=bindparam("response_headers"),
-        response_body=bindparam("response_body"),
+        response_status=bindparam("reply_status"),
+        response_headers=bindparam("reply_headers"),
+        response_body=bindparam("reply_body"),
     )
+    .returning(_records.id)
 )
-
-# session.info: the reply its transaction is to keep. On PostgreSQL the statement that numbers
-# the transaction's changes writes it too (app/integrations/changes/recorder.py), one round trip
-# fewer; otherwise `keep_replies` does, just before the commit.
-REPLY = "wps.idempotency.reply"
 
 
 def lease_lost() -> Conflict:
@@ -122,17 +121,29 @@ def lease_lost() -> Conflict:
     )
 
 
-@event.listens_for(Session, "before_commit")
-def keep_replies(session: Session) -> None:
-    """Write the reply handed over by `Idempotency.store` (unless a statement took it)."""
-    reply = session.info.pop(REPLY, None)
-    if reply is not None and session.connection().execute(_STORE, reply).rowcount != 1:
-        raise lease_lost()
+class ReplyKeeper(Participant):
+    """The reply handed over by `Idempotency.store`, kept in the request's transaction; a
+    reservation that is no longer this request's fails it (`lease_lost`)."""
 
+    name = "reply"
 
-@event.listens_for(Session, "after_rollback")
-def _forget_reply(session: Session) -> None:
-    session.info.pop(REPLY, None)
+    async def prepare(self, session: AsyncSession, work: Work) -> bool:
+        return work.reply is not None
+
+    def binds(self, work: Work) -> dict[str, Any]:
+        assert work.reply is not None
+        return work.reply
+
+    def part(self, session: AsyncSession) -> Part:
+        kept = _STORE.cte("reply")
+        return Part(ctes=[kept], result=select(func.count()).select_from(kept).scalar_subquery())
+
+    async def step(self, session: AsyncSession, work: Work) -> Any:
+        return len(await driver.rows(session, _STORE, work.reply))
+
+    async def after(self, session: AsyncSession, work: Work, result: Any) -> None:
+        if result != 1:
+            raise lease_lost()
 
 
 class Idempotency:
@@ -157,15 +168,17 @@ class Idempotency:
 
     def store(self, response: Response) -> None:
         """Keep `response` for replays: written just before the transaction commits (see
-        `keep_replies`), so it is durable exactly when the change is."""
+        `ReplyKeeper`), so it is durable exactly when the change is."""
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-        self._session.info[REPLY] = {
-            "record_id": self.record_id,
-            "reserved_at": self.reserved_at,
-            "response_status": response.status_code,
-            "response_headers": headers,
-            "response_body": bytes(response.body),
-        }
+        work(self._session).keep_reply(
+            {
+                "reply_record_id": self.record_id,
+                "reply_reserved_at": self.reserved_at,
+                "reply_status": response.status_code,
+                "reply_headers": headers,
+                "reply_body": bytes(response.body),
+            }
+        )
 
     async def release(self) -> None:
         async with self._sessionmaker() as session, session.begin():
@@ -186,23 +199,42 @@ def _request_hash(request: Request, body: bytes) -> str:
     return digest.hexdigest()
 
 
-# One statement, built once (and compiled once for the driver).
+# One statement, built once (and compiled once by the executor).
 _RESERVE = (
     insert(IDEMPOTENCY_KEYS)
     .values({c: bindparam(c) for c in ("api_key_id", "key", "request_hash", "state", "created_at")})
     .returning(IDEMPOTENCY_KEYS.c.id)
 )
-_PG_RESERVE = DriverSql.of(_RESERVE)
+_LOOKUP = select(_records.id, _records.request_hash, _records.state, _records.created_at).where(
+    _records.api_key_id == bindparam("api_key_id"), _records.key == bindparam("key")
+)
+# An abandoned or expired key taken over, unless another request just did (or its first
+# runner finished meanwhile: the state is part of the condition).
+_TAKE_OVER = (
+    update(IDEMPOTENCY_KEYS)
+    .where(
+        _records.id == bindparam("found_id"),
+        _records.created_at == bindparam("found_at"),
+        _records.state == bindparam("found_state"),
+    )
+    .values(
+        request_hash=bindparam("request_hash"),
+        state=IN_FLIGHT,
+        created_at=bindparam("now"),
+        response_status=None,
+        response_headers=None,
+        response_body=None,
+    )
+    .returning(_records.id)
+)
 
 
 async def _insert_reservation(
-    engine: AsyncEngine, session: AsyncSession, api_key_id: int, key: str, request_hash: str
+    session: AsyncSession, api_key_id: int, key: str, request_hash: str
 ) -> Reservation | None:
-    """Reserve the key in a transaction of its own, committed at once so a concurrent
-    duplicate sees it; None when the key is taken. On PostgreSQL the insert runs on the
-    request's own connection before its transaction begins (SQLAlchemy sends BEGIN with the
-    first statement of the session), so in autocommit, as one round trip; elsewhere it runs on
-    a pooled connection without a session."""
+    """Reserve the key committed on its own, so a concurrent duplicate sees it at once (on
+    PostgreSQL on the request's own connection before its transaction begins: one round
+    trip); None when the key is taken."""
     at = utcnow()
     values = {
         "api_key_id": api_key_id,
@@ -211,32 +243,14 @@ async def _insert_reservation(
         "state": IN_FLIGHT,
         "created_at": at,
     }
-    if engine.dialect.name == "postgresql":
-        driver = await session_driver(session, begun=False)
-        if not driver.is_in_transaction():
-            try:
-                record_id = await driver.fetchval(_PG_RESERVE.text, *_PG_RESERVE.args(values))
-            except asyncpg.UniqueViolationError:
-                # Taken. What follows reads the key on a connection of its own, so this one
-                # goes back to the pool first (the session takes another when next used):
-                # concurrent duplicates must not each hold one while they wait for another.
-                await session.close()
-                return None
-            return record_id, at
     try:
-        async with engine.connect() as conn:
-            if engine.dialect.name == "postgresql":
-                await conn.execution_options(isolation_level="AUTOCOMMIT")
-            record_id = (await conn.execute(_RESERVE, values)).scalar_one()
-            await conn.commit()  # SQLite: ends the transaction the insert began
+        (row,) = await driver.on_its_own(session, _RESERVE, values)
     except IntegrityError:
         return None
-    return record_id, at
+    return row["id"], at
 
 
 async def _reserve(
-    engine: AsyncEngine,
-    sessionmaker: async_sessionmaker[AsyncSession],
     session: AsyncSession,
     api_key_id: int,
     key: str,
@@ -245,57 +259,55 @@ async def _reserve(
     lease: timedelta,
 ) -> Reservation:
     for _ in range(3):
-        reserved = await _insert_reservation(engine, session, api_key_id, key, request_hash)
+        reserved = await _insert_reservation(session, api_key_id, key, request_hash)
         if reserved is not None:
             return reserved
-        async with sessionmaker() as lookup, lookup.begin():
-            existing = await lookup.scalar(
-                select(IdempotencyRecord).where(
-                    IdempotencyRecord.api_key_id == api_key_id, IdempotencyRecord.key == key
+        found = await driver.on_its_own(session, _LOOKUP, {"api_key_id": api_key_id, "key": key})
+        if not found:
+            continue
+        (record,) = found
+        age = utcnow() - record["created_at"]
+        expired = age > ttl if record["state"] == DONE else age > lease
+        if not expired:
+            if record["request_hash"] != request_hash:
+                raise Unprocessable(
+                    "Idempotency-Key was already used with a different request body",
+                    errors=[
+                        {
+                            "parameter": "Idempotency-Key",
+                            "location": "header",
+                            "detail": "reused with a different request",
+                        }
+                    ],
                 )
-            )
-            if existing is None:
-                continue
-            record = existing
-            age = utcnow() - record.created_at
-            expired = age > ttl if record.state == DONE else age > lease
-            if not expired:
-                if record.request_hash != request_hash:
-                    raise Unprocessable(
-                        "Idempotency-Key was already used with a different request body",
-                        errors=[
-                            {
-                                "parameter": "Idempotency-Key",
-                                "location": "header",
-                                "detail": "reused with a different request",
-                            }
-                        ],
-                    )
-                if record.state == DONE:
-                    raise Replay(record)
-                raise Conflict("a request with this Idempotency-Key is still in progress")
-            # An abandoned or expired key: take it over, unless another request just did
-            # (or its first runner finished meanwhile: the state is part of the condition).
-            now = utcnow()
-            taken = await lookup.execute(
-                update(IdempotencyRecord)
-                .where(
-                    IdempotencyRecord.id == record.id,
-                    IdempotencyRecord.created_at == record.created_at,
-                    IdempotencyRecord.state == record.state,
-                )
-                .values(
-                    request_hash=request_hash,
-                    state=IN_FLIGHT,
-                    created_at=now,
-                    response_status=None,
-                    response_headers=None,
-                    response_body=None,
-                )
-            )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return record.id, now
+            if record["state"] == DONE:
+                raise Replay(await _stored(session, record["id"]))
+            raise Conflict("a request with this Idempotency-Key is still in progress")
+        now = utcnow()
+        taken = await driver.on_its_own(
+            session,
+            _TAKE_OVER,
+            {
+                "found_id": record["id"],
+                "found_at": record["created_at"],
+                "found_state": record["state"],
+                "request_hash": request_hash,
+                "now": now,
+            },
+        )
+        if taken:
+            return record["id"], now
     raise Conflict("a request with this Idempotency-Key is still in progress")
+
+
+_STORED = select(_records.response_status, _records.response_headers, _records.response_body).where(
+    _records.id == bindparam("record_id")
+)
+
+
+async def _stored(session: AsyncSession, record_id: int) -> driver.Row:
+    (found,) = await driver.on_its_own(session, _STORED, {"record_id": record_id})
+    return found
 
 
 def idempotency(required: bool = False) -> Any:
@@ -330,8 +342,6 @@ def idempotency(required: bool = False) -> Any:
         sessionmaker = request.app.state.sessionmaker
         settings = request.app.state.settings
         reservation = await _reserve(
-            request.app.state.engine,
-            sessionmaker,
             session,
             principal.key_id,
             idempotency_key,

@@ -91,7 +91,8 @@ class Money(TypeDecorator[Decimal]):
     def load_dialect_impl(self, dialect: Dialect) -> Any:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(BigInteger())
-        return dialect.type_descriptor(Numeric(14, 2, asdecimal=True))
+        # The precision of this type's `impl` (a subclass may widen it: sums of many records).
+        return dialect.type_descriptor(Numeric(self.impl.precision, 2, asdecimal=True))
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:

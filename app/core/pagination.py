@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import BindParameter
 
+from app.core import driver
 from app.core.errors import Unprocessable
 from app.core.schemas import ParamInt
 
@@ -235,10 +236,12 @@ async def paginate(
         page_stmt = page_stmt.where(rows_after(keys, values))
     total = None
     if params.include_total:
-        total = (await session.execute(counted(stmt))).scalar_one()
+        total = await driver.scalar(session, counted(stmt))
     page_stmt = page_stmt.order_by(*keyset_order(keys)).limit(params.limit + 1)
-    result = await session.execute(page_stmt)
-    rows = list(result.scalars().all() if scalars else result.all())
+    if scalars:  # entities: the ORM's loading
+        rows: list[Any] = list((await session.execute(page_stmt)).scalars().all())
+    else:  # columns: the executor's rows, read by name
+        rows = await driver.rows(session, page_stmt)
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]
@@ -263,8 +266,13 @@ def sort_identity(sort_name: str, keys: Sequence[SortKey]) -> str:
 
 
 def key_value(row: Any, key: SortKey) -> Any:
+    """A sort key's value on an entity, a row by name (the executor's) or a SQLAlchemy row."""
     name = key.column.key
-    return getattr(row, name) if hasattr(row, name) else row._mapping[key.column]
+    if hasattr(row, name):
+        return getattr(row, name)
+    if isinstance(row, Mapping):
+        return row[name]
+    return row._mapping[key.column]
 
 
 async def count_listed(session: AsyncSession, listing: Listing) -> int:

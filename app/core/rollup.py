@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Self
 
 from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.driver import upsert
 
 # Ids locked per statement: well under both drivers' bound-parameter limits.
 LOCK_CHUNK = 5_000
@@ -47,9 +48,7 @@ async def apply_deltas(
     changes = [(key, sums) for key, sums in sorted(deltas.items()) if any(sums)]
     if not changes:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(table)
+    stmt = upsert(session, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(key_columns),
         set_={name: table.c[name] + stmt.excluded[name] for name in sum_columns},

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
@@ -19,7 +19,6 @@ from sqlalchemy import (
     String,
     Table,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
@@ -119,11 +118,6 @@ class MoneySum(Money):
 
     impl = Numeric(20, 2)
     cache_ok = True
-
-    def load_dialect_impl(self, dialect: Dialect) -> Any:
-        if dialect.name == "sqlite":
-            return dialect.type_descriptor(BigInteger())
-        return dialect.type_descriptor(Numeric(20, 2, asdecimal=True))
 
 
 class FacilityUpgradesRollup(Base):

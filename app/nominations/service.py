@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,13 +25,12 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.writer import record
-from app.core.db import DriverSql, session_driver
+from app.core import driver
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -192,6 +192,7 @@ _NEW_COLUMNS = [
 ]
 
 
+@lru_cache(maxsize=16)
 def _insert_new(insert: Any, partner_column: str) -> Any:
     chosen = select(
         *(bindparam(c, type_=NOMINATIONS.c[c].type) for c in _NEW_COLUMNS), PARTNERS.c.id
@@ -212,10 +213,6 @@ def _insert_new(insert: Any, partner_column: str) -> Any:
 
 
 _PARTNER_COLUMNS = ("id", "numeric", "code", "alpha2")
-_INSERT_NEW = {column: _insert_new(sqlite.insert, column) for column in _PARTNER_COLUMNS}
-_PG_INSERT_NEW = {
-    column: DriverSql.of(_insert_new(postgresql.insert, column)) for column in _PARTNER_COLUMNS
-}
 _TAKEN = select(NOMINATIONS.c.id).where(
     NOMINATIONS.c.partner_id == bindparam("partner_id"),
     NOMINATIONS.c.external_ref == bindparam("external_ref"),
@@ -285,18 +282,16 @@ async def create_nomination(
         **{column: getattr(body.course, name) for name, column in COURSE_COLUMNS.items()},
     }
     # Written as one Core statement (not through the session's unit of work, which this
-    # hot path would pay for twice); on PostgreSQL on the driver itself.
-    if session.get_bind().dialect.name == "postgresql":
-        driver = await session_driver(session, begun=True)
-        sql = _PG_INSERT_NEW[partner_column]
-        inserted = await driver.fetchrow(sql.text, *sql.args({**values, "partner": partner}))
-    else:
-        conn = await session.connection()
-        stmt = _INSERT_NEW[partner_column]
-        inserted = (await conn.execute(stmt, {**values, "partner": partner})).one_or_none()
+    # hot path would pay for twice).
+    stmt = _insert_new(driver.upserts(session), partner_column)
+    inserted = await driver.first(session, stmt, {**values, "partner": partner})
     if inserted is None:
         raise await _refusal(session, actor, body, partner_column, partner)
-    nomination_id, partner_id, partner_code = inserted
+    nomination_id, partner_id, partner_code = (
+        inserted["id"],
+        inserted["partner_id"],
+        inserted["partner_code"],
+    )
     # The row as stored, for the response; its country as the response names it.
     nomination = Nomination(
         **values,

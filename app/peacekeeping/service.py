@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, delete, func, insert, select
+from sqlalchemy import ColumnElement, Select, case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
+from app.core.driver import insert_many
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
@@ -25,7 +26,6 @@ from app.peacekeeping.schemas import SkippedRow, SnapshotSummary, SnapshotUpload
 from app.peacekeeping.un_file import MILITARY, ParsedMonth, parse_un_file
 
 RESOURCE = "peacekeeping_snapshot"
-INSERT_CHUNK = 1000
 CONTRIBUTION_COLUMNS = ("snapshot_id", "partner_id", "mission", "personnel_type", "male", "female")
 
 
@@ -137,8 +137,7 @@ async def delete_snapshot(
 async def _store_contributions(
     session: AsyncSession, months: list[tuple[int, ParsedMonth]]
 ) -> None:
-    """Every month's rows at once: COPY on PostgreSQL (a 20-year file is 100,000 rows),
-    executemany in chunks elsewhere."""
+    """Every month's rows at once (100,000 rows for a 20-year file)."""
     rows = [
         (snapshot_id, partner_id, mission, personnel_type, male, female)
         for snapshot_id, month in months
@@ -146,19 +145,7 @@ async def _store_contributions(
             month.contributions.items()
         )
     ]
-    connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        raw = await connection.get_raw_connection()
-        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
-            Contribution.__tablename__, records=rows, columns=CONTRIBUTION_COLUMNS
-        )
-        return
-    for start in range(0, len(rows), INSERT_CHUNK):
-        chunk = rows[start : start + INSERT_CHUNK]
-        await session.execute(
-            insert(Contribution),
-            [dict(zip(CONTRIBUTION_COLUMNS, row, strict=True)) for row in chunk],
-        )
+    await insert_many(session, Contribution.__table__, CONTRIBUTION_COLUMNS, rows)  # type: ignore[arg-type]
 
 
 async def import_snapshots(

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from alembic.script import ScriptDirectory
 
 from app.cli import alembic_config, migrate
+from app.core.commit import transaction
 from app.seed import seed_reference_data
 from tests.conftest import make_keys
 from tests.core.apps import client_for, running_app
@@ -32,7 +33,7 @@ BEFORE_HISTORY = ScriptDirectory.from_config(alembic_config()).get_revision(HIST
 async def test_upgrade_keeps_every_report_identical(scratch_url: str) -> None:  # noqa: F811
     await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
     async with running_app(scratch_url) as application, client_for(application) as client:
-        async with application.state.sessionmaker() as session, session.begin():
+        async with transaction(application.state.sessionmaker) as session:
             await seed_reference_data(session)
             keys = await make_keys(session)
         written = await write_every_kind(client, keys)

@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy import delete, func, select
 
 from app.audit.models import AuditEvent
+from app.core.commit import transaction
 from app.indicators.models import Indicator, Target
 from app.seed import seed_reference_data
 from tests.conftest import Keys
@@ -283,7 +284,7 @@ async def test_seeding_indicators_is_idempotent_and_keeps_edits(
     sessionmaker = app.state.sessionmaker  # type: ignore[attr-defined]
 
     async def counts() -> tuple[int, int, int]:
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             return (
                 int(await session.scalar(select(func.count()).select_from(Indicator)) or 0),
                 int(await session.scalar(select(func.count()).select_from(Target)) or 0),
@@ -302,7 +303,7 @@ async def test_seeding_indicators_is_idempotent_and_keeps_edits(
     assert moved.status_code == 200
     after_edits = await counts()
     for _ in range(2):
-        async with sessionmaker() as session, session.begin():
+        async with transaction(sessionmaker) as session:
             await seed_reference_data(session)
         assert await counts() == after_edits  # nothing added, not even an audit event
     name = (await client.get(f"{INDICATORS}/GPOI-WOMEN-TRAINED", headers=admin)).json()["name"]
@@ -311,13 +312,13 @@ async def test_seeding_indicators_is_idempotent_and_keeps_edits(
     assert target.json()["value"] == "3500000.00"
 
     # A missing default comes back (with its known target); the others stay as they are.
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         indicator_id = await session.scalar(
             select(Indicator.id).where(Indicator.code == "IMET-WOMEN-OBLIGATED")
         )
         await session.execute(delete(Target).where(Target.indicator_id == indicator_id))
         await session.execute(delete(Indicator).where(Indicator.id == indicator_id))
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         await seed_reference_data(session)
     target = await client.get(f"{INDICATORS}/IMET-WOMEN-OBLIGATED/targets/2022", headers=admin)
     assert target.json()["value"] == "3000000.00"

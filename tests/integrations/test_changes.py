@@ -11,6 +11,7 @@ import httpx
 from sqlalchemy import func, select
 
 from app.audit.writer import record
+from app.core.commit import transaction
 from app.core.security import Principal, Role
 from app.integrations.changes.models import Change
 from app.integrations.changes.service import read
@@ -145,7 +146,7 @@ async def test_concurrent_writers_are_read_once_each_in_order_with_no_gap(
 
     async def write(n: int) -> None:
         for i in range(each):
-            async with sessionmaker() as session, session.begin():
+            async with transaction(sessionmaker) as session:
                 record(session, None, "update", "program", f"W{n}-{i}", ["name"])
                 await asyncio.sleep(random.uniform(0, 0.02))  # commits late, out of start order
 
@@ -184,7 +185,7 @@ async def test_one_transaction_numbers_its_changes_in_the_order_they_were_made(
 
     sessionmaker = app.state.sessionmaker
     admin = Principal(key_id=7, role=Role.admin)
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         kenya, ghana = [
             await session.scalar(select(Partner.id).where(Partner.code == code))
             for code in ("KEN", "GHA")
@@ -202,7 +203,7 @@ async def test_one_transaction_numbers_its_changes_in_the_order_they_were_made(
     async with sessionmaker() as session:
         start = int(await session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
         last_audit = int(await session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))))
-    async with sessionmaker() as session, session.begin():
+    async with transaction(sessionmaker) as session:
         record(
             session,
             admin,

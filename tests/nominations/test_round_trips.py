@@ -18,5 +18,6 @@ async def test_a_nomination_post_makes_five_round_trips(
 
     assert sent[0] == "INSERT INTO idempotency_keys"  # in autocommit, before BEGIN
     assert sent[1:3] == ["BEGIN", "INSERT INTO nominations"]
-    assert sent[3].startswith("WITH … change_counter") and sent[3].endswith("idempotency_keys")
+    # The commit step's one statement: the reply, the audit row, the change's number and reader.
+    assert sent[3] == "WITH … idempotency_keys, audit_events, change_counter, changes, change_partners"
     assert sent[4:] == ["COMMIT"]

@@ -45,5 +45,6 @@ class ChangePartner(Base):
     partner_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
 
+CHANGE_COUNTER = cast(Table, ChangeCounter.__table__)
 CHANGES = cast(Table, Change.__table__)
 CHANGE_PARTNERS = cast(Table, ChangePartner.__table__)

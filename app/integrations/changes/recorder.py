@@ -1,6 +1,6 @@
-"""Numbering changes as they commit: the audit writer notes each change here, and just before
-the transaction commits every noted change gets its audit row, its `seq`, its readers (partner
-countries) and its webhook events, in that same transaction.
+"""Numbering changes as they commit: the change feed's participant in the commit step
+(app/core/commit.py) gives every noted change its `seq` and its readers (the partner
+countries whose embassy keys may read it), in the changing transaction.
 
 The seq comes from one counter row, bumped (`... + n RETURNING last_seq`) as the last write of
 the transaction; its row lock is held until commit, so a transaction that takes a higher seq
@@ -15,32 +15,22 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-import orjson
-from sqlalchemy import JSON, bindparam, event, insert, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import JSON as JSONType
+from sqlalchemy import BigInteger, Text, bindparam, column, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
-from sqlalchemy.util import await_
 
-from app.audit.models import AUDIT_EVENTS, AuditEvent
-from app.core.db import DriverSql
-from app.core.idempotency import DONE, IN_FLIGHT, REPLY, lease_lost
+from app.audit.writer import json_rows
+from app.core.commit import Change, Part, Participant, Work, recordset
+from app.core.driver import upsert
 from app.core.models import UTCDateTime, utcnow
-from app.integrations.changes.models import CHANGE_PARTNERS, CHANGES
-
-# An enabled webhook subscription: (id, the event types it asked for, its partner or None).
-Subscribed = tuple[int, list[str], int | None]
+from app.integrations.changes.models import CHANGE_COUNTER, CHANGE_PARTNERS, CHANGES
 
 logger = logging.getLogger("wps.changes")
-
-PENDING = "changes_pending"
-COMMITTED = "changes_committed"
-OUTBOX_TOUCHED = "outbox_touched"
-# Changes to this kind of record can make messages deliverable (redeliver, re-enable).
-_WEBHOOK = "webhook"
 
 # Who (which partner's embassy keys) may read a change of each kind of record, by its id.
 # A kind not listed here is read by no embassy key; a deleted record keeps the readers of its
@@ -78,11 +68,6 @@ _LAST_READERS = text(
     "SELECT partner_id FROM change_partners WHERE seq = (SELECT max(seq) FROM changes "
     "WHERE resource_type = :type AND resource_id = :id)"
 )
-# An upsert, so an empty table (a fresh or wiped database) numbers from 1 without a seed row.
-_BUMP = text(
-    "INSERT INTO change_counter (id, last_seq) VALUES (1, :n) ON CONFLICT (id) "
-    "DO UPDATE SET last_seq = change_counter.last_seq + excluded.last_seq RETURNING last_seq"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +76,8 @@ class NumberedChange:
 
     seq: int
     at: datetime
-    event: AuditEvent
+    event: Change
     partner_ids: frozenset[int]
-
-
-def note(session: Any, audit_event: AuditEvent, partners: frozenset[int] | None = None) -> None:
-    """Called by the audit writer for every change, inside the changing transaction;
-    `partners` are its readers when the writer knows them."""
-    session.info.setdefault(PENDING, []).append((audit_event, partners))
 
 
 def readers(session: Session, resource_type: str, resource_id: str) -> frozenset[int]:
@@ -120,201 +99,135 @@ def readers(session: Session, resource_type: str, resource_id: str) -> frozenset
     return frozenset(int(p) for p in found)
 
 
-_AUDIT_COLUMNS = [c.key for c in AUDIT_EVENTS.columns if c.key != "id"]
-# Built once, run as Core statements on the session's connection: every write passes here.
-_INSERT_AUDIT = insert(AUDIT_EVENTS)
-_INSERT_CHANGES = insert(CHANGES)
-_INSERT_CHANGE_PARTNERS = insert(CHANGE_PARTNERS)
-
-# PostgreSQL: the audit rows, the counter, the changes and their readers in one statement (one
-# round trip instead of four), which also reads the enabled webhook subscriptions for the
-# outbox and keeps the reply of the request's Idempotency-Key, if it has one (its row, when
-# not ours any more, is left alone and counted out). Its parts run together on one snapshot;
-# the counter's row lock is taken here and held until COMMIT, and only the outbox's insert
-# can follow it.
-_NUMBER_IN_ONE = text(
-    """
-WITH bump AS (
-    INSERT INTO change_counter (id, last_seq) VALUES (1, :n) ON CONFLICT (id)
-    DO UPDATE SET last_seq = change_counter.last_seq + excluded.last_seq RETURNING last_seq
-), audit AS (
-    INSERT INTO audit_events (occurred_at, actor_key_id, actor_role, action, resource_type,
-        resource_id, changed_fields, details, request_id)
-    SELECT occurred_at, actor_key_id, actor_role, action, resource_type, resource_id,
-        changed_fields, details, request_id
-    FROM json_to_recordset(CAST(:audit AS json)) AS a(i bigint, occurred_at timestamptz,
-        actor_key_id bigint, actor_role text, action text, resource_type text, resource_id text,
-        changed_fields json, details json, request_id text)
-    ORDER BY i
-), numbered AS (
-    INSERT INTO changes (seq, resource_type, resource_id, action, at, changed_fields)
-    SELECT bump.last_seq - :n + c.i, c.resource_type, c.resource_id, c.action, :at,
-        c.changed_fields
-    FROM bump, json_to_recordset(CAST(:changes AS json)) AS c(i bigint, resource_type text,
-        resource_id text, action text, changed_fields json)
-), readers AS (
-    INSERT INTO change_partners (seq, partner_id)
-    SELECT bump.last_seq - :n + r.i, r.partner_id
-    FROM bump, json_to_recordset(CAST(:readers AS json)) AS r(i bigint, partner_id bigint)
-), reply AS (
-    UPDATE idempotency_keys SET state = :done, response_status = :response_status,
-        response_headers = CAST(:response_headers AS json), response_body = :response_body
-    WHERE id = :record_id AND created_at = :reserved_at AND state = :in_flight
-    RETURNING 1
-)
-SELECT bump.last_seq, (
-    SELECT json_agg(json_build_array(s.id, s.events, s.partner_id) ORDER BY s.id)
-    FROM webhook_subscriptions s WHERE s.enabled
-), (SELECT count(*) FROM reply) FROM bump
-"""
-).bindparams(
-    bindparam("at", type_=UTCDateTime()),
-    bindparam("reserved_at", type_=UTCDateTime()),
-    bindparam("response_headers", type_=JSON()),
-    bindparam("done", DONE),
-    bindparam("in_flight", IN_FLIGHT),
-)
-_NO_REPLY = dict.fromkeys(
-    ("record_id", "reserved_at", "response_status", "response_headers", "response_body")
-)
-_PG_NUMBER_IN_ONE = DriverSql.of(_NUMBER_IN_ONE)
+NUMBERED = "numbered"  # Work.results: the transaction's NumberedChanges, for the outbox
 
 
-def _json(rows: list[dict[str, Any]]) -> str:
-    return orjson.dumps(rows, option=orjson.OPT_NON_STR_KEYS).decode()
-
-
-def _audit_row(audit_event: AuditEvent) -> dict[str, Any]:
-    return {column: getattr(audit_event, column) for column in _AUDIT_COLUMNS}
-
-
-def _number_in_one(
-    conn: Connection,
-    scoped: list[tuple[AuditEvent, frozenset[int]]],
-    at: datetime,
-    reply: dict[str, Any] | None,
-) -> tuple[int, list[Subscribed]]:
-    """PostgreSQL: write what the changes need, and `reply`, in one statement; the last seq
-    handed out and the enabled subscriptions."""
-    audit = [
-        {**_audit_row(e), "i": i, "occurred_at": e.occurred_at.isoformat()}
-        for i, (e, _) in enumerate(scoped, start=1)
-    ]
-    changes = [
-        {
-            "i": i,
-            "resource_type": e.resource_type,
-            "resource_id": e.resource_id,
-            "action": e.action,
-            "changed_fields": sorted(e.changed_fields or []),
-        }
-        for i, (e, _) in enumerate(scoped, start=1)
-    ]
-    shared = [
-        {"i": i, "partner_id": p}
-        for i, (_, partners) in enumerate(scoped, start=1)
-        for p in sorted(partners)
-    ]
-    values = {
-        "n": len(scoped),
-        "at": at,
-        "audit": _json(audit),
-        "changes": _json(changes),
-        "readers": _json(shared),
-        **(reply or _NO_REPLY),
-    }
-    driver = conn.connection.driver_connection
-    if driver is not None and driver.is_in_transaction():
-        # Every write path passes here: on the driver itself, inside the transaction.
-        sql = _PG_NUMBER_IN_ONE
-        last, subscribed, kept = await_(driver.fetchrow(sql.text, *sql.args(values)))
-    else:
-        last, subscribed, kept = conn.execute(_NUMBER_IN_ONE, values).one()
-    if reply is not None and kept != 1:
-        raise lease_lost()
-    rows = subscribed or []  # the driver decodes json (SQLAlchemy's asyncpg codecs)
-    return int(last), [(sub_id, events, partner_id) for sub_id, events, partner_id in rows]
-
-
-def _number_step_by_step(
-    conn: Connection, scoped: list[tuple[AuditEvent, frozenset[int]]], at: datetime
-) -> int:
-    """Any database: the audit rows, then the counter, then the changes and their readers."""
-    conn.execute(_INSERT_AUDIT, [_audit_row(e) for e, _ in scoped])
-    # The counter's row lock is held until COMMIT: only this hook's own inserts follow it.
-    last = int(conn.execute(_BUMP, {"n": len(scoped)}).scalar_one())
-    first = last - len(scoped) + 1
-    conn.execute(
-        _INSERT_CHANGES,
-        [
-            {
-                "seq": first + i,
-                "resource_type": e.resource_type,
-                "resource_id": e.resource_id,
-                "action": e.action,
-                "at": at,
-                "changed_fields": sorted(e.changed_fields or []),
-            }
-            for i, (e, _) in enumerate(scoped)
-        ],
+def _bump(session: AsyncSession, n: Any) -> Any:
+    # An upsert, so an empty table (a fresh or wiped database) numbers from 1 without a seed row.
+    counter = CHANGE_COUNTER.c
+    stmt = upsert(session, CHANGE_COUNTER).values(id=1, last_seq=n)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[counter.id], set_={"last_seq": counter.last_seq + stmt.excluded.last_seq}
     )
-    shared = [
-        {"seq": first + i, "partner_id": p}
-        for i, (_, partners) in enumerate(scoped)
-        for p in sorted(partners)
-    ]
-    if shared:
-        conn.execute(_INSERT_CHANGE_PARTNERS, shared)
-    return last
+    return stmt.returning(counter.last_seq)
 
 
-# First of the before-commit hooks (`insert`): it takes the reply that `keep_replies` would
-# otherwise write in a statement of its own.
-@event.listens_for(Session, "before_commit", insert=True)
-def _number_changes(session: Session) -> None:
-    noted: list[tuple[AuditEvent, frozenset[int] | None]] = session.info.pop(PENDING, None) or []
-    if not noted:
-        return
-    from app.integrations.webhooks.outbox import enqueue  # the outbox builds on the feed
+class ChangeNumbering(Participant):
+    """Each noted change numbered in commit order, with its readers."""
 
-    # Every write of the transaction first: after the counter is taken, only this hook's own
-    # inserts follow, so no row lock is ever awaited while the counter's lock is held.
-    session.flush()
-    conn = session.connection()
-    scoped = [
-        (e, partners if partners is not None else readers(session, e.resource_type, e.resource_id))
-        for e, partners in noted
-    ]
-    now = utcnow()
-    subscribed: list[Subscribed] | None = None
-    if conn.dialect.name == "postgresql":
-        # The request's Idempotency-Key reply rides along (else `keep_replies` writes it).
-        last, subscribed = _number_in_one(conn, scoped, now, session.info.pop(REPLY, None))
-    else:
-        last = _number_step_by_step(conn, scoped, now)
-    numbered = [
-        NumberedChange(seq=last - len(scoped) + i, at=now, event=e, partner_ids=partners)
-        for i, (e, partners) in enumerate(scoped, start=1)
-    ]
-    enqueued = enqueue(conn, numbered, subscribed)
-    session.info[COMMITTED] = True
-    if enqueued or any(e.resource_type == _WEBHOOK for e, _ in scoped):
-        session.info[OUTBOX_TOUCHED] = True
+    name = "numbering"
+
+    async def prepare(self, session: AsyncSession, work: Work) -> bool:
+        if not work.changes:
+            return False
+        await session.run_sync(_with_readers, work)
+        work.results[self.name] = utcnow()
+        return True
+
+    def binds(self, work: Work) -> dict[str, Any]:
+        changes = [
+            {
+                "i": i,
+                "resource_type": c.resource_type,
+                "resource_id": c.resource_id,
+                "action": c.action,
+                "changed_fields": c.changed_fields,
+            }
+            for i, c in enumerate(work.changes, start=1)
+        ]
+        shared = [
+            {"i": i, "partner_id": p}
+            for i, c in enumerate(work.changes, start=1)
+            for p in sorted(c.readers or ())
+        ]
+        return {
+            "change_n": len(work.changes),
+            "change_at": work.results[self.name],
+            "change_rows": json_rows(changes),
+            "change_readers": json_rows(shared),
+        }
+
+    def part(self, session: AsyncSession) -> Part:
+        n = bindparam("change_n", type_=BigInteger)
+        bump = _bump(session, n).cte("bump")
+        first = bump.c.last_seq - n
+        rows = recordset(
+            "change_rows",
+            column("i", BigInteger),
+            column("resource_type", Text),
+            column("resource_id", Text),
+            column("action", Text),
+            column("changed_fields", JSONType),
+        )
+        at = bindparam("change_at", type_=UTCDateTime)
+        numbered = insert(CHANGES).from_select(
+            ["seq", "resource_type", "resource_id", "action", "at", "changed_fields"],
+            select(
+                first + rows.c.i,
+                rows.c.resource_type,
+                rows.c.resource_id,
+                rows.c.action,
+                at,
+                rows.c.changed_fields,
+            ).select_from(bump, rows),
+        )
+        shared = recordset(
+            "change_readers", column("i", BigInteger), column("partner_id", BigInteger)
+        )
+        readers = insert(CHANGE_PARTNERS).from_select(
+            ["seq", "partner_id"],
+            select(first + shared.c.i, shared.c.partner_id).select_from(bump, shared),
+        )
+        return Part(
+            ctes=[bump, numbered.cte("numbered"), readers.cte("readers")],
+            result=select(bump.c.last_seq).scalar_subquery(),
+        )
+
+    async def step(self, session: AsyncSession, work: Work) -> Any:
+        changes = work.changes
+        last = int((await session.execute(_bump(session, len(changes)))).scalar_one())
+        first = last - len(changes) + 1
+        at = work.results[self.name]
+        await session.execute(
+            insert(CHANGES),
+            [
+                {
+                    "seq": first + i,
+                    "resource_type": c.resource_type,
+                    "resource_id": c.resource_id,
+                    "action": c.action,
+                    "at": at,
+                    "changed_fields": c.changed_fields,
+                }
+                for i, c in enumerate(changes)
+            ],
+        )
+        shared = [
+            {"seq": first + i, "partner_id": p}
+            for i, c in enumerate(changes)
+            for p in sorted(c.readers or ())
+        ]
+        if shared:
+            await session.execute(insert(CHANGE_PARTNERS), shared)
+        return last
+
+    async def after(self, session: AsyncSession, work: Work, result: Any) -> None:
+        last, at, changes = int(result), work.results[self.name], work.changes
+        work.results[NUMBERED] = [
+            NumberedChange(
+                seq=last - len(changes) + i, at=at, event=c, partner_ids=c.readers or frozenset()
+            )
+            for i, c in enumerate(changes, start=1)
+        ]
+        work.on_commit(commits.notify)
 
 
-@event.listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    if session.info.pop(COMMITTED, None):
-        commits.notify()
-    if session.info.pop(OUTBOX_TOUCHED, None):
-        outbox.notify()
-
-
-@event.listens_for(Session, "after_rollback")
-def _rolled_back(session: Session) -> None:
-    session.info.pop(PENDING, None)
-    session.info.pop(COMMITTED, None)
-    session.info.pop(OUTBOX_TOUCHED, None)
+def _with_readers(session: Session, work: Work) -> None:
+    """Every noted change with its readers: those its writer gave, else the registry's."""
+    for i, change in enumerate(work.changes):
+        if change.readers is None:
+            found = readers(session, change.resource_type, change.resource_id)
+            work.changes[i] = replace(change, readers=found)
 
 
 class CommitSignal:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from app.audit.models import AuditEvent
+from app.core.commit import Change
 
 
 class EventType(StrEnum):
@@ -33,7 +33,7 @@ _BY_ACTION: dict[tuple[str, str], EventType] = {
 SAFE_DETAILS = ("partner", "program", "indicator", "fiscal_year", "from", "to", "reporting_date")
 
 
-def event_type(audit_event: AuditEvent) -> EventType | None:
+def event_type(audit_event: Change) -> EventType | None:
     found = _BY_ACTION.get((audit_event.resource_type, audit_event.action))
     if found is None and audit_event.resource_type == "indicator_result":
         # A result's approval, however its workflow words the action: to "approved".
@@ -43,7 +43,7 @@ def event_type(audit_event: AuditEvent) -> EventType | None:
     return found
 
 
-def data_of(audit_event: AuditEvent, seq: int) -> dict[str, Any]:
+def data_of(audit_event: Change, seq: int) -> dict[str, Any]:
     details = audit_event.details or {}
     data: dict[str, Any] = {
         "resource": audit_event.resource_type,

@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook
 
+from app.core.commit import transaction
 from app.core.config import Settings
 from app.core.models import utcnow
 from app.integrations.changes.recorder import outbox
@@ -110,7 +111,7 @@ class Worker:
     async def claim(self) -> list[Claimed]:
         """Take up to a batch of due messages for enabled endpoints, leased to this worker."""
         now = utcnow()
-        async with self.sessionmaker() as session, session.begin():
+        async with transaction(self.sessionmaker) as session:
             stmt = (
                 select(Message.id)
                 .join(Subscription, Subscription.id == Message.subscription_id)
@@ -122,8 +123,9 @@ class Worker:
                 .order_by(Message.due_at, Message.id)
                 .limit(self.settings.webhook_batch)
             )
-            if session.get_bind().dialect.name == "postgresql":
-                stmt = stmt.with_for_update(skip_locked=True, of=Message)
+            # Concurrent workers skip each other's messages (SQLite, with one writer, has no such
+            # clause and renders none).
+            stmt = stmt.with_for_update(skip_locked=True, of=Message)
             ids = list((await session.execute(stmt)).scalars())
             if not ids:
                 return []
@@ -171,7 +173,7 @@ class Worker:
         """Record each attempt and what follows: delivered, retried later, or given up (and
         the endpoint disabled: it has failed for the whole retry schedule)."""
         now = utcnow()
-        async with self.sessionmaker() as session, session.begin():
+        async with transaction(self.sessionmaker) as session:
             # A message whose subscription was deleted meanwhile is gone with it.
             ids = [o.claimed.id for o in outcomes]
             kept = set((await session.scalars(select(Message.id).where(Message.id.in_(ids)))).all())
