@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from app.core.csvout import csv_response, wants_csv
 from app.core.fiscal_year import today
-from app.core.history import answer_as_known
+from app.core.history import Answer, answer_as_known
 from app.core.params import (
     AsKnownOn,
     OutputFormat,
@@ -26,7 +26,6 @@ from app.core.params import (
     SuppressBelow,
 )
 
-Figures = TypeVar("Figures")
 Report = TypeVar("Report", bound=BaseModel)
 
 
@@ -49,7 +48,7 @@ class ReportParams:
             return as_of
         return self.as_known_on.date() if self.as_known_on is not None else today()
 
-    async def known(self, figures: Awaitable[Figures]) -> Figures:
+    async def known(self, figures: Awaitable[Answer]) -> Answer:
         """The figures as the records stood at `as_known_on` (now when it is None)."""
         return await answer_as_known(self.as_known_on, figures)
 
