@@ -9,12 +9,11 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
-from app.partners.service import figures_partner
+from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
 
 
@@ -88,9 +87,8 @@ async def imet_completions(
     group_by: CompletionsGroup = "fiscal_year",
     suppress_below: int | None = None,
 ) -> CompletionsReport:
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    only = await figures_partner(session, actor, partner)
+    check_fiscal_years(from_fy, to_fy)
+    only = (await figures_scope(session, actor, partner=partner)).partner
     result = await completions_by(
         session,
         actor,

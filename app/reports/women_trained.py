@@ -15,8 +15,8 @@ from app.core.rollup import matching
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
-from app.partners.service import figures_partner
 from app.programs.models import Program
+from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
 
@@ -131,14 +131,9 @@ async def women_trained(
     suppress_below: int | None = None,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    only = await figures_partner(session, actor, partner)
-    if (
-        program
-        and await session.scalar(select(Program.id).where(Program.code == program.upper())) is None
-    ):
-        raise invalid_query("program", f"unknown program {program!r}")
+    check_fiscal_years(from_fy, to_fy)
+    scope = await figures_scope(session, actor, partner=partner, program=program or None)
+    only = scope.partner
     r = WomenTrainedRollup
     conditions = [
         *([Program.code == program.upper()] if program else []),
