@@ -88,12 +88,12 @@ async def imet_completions(
     suppress_below: int | None = None,
 ) -> CompletionsReport:
     check_fiscal_years(from_fy, to_fy)
-    only = (await figures_scope(session, actor, partner=partner)).partner
+    scope = await figures_scope(session, actor, partner=partner)
     result = await completions_by(
         session,
         actor,
         group_by,
-        partner_id=only.id if only is not None else None,
+        partner_id=scope.partner_id,
         from_fy=from_fy,
         to_fy=to_fy,
     )
@@ -106,7 +106,7 @@ async def imet_completions(
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
         filters=CompletionsFilters(
-            from_fy=from_fy, to_fy=to_fy, partner=only.code if only else None, group_by=group_by
+            from_fy=from_fy, to_fy=to_fy, partner=scope.partner_code, group_by=group_by
         ),
         method=COMPLETIONS_METHOD,
         rows=rows,

@@ -10,34 +10,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.security import Principal
-from app.partners.models import Partner
 from app.partners.service import figures_partner
-from app.programs.models import Program
 from app.programs.service import find_program
 
 
 @dataclass(frozen=True, slots=True)
 class FiguresScope:
-    """The program and partner the figures are limited to (None: all)."""
+    """The program and partner the figures are limited to, by id and code (None: all)."""
 
-    program: Program | None
-    partner: Partner | None
-
-    @property
-    def program_id(self) -> int | None:
-        return self.program.id if self.program is not None else None
-
-    @property
-    def program_code(self) -> str | None:
-        return self.program.code if self.program is not None else None
-
-    @property
-    def partner_id(self) -> int | None:
-        return self.partner.id if self.partner is not None else None
-
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
+    program_id: int | None
+    program_code: str | None
+    partner_id: int | None
+    partner_code: str | None
 
 
 def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
@@ -59,4 +43,10 @@ async def figures_scope(
         found = await find_program(session, program)
         if found is None:
             raise invalid_query("program", f"unknown program {program!r}")
-    return FiguresScope(program=found, partner=await figures_partner(session, actor, partner))
+    only = await figures_partner(session, actor, partner)
+    return FiguresScope(
+        program_id=found.id if found is not None else None,
+        program_code=found.code if found is not None else None,
+        partner_id=only.id if only is not None else None,
+        partner_code=only.code if only is not None else None,
+    )

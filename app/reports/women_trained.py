@@ -133,14 +133,11 @@ async def women_trained(
     groups = women_trained_groups(group_by)
     check_fiscal_years(from_fy, to_fy)
     scope = await figures_scope(session, actor, partner=partner, program=program or None)
-    only = scope.partner
     r = WomenTrainedRollup
     conditions = [
         *([Program.code == program.upper()] if program else []),
         *([Partner.region == region] if region else []),
-        *matching(
-            r, partner_id=only.id if only else None, kind=kind or None, from_fy=from_fy, to_fy=to_fy
-        ),
+        *matching(r, partner_id=scope.partner_id, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
     ]
     rows, totals = await _grouped(session, groups, conditions, topic)
     if totals is None:
@@ -149,7 +146,7 @@ async def women_trained(
     report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
-            partner=only.code if only else None,
+            partner=scope.partner_code,
             region=region,
             topic=topic,
             kind=kind,
