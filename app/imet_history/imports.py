@@ -2,7 +2,8 @@
 
 The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
 key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
-nothing. A row for a partner's year that has completed nominations is refused (`coverage`).
+nothing. A row for a partner's year that has completed nominations is refused
+(app/nominations/coverage.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from app.core import bulk
 from app.core.bulk import Parsed, Progress, Record, RowError
 from app.core.errors import Conflict
 from app.core.security import Principal
-from app.imet_history.coverage import covered_by_nominations, nominations_message
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import IMET_HISTORY_RECORD, ImetHistoryCreate
+from app.nominations.coverage import covered_by_nominations, nominations_message
 from app.partners.service import lock_partners, partner_codes
 
 HISTORY = cast(Table, ImetHistory.__table__)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, IdMixin, VersionedMixin
+from app.nominations.coverage import register_history
 from app.partners.models import Partner
 
 
@@ -32,3 +34,16 @@ class ImetHistory(IdMixin, VersionedMixin, Base):
     @property
     def partner_code(self) -> str:
         return self.partner.code
+
+
+async def history_covering(session: AsyncSession, partner_id: int, fiscal_year: int) -> int | None:
+    """The id of the record covering a partner's fiscal year, if any: a nomination of that
+    year cannot be completed while it exists (app/nominations/coverage.py)."""
+    return await session.scalar(
+        select(ImetHistory.id).where(
+            ImetHistory.partner_id == partner_id, ImetHistory.fiscal_year == fiscal_year
+        )
+    )
+
+
+register_history(history_covering)

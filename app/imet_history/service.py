@@ -1,7 +1,7 @@
 """IMET history rules: the partner must exist, one record per partner and fiscal year, a year
-with completed nominations takes no history (`coverage`), embassy keys see their own
-country's records only, and every change is audited. Also the IMET completions figures, which
-add both sources up in SQL."""
+with completed nominations takes no history (app/nominations/coverage.py), embassy keys see
+their own country's records only, and every change is audited. Also the IMET completions
+figures, which add both sources up in SQL."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.imet_history.coverage import refuse_history_over_nominations
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import ImetHistoryCreate, ImetHistoryUpdate
 from app.nominations import service as nominations
+from app.nominations.coverage import refuse_history_over_nominations
 from app.nominations.models import Nomination
 from app.nominations.workflow import Sex
 from app.partners.models import Partner

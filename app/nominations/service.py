@@ -46,7 +46,7 @@ from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
-from app.imet_history.coverage import refuse_completion_over_history
+from app.nominations.coverage import refuse_completion_over_history
 from app.nominations.models import (
     COURSE_COLUMNS,
     NOMINATIONS,

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -293,105 +293,162 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    errors = _Errors()
+    months: dict[date, ParsedMonth] = {}
+    row_count = 0
     try:
-        header = next(reader, None)
-        if header is None or not any(cell.strip() for cell in header):
-            raise _fail("the file is empty")
-        columns = _header_map(header)
-        names = {c: header[i].strip() for c, i in columns.items()}
-        width = len(header)
-        errors = _Errors()
-        months: dict[date, ParsedMonth] = {}
-        row_count = 0
+        sheet = _read_header(reader, delimiter)
         for row_number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue
             row_count += 1
-            if len(cells) > width and any(cell.strip() for cell in cells[width:]):
-                split = _split_thousands(cells, columns) if delimiter == "," else None
-                if split is not None:
-                    errors.add(row_number, names[split[0]], _ambiguous(split[1]))
-                else:
-                    errors.add(
-                        row_number,
-                        "",
-                        f"{len(cells)} cells for {width} columns: a value holding an unquoted "
-                        f"{delimiter!r}?",
-                    )
-                continue
-
-            def cell(column: str, cells: list[str] = cells) -> str:
-                index = columns.get(column, width)
-                return cells[index].strip() if index < len(cells) else ""
-
-            def bad(column: str, detail: str, row_number: int = row_number) -> None:
-                errors.add(row_number, names[column], detail)
-
-            code = cell("iso3").upper()
-            partner = codes.get(code) if code.isascii() and code.isalpha() else None
-            skip = False
-            if not code:
-                bad("iso3", "required")
-            elif partner is None and is_iso_country(code):
-                bad("iso3", f"country {code!r} is not in the partners table")
-            elif partner is None:
-                skip = True  # #N/A, BDS: no country; listed, never silently dropped
-            mission = _SPACES.sub(" ", cell("mission")).upper()
-            if not mission:
-                bad("mission", "required")
-            elif len(mission) > MISSION_MAX or _has_control(mission):
-                bad("mission", f"must be a mission acronym of at most {MISSION_MAX} characters")
-            raw_type = cell("personnel_type")
-            personnel_type = normalize_personnel_type(raw_type)
-            if personnel_type is None:
-                bad("personnel_type", f"unknown personnel type {raw_type[:40]!r}")
-            counts = []
-            for column in ("male", "female"):
-                raw = cell(column)
-                count = parse_count(raw)
-                if count is None:
-                    if _GROUPED.fullmatch(raw):
-                        bad(column, _ambiguous(raw))
-                    else:
-                        bad(
-                            column,
-                            f"must be a whole number from 0 to {MAX_COUNT}, not {raw[:20]!r}",
-                        )
-                counts.append(count or 0)
-            reported = parse_date(cell("reporting_date"))
-            if reported is None:
-                raw = cell("reporting_date")[:30]
-                bad("reporting_date", f"not a date (31-Jan-21, dd/mm/yyyy or yyyy-mm-dd): {raw!r}")
-            elif problem := out_of_range(reported):
-                bad("reporting_date", f"{problem}, not {reported.isoformat()}")
-                reported = None
-            if errors.count or reported is None or personnel_type is None:
-                continue
-            month = months.get(reported)
-            if month is None:
-                month = months[reported] = ParsedMonth(reporting_date=reported)
-            month.row_count += 1
-            if skip:
-                month.skipped.append(
-                    {
-                        "row": row_number,
-                        "code": code[:20],
-                        "country": cell("country")[:100] or None,
-                        "mission": mission,
-                        "personnel_type": personnel_type,
-                        "male": counts[0],
-                        "female": counts[1],
-                        "reporting_date": reported.isoformat(),
-                    }
-                )
-                continue
-            assert partner is not None
-            totals = month.contributions.setdefault((partner[0], mission, personnel_type), [0, 0])
-            totals[0] += counts[0]
-            totals[1] += counts[1]
+            _read_row(_Row(row_number, cells, sheet, errors), codes, months)
     except csv.Error as exc:
         raise _fail(f"not readable as CSV: {exc}", row=max(reader.line_num - 1, 0)) from None
     errors.raise_if_any()
+    return _parsed(row_count, months)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    """The file's layout: where each column is, what the file calls it, how wide a row is."""
+
+    columns: dict[str, int]
+    names: dict[str, str]
+    width: int
+    delimiter: str
+
+
+def _read_header(reader: Iterator[list[str]], delimiter: str) -> _Sheet:
+    header = next(reader, None)
+    if header is None or not any(cell.strip() for cell in header):
+        raise _fail("the file is empty")
+    columns = _header_map(header)
+    names = {c: header[i].strip() for c, i in columns.items()}
+    return _Sheet(columns=columns, names=names, width=len(header), delimiter=delimiter)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One data row being read: each value is read by one method, which records its error."""
+
+    number: int
+    cells: list[str]
+    sheet: _Sheet
+    errors: _Errors
+
+    def cell(self, column: str) -> str:
+        index = self.sheet.columns.get(column, self.sheet.width)
+        return self.cells[index].strip() if index < len(self.cells) else ""
+
+    def bad(self, column: str, detail: str) -> None:
+        self.errors.add(self.number, self.sheet.names[column], detail)
+
+    def overflows(self) -> bool:
+        """More cells than columns (an unquoted separator); recorded as the row's error."""
+        sheet = self.sheet
+        if len(self.cells) <= sheet.width or not any(c.strip() for c in self.cells[sheet.width :]):
+            return False
+        split = _split_thousands(self.cells, sheet.columns) if sheet.delimiter == "," else None
+        if split is not None:
+            self.bad(split[0], _ambiguous(split[1]))
+        else:
+            self.errors.add(
+                self.number,
+                "",
+                f"{len(self.cells)} cells for {sheet.width} columns: a value holding an unquoted "
+                f"{sheet.delimiter!r}?",
+            )
+        return True
+
+    def partner(self, codes: Mapping[str, tuple[int, str]]) -> tuple[str, tuple[int, str] | None]:
+        """The code as written and its partner (None, without an error, when it is no
+        country: #N/A, BDS; the row is then listed as skipped, never silently dropped)."""
+        code = self.cell("iso3").upper()
+        partner = codes.get(code) if code.isascii() and code.isalpha() else None
+        if not code:
+            self.bad("iso3", "required")
+        elif partner is None and is_iso_country(code):
+            self.bad("iso3", f"country {code!r} is not in the partners table")
+        return code, partner
+
+    def mission(self) -> str:
+        mission = _SPACES.sub(" ", self.cell("mission")).upper()
+        if not mission:
+            self.bad("mission", "required")
+        elif len(mission) > MISSION_MAX or _has_control(mission):
+            self.bad("mission", f"must be a mission acronym of at most {MISSION_MAX} characters")
+        return mission
+
+    def personnel_type(self) -> str | None:
+        raw = self.cell("personnel_type")
+        personnel_type = normalize_personnel_type(raw)
+        if personnel_type is None:
+            self.bad("personnel_type", f"unknown personnel type {raw[:40]!r}")
+        return personnel_type
+
+    def count(self, column: str) -> int:
+        raw = self.cell(column)
+        count = parse_count(raw)
+        if count is None:
+            if _GROUPED.fullmatch(raw):
+                self.bad(column, _ambiguous(raw))
+            else:
+                self.bad(column, f"must be a whole number from 0 to {MAX_COUNT}, not {raw[:20]!r}")
+        return count or 0
+
+    def reporting_date(self) -> date | None:
+        raw = self.cell("reporting_date")
+        reported = parse_date(raw)
+        if reported is None:
+            self.bad(
+                "reporting_date", f"not a date (31-Jan-21, dd/mm/yyyy or yyyy-mm-dd): {raw[:30]!r}"
+            )
+        elif problem := out_of_range(reported):
+            self.bad("reporting_date", f"{problem}, not {reported.isoformat()}")
+            return None
+        return reported
+
+
+def _read_row(
+    row: _Row, codes: Mapping[str, tuple[int, str]], months: dict[date, ParsedMonth]
+) -> None:
+    """Check every value of a row (so each error is listed) and, while the file has none,
+    add it to its month."""
+    if row.overflows():
+        return
+    code, partner = row.partner(codes)
+    mission = row.mission()
+    personnel_type = row.personnel_type()
+    male, female = row.count("male"), row.count("female")
+    reported = row.reporting_date()
+    if row.errors.count or reported is None or personnel_type is None:
+        return
+    month = months.get(reported)
+    if month is None:
+        month = months[reported] = ParsedMonth(reporting_date=reported)
+    month.row_count += 1
+    if partner is None:
+        month.skipped.append(
+            {
+                "row": row.number,
+                "code": code[:20],
+                "country": row.cell("country")[:100] or None,
+                "mission": mission,
+                "personnel_type": personnel_type,
+                "male": male,
+                "female": female,
+                "reporting_date": reported.isoformat(),
+            }
+        )
+        return
+    totals = month.contributions.setdefault((partner[0], mission, personnel_type), [0, 0])
+    totals[0] += male
+    totals[1] += female
+
+
+def _parsed(row_count: int, months: dict[date, ParsedMonth]) -> ParsedFile:
+    """The months read, earliest first; a file with nothing to store is refused."""
     if not months:
         raise _fail("the file has a header but no data rows")
     parsed = ParsedFile(row_count=row_count, months=[months[day] for day in sorted(months)])

@@ -9,14 +9,12 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import invalid_query
 from app.core.params import parse_group_by
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
 from app.cwd.service import GROUPS, TeamFigureFilters, teams_by
-from app.partners.service import figures_partner
-from app.programs.service import find_program
+from app.reports.scope import figures_scope
 from app.reports.small_numbers import suppress
 
 
@@ -95,16 +93,10 @@ async def cwd_teams(
     suppress_below: int | None = None,
 ) -> CwdTeamsReport:
     groups = parse_group_by(group_by, GROUPS)
-    program_id = None
-    if program is not None:
-        found = await find_program(session, program)
-        if found is None:
-            raise invalid_query("program", f"unknown program {program!r}")
-        program_id, program = found.id, found.code
-    only = await figures_partner(session, actor, partner)
+    scope = await figures_scope(session, actor, program=program, partner=partner)
     filters = TeamFigureFilters(
-        program_id=program_id,
-        partner_id=only.id if only is not None else None,
+        program_id=scope.program_id,
+        partner_id=scope.partner_id,
         activity=activity.value if activity is not None else None,
     )
     rows = [_with_people(row) for row in await teams_by(session, actor, as_of, groups, filters)]
@@ -112,8 +104,8 @@ async def cwd_teams(
     report = CwdTeamsReport(
         filters=CwdTeamsFilters(
             as_of=as_of,
-            program=program,
-            partner=only.code if only is not None else None,
+            program=scope.program_code,
+            partner=scope.partner_code,
             activity=activity,
         ),
         group_by=groups,

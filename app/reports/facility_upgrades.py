@@ -12,7 +12,6 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import invalid_query
 from app.core.history import known_at
 from app.core.rollup import matching
 from app.core.schemas import MoneyOutput, usd_string
@@ -27,8 +26,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.partners.service import figures_partner
-from app.programs.service import find_program
+from app.reports.scope import check_fiscal_years, figures_scope
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -103,17 +101,10 @@ def _method(groups: list[str]) -> str:
 async def facility_upgrades(
     session: AsyncSession, actor: Principal, groups: list[str], query: UpgradesQuery
 ) -> UpgradesReport:
-    if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    program_id = None
-    if query.program is not None:
-        program = await find_program(session, query.program)
-        if program is None:
-            raise invalid_query("program", f"unknown program {query.program!r}")
-        program_id, query = program.id, replace(query, program=program.code)
-    partner = await figures_partner(session, actor, query.partner)
-    query = replace(query, partner=partner.code if partner is not None else None)
-    partner_id = partner.id if partner is not None else None
+    check_fiscal_years(query.from_fy, query.to_fy)
+    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
+    query = replace(query, program=scope.program_code, partner=scope.partner_code)
+    program_id, partner_id = scope.program_id, scope.partner_id
     if known_at() is None:
         rows, totals = await _from_rollup(session, actor, groups, query, program_id, partner_id)
     else:

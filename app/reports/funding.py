@@ -16,9 +16,8 @@ from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
-from app.partners.service import figures_partner
 from app.programs.models import Program
-from app.programs.service import find_program
+from app.reports.scope import figures_scope
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -92,21 +91,13 @@ async def funding_report(
 ) -> FundingReport:
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
         raise invalid_query("from_fy", "must not be after to_fy")
-    program_id = None
-    if query.program is not None:
-        program = await find_program(session, query.program)
-        if program is None:
-            raise invalid_query("program", f"unknown program {query.program!r}")
-        program_id = program.id
-        query = replace(query, program=program.code)
-    partner = await figures_partner(session, principal, query.partner)
-    if partner is not None:
-        query = replace(query, partner=partner.code)
+    scope = await figures_scope(session, principal, program=query.program, partner=query.partner)
+    query = replace(query, program=scope.program_code, partner=scope.partner_code)
     conditions = obligation_filters(
         principal,
         type=query.type,
-        program_id=program_id,
-        partner_id=partner.id if partner is not None else None,
+        program_id=scope.program_id,
+        partner_id=scope.partner_id,
         fiscal_year=query.fiscal_year,
         from_fy=query.from_fy,
         to_fy=query.to_fy,

@@ -9,12 +9,11 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
-from app.partners.service import figures_partner
+from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
 
 
@@ -88,14 +87,13 @@ async def imet_completions(
     group_by: CompletionsGroup = "fiscal_year",
     suppress_below: int | None = None,
 ) -> CompletionsReport:
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    only = await figures_partner(session, actor, partner)
+    check_fiscal_years(from_fy, to_fy)
+    scope = await figures_scope(session, actor, partner=partner)
     result = await completions_by(
         session,
         actor,
         group_by,
-        partner_id=only.id if only is not None else None,
+        partner_id=scope.partner_id,
         from_fy=from_fy,
         to_fy=to_fy,
     )
@@ -108,7 +106,7 @@ async def imet_completions(
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
         filters=CompletionsFilters(
-            from_fy=from_fy, to_fy=to_fy, partner=only.code if only else None, group_by=group_by
+            from_fy=from_fy, to_fy=to_fy, partner=scope.partner_code, group_by=group_by
         ),
         method=COMPLETIONS_METHOD,
         rows=rows,

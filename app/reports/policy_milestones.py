@@ -11,14 +11,12 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.errors import invalid_query
 from app.core.history import known_at
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.partners.service import figures_partner
-from app.programs.service import find_program
+from app.reports.scope import check_fiscal_years, figures_scope
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -81,23 +79,16 @@ def _method(groups: list[str]) -> str:
 async def policy_milestones(
     session: AsyncSession, actor: Principal, groups: list[str], query: MilestonesQuery
 ) -> MilestonesReport:
-    if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    program_id = None
-    if query.program is not None:
-        program = await find_program(session, query.program)
-        if program is None:
-            raise invalid_query("program", f"unknown program {query.program!r}")
-        program_id, query = program.id, replace(query, program=program.code)
-    partner = await figures_partner(session, actor, query.partner)
-    query = replace(query, partner=partner.code if partner is not None else None)
+    check_fiscal_years(query.from_fy, query.to_fy)
+    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
+    query = replace(query, program=scope.program_code, partner=scope.partner_code)
     # From the rollup; as known at a past instant (the rollup is not versioned), the records
     # then, read through the same columns.
     table: Any = PolicyMilestonesRollup if known_at() is None else PolicyMilestone
     conditions = milestone_conditions(
         actor,
-        program_id=program_id,
-        partner_id=partner.id if partner is not None else None,
+        program_id=scope.program_id,
+        partner_id=scope.partner_id,
         kind=query.kind,
         fiscal_year=query.fiscal_year,
         from_fy=query.from_fy,

@@ -1,31 +1,21 @@
 """/api/v1/reports/*: every report route; each report's figures, method and CSV table live in
-its own module beside this one."""
+its own module beside this one, and what all reports share in `params`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.core.csvout import CSV_RESPONSE, csv_response, wants_csv
+from app.core.csvout import CSV_RESPONSE
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.fiscal_year import today
-from app.core.history import answer_as_known
 from app.core.params import (
-    AsKnownOn,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    PartnerFilter,
-    ProgramFilter,
     RegionFilter,
-    RequiredProgram,
-    SuppressBelow,
     ToFiscalYear,
     parse_group_by,
 )
@@ -48,27 +38,20 @@ from app.reports import (
     scorecard,
     women_trained,
 )
+from app.reports.params import ReportParams, group_by_query, report_params
 from app.trainings.schemas import Kind, Topic
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
-# Every report also answers text/csv (see `answer`).
+# Every report also answers text/csv (see `ReportParams.answer`).
 CSV = CSV_RESPONSE
 
-Report = TypeVar("Report", bound=BaseModel)
-
-
-def answer(
-    request: Request,
-    format: str | None,
-    report: Report,
-    csv_table: Callable[[Report], tuple[list[str], list[list[Any]]]],
-    filename: str,
-) -> Response:
-    """The report as JSON, or its CSV table when the client asks for CSV."""
-    if wants_csv(request, format):
-        return csv_response(*csv_table(report), filename=filename)
-    return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")
+# What a report takes besides its own filters, by which of program, partner and suppress_below
+# it accepts (format and as_known_on always).
+Shared = Annotated[ReportParams, report_params()]
+Unsuppressed = Annotated[ReportParams, report_params(suppress_below=False)]
+ByPartner = Annotated[ReportParams, report_params(program=None)]
+OfProgram = Annotated[ReportParams, report_params(program="required", partner=False)]
 
 
 # --- Funding ----------------------------------------------------------------------------------
@@ -82,40 +65,31 @@ def answer(
     responses={**responses(403), **CSV},
 )
 async def funding_report(
-    request: Request,
     principal: Reader,
     session: SessionDep,
+    shared: Unsuppressed,
     group_by: Annotated[
         str,
-        Query(
-            max_length=100,
-            description="One or two of program, fiscal_year, partner, purpose (comma-separated)",
-        ),
+        group_by_query("One or two of program, fiscal_year, partner, purpose (comma-separated)"),
     ] = "fiscal_year",
-    program: ProgramFilter = None,
     fiscal_year: FiscalYearQuery = None,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
-    partner: PartnerFilter = None,
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
     query = funding.FundingQuery(
-        program=program,
+        program=shared.program,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
         to_fy=to_fy,
-        partner=partner,
+        partner=shared.partner,
         type=str(type),
         purpose=str(purpose) if purpose is not None else None,
     )
-    report = await answer_as_known(
-        as_known_on,
-        funding.funding_report(session, principal, parse_group_by(group_by, funding.GROUPS), query),
-    )
-    return answer(request, format, report, funding.csv_table, "funding.csv")
+    groups = parse_group_by(group_by, funding.GROUPS)
+    report = await shared.known(funding.funding_report(session, principal, groups, query))
+    return shared.answer(report, funding.csv_table, "funding.csv")
 
 
 # --- Peacekeeping -----------------------------------------------------------------------------
@@ -129,10 +103,9 @@ async def funding_report(
     responses={**responses(404), **CSV},
 )
 async def peacekeeping_share_report(
-    request: Request,
     _: FigureReader,
     session: SessionDep,
-    program: RequiredProgram,
+    shared: OfProgram,
     as_of: Annotated[
         date | None,
         Query(
@@ -145,19 +118,20 @@ async def peacekeeping_share_report(
         int | None,
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
+    assert shared.program is not None  # required by OfProgram
     # Asked as known on a past day, the snapshot in use is that day's.
-    day = as_of or (as_known_on.date() if as_known_on else today())
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         peacekeeping_share.peacekeeping_share(
-            session, program, day, by_personnel_type, snapshot, suppress_below
-        ),
+            session,
+            shared.program,
+            shared.day(as_of),
+            by_personnel_type,
+            snapshot,
+            shared.suppress_below,
+        )
     )
-    return answer(request, format, report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
+    return shared.answer(report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
 
 
 # --- Scorecard --------------------------------------------------------------------------------
@@ -171,32 +145,26 @@ async def peacekeeping_share_report(
     responses={**responses(403), **CSV},
 )
 async def scorecard_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: Shared,
     fiscal_year: FiscalYearQuery = None,
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
     include: IncludeQuery = None,
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         scorecard.scorecard(
             session,
             actor,
             fiscal_year=fiscal_year,
             outcome=outcome,
-            program=program,
-            partner=partner,
+            program=shared.program,
+            partner=shared.partner,
             include=include,
-            suppress_below=suppress_below,
-        ),
+            suppress_below=shared.suppress_below,
+        )
     )
-    return answer(request, format, report, scorecard.csv_table, "scorecard.csv")
+    return shared.answer(report, scorecard.csv_table, "scorecard.csv")
 
 
 # --- IMET nominations -------------------------------------------------------------------------
@@ -210,26 +178,21 @@ async def scorecard_report(
     responses={**responses(), **CSV},
 )
 async def imet_parity_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: ByPartner,
     fiscal_year: FiscalYearQuery = None,
-    partner: PartnerFilter = None,
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         imet_parity.imet_parity(
             session,
             actor,
             fiscal_year=fiscal_year,
-            partner=partner,
-            suppress_below=suppress_below,
-        ),
+            partner=shared.partner,
+            suppress_below=shared.suppress_below,
+        )
     )
-    return answer(request, format, report, imet_parity.csv_table, "imet-parity.csv")
+    return shared.answer(report, imet_parity.csv_table, "imet-parity.csv")
 
 
 @router.get(
@@ -240,30 +203,25 @@ async def imet_parity_report(
     responses={**responses(), **CSV},
 )
 async def imet_completions_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: ByPartner,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
-    partner: PartnerFilter = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         imet_completions.imet_completions(
             session,
             actor,
             from_fy=from_fy,
             to_fy=to_fy,
-            partner=partner,
+            partner=shared.partner,
             group_by=group_by,
-            suppress_below=suppress_below,
-        ),
+            suppress_below=shared.suppress_below,
+        )
     )
-    return answer(request, format, report, imet_completions.csv_table, "imet-completions.csv")
+    return shared.answer(report, imet_completions.csv_table, "imet-completions.csv")
 
 
 # --- Trainings: women trained -----------------------------------------------------------------
@@ -277,44 +235,34 @@ async def imet_completions_report(
     responses={**responses(), **CSV},
 )
 async def women_trained_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
+    shared: Shared,
     region: RegionFilter = None,
     topic: Topic | None = None,
     kind: Kind | None = None,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
     group_by: Annotated[
-        str,
-        Query(
-            max_length=100,
-            description="One or two of fiscal_year, program, partner, region, topic (comma)",
-        ),
+        str, group_by_query("One or two of fiscal_year, program, partner, region, topic (comma)")
     ] = "fiscal_year",
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         women_trained.women_trained(
             session,
             actor,
-            program=program,
-            partner=partner,
+            program=shared.program,
+            partner=shared.partner,
             region=region.value if region else None,
             topic=topic.value if topic else None,
             kind=kind.value if kind else None,
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=group_by,
-            suppress_below=suppress_below,
-        ),
+            suppress_below=shared.suppress_below,
+        )
     )
-    return answer(request, format, report, women_trained.csv_table, "women-trained.csv")
+    return shared.answer(report, women_trained.csv_table, "women-trained.csv")
 
 
 # --- CWD teams --------------------------------------------------------------------------------
@@ -329,41 +277,30 @@ async def women_trained_report(
     responses={**responses(403), **CSV},
 )
 async def cwd_teams_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: Shared,
     as_of: Annotated[
         Date | None, Query(description="Teams active and rosters reported by; default today")
     ] = None,
     group_by: Annotated[
-        str,
-        Query(
-            max_length=100,
-            description="One or two of partner, activity, composition, program (comma)",
-        ),
+        str, group_by_query("One or two of partner, activity, composition, program (comma)")
     ] = "composition",
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
     activity: Annotated[Activity | None, Query()] = None,
-    suppress_below: SuppressBelow = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
-    day = as_of or (as_known_on.date() if as_known_on else today())
-    report = await answer_as_known(
-        as_known_on,
+    report = await shared.known(
         cwd_teams.cwd_teams(
             session,
             actor,
-            as_of=day,
+            as_of=shared.day(as_of),
             group_by=group_by,
-            program=program,
-            partner=partner,
+            program=shared.program,
+            partner=shared.partner,
             activity=activity,
-            suppress_below=suppress_below,
-        ),
+            suppress_below=shared.suppress_below,
+        )
     )
-    return answer(request, format, report, cwd_teams.csv_table, "cwd-teams.csv")
+    return shared.answer(report, cwd_teams.csv_table, "cwd-teams.csv")
 
 
 # --- GPOI facility upgrades and GDRP policy milestones ----------------------------------------
@@ -378,38 +315,28 @@ async def cwd_teams_report(
     responses={**responses(403), **CSV},
 )
 async def facility_upgrades_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: Unsuppressed,
     group_by: Annotated[
-        str,
-        Query(
-            max_length=100,
-            description="One or two of fiscal_year, partner, feature (comma-separated)",
-        ),
+        str, group_by_query("One or two of fiscal_year, partner, feature (comma-separated)")
     ] = "fiscal_year",
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
     feature: Annotated[Feature | None, Query()] = None,
     fiscal_year: FiscalYearQuery = None,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
     query = facility_upgrades.UpgradesQuery(
-        program=program,
-        partner=partner,
+        program=shared.program,
+        partner=shared.partner,
         feature=str(feature) if feature is not None else None,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
         to_fy=to_fy,
     )
     groups = parse_group_by(group_by, facility_upgrades.GROUPS)
-    report = await answer_as_known(
-        as_known_on, facility_upgrades.facility_upgrades(session, actor, groups, query)
-    )
-    return answer(request, format, report, facility_upgrades.csv_table, "facility-upgrades.csv")
+    report = await shared.known(facility_upgrades.facility_upgrades(session, actor, groups, query))
+    return shared.answer(report, facility_upgrades.csv_table, "facility-upgrades.csv")
 
 
 @router.get(
@@ -420,35 +347,25 @@ async def facility_upgrades_report(
     responses={**responses(403), **CSV},
 )
 async def policy_milestones_report(
-    request: Request,
     actor: Reader,
     session: SessionDep,
+    shared: Unsuppressed,
     group_by: Annotated[
-        str,
-        Query(
-            max_length=100,
-            description="One or two of fiscal_year, partner, kind (comma-separated)",
-        ),
+        str, group_by_query("One or two of fiscal_year, partner, kind (comma-separated)")
     ] = "fiscal_year",
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
     kind: Annotated[MilestoneKind | None, Query()] = None,
     fiscal_year: FiscalYearQuery = None,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
-    as_known_on: AsKnownOn = None,
-    format: OutputFormat = None,
 ) -> Response:
     query = policy_milestones.MilestonesQuery(
-        program=program,
-        partner=partner,
+        program=shared.program,
+        partner=shared.partner,
         kind=str(kind) if kind is not None else None,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
         to_fy=to_fy,
     )
     groups = parse_group_by(group_by, policy_milestones.GROUPS)
-    report = await answer_as_known(
-        as_known_on, policy_milestones.policy_milestones(session, actor, groups, query)
-    )
-    return answer(request, format, report, policy_milestones.csv_table, "policy-milestones.csv")
+    report = await shared.known(policy_milestones.policy_milestones(session, actor, groups, query))
+    return shared.answer(report, policy_milestones.csv_table, "policy-milestones.csv")

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
@@ -15,8 +15,8 @@ from app.core.rollup import matching
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
-from app.partners.service import figures_partner
 from app.programs.models import Program
+from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
 from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
 
@@ -131,89 +131,22 @@ async def women_trained(
     suppress_below: int | None = None,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-    only = await figures_partner(session, actor, partner)
-    if (
-        program
-        and await session.scalar(select(Program.id).where(Program.code == program.upper())) is None
-    ):
-        raise invalid_query("program", f"unknown program {program!r}")
+    check_fiscal_years(from_fy, to_fy)
+    scope = await figures_scope(session, actor, partner=partner, program=program or None)
     r = WomenTrainedRollup
-    keys = {
-        "fiscal_year": r.fiscal_year,
-        "program": Program.code,
-        "partner": Partner.code,
-        "region": Partner.region,
-        "topic": r.topic,
-    }
-    conditions = []
-    if "topic" in groups:
-        conditions.append(r.topic == topic if topic else r.topic != ALL_TOPICS)
-    else:
-        conditions.append(r.topic == (topic or ALL_TOPICS))
-    if program:
-        conditions.append(Program.code == program.upper())
-    if region:
-        conditions.append(Partner.region == region)
-    conditions += matching(
-        r, partner_id=only.id if only else None, kind=kind or None, from_fy=from_fy, to_fy=to_fy
-    )
-    sums = (func.sum(r.women), func.sum(r.men), func.sum(r.unreported))
-    base = (
-        select()
-        .select_from(r)
-        .join(Program, Program.id == r.program_id)
-        .join(Partner, Partner.id == r.partner_id)
-        .where(*conditions)
-    )
-    columns = [keys[g] for g in groups]
-    selected = [*columns, *sums]
-    if "fiscal_year" in groups:
-        others = [keys[g] for g in groups if g != "fiscal_year"]
-        selected.append(
-            func.sum(func.sum(r.women)).over(partition_by=others or None, order_by=r.fiscal_year)
-        )
-    # Unless grouped by topic, the totals are the sums over these same rows: read in one pass.
-    grand = [] if "topic" in groups else [func.sum(total).over() for total in sums]
-    stmt = base.add_columns(*selected, *grand).group_by(*columns).order_by(*columns)
-    rows: list[dict[str, Any]] = []
-    found_totals: tuple[int, ...] = (0, 0, 0)
-    for result in (await session.execute(stmt)).all():
-        found = tuple(result)
-        if grand:
-            found_totals = tuple(int(v) for v in found[-3:])
-            found = found[:-3]
-        women, men, unreported = (int(v) for v in found[len(groups) : len(groups) + 3])
-        row: dict[str, Any] = dict(zip(groups, found[: len(groups)], strict=True))
-        total = women + men + unreported
-        row.update(
-            women=women,
-            men=men,
-            unreported=unreported,
-            total=total,
-            women_share_pct=share_pct(women, total),
-        )
-        if "fiscal_year" in groups:
-            row["cumulative_women"] = int(found[-1])
-        rows.append(row)
-    # Totals read the topic-free rows (or the one topic filtered on), so nothing counts twice.
-    if grand:
-        women, men, unreported = found_totals
-    else:
-        total_conditions = [*conditions[1:], r.topic == (topic or ALL_TOPICS)]
-        totals_stmt = (
-            select(*sums)
-            .select_from(r)
-            .join(Program, Program.id == r.program_id)
-            .join(Partner, Partner.id == r.partner_id)
-            .where(*total_conditions)
-        )
-        women, men, unreported = (int(v or 0) for v in (await session.execute(totals_stmt)).one())
+    conditions = [
+        *([Program.code == program.upper()] if program else []),
+        *([Partner.region == region] if region else []),
+        *matching(r, partner_id=scope.partner_id, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
+    ]
+    rows, totals = await _grouped(session, groups, conditions, topic)
+    if totals is None:
+        totals = await _totals(session, conditions, topic)
+    women, men, unreported = totals
     report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
-            partner=only.code if only else None,
+            partner=scope.partner_code,
             region=region,
             topic=topic,
             kind=kind,
@@ -232,6 +165,97 @@ async def women_trained(
         ),
     )
     return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
+
+
+_SUMS = (
+    func.sum(WomenTrainedRollup.women),
+    func.sum(WomenTrainedRollup.men),
+    func.sum(WomenTrainedRollup.unreported),
+)
+
+
+def _over_rollup(*columns: Any) -> Select[Any]:
+    """`columns` from the rollup joined to its program and partner (the filters' columns)."""
+    r = WomenTrainedRollup
+    return (
+        select(*columns)
+        .select_from(r)
+        .join(Program, Program.id == r.program_id)
+        .join(Partner, Partner.id == r.partner_id)
+    )
+
+
+async def _grouped(
+    session: AsyncSession, groups: list[str], conditions: list[Any], topic: str | None
+) -> tuple[list[dict[str, Any]], tuple[int, int, int] | None]:
+    """The rows, and unless grouped by topic the totals, read in one pass over the same rows
+    (None: grouped by topic, the totals need their own query)."""
+    r = WomenTrainedRollup
+    keys = {
+        "fiscal_year": r.fiscal_year,
+        "program": Program.code,
+        "partner": Partner.code,
+        "region": Partner.region,
+        "topic": r.topic,
+    }
+    if "topic" in groups:
+        by_topic = r.topic == topic if topic else r.topic != ALL_TOPICS
+    else:
+        by_topic = r.topic == (topic or ALL_TOPICS)
+    columns = [keys[g] for g in groups]
+    selected = [*columns, *_SUMS]
+    if "fiscal_year" in groups:
+        others = [keys[g] for g in groups if g != "fiscal_year"]
+        selected.append(
+            func.sum(func.sum(r.women)).over(partition_by=others or None, order_by=r.fiscal_year)
+        )
+    grand = [] if "topic" in groups else [func.sum(total).over() for total in _SUMS]
+    stmt = (
+        _over_rollup(*selected, *grand)
+        .where(by_topic, *conditions)
+        .group_by(*columns)
+        .order_by(*columns)
+    )
+    rows: list[dict[str, Any]] = []
+    totals: tuple[int, int, int] | None = (0, 0, 0) if grand else None
+    for result in (await session.execute(stmt)).all():
+        found = tuple(result)
+        if grand:
+            women, men, unreported = (int(v) for v in found[-3:])
+            totals = (women, men, unreported)
+            found = found[:-3]
+        rows.append(_row(groups, found))
+    return rows, totals
+
+
+def _row(groups: list[str], found: tuple[Any, ...]) -> dict[str, Any]:
+    """One result row: its group keys, the counts, their total and share, and (by fiscal year)
+    the running sum of women, which the query selects last."""
+    women, men, unreported = (int(v) for v in found[len(groups) : len(groups) + 3])
+    row: dict[str, Any] = dict(zip(groups, found[: len(groups)], strict=True))
+    total = women + men + unreported
+    row.update(
+        women=women,
+        men=men,
+        unreported=unreported,
+        total=total,
+        women_share_pct=share_pct(women, total),
+    )
+    if "fiscal_year" in groups:
+        row["cumulative_women"] = int(found[-1])
+    return row
+
+
+async def _totals(
+    session: AsyncSession, conditions: list[Any], topic: str | None
+) -> tuple[int, int, int]:
+    """Totals over the topic-free rows (or the one topic filtered on), so nothing counts
+    twice."""
+    stmt = _over_rollup(*_SUMS).where(
+        *conditions, WomenTrainedRollup.topic == (topic or ALL_TOPICS)
+    )
+    women, men, unreported = (int(v or 0) for v in (await session.execute(stmt)).one())
+    return women, men, unreported
 
 
 def csv_table(report: WomenTrainedReport) -> tuple[list[str], list[list[Any]]]:

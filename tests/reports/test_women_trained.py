@@ -196,3 +196,22 @@ async def test_embassy_sees_only_its_country_figures(client: httpx.AsyncClient, 
     assert [(r["partner"], r["women"]) for r in mine["rows"]] == [("KEN", 3)]
     other = await client.get(f"{REPORT}?partner=UGA", headers=keys.headers("embassy"))
     assert other.status_code == 403
+
+
+async def test_no_matching_training_gives_empty_rows_and_zero_totals(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    """Totals read with the rows (by fiscal year) or on their own (by topic) are 0, not absent,
+    when nothing matches."""
+    admin = keys.headers("admin")
+    created = await client.post(TRAININGS, json=training(external_ref="ONE"), headers=admin)
+    assert created.status_code == 201, created.text
+    zero = {"women": 0, "men": 0, "unreported": 0, "total": 0, "women_share_pct": None}
+    for group_by in ("fiscal_year", "topic"):
+        report = (
+            await client.get(f"{REPORT}?group_by={group_by}&from_fy=2001&to_fy=2001", headers=admin)
+        ).json()
+        assert report["rows"] == []
+        assert report["totals"] == zero, group_by
+    everything = (await client.get(f"{REPORT}?group_by=topic", headers=admin)).json()
+    assert everything["totals"]["total"] > 0

@@ -1,0 +1,52 @@
+"""What a report's figures are limited to: the program and partner asked for, found (an embassy
+key's own country whatever it asked), and a fiscal-year range in order. Every report checks its
+filters here, so an unknown code or a reversed range fails the same way in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import invalid_query
+from app.core.security import Principal
+from app.partners.service import figures_partner
+from app.programs.service import find_program
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresScope:
+    """The program and partner the figures are limited to, by id and code (None: all)."""
+
+    program_id: int | None
+    program_code: str | None
+    partner_id: int | None
+    partner_code: str | None
+
+
+def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
+    """A 422 naming `to_fy` when the range is reversed."""
+    if from_fy is not None and to_fy is not None and from_fy > to_fy:
+        raise invalid_query("to_fy", "must not be before from_fy")
+
+
+async def figures_scope(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    program: str | None = None,
+    partner: str | None = None,
+) -> FiguresScope:
+    """The program (a 422 when unknown) and the partner (`figures_partner`) asked for."""
+    found = None
+    if program is not None:
+        found = await find_program(session, program)
+        if found is None:
+            raise invalid_query("program", f"unknown program {program!r}")
+    only = await figures_partner(session, actor, partner)
+    return FiguresScope(
+        program_id=found.id if found is not None else None,
+        program_code=found.code if found is not None else None,
+        partner_id=only.id if only is not None else None,
+        partner_code=only.code if only is not None else None,
+    )
