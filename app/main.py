@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import api, history  # noqa: F401 - history: the point-in-time sources
+from app import api, history, visibility  # noqa: F401 - point in time; who reads changes
 from app.apikeys.service import load_principal
 from app.core import health
 from app.core.config import Settings, get_settings

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.util import await_
 
 from app.audit.models import AUDIT_EVENTS, AuditEvent
+from app.core import visibility
 from app.core.db import DriverSql
 from app.core.idempotency import DONE, IN_FLIGHT, REPLY, lease_lost
 from app.core.models import UTCDateTime, utcnow
@@ -42,42 +43,6 @@ OUTBOX_TOUCHED = "outbox_touched"
 # Changes to this kind of record can make messages deliverable (redeliver, re-enable).
 _WEBHOOK = "webhook"
 
-# Who (which partner's embassy keys) may read a change of each kind of record, by its id.
-# A kind not listed here is read by no embassy key; a deleted record keeps the readers of its
-# last change.
-_BY_ID = "int"
-_BY_CODE = "str"
-SCOPES: dict[str, tuple[str, str]] = {
-    "nomination": ("SELECT partner_id FROM nominations WHERE id = :id", _BY_ID),
-    "training": (
-        "SELECT host_country_id FROM trainings WHERE id = :id AND host_country_id IS NOT NULL "
-        "UNION SELECT partner_id FROM training_participants WHERE training_id = :id",
-        _BY_ID,
-    ),
-    "obligation": (
-        "SELECT partner_id FROM obligations WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "imet_history": ("SELECT partner_id FROM imet_history WHERE id = :id", _BY_ID),
-    "indicator_result": (
-        "SELECT partner_id FROM indicator_results WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "indicator_target": (
-        "SELECT partner_id FROM indicator_targets WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "membership": ("SELECT partner_id FROM memberships WHERE id = :id", _BY_ID),
-    "partner": ("SELECT id FROM partners WHERE code = :id", _BY_CODE),
-    "webhook": (
-        "SELECT partner_id FROM webhook_subscriptions WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-}
-_LAST_READERS = text(
-    "SELECT partner_id FROM change_partners WHERE seq = (SELECT max(seq) FROM changes "
-    "WHERE resource_type = :type AND resource_id = :id)"
-)
 # An upsert, so an empty table (a fresh or wiped database) numbers from 1 without a seed row.
 _BUMP = text(
     "INSERT INTO change_counter (id, last_seq) VALUES (1, :n) ON CONFLICT (id) "
@@ -101,23 +66,14 @@ def note(session: Any, audit_event: AuditEvent, partners: frozenset[int] | None 
     session.info.setdefault(PENDING, []).append((audit_event, partners))
 
 
-def readers(session: Session, resource_type: str, resource_id: str) -> frozenset[int]:
-    found: Sequence[Any] = ()
-    scope = SCOPES.get(resource_type)
-    if scope is not None:
-        sql, kind = scope
-        key: object = resource_id
-        if kind == _BY_ID:
-            key = int(resource_id) if resource_id.isdigit() else None
-        if key is not None:
-            found = session.execute(text(sql), {"id": key}).scalars().all()
-        if not found:
-            found = (
-                session.execute(_LAST_READERS, {"type": resource_type, "id": resource_id})
-                .scalars()
-                .all()
-            )
-    return frozenset(int(p) for p in found)
+def readers(
+    session: Session, noted: Sequence[tuple[AuditEvent, frozenset[int] | None]]
+) -> list[frozenset[int]]:
+    """Each noted change's readers: those its writer gave, else the registry's (one statement
+    per kind of record: app/core/visibility.py)."""
+    asked = [(e.resource_type, e.resource_id) for e, partners in noted if partners is None]
+    found = iter(visibility.readers(session, asked))
+    return [partners if partners is not None else next(found) for _, partners in noted]
 
 
 _AUDIT_COLUMNS = [c.key for c in AUDIT_EVENTS.columns if c.key != "id"]
@@ -282,8 +238,7 @@ def _number_changes(session: Session) -> None:
     session.flush()
     conn = session.connection()
     scoped = [
-        (e, partners if partners is not None else readers(session, e.resource_type, e.resource_id))
-        for e, partners in noted
+        (e, partners) for (e, _), partners in zip(noted, readers(session, noted), strict=True)
     ]
     now = utcnow()
     subscribed: list[Subscribed] | None = None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
+from app.core import visibility
 from app.integrations.webhooks.events import data_of, event_type
 from app.integrations.webhooks.models import MESSAGES, SUBSCRIPTIONS
 
@@ -49,7 +50,9 @@ def enqueue(
         for sub_id, wanted, partner_id in subscriptions:
             if kind not in wanted:
                 continue
-            if partner_id is not None and partner_id not in change.partner_ids:
+            if partner_id is not None and not visibility.shared_with(
+                partner_id, change.event.resource_type, change.partner_ids
+            ):
                 continue
             rows.append(
                 {
