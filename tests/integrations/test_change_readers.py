@@ -10,11 +10,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.core import visibility
 from app.integrations.webhooks.events import EventType
 from app.integrations.webhooks.models import Message
+from app.partners.models import Partner
 from tests.conftest import ROOT, Keys
 from tests.cwd.helpers import TEAMS, members, team
 from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
@@ -433,3 +434,48 @@ async def test_no_embassy_follows_keys_or_peacekeeping_snapshots(
     assert [c["type"] for c in every] == ["api_key"]
     for role in ("embassy", "embassy_gha"):
         assert await _changes(client, keys, role, start) == []
+
+
+# --- one statement per kind of record -------------------------------------------------------------
+
+
+async def test_readers_of_a_batch_take_one_statement_per_kind_of_record_and_chunk(
+    app: Any, client: httpx.AsyncClient, keys: Keys
+) -> None:
+    api = Api(client, keys)
+    kenyan = str((await api.post(TEAMS, team()))["id"])
+    ghanaian = str((await api.post(TEAMS, team(partner="GHA", name="Team 9")))["id"])
+    gone = str((await api.post(TEAMS, team(name="Team 10")))["id"])
+    await api.delete(f"{TEAMS}/{gone}")
+    unknown = [str(10**6 + i) for i in range(2 * visibility.CHUNK)]
+    asked = [
+        ("cwd_team", kenyan),
+        ("cwd_team", ghanaian),
+        ("cwd_team", gone),  # deleted: the readers of its last change
+        ("program", "GPOI"),  # every embassy: no readers of its own
+        ("api_key", "1"),
+        ("cwd_team", "import"),  # an import's summary names no record
+        *[("cwd_team", i) for i in unknown],
+        ("cwd_team", kenyan),
+    ]
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        statements.append(sql)
+
+    async with app.state.sessionmaker() as session:
+        ids = {code: pid for code, pid in await session.execute(select(Partner.code, Partner.id))}
+        engine = session.bind.sync_engine
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            found = await session.run_sync(lambda s: visibility.readers(s, asked))
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+    ken, gha = frozenset({ids["KEN"]}), frozenset({ids["GHA"]})
+    assert found[:6] == [ken, gha, ken, frozenset(), frozenset(), frozenset()]
+    assert found[6:-1] == [frozenset()] * len(unknown) and found[-1] == ken
+    # 2 + len(unknown) distinct team ids (+ "import"), CHUNK per statement: the records, then
+    # those not found (all but two) among the last changes.
+    chunks = -(-(len(unknown) + 4) // visibility.CHUNK)
+    missing = -(-(len(unknown) + 2) // visibility.CHUNK)
+    assert len(statements) == chunks + missing, statements
