@@ -81,7 +81,8 @@ def every_embassy() -> frozenset[str]:
 
 def shared_with(partner_id: int, resource_type: str, readers: frozenset[int]) -> bool:
     """Whether the embassy of `partner_id` may read a change with these readers."""
-    return partner_id in readers or resource_type in every_embassy()
+    rule = _RULES.get(resource_type)
+    return partner_id in readers or (rule is not None and rule.every_embassy)
 
 
 def record_ids(ids: Iterable[str]) -> list[int]:
@@ -114,6 +115,20 @@ def _collect(
     return found
 
 
+def _readers_of_type(session: Session, resource_type: str, ids: list[str]) -> dict[str, set[int]]:
+    rule = _RULES.get(resource_type)
+    if rule is None:
+        logger.warning("no change readers rule for %r: no embassy reads it", resource_type)
+        return {}
+    if rule.readers_of is None:
+        return {}
+    found = _collect(session, rule.readers_of, ids)
+    gone = [i for i in ids if i not in found]
+    if gone:
+        found.update(_collect(session, partial(_last_readers, resource_type), gone))
+    return found
+
+
 def readers(session: Session, changes: Sequence[tuple[str, str]]) -> list[frozenset[int]]:
     """The partners whose embassy keys may read each (resource type, resource id) change: one
     statement per type (and chunk of ids) for the records, one for those gone. Types read by
@@ -121,20 +136,11 @@ def readers(session: Session, changes: Sequence[tuple[str, str]]) -> list[frozen
     by_type: dict[str, dict[str, None]] = {}
     for resource_type, resource_id in changes:
         by_type.setdefault(resource_type, {})[resource_id] = None
-    found: dict[tuple[str, str], frozenset[int]] = {}
-    for resource_type, unique in by_type.items():
-        ids = list(unique)
-        rule = _RULES.get(resource_type)
-        if rule is None:
-            logger.warning("no change readers rule for %r: no embassy reads it", resource_type)
-            continue
-        if rule.readers_of is None:
-            continue
-        now = _collect(session, rule.readers_of, ids)
-        gone = [i for i in ids if i not in now]
-        if gone:
-            now.update(_collect(session, partial(_last_readers, resource_type), gone))
-        found.update(((resource_type, i), frozenset(p)) for i, p in now.items())
+    found = {
+        (resource_type, resource_id): frozenset(partners)
+        for resource_type, ids in by_type.items()
+        for resource_id, partners in _readers_of_type(session, resource_type, list(ids)).items()
+    }
     return [found.get(change, frozenset()) for change in changes]
 
 
