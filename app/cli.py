@@ -25,6 +25,7 @@ from rich.progress import Progress as RichProgress
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app import visibility  # noqa: F401 - who reads which changes, registered
 from app.core.config import get_settings
 from app.core.security import Role
 

@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app import api, history, transactions  # noqa: F401 - history: the point-in-time sources
+from app import api, history, transactions, visibility  # noqa: F401 - history, visibility: declared at import
 from app.apikeys.service import load_principal
 from app.core import health
 from app.core.commit import transaction

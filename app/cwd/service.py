@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload, with_expression
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
 from app.core.history import known_at
@@ -65,6 +66,19 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     own country's teams only (no principal: the CLI, which sees everything)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else CwdTeam.partner_id == partner_id
+
+
+# Who may read a team's changes: its country's embassy, as `visible_to` says.
+readers_of = visibility.owned(CwdTeam.id, CwdTeam.partner_id)
+
+
+def roster_readers_of(ids: Sequence[str]) -> Select[int, int]:
+    """Who may read a roster's changes: its team's country's embassy (`visible_to`)."""
+    return (
+        select(CwdRoster.id, CwdTeam.partner_id)
+        .join(CwdTeam, CwdTeam.id == CwdRoster.team_id)
+        .where(CwdRoster.id.in_(visibility.record_ids(ids)))
+    )
 
 
 # --- Composition as of a date, in SQL ---------------------------------------------------------

@@ -4,16 +4,17 @@ own country's centers and upgrades only, and every change is audited."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
@@ -50,6 +51,10 @@ def centers_visible_to(principal: Principal | None) -> ColumnElement[bool]:
     return true() if partner_id is None else TrainingCenter.partner_id == partner_id
 
 
+# Who may read a center's changes: its country's embassy, as `centers_visible_to` says.
+center_readers_of = visibility.owned(TrainingCenter.code, TrainingCenter.partner_id)
+
+
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The upgrades `principal` may know exist: those at centers it may see."""
     partner_id = own_partner_id(principal)
@@ -57,6 +62,15 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
         return true()
     return FacilityUpgrade.training_center_id.in_(
         select(TrainingCenter.id).where(TrainingCenter.partner_id == partner_id)
+    )
+
+
+def readers_of(ids: Sequence[str]) -> Select[int, int]:
+    """Who may read an upgrade's changes: its center's country's embassy (`visible_to`)."""
+    return (
+        select(FacilityUpgrade.id, TrainingCenter.partner_id)
+        .join(TrainingCenter, TrainingCenter.id == FacilityUpgrade.training_center_id)
+        .where(FacilityUpgrade.id.in_(visibility.record_ids(ids)))
     )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
@@ -35,6 +36,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     (the rule: app/core/scope.py; no principal: the CLI, which sees everything)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else Obligation.partner_id == partner_id
+
+
+# Who may read an obligation's changes: its partner's embassy, as `visible_to` says.
+readers_of = visibility.owned(Obligation.id, Obligation.partner_id)
 
 
 def _scoped(stmt: Select[Any], principal: Principal | None) -> Select[Any]:

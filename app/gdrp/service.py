@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
@@ -45,6 +46,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     return true() if partner_id is None else AdvisoryEngagement.partner_id == partner_id
 
 
+# Who may read an engagement's changes: its country's embassy, as `visible_to` says.
+readers_of = visibility.owned(AdvisoryEngagement.id, AdvisoryEngagement.partner_id)
+
+
 def milestones_visible_to(
     principal: Principal | None, table: Any = PolicyMilestone
 ) -> ColumnElement[bool]:
@@ -52,6 +57,10 @@ def milestones_visible_to(
     the milestones, or on `table` with the same partner_id: their rollup)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else table.partner_id == partner_id
+
+
+# Who may read a milestone's changes: its country's embassy, as `milestones_visible_to` says.
+milestone_readers_of = visibility.owned(PolicyMilestone.id, PolicyMilestone.partner_id)
 
 
 @dataclass(frozen=True, slots=True)

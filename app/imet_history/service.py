@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, invalid_query
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -36,6 +37,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     only (no principal: the CLI, which sees everything)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else ImetHistory.partner_id == partner_id
+
+
+# Who may read an IMET history record's changes: its partner's embassy, as `visible_to` says.
+readers_of = visibility.owned(ImetHistory.id, ImetHistory.partner_id)
 
 
 @dataclass(frozen=True, slots=True)

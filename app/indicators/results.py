@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -78,6 +79,11 @@ async def get_result(
     if result is None or (own is not None and result.partner_id != own):
         raise NotFound(f"result {result_id} of {indicator.code} does not exist")
     return result
+
+
+# Who may read a result's changes: its partner's embassy, as `get_result` says (a result of
+# no partner is read by no embassy).
+readers_of = visibility.owned(IndicatorResult.id, IndicatorResult.partner_id)
 
 
 def _refuse_derived(indicator: Indicator) -> None:

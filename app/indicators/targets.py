@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, Unprocessable
 from app.core.models import utcnow
 from app.core.security import Principal
@@ -125,6 +126,11 @@ async def get_target(
         whose = f" for {scope.code}" if scope else ""
         raise NotFound(f"{indicator.code} has no FY{fiscal_year} target{whose}")
     return target
+
+
+# Who may read a target's changes: its partner's embassy, as `get_target` (`own_country`)
+# says (a target of no partner is read by no embassy).
+readers_of = visibility.owned(Target.id, Target.partner_id)
 
 
 async def put_target(

@@ -30,7 +30,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit import service as audit_service
 from app.audit.writer import record
-from app.core import driver
+from app.core import driver, visibility
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -84,6 +84,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else Nomination.partner_id == partner_id
+
+
+# Who may read a nomination's changes: its partner's embassy, as `visible_to` says.
+readers_of = visibility.owned(Nomination.id, Nomination.partner_id)
 
 
 def _nominations(actor: Principal) -> Select[Nomination]:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import (
     Conflict,
     NotFound,
@@ -104,6 +105,13 @@ async def get_partner(session: AsyncSession, code: str) -> Partner:
     if partner is None:
         raise NotFound(f"partner {code!r} does not exist")
     return partner
+
+
+# Who may read the changes of a partner, its memberships and benchmarks: that partner's
+# embassy (another country's record is not an embassy's to follow, though it may GET it).
+readers_of = visibility.owned(Partner.code, Partner.id)
+membership_readers_of = visibility.owned(Membership.id, Membership.partner_id)
+benchmark_readers_of = visibility.owned(Benchmark.id, Benchmark.partner_id)
 
 
 async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Partner:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
@@ -261,6 +262,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     app/core/scope.py; no principal: the CLI, which sees everything)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else Project.partner_id == partner_id
+
+
+# Who may read a project's changes: its country's embassy, as `visible_to` says.
+readers_of = visibility.owned(Project.code, Project.partner_id)
 
 
 def _loaded() -> tuple[Any, ...]:

@@ -12,12 +12,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    bindparam,
+    exists,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import BindParameter
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
@@ -95,6 +106,18 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
         Participant.training_id == Training.id, Participant.partner_id == partner_id
     )
     return or_(Training.host_country_id == partner_id, took_part)
+
+
+def readers_of(ids: Sequence[str]) -> CompoundSelect[tuple[int, int | None]]:
+    """Who may read a training's changes: the embassies of its host and of every participant's
+    country (`visible_to`)."""
+    keys = visibility.record_ids(ids)
+    return union_all(
+        select(Training.id, Training.host_country_id).where(Training.id.in_(keys)),
+        select(Participant.training_id, Participant.partner_id).where(
+            Participant.training_id.in_(keys)
+        ),
+    )
 
 
 def own_rows(principal: Principal | None) -> int | None:

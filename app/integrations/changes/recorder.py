@@ -13,61 +13,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON as JSONType
-from sqlalchemy import BigInteger, Text, bindparam, column, insert, select, text
+from sqlalchemy import BigInteger, Text, bindparam, column, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from app.audit.writer import json_rows
+from app.core import visibility
 from app.core.commit import Change, Part, Participant, Work, recordset
 from app.core.driver import upsert
 from app.core.models import UTCDateTime, utcnow
 from app.integrations.changes.models import CHANGE_COUNTER, CHANGE_PARTNERS, CHANGES
 
 logger = logging.getLogger("wps.changes")
-
-# Who (which partner's embassy keys) may read a change of each kind of record, by its id.
-# A kind not listed here is read by no embassy key; a deleted record keeps the readers of its
-# last change.
-_BY_ID = "int"
-_BY_CODE = "str"
-SCOPES: dict[str, tuple[str, str]] = {
-    "nomination": ("SELECT partner_id FROM nominations WHERE id = :id", _BY_ID),
-    "training": (
-        "SELECT host_country_id FROM trainings WHERE id = :id AND host_country_id IS NOT NULL "
-        "UNION SELECT partner_id FROM training_participants WHERE training_id = :id",
-        _BY_ID,
-    ),
-    "obligation": (
-        "SELECT partner_id FROM obligations WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "imet_history": ("SELECT partner_id FROM imet_history WHERE id = :id", _BY_ID),
-    "indicator_result": (
-        "SELECT partner_id FROM indicator_results WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "indicator_target": (
-        "SELECT partner_id FROM indicator_targets WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-    "membership": ("SELECT partner_id FROM memberships WHERE id = :id", _BY_ID),
-    "partner": ("SELECT id FROM partners WHERE code = :id", _BY_CODE),
-    "webhook": (
-        "SELECT partner_id FROM webhook_subscriptions WHERE id = :id AND partner_id IS NOT NULL",
-        _BY_ID,
-    ),
-}
-_LAST_READERS = text(
-    "SELECT partner_id FROM change_partners WHERE seq = (SELECT max(seq) FROM changes "
-    "WHERE resource_type = :type AND resource_id = :id)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +41,6 @@ class NumberedChange:
     at: datetime
     event: Change
     partner_ids: frozenset[int]
-
-
-def readers(session: Session, resource_type: str, resource_id: str) -> frozenset[int]:
-    found: Sequence[Any] = ()
-    scope = SCOPES.get(resource_type)
-    if scope is not None:
-        sql, kind = scope
-        key: object = resource_id
-        if kind == _BY_ID:
-            key = int(resource_id) if resource_id.isdigit() else None
-        if key is not None:
-            found = session.execute(text(sql), {"id": key}).scalars().all()
-        if not found:
-            found = (
-                session.execute(_LAST_READERS, {"type": resource_type, "id": resource_id})
-                .scalars()
-                .all()
-            )
-    return frozenset(int(p) for p in found)
 
 
 NUMBERED = "numbered"  # Work.results: the transaction's NumberedChanges, for the outbox
@@ -223,11 +167,12 @@ class ChangeNumbering(Participant):
 
 
 def _with_readers(session: Session, work: Work) -> None:
-    """Every noted change with its readers: those its writer gave, else the registry's."""
-    for i, change in enumerate(work.changes):
-        if change.readers is None:
-            found = readers(session, change.resource_type, change.resource_id)
-            work.changes[i] = replace(change, readers=found)
+    """Every noted change with its readers: those its writer gave, else the registry's (one
+    statement per kind of record: app/core/visibility.py)."""
+    asked = [i for i, change in enumerate(work.changes) if change.readers is None]
+    pairs = [(work.changes[i].resource_type, work.changes[i].resource_id) for i in asked]
+    for i, found in zip(asked, visibility.readers(session, pairs), strict=True):
+        work.changes[i] = replace(work.changes[i], readers=found)
 
 
 class CommitSignal:

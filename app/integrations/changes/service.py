@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.core import visibility
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.integrations.changes.models import Change, ChangePartner
@@ -26,7 +27,8 @@ POLL_SECONDS = 0.5
 
 
 def visible_to(principal: Principal) -> ColumnElement[bool]:
-    """The changes `principal` may read (the rule: app/core/scope.py)."""
+    """The changes `principal` may read (the rules: app/core/scope.py, and who reads which
+    kind of record: app/core/visibility.py)."""
     hidden = sorted(kind for kind, roles in READERS.items() if principal.role not in roles)
     clause: ColumnElement[bool] = Change.resource_type.not_in(hidden) if hidden else true()
     partner_id = own_partner_id(principal)
@@ -34,7 +36,7 @@ def visible_to(principal: Principal) -> ColumnElement[bool]:
         shared = exists().where(
             ChangePartner.seq == Change.seq, ChangePartner.partner_id == partner_id
         )
-        clause = and_(clause, shared)
+        clause = and_(clause, or_(Change.resource_type.in_(visibility.every_embassy()), shared))
     return clause
 
 

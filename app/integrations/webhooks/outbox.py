@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core import driver
+from app.core import driver, visibility
 from app.core.commit import Part, Participant, Work
 from app.integrations.changes.recorder import NUMBERED, NumberedChange, outbox
 from app.integrations.webhooks.events import data_of, event_type
@@ -83,7 +83,9 @@ async def enqueue(
         for sub_id, wanted, partner_id in subscriptions:
             if kind not in wanted:
                 continue
-            if partner_id is not None and partner_id not in change.partner_ids:
+            if partner_id is not None and not visibility.shared_with(
+                partner_id, change.event.resource_type, change.partner_ids
+            ):
                 continue
             rows.append(
                 {

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
+from app.core import visibility
 from app.core.errors import NotFound, invalid
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
@@ -34,6 +35,10 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The subscriptions `principal` may know exist (the rule: app/core/scope.py)."""
     partner_id = own_partner_id(principal)
     return true() if partner_id is None else Subscription.partner_id == partner_id
+
+
+# Who may read a subscription's changes: its owner's embassy, as `visible_to` says.
+readers_of = visibility.owned(Subscription.id, Subscription.partner_id)
 
 
 async def _check_url(url: str, allow_private: bool) -> None:
