@@ -114,6 +114,13 @@ async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Par
     return partner
 
 
+async def resolve_partner_or_none(
+    session: AsyncSession, code: str | None, pointer: str
+) -> Partner | None:
+    """`resolve_partner` for a field that may name no partner (None)."""
+    return None if code is None else await resolve_partner(session, code, pointer)
+
+
 async def partner_codes(
     session: AsyncSession, only: Collection[str] | None = None
 ) -> dict[str, tuple[int, str]]:
