@@ -9,7 +9,7 @@ changed record is flushed, and the history tables' triggers keep the versions th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,15 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.models import utcnow
 from app.core.rollup import Change
 
+Body = TypeVar("Body", bound=BaseModel)
 # A record type's rollup change over records by id (e.g. `app.facilities.rollup.Change`).
 ChangeOf = Callable[[AsyncSession, Iterable[int]], Change]
 
 
-class Patch:
+class Patch(Generic[Body]):
     """One PATCH body (an `UpdateModel`, applied with `exclude_unset`) against `target`, the
     stored record; `changed` lists what it really changed, in the order it was set."""
 
-    def __init__(self, target: Any, body: BaseModel) -> None:
+    def __init__(self, target: Any, body: Body) -> None:
         self.target = target
         self.body = body
         self.given = frozenset(body.model_fields_set)
@@ -58,7 +59,7 @@ class Patch:
             setattr(self.target, attribute, value)
             self.changed.append(name or attribute)
 
-    def copy(self, *names: str) -> Patch:
+    def copy(self, *names: str) -> Patch[Body]:
         """Set each of `names` the body sets as the body has it; no names: every field the
         body sets (nested objects as dicts), for a record whose fields are all its columns."""
         if names:
@@ -95,6 +96,11 @@ class Patch:
         held.extend(row(**{tag: t}) for t in sorted(wanted - current))
         self.touch()
         self.changed.append(name)
+
+    def note(self, name: str, changed: bool = True) -> None:
+        """Name a change the domain made itself (e.g. child rows it replaced), when `changed`."""
+        if changed:
+            self.changed.append(name)
 
     def touch(self) -> None:
         """Move the record's version when only its child rows change."""
