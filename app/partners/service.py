@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core.edits import Patch
 from app.core.errors import (
     Conflict,
     NotFound,
@@ -21,7 +22,7 @@ from app.core.errors import (
 )
 from app.core.fiscal_year import today
 from app.core.pagination import Listing, SortKey
-from app.core.schemas import COUNTRY_CODE_PATTERN, apply_changes
+from app.core.schemas import COUNTRY_CODE_PATTERN
 from app.core.scope import own_country
 from app.core.search import matches
 from app.core.security import Principal
@@ -188,12 +189,11 @@ async def update_partner(
 ) -> Partner:
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
-    changed = apply_changes(partner, body)
-    if "name" in changed:
+    patch = Patch(partner, body).copy()
+    if "name" in patch.changed:
         partner.search_text = partner_search_text(partner.code, partner.name)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", "partner", partner.code, changed)
+    if await patch.saved(session):
+        record(session, actor, "update", "partner", partner.code, patch.changed)
     return partner
 
 
@@ -315,10 +315,9 @@ async def update_membership(
     await _refuse_overlap(
         session, partner.id, membership.program_id, membership.start_date, end, membership.id
     )
-    changed = apply_changes(membership, body)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", "membership", membership.id, changed)
+    patch = Patch(membership, body).copy()
+    if await patch.saved(session):
+        record(session, actor, "update", "membership", membership.id, patch.changed)
     return membership
 
 
@@ -363,16 +362,15 @@ async def put_benchmark(
         )
         return benchmark, True
     check_version(expected_version, benchmark.version)
-    changed = apply_changes(benchmark, body)
-    if changed:
-        await session.flush()
+    patch = Patch(benchmark, body).copy()
+    if await patch.saved(session):
         record(
             session,
             actor,
             "update",
             "benchmark",
             benchmark.id,
-            changed,
+            patch.changed,
             {"partner": partner.code, "fiscal_year": fiscal_year},
         )
     return benchmark, False
