@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
 )
 
+from app.core.edits import Patch
 from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_FISCAL_YEAR
 
 # Characters no name or text may hold: control (Cc), format (Cf: bidi overrides, zero-width
@@ -284,10 +285,6 @@ class ReadModel(BaseModel):
 
 
 def apply_changes(target: Any, changes: BaseModel) -> list[str]:
-    """Copy the fields a PATCH body set onto `target`; return the names that really changed."""
-    changed = []
-    for field, value in changes.model_dump(exclude_unset=True).items():
-        if getattr(target, field) != value:
-            setattr(target, field, value)
-            changed.append(field)
-    return changed
+    """Copy the fields a PATCH body set onto `target`; return the names that really changed
+    (a `Patch` of every field, for a record whose fields are all its columns)."""
+    return Patch(target, changes).copy().changed

@@ -31,6 +31,7 @@ from sqlalchemy.orm import aliased, selectinload, with_expression
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
 from app.core.history import known_at
@@ -55,7 +56,7 @@ from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import find_program, resolve_program
-from app.projects.service import project_by_id, project_filter_id, resolve_project
+from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
 
 TEAM = "cwd_team"
 ROSTER = "cwd_roster"
@@ -284,48 +285,37 @@ async def update_team(
     team = await get_team(session, actor, team_id)
     check_version(expected_version, team.version)
     change = await rollup.Change(session, [team.id]).before()
-    fields = body.model_fields_set
-    changed: list[str] = []
+    patch = Patch(team, body)
     program: Program = team.program
     partner: Partner = team.partner
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program, "/program")
-    if "partner" in fields and body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-    name = body.name if body.name is not None else team.name
+    if (code := patch.get("program")) is not None:
+        program = await resolve_program(session, code, "/program")
+    if (code := patch.get("partner")) is not None:
+        partner = await resolve_partner(session, code, "/partner")
+    await _check_team_patch(session, patch, partner)
+    patch.refer("program", program)
+    await patch_project(session, patch)
+    patch.refer("partner", partner)
+    patch.copy("name", "activity", "formed_on", "disbanded_on")
+    if not await patch.saved(session, change):
+        return team
+    record(session, actor, "update", TEAM, team.id, patch.changed, _details(team))
+    return await get_team(session, actor, team.id)
+
+
+async def _check_team_patch(session: AsyncSession, patch: Patch, partner: Partner) -> None:
+    """A team's name is its country's once; its life spans its rosters."""
+    team = patch.target
+    name = patch.value("name")
     if (partner.id, name) != (team.partner_id, team.name):
         await _refuse_taken_name(session, partner, name, "/name")
-    formed_on = body.formed_on if body.formed_on is not None else team.formed_on
-    disbanded_on = body.disbanded_on if "disbanded_on" in fields else team.disbanded_on
+    formed_on, disbanded_on = patch.value("formed_on"), patch.value("disbanded_on")
     _refuse_disordered_life(formed_on, disbanded_on)
     first, last = await _roster_span(session, team.id)
     if first is not None and first < formed_on:
         raise invalid("/formed_on", f"the team has a roster as of {first}, before this date")
     if last is not None and disbanded_on is not None and last > disbanded_on:
         raise invalid("/disbanded_on", f"the team has a roster as of {last}, after this date")
-    if {"program", "project"} & fields:
-        # A project belongs to one program: checked whenever either side changes.
-        code = body.project if "project" in fields else team.project_code
-        project_id = await resolve_project(session, code, program.id)
-        if project_id != team.project_id:
-            team.project = await project_by_id(session, project_id)
-            changed.append("project")
-    if program.id != team.program_id:
-        team.program = program
-        changed.append("program")
-    if partner.id != team.partner_id:
-        team.partner = partner
-        changed.append("partner")
-    for name_ in ("name", "activity", "formed_on", "disbanded_on"):
-        if name_ in fields and getattr(team, name_) != getattr(body, name_):
-            setattr(team, name_, getattr(body, name_))
-            changed.append(name_)
-    if not changed:
-        return team
-    await session.flush()
-    await change.after()
-    record(session, actor, "update", TEAM, team.id, changed, _details(team))
-    return await get_team(session, actor, team.id)
 
 
 async def delete_team(
@@ -335,10 +325,7 @@ async def delete_team(
     team = await get_team(session, actor, team_id)
     check_version(expected_version, team.version)
     details = _details(team)
-    change = await rollup.Change(session, [team.id]).before()
-    await session.delete(team)
-    await session.flush()
-    await change.after()
+    await delete_record(session, team, rollup.Change)
     record(session, actor, "delete", TEAM, team_id, [], details)
 
 

@@ -15,9 +15,9 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
-from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
 from app.core.scope import own_partner_id
@@ -33,10 +33,16 @@ from app.facilities.schemas import (
     TrainingCenterUpdate,
     UpgradeStatus,
 )
+from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import project_by_id, project_filter_id, resolve_project
+from app.projects.service import (
+    patch_project,
+    project_by_id,
+    project_filter_id,
+    resolve_project,
+)
 
 CENTER = "training_center"
 UPGRADE = "facility_upgrade"
@@ -155,33 +161,38 @@ async def update_center(
 ) -> TrainingCenter:
     center = await get_center(session, actor, code)
     check_version(expected_version, center.version)
-    fields = body.model_fields_set
-    changed: list[str] = []
-    if "partner" in fields and body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-        if partner.id != center.partner_id:
-            # The center's upgrades count under its country: move them in the rollup. The center
-            # is locked first, so an upgrade moving to it meanwhile counts where it ends up.
-            await session.execute(
-                select(TrainingCenter.id).where(TrainingCenter.id == center.id).with_for_update()
-            )
-            moved = await rollup.Change(
-                session, await rollup.center_upgrade_ids(session, center.id)
-            ).before()
-            center.partner = partner
-            await session.flush()
-            await moved.after()
-            changed.append("partner")
-    for name in ("name", "location"):
-        if name in fields and getattr(center, name) != getattr(body, name):
-            setattr(center, name, getattr(body, name))
-            changed.append(name)
-    if changed:
-        await session.flush()
+    patch = Patch(center, body)
+    if (partner := patch.get("partner")) is not None:
+        await _move_center(session, patch, await resolve_partner(session, partner, "/partner"))
+    patch.copy("name", "location")
+    if await patch.saved(session):
         record(
-            session, actor, "update", CENTER, center.code, changed, {"partner": center.partner_code}
+            session,
+            actor,
+            "update",
+            CENTER,
+            center.code,
+            patch.changed,
+            {"partner": center.partner_code},
         )
     return center
+
+
+async def _move_center(session: AsyncSession, patch: Patch, partner: Partner) -> None:
+    """The center's upgrades count under its country: a new country moves them in the rollup.
+    The center is locked first, so an upgrade moving to it meanwhile counts where it ends up."""
+    center = patch.target
+    if partner.id == center.partner_id:
+        return
+    await session.execute(
+        select(TrainingCenter.id).where(TrainingCenter.id == center.id).with_for_update()
+    )
+    moved = await rollup.Change(
+        session, await rollup.center_upgrade_ids(session, center.id)
+    ).before()
+    patch.refer("partner", partner)
+    await session.flush()
+    await moved.after()
 
 
 async def delete_center(
@@ -198,8 +209,7 @@ async def delete_center(
             facility_upgrade=upgrades,
         )
     details = {"partner": center.partner_code}
-    await session.delete(center)
-    await session.flush()
+    await delete_record(session, center)
     record(session, actor, "delete", CENTER, center.code, None, details)
 
 
@@ -363,56 +373,23 @@ async def update_upgrade(
     upgrade = await get_upgrade(session, actor, upgrade_id)
     check_version(expected_version, upgrade.version)
     change = await rollup.Change(session, [upgrade.id]).before()
-    fields = body.model_fields_set
-    status = body.status if body.status is not None else upgrade.status
+    patch = Patch(upgrade, body)
+    status, completed_on = patch.value("status"), patch.value("completed_on")
     if (refused := workflow.refused_move(upgrade.status, status)) is not None:
         raise Conflict(refused, rule=workflow.RULE, current=str(upgrade.status), to=str(status))
-    completed_on = body.completed_on if "completed_on" in fields else upgrade.completed_on
     check_completion(status, completed_on)
-    changed: list[str] = []
-    if "training_center" in fields and body.training_center is not None:
-        center = await resolve_center(session, body.training_center)
-        if center.id != upgrade.training_center_id:
-            upgrade.training_center = center
-            changed.append("training_center")
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program)
-        if program.id != upgrade.program_id:
-            upgrade.program = program
-            changed.append("program")
-    if {"program", "project"} & fields:
-        # A project belongs to one program: checked whenever either side changes.
-        code = body.project if "project" in fields else upgrade.project_code
-        project_id = await resolve_project(session, code, upgrade.program.id)
-        if project_id != upgrade.project_id:
-            upgrade.project = await project_by_id(session, project_id)
-            changed.append("project")
-    for name, value in (("status", status), ("completed_on", completed_on)):
-        if getattr(upgrade, name) != value:
-            setattr(upgrade, name, value)
-            changed.append(name)
-    derived = fiscal_year(completed_on) if completed_on else None
-    if upgrade.fiscal_year != derived:
-        upgrade.fiscal_year = derived
-        changed.append("fiscal_year")
-    for name in ("women_beds_added", "cost_usd", "external_ref"):
-        if name in fields and getattr(upgrade, name) != getattr(body, name):
-            setattr(upgrade, name, getattr(body, name))
-            changed.append(name)
-    if "features" in fields and body.features is not None:
-        wanted, current = set(body.features), {row.feature for row in upgrade.feature_rows}
-        if wanted != current:
-            for row in list(upgrade.feature_rows):
-                if row.feature not in wanted:
-                    upgrade.feature_rows.remove(row)
-            upgrade.feature_rows.extend(_feature_rows(sorted(wanted - current)))
-            # Features live in their own table: touch the row so its version (ETag) moves.
-            upgrade.updated_at = utcnow()
-            changed.append("features")
-    if changed:
-        await session.flush()
-        await change.after()
-        record(session, actor, "update", UPGRADE, upgrade.id, changed, _details(upgrade))
+    if (center := patch.get("training_center")) is not None:
+        patch.refer("training_center", await resolve_center(session, center))
+    if (program := patch.get("program")) is not None:
+        patch.refer("program", await resolve_program(session, program))
+    await patch_project(session, patch)
+    patch.set("status", status)
+    patch.set("completed_on", completed_on)
+    patch.set("fiscal_year", fiscal_year(completed_on) if completed_on else None)
+    patch.copy("women_beds_added", "cost_usd", "external_ref")
+    patch.tags("features", "feature_rows", UpgradeFeature, "feature")
+    if await patch.saved(session, change):
+        record(session, actor, "update", UPGRADE, upgrade.id, patch.changed, _details(upgrade))
     return upgrade
 
 
@@ -422,10 +399,7 @@ async def delete_upgrade(
     upgrade = await get_upgrade(session, actor, upgrade_id)
     check_version(expected_version, upgrade.version)
     details = _details(upgrade)
-    change = await rollup.Change(session, [upgrade.id]).before()
-    await session.delete(upgrade)
-    await session.flush()
-    await change.after()
+    await delete_record(session, upgrade, rollup.Change)
     record(session, actor, "delete", UPGRADE, upgrade_id, None, details)
 
 

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import NotFound
-from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
@@ -23,10 +23,10 @@ from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import project_by_id, project_filter_id, resolve_project
+from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
 
 RESOURCE = "obligation"
 
@@ -184,50 +184,18 @@ async def update_obligation(
 ) -> Obligation:
     obligation = await get_obligation(session, actor, obligation_id)
     check_version(expected_version, obligation.version)
-    fields = body.model_fields_set
-    changed: list[str] = []
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program)
-        if program.id != obligation.program_id:
-            obligation.program = program
-            changed.append("program")
-    if "partner" in fields:
-        partner = (
-            await resolve_partner(session, body.partner, "/partner")
-            if body.partner is not None
-            else None
+    patch = Patch(obligation, body)
+    if (program := patch.get("program")) is not None:
+        patch.refer("program", await resolve_program(session, program))
+    if "partner" in patch:
+        patch.refer("partner", await resolve_partner_or_none(session, body.partner, "/partner"))
+    await patch_project(session, patch)
+    patch.copy("fiscal_year", "type", "amount_usd", "source_ref")
+    patch.tags("purposes", "purpose_rows", ObligationPurpose, "purpose")
+    if await patch.saved(session):
+        record(
+            session, actor, "update", RESOURCE, obligation.id, patch.changed, _details(obligation)
         )
-        if (partner.id if partner else None) != obligation.partner_id:
-            obligation.partner = partner
-            changed.append("partner")
-    if {"program", "project"} & fields:
-        # A project belongs to one program: checked whenever either side changes.
-        code = body.project if "project" in fields else obligation.project_code
-        project_id = await resolve_project(session, code, obligation.program.id)
-        if project_id != obligation.project_id:
-            obligation.project = await project_by_id(session, project_id)
-            changed.append("project")
-    for name in ("fiscal_year", "type", "amount_usd", "source_ref"):
-        if name in fields:
-            value = getattr(body, name)
-            if getattr(obligation, name) != value:
-                setattr(obligation, name, value)
-                changed.append(name)
-    if "purposes" in fields and body.purposes is not None:
-        wanted = set(body.purposes)
-        current = {row.purpose for row in obligation.purpose_rows}
-        if wanted != current:
-            for row in list(obligation.purpose_rows):
-                if row.purpose not in wanted:
-                    obligation.purpose_rows.remove(row)
-            for purpose in sorted(wanted - current):
-                obligation.purpose_rows.append(ObligationPurpose(purpose=purpose))
-            # Tags live in their own table: touch the row so its version (the ETag) moves too.
-            obligation.updated_at = utcnow()
-            changed.append("purposes")
-    if changed:
-        await session.flush()
-        record(session, actor, "update", RESOURCE, obligation.id, changed, _details(obligation))
     return obligation
 
 
@@ -237,8 +205,7 @@ async def delete_obligation(
     obligation = await get_obligation(session, actor, obligation_id)
     check_version(expected_version, obligation.version)
     details = _details(obligation)
-    await session.delete(obligation)
-    await session.flush()
+    await delete_record(session, obligation)
     record(session, actor, "delete", RESOURCE, obligation_id, None, details)
 
 

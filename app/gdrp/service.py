@@ -14,9 +14,9 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.fiscal_year import fiscal_year
-from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
 from app.core.scope import own_partner_id
@@ -34,7 +34,7 @@ from app.partners.models import Partner
 from app.partners.service import find_partner, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import project_by_id, project_filter_id, resolve_project
+from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
 
 ENGAGEMENT = "advisory_engagement"
 MILESTONE = "policy_milestone"
@@ -216,62 +216,34 @@ async def update_engagement(
 ) -> AdvisoryEngagement:
     engagement = await get_engagement(session, actor, engagement_id)
     check_version(expected_version, engagement.version)
-    fields = body.model_fields_set
-    start = body.start_date if body.start_date is not None else engagement.start_date
-    end = body.end_date if "end_date" in fields else engagement.end_date
+    patch = Patch(engagement, body)
+    start, end = patch.value("start_date"), patch.value("end_date")
     if end is not None and end < start:
         raise invalid("/end_date", "end_date must not be before start_date")
-    changed: list[str] = []
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program)
-        if program.id != engagement.program_id:
-            engagement.program = program
-            changed.append("program")
-    if {"program", "project"} & fields:
-        # A project belongs to one program: checked whenever either side changes.
-        code = body.project if "project" in fields else engagement.project_code
-        project_id = await resolve_project(session, code, engagement.program.id)
-        if project_id != engagement.project_id:
-            engagement.project = await project_by_id(session, project_id)
-            changed.append("project")
-    if "partner" in fields and body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
+    if (program := patch.get("program")) is not None:
+        patch.refer("program", await resolve_program(session, program))
+    await patch_project(session, patch)
+    if (code := patch.get("partner")) is not None:
+        partner = await resolve_partner(session, code, "/partner")
         if partner.id != engagement.partner_id:
             await _refuse_partner_change(session, engagement, partner)
-            engagement.partner = partner
-            changed.append("partner")
-    values: dict[str, Any] = {
-        "start_date": start,
-        "end_date": end,
-        "fiscal_year": fiscal_year(start),
-    }
-    for name in ("institution", "external_ref"):
-        if name in fields:
-            values[name] = getattr(body, name)
+            patch.refer("partner", partner)
+    patch.set("start_date", start)
+    patch.set("end_date", end)
+    patch.set("fiscal_year", fiscal_year(start))
+    patch.copy("institution", "external_ref")
     if body.counterparts is not None:
-        values.update(body.counterparts.model_dump())
-    for name, value in values.items():
-        if getattr(engagement, name) != value:
-            setattr(engagement, name, value)
-            changed.append(name)
-    if body.focus is not None:
-        wanted, current = set(body.focus), {row.focus for row in engagement.focus_rows}
-        if wanted != current:
-            for row in list(engagement.focus_rows):
-                if row.focus not in wanted:
-                    engagement.focus_rows.remove(row)
-            engagement.focus_rows.extend(EngagementFocus(focus=f) for f in sorted(wanted - current))
-            engagement.updated_at = utcnow()  # the version (ETag) moves with the focus rows
-            changed.append("focus")
-    if changed:
-        await session.flush()
+        for name, value in body.counterparts.model_dump().items():
+            patch.set(name, value)
+    patch.tags("focus", "focus_rows", EngagementFocus, "focus")
+    if await patch.saved(session):
         record(
             session,
             actor,
             "update",
             ENGAGEMENT,
             engagement.id,
-            changed,
+            patch.changed,
             _engagement_details(engagement),
         )
     return engagement
@@ -291,8 +263,7 @@ async def delete_engagement(
             policy_milestone=named,
         )
     details = _engagement_details(engagement)
-    await session.delete(engagement)
-    await session.flush()
+    await delete_record(session, engagement)
     record(session, actor, "delete", ENGAGEMENT, engagement_id, None, details)
 
 
@@ -397,43 +368,29 @@ async def update_milestone(
     milestone = await get_milestone(session, actor, milestone_id)
     check_version(expected_version, milestone.version)
     change = await rollup.Change(session, [milestone.id]).before()
-    fields = body.model_fields_set
-    changed: list[str] = []
+    patch = Patch(milestone, body)
     partner = milestone.partner
-    if "partner" in fields and body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-    engagement = body.engagement if "engagement" in fields else milestone.engagement_id
+    if (code := patch.get("partner")) is not None:
+        partner = await resolve_partner(session, code, "/partner")
+    engagement = patch.value("engagement", "engagement_id")
     if engagement is not None and (
         partner.id != milestone.partner_id or engagement != milestone.engagement_id
     ):
         await _check_engagement(session, partner, engagement)
-    if partner.id != milestone.partner_id:
-        milestone.partner = partner
-        changed.append("partner")
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program)
-        if program.id != milestone.program_id:
-            milestone.program = program
-            changed.append("program")
-    values: dict[str, Any] = {"engagement_id": engagement}
-    for name in ("kind", "title", "adopted_on", "evidence_ref", "external_ref"):
-        if name in fields:
-            values[name] = getattr(body, name)
-    values["fiscal_year"] = fiscal_year(values.get("adopted_on") or milestone.adopted_on)
-    for name, value in values.items():
-        if getattr(milestone, name) != value:
-            setattr(milestone, name, value)
-            changed.append("engagement" if name == "engagement_id" else name)
-    if changed:
-        await session.flush()
-        await change.after()
+    patch.refer("partner", partner)
+    if (program := patch.get("program")) is not None:
+        patch.refer("program", await resolve_program(session, program))
+    patch.set("engagement_id", engagement, "engagement")
+    patch.copy("kind", "title", "adopted_on", "evidence_ref", "external_ref")
+    patch.set("fiscal_year", fiscal_year(milestone.adopted_on))
+    if await patch.saved(session, change):
         record(
             session,
             actor,
             "update",
             MILESTONE,
             milestone.id,
-            changed,
+            patch.changed,
             _milestone_details(milestone),
         )
     return milestone
@@ -445,10 +402,7 @@ async def delete_milestone(
     milestone = await get_milestone(session, actor, milestone_id)
     check_version(expected_version, milestone.version)
     details = _milestone_details(milestone)
-    change = await rollup.Change(session, [milestone.id]).before()
-    await session.delete(milestone)
-    await session.flush()
-    await change.after()
+    await delete_record(session, milestone, rollup.Change)
     record(session, actor, "delete", MILESTONE, milestone_id, None, details)
 
 

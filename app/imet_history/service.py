@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid_query
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -147,24 +148,17 @@ async def update_history(
 ) -> ImetHistory:
     history = await get_history(session, actor, history_id)
     check_version(expected_version, history.version)
-    fields = body.model_fields_set
+    patch = Patch(history, body)
     partner = history.partner
-    if "partner" in fields and body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-    fiscal_year = body.fiscal_year if body.fiscal_year is not None else history.fiscal_year
-    changed: list[str] = []
+    if (code := patch.get("partner")) is not None:
+        partner = await resolve_partner(session, code, "/partner")
+    fiscal_year = patch.value("fiscal_year")
     if (partner.id, fiscal_year) != (history.partner_id, history.fiscal_year):
         await _claim(session, partner, fiscal_year)
-        if partner.id != history.partner_id:
-            history.partner = partner
-            changed.append("partner")
-    for name in ("fiscal_year", "women", "men", "source", "source_ref"):
-        if name in fields and getattr(history, name) != getattr(body, name):
-            setattr(history, name, getattr(body, name))
-            changed.append(name)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", RESOURCE, history.id, changed, _details(history))
+        patch.refer("partner", partner)
+    patch.copy("fiscal_year", "women", "men", "source", "source_ref")
+    if await patch.saved(session):
+        record(session, actor, "update", RESOURCE, history.id, patch.changed, _details(history))
     return history
 
 
@@ -174,8 +168,7 @@ async def delete_history(
     history = await get_history(session, actor, history_id)
     check_version(expected_version, history.version)
     details = _details(history)
-    await session.delete(history)
-    await session.flush()
+    await delete_record(session, history)
     record(session, actor, "delete", RESOURCE, history_id, None, details)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -223,37 +224,30 @@ async def update_result(
     result = await get_result(session, actor, code, result_id)
     indicator = result.indicator
     check_version(expected_version, result.version)
-    fields = body.model_fields_set
-    figures = {
-        name: getattr(body, name) if name in fields else getattr(result, name) for name in FIGURES
-    }
-    if indicator.measure == "percent" and "value" not in fields:
+    patch = Patch(result, body)
+    figures = {name: patch.value(name) for name in FIGURES}
+    if indicator.measure == "percent" and "value" not in patch:
         figures["value"] = None  # derived from the parts, recomputed below
-    rationale = body.rationale if "rationale" in fields else result.rationale
+    rationale = patch.value("rationale")
     checked = await _checked(
         session, indicator, result.fiscal_year, result.partner_id, figures, rationale
     )
     forced = await guard_lock(session, indicator, result.fiscal_year, force)
-    new = {
-        **{name: figures[name] for name in FIGURES if name != "value"},
-        "value": checked.value,
-        "rationale": rationale,
-        "flagged": bool(checked.flags),
-        "flags": checked.flags,
-    }
-    changed = [name for name, value in new.items() if getattr(result, name) != value]
-    if changed:
-        for name in changed:
-            setattr(result, name, new[name])
-        details = audit_details(indicator, result.fiscal_year, result.partner, forced)
-        details["flagged"] = result.flagged
-        if result.status is not ResultStatus.draft:
-            # A changed figure is no longer the one that was submitted or approved.
-            details["status"] = {"from": str(result.status), "to": str(ResultStatus.draft)}
-            result.status = ResultStatus.draft
-            changed.append("status")
-        await session.flush()
-        record(session, actor, "update", "indicator_result", result.id, changed, details)
+    for name in FIGURES:
+        patch.set(name, checked.value if name == "value" else figures[name])
+    patch.set("rationale", rationale)
+    patch.set("flagged", bool(checked.flags))
+    patch.set("flags", checked.flags)
+    if not patch.changed:
+        return result
+    details = audit_details(indicator, result.fiscal_year, result.partner, forced)
+    details["flagged"] = result.flagged
+    if result.status is not ResultStatus.draft:
+        # A changed figure is no longer the one that was submitted or approved.
+        details["status"] = {"from": str(result.status), "to": str(ResultStatus.draft)}
+        patch.set("status", ResultStatus.draft)
+    await patch.saved(session)
+    record(session, actor, "update", "indicator_result", result.id, patch.changed, details)
     return result
 
 
@@ -307,6 +301,5 @@ async def delete_result(
     check_version(expected_version, result.version)
     forced = await guard_lock(session, result.indicator, result.fiscal_year, force)
     details = audit_details(result.indicator, result.fiscal_year, result.partner, forced)
-    await session.delete(result)
-    await session.flush()
+    await delete_record(session, result)
     record(session, actor, "delete", "indicator_result", result_id, None, details)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
@@ -201,46 +202,42 @@ async def update_indicator(
 ) -> Indicator:
     indicator = await get_indicator(session, code)
     check_version(expected_version, indicator.version)
-    fields = body.model_fields_set
-    changed: list[str] = []
-    metric = body.metric if "metric" in fields and body.metric else indicator.metric
+    patch = Patch(indicator, body)
+    metric = patch.value("metric")
     _check_shape(
         indicator.measure,
         indicator.source,
-        body.aggregation or indicator.aggregation,  # an update refuses null for these two
-        body.direction or indicator.direction,
-        body.baseline if "baseline" in fields else indicator.baseline,
+        patch.value("aggregation"),
+        patch.value("direction"),
+        patch.value("baseline"),
         metric,
     )
-    if "program" in fields:
+    if "program" in patch:
         program = await resolve_program(session, body.program, "/program") if body.program else None
-        if (program.id if program else None) != indicator.program_id:
-            indicator.program = program
-            changed.append("program")
-    if ("metric" in fields or "metric_filters" in fields) and indicator.source == "manual":
-        raise invalid("/metric_filters", "a manual indicator has no metric")
-    if "metric" in fields or "metric_filters" in fields:
-        assert metric is not None  # _check_shape refused a derived indicator without one
-        given = body.metric_filters if "metric_filters" in fields else None
-        if "metric_filters" not in fields:
-            given = MetricFilters.model_validate(indicator.metric_filters)
-        filters = await _metric_filters(session, metric, given)
-        if metric != indicator.metric:
-            indicator.metric = metric
-            changed.append("metric")
-        if filters != indicator.metric_filters:
-            indicator.metric_filters = filters
-            changed.append("metric_filters")
-    for name in ("name", "outcome", "direction", "aggregation", "baseline", "description"):
-        if name in fields:
-            value = getattr(body, name)
-            if getattr(indicator, name) != value:
-                setattr(indicator, name, value)
-                changed.append(name)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", RESOURCE, indicator.code, changed, _details(indicator))
+        patch.refer("program", program)
+    await _patch_metric(session, patch, metric)
+    patch.copy("name", "outcome", "direction", "aggregation", "baseline", "description")
+    if await patch.saved(session):
+        record(
+            session, actor, "update", RESOURCE, indicator.code, patch.changed, _details(indicator)
+        )
     return await get_indicator(session, indicator.code)
+
+
+async def _patch_metric(session: AsyncSession, patch: Patch, metric: str | None) -> None:
+    """A derived indicator's metric and its filters, checked together when either is set."""
+    if not patch.sets("metric", "metric_filters"):
+        return
+    indicator = patch.target
+    if indicator.source == "manual":
+        raise invalid("/metric_filters", "a manual indicator has no metric")
+    assert metric is not None  # _check_shape refused a derived indicator without one
+    given = patch.get("metric_filters")
+    if "metric_filters" not in patch:
+        given = MetricFilters.model_validate(indicator.metric_filters)
+    filters = await _metric_filters(session, metric, given)
+    patch.set("metric", metric)
+    patch.set("metric_filters", filters)
 
 
 async def delete_indicator(
@@ -255,8 +252,7 @@ async def delete_indicator(
         raise Conflict(f"indicator {indicator.code} has {results} result(s); delete them first")
     await session.execute(delete(Target).where(Target.indicator_id == indicator.id))
     await session.execute(delete(IndicatorLock).where(IndicatorLock.indicator_id == indicator.id))
-    await session.delete(indicator)
-    await session.flush()
+    await delete_record(session, indicator)
     record(session, actor, "delete", RESOURCE, indicator.code, None, _details(indicator))
 
 

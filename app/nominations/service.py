@@ -31,6 +31,7 @@ from sqlalchemy.orm import selectinload
 from app.audit import service as audit_service
 from app.audit.writer import record
 from app.core import driver, visibility
+from app.core.edits import Patch
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -320,16 +321,6 @@ async def create_nomination(
     return nomination
 
 
-def _assign(nomination: Nomination, changes: list[tuple[str, str, Any]]) -> list[str]:
-    """Set (path, column, value) changes; return the paths whose value really changed."""
-    changed = []
-    for path, column, value in changes:
-        if getattr(nomination, column) != value:
-            setattr(nomination, column, value)
-            changed.append(path)
-    return changed
-
-
 async def update_nomination(
     session: AsyncSession,
     actor: Principal,
@@ -345,27 +336,21 @@ async def update_nomination(
             + DESCRIBED[NominationStatus(nomination.status)],
             current_status=nomination.status,
         )
-    changes: list[tuple[str, str, Any]] = []
+    patch = Patch(nomination, body)
     for part, columns in (("nominee", NOMINEE_COLUMNS), ("course", COURSE_COLUMNS)):
         sub = getattr(body, part)
         if sub is not None:
-            changes += [
-                (f"{part}.{name}", columns[name], value)
-                for name, value in sub.model_dump(exclude_unset=True).items()
-            ]
-    for name in ("ecl_score", "ecl_exempt"):
-        if name in body.model_fields_set:
-            changes.append((name, name, getattr(body, name)))
-    changed = _assign(nomination, changes)
-    if changed:
-        await session.flush()
+            for name, value in sub.model_dump(exclude_unset=True).items():
+                patch.set(columns[name], value, f"{part}.{name}")
+    patch.copy("ecl_score", "ecl_exempt")
+    if await patch.saved(session):
         record(
             session,
             actor,
             "update",
             RESOURCE,
             nomination.id,
-            changed,
+            patch.changed,
             partners=[nomination.partner_id],
         )
     return nomination
@@ -479,15 +464,10 @@ async def set_vetting(
             errors=[field_error(pointer, detail) for pointer, detail in errors],
         )
     check_version(expected_version, nomination.version)
-    changed = _assign(
-        nomination,
-        [
-            (f"vetting.{name}", column, getattr(body, name))
-            for name, column in VETTING_COLUMNS.items()
-        ],
-    )
-    if changed:
-        await session.flush()
+    patch = Patch(nomination, body)
+    for name, column in VETTING_COLUMNS.items():
+        patch.set(column, getattr(body, name), f"vetting.{name}")
+    if await patch.saved(session):
         # Vetting outcomes are sensitive: the trail says which fields changed, not to what.
         record(
             session,
@@ -495,7 +475,7 @@ async def set_vetting(
             "vetting",
             RESOURCE,
             nomination.id,
-            changed,
+            patch.changed,
             partners=[nomination.partner_id],
         )
     return nomination

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
+from app.core.edits import Patch
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
-from app.core.schemas import apply_changes
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.outcomes.models import Outcome
@@ -40,8 +40,7 @@ async def update_outcome(
 ) -> Outcome:
     outcome = await get_outcome(session, number)
     check_version(expected_version, outcome.version)
-    changed = apply_changes(outcome, body)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", "outcome", outcome.number, changed)
+    patch = Patch(outcome, body).copy()
+    if await patch.saved(session):
+        record(session, actor, "update", "outcome", outcome.number, patch.changed)
     return outcome

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch
 from app.core.errors import (
     Conflict,
     NotFound,
@@ -22,7 +23,7 @@ from app.core.errors import (
 )
 from app.core.fiscal_year import today
 from app.core.pagination import Listing, SortKey
-from app.core.schemas import COUNTRY_CODE_PATTERN, apply_changes
+from app.core.schemas import COUNTRY_CODE_PATTERN
 from app.core.scope import own_country
 from app.core.search import matches
 from app.core.security import Principal
@@ -122,6 +123,13 @@ async def resolve_partner(session: AsyncSession, code: str, pointer: str) -> Par
     return partner
 
 
+async def resolve_partner_or_none(
+    session: AsyncSession, code: str | None, pointer: str
+) -> Partner | None:
+    """`resolve_partner` for a field that may name no partner (None)."""
+    return None if code is None else await resolve_partner(session, code, pointer)
+
+
 async def partner_codes(
     session: AsyncSession, only: Collection[str] | None = None
 ) -> dict[str, tuple[int, str]]:
@@ -189,12 +197,11 @@ async def update_partner(
 ) -> Partner:
     partner = await get_partner(session, code)
     check_version(expected_version, partner.version)
-    changed = apply_changes(partner, body)
-    if "name" in changed:
+    patch = Patch(partner, body).copy()
+    if "name" in patch.changed:
         partner.search_text = partner_search_text(partner.code, partner.name)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", "partner", partner.code, changed)
+    if await patch.saved(session):
+        record(session, actor, "update", "partner", partner.code, patch.changed)
     return partner
 
 
@@ -316,10 +323,9 @@ async def update_membership(
     await _refuse_overlap(
         session, partner.id, membership.program_id, membership.start_date, end, membership.id
     )
-    changed = apply_changes(membership, body)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", "membership", membership.id, changed)
+    patch = Patch(membership, body).copy()
+    if await patch.saved(session):
+        record(session, actor, "update", "membership", membership.id, patch.changed)
     return membership
 
 
@@ -364,16 +370,15 @@ async def put_benchmark(
         )
         return benchmark, True
     check_version(expected_version, benchmark.version)
-    changed = apply_changes(benchmark, body)
-    if changed:
-        await session.flush()
+    patch = Patch(benchmark, body).copy()
+    if await patch.saved(session):
         record(
             session,
             actor,
             "update",
             "benchmark",
             benchmark.id,
-            changed,
+            patch.changed,
             {"partner": partner.code, "fiscal_year": fiscal_year},
         )
     return benchmark, False

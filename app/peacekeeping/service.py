@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core.driver import insert_many
+from app.core.edits import delete_record
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
@@ -129,8 +130,7 @@ async def delete_snapshot(
     check_version(expected_version, snapshot.checksum)
     details = {"checksum": snapshot.checksum, "reporting_date": snapshot.reporting_date.isoformat()}
     await session.execute(delete(Contribution).where(Contribution.snapshot_id == snapshot_id))
-    await session.delete(snapshot)
-    await session.flush()
+    await delete_record(session, snapshot)
     record(session, actor, "delete", RESOURCE, snapshot_id, [], details)
 
 

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
+from app.core.edits import Patch
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import Listing, SortKey
-from app.core.schemas import apply_changes
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.programs.models import Program
@@ -76,8 +76,7 @@ async def update_program(
 ) -> Program:
     program = await get_program(session, code)
     check_version(expected_version, program.version)
-    changed = apply_changes(program, body)
-    if changed:
-        await session.flush()
-        record(session, actor, "update", RESOURCE, program.code, changed)
+    patch = Patch(program, body).copy()
+    if await patch.saved(session):
+        record(session, actor, "update", RESOURCE, program.code, patch.changed)
     return program

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
@@ -27,7 +28,7 @@ from app.core.scope import own_partner_id
 from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
 from app.programs.models import Program
 from app.programs.service import resolve_program
 from app.projects.models import Implementer, Project
@@ -95,6 +96,19 @@ async def resolve_project(
 async def project_by_id(session: AsyncSession, project_id: int | None) -> Project | None:
     """The project `resolve_project` answered (None for None), to set a relationship with."""
     return None if project_id is None else await session.get(Project, project_id)
+
+
+async def patch_project(session: AsyncSession, patch: Patch) -> None:
+    """The project of the record a PATCH changes, checked whenever the PATCH sets it or the
+    record's program (already applied): a project belongs to one program."""
+    if not patch.sets("program", "project"):
+        return
+    target = patch.target
+    project_id = await resolve_project(
+        session, patch.value("project", "project_code"), target.program.id
+    )
+    if project_id != target.project_id:
+        patch.refer("project", await project_by_id(session, project_id))
 
 
 async def project_codes(session: AsyncSession, ids: Collection[int]) -> dict[int, str]:
@@ -222,21 +236,14 @@ async def update_implementer(
 ) -> Implementer:
     implementer = await get_implementer(session, code)
     check_version(expected_version, implementer.version)
-    fields = body.model_fields_set
-    changed: list[str] = []
-    if "country" in fields and body.country is not None:
-        country = await resolve_partner(session, body.country, "/country")
-        if country.id != implementer.country_id:
-            implementer.country = country
-            changed.append("country")
-    for name in ("name", "kind"):
-        if name in fields and getattr(implementer, name) != getattr(body, name):
-            setattr(implementer, name, getattr(body, name))
-            changed.append(name)
-    if changed:
+    patch = Patch(implementer, body)
+    if (country := patch.get("country")) is not None:
+        patch.refer("country", await resolve_partner(session, country, "/country"))
+    patch.copy("name", "kind")
+    if patch.changed:
         implementer.search_text = search_text([implementer.code, implementer.name])
-        await session.flush()
-        record(session, actor, "update", IMPLEMENTER, implementer.code, changed)
+    if await patch.saved(session):
+        record(session, actor, "update", IMPLEMENTER, implementer.code, patch.changed)
     return implementer
 
 
@@ -248,8 +255,7 @@ async def delete_implementer(
     await _refuse_if_named(
         session, "implementers", implementer.id, f"implementer {implementer.code}"
     )
-    await session.delete(implementer)
-    await session.flush()
+    await delete_record(session, implementer)
     record(session, actor, "delete", IMPLEMENTER, implementer.code)
 
 
@@ -380,43 +386,26 @@ async def update_project(
 ) -> Project:
     project = await get_project(session, actor, code)
     check_version(expected_version, project.version)
-    fields = body.model_fields_set
-    changed: list[str] = []
-    start = body.start_date if body.start_date is not None else project.start_date
-    end = body.end_date if body.end_date is not None else project.end_date
-    if end < start:
-        pointer = "/end_date" if "end_date" in fields else "/start_date"
+    patch = Patch(project, body)
+    if patch.value("end_date") < patch.value("start_date"):
+        pointer = "/end_date" if "end_date" in patch else "/start_date"
         raise invalid(pointer, "end_date must not be before start_date")
-    if "program" in fields and body.program is not None:
-        program = await resolve_program(session, body.program)
+    if (code := patch.get("program")) is not None:
+        program = await resolve_program(session, code)
         if program.id != project.program_id:
             await _refuse_if_named(
                 session, "projects", project.id, f"project {project.code} (its program)"
             )
-            project.program = program
-            changed.append("program")
-    if "implementer" in fields and body.implementer is not None:
-        implementer = await resolve_implementer(session, body.implementer)
-        if implementer.id != project.implementer_id:
-            project.implementer = implementer
-            changed.append("implementer")
-    if "partner" in fields:
-        partner = (
-            await resolve_partner(session, body.partner, "/partner")
-            if body.partner is not None
-            else None
-        )
-        if (partner.id if partner else None) != project.partner_id:
-            project.partner = partner
-            changed.append("partner")
-    for name in ("title", "description", "start_date", "end_date", "award_ref"):
-        if name in fields and getattr(project, name) != getattr(body, name):
-            setattr(project, name, getattr(body, name))
-            changed.append(name)
-    if changed:
+            patch.refer("program", program)
+    if (implementer := patch.get("implementer")) is not None:
+        patch.refer("implementer", await resolve_implementer(session, implementer))
+    if "partner" in patch:
+        patch.refer("partner", await resolve_partner_or_none(session, body.partner, "/partner"))
+    patch.copy("title", "description", "start_date", "end_date", "award_ref")
+    if patch.changed:
         project.search_text = _search(project)
-        await session.flush()
-        record(session, actor, "update", PROJECT, project.code, changed, _details(project))
+    if await patch.saved(session):
+        record(session, actor, "update", PROJECT, project.code, patch.changed, _details(project))
     return project
 
 
@@ -427,6 +416,5 @@ async def delete_project(
     check_version(expected_version, project.version)
     await _refuse_if_named(session, "projects", project.id, f"project {project.code}")
     details = _details(project)
-    await session.delete(project)
-    await session.flush()
+    await delete_record(session, project)
     record(session, actor, "delete", PROJECT, project.code, None, details)

@@ -29,9 +29,9 @@ from sqlalchemy.sql.elements import BindParameter
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
-from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.search import matches, search_text
@@ -445,12 +445,45 @@ async def update_training(
 ) -> Training:
     training = await get_training(session, None, training_id)
     check_version(expected_version, training.version)
-    given = body.model_fields_set
-    start = body.start_date if "start_date" in given else training.start_date
-    end = body.end_date if "end_date" in given else training.end_date
+    patch = Patch(training, body)
+    refs = await _patched_references(session, patch)
+    deltas = rollup.new_deltas()
+    rollup.add_training(deltas, training, sign=-1)
+    patch.copy(*_SCALARS)
+    if "program" in patch:
+        patch.set("program_id", refs.program_id, "program")
+    if patch.sets("program", "project"):
+        patch.set("project_id", refs.project_id, "project")
+    if "host_country" in patch:
+        patch.set("host_country_id", refs.host_country_id, "host_country")
+    if {"program", "external_ref"} & set(patch.changed):
+        await _refuse_duplicate_ref(
+            session, training.program_id, training.external_ref, training.id
+        )
+    training.fiscal_year = fiscal_year(training.start_date)
+    training.search_text = search_text([training.title])
+    if body.topics is not None:
+        patch.note("topics", _replace_topics(training, body.topics))
+    if body.participants is not None:
+        patch.note("participants", _replace_participants(training, refs.participants))
+    if not patch.changed:
+        return training
+    patch.touch()  # also bumps the version when only child rows changed
+    await patch.saved(session)
+    rollup.add_training(deltas, training)
+    await rollup.apply(session, deltas)
+    record(session, actor, "update", RESOURCE, training.id, patch.changed)
+    return await get_training(session, None, training.id)
+
+
+async def _patched_references(session: AsyncSession, patch: Patch[TrainingUpdate]) -> References:
+    """The codes a training's PATCH names, resolved, and its dates checked: every error in
+    one 422."""
+    training, body = patch.target, patch.body
+    start, end = patch.value("start_date"), patch.value("end_date")
     errors: list[tuple[str, str]] = []
     if start is not None and end is not None and end < start:
-        pointer = "/end_date" if "end_date" in given else "/start_date"
+        pointer = "/end_date" if "end_date" in patch else "/start_date"
         errors.append((pointer, "end_date must not be before start_date"))
     countries = [p.partner for p in body.participants or ()]
     if body.host_country:
@@ -459,57 +492,19 @@ async def update_training(
         session, [body.program] if body.program else [], countries
     )
     # A project belongs to one program: checked whenever either side changes.
-    project = body.project if "project" in given else training.project_code
+    project = patch.value("project", "project_code")
     refs = resolve_references(
         program=body.program,
         host_country=body.host_country,
         participants=body.participants,
         programs=programs,
         partners=partners,
-        project=project if {"program", "project"} & given else None,
+        project=project if patch.sets("program", "project") else None,
         projects=await project_refs(session, [project] if project else []),
         program_id=training.program_id,
     )
     _refuse(errors + refs.errors)
-
-    before = rollup.new_deltas()
-    rollup.add_training(before, training, sign=-1)
-    changed: list[str] = []
-    for name in _SCALARS:
-        if name in given:
-            value = getattr(body, name)
-            if getattr(training, name) != value:
-                setattr(training, name, value)
-                changed.append(name)
-    if "program" in given and refs.program_id != training.program_id:
-        assert refs.program_id is not None
-        training.program_id = refs.program_id
-        changed.append("program")
-    if {"program", "project"} & given and refs.project_id != training.project_id:
-        training.project_id = refs.project_id
-        changed.append("project")
-    if "host_country" in given and refs.host_country_id != training.host_country_id:
-        training.host_country_id = refs.host_country_id
-        changed.append("host_country")
-    if {"program", "external_ref"} & set(changed):
-        await _refuse_duplicate_ref(
-            session, training.program_id, training.external_ref, training.id
-        )
-    training.fiscal_year = fiscal_year(training.start_date)
-    training.search_text = search_text([training.title])
-    if body.topics is not None and _replace_topics(training, body.topics):
-        changed.append("topics")
-    if body.participants is not None and _replace_participants(training, refs.participants):
-        changed.append("participants")
-    if not changed:
-        return training
-    training.updated_at = utcnow()  # also bumps the version when only child rows changed
-    await session.flush()
-    deltas = before
-    rollup.add_training(deltas, training)
-    await rollup.apply(session, deltas)
-    record(session, actor, "update", RESOURCE, training.id, changed)
-    return await get_training(session, None, training.id)
+    return refs
 
 
 def _replace_topics(training: Training, topics: list[Topic]) -> bool:
@@ -544,7 +539,6 @@ async def delete_training(
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training, sign=-1)
     details = {"program": training.program_code, "external_ref": training.external_ref}
-    await session.delete(training)
-    await session.flush()
+    await delete_record(session, training)
     await rollup.apply(session, deltas)
     record(session, actor, "delete", RESOURCE, training_id, [], details)
