@@ -71,6 +71,12 @@ class RecordShape:
         return tuple(f.name for f in self.fields)
 
     @property
+    def plain(self) -> tuple[str, ...]:
+        """The fields stored as given: a column of the record's own table by the same name,
+        with no reference to resolve and nothing derived (what create and update copy)."""
+        return tuple(f.name for f in self.fields if f.imported and f.stored and not f.column)
+
+    @property
     def imported(self) -> tuple[str, ...]:
         """The fields an import reads, in order."""
         return tuple(f.name for f in self.fields if f.imported)

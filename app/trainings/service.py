@@ -42,7 +42,13 @@ from app.programs.models import Program
 from app.projects.service import ProjectRefs, check_project, project_filter_id, project_refs
 from app.trainings import rollup
 from app.trainings.models import Participant, Training, TrainingTopic
-from app.trainings.schemas import SortOrder, Topic, TrainingCreate, TrainingUpdate
+from app.trainings.schemas import (
+    TRAINING_RECORD,
+    SortOrder,
+    Topic,
+    TrainingCreate,
+    TrainingUpdate,
+)
 
 RESOURCE = "training"
 
@@ -384,18 +390,11 @@ async def create_training(
     assert refs.program_id is not None
     await _refuse_duplicate_ref(session, refs.program_id, body.external_ref)
     training = Training(
+        **body.model_dump(include=set(TRAINING_RECORD.plain)),
         program_id=refs.program_id,
-        title=body.title,
         search_text=search_text([body.title]),
-        kind=body.kind,
-        start_date=body.start_date,
-        end_date=body.end_date,
         fiscal_year=fiscal_year(body.start_date),
         host_country_id=refs.host_country_id,
-        location=body.location,
-        delivery=body.delivery,
-        hours=body.hours,
-        external_ref=body.external_ref,
         project_id=refs.project_id,
         participants=[
             Participant(partner_id=pid, women=w, men=m, unreported=u)
@@ -424,16 +423,8 @@ async def create_training(
     return await get_training(session, None, training.id)
 
 
-_SCALARS = (
-    "title",
-    "kind",
-    "start_date",
-    "end_date",
-    "location",
-    "delivery",
-    "hours",
-    "external_ref",
-)
+# The fields an update copies as given (the record shape's plain fields).
+_SCALARS = TRAINING_RECORD.plain
 
 
 async def update_training(
