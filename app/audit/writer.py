@@ -44,3 +44,25 @@ def record(
     )
     note(session, event, None if partners is None else frozenset(partners))
     return event
+
+
+def record_many(
+    session: AsyncSession,
+    actor: Principal | None,
+    action: str,
+    resource_type: str,
+    changes: Iterable[tuple[object, list[str] | None, dict[str, Any] | None, Iterable[int] | None]],
+) -> None:
+    """Note many changes of one action to one kind of record (a bulk import's): each
+    (resource id, changed fields, details, partners) as `record` notes one."""
+    for resource_id, changed_fields, details, partners in changes:
+        record(
+            session,
+            actor,
+            action,
+            resource_type,
+            resource_id,
+            changed_fields,
+            details,
+            partners=partners,
+        )

@@ -8,20 +8,19 @@ ones, so a round trip through an export changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Select, Table, delete, insert, select
+from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
-from app.core.security import Principal
-from app.cwd import rollup
+from app.core.bulk import CHUNK, Parsed, Record, RowError
+from app.cwd import rollup as teams_rollup
 from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
 from app.cwd.schemas import MEMBER_RECORD, TEAM_RECORD, TeamImport
 from app.cwd.service import life_error, member_errors, roster_columns
@@ -29,12 +28,10 @@ from app.partners.service import partner_codes
 from app.programs.service import program_ids
 from app.projects.service import ProjectRefs, check_project, project_refs
 
-TEAMS = cast(Table, CwdTeam.__table__)
 ROSTERS = cast(Table, CwdRoster.__table__)
 MEMBERS = cast(Table, CwdRosterMember.__table__)
 
 REQUIRED_COLUMNS = ("partner", "name", "activity", "formed_on")
-INT_COLUMNS = frozenset({"women", "men", "unreported"})
 
 
 # Parsing
@@ -52,8 +49,7 @@ def parse(body: bytes, *, csv_body: bool) -> Parsed[TeamRecord]:
     return _parse_csv(body) if csv_body else bulk.parse_json(body, "CWD teams", TeamRecord)
 
 
-def _cell_value(column: str, value: str) -> Any:
-    return bulk.int_cell(value) if column in INT_COLUMNS else value
+_cell_value = bulk.cell_reader(ints=("women", "men", "unreported"))
 
 
 def _team_key(team: dict[str, Any]) -> tuple[str, str] | None:
@@ -122,6 +118,7 @@ class Valid:
     program_id: int
     project_id: int | None
     partner_id: int
+    partner: str  # alpha-3, for the audit details
 
     def columns(self) -> dict[str, Any]:
         resolved = {
@@ -149,7 +146,10 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     resource_type = "cwd_team"
     key_field = "name"
     model = CwdTeam
+    shape = TEAM_RECORD
     key_columns = (CwdTeam.partner_id, CwdTeam.name)
+    children = ((ROSTERS, "team_id"),)
+    rollup = teams_rollup.Change
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -204,7 +204,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             ]
         if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
-        return Valid(body, program_id, project_id, partner[0])
+        return Valid(body, program_id, project_id, *partner)
 
     def key(self, item: Valid) -> Hashable:
         return (item.partner_id, item.body.name)
@@ -217,42 +217,25 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             selectinload(CwdTeam.rosters).selectinload(CwdRoster.members)
         )
 
-    def same(self, stored: CwdTeam, item: Valid) -> bool:
-        return (
-            TEAM_RECORD.same(stored, item.columns())
-            and _stored_rosters(stored) == item.rosters()
-            and len(stored.rosters) == len(item.body.rosters)
+    def children_changed(self, stored: CwdTeam, item: Valid) -> list[str]:
+        same = _stored_rosters(stored) == item.rosters() and len(stored.rosters) == len(
+            item.body.rosters
         )
+        return [] if same else ["rosters"]
 
-    async def write(
-        self,
-        session: AsyncSession,
-        creates: list[tuple[int | None, Valid]],
-        updates: list[tuple[CwdTeam, Valid]],
-        progress: Progress | None,
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {"partner": item.partner, "name": item.body.name}
+
+    def readers(self, item: Valid) -> Iterable[int]:
+        return (item.partner_id,)
+
+    async def insert_children(
+        self, session: AsyncSession, pairs: Sequence[tuple[int, Valid]]
     ) -> None:
-        # The rollup: what the stored teams gave before, what every written one gives after.
-        change = await rollup.Change(session, [stored.id for stored, _ in updates]).before()
-        created: list[int] = []
-        for chunk in bulk.chunks(creates, "creating", progress):
-            ids = await bulk.insert_returning_ids(
-                session, TEAMS, [(given, item.columns()) for given, item in chunk]
-            )
-            created += ids
-            await _insert_rosters(
-                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            ids = [stored.id for stored, _ in pairs]
-            await bulk.update_by_id(
-                session, TEAMS, [(stored.id, item.columns()) for stored, item in pairs]
-            )
-            await session.execute(delete(ROSTERS).where(ROSTERS.c.team_id.in_(ids)))
-            await _insert_rosters(session, [(stored.id, item) for stored, item in pairs])
-        await change.after(created)
+        await _insert_rosters(session, pairs)
 
 
-async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]]) -> None:
+async def _insert_rosters(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
     rows = [
         (roster, {"team_id": team_id, "as_of": roster.as_of, **roster_columns(roster.members)})
         for team_id, item in pairs
@@ -277,14 +260,4 @@ async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]])
         await session.execute(insert(MEMBERS), members[start : start + CHUNK * 5])
 
 
-async def import_teams(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[TeamRecord],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session, actor, TeamImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
-    )
+import_teams = bulk.importing(TeamImporter, record_many)

@@ -8,21 +8,20 @@ trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
 from app.core.search import search_text
-from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
 from app.projects.service import ProjectRefs, project_refs
@@ -30,10 +29,7 @@ from app.trainings import rollup
 from app.trainings.models import (
     PARTICIPANTS,
     TOPICS,
-    TRAININGS,
-    Participant,
     Training,
-    TrainingTopic,
 )
 from app.trainings.schemas import (
     PARTICIPANT_RECORD,
@@ -44,7 +40,6 @@ from app.trainings.schemas import (
 from app.trainings.service import References, resolve_references
 
 REQUIRED_COLUMNS = ("program", "title", "kind", "start_date", "end_date")
-INT_COLUMNS = frozenset({"hours", "women", "men", "unreported"})
 
 
 # Parsing
@@ -67,12 +62,7 @@ def _json_record(row: int, item: dict[str, Any]) -> TrainingRecord:
     return TrainingRecord(row=row, data=item, participant_rows=[row] * count)
 
 
-def _cell_value(column: str, value: str) -> Any:
-    if column in INT_COLUMNS:
-        return bulk.int_cell(value)
-    if column == "topics":
-        return bulk.list_cell(value)
-    return value
+_cell_value = bulk.cell_reader(ints=("hours", "women", "men", "unreported"), lists=("topics",))
 
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
@@ -137,6 +127,19 @@ class Valid:
     body: TrainingCreate
     refs: References
 
+    def columns(self) -> dict[str, Any]:
+        """The training's own columns, as stored."""
+        resolved = {
+            "program_id": self.refs.program_id,
+            "host_country_id": self.refs.host_country_id,
+            "project_id": self.refs.project_id,
+            "fiscal_year": fiscal_year(self.body.start_date),
+        }
+        return {
+            **TRAINING_RECORD.values(self.body, resolved),
+            "search_text": search_text([self.body.title]),
+        }
+
 
 def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
     return frozenset((p.partner_id, p.women, p.men, p.unreported) for p in training.participants)
@@ -146,7 +149,9 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
     key_field = "external_ref"
     model = Training
+    shape = TRAINING_RECORD
     key_columns = (Training.program_id, Training.external_ref)
+    children = ((PARTICIPANTS, "training_id"), (TOPICS, "training_id"))
     summary_type = TrainingImportSummary
 
     def __init__(self) -> None:
@@ -202,12 +207,26 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
             selectinload(Training.participants), selectinload(Training.topics)
         )
 
-    def same(self, stored: Training, item: Valid) -> bool:
-        return (
-            TRAINING_RECORD.same(stored, _columns(item))
-            and frozenset(t.topic for t in stored.topics) == frozenset(item.body.topics)
-            and _participants(stored) == frozenset(item.refs.participants)
-        )
+    def children_changed(self, stored: Training, item: Valid) -> list[str]:
+        changed = []
+        if frozenset(t.topic for t in stored.topics) != frozenset(item.body.topics):
+            changed.append("topics")
+        if _participants(stored) != frozenset(item.refs.participants):
+            changed.append("participants")
+        return changed
+
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {"program": item.body.program, "external_ref": item.body.external_ref}
+
+    def readers(self, item: Valid) -> Iterable[int]:
+        """The host country and the participants' partners (see `visible_to`)."""
+        host = item.refs.host_country_id
+        return [*(p[0] for p in item.refs.participants), *([host] if host is not None else [])]
+
+    async def insert_children(
+        self, session: AsyncSession, pairs: Sequence[tuple[int, Valid]]
+    ) -> None:
+        await _insert_children(session, pairs)
 
     async def write(
         self,
@@ -215,61 +234,33 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Training, Valid]],
         progress: Progress | None,
-    ) -> None:
+    ) -> list[int]:
+        # The rollup: what the stored trainings gave taken away, what every written one gives.
         deltas = rollup.new_deltas()
-        for chunk in bulk.chunks(creates, "creating", progress):
-            ids = await bulk.insert_returning_ids(
-                session, TRAININGS, [(given, _columns(item)) for given, item in chunk]
+        for stored, _ in updates:
+            rollup.add_training(deltas, stored, sign=-1)
+        for item in [item for _, item in creates] + [item for _, item in updates]:
+            assert item.refs.program_id is not None
+            rollup.add(
+                deltas,
+                fiscal_year=fiscal_year(item.body.start_date),
+                program_id=item.refs.program_id,
+                kind=item.body.kind,
+                topics=item.body.topics,
+                participants=item.refs.participants,
             )
-            await _insert_children(
-                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)], deltas
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            for stored, _ in pairs:
-                rollup.add_training(deltas, stored, sign=-1)
-            ids = [stored.id for stored, _ in pairs]
-            await bulk.update_by_id(
-                session, TRAININGS, [(stored.id, _columns(item)) for stored, item in pairs]
-            )
-            await session.execute(delete(PARTICIPANTS).where(Participant.training_id.in_(ids)))
-            await session.execute(delete(TOPICS).where(TrainingTopic.training_id.in_(ids)))
-            await _insert_children(session, [(stored.id, item) for stored, item in pairs], deltas)
+        created = await super().write(session, creates, updates, progress)
         await rollup.apply(session, deltas)
+        return created
 
     def summary_fields(self, parsed: Parsed[TrainingRecord]) -> dict[str, Any]:
         return {"trainings": len(parsed.records)}
 
 
-async def import_trainings(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[TrainingRecord],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session, actor, TrainingImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
-    )
+import_trainings = bulk.importing(TrainingImporter, record_many)
 
 
-def _columns(item: Valid) -> dict[str, Any]:
-    """The training's own columns, as stored."""
-    resolved = {
-        "program_id": item.refs.program_id,
-        "host_country_id": item.refs.host_country_id,
-        "project_id": item.refs.project_id,
-        "fiscal_year": fiscal_year(item.body.start_date),
-    }
-    return {
-        **TRAINING_RECORD.values(item.body, resolved),
-        "search_text": search_text([item.body.title]),
-    }
-
-
-async def _insert_children(
-    session: AsyncSession, pairs: list[tuple[int, Valid]], deltas: rollup.Deltas
-) -> None:
+async def _insert_children(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
     participants: list[dict[str, Any]] = []
     topics: list[dict[str, Any]] = []
     for training_id, item in pairs:
@@ -284,15 +275,6 @@ async def _insert_children(
                 }
             )
         topics.extend({"training_id": training_id, "topic": t} for t in item.body.topics)
-        assert item.refs.program_id is not None
-        rollup.add(
-            deltas,
-            fiscal_year=fiscal_year(item.body.start_date),
-            program_id=item.refs.program_id,
-            kind=item.body.kind,
-            topics=item.body.topics,
-            participants=item.refs.participants,
-        )
     for start in range(0, len(participants), CHUNK * 5):
         await session.execute(insert(PARTICIPANTS), participants[start : start + CHUNK * 5])
     for start in range(0, len(topics), CHUNK * 5):

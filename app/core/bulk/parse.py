@@ -140,6 +140,21 @@ def list_cell(value: str) -> list[str]:
     return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
 
 
+def cell_reader(ints: Iterable[str] = (), lists: Iterable[str] = ()) -> Callable[[str, str], Any]:
+    """`convert(column, cell)` for CSV cells: integers in `ints`, lists in `lists`, strings
+    elsewhere (amounts stay strings: Decimal("0.10") is exact)."""
+    int_columns, list_columns = frozenset(ints), frozenset(lists)
+
+    def convert(column: str, value: str) -> Any:
+        if column in int_columns:
+            return int_cell(value)
+        if column in list_columns:
+            return list_cell(value)
+        return value
+
+    return convert
+
+
 def csv_values(
     cells: Mapping[str, str], names: Iterable[str], convert: Callable[[str, str], Any]
 ) -> dict[str, Any]:
@@ -166,3 +181,23 @@ def parse_records(
         for row, cells in table.lines
     ]
     return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
+
+
+def records_parser(
+    noun: str,
+    shape: RecordShape,
+    *,
+    required: Sequence[str],
+    ints: Iterable[str] = (),
+    lists: Iterable[str] = (),
+) -> Callable[..., Parsed[Record]]:
+    """`parse(body, *, csv_body)` of an import of flat records (see `parse_records`), its CSV
+    cells read by `cell_reader(ints, lists)`."""
+    convert = cell_reader(ints, lists)
+
+    def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
+        return parse_records(
+            body, csv_body=csv_body, noun=noun, shape=shape, required=required, convert=convert
+        )
+
+    return parse
