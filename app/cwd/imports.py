@@ -1,8 +1,8 @@
-"""Bulk import and export of CWD teams with their rosters: JSON arrays or CSV with the list
-export's columns (a line per team, roster and role).
+"""Bulk import and export of CWD teams with their rosters: JSON arrays or CSV with the list export's
+columns (a line per team, roster and role).
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (partner, name), unique in the table; a team's rosters in the file replace its stored
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (partner, name), unique in the table; a team's rosters in the file replace its stored
 ones, so a round trip through an export changes nothing.
 """
 

@@ -1,7 +1,7 @@
 """Bulk import of facility upgrades: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (program, external_ref); rows without a reference are created. A stored upgrade's
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (program, external_ref); rows without a reference are created. A stored upgrade's
 status moves only as the workflow allows (409 for the whole file otherwise).
 """
 

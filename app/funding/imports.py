@@ -1,11 +1,11 @@
 """Bulk import and export of obligations: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The
-upsert key is (program, source_ref). The schema does not make it unique (single records may
-share a reference, e.g. lines of one funding document), so the import enforces it: a
-reference may appear once per program in a file, and must match at most one stored record of
-that program (else that row is refused as ambiguous). Records without a source_ref are always
-created. Imports of obligations run one at a time, so two cannot create the same key twice.
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (program, source_ref). The schema does not make it unique (single records may share a
+reference, e.g. lines of one funding document), so the import enforces it: a reference may appear
+once per program in a file, and must match at most one stored record of that program (else that row
+is refused as ambiguous). Records without a source_ref are always created. Imports of obligations
+run one at a time, so two cannot create the same key twice.
 """
 
 from __future__ import annotations

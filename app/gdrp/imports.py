@@ -1,8 +1,8 @@
 """Bulk import of policy milestones: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (partner, external_ref); rows without a reference are created. A row's engagement
-must be of the row's partner, as for a single POST.
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (partner, external_ref); rows without a reference are created. A row's engagement must
+be of the row's partner, as for a single POST.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Bulk import and export of IMET history: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
 nothing. A row for a partner's year that has completed nominations is refused (`coverage`).
 """
 

@@ -1,9 +1,9 @@
 """Bulk import and export of trainings: JSON arrays or CSV with the export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk; this
-module says what a training record is: CSV lines of one training grouped by (program,
-external_ref), codes resolved against maps preloaded in two queries, bulk INSERTs for new
-trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk; this
+module says what a training record is: CSV lines of one training grouped by (program, external_ref),
+codes resolved against maps preloaded in three queries, bulk INSERTs for new trainings, bulk
+UPDATEs of changed ones, and the rollup adjusted by one upsert.
 """
 
 from __future__ import annotations
