@@ -39,6 +39,9 @@ def enqueue(
         return 0
     if subscriptions is None:
         subscriptions = [tuple(row) for row in conn.execute(_SUBSCRIBED)]
+    # A payload only for the events some subscription asked for (a bulk import's thousands).
+    asked = {str(kind) for _, wanted, _ in subscriptions for kind in wanted}
+    events = [(c, kind) for c, kind in events if str(kind) in asked]
     rows = []
     for change, kind in events:
         payload = {
