@@ -12,7 +12,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from pydantic import ValidationError
 from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -174,20 +173,19 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         self.projects = await project_refs(session)
 
     def check(self, rec: TeamRecord) -> Valid | list[RowError]:
-        try:
-            body = TeamImport.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, TeamImport)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        program_id = self.programs.get(body.program)
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
         project_id, project_error = check_project(body.project, program_id, self.projects)
         if project_error is not None:
             problems.append(project_error)
-        partner = self.partners.get(body.partner.upper())
-        if partner is None:
-            problems.append(("/partner", f"unknown country code {body.partner!r}"))
+        partner = bulk.look_up(
+            self.partners, body.partner, "/partner", "unknown country code", problems
+        )
         if body.disbanded_on is not None and body.disbanded_on < body.formed_on:
             problems.append(("/disbanded_on", "must not be before formed_on"))
         seen: set[Any] = set()

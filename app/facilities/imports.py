@@ -11,7 +11,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from pydantic import ValidationError
 from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -94,19 +93,20 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         self.centers = {row[1]: Center(*row) for row in rows.all()}
 
     def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        try:
-            body = FacilityUpgradeCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, FacilityUpgradeCreate)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        center = self.centers.get(body.training_center.upper())
-        if center is None:
-            problems.append(
-                ("/training_center", f"unknown training center {body.training_center!r}")
-            )
-        program_id = self.programs.get(body.program.upper())
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
+        center = bulk.look_up(
+            self.centers,
+            body.training_center,
+            "/training_center",
+            "unknown training center",
+            problems,
+        )
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
         project_id, project_problem = check_project(body.project, program_id, self.projects)
         if project_problem is not None:
             problems.append(project_problem)

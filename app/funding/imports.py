@@ -14,7 +14,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from pydantic import ValidationError
 from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -81,25 +80,22 @@ class ObligationImporter(bulk.Importer[bulk.Record, Valid, Obligation]):
         self.projects = await project_refs(session)
 
     def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        try:
-            body = ObligationCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, ObligationCreate)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        program_id = self.programs.get(body.program.upper())
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
-        partner: tuple[int | None, str | None] = (None, None)
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
+        partner: tuple[int | None, str | None] | None = (None, None)
         if body.partner is not None:
-            found = self.partners.get(body.partner.upper())
-            if found is None:
-                problems.append(("/partner", f"unknown country code {body.partner!r}"))
-            else:
-                partner = found
+            partner = bulk.look_up(
+                self.partners, body.partner, "/partner", "unknown country code", problems
+            )
         project_id, problem = check_project(body.project, program_id, self.projects)
         if problem is not None:
             problems.append(problem)
-        if problems or program_id is None:
+        if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
         return Valid(body, program_id, partner[0], project_id, partner[1])
 

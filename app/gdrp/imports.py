@@ -11,7 +11,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -71,17 +70,16 @@ class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
         self.engagements = {engagement_id: partner_id for engagement_id, partner_id in rows.all()}
 
     def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        try:
-            body = MilestoneCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, MilestoneCreate)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        partner = self.partners.get(body.partner.upper())
-        if partner is None:
-            problems.append(("/partner", f"unknown country code {body.partner!r}"))
-        program_id = self.programs.get(body.program.upper())
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
+        partner = bulk.look_up(
+            self.partners, body.partner, "/partner", "unknown country code", problems
+        )
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
         if partner is not None and body.engagement is not None:
             found = self.engagements.get(body.engagement)
             if (problem := engagement_problem(partner[0], partner[1], found)) is not None:

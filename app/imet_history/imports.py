@@ -11,7 +11,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record_many
@@ -64,13 +63,15 @@ class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
         self.completed = await covered_by_nominations(session)
 
     def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        try:
-            body = ImetHistoryCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
-        found = self.partners.get(body.partner.upper())
+        body = self.validated(rec, ImetHistoryCreate)
+        if isinstance(body, list):
+            return body
+        problems: list[tuple[str, str]] = []
+        found = bulk.look_up(
+            self.partners, body.partner, "/partner", "unknown country code", problems
+        )
         if found is None:
-            return self.errors_at(rec, [("/partner", f"unknown country code {body.partner!r}")])
+            return self.errors_at(rec, problems)
         item = Valid(body, *found)
         if (completed := self.completed.get(item.pair)) is not None:
             message = nominations_message(item.partner, body.fiscal_year, completed)

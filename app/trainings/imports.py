@@ -12,7 +12,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import Select, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -177,10 +176,9 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         self.projects = await project_refs(session)
 
     def check(self, rec: TrainingRecord) -> Valid | list[RowError]:
-        try:
-            body = TrainingCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, TrainingCreate)
+        if isinstance(body, list):
+            return body
         refs = resolve_references(
             program=body.program,
             host_country=body.host_country,

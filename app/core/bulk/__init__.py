@@ -10,6 +10,7 @@ from app.core.bulk.flow import (
     changed_fields,
     importing,
     locate,
+    look_up,
     run_import,
     stored_id,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "is_csv_request",
     "list_cell",
     "locate",
+    "look_up",
     "looks_like_csv",
     "parse_json",
     "parse_records",

@@ -60,6 +60,8 @@ class Checked(Protocol):
 R = TypeVar("R", bound=Record)
 V = TypeVar("V", bound=Checked)
 S = TypeVar("S")
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 MAX_ID = 2**63 - 1
 
 
@@ -85,6 +87,17 @@ def locate(rec: Record, loc: Sequence[Any]) -> tuple[int, str]:
     if rec.from_csv:
         return rec.row, parts[0] if parts else ""
     return rec.row, "/" + "/".join(parts) if parts else ""
+
+
+def look_up(
+    codes: Mapping[str, T], code: str, pointer: str, unknown: str, problems: list[tuple[str, str]]
+) -> T | None:
+    """What `code` (any case) names in `codes`; else None, and the problem noted at `pointer`
+    (e.g. "unknown program 'XX'")."""
+    found = codes.get(code.upper())
+    if found is None:
+        problems.append((pointer, f"{unknown} {code!r}"))
+    return found
 
 
 def stored_id(stored: object) -> int:
@@ -131,6 +144,13 @@ class Importer(ABC, Generic[R, V, S]):
             row, name = self.locate(rec, pointer.strip("/").split("/") if pointer else [])
             found.append(RowError(row=row, field=name, message=text))
         return found
+
+    def validated(self, rec: R, model: type[M]) -> M | list[RowError]:
+        """The record's data as `model`, or its validation errors."""
+        try:
+            return model.model_validate(rec.data)
+        except ValidationError as exc:
+            return self.validation_errors(rec, exc)
 
     def validation_errors(self, rec: R, exc: ValidationError) -> list[RowError]:
         found = []
@@ -446,29 +466,23 @@ async def run_import(
         await serialize_imports(session, importer.resource_type)
     plan = await plan_writes(session, importer, checks)
     errors = sorted(checks.errors, key=lambda e: e.row)
-    extra = importer.summary_fields(parsed)
-    if dry_run:
-        return importer.summary_type(
-            dry_run=True,
-            received=parsed.received,
-            would_create=len(plan.creates),
-            would_update=len(plan.updates),
-            unchanged=plan.unchanged,
-            errors=errors[:MAX_LISTED_ERRORS],
-            **extra,
-        )
-    if errors:
-        raise refused(errors, parsed)
-    created = await importer.write(session, plan.creates, plan.updates, progress)
-    note_changes(session, actor, importer, plan, created, audit, parsed.format)
+    if not dry_run:
+        if errors:
+            raise refused(errors, parsed)
+        created = await importer.write(session, plan.creates, plan.updates, progress)
+        note_changes(session, actor, importer, plan, created, audit, parsed.format)
+    counts = (
+        {"would_create": len(plan.creates), "would_update": len(plan.updates)}
+        if dry_run
+        else {"created": len(plan.creates), "updated": len(plan.updates)}
+    )
     return importer.summary_type(
-        dry_run=False,
+        dry_run=dry_run,
         received=parsed.received,
-        created=len(plan.creates),
-        updated=len(plan.updates),
         unchanged=plan.unchanged,
-        errors=[],
-        **extra,
+        errors=errors[:MAX_LISTED_ERRORS],
+        **counts,
+        **importer.summary_fields(parsed),
     )
 
 
