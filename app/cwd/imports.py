@@ -63,49 +63,39 @@ def _parse_csv(body: bytes) -> Parsed[TeamRecord]:
     """Lines of one team (the same id, or else partner and name) become one record; its lines
     of one as_of, one roster."""
     table = bulk.read_csv(body, columns=TEAM_RECORD.columns, required=REQUIRED_COLUMNS)
-    records: list[TeamRecord] = []
-    by_key: dict[tuple[str, str], tuple[TeamRecord, dict[str, Any]]] = {}
-    errors = table.errors
-    for row, cells in table.lines:
-        team = bulk.csv_values(cells, TEAM_RECORD.read, _cell_value)
-        as_of = cells.get("as_of", "").strip()
-        member = bulk.csv_values(cells, MEMBER_RECORD.imported, _cell_value)
-        if member and not as_of:
-            errors.append(RowError(row=row, field="as_of", message="a roster line needs as_of"))
-            continue
-        if as_of and "role" not in member:
-            errors.append(RowError(row=row, field="role", message="a roster line needs a role"))
-            continue
-        key = _team_key(team)
-        if key is not None and key in by_key:
-            found, first_team = by_key[key]
-            differing = [n for n in TEAM_RECORD.read if team.get(n) != first_team.get(n)]
-            if differing:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field=differing[0],
-                        message=f"differs from row {found.row}, a line of the same team",
-                    )
-                )
-                continue
-        else:
-            found = TeamRecord(row=row, data={**team, "rosters": []}, from_csv=True)
-            records.append(found)
-            if key is not None:
-                by_key[key] = (found, team)
-        if not as_of:
-            continue
-        rosters: list[dict[str, Any]] = found.data["rosters"]
-        index = next((n for n, r in enumerate(rosters) if r["as_of"] == as_of), None)
-        if index is None:
-            index = len(rosters)
-            rosters.append({"as_of": as_of, "members": []})
-            found.roster_rows.append(row)
-        found.member_rows[(index, len(rosters[index]["members"]))] = row
-        rosters[index]["members"].append(member)
-    errors.sort(key=lambda e: e.row)
-    return Parsed(received=table.received, records=records, errors=errors, format="csv")
+    return bulk.group_lines(
+        table,
+        TEAM_RECORD,
+        _cell_value,
+        noun="team",
+        key=_team_key,
+        child=_member,
+        start=lambda row, team: TeamRecord(row=row, data={**team, "rosters": []}, from_csv=True),
+        attach=_attach_member,
+    )
+
+
+def _member(row: int, cells: dict[str, str]) -> tuple[str, dict[str, Any]] | RowError | None:
+    """A line's roster date and member, if it has them."""
+    as_of = cells.get("as_of", "").strip()
+    member = bulk.csv_values(cells, MEMBER_RECORD.imported, _cell_value)
+    if member and not as_of:
+        return RowError(row=row, field="as_of", message="a roster line needs as_of")
+    if as_of and "role" not in member:
+        return RowError(row=row, field="role", message="a roster line needs a role")
+    return (as_of, member) if as_of else None
+
+
+def _attach_member(team: TeamRecord, row: int, line: tuple[str, dict[str, Any]]) -> None:
+    as_of, member = line
+    rosters: list[dict[str, Any]] = team.data["rosters"]
+    index = next((n for n, r in enumerate(rosters) if r["as_of"] == as_of), None)
+    if index is None:
+        index = len(rosters)
+        rosters.append({"as_of": as_of, "members": []})
+        team.roster_rows.append(row)
+    team.member_rows[(index, len(rosters[index]["members"]))] = row
+    rosters[index]["members"].append(member)
 
 
 # The importer

@@ -66,55 +66,40 @@ _cell_value = bulk.cell_reader(ints=("hours", "women", "men", "unreported"), lis
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
     """Lines of one training (the same id, or else program and external_ref) become one
-    record."""
+    record, a participant a line."""
     table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
-    records: list[TrainingRecord] = []
-    by_key: dict[tuple[str, str], tuple[TrainingRecord, dict[str, Any]]] = {}
-    errors = table.errors
-    for row, cells in table.lines:
-        training = bulk.csv_values(cells, TRAINING_RECORD.read, _cell_value)
-        participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
-        if participant and "partner" not in participant:
-            errors.append(
-                RowError(row=row, field="partner", message="counts given without a partner")
-            )
-            continue
-        ref, exported_id = training.get("external_ref"), training.get("id")
-        key: tuple[str, str] | None = (
-            ("id", exported_id)
-            if exported_id
-            else (str(training.get("program", "")).upper(), ref)
-            if ref
-            else None
-        )
-        if key is not None and key in by_key:
-            first, first_training = by_key[key]
-            differing = [
-                n for n in TRAINING_RECORD.read if training.get(n) != first_training.get(n)
-            ]
-            if differing:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field=differing[0],
-                        message=f"differs from row {first.row}, a line of the same training",
-                    )
-                )
-                continue
-            if participant:
-                first.data.setdefault("participants", []).append(participant)
-                first.participant_rows.append(row)
-            continue
-        data = dict(training)
-        data["participants"] = [participant] if participant else []
-        record_ = TrainingRecord(
-            row=row, data=data, participant_rows=[row] if participant else [], from_csv=True
-        )
-        records.append(record_)
-        if key is not None:
-            by_key[key] = (record_, training)
-    errors.sort(key=lambda e: e.row)
-    return Parsed(received=table.received, records=records, errors=errors, format="csv")
+    return bulk.group_lines(
+        table,
+        TRAINING_RECORD,
+        _cell_value,
+        noun="training",
+        key=_training_key,
+        child=_participant,
+        start=lambda row, training: TrainingRecord(
+            row=row, data={**training, "participants": []}, from_csv=True
+        ),
+        attach=_attach_participant,
+    )
+
+
+def _training_key(training: dict[str, Any]) -> tuple[str, str] | None:
+    if training.get("id"):
+        return ("id", str(training["id"]))
+    if training.get("external_ref"):
+        return (str(training.get("program", "")).upper(), str(training["external_ref"]))
+    return None
+
+
+def _participant(row: int, cells: dict[str, str]) -> dict[str, Any] | RowError | None:
+    participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
+    if participant and "partner" not in participant:
+        return RowError(row=row, field="partner", message="counts given without a partner")
+    return participant or None
+
+
+def _attach_participant(record: TrainingRecord, row: int, participant: dict[str, Any]) -> None:
+    record.data["participants"].append(participant)
+    record.participant_rows.append(row)
 
 
 # The importer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -21,6 +21,7 @@ from app.core.schemas import ReadModel
 MAX_ROWS = 50_000
 
 R = TypeVar("R", bound="Record")
+C = TypeVar("C")
 
 
 class RowError(ReadModel):
@@ -201,3 +202,43 @@ def records_parser(
         )
 
     return parse
+
+
+def group_lines(
+    table: CsvLines,
+    shape: RecordShape,
+    convert: Callable[[str, str], Any],
+    *,
+    noun: str,
+    key: Callable[[dict[str, Any]], Hashable | None],
+    child: Callable[[int, dict[str, str]], C | RowError | None],
+    start: Callable[[int, dict[str, Any]], R],
+    attach: Callable[[R, int, C], None],
+) -> Parsed[R]:
+    """Records of several CSV lines each (e.g. a training's line per partner): lines with the
+    same `key` (from the record's own fields in `shape`) are one `noun`, and must agree on
+    those fields; the first `start`s the record, and each line's child part (`child`: None
+    when it has none, or its error) is `attach`ed to it."""
+    records: list[R] = []
+    by_key: dict[Hashable, tuple[R, dict[str, Any]]] = {}
+    errors = table.errors
+    for row, cells in table.lines:
+        part = child(row, cells)
+        if isinstance(part, RowError):
+            errors.append(part)
+            continue
+        own = csv_values(cells, shape.read, convert)
+        found = by_key.get(group) if (group := key(own)) is not None else None
+        if found is None:
+            found = (start(row, own), own)
+            records.append(found[0])
+            if group is not None:
+                by_key[group] = found
+        elif differing := [n for n in shape.read if own.get(n) != found[1].get(n)]:
+            message = f"differs from row {found[0].row}, a line of the same {noun}"
+            errors.append(RowError(row=row, field=differing[0], message=message))
+            continue
+        if part is not None:
+            attach(found[0], row, part)
+    errors.sort(key=lambda e: e.row)
+    return Parsed(received=table.received, records=records, errors=errors, format="csv")
