@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.core.bulk import ImportSummary, Parsed, Progress
+from app.core.bulk import ImportRun, ImportSummary, Parsed, Progress
 from app.core.csvout import listing_batches
 from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
@@ -52,9 +52,8 @@ class BulkKind:
     """How one kind of record is imported from and exported to a file."""
 
     name: str  # the command's word and the noun of its messages, e.g. "trainings"
-    parse: Callable[[bytes, bool], Parsed[Any]]  # (body, is_csv) → records
-    run_import: Callable[..., Awaitable[ImportSummary]]  # (session, actor, parsed, *, dry_run,
-    # progress)
+    parse: Callable[..., Parsed[Any]]  # (body, *, csv_body) → records
+    run_import: ImportRun  # (session, actor, parsed, *, dry_run, progress) → summary
     filters: Sequence[Filter]
     make_filters: Callable[..., Any]  # the filter values (by name) → the domain's filters
     listing: Callable[[AsyncSession, Any], Awaitable[Listing]]  # (session, filters); CLI scope
@@ -75,7 +74,7 @@ class BulkKind:
     async def import_body(
         self, session: AsyncSession, body: bytes, is_csv: bool, dry_run: bool, progress: Progress
     ) -> ImportSummary:
-        parsed = self.parse(body, is_csv)
+        parsed = self.parse(body, csv_body=is_csv)
         return await self.run_import(session, None, parsed, dry_run=dry_run, progress=progress)
 
 
@@ -108,7 +107,7 @@ KINDS: dict[str, BulkKind] = {
     for kind in (
         BulkKind(
             name="trainings",
-            parse=lambda body, is_csv: training_imports.parse(body, csv_body=is_csv),
+            parse=training_imports.parse,
             run_import=training_imports.import_trainings,
             filters=(
                 Filter("program"),
@@ -127,7 +126,7 @@ KINDS: dict[str, BulkKind] = {
         ),
         BulkKind(
             name="obligations",
-            parse=lambda body, is_csv: obligation_imports.parse(body, csv_body=is_csv),
+            parse=obligation_imports.parse,
             run_import=obligation_imports.import_obligations,
             filters=(
                 Filter("program"),
@@ -143,7 +142,7 @@ KINDS: dict[str, BulkKind] = {
         ),
         BulkKind(
             name="imet-history",
-            parse=lambda body, is_csv: history_imports.parse(body, csv_body=is_csv),
+            parse=history_imports.parse,
             run_import=history_imports.import_history,
             filters=(
                 Filter("partner", help="alpha-3 or alpha-2"),
@@ -157,7 +156,7 @@ KINDS: dict[str, BulkKind] = {
         ),
         BulkKind(
             name="facility-upgrades",
-            parse=lambda body, is_csv: upgrade_imports.parse(body, csv_body=is_csv),
+            parse=upgrade_imports.parse,
             run_import=upgrade_imports.import_upgrades,
             filters=(
                 Filter("program"),
@@ -175,7 +174,7 @@ KINDS: dict[str, BulkKind] = {
         ),
         BulkKind(
             name="policy-milestones",
-            parse=lambda body, is_csv: milestone_imports.parse(body, csv_body=is_csv),
+            parse=milestone_imports.parse,
             run_import=milestone_imports.import_milestones,
             filters=(
                 Filter("program"),
@@ -191,7 +190,7 @@ KINDS: dict[str, BulkKind] = {
         ),
         BulkKind(
             name="cwd-teams",
-            parse=lambda body, is_csv: team_imports.parse(body, csv_body=is_csv),
+            parse=team_imports.parse,
             run_import=team_imports.import_teams,
             filters=(
                 Filter("partner", help="alpha-3 or alpha-2"),

@@ -50,6 +50,35 @@ def record(
     return change
 
 
+def record_many(
+    session: AsyncSession,
+    actor: Principal | None,
+    action: str,
+    resource_type: str,
+    changes: Iterable[tuple[object, list[str] | None, dict[str, Any] | None, Iterable[int] | None]],
+) -> None:
+    """Note many changes of one action to one kind of record (a bulk import's): each
+    (resource id, changed fields, details, partners) as `record` notes one."""
+    noted = work(session)
+    at, request_id = utcnow(), request_id_var.get() or None
+    key_id, role = (actor.key_id, str(actor.role)) if actor else (None, None)
+    for resource_id, changed_fields, details, partners in changes:
+        noted.change(
+            Change(
+                occurred_at=at,
+                actor_key_id=key_id,
+                actor_role=role,
+                action=action,
+                resource_type=resource_type,
+                resource_id=str(resource_id),
+                changed_fields=sorted(changed_fields or []),
+                details=details,
+                request_id=request_id,
+                readers=None if partners is None else frozenset(partners),
+            )
+        )
+
+
 _COLUMNS = [c.key for c in AUDIT_EVENTS.columns if c.key != "id"]
 
 

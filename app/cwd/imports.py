@@ -1,27 +1,25 @@
-"""Bulk import and export of CWD teams with their rosters: JSON arrays or CSV with the list
-export's columns (a line per team, roster and role).
+"""Bulk import and export of CWD teams with their rosters: JSON arrays or CSV with the list export's
+columns (a line per team, roster and role).
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (partner, name), unique in the table; a team's rosters in the file replace its stored
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (partner, name), unique in the table; a team's rosters in the file replace its stored
 ones, so a round trip through an export changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from pydantic import ValidationError
-from sqlalchemy import Select, Table, delete, insert, select
+from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
-from app.core.security import Principal
-from app.cwd import rollup
+from app.core.bulk import CHUNK, Parsed, Record, RowError
+from app.cwd import rollup as teams_rollup
 from app.cwd.models import CwdRoster, CwdRosterMember, CwdTeam
 from app.cwd.schemas import MEMBER_RECORD, TEAM_RECORD, TeamImport
 from app.cwd.service import life_error, member_errors, roster_columns
@@ -29,12 +27,10 @@ from app.partners.service import partner_codes
 from app.programs.service import program_ids
 from app.projects.service import ProjectRefs, check_project, project_refs
 
-TEAMS = cast(Table, CwdTeam.__table__)
 ROSTERS = cast(Table, CwdRoster.__table__)
 MEMBERS = cast(Table, CwdRosterMember.__table__)
 
 REQUIRED_COLUMNS = ("partner", "name", "activity", "formed_on")
-INT_COLUMNS = frozenset({"women", "men", "unreported"})
 
 
 # Parsing
@@ -52,8 +48,7 @@ def parse(body: bytes, *, csv_body: bool) -> Parsed[TeamRecord]:
     return _parse_csv(body) if csv_body else bulk.parse_json(body, "CWD teams", TeamRecord)
 
 
-def _cell_value(column: str, value: str) -> Any:
-    return bulk.int_cell(value) if column in INT_COLUMNS else value
+_cell_value = bulk.cell_reader(ints=("women", "men", "unreported"))
 
 
 def _team_key(team: dict[str, Any]) -> tuple[str, str] | None:
@@ -68,49 +63,39 @@ def _parse_csv(body: bytes) -> Parsed[TeamRecord]:
     """Lines of one team (the same id, or else partner and name) become one record; its lines
     of one as_of, one roster."""
     table = bulk.read_csv(body, columns=TEAM_RECORD.columns, required=REQUIRED_COLUMNS)
-    records: list[TeamRecord] = []
-    by_key: dict[tuple[str, str], tuple[TeamRecord, dict[str, Any]]] = {}
-    errors = table.errors
-    for row, cells in table.lines:
-        team = bulk.csv_values(cells, TEAM_RECORD.read, _cell_value)
-        as_of = cells.get("as_of", "").strip()
-        member = bulk.csv_values(cells, MEMBER_RECORD.imported, _cell_value)
-        if member and not as_of:
-            errors.append(RowError(row=row, field="as_of", message="a roster line needs as_of"))
-            continue
-        if as_of and "role" not in member:
-            errors.append(RowError(row=row, field="role", message="a roster line needs a role"))
-            continue
-        key = _team_key(team)
-        if key is not None and key in by_key:
-            found, first_team = by_key[key]
-            differing = [n for n in TEAM_RECORD.read if team.get(n) != first_team.get(n)]
-            if differing:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field=differing[0],
-                        message=f"differs from row {found.row}, a line of the same team",
-                    )
-                )
-                continue
-        else:
-            found = TeamRecord(row=row, data={**team, "rosters": []}, from_csv=True)
-            records.append(found)
-            if key is not None:
-                by_key[key] = (found, team)
-        if not as_of:
-            continue
-        rosters: list[dict[str, Any]] = found.data["rosters"]
-        index = next((n for n, r in enumerate(rosters) if r["as_of"] == as_of), None)
-        if index is None:
-            index = len(rosters)
-            rosters.append({"as_of": as_of, "members": []})
-            found.roster_rows.append(row)
-        found.member_rows[(index, len(rosters[index]["members"]))] = row
-        rosters[index]["members"].append(member)
-    errors.sort(key=lambda e: e.row)
-    return Parsed(received=table.received, records=records, errors=errors, format="csv")
+    return bulk.group_lines(
+        table,
+        TEAM_RECORD,
+        _cell_value,
+        noun="team",
+        key=_team_key,
+        child=_member,
+        start=lambda row, team: TeamRecord(row=row, data={**team, "rosters": []}, from_csv=True),
+        attach=_attach_member,
+    )
+
+
+def _member(row: int, cells: dict[str, str]) -> tuple[str, dict[str, Any]] | RowError | None:
+    """A line's roster date and member, if it has them."""
+    as_of = cells.get("as_of", "").strip()
+    member = bulk.csv_values(cells, MEMBER_RECORD.imported, _cell_value)
+    if member and not as_of:
+        return RowError(row=row, field="as_of", message="a roster line needs as_of")
+    if as_of and "role" not in member:
+        return RowError(row=row, field="role", message="a roster line needs a role")
+    return (as_of, member) if as_of else None
+
+
+def _attach_member(team: TeamRecord, row: int, line: tuple[str, dict[str, Any]]) -> None:
+    as_of, member = line
+    rosters: list[dict[str, Any]] = team.data["rosters"]
+    index = next((n for n, r in enumerate(rosters) if r["as_of"] == as_of), None)
+    if index is None:
+        index = len(rosters)
+        rosters.append({"as_of": as_of, "members": []})
+        team.roster_rows.append(row)
+    team.member_rows[(index, len(rosters[index]["members"]))] = row
+    rosters[index]["members"].append(member)
 
 
 # The importer
@@ -122,6 +107,7 @@ class Valid:
     program_id: int
     project_id: int | None
     partner_id: int
+    partner: str  # alpha-3, for the audit details
 
     def columns(self) -> dict[str, Any]:
         resolved = {
@@ -149,7 +135,10 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     resource_type = "cwd_team"
     key_field = "name"
     model = CwdTeam
+    shape = TEAM_RECORD
     key_columns = (CwdTeam.partner_id, CwdTeam.name)
+    children = ((ROSTERS, "team_id"),)
+    rollup = teams_rollup.Change
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -174,20 +163,19 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         self.projects = await project_refs(session)
 
     def check(self, rec: TeamRecord) -> Valid | list[RowError]:
-        try:
-            body = TeamImport.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, TeamImport)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        program_id = self.programs.get(body.program)
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
         project_id, project_error = check_project(body.project, program_id, self.projects)
         if project_error is not None:
             problems.append(project_error)
-        partner = self.partners.get(body.partner.upper())
-        if partner is None:
-            problems.append(("/partner", f"unknown country code {body.partner!r}"))
+        partner = bulk.look_up(
+            self.partners, body.partner, "/partner", "unknown country code", problems
+        )
         if body.disbanded_on is not None and body.disbanded_on < body.formed_on:
             problems.append(("/disbanded_on", "must not be before formed_on"))
         seen: set[Any] = set()
@@ -204,7 +192,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             ]
         if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
-        return Valid(body, program_id, project_id, partner[0])
+        return Valid(body, program_id, project_id, *partner)
 
     def key(self, item: Valid) -> Hashable:
         return (item.partner_id, item.body.name)
@@ -217,42 +205,25 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
             selectinload(CwdTeam.rosters).selectinload(CwdRoster.members)
         )
 
-    def same(self, stored: CwdTeam, item: Valid) -> bool:
-        return (
-            TEAM_RECORD.same(stored, item.columns())
-            and _stored_rosters(stored) == item.rosters()
-            and len(stored.rosters) == len(item.body.rosters)
+    def children_changed(self, stored: CwdTeam, item: Valid) -> list[str]:
+        same = _stored_rosters(stored) == item.rosters() and len(stored.rosters) == len(
+            item.body.rosters
         )
+        return [] if same else ["rosters"]
 
-    async def write(
-        self,
-        session: AsyncSession,
-        creates: list[tuple[int | None, Valid]],
-        updates: list[tuple[CwdTeam, Valid]],
-        progress: Progress | None,
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {"partner": item.partner, "name": item.body.name}
+
+    def readers(self, item: Valid) -> Iterable[int]:
+        return (item.partner_id,)
+
+    async def insert_children(
+        self, session: AsyncSession, pairs: Sequence[tuple[int, Valid]]
     ) -> None:
-        # The rollup: what the stored teams gave before, what every written one gives after.
-        change = await rollup.Change(session, [stored.id for stored, _ in updates]).before()
-        created: list[int] = []
-        for chunk in bulk.chunks(creates, "creating", progress):
-            ids = await bulk.insert_returning_ids(
-                session, TEAMS, [(given, item.columns()) for given, item in chunk]
-            )
-            created += ids
-            await _insert_rosters(
-                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            ids = [stored.id for stored, _ in pairs]
-            await bulk.update_by_id(
-                session, TEAMS, [(stored.id, item.columns()) for stored, item in pairs]
-            )
-            await session.execute(delete(ROSTERS).where(ROSTERS.c.team_id.in_(ids)))
-            await _insert_rosters(session, [(stored.id, item) for stored, item in pairs])
-        await change.after(created)
+        await _insert_rosters(session, pairs)
 
 
-async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]]) -> None:
+async def _insert_rosters(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
     rows = [
         (roster, {"team_id": team_id, "as_of": roster.as_of, **roster_columns(roster.members)})
         for team_id, item in pairs
@@ -277,14 +248,4 @@ async def _insert_rosters(session: AsyncSession, pairs: list[tuple[int, Valid]])
         await session.execute(insert(MEMBERS), members[start : start + CHUNK * 5])
 
 
-async def import_teams(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[TeamRecord],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session, actor, TeamImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
-    )
+import_teams = bulk.importing(TeamImporter, record_many)

@@ -1,60 +1,41 @@
 """Bulk import and export of obligations: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The
-upsert key is (program, source_ref). The schema does not make it unique (single records may
-share a reference, e.g. lines of one funding document), so the import enforces it: a
-reference may appear once per program in a file, and must match at most one stored record of
-that program (else that row is refused as ambiguous). Records without a source_ref are always
-created. Imports of obligations run one at a time, so two cannot create the same key twice.
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (program, source_ref). The schema does not make it unique (single records may share a
+reference, e.g. lines of one funding document), so the import enforces it: a reference may appear
+once per program in a file, and must match at most one stored record of that program (else that row
+is refused as ambiguous). Records without a source_ref are always created. Imports of obligations
+run one at a time, so two cannot create the same key twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from pydantic import ValidationError
-from sqlalchemy import Select, Table, delete, insert, select
+from sqlalchemy import Select, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import Parsed, Progress, Record, RowError
-from app.core.security import Principal
+from app.core.bulk import RowError
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
 from app.projects.service import ProjectRefs, check_project, project_refs
 
-OBLIGATIONS = cast(Table, Obligation.__table__)
 PURPOSES = cast(Table, ObligationPurpose.__table__)
 
-REQUIRED_COLUMNS = ("program", "fiscal_year", "amount_usd")
-
-
-# Parsing
-
-
-def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
-    return bulk.parse_records(
-        body,
-        csv_body=csv_body,
-        noun="obligations",
-        shape=OBLIGATION_RECORD,
-        required=REQUIRED_COLUMNS,
-        convert=_cell_value,
-    )
-
-
-def _cell_value(column: str, value: str) -> Any:
-    if column == "fiscal_year":
-        return bulk.int_cell(value)
-    if column == "purposes":
-        return bulk.list_cell(value)
-    return value  # amount_usd stays a string: Decimal("0.10") is exact
+parse = bulk.records_parser(
+    "obligations",
+    OBLIGATION_RECORD,
+    required=("program", "fiscal_year", "amount_usd"),
+    ints=("fiscal_year",),
+    lists=("purposes",),
+)
 
 
 # The importer
@@ -66,6 +47,7 @@ class Valid:
     program_id: int
     partner_id: int | None
     project_id: int | None
+    partner: str | None  # alpha-3, for the audit details
 
     def columns(self) -> dict[str, Any]:
         resolved = {
@@ -79,11 +61,13 @@ class Valid:
         return frozenset(self.body.purposes)
 
 
-class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
+class ObligationImporter(bulk.Importer[bulk.Record, Valid, Obligation]):
     resource_type = "obligation"
     key_field = "source_ref"
     model = Obligation
+    shape = OBLIGATION_RECORD
     key_columns = (Obligation.program_id, Obligation.source_ref)
+    children = ((PURPOSES, "obligation_id"),)
 
     def __init__(self) -> None:
         self.programs: dict[str, int] = {}
@@ -95,28 +79,25 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def check(self, rec: Record) -> Valid | list[RowError]:
-        try:
-            body = ObligationCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
+        body = self.validated(rec, ObligationCreate)
+        if isinstance(body, list):
+            return body
         problems: list[tuple[str, str]] = []
-        program_id = self.programs.get(body.program.upper())
-        if program_id is None:
-            problems.append(("/program", f"unknown program {body.program!r}"))
-        partner_id = None
+        program_id = bulk.look_up(
+            self.programs, body.program, "/program", "unknown program", problems
+        )
+        partner: tuple[int | None, str | None] | None = (None, None)
         if body.partner is not None:
-            found = self.partners.get(body.partner.upper())
-            if found is None:
-                problems.append(("/partner", f"unknown country code {body.partner!r}"))
-            else:
-                partner_id = found[0]
+            partner = bulk.look_up(
+                self.partners, body.partner, "/partner", "unknown country code", problems
+            )
         project_id, problem = check_project(body.project, program_id, self.projects)
         if problem is not None:
             problems.append(problem)
-        if problems or program_id is None:
+        if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
-        return Valid(body, program_id, partner_id, project_id)
+        return Valid(body, program_id, partner[0], project_id, partner[1])
 
     def key(self, item: Valid) -> Hashable | None:
         if item.body.source_ref is None:
@@ -129,58 +110,34 @@ class ObligationImporter(bulk.Importer[Record, Valid, Obligation]):
     def stored(self) -> Select[Obligation]:
         return select(Obligation).options(selectinload(Obligation.purpose_rows))
 
-    def same(self, stored: Obligation, item: Valid) -> bool:
-        return OBLIGATION_RECORD.same(stored, item.columns()) and (
-            frozenset(row.purpose for row in stored.purpose_rows) == item.purposes()
-        )
+    def children_changed(self, stored: Obligation, item: Valid) -> list[str]:
+        purposes = frozenset(row.purpose for row in stored.purpose_rows)
+        return [] if purposes == item.purposes() else ["purposes"]
 
-    async def write(
-        self,
-        session: AsyncSession,
-        creates: list[tuple[int | None, Valid]],
-        updates: list[tuple[Obligation, Valid]],
-        progress: Progress | None,
+    def created_fields(self, item: Valid) -> list[str]:
+        return sorted(item.body.model_fields_set | {"type"})
+
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {
+            "type": item.body.type,
+            "program": item.body.program.upper(),
+            "fiscal_year": item.body.fiscal_year,
+            "partner": item.partner,
+        }
+
+    def readers(self, item: Valid) -> Iterable[int]:
+        return () if item.partner_id is None else (item.partner_id,)
+
+    async def insert_children(
+        self, session: AsyncSession, pairs: Sequence[tuple[int, Valid]]
     ) -> None:
-        for chunk in bulk.chunks(creates, "creating", progress):
-            ids = await bulk.insert_returning_ids(
-                session, OBLIGATIONS, [(given, item.columns()) for given, item in chunk]
-            )
-            await _insert_purposes(
-                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            ids = [stored.id for stored, _ in pairs]
-            await bulk.update_by_id(
-                session, OBLIGATIONS, [(stored.id, item.columns()) for stored, item in pairs]
-            )
-            await session.execute(delete(PURPOSES).where(ObligationPurpose.obligation_id.in_(ids)))
-            await _insert_purposes(session, [(stored.id, item) for stored, item in pairs])
+        rows = [
+            {"obligation_id": obligation_id, "purpose": purpose}
+            for obligation_id, item in pairs
+            for purpose in sorted(item.purposes())
+        ]
+        if rows:
+            await session.execute(insert(PURPOSES), rows)
 
 
-async def _insert_purposes(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
-    rows = [
-        {"obligation_id": obligation_id, "purpose": purpose}
-        for obligation_id, item in pairs
-        for purpose in sorted(item.purposes())
-    ]
-    if rows:
-        await session.execute(insert(PURPOSES), rows)
-
-
-async def import_obligations(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[Record],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session,
-        actor,
-        ObligationImporter(),
-        parsed,
-        dry_run=dry_run,
-        audit=record,
-        progress=progress,
-    )
+import_obligations = bulk.importing(ObligationImporter, record_many)

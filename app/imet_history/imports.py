@@ -1,53 +1,34 @@
 """Bulk import and export of IMET history: JSON arrays or CSV with the list export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk. The upsert
-key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
+upsert key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
 nothing. A row for a partner's year that has completed nominations is refused
 (app/nominations/coverage.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import Select, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import Parsed, Progress, Record, RowError
+from app.core.bulk import Progress, RowError
 from app.core.errors import Conflict
-from app.core.security import Principal
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import IMET_HISTORY_RECORD, ImetHistoryCreate
 from app.nominations.coverage import covered_by_nominations, nominations_message
 from app.partners.service import lock_partners, partner_codes
 
-HISTORY = cast(Table, ImetHistory.__table__)
-
-REQUIRED_COLUMNS = ("fiscal_year", "partner", "women", "men", "source")
-INTEGER_COLUMNS = frozenset({"fiscal_year", "women", "men"})
-
-
-# Parsing
-
-
-def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
-    return bulk.parse_records(
-        body,
-        csv_body=csv_body,
-        noun="IMET history",
-        shape=IMET_HISTORY_RECORD,
-        required=REQUIRED_COLUMNS,
-        convert=_cell_value,
-    )
-
-
-def _cell_value(column: str, value: str) -> Any:
-    return bulk.int_cell(value) if column in INTEGER_COLUMNS else value
+parse = bulk.records_parser(
+    "IMET history",
+    IMET_HISTORY_RECORD,
+    required=("fiscal_year", "partner", "women", "men", "source"),
+    ints=("fiscal_year", "women", "men"),
+)
 
 
 # The importer
@@ -67,10 +48,11 @@ class Valid:
         return IMET_HISTORY_RECORD.values(self.body, {"partner_id": self.partner_id})
 
 
-class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
+class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
     resource_type = "imet_history"
     key_field = "fiscal_year"
     model = ImetHistory
+    shape = IMET_HISTORY_RECORD
     key_columns = (ImetHistory.partner_id, ImetHistory.fiscal_year)
 
     def __init__(self) -> None:
@@ -81,14 +63,16 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
         self.partners = await partner_codes(session)
         self.completed = await covered_by_nominations(session)
 
-    def check(self, rec: Record) -> Valid | list[RowError]:
-        try:
-            body = ImetHistoryCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
-        found = self.partners.get(body.partner.upper())
+    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
+        body = self.validated(rec, ImetHistoryCreate)
+        if isinstance(body, list):
+            return body
+        problems: list[tuple[str, str]] = []
+        found = bulk.look_up(
+            self.partners, body.partner, "/partner", "unknown country code", problems
+        )
         if found is None:
-            return self.errors_at(rec, [("/partner", f"unknown country code {body.partner!r}")])
+            return self.errors_at(rec, problems)
         item = Valid(body, *found)
         if (completed := self.completed.get(item.pair)) is not None:
             message = nominations_message(item.partner, body.fiscal_year, completed)
@@ -101,11 +85,11 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
     def stored_key(self, stored: ImetHistory) -> Hashable:
         return (stored.partner_id, stored.fiscal_year)
 
-    def stored(self) -> Select[ImetHistory]:
-        return select(ImetHistory)
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {"partner": item.partner, "fiscal_year": item.body.fiscal_year}
 
-    def same(self, stored: ImetHistory, item: Valid) -> bool:
-        return IMET_HISTORY_RECORD.same(stored, item.columns())
+    def readers(self, item: Valid) -> Iterable[int]:
+        return (item.partner_id,)
 
     async def write(
         self,
@@ -113,7 +97,7 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
         creates: list[tuple[int | None, Valid]],
         updates: list[tuple[ImetHistory, Valid]],
         progress: Progress | None,
-    ) -> None:
+    ) -> list[int]:
         items = [item for _, item in creates] + [item for _, item in updates]
         # Checked again under the partners' locks: a nomination completed since `prepare`.
         await lock_partners(session, (item.partner_id for item in items))
@@ -128,30 +112,7 @@ class ImetHistoryImporter(bulk.Importer[Record, Valid, ImetHistory]):
                     {"partner": c.partner, "fiscal_year": c.body.fiscal_year} for c in clashes
                 ],
             )
-        for chunk in bulk.chunks(creates, "creating", progress):
-            await bulk.insert_returning_ids(
-                session, HISTORY, [(given, item.columns()) for given, item in chunk]
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            await bulk.update_by_id(
-                session, HISTORY, [(stored.id, item.columns()) for stored, item in pairs]
-            )
+        return await super().write(session, creates, updates, progress)
 
 
-async def import_history(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[Record],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session,
-        actor,
-        ImetHistoryImporter(),
-        parsed,
-        dry_run=dry_run,
-        audit=record,
-        progress=progress,
-    )
+import_history = bulk.importing(ImetHistoryImporter, record_many)

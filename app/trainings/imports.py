@@ -1,28 +1,26 @@
 """Bulk import and export of trainings: JSON arrays or CSV with the export's columns.
 
-The flow (check all, then write all or nothing, one audit event) is app.core.bulk; this
-module says what a training record is: CSV lines of one training grouped by (program,
-external_ref), codes resolved against maps preloaded in two queries, bulk INSERTs for new
-trainings, one UPDATE per changed one, and the rollup adjusted by one upsert.
+The flow (check all, write all or nothing, one change per record written) is app.core.bulk; this
+module says what a training record is: CSV lines of one training grouped by (program, external_ref),
+codes resolved against maps preloaded in three queries, bulk INSERTs for new trainings, bulk
+UPDATEs of changed ones, and the rollup adjusted by one upsert.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import Select, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record_many
 from app.core import bulk
 from app.core.bulk import CHUNK, Parsed, Progress, Record, RowError
 from app.core.fiscal_year import fiscal_year
 from app.core.search import search_text
-from app.core.security import Principal
 from app.partners.service import partner_codes
 from app.programs.service import program_ids
 from app.projects.service import ProjectRefs, project_refs
@@ -30,10 +28,7 @@ from app.trainings import rollup
 from app.trainings.models import (
     PARTICIPANTS,
     TOPICS,
-    TRAININGS,
-    Participant,
     Training,
-    TrainingTopic,
 )
 from app.trainings.schemas import (
     PARTICIPANT_RECORD,
@@ -44,7 +39,6 @@ from app.trainings.schemas import (
 from app.trainings.service import References, resolve_references
 
 REQUIRED_COLUMNS = ("program", "title", "kind", "start_date", "end_date")
-INT_COLUMNS = frozenset({"hours", "women", "men", "unreported"})
 
 
 # Parsing
@@ -67,65 +61,45 @@ def _json_record(row: int, item: dict[str, Any]) -> TrainingRecord:
     return TrainingRecord(row=row, data=item, participant_rows=[row] * count)
 
 
-def _cell_value(column: str, value: str) -> Any:
-    if column in INT_COLUMNS:
-        return bulk.int_cell(value)
-    if column == "topics":
-        return bulk.list_cell(value)
-    return value
+_cell_value = bulk.cell_reader(ints=("hours", "women", "men", "unreported"), lists=("topics",))
 
 
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
     """Lines of one training (the same id, or else program and external_ref) become one
-    record."""
+    record, a participant a line."""
     table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
-    records: list[TrainingRecord] = []
-    by_key: dict[tuple[str, str], tuple[TrainingRecord, dict[str, Any]]] = {}
-    errors = table.errors
-    for row, cells in table.lines:
-        training = bulk.csv_values(cells, TRAINING_RECORD.read, _cell_value)
-        participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
-        if participant and "partner" not in participant:
-            errors.append(
-                RowError(row=row, field="partner", message="counts given without a partner")
-            )
-            continue
-        ref, exported_id = training.get("external_ref"), training.get("id")
-        key: tuple[str, str] | None = (
-            ("id", exported_id)
-            if exported_id
-            else (str(training.get("program", "")).upper(), ref)
-            if ref
-            else None
-        )
-        if key is not None and key in by_key:
-            first, first_training = by_key[key]
-            differing = [
-                n for n in TRAINING_RECORD.read if training.get(n) != first_training.get(n)
-            ]
-            if differing:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field=differing[0],
-                        message=f"differs from row {first.row}, a line of the same training",
-                    )
-                )
-                continue
-            if participant:
-                first.data.setdefault("participants", []).append(participant)
-                first.participant_rows.append(row)
-            continue
-        data = dict(training)
-        data["participants"] = [participant] if participant else []
-        record_ = TrainingRecord(
-            row=row, data=data, participant_rows=[row] if participant else [], from_csv=True
-        )
-        records.append(record_)
-        if key is not None:
-            by_key[key] = (record_, training)
-    errors.sort(key=lambda e: e.row)
-    return Parsed(received=table.received, records=records, errors=errors, format="csv")
+    return bulk.group_lines(
+        table,
+        TRAINING_RECORD,
+        _cell_value,
+        noun="training",
+        key=_training_key,
+        child=_participant,
+        start=lambda row, training: TrainingRecord(
+            row=row, data={**training, "participants": []}, from_csv=True
+        ),
+        attach=_attach_participant,
+    )
+
+
+def _training_key(training: dict[str, Any]) -> tuple[str, str] | None:
+    if training.get("id"):
+        return ("id", str(training["id"]))
+    if training.get("external_ref"):
+        return (str(training.get("program", "")).upper(), str(training["external_ref"]))
+    return None
+
+
+def _participant(row: int, cells: dict[str, str]) -> dict[str, Any] | RowError | None:
+    participant = bulk.csv_values(cells, PARTICIPANT_RECORD.imported, _cell_value)
+    if participant and "partner" not in participant:
+        return RowError(row=row, field="partner", message="counts given without a partner")
+    return participant or None
+
+
+def _attach_participant(record: TrainingRecord, row: int, participant: dict[str, Any]) -> None:
+    record.data["participants"].append(participant)
+    record.participant_rows.append(row)
 
 
 # The importer
@@ -137,6 +111,19 @@ class Valid:
     body: TrainingCreate
     refs: References
 
+    def columns(self) -> dict[str, Any]:
+        """The training's own columns, as stored."""
+        resolved = {
+            "program_id": self.refs.program_id,
+            "host_country_id": self.refs.host_country_id,
+            "project_id": self.refs.project_id,
+            "fiscal_year": fiscal_year(self.body.start_date),
+        }
+        return {
+            **TRAINING_RECORD.values(self.body, resolved),
+            "search_text": search_text([self.body.title]),
+        }
+
 
 def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
     return frozenset((p.partner_id, p.women, p.men, p.unreported) for p in training.participants)
@@ -146,7 +133,9 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
     key_field = "external_ref"
     model = Training
+    shape = TRAINING_RECORD
     key_columns = (Training.program_id, Training.external_ref)
+    children = ((PARTICIPANTS, "training_id"), (TOPICS, "training_id"))
     summary_type = TrainingImportSummary
 
     def __init__(self) -> None:
@@ -172,10 +161,9 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         self.projects = await project_refs(session)
 
     def check(self, rec: TrainingRecord) -> Valid | list[RowError]:
-        try:
-            body = TrainingCreate.model_validate(rec.data)
-        except ValidationError as exc:
-            return self.validation_errors(rec, exc)
+        body = self.validated(rec, TrainingCreate)
+        if isinstance(body, list):
+            return body
         refs = resolve_references(
             program=body.program,
             host_country=body.host_country,
@@ -202,12 +190,26 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
             selectinload(Training.participants), selectinload(Training.topics)
         )
 
-    def same(self, stored: Training, item: Valid) -> bool:
-        return (
-            TRAINING_RECORD.same(stored, _columns(item))
-            and frozenset(t.topic for t in stored.topics) == frozenset(item.body.topics)
-            and _participants(stored) == frozenset(item.refs.participants)
-        )
+    def children_changed(self, stored: Training, item: Valid) -> list[str]:
+        changed = []
+        if frozenset(t.topic for t in stored.topics) != frozenset(item.body.topics):
+            changed.append("topics")
+        if _participants(stored) != frozenset(item.refs.participants):
+            changed.append("participants")
+        return changed
+
+    def details(self, item: Valid) -> dict[str, Any]:
+        return {"program": item.body.program, "external_ref": item.body.external_ref}
+
+    def readers(self, item: Valid) -> Iterable[int]:
+        """The host country and the participants' partners (see `visible_to`)."""
+        host = item.refs.host_country_id
+        return [*(p[0] for p in item.refs.participants), *([host] if host is not None else [])]
+
+    async def insert_children(
+        self, session: AsyncSession, pairs: Sequence[tuple[int, Valid]]
+    ) -> None:
+        await _insert_children(session, pairs)
 
     async def write(
         self,
@@ -215,61 +217,33 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         creates: list[tuple[int | None, Valid]],
         updates: list[tuple[Training, Valid]],
         progress: Progress | None,
-    ) -> None:
+    ) -> list[int]:
+        # The rollup: what the stored trainings gave taken away, what every written one gives.
         deltas = rollup.new_deltas()
-        for chunk in bulk.chunks(creates, "creating", progress):
-            ids = await bulk.insert_returning_ids(
-                session, TRAININGS, [(given, _columns(item)) for given, item in chunk]
+        for stored, _ in updates:
+            rollup.add_training(deltas, stored, sign=-1)
+        for item in [item for _, item in creates] + [item for _, item in updates]:
+            assert item.refs.program_id is not None
+            rollup.add(
+                deltas,
+                fiscal_year=fiscal_year(item.body.start_date),
+                program_id=item.refs.program_id,
+                kind=item.body.kind,
+                topics=item.body.topics,
+                participants=item.refs.participants,
             )
-            await _insert_children(
-                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)], deltas
-            )
-        for pairs in bulk.chunks(updates, "updating", progress):
-            for stored, _ in pairs:
-                rollup.add_training(deltas, stored, sign=-1)
-            ids = [stored.id for stored, _ in pairs]
-            await bulk.update_by_id(
-                session, TRAININGS, [(stored.id, _columns(item)) for stored, item in pairs]
-            )
-            await session.execute(delete(PARTICIPANTS).where(Participant.training_id.in_(ids)))
-            await session.execute(delete(TOPICS).where(TrainingTopic.training_id.in_(ids)))
-            await _insert_children(session, [(stored.id, item) for stored, item in pairs], deltas)
+        created = await super().write(session, creates, updates, progress)
         await rollup.apply(session, deltas)
+        return created
 
     def summary_fields(self, parsed: Parsed[TrainingRecord]) -> dict[str, Any]:
         return {"trainings": len(parsed.records)}
 
 
-async def import_trainings(
-    session: AsyncSession,
-    actor: Principal | None,
-    parsed: Parsed[TrainingRecord],
-    *,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> bulk.ImportSummary:
-    return await bulk.run_import(
-        session, actor, TrainingImporter(), parsed, dry_run=dry_run, audit=record, progress=progress
-    )
+import_trainings = bulk.importing(TrainingImporter, record_many)
 
 
-def _columns(item: Valid) -> dict[str, Any]:
-    """The training's own columns, as stored."""
-    resolved = {
-        "program_id": item.refs.program_id,
-        "host_country_id": item.refs.host_country_id,
-        "project_id": item.refs.project_id,
-        "fiscal_year": fiscal_year(item.body.start_date),
-    }
-    return {
-        **TRAINING_RECORD.values(item.body, resolved),
-        "search_text": search_text([item.body.title]),
-    }
-
-
-async def _insert_children(
-    session: AsyncSession, pairs: list[tuple[int, Valid]], deltas: rollup.Deltas
-) -> None:
+async def _insert_children(session: AsyncSession, pairs: Sequence[tuple[int, Valid]]) -> None:
     participants: list[dict[str, Any]] = []
     topics: list[dict[str, Any]] = []
     for training_id, item in pairs:
@@ -284,15 +258,6 @@ async def _insert_children(
                 }
             )
         topics.extend({"training_id": training_id, "topic": t} for t in item.body.topics)
-        assert item.refs.program_id is not None
-        rollup.add(
-            deltas,
-            fiscal_year=fiscal_year(item.body.start_date),
-            program_id=item.refs.program_id,
-            kind=item.body.kind,
-            topics=item.body.topics,
-            participants=item.refs.participants,
-        )
     for start in range(0, len(participants), CHUNK * 5):
         await session.execute(insert(PARTICIPANTS), participants[start : start + CHUNK * 5])
     for start in range(0, len(topics), CHUNK * 5):

@@ -69,8 +69,18 @@ async def test_dry_run_then_import_then_unchanged(client: httpx.AsyncClient, key
     events = await client.get(
         "/api/v1/audit-events", params={"limit": 500}, headers=keys.headers("admin")
     )
-    imports = [e for e in events.json()["items"] if e["action"] == "import"]
-    assert [e["resource_type"] for e in imports] == ["cwd_team"] * 3
+    # A change per team created, then one for the team whose rosters changed; none for the
+    # import that changed nothing (newest first).
+    written = [
+        (e["action"], e["resource_id"], e["changed_fields"])
+        for e in events.json()["items"]
+        if e["resource_type"] == "cwd_team"
+    ]
+    team_7 = str(listed["items"][0]["id"])
+    assert written[0] == ("update", team_7, ["rosters"])
+    assert sorted(w[:2] for w in written[1:]) == sorted(
+        ("create", str(t["id"])) for t in listed["items"]
+    )
 
 
 async def test_all_or_nothing_with_every_error(client: httpx.AsyncClient, keys: Keys) -> None:

@@ -42,15 +42,17 @@ async def listed(client: httpx.AsyncClient, keys: Keys, query: str = "") -> list
     return list(response.json()["items"])
 
 
-async def import_events(client: httpx.AsyncClient, keys: Keys) -> list[dict[str, Any]]:
+async def import_events(
+    client: httpx.AsyncClient, keys: Keys, action: str = "create"
+) -> list[dict[str, Any]]:
     events = await client.get(
-        "/api/v1/audit-events?resource_type=obligation&action=import",
+        f"/api/v1/audit-events?resource_type=obligation&action={action}&limit=500",
         headers=keys.headers("admin"),
     )
     return list(events.json()["items"])
 
 
-async def test_json_import_creates_and_writes_one_audit_event(
+async def test_json_import_creates_and_writes_an_audit_event_per_record(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
     rows = batch(4)
@@ -74,15 +76,20 @@ async def test_json_import_creates_and_writes_one_audit_event(
         ("CWD", 2017, "GHA", "obligation", "1074.02", []),
         ("IMET", 2018, "NGA", "obligation", "1111.03", ["women_training"]),
     ]
-    (event,) = await import_events(client, keys)
-    assert event["details"] == {
-        "format": "json",
-        "received": 4,
-        "created": 4,
-        "updated": 0,
-        "unchanged": 0,
+    events = await import_events(client, keys)
+    assert sorted(int(e["resource_id"]) for e in events) == sorted(i["id"] for i in items)
+    by_id = {int(e["resource_id"]): e for e in events}
+    ken = next(i for i in items if i["partner"] == "KEN")
+    # As a POST writes it (the fields given, "type" always), and saying the import wrote it.
+    assert by_id[ken["id"]]["details"] == {
+        "type": "obligation",
+        "program": "GPOI",
+        "fiscal_year": 2016,
+        "partner": "KEN",
+        "import": "json",
     }
-    assert event["actor_role"] == "integration"
+    assert "type" in by_id[ken["id"]]["changed_fields"]
+    assert {e["actor_role"] for e in events} == {"integration"}
 
 
 async def test_csv_import_keeps_money_exact_and_splits_purposes(
@@ -168,7 +175,7 @@ async def test_dry_run_reports_and_writes_nothing(client: httpx.AsyncClient, key
         "errors": [{"row": 6, "field": "/partner", "message": "unknown country code 'XX'"}],
     }
     assert await listed(client, keys) == before
-    assert len(await import_events(client, keys)) == 1
+    assert len(await import_events(client, keys)) == len(before)  # the dry run wrote none
 
     real = await client.post(IMPORTS, json=rows, headers=admin)
     assert {k: real.json()[k] for k in ("created", "updated", "unchanged")} == {
@@ -223,7 +230,12 @@ async def test_upsert_on_program_and_source_ref(
     fa3 = [i for i in await listed(client, keys) if i["source_ref"] == "FA-00003"]
     assert [i["amount_usd"] for i in fa3] == ["0.10"]
     assert len(await listed(client, keys)) == 32
-    assert [e["details"]["updated"] for e in await import_events(client, keys)] == [3, 0]
+    updates = await import_events(client, keys, "update")
+    assert sorted(e["changed_fields"] for e in updates) == [
+        ["amount_usd"],
+        ["partner"],
+        ["purposes"],
+    ]
 
     # A key repeated within a file, and a key matching two stored records, are refused.
     twice = [obligation(source_ref="R-1"), obligation(source_ref="R-1", amount_usd="2.00")]

@@ -29,7 +29,7 @@ async def listed(client: httpx.AsyncClient, keys: Keys) -> list[dict[str, Any]]:
     return list(response.json()["items"])
 
 
-async def test_json_import_upserts_on_partner_and_year_with_one_audit_event(
+async def test_json_import_upserts_on_partner_and_year_with_an_audit_event_per_record(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
     integration = keys.headers("integration")
@@ -70,13 +70,19 @@ async def test_json_import_upserts_on_partner_and_year_with_one_audit_event(
 
     events = await client.get(
         "/api/v1/audit-events",
-        params={"resource_type": "imet_history", "action": "import"},
+        params={"resource_type": "imet_history"},
         headers=keys.headers("admin"),
     )
-    assert [e["details"] for e in events.json()["items"]] == [
-        {"format": "json", "received": 9, "created": 0, "updated": 1, "unchanged": 8},
-        {"format": "json", "received": 9, "created": 9, "updated": 0, "unchanged": 0},
-    ]
+    written = [(e["action"], e["resource_id"]) for e in events.json()["items"]]
+    # Newest first: the one record the second import changed, then the nine it created.
+    assert written[0] == ("update", str(stored[0]["id"]))
+    assert sorted(written[1:]) == sorted(("create", str(h["id"])) for h in stored)
+    assert events.json()["items"][0]["changed_fields"] == ["women"]
+    assert events.json()["items"][0]["details"] == {
+        "partner": "KEN",
+        "fiscal_year": 2015,
+        "import": "json",
+    }
 
 
 async def test_csv_dry_run_and_all_or_nothing(client: httpx.AsyncClient, keys: Keys) -> None:

@@ -74,7 +74,8 @@ async def test_dry_run_reports_and_writes_nothing(
     events = await client.get(
         "/api/v1/audit-events?resource_type=training", headers=keys.headers("admin")
     )
-    assert len(events.json()["items"]) == 1
+    # One event per training created by the first import; the dry run wrote none.
+    assert [e["action"] for e in events.json()["items"]] == ["create"] * 3
 
     real = await client.post(IMPORTS, json=rows, headers=admin)
     assert real.json()["created"] == 2
@@ -136,9 +137,15 @@ async def test_import_upserts_and_keeps_rollup_exact(
     etag = (await client.get(f"{TRAININGS}/{updated['id']}", headers=admin)).headers["etag"]
     assert etag == '"2"'
     events = await client.get(
-        "/api/v1/audit-events?resource_type=training&action=import", headers=admin
+        "/api/v1/audit-events?resource_type=training&action=update", headers=admin
     )
-    assert [e["details"]["updated"] for e in events.json()["items"]] == [3, 0]
+    # One event per training updated, naming what the row changed, as a PATCH would.
+    changed = sorted(e["changed_fields"] for e in events.json()["items"])
+    assert changed == [["participants"], ["start_date"], ["topics"]]
+    created = await client.get(
+        "/api/v1/audit-events?resource_type=training&action=create&limit=100", headers=admin
+    )
+    assert len(created.json()["items"]) == 41
 
 
 async def test_csv_import_groups_lines_of_one_training(

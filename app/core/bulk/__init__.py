@@ -2,13 +2,17 @@
 (`flow`), chunked SQL (`sql`) and the HTTP helpers of import routes (`http`)."""
 
 from app.core.bulk.flow import (
-    CHUNK,
     MAX_LISTED_ERRORS,
+    ChangeWriter,
     Importer,
+    ImportRun,
     ImportSummary,
-    Progress,
+    changed_fields,
+    importing,
     locate,
+    look_up,
     run_import,
+    stored_id,
 )
 from app.core.bulk.http import is_csv_request, request_body, summary_response
 from app.core.bulk.parse import (
@@ -17,40 +21,52 @@ from app.core.bulk.parse import (
     Parsed,
     Record,
     RowError,
+    cell_reader,
     csv_values,
+    group_lines,
     int_cell,
     list_cell,
     looks_like_csv,
     parse_json,
     parse_records,
     read_csv,
+    records_parser,
 )
-from app.core.bulk.sql import chunks, insert_returning_ids, update_by_id
+from app.core.bulk.sql import CHUNK, Progress, chunks, insert_returning_ids, update_by_id
 
 __all__ = [
     "CHUNK",
     "LIST_SEPARATOR",
     "MAX_LISTED_ERRORS",
     "MAX_ROWS",
+    "ChangeWriter",
+    "ImportRun",
     "ImportSummary",
     "Importer",
     "Parsed",
     "Progress",
     "Record",
     "RowError",
+    "cell_reader",
+    "changed_fields",
     "chunks",
     "csv_values",
+    "group_lines",
+    "importing",
     "insert_returning_ids",
     "int_cell",
     "is_csv_request",
     "list_cell",
     "locate",
+    "look_up",
     "looks_like_csv",
     "parse_json",
     "parse_records",
     "read_csv",
+    "records_parser",
     "request_body",
     "run_import",
+    "stored_id",
     "summary_response",
     "update_by_id",
 ]

@@ -1,37 +1,42 @@
 """The bulk import flow, once for every kind of record: every record checked before anything
-is written, then all-or-nothing upserts (or, on a dry run, only the counts), one audit event
-and a summary.
+is written, then all-or-nothing upserts (or, on a dry run, only the counts), one change per
+record created or updated (its audit event, change feed item and webhook events, as the
+single-record routes record them) and a summary.
 
-A domain supplies an `Importer` (how to check one record, its upsert key, how to find and
-compare stored records, how to write them in bulk); `run_import` does the rest.
+A domain supplies an `Importer` (how to check one record, its upsert key, its columns and
+child rows, who reads it); `run_import` does the rest, and `importing` makes the domain's
+import function.
 """
 
 from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from pydantic import Field, ValidationError
-from sqlalchemy import Select, func, inspect, select
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import Select, Table, delete, func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.bulk.parse import Parsed, Record, RowError, int_cell
+from app.core.bulk.sql import CHUNK, Progress, chunks, insert_returning_ids, update_by_id
 from app.core.errors import Unprocessable, validation_message
-from app.core.records import ID
+from app.core.records import ID, RecordShape
+from app.core.rollup import Change
 from app.core.schemas import ReadModel
 from app.core.security import Principal
 
 MAX_LISTED_ERRORS = 1_000
-CHUNK = 1_000
 
-# `progress(phase, done, total)`: how far a long import or export is (the CLI draws it).
-Progress = Callable[[str, int, int], None]
+# One change of a batch: (resource id, changed fields, audit details, reading partners).
+Noted = tuple[object, list[str], dict[str, Any] | None, Iterable[int] | None]
 
 
-class AuditWriter(Protocol):
-    """The audit trail's writer (`app.audit.writer.record`), handed in: core knows no domain."""
+class ChangeWriter(Protocol):
+    """The audit trail's batch writer (`app.audit.writer.record_many`), handed in: core knows
+    no domain."""
 
     def __call__(
         self,
@@ -39,15 +44,24 @@ class AuditWriter(Protocol):
         actor: Principal | None,
         action: str,
         resource_type: str,
-        resource_id: object,
-        changed_fields: list[str] | None = ...,
-        details: dict[str, Any] | None = ...,
+        changes: Iterable[Noted],
     ) -> object: ...
 
 
+class Checked(Protocol):
+    """A record checked by its importer: the validated body and the columns it stores."""
+
+    @property
+    def body(self) -> BaseModel: ...
+
+    def columns(self) -> dict[str, Any]: ...
+
+
 R = TypeVar("R", bound=Record)
-V = TypeVar("V")
+V = TypeVar("V", bound=Checked)
 S = TypeVar("S")
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 MAX_ID = 2**63 - 1
 
 
@@ -75,14 +89,49 @@ def locate(rec: Record, loc: Sequence[Any]) -> tuple[int, str]:
     return rec.row, "/" + "/".join(parts) if parts else ""
 
 
+def look_up(
+    codes: Mapping[str, T], code: str, pointer: str, unknown: str, problems: list[tuple[str, str]]
+) -> T | None:
+    """What `code` (any case) names in `codes`; else None, and the problem noted at `pointer`
+    (e.g. "unknown program 'XX'")."""
+    found = codes.get(code.upper())
+    if found is None:
+        problems.append((pointer, f"{unknown} {code!r}"))
+    return found
+
+
+def stored_id(stored: object) -> int:
+    """The id of a stored (mapped) record."""
+    return int(inspect(stored).identity[0])
+
+
+def changed_fields(shape: RecordShape, stored: Any, values: Mapping[str, Any]) -> list[str]:
+    """The fields of `shape` whose stored columns differ from `values`, by the names an
+    update records (imported fields; a derived one only when nothing else differs)."""
+    differ = [
+        f
+        for f in shape.fields
+        if f.stored
+        and (column := f.column or f.name) in values
+        and getattr(stored, column) != values[column]
+    ]
+    return [f.name for f in differ if f.imported] or [f.name for f in differ]
+
+
 class Importer(ABC, Generic[R, V, S]):
     """What one kind of record needs from the import flow: R parsed, V checked, S stored."""
 
     resource_type: str  # the audit event's resource type, e.g. "training"
     key_field: str  # the field named when an upsert key repeats, e.g. "external_ref"
     model: Any  # the stored record's mapped class, e.g. Training
+    shape: RecordShape  # the record's fields: the columns compared and written
     # The upsert key's columns: a group and a value within it, e.g. (program_id, external_ref).
     key_columns: tuple[Any, Any]
+    # Child rows (table, column naming the record): replaced when a record is updated.
+    children: tuple[tuple[Table, str], ...] = ()
+    # The rollup the records feed, if it is kept by `Change` (what the updated records gave
+    # before, what every written one gives after).
+    rollup: type[Change] | None = None
     summary_type: type[ImportSummary] = ImportSummary
 
     def locate(self, rec: R, loc: Sequence[Any]) -> tuple[int, str]:
@@ -95,6 +144,13 @@ class Importer(ABC, Generic[R, V, S]):
             row, name = self.locate(rec, pointer.strip("/").split("/") if pointer else [])
             found.append(RowError(row=row, field=name, message=text))
         return found
+
+    def validated(self, rec: R, model: type[M]) -> M | list[RowError]:
+        """The record's data as `model`, or its validation errors."""
+        try:
+            return model.model_validate(rec.data)
+        except ValidationError as exc:
+            return self.validation_errors(rec, exc)
 
     def validation_errors(self, rec: R, exc: ValidationError) -> list[RowError]:
         found = []
@@ -135,9 +191,9 @@ class Importer(ABC, Generic[R, V, S]):
     def stored_key(self, stored: S) -> Hashable | None:
         """The upsert key of a stored record (None when it has none)."""
 
-    @abstractmethod
     def stored(self) -> Select[S]:
-        """The query of stored records, loading what `same` and `write` read."""
+        """The query of stored records, loading what `changed` reads."""
+        return select(self.model)
 
     async def find_ids(self, session: AsyncSession, ids: list[int]) -> dict[int, S]:
         """Stored records by id."""
@@ -145,23 +201,66 @@ class Importer(ABC, Generic[R, V, S]):
         for start in range(0, len(ids), CHUNK):
             query = self.stored().where(self.model.id.in_(ids[start : start + CHUNK]))
             for stored in (await session.scalars(query)).all():
-                found[inspect(stored).identity[0]] = stored
+                found[stored_id(stored)] = stored
         return found
 
-    @abstractmethod
-    def same(self, stored: S, item: V) -> bool:
-        """Whether the stored record already says what the item says."""
+    def changed(self, stored: S, item: V) -> list[str]:
+        """The fields the item changes on the stored record (none: it is unchanged)."""
+        return changed_fields(self.shape, stored, item.columns()) + self.children_changed(
+            stored, item
+        )
+
+    def children_changed(self, stored: S, item: V) -> list[str]:
+        """The child fields (e.g. "participants") the item changes."""
+        return []
+
+    def created_fields(self, item: V) -> list[str]:
+        """The fields a created record's change names: those the record gave."""
+        return sorted(item.body.model_fields_set)
+
+    def details(self, item: V) -> dict[str, Any] | None:
+        """The audit details of the record's change, as its single-record route writes them."""
+        return None
 
     @abstractmethod
+    def readers(self, item: V) -> Iterable[int]:
+        """The partners whose embassy keys read the record (and so its change)."""
+
+    async def insert_children(self, session: AsyncSession, pairs: Sequence[tuple[int, V]]) -> None:
+        """Insert the child rows of records (id, item), in bulk."""
+
     async def write(
         self,
         session: AsyncSession,
         creates: list[tuple[int | None, V]],
         updates: list[tuple[S, V]],
         progress: Progress | None,
-    ) -> None:
-        """Insert (each with the id to keep, if any) and update in bulk (flush, never
-        commit)."""
+    ) -> list[int]:
+        """Insert (each with the id to keep, if any) and update in bulk, the child rows of an
+        updated record replaced (flush, never commit); the created ids, in order."""
+        ids_before = [stored_id(stored) for stored, _ in updates]
+        change = await self.rollup(session, ids_before).before() if self.rollup else None
+        created: list[int] = []
+        for chunk in chunks(creates, "creating", progress):
+            ids = await insert_returning_ids(
+                session, self.model.__table__, [(given, item.columns()) for given, item in chunk]
+            )
+            created += ids
+            await self.insert_children(
+                session, [(new, item) for new, (_, item) in zip(ids, chunk, strict=True)]
+            )
+        for pairs in chunks(updates, "updating", progress):
+            rows = [(stored_id(stored), item) for stored, item in pairs]
+            await update_by_id(
+                session, self.model.__table__, [(row_id, item.columns()) for row_id, item in rows]
+            )
+            ids = [row_id for row_id, _ in rows]
+            for table, column in self.children:
+                await session.execute(delete(table).where(table.c[column].in_(ids)))
+            await self.insert_children(session, rows)
+        if change is not None:
+            await change.after(created)
+        return created
 
     def summary_fields(self, parsed: Parsed[R]) -> dict[str, Any]:
         """Extra fields of the domain's summary."""
@@ -199,6 +298,152 @@ def record_id(importer: Importer[R, V, S], rec: R) -> int | list[RowError] | Non
     return [RowError(row=row, field=name, message="must be the id of an exported record")]
 
 
+# The flow: check every record, match each to a stored one, then write and note the changes
+
+
+@dataclass(slots=True)
+class Checks(Generic[R, V]):
+    """The records that passed their checks (record, id it names, item) and the errors."""
+
+    errors: list[RowError]
+    valid: list[tuple[R, int | None, V]] = field(default_factory=list)
+    keys: dict[Any, int] = field(default_factory=dict)  # upsert key → the row giving it
+    ids: dict[int, int] = field(default_factory=dict)  # id named → the row naming it
+
+
+@dataclass(slots=True)
+class Plan(Generic[V, S]):
+    """What the import writes: records to create, to update (with the fields they change)."""
+
+    creates: list[tuple[int | None, V]] = field(default_factory=list)
+    updates: list[tuple[S, V]] = field(default_factory=list)
+    changed: list[list[str]] = field(default_factory=list)  # per update, its changed fields
+    unchanged: int = 0
+
+
+def check_all(
+    importer: Importer[R, V, S], parsed: Parsed[R], progress: Progress | None
+) -> Checks[R, V]:
+    """Every record checked, and refused when its key or id repeats an earlier record's."""
+    checks: Checks[R, V] = Checks(errors=list(parsed.errors))
+    total = len(parsed.records)
+    for n, rec in enumerate(parsed.records, start=1):
+        if progress and (n % CHUNK == 0 or n == total):
+            progress("validating", n, total)
+        given_id = record_id(importer, rec)
+        item = importer.check(rec)
+        for problems in (given_id, item):
+            if isinstance(problems, list):
+                checks.errors.extend(problems)
+        if not isinstance(given_id, list) and not isinstance(item, list):
+            _admit(importer, checks, rec, given_id, item)
+    return checks
+
+
+def _admit(
+    importer: Importer[R, V, S], checks: Checks[R, V], rec: R, given_id: int | None, item: V
+) -> None:
+    key = importer.key(item)
+    if key is not None and key in checks.keys:
+        checks.errors.append(repeated(importer, rec, importer.key_field, checks.keys[key]))
+    elif given_id is not None and given_id in checks.ids:
+        checks.errors.append(repeated(importer, rec, ID, checks.ids[given_id]))
+    else:
+        if key is not None:
+            checks.keys[key] = rec.row
+        if given_id is not None:
+            checks.ids[given_id] = rec.row
+        checks.valid.append((rec, given_id, item))
+
+
+async def plan_writes(
+    session: AsyncSession, importer: Importer[R, V, S], checks: Checks[R, V]
+) -> Plan[V, S]:
+    """Each valid record matched to the stored one it names or keys (see `run_import`):
+    created, updated or unchanged; a key matching several stored records is an error."""
+    by_key = await importer.find(session, list(checks.keys))
+    by_id = await importer.find_ids(session, list(checks.ids))
+    plan: Plan[V, S] = Plan()
+    for rec, given_id, item in checks.valid:
+        key = importer.key(item)
+        target = by_id.get(given_id) if given_id is not None else None
+        if target is not None and importer.stored_key(target) != key:
+            target = None  # the id names another record here: a file from another database
+        stored = list(by_key.get(key, ())) if key is not None and target is None else []
+        if len(stored) > 1:
+            row, name = importer.locate(rec, [importer.key_field])
+            text = f"matches {len(stored)} stored {importer.resource_type}s; cannot tell which"
+            checks.errors.append(RowError(row=row, field=name, message=text))
+        elif target is None and not stored:
+            plan.creates.append((given_id if given_id not in by_id else None, item))
+        else:
+            _update_or_keep(importer, plan, target if target is not None else stored[0], item)
+    # Records keeping their id go in first, so no new id handed out before takes one of theirs.
+    plan.creates.sort(key=lambda create: create[0] is None)
+    return plan
+
+
+def _update_or_keep(importer: Importer[R, V, S], plan: Plan[V, S], stored: S, item: V) -> None:
+    changed = importer.changed(stored, item)
+    if changed:
+        plan.updates.append((stored, item))
+        plan.changed.append(changed)
+    else:
+        plan.unchanged += 1
+
+
+def refused(errors: list[RowError], parsed: Parsed[Any]) -> Unprocessable:
+    first = errors[0]
+    return Unprocessable(
+        f"{len(errors)} invalid record(s), nothing was imported; first: row {first.row}, "
+        f"{first.field or 'record'}: {first.message}",
+        # Problem errors items need `detail` (the contract's FieldError); row/field stay.
+        errors=[{**e.model_dump(), "detail": e.message} for e in errors[:MAX_LISTED_ERRORS]],
+        error_count=len(errors),
+        received=parsed.received,
+    )
+
+
+def note_changes(
+    session: AsyncSession,
+    actor: Principal | None,
+    importer: Importer[R, V, S],
+    plan: Plan[V, S],
+    created: list[int],
+    audit: ChangeWriter,
+    source: str,
+) -> None:
+    """One change per record created or updated, as its single-record route records it; its
+    readers given from the rows at hand. The audit details say the import wrote it."""
+
+    def details(item: V) -> dict[str, Any]:
+        return {**(importer.details(item) or {}), "import": source}
+
+    kind = importer.resource_type
+    creates = zip(created, (item for _, item in plan.creates), strict=True)
+    audit(
+        session,
+        actor,
+        "create",
+        kind,
+        [
+            (new, importer.created_fields(item), details(item), importer.readers(item))
+            for new, item in creates
+        ],
+    )
+    updates = zip(plan.updates, plan.changed, strict=True)
+    audit(
+        session,
+        actor,
+        "update",
+        kind,
+        [
+            (stored_id(stored), changed, details(item), importer.readers(item))
+            for (stored, item), changed in updates
+        ],
+    )
+
+
 async def run_import(
     session: AsyncSession,
     actor: Principal | None,
@@ -206,7 +451,7 @@ async def run_import(
     parsed: Parsed[R],
     *,
     dry_run: bool,
-    audit: AuditWriter,
+    audit: ChangeWriter,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Check every record; on a dry run count, else write all or (any error) nothing.
@@ -215,97 +460,60 @@ async def run_import(
     the same key (external reference, or none), else by its key alone; so an export imported
     back changes nothing. A file from another database creates what its keys do not find,
     keeping each id this database does not hold (so importing it again changes nothing)."""
-    errors = list(parsed.errors)
     await importer.prepare(session)
-    valid: list[tuple[R, int | None, V]] = []
-    seen: dict[Any, int] = {}
-    seen_ids: dict[int, int] = {}
-    total = len(parsed.records)
-    for n, rec in enumerate(parsed.records, start=1):
-        if progress and (n % CHUNK == 0 or n == total):
-            progress("validating", n, total)
-        given_id = record_id(importer, rec)
-        checked = importer.check(rec)
-        for problems in (given_id, checked):
-            if isinstance(problems, list):
-                errors.extend(problems)
-        if isinstance(given_id, list) or isinstance(checked, list):
-            continue
-        key = importer.key(checked)
-        if key is not None and key in seen:
-            errors.append(repeated(importer, rec, importer.key_field, seen[key]))
-        elif given_id is not None and given_id in seen_ids:
-            errors.append(repeated(importer, rec, ID, seen_ids[given_id]))
-        else:
-            if key is not None:
-                seen[key] = rec.row
-            if given_id is not None:
-                seen_ids[given_id] = rec.row
-            valid.append((rec, given_id, checked))
-
+    checks = check_all(importer, parsed, progress)
     if not dry_run:
         await serialize_imports(session, importer.resource_type)
-    by_key = await importer.find(session, list(seen))
-    by_id = await importer.find_ids(session, list(seen_ids))
-    creates: list[tuple[int | None, V]] = []
-    updates: list[tuple[S, V]] = []
-    unchanged = 0
-    for rec, given_id, item in valid:
-        key = importer.key(item)
-        stored = list(by_key.get(key, ())) if key is not None else []
-        target = by_id.get(given_id) if given_id is not None else None
-        keep_id = given_id if given_id is not None and given_id not in by_id else None
-        if target is not None and importer.stored_key(target) != key:
-            target = None  # the id names another record here: a file from another database
-        if target is None and len(stored) > 1:
-            row, name = importer.locate(rec, [importer.key_field])
-            text = f"matches {len(stored)} stored {importer.resource_type}s; cannot tell which"
-            errors.append(RowError(row=row, field=name, message=text))
-            continue
-        if target is None and stored:
-            target = stored[0]
-        if target is None:
-            creates.append((keep_id, item))
-        elif importer.same(target, item):
-            unchanged += 1
-        else:
-            updates.append((target, item))
-    errors.sort(key=lambda e: e.row)
-    # Records keeping their id go in first, so no new id handed out before takes one of theirs.
-    creates.sort(key=lambda create: create[0] is None)
-
-    extra = importer.summary_fields(parsed)
-    if dry_run:
-        return importer.summary_type(
-            dry_run=True,
-            received=parsed.received,
-            would_create=len(creates),
-            would_update=len(updates),
-            unchanged=unchanged,
-            errors=errors[:MAX_LISTED_ERRORS],
-            **extra,
-        )
-    if errors:
-        first = errors[0]
-        raise Unprocessable(
-            f"{len(errors)} invalid record(s), nothing was imported; first: row {first.row}, "
-            f"{first.field or 'record'}: {first.message}",
-            # Problem errors items need `detail` (the contract's FieldError); row/field stay.
-            errors=[{**e.model_dump(), "detail": e.message} for e in errors[:MAX_LISTED_ERRORS]],
-            error_count=len(errors),
-            received=parsed.received,
-        )
-    await importer.write(session, creates, updates, progress)
-    counts = {"created": len(creates), "updated": len(updates), "unchanged": unchanged}
-    audit(
-        session,
-        actor,
-        "import",
-        importer.resource_type,
-        "import",
-        [],
-        {"format": parsed.format, "received": parsed.received, **counts},
+    plan = await plan_writes(session, importer, checks)
+    errors = sorted(checks.errors, key=lambda e: e.row)
+    if not dry_run:
+        if errors:
+            raise refused(errors, parsed)
+        created = await importer.write(session, plan.creates, plan.updates, progress)
+        note_changes(session, actor, importer, plan, created, audit, parsed.format)
+    counts = (
+        {"would_create": len(plan.creates), "would_update": len(plan.updates)}
+        if dry_run
+        else {"created": len(plan.creates), "updated": len(plan.updates)}
     )
     return importer.summary_type(
-        dry_run=False, received=parsed.received, errors=[], **counts, **extra
+        dry_run=dry_run,
+        received=parsed.received,
+        unchanged=plan.unchanged,
+        errors=errors[:MAX_LISTED_ERRORS],
+        **counts,
+        **importer.summary_fields(parsed),
     )
+
+
+class ImportRun(Protocol):
+    """A domain's import: `(session, actor, parsed, *, dry_run, progress)` → the summary."""
+
+    def __call__(
+        self,
+        session: AsyncSession,
+        actor: Principal | None,
+        parsed: Parsed[Any],
+        *,
+        dry_run: bool,
+        progress: Progress | None = None,
+    ) -> Awaitable[ImportSummary]: ...
+
+
+def importing(make: Callable[[], Importer[Any, Any, Any]], audit: ChangeWriter) -> ImportRun:
+    """The import of one kind of record: a fresh importer from `make` each time, its changes
+    written by `audit`."""
+
+    async def run(
+        session: AsyncSession,
+        actor: Principal | None,
+        parsed: Parsed[Any],
+        *,
+        dry_run: bool,
+        progress: Progress | None = None,
+    ) -> ImportSummary:
+        return await run_import(
+            session, actor, make(), parsed, dry_run=dry_run, audit=audit, progress=progress
+        )
+
+    return run

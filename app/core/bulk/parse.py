@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -21,6 +21,7 @@ from app.core.schemas import ReadModel
 MAX_ROWS = 50_000
 
 R = TypeVar("R", bound="Record")
+C = TypeVar("C")
 
 
 class RowError(ReadModel):
@@ -140,6 +141,21 @@ def list_cell(value: str) -> list[str]:
     return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
 
 
+def cell_reader(ints: Iterable[str] = (), lists: Iterable[str] = ()) -> Callable[[str, str], Any]:
+    """`convert(column, cell)` for CSV cells: integers in `ints`, lists in `lists`, strings
+    elsewhere (amounts stay strings: Decimal("0.10") is exact)."""
+    int_columns, list_columns = frozenset(ints), frozenset(lists)
+
+    def convert(column: str, value: str) -> Any:
+        if column in int_columns:
+            return int_cell(value)
+        if column in list_columns:
+            return list_cell(value)
+        return value
+
+    return convert
+
+
 def csv_values(
     cells: Mapping[str, str], names: Iterable[str], convert: Callable[[str, str], Any]
 ) -> dict[str, Any]:
@@ -166,3 +182,63 @@ def parse_records(
         for row, cells in table.lines
     ]
     return Parsed(received=table.received, records=records, errors=table.errors, format="csv")
+
+
+def records_parser(
+    noun: str,
+    shape: RecordShape,
+    *,
+    required: Sequence[str],
+    ints: Iterable[str] = (),
+    lists: Iterable[str] = (),
+) -> Callable[..., Parsed[Record]]:
+    """`parse(body, *, csv_body)` of an import of flat records (see `parse_records`), its CSV
+    cells read by `cell_reader(ints, lists)`."""
+    convert = cell_reader(ints, lists)
+
+    def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
+        return parse_records(
+            body, csv_body=csv_body, noun=noun, shape=shape, required=required, convert=convert
+        )
+
+    return parse
+
+
+def group_lines(
+    table: CsvLines,
+    shape: RecordShape,
+    convert: Callable[[str, str], Any],
+    *,
+    noun: str,
+    key: Callable[[dict[str, Any]], Hashable | None],
+    child: Callable[[int, dict[str, str]], C | RowError | None],
+    start: Callable[[int, dict[str, Any]], R],
+    attach: Callable[[R, int, C], None],
+) -> Parsed[R]:
+    """Records of several CSV lines each (e.g. a training's line per partner): lines with the
+    same `key` (from the record's own fields in `shape`) are one `noun`, and must agree on
+    those fields; the first `start`s the record, and each line's child part (`child`: None
+    when it has none, or its error) is `attach`ed to it."""
+    records: list[R] = []
+    by_key: dict[Hashable, tuple[R, dict[str, Any]]] = {}
+    errors = table.errors
+    for row, cells in table.lines:
+        part = child(row, cells)
+        if isinstance(part, RowError):
+            errors.append(part)
+            continue
+        own = csv_values(cells, shape.read, convert)
+        found = by_key.get(group) if (group := key(own)) is not None else None
+        if found is None:
+            found = (start(row, own), own)
+            records.append(found[0])
+            if group is not None:
+                by_key[group] = found
+        elif differing := [n for n in shape.read if own.get(n) != found[1].get(n)]:
+            message = f"differs from row {found[0].row}, a line of the same {noun}"
+            errors.append(RowError(row=row, field=differing[0], message=message))
+            continue
+        if part is not None:
+            attach(found[0], row, part)
+    errors.sort(key=lambda e: e.row)
+    return Parsed(received=table.received, records=records, errors=errors, format="csv")

@@ -3,14 +3,17 @@ versioned rows, reporting progress per chunk."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, bindparam, insert, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.bulk.flow import CHUNK, Progress
 from app.core.models import utcnow
+
+CHUNK = 1_000
+# `progress(phase, done, total)`: how far a long import or export is (the CLI draws it).
+Progress = Callable[[str, int, int], None]
 
 T = TypeVar("T")
 

@@ -73,6 +73,9 @@ async def enqueue(
     events = [(c, kind) for c in changes if (kind := event_type(c.event)) is not None]
     if not events:
         return 0
+    # A payload only for the events some subscription asked for (a bulk import's thousands).
+    asked = {str(kind) for _, wanted, _ in subscriptions for kind in wanted}
+    events = [(c, kind) for c, kind in events if str(kind) in asked]
     rows = []
     for change, kind in events:
         payload = {
