@@ -9,13 +9,13 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
-from app.apikeys.schemas import API_KEY_RECORD, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from app.apikeys.schemas import API_KEYS, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.versioning import RequiredVersion
@@ -29,24 +29,19 @@ KeyId = RecordId
     "",
     operation_id="api_keys_list",
     response_model=Page[ApiKeyRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_keys(
-    request: Request,
     _: Admin,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     role: Role | None = None,
     include_revoked: Annotated[bool, Query(description="Also list revoked keys")] = False,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     listing = service.list_keys(
         role=role, include_revoked=include_revoked, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request, format, session, paging, listing, ApiKeyRead, API_KEY_RECORD, "api-keys.csv"
-    )
+    return await asked.answer(listing, API_KEYS)
 
 
 @router.post(

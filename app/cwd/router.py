@@ -10,15 +10,13 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
     FromDate,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -30,8 +28,8 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.cwd import imports, service
 from app.cwd.schemas import (
-    ROSTER_RECORD,
-    TEAM_RECORD,
+    CWD_ROSTERS,
+    CWD_TEAMS,
     Activity,
     Composition,
     RosterCreate,
@@ -97,20 +95,11 @@ RosterFilters = Annotated[service.RosterFilters, Depends(roster_filters)]
     summary="CWD teams with their composition as of a date (embassy keys: their own "
     "country's only); CSV has a line per roster and role",
     response_model=Page[TeamRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(),
 )
-async def list_teams(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.teams_listing(session, principal, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, TeamRead, TEAM_RECORD, "cwd-teams.csv"
-    )
+async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.teams_listing(asked.session, principal, filters)
+    return await asked.answer(listing, CWD_TEAMS)
 
 
 @router.get(
@@ -194,21 +183,13 @@ def _roster_location(team_id: int, day: date) -> str:
     operation_id="cwd_rosters_list",
     summary="A team's rosters, oldest first (its history)",
     response_model=Page[RosterRead],
-    responses={**responses(404), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(404),
 )
 async def list_rosters(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    team_id: TeamId,
-    paging: Paging,
-    filters: RosterFilters,
-    format: OutputFormat = None,
+    principal: Reader, team_id: TeamId, asked: ListQuery, filters: RosterFilters
 ) -> Response:
-    listing = await service.rosters_listing(session, principal, team_id, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, RosterRead, ROSTER_RECORD, "cwd-rosters.csv"
-    )
+    listing = await service.rosters_listing(asked.session, principal, team_id, filters)
+    return await asked.answer(listing, CWD_ROSTERS)
 
 
 @router.post(

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -17,8 +17,6 @@ from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -31,8 +29,8 @@ from app.core.versioning import RequiredVersion
 from app.facilities import imports, service
 from app.facilities.schemas import (
     CENTER_CODE_PATTERN,
-    FACILITY_UPGRADE_RECORD,
-    TRAINING_CENTER_RECORD,
+    FACILITY_UPGRADES,
+    TRAINING_CENTERS,
     FacilityUpgradeCreate,
     FacilityUpgradeRead,
     FacilityUpgradeUpdate,
@@ -64,29 +62,17 @@ CenterPath = Annotated[
     operation_id="training_centers_list",
     summary="Partners' peace operations training centers (embassy keys: their own country's)",
     response_model=Page[TrainingCenterRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_centers(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     partner: PartnerFilter = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     filters = service.CenterFilters(partner=partner, updated_since=updated_since)
-    listing = await service.centers_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        TrainingCenterRead,
-        TRAINING_CENTER_RECORD,
-        "training-centers.csv",
-    )
+    listing = await service.centers_listing(asked.session, principal, filters)
+    return await asked.answer(listing, TRAINING_CENTERS)
 
 
 @centers.get(
@@ -193,27 +179,11 @@ Filters = Annotated[service.UpgradeFilters, Depends(upgrade_filters)]
     operation_id="facility_upgrades_list",
     summary="Gender-inclusive facility upgrades at training centers (fiscal year: completed_on's)",
     response_model=Page[FacilityUpgradeRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
-async def list_upgrades(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.upgrades_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        FacilityUpgradeRead,
-        FACILITY_UPGRADE_RECORD,
-        "facility-upgrades.csv",
-    )
+async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.upgrades_listing(asked.session, principal, filters)
+    return await asked.answer(listing, FACILITY_UPGRADES)
 
 
 @router.get(

@@ -9,15 +9,13 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -28,7 +26,7 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
-    OBLIGATION_RECORD,
+    OBLIGATIONS,
     FundingType,
     ObligationCreate,
     ObligationRead,
@@ -74,27 +72,11 @@ Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
     operation_id="obligations_list",
     summary="Obligations and disbursements (embassy keys: their own country's only)",
     response_model=Page[ObligationRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
-async def list_obligations(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.obligations_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ObligationRead,
-        OBLIGATION_RECORD,
-        "obligations.csv",
-    )
+async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.obligations_listing(asked.session, principal, filters)
+    return await asked.answer(listing, OBLIGATIONS)
 
 
 @router.get(

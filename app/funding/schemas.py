@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     MAX_USD,
     CountryCode,
@@ -132,3 +133,4 @@ OBLIGATION_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
+OBLIGATIONS = CsvListing(ObligationRead, OBLIGATION_RECORD, "obligations.csv")

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -19,8 +19,6 @@ from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -32,8 +30,8 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.gdrp import imports, service
 from app.gdrp.schemas import (
-    ENGAGEMENT_RECORD,
-    MILESTONE_RECORD,
+    ADVISORY_ENGAGEMENTS,
+    POLICY_MILESTONES,
     EngagementCreate,
     EngagementRead,
     EngagementUpdate,
@@ -83,30 +81,18 @@ Filters = Annotated[service.GdrpFilters, Depends(gdrp_filters)]
     summary="GDRP advisory engagements (fiscal year: start_date's; embassy keys: their own "
     "country's)",
     response_model=Page[EngagementRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_engagements(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Filters,
     focus: Annotated[Focus | None, Query()] = None,
     project: ProjectFilter = None,
-    format: OutputFormat = None,
 ) -> Response:
     chosen = replace(filters, focus=str(focus) if focus is not None else None, project=project)
-    listing = await service.engagements_listing(session, principal, chosen)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        EngagementRead,
-        ENGAGEMENT_RECORD,
-        "advisory-engagements.csv",
-    )
+    listing = await service.engagements_listing(asked.session, principal, chosen)
+    return await asked.answer(listing, ADVISORY_ENGAGEMENTS)
 
 
 @engagements.get(
@@ -186,29 +172,17 @@ async def delete_engagement(
     summary="Policies, plans and capacity partner governments adopted (fiscal year: "
     "adopted_on's; embassy keys: their own country's)",
     response_model=Page[MilestoneRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_milestones(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Filters,
     kind: Annotated[MilestoneKind | None, Query()] = None,
-    format: OutputFormat = None,
 ) -> Response:
     chosen = replace(filters, kind=str(kind) if kind is not None else None)
-    listing = await service.milestones_listing(session, principal, chosen)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        MilestoneRead,
-        MILESTONE_RECORD,
-        "policy-milestones.csv",
-    )
+    listing = await service.milestones_listing(asked.session, principal, chosen)
+    return await asked.answer(listing, POLICY_MILESTONES)
 
 
 @milestones.get(

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -18,8 +18,6 @@ from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ToFiscalYear,
     UpdatedSince,
@@ -28,7 +26,7 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.imet_history import imports, service
 from app.imet_history.schemas import (
-    IMET_HISTORY_RECORD,
+    IMET_HISTORY,
     ImetHistoryCreate,
     ImetHistoryRead,
     ImetHistoryUpdate,
@@ -69,27 +67,11 @@ Filters = Annotated[service.ImetHistoryFilters, Depends(history_filters)]
     summary="IMET completions per partner and fiscal year from before the service (embassy "
     "keys: their own country's only)",
     response_model=Page[ImetHistoryRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(),
 )
-async def list_history(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.history_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ImetHistoryRead,
-        IMET_HISTORY_RECORD,
-        "imet-history.csv",
-    )
+async def list_history(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.history_listing(asked.session, principal, filters)
+    return await asked.answer(listing, IMET_HISTORY)
 
 
 @router.get(

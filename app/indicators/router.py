@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
@@ -24,8 +24,6 @@ from app.core.params import (
     FiscalYearPath,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     SuppressBelow,
@@ -39,8 +37,8 @@ from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
 from app.indicators.schemas import (
-    INDICATOR_RECORD,
-    RESULT_RECORD,
+    INDICATORS,
+    RESULTS,
     IncludeQuery,
     IndicatorCreate,
     IndicatorRead,
@@ -110,20 +108,15 @@ def result_filters(
     "",
     operation_id="indicators_list",
     response_model=Page[IndicatorRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_indicators(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.list_indicators(session, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, IndicatorRead, INDICATOR_RECORD, "indicators.csv"
-    )
+    listing = await service.list_indicators(asked.session, filters)
+    return await asked.answer(listing, INDICATORS)
 
 
 @router.post(
@@ -253,21 +246,16 @@ async def put_target(
     operation_id="indicator_results_list",
     summary="A manual indicator's results (embassy keys: their own country's only)",
     response_model=Page[ResultRead],
-    responses={**CSV_RESPONSE, **responses(403, 404)},
+    responses=list_responses(403, 404),
 )
 async def list_results(
-    request: Request,
     actor: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     code: IndicatorCodePath,
     filters: Annotated[results.ResultFilters, Depends(result_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await results.list_results(session, actor, code, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ResultRead, RESULT_RECORD, "results.csv"
-    )
+    listing = await results.list_results(asked.session, actor, code, filters)
+    return await asked.answer(listing, RESULTS)
 
 
 @router.post(

@@ -16,6 +16,7 @@ from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     PROGRAM_CODE_PATTERN,
     CountryCode,
@@ -342,6 +343,7 @@ INDICATOR_RECORD = records.RecordShape(
     records.Field("baseline", source="baseline_text"),
     *map(records.Field, ("description", "locked_fiscal_years", "created_at", "updated_at")),
 )
+INDICATORS = CsvListing(IndicatorRead, INDICATOR_RECORD, "indicators.csv")
 RESULT_RECORD = records.RecordShape(
     records.Field("id"),
     records.Field("indicator", source="indicator_code"),
@@ -367,3 +369,4 @@ RESULT_RECORD = records.RecordShape(
         ),
     ),
 )
+RESULTS = CsvListing(ResultRead, RESULT_RECORD, "results.csv")

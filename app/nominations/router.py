@@ -7,17 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
+from app.audit.schemas import AuditEventRead
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     UpdatedSince,
 )
@@ -26,8 +24,9 @@ from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
-    NOMINATION_RECORD,
-    TRANSITION_REASON_RECORD,
+    NOMINATION_HISTORY,
+    NOMINATIONS,
+    TRANSITION_REASONS,
     NominationCreate,
     NominationRead,
     NominationUpdate,
@@ -113,27 +112,11 @@ Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
     "",
     operation_id="nominations_list",
     response_model=Page[NominationRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
-async def list_nominations(
-    request: Request,
-    actor: NominationUser,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.nominations_listing(session, actor, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        NominationRead,
-        NOMINATION_RECORD,
-        "nominations.csv",
-    )
+async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.nominations_listing(asked.session, actor, filters)
+    return await asked.answer(listing, NOMINATIONS)
 
 
 @router.get(
@@ -218,21 +201,18 @@ async def put_vetting(
     operation_id="nominations_history",
     summary="The nomination's audit trail: who, when, which fields (never personal values)",
     response_model=Page[AuditEventRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def nomination_history(
-    request: Request,
     actor: NominationUser,
-    session: SessionDep,
     nomination_id: NominationId,
-    paging: Paging,
+    asked: ListQuery,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.history(session, actor, nomination_id, updated_since=updated_since)
-    return await listing_or_csv(
-        request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "history.csv"
+    listing = await service.history(
+        asked.session, actor, nomination_id, updated_since=updated_since
     )
+    return await asked.answer(listing, NOMINATION_HISTORY)
 
 
 @router.get(
@@ -240,30 +220,15 @@ async def nomination_history(
     operation_id="nominations_transition_reasons",
     summary="The free-text reasons given with status changes (admin; not in the audit trail)",
     response_model=Page[TransitionReasonRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def transition_reasons(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    nomination_id: NominationId,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: Admin, nomination_id: NominationId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = await service.transition_reasons(
-        session, actor, nomination_id, updated_since=updated_since
+        asked.session, actor, nomination_id, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        TransitionReasonRead,
-        TRANSITION_REASON_RECORD,
-        "transition-reasons.csv",
-    )
+    return await asked.answer(listing, TRANSITION_REASONS)
 
 
 @router.delete(

@@ -9,15 +9,13 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
-    OutputFormat,
-    Paging,
     PartnerPath,
     ProgramFilter,
     RegionFilter,
@@ -28,8 +26,8 @@ from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
 from app.partners.schemas import (
-    MEMBERSHIP_RECORD,
-    PARTNER_RECORD,
+    MEMBERSHIPS,
+    PARTNERS,
     BenchmarkRead,
     BenchmarkWrite,
     MembershipCreate,
@@ -48,13 +46,11 @@ MembershipId = RecordId
     "",
     operation_id="partners_list",
     response_model=Page[PartnerRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_partners(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     region: RegionFilter = None,
     program: ProgramFilter = None,
     as_of: Annotated[
@@ -62,14 +58,11 @@ async def list_partners(
     ] = None,
     q: Annotated[SearchText | None, Query(description="Name contains, or exact code")] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     listing = service.list_partners(
         region=region, program=program, as_of=as_of, q=q, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request, format, session, paging, listing, PartnerRead, PARTNER_RECORD, "partners.csv"
-    )
+    return await asked.answer(listing, PARTNERS)
 
 
 @router.get(
@@ -106,33 +99,21 @@ async def update_partner(
     "/{code}/memberships",
     operation_id="memberships_list",
     response_model=Page[MembershipRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def list_memberships(
-    request: Request,
     _: Reader,
-    session: SessionDep,
     code: PartnerPath,
-    paging: Paging,
+    asked: ListQuery,
     program: ProgramFilter = None,
     as_of: Annotated[date | None, Query(description="Only memberships valid on this date")] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(asked.session, code)
     listing = service.list_memberships(
         partner, program=program, as_of=as_of, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        MembershipRead,
-        MEMBERSHIP_RECORD,
-        "memberships.csv",
-    )
+    return await asked.answer(listing, MEMBERSHIPS)
 
 
 @router.post(

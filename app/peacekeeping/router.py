@@ -11,18 +11,18 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import FromDate, OutputFormat, Paging, ToDate, UpdatedSince
+from app.core.params import FromDate, ToDate, UpdatedSince
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
-from app.peacekeeping.schemas import SNAPSHOT_RECORD, SnapshotRead, SnapshotUpload
+from app.peacekeeping.schemas import SNAPSHOTS, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
 
 router = APIRouter(
@@ -93,13 +93,11 @@ async def _file_bytes(request: Request) -> bytes:
     operation_id="peacekeeping_snapshots_list",
     summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
     response_model=Page[SnapshotRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_snapshots(
-    request: Request,
     _: FigureReader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     reporting_date: Annotated[date | None, Query(description="Of this reporting date")] = None,
     from_date: FromDate = None,
     to_date: ToDate = None,
@@ -108,7 +106,6 @@ async def list_snapshots(
         Query(pattern=r"^[0-9A-Fa-f]{64}$", description="From the file with this SHA-256"),
     ] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     filters = service.SnapshotFilters(
         reporting_date=reporting_date,
@@ -118,9 +115,7 @@ async def list_snapshots(
         updated_since=updated_since,
     )
     listing = service.list_snapshots(filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, SnapshotRead, SNAPSHOT_RECORD, "snapshots.csv"
-    )
+    return await asked.answer(listing, SNAPSHOTS)
 
 
 @router.get(

@@ -6,16 +6,16 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, ProgramPath, UpdatedSince
+from app.core.params import ProgramPath, UpdatedSince
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.programs import service
-from app.programs.schemas import PROGRAM_RECORD, ProgramCreate, ProgramRead, ProgramUpdate
+from app.programs.schemas import PROGRAMS, ProgramCreate, ProgramRead, ProgramUpdate
 
 router = APIRouter(prefix="/programs", tags=["programs"], route_class=IdempotentRoute)
 
@@ -24,20 +24,13 @@ router = APIRouter(prefix="/programs", tags=["programs"], route_class=Idempotent
     "",
     operation_id="programs_list",
     response_model=Page[ProgramRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_programs(
-    request: Request,
-    _: Reader,
-    session: SessionDep,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = service.list_programs(updated_since=updated_since)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ProgramRead, PROGRAM_RECORD, "programs.csv"
-    )
+    return await asked.answer(listing, PROGRAMS)
 
 
 @router.get(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -16,8 +16,6 @@ from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
     ImplementerFilter,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     UpdatedSince,
@@ -27,8 +25,8 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.projects import service
 from app.projects.schemas import (
-    IMPLEMENTER_RECORD,
-    PROJECT_RECORD,
+    IMPLEMENTERS,
+    PROJECTS,
     ImplementerCreate,
     ImplementerKind,
     ImplementerRead,
@@ -67,27 +65,15 @@ def implementer_filters(
     operation_id="implementers_list",
     summary="Organizations that carry out awards (every key reads them)",
     response_model=Page[ImplementerRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_implementers(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.ImplementerFilters, Depends(implementer_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.implementers_listing(session, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ImplementerRead,
-        IMPLEMENTER_RECORD,
-        "implementers.csv",
-    )
+    listing = await service.implementers_listing(asked.session, filters)
+    return await asked.answer(listing, IMPLEMENTERS)
 
 
 @implementers.get(
@@ -178,20 +164,15 @@ def project_filters(
     operation_id="projects_list",
     summary="Awards, one IATI activity each (embassy keys: those in their own country)",
     response_model=Page[ProjectRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_projects(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.ProjectFilters, Depends(project_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.projects_listing(session, principal, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ProjectRead, PROJECT_RECORD, "projects.csv"
-    )
+    listing = await service.projects_listing(asked.session, principal, filters)
+    return await asked.answer(listing, PROJECTS)
 
 
 @projects.get(

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_batches
+from app.core.csvout import list_or_csv, list_responses, listing_batches
 from app.core.db import SessionDep, read_connection
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
@@ -89,7 +89,7 @@ Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
     "",
     operation_id="trainings_list",
     response_model=Page[TrainingRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_trainings(
     request: Request,

@@ -9,19 +9,19 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.versioning import RequiredVersion
 from app.integrations.webhooks import service
 from app.integrations.webhooks.schemas import (
-    DELIVERY_RECORD,
-    WEBHOOK_RECORD,
+    WEBHOOK_DELIVERIES,
+    WEBHOOKS,
     DeliveryRead,
     Redelivery,
     WebhookCreate,
@@ -48,26 +48,13 @@ def _location(webhook_id: int) -> str:
     "",
     operation_id="webhooks_list",
     response_model=Page[WebhookRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_webhooks(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: WebhookOwner, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        service.list_webhooks(actor, updated_since),
-        WebhookRead,
-        WEBHOOK_RECORD,
-        "webhooks.csv",
-    )
+    listing = service.list_webhooks(actor, updated_since)
+    return await asked.answer(listing, WEBHOOKS)
 
 
 @router.post(
@@ -167,28 +154,13 @@ async def rotate_secret(
     "/{webhook_id}/deliveries",
     operation_id="webhooks_deliveries",
     response_model=Page[DeliveryRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def list_deliveries(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: WebhookOwner, webhook_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = await service.list_deliveries(session, actor, webhook_id, updated_since)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        DeliveryRead,
-        DELIVERY_RECORD,
-        "webhook-deliveries.csv",
-    )
+    listing = await service.list_deliveries(asked.session, actor, webhook_id, updated_since)
+    return await asked.answer(listing, WEBHOOK_DELIVERIES)
 
 
 @router.post(
