@@ -22,8 +22,6 @@ from app.core.versioning import RequiredVersion
 
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 
-KeyId = RecordId
-
 
 @router.get(
     "",
@@ -75,7 +73,7 @@ async def create_key(
     response_model=ApiKeyRead,
     responses=responses(304, 404),
 )
-async def get_key(request: Request, _: Admin, session: SessionDep, key_id: KeyId) -> Response:
+async def get_key(request: Request, _: Admin, session: SessionDep, key_id: RecordId) -> Response:
     return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
 
 
@@ -89,7 +87,7 @@ async def revoke_key(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    key_id: KeyId,
+    key_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.revoke_key(session, actor, key_id, expected_version)

@@ -16,6 +16,7 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FromDate,
     PartnerFilter,
     ProgramFilter,
@@ -23,7 +24,7 @@ from app.core.params import (
     ToDate,
     UpdatedSince,
 )
-from app.core.schemas import Date
+from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.cwd import imports, service
@@ -43,7 +44,6 @@ from app.cwd.schemas import (
 router = APIRouter(prefix="/cwd-teams", tags=["cwd-teams"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-TeamId = Annotated[int, Path(ge=1, le=2**62)]
 RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
 AsOfQuery = Annotated[
     Date | None,
@@ -112,7 +112,7 @@ async def get_team(
     request: Request,
     principal: Reader,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: AsOfQuery = None,
 ) -> Response:
     team = await service.get_team(session, principal, team_id, as_of)
@@ -149,7 +149,7 @@ async def update_team(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     body: TeamUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -165,7 +165,7 @@ async def update_team(
     responses=responses(404, 412, 428),
 )
 async def delete_team(
-    actor: Writer, session: SessionDep, team_id: TeamId, expected_version: RequiredVersion
+    actor: Writer, session: SessionDep, team_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_team(session, actor, team_id, expected_version)
     return render.no_content()
@@ -186,7 +186,7 @@ def _roster_location(team_id: int, day: date) -> str:
     responses=list_responses(404),
 )
 async def list_rosters(
-    principal: Reader, team_id: TeamId, asked: ListQuery, filters: RosterFilters
+    principal: Reader, team_id: RecordId, asked: ListQuery, filters: RosterFilters
 ) -> Response:
     listing = await service.rosters_listing(asked.session, principal, team_id, filters)
     return await asked.answer(listing, CWD_ROSTERS)
@@ -205,7 +205,7 @@ async def create_roster(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    team_id: TeamId,
+    team_id: RecordId,
     body: RosterCreate,
 ) -> Response:
     roster = await service.add_roster(session, actor, team_id, body)
@@ -219,7 +219,7 @@ async def create_roster(
     responses=responses(304, 404),
 )
 async def get_roster(
-    request: Request, principal: Reader, session: SessionDep, team_id: TeamId, as_of: RosterDate
+    request: Request, principal: Reader, session: SessionDep, team_id: RecordId, as_of: RosterDate
 ) -> Response:
     roster = await service.get_roster(session, principal, team_id, as_of)
     return render.resource(request, RosterRead, roster)
@@ -236,7 +236,7 @@ async def replace_roster(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: RosterDate,
     body: RosterReplace,
     expected_version: RequiredVersion,
@@ -254,7 +254,7 @@ async def replace_roster(
 async def delete_roster(
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: RosterDate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -280,7 +280,7 @@ async def import_teams(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_teams(session, actor, records, dry_run=dry_run)

@@ -15,6 +15,7 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     PartnerFilter,
     ProgramFilter,
@@ -36,8 +37,6 @@ from app.funding.schemas import (
 
 router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-ObligationId = RecordId
 
 
 def _location(obligation_id: int) -> str:
@@ -86,7 +85,7 @@ async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters
     responses=responses(304, 404),
 )
 async def get_obligation(
-    request: Request, principal: Reader, session: SessionDep, obligation_id: ObligationId
+    request: Request, principal: Reader, session: SessionDep, obligation_id: RecordId
 ) -> Response:
     obligation = await service.get_obligation(session, principal, obligation_id)
     return render.resource(request, ObligationRead, obligation)
@@ -120,7 +119,7 @@ async def update_obligation(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    obligation_id: ObligationId,
+    obligation_id: RecordId,
     body: ObligationUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -139,7 +138,7 @@ async def update_obligation(
 async def delete_obligation(
     actor: Writer,
     session: SessionDep,
-    obligation_id: ObligationId,
+    obligation_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.delete_obligation(session, actor, obligation_id, expected_version)
@@ -164,7 +163,7 @@ async def import_obligations(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)

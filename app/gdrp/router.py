@@ -17,6 +17,7 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
@@ -268,7 +269,7 @@ async def import_milestones(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_milestones(session, actor, records, dry_run=dry_run)

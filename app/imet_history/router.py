@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -16,12 +16,14 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.imet_history import imports, service
@@ -34,8 +36,6 @@ from app.imet_history.schemas import (
 
 router = APIRouter(prefix="/imet-history", tags=["imet-history"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-HistoryId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 def _location(history_id: int) -> str:
@@ -81,7 +81,7 @@ async def list_history(principal: Reader, asked: ListQuery, filters: Filters) ->
     responses=responses(304, 404),
 )
 async def get_history(
-    request: Request, principal: Reader, session: SessionDep, history_id: HistoryId
+    request: Request, principal: Reader, session: SessionDep, history_id: RecordId
 ) -> Response:
     history = await service.get_history(session, principal, history_id)
     return render.resource(request, ImetHistoryRead, history)
@@ -117,7 +117,7 @@ async def update_history(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    history_id: HistoryId,
+    history_id: RecordId,
     body: ImetHistoryUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -134,7 +134,7 @@ async def update_history(
 async def delete_history(
     actor: Writer,
     session: SessionDep,
-    history_id: HistoryId,
+    history_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.delete_history(session, actor, history_id, expected_version)
@@ -159,7 +159,7 @@ async def import_history(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_history(session, actor, records, dry_run=dry_run)

@@ -59,7 +59,6 @@ router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=Idempo
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
-ResultId = RecordId
 # Integration scripts and admins submit results; admins approve or return them (the
 # approval rules say which role makes which move).
 ResultMover = Annotated[Principal, require(*approval.MOVERS)]
@@ -291,7 +290,7 @@ async def get_result(
     actor: Reader,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
 ) -> Response:
     result = await results.get_result(session, actor, code, result_id)
     return render.resource(request, ResultRead, result)
@@ -308,7 +307,7 @@ async def update_result(
     actor: Admin,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     body: ResultUpdate,
     expected_version: RequiredVersion,
     force: Force = False,
@@ -329,7 +328,7 @@ async def delete_result(
     actor: Admin,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
@@ -351,7 +350,7 @@ async def transition_result(
     session: SessionDep,
     idempotency_key: IdempotencyKey,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     body: ResultTransition,
     expected_version: OptionalVersion,
     force: Force = False,

@@ -52,9 +52,6 @@ NominationCreator = Annotated[
 ]
 
 
-NominationId = RecordId
-
-
 def _location(nomination_id: int) -> str:
     return f"/api/v1/nominations/{nomination_id}"
 
@@ -126,7 +123,7 @@ async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Fil
     responses=responses(304, 404),
 )
 async def get_nomination(
-    request: Request, actor: NominationUser, session: SessionDep, nomination_id: NominationId
+    request: Request, actor: NominationUser, session: SessionDep, nomination_id: RecordId
 ) -> Response:
     nomination = await service.get_nomination(session, actor, nomination_id)
     return render.resource(request, NominationRead, nomination)
@@ -143,7 +140,7 @@ async def update_nomination(
     request: Request,
     actor: NominationUser,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: NominationUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -166,7 +163,7 @@ async def transition_nomination(
     expected_version: OptionalVersion,
     idempotency_key: IdempotencyKey,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: TransitionRequest,
 ) -> Response:
     nomination = await service.transition(
@@ -188,7 +185,7 @@ async def put_vetting(
     # the service then refuses them (403) on their own nominations.
     actor: NominationUser,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: VettingWrite,
     expected_version: OptionalVersion,
 ) -> Response:
@@ -205,7 +202,7 @@ async def put_vetting(
 )
 async def nomination_history(
     actor: NominationUser,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     asked: ListQuery,
     updated_since: UpdatedSince = None,
 ) -> Response:
@@ -223,7 +220,7 @@ async def nomination_history(
     responses=list_responses(404),
 )
 async def transition_reasons(
-    actor: Admin, nomination_id: NominationId, asked: ListQuery, updated_since: UpdatedSince = None
+    actor: Admin, nomination_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = await service.transition_reasons(
         asked.session, actor, nomination_id, updated_since=updated_since
@@ -241,7 +238,7 @@ async def transition_reasons(
 async def purge_transition_reasons(
     actor: Admin,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.purge_transition_reasons(session, actor, nomination_id, expected_version)

@@ -39,8 +39,6 @@ from app.partners.schemas import (
 
 router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
 
-MembershipId = RecordId
-
 
 @router.get(
     "",
@@ -144,7 +142,7 @@ async def add_membership(
     responses=responses(304, 404),
 )
 async def get_membership(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: MembershipId
+    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: RecordId
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.get_membership(session, partner, membership_id)
@@ -163,7 +161,7 @@ async def update_membership(
     actor: Admin,
     session: SessionDep,
     code: PartnerPath,
-    membership_id: MembershipId,
+    membership_id: RecordId,
     body: MembershipUpdate,
     expected_version: RequiredVersion,
 ) -> Response:

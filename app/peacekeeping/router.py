@@ -31,7 +31,6 @@ router = APIRouter(
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
-SnapshotId = RecordId
 FILE_FIELD = "file"
 
 CSV_EXAMPLE = (
@@ -125,7 +124,7 @@ async def list_snapshots(
     responses=responses(304, 404),
 )
 async def get_snapshot(
-    request: Request, _: FigureReader, session: SessionDep, snapshot_id: SnapshotId
+    request: Request, _: FigureReader, session: SessionDep, snapshot_id: RecordId
 ) -> Response:
     snapshot = await service.get_snapshot(session, snapshot_id)
     return render.resource(request, SnapshotRead, snapshot, version=snapshot.checksum)
@@ -181,7 +180,7 @@ async def upload_snapshot(
     responses=responses(404, 412, 428),
 )
 async def delete_snapshot(
-    actor: Admin, session: SessionDep, snapshot_id: SnapshotId, expected_version: RequiredVersion
+    actor: Admin, session: SessionDep, snapshot_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_snapshot(session, actor, snapshot_id, expected_version)
     return render.no_content()

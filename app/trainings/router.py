@@ -16,6 +16,7 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromDate,
     FromFiscalYear,
@@ -46,8 +47,6 @@ from app.trainings.schemas import (
 
 router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-TrainingId = RecordId
 
 
 async def training_filters(  # async: a plain def would run in the threadpool
@@ -127,7 +126,7 @@ async def list_trainings(
     response_model=TrainingRead,
     responses=responses(304, 404),
 )
-async def get_training(request: Request, principal: Reader, training_id: TrainingId) -> Response:
+async def get_training(request: Request, principal: Reader, training_id: RecordId) -> Response:
     async with read_connection(request) as conn:
         body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
@@ -161,7 +160,7 @@ async def update_training(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    training_id: TrainingId,
+    training_id: RecordId,
     body: TrainingUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -176,7 +175,7 @@ async def update_training(
     responses=responses(404, 412, 428),
 )
 async def delete_training(
-    actor: Writer, session: SessionDep, training_id: TrainingId, expected_version: RequiredVersion
+    actor: Writer, session: SessionDep, training_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_training(session, actor, training_id, expected_version)
     return render.no_content()
@@ -195,7 +194,7 @@ async def import_trainings(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_trainings(session, actor, records, dry_run=dry_run)
