@@ -14,21 +14,21 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.versioning import RequiredVersion
 
-router = APIRouter(prefix="/api-keys", tags=["api-keys"])
-
-
-@router.get(
-    "",
-    operation_id="api_keys_list",
-    response_model=Page[ApiKeyRead],
-    responses=list_responses(),
+router = APIRouter(
+    prefix="/api-keys",
+    tags=["api-keys"],
+    generate_unique_id_function=operation_ids("api_keys"),
 )
+
+
+@router.get("", response_model=Page[ApiKeyRead], responses=list_responses())
 async def list_keys(
     _: Admin,
     asked: ListQuery,
@@ -42,13 +42,7 @@ async def list_keys(
     return await asked.answer(listing, API_KEYS)
 
 
-@router.post(
-    "",
-    operation_id="api_keys_create",
-    status_code=201,
-    response_model=ApiKeyCreated,
-    responses=responses(413, 415),
-)
+@router.post("", status_code=201, response_model=ApiKeyCreated, responses=responses(413, 415))
 async def create_key(
     request: Request, actor: Admin, session: SessionDep, body: ApiKeyCreate
 ) -> Response:
@@ -67,12 +61,7 @@ async def create_key(
     )
 
 
-@router.get(
-    "/{key_id}",
-    operation_id="api_keys_get",
-    response_model=ApiKeyRead,
-    responses=responses(304, 404),
-)
+@router.get("/{key_id}", response_model=ApiKeyRead, responses=responses(304, 404))
 async def get_key(request: Request, _: Admin, session: SessionDep, key_id: RecordId) -> Response:
     return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
 

@@ -10,20 +10,20 @@ from starlette.responses import Response
 from app.audit import service
 from app.audit.schemas import AUDIT_EVENTS, AuditEventRead
 from app.core.csvout import ListQuery, list_responses
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt, SearchText
 from app.core.security import Admin
 
-router = APIRouter(prefix="/audit-events", tags=["audit"])
-
-
-@router.get(
-    "",
-    operation_id="audit_events_list",
-    response_model=Page[AuditEventRead],
-    responses=list_responses(),
+router = APIRouter(
+    prefix="/audit-events",
+    tags=["audit"],
+    generate_unique_id_function=operation_ids("audit_events"),
 )
+
+
+@router.get("", response_model=Page[AuditEventRead], responses=list_responses())
 async def list_events(
     _: Admin,
     asked: ListQuery,

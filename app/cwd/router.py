@@ -14,6 +14,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -41,7 +42,12 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 
-router = APIRouter(prefix="/cwd-teams", tags=["cwd-teams"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/cwd-teams",
+    tags=["cwd-teams"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("cwd_teams"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
@@ -91,7 +97,6 @@ RosterFilters = Annotated[service.RosterFilters, Depends(roster_filters)]
 
 @router.get(
     "",
-    operation_id="cwd_teams_list",
     summary="CWD teams with their composition as of a date (embassy keys: their own "
     "country's only); CSV has a line per roster and role",
     response_model=Page[TeamRead],
@@ -102,12 +107,7 @@ async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> R
     return await asked.answer(listing, CWD_TEAMS)
 
 
-@router.get(
-    "/{team_id}",
-    operation_id="cwd_teams_get",
-    response_model=TeamRead,
-    responses=responses(304, 404),
-)
+@router.get("/{team_id}", response_model=TeamRead, responses=responses(304, 404))
 async def get_team(
     request: Request,
     principal: Reader,
@@ -121,7 +121,6 @@ async def get_team(
 
 @router.post(
     "",
-    operation_id="cwd_teams_create",
     status_code=201,
     summary="Record a CWD team; 409 when its country has a team of that name",
     response_model=TeamRead,
@@ -140,7 +139,6 @@ async def create_team(
 
 @router.patch(
     "/{team_id}",
-    operation_id="cwd_teams_update",
     summary="Change a team; its life must still hold every roster",
     response_model=TeamRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -159,7 +157,6 @@ async def update_team(
 
 @router.delete(
     "/{team_id}",
-    operation_id="cwd_teams_delete",
     summary="Delete a team and its rosters",
     status_code=204,
     responses=responses(404, 412, 428),

@@ -13,6 +13,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -43,10 +44,16 @@ from app.facilities.schemas import (
 )
 
 centers = APIRouter(
-    prefix="/training-centers", tags=["training-centers"], route_class=IdempotentRoute
+    prefix="/training-centers",
+    tags=["training-centers"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("training_centers"),
 )
 router = APIRouter(
-    prefix="/facility-upgrades", tags=["facility-upgrades"], route_class=IdempotentRoute
+    prefix="/facility-upgrades",
+    tags=["facility-upgrades"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("facility_upgrades"),
 )
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
@@ -60,7 +67,6 @@ CenterPath = Annotated[
 
 @centers.get(
     "",
-    operation_id="training_centers_list",
     summary="Partners' peace operations training centers (embassy keys: their own country's)",
     response_model=Page[TrainingCenterRead],
     responses=list_responses(),
@@ -76,12 +82,7 @@ async def list_centers(
     return await asked.answer(listing, TRAINING_CENTERS)
 
 
-@centers.get(
-    "/{code}",
-    operation_id="training_centers_get",
-    response_model=TrainingCenterRead,
-    responses=responses(304, 404),
-)
+@centers.get("/{code}", response_model=TrainingCenterRead, responses=responses(304, 404))
 async def get_center(
     request: Request, principal: Reader, session: SessionDep, code: CenterPath
 ) -> Response:
@@ -90,11 +91,7 @@ async def get_center(
 
 
 @centers.post(
-    "",
-    operation_id="training_centers_create",
-    status_code=201,
-    response_model=TrainingCenterRead,
-    responses=responses(409, 413, 415),
+    "", status_code=201, response_model=TrainingCenterRead, responses=responses(409, 413, 415)
 )
 async def create_center(
     request: Request,
@@ -110,10 +107,7 @@ async def create_center(
 
 
 @centers.patch(
-    "/{code}",
-    operation_id="training_centers_update",
-    response_model=TrainingCenterRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{code}", response_model=TrainingCenterRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_center(
     request: Request,
@@ -129,7 +123,6 @@ async def update_center(
 
 @centers.delete(
     "/{code}",
-    operation_id="training_centers_delete",
     status_code=204,
     summary="Delete a training center without upgrades (409 while it has some)",
     responses=responses(404, 409, 412, 428),
@@ -177,7 +170,6 @@ Filters = Annotated[service.UpgradeFilters, Depends(upgrade_filters)]
 
 @router.get(
     "",
-    operation_id="facility_upgrades_list",
     summary="Gender-inclusive facility upgrades at training centers (fiscal year: completed_on's)",
     response_model=Page[FacilityUpgradeRead],
     responses=list_responses(),
@@ -187,12 +179,7 @@ async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -
     return await asked.answer(listing, FACILITY_UPGRADES)
 
 
-@router.get(
-    "/{upgrade_id}",
-    operation_id="facility_upgrades_get",
-    response_model=FacilityUpgradeRead,
-    responses=responses(304, 404),
-)
+@router.get("/{upgrade_id}", response_model=FacilityUpgradeRead, responses=responses(304, 404))
 async def get_upgrade(
     request: Request, principal: Reader, session: SessionDep, upgrade_id: RecordId
 ) -> Response:
@@ -202,7 +189,6 @@ async def get_upgrade(
 
 @router.post(
     "",
-    operation_id="facility_upgrades_create",
     status_code=201,
     summary="Record a facility upgrade; completed needs completed_on",
     response_model=FacilityUpgradeRead,
@@ -223,7 +209,6 @@ async def create_upgrade(
 
 @router.patch(
     "/{upgrade_id}",
-    operation_id="facility_upgrades_update",
     summary="Edit an upgrade or move its status (planned → in_progress → completed; planned or "
     "in_progress → cancelled; other moves 409)",
     response_model=FacilityUpgradeRead,
@@ -241,12 +226,7 @@ async def update_upgrade(
     return render.resource(request, FacilityUpgradeRead, upgrade)
 
 
-@router.delete(
-    "/{upgrade_id}",
-    operation_id="facility_upgrades_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{upgrade_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_upgrade(
     actor: Writer, session: SessionDep, upgrade_id: RecordId, expected_version: RequiredVersion
 ) -> Response:

@@ -13,6 +13,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -35,7 +36,12 @@ from app.funding.schemas import (
     Purpose,
 )
 
-router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/obligations",
+    tags=["funding"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("obligations"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 
@@ -68,7 +74,6 @@ Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
 
 @router.get(
     "",
-    operation_id="obligations_list",
     summary="Obligations and disbursements (embassy keys: their own country's only)",
     response_model=Page[ObligationRead],
     responses=list_responses(),
@@ -78,12 +83,7 @@ async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters
     return await asked.answer(listing, OBLIGATIONS)
 
 
-@router.get(
-    "/{obligation_id}",
-    operation_id="obligations_get",
-    response_model=ObligationRead,
-    responses=responses(304, 404),
-)
+@router.get("/{obligation_id}", response_model=ObligationRead, responses=responses(304, 404))
 async def get_obligation(
     request: Request, principal: Reader, session: SessionDep, obligation_id: RecordId
 ) -> Response:
@@ -91,13 +91,7 @@ async def get_obligation(
     return render.resource(request, ObligationRead, obligation)
 
 
-@router.post(
-    "",
-    operation_id="obligations_create",
-    status_code=201,
-    response_model=ObligationRead,
-    responses=responses(413, 415),
-)
+@router.post("", status_code=201, response_model=ObligationRead, responses=responses(413, 415))
 async def create_obligation(
     request: Request,
     actor: Writer,
@@ -110,10 +104,7 @@ async def create_obligation(
 
 
 @router.patch(
-    "/{obligation_id}",
-    operation_id="obligations_update",
-    response_model=ObligationRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{obligation_id}", response_model=ObligationRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_obligation(
     request: Request,
@@ -129,12 +120,7 @@ async def update_obligation(
     return render.resource(request, ObligationRead, obligation)
 
 
-@router.delete(
-    "/{obligation_id}",
-    operation_id="obligations_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{obligation_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_obligation(
     actor: Writer,
     session: SessionDep,

@@ -15,6 +15,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -44,10 +45,16 @@ from app.gdrp.schemas import (
 )
 
 engagements = APIRouter(
-    prefix="/advisory-engagements", tags=["advisory-engagements"], route_class=IdempotentRoute
+    prefix="/advisory-engagements",
+    tags=["advisory-engagements"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("advisory_engagements"),
 )
 milestones = APIRouter(
-    prefix="/policy-milestones", tags=["policy-milestones"], route_class=IdempotentRoute
+    prefix="/policy-milestones",
+    tags=["policy-milestones"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("policy_milestones"),
 )
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
@@ -78,7 +85,6 @@ Filters = Annotated[service.GdrpFilters, Depends(gdrp_filters)]
 
 @engagements.get(
     "",
-    operation_id="advisory_engagements_list",
     summary="GDRP advisory engagements (fiscal year: start_date's; embassy keys: their own "
     "country's)",
     response_model=Page[EngagementRead],
@@ -96,12 +102,7 @@ async def list_engagements(
     return await asked.answer(listing, ADVISORY_ENGAGEMENTS)
 
 
-@engagements.get(
-    "/{engagement_id}",
-    operation_id="advisory_engagements_get",
-    response_model=EngagementRead,
-    responses=responses(304, 404),
-)
+@engagements.get("/{engagement_id}", response_model=EngagementRead, responses=responses(304, 404))
 async def get_engagement(
     request: Request, principal: Reader, session: SessionDep, engagement_id: RecordId
 ) -> Response:
@@ -109,13 +110,7 @@ async def get_engagement(
     return render.resource(request, EngagementRead, engagement)
 
 
-@engagements.post(
-    "",
-    operation_id="advisory_engagements_create",
-    status_code=201,
-    response_model=EngagementRead,
-    responses=responses(413, 415),
-)
+@engagements.post("", status_code=201, response_model=EngagementRead, responses=responses(413, 415))
 async def create_engagement(
     request: Request,
     actor: Writer,
@@ -131,7 +126,6 @@ async def create_engagement(
 
 @engagements.patch(
     "/{engagement_id}",
-    operation_id="advisory_engagements_update",
     summary="Edit an engagement; its partner stays while policy milestones name it (409)",
     response_model=EngagementRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -152,7 +146,6 @@ async def update_engagement(
 
 @engagements.delete(
     "/{engagement_id}",
-    operation_id="advisory_engagements_delete",
     status_code=204,
     summary="Delete an engagement no policy milestone names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
@@ -169,7 +162,6 @@ async def delete_engagement(
 
 @milestones.get(
     "",
-    operation_id="policy_milestones_list",
     summary="Policies, plans and capacity partner governments adopted (fiscal year: "
     "adopted_on's; embassy keys: their own country's)",
     response_model=Page[MilestoneRead],
@@ -186,12 +178,7 @@ async def list_milestones(
     return await asked.answer(listing, POLICY_MILESTONES)
 
 
-@milestones.get(
-    "/{milestone_id}",
-    operation_id="policy_milestones_get",
-    response_model=MilestoneRead,
-    responses=responses(304, 404),
-)
+@milestones.get("/{milestone_id}", response_model=MilestoneRead, responses=responses(304, 404))
 async def get_milestone(
     request: Request, principal: Reader, session: SessionDep, milestone_id: RecordId
 ) -> Response:
@@ -201,7 +188,6 @@ async def get_milestone(
 
 @milestones.post(
     "",
-    operation_id="policy_milestones_create",
     status_code=201,
     summary="Record a policy milestone; its engagement, if any, must be of the same partner",
     response_model=MilestoneRead,
@@ -221,10 +207,7 @@ async def create_milestone(
 
 
 @milestones.patch(
-    "/{milestone_id}",
-    operation_id="policy_milestones_update",
-    response_model=MilestoneRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{milestone_id}", response_model=MilestoneRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_milestone(
     request: Request,
@@ -238,12 +221,7 @@ async def update_milestone(
     return render.resource(request, MilestoneRead, milestone)
 
 
-@milestones.delete(
-    "/{milestone_id}",
-    operation_id="policy_milestones_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@milestones.delete("/{milestone_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_milestone(
     actor: Writer, session: SessionDep, milestone_id: RecordId, expected_version: RequiredVersion
 ) -> Response:

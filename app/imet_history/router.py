@@ -14,6 +14,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -34,7 +35,12 @@ from app.imet_history.schemas import (
     ImetHistoryUpdate,
 )
 
-router = APIRouter(prefix="/imet-history", tags=["imet-history"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/imet-history",
+    tags=["imet-history"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("imet_history"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 
@@ -63,7 +69,6 @@ Filters = Annotated[service.ImetHistoryFilters, Depends(history_filters)]
 
 @router.get(
     "",
-    operation_id="imet_history_list",
     summary="IMET completions per partner and fiscal year from before the service (embassy "
     "keys: their own country's only)",
     response_model=Page[ImetHistoryRead],
@@ -74,12 +79,7 @@ async def list_history(principal: Reader, asked: ListQuery, filters: Filters) ->
     return await asked.answer(listing, IMET_HISTORY)
 
 
-@router.get(
-    "/{history_id}",
-    operation_id="imet_history_get",
-    response_model=ImetHistoryRead,
-    responses=responses(304, 404),
-)
+@router.get("/{history_id}", response_model=ImetHistoryRead, responses=responses(304, 404))
 async def get_history(
     request: Request, principal: Reader, session: SessionDep, history_id: RecordId
 ) -> Response:
@@ -89,7 +89,6 @@ async def get_history(
 
 @router.post(
     "",
-    operation_id="imet_history_create",
     status_code=201,
     summary="Record a partner's IMET completions for a fiscal year; 409 when the year already "
     "has a record or completed nominations",
@@ -109,7 +108,6 @@ async def create_history(
 
 @router.patch(
     "/{history_id}",
-    operation_id="imet_history_update",
     response_model=ImetHistoryRead,
     responses=responses(404, 409, 412, 413, 415, 428),
 )
@@ -125,12 +123,7 @@ async def update_history(
     return render.resource(request, ImetHistoryRead, history)
 
 
-@router.delete(
-    "/{history_id}",
-    operation_id="imet_history_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{history_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_history(
     actor: Writer,
     session: SessionDep,

@@ -18,6 +18,7 @@ from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     AsKnownOn,
@@ -54,7 +55,12 @@ from app.indicators.schemas import (
     TargetWrite,
 )
 
-router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/indicators",
+    tags=["indicators"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("indicators"),
+)
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
@@ -103,12 +109,7 @@ def result_filters(
     )
 
 
-@router.get(
-    "",
-    operation_id="indicators_list",
-    response_model=Page[IndicatorRead],
-    responses=list_responses(),
-)
+@router.get("", response_model=Page[IndicatorRead], responses=list_responses())
 async def list_indicators(
     _: Reader,
     asked: ListQuery,
@@ -118,13 +119,7 @@ async def list_indicators(
     return await asked.answer(listing, INDICATORS)
 
 
-@router.post(
-    "",
-    operation_id="indicators_create",
-    status_code=201,
-    response_model=IndicatorRead,
-    responses=responses(409, 413, 415),
-)
+@router.post("", status_code=201, response_model=IndicatorRead, responses=responses(409, 413, 415))
 async def create_indicator(
     request: Request,
     actor: Admin,
@@ -136,24 +131,14 @@ async def create_indicator(
     return render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code))
 
 
-@router.get(
-    "/{code}",
-    operation_id="indicators_get",
-    response_model=IndicatorRead,
-    responses=responses(304, 404),
-)
+@router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
 async def get_indicator(
     request: Request, _: Reader, session: SessionDep, code: IndicatorCodePath
 ) -> Response:
     return render.resource(request, IndicatorRead, await service.get_indicator(session, code))
 
 
-@router.patch(
-    "/{code}",
-    operation_id="indicators_update",
-    response_model=IndicatorRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
 async def update_indicator(
     request: Request,
     actor: Admin,
@@ -168,7 +153,6 @@ async def update_indicator(
 
 @router.delete(
     "/{code}",
-    operation_id="indicators_delete",
     summary="Delete an indicator that has no results (its targets and locks go with it)",
     status_code=204,
     responses=responses(404, 409, 412, 428),

@@ -13,6 +13,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -36,7 +37,12 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
-router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/nominations",
+    tags=["nominations"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("nominations"),
+)
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -58,7 +64,6 @@ def _location(nomination_id: int) -> str:
 
 @router.post(
     "",
-    operation_id="nominations_create",
     status_code=201,
     summary="Nominate a candidate (Idempotency-Key required)",
     response_model=NominationRead,
@@ -105,23 +110,13 @@ def nomination_filters(
 Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
 
 
-@router.get(
-    "",
-    operation_id="nominations_list",
-    response_model=Page[NominationRead],
-    responses=list_responses(),
-)
+@router.get("", response_model=Page[NominationRead], responses=list_responses())
 async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
     listing = await service.nominations_listing(asked.session, actor, filters)
     return await asked.answer(listing, NOMINATIONS)
 
 
-@router.get(
-    "/{nomination_id}",
-    operation_id="nominations_get",
-    response_model=NominationRead,
-    responses=responses(304, 404),
-)
+@router.get("/{nomination_id}", response_model=NominationRead, responses=responses(304, 404))
 async def get_nomination(
     request: Request, actor: NominationUser, session: SessionDep, nomination_id: RecordId
 ) -> Response:
@@ -131,7 +126,6 @@ async def get_nomination(
 
 @router.patch(
     "/{nomination_id}",
-    operation_id="nominations_update",
     summary="Correct nominee, course or ECL while the nomination is submitted",
     response_model=NominationRead,
     responses=responses(404, 409, 412, 413, 415, 428),

@@ -13,6 +13,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
@@ -37,15 +38,15 @@ from app.partners.schemas import (
     PartnerUpdate,
 )
 
-router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
-
-
-@router.get(
-    "",
-    operation_id="partners_list",
-    response_model=Page[PartnerRead],
-    responses=list_responses(),
+router = APIRouter(
+    prefix="/partners",
+    tags=["partners"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("partners"),
 )
+
+
+@router.get("", response_model=Page[PartnerRead], responses=list_responses())
 async def list_partners(
     _: Reader,
     asked: ListQuery,
@@ -63,24 +64,14 @@ async def list_partners(
     return await asked.answer(listing, PARTNERS)
 
 
-@router.get(
-    "/{code}",
-    operation_id="partners_get",
-    response_model=PartnerRead,
-    responses=responses(304, 404),
-)
+@router.get("/{code}", response_model=PartnerRead, responses=responses(304, 404))
 async def get_partner(
     request: Request, _: Reader, session: SessionDep, code: PartnerPath
 ) -> Response:
     return render.resource(request, PartnerRead, await service.get_partner(session, code))
 
 
-@router.patch(
-    "/{code}",
-    operation_id="partners_update",
-    response_model=PartnerRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
 async def update_partner(
     request: Request,
     actor: Admin,

@@ -15,6 +15,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import FromDate, ToDate, UpdatedSince
 from app.core.routetable import declared_media_types, unsupported_media_type
@@ -26,7 +27,10 @@ from app.peacekeeping.schemas import SNAPSHOTS, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
 
 router = APIRouter(
-    prefix="/peacekeeping/snapshots", tags=["peacekeeping"], route_class=IdempotentRoute
+    prefix="/peacekeeping/snapshots",
+    tags=["peacekeeping"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("peacekeeping_snapshots"),
 )
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
@@ -89,7 +93,6 @@ async def _file_bytes(request: Request) -> bytes:
 
 @router.get(
     "",
-    operation_id="peacekeeping_snapshots_list",
     summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
     response_model=Page[SnapshotRead],
     responses=list_responses(),
@@ -117,12 +120,7 @@ async def list_snapshots(
     return await asked.answer(listing, SNAPSHOTS)
 
 
-@router.get(
-    "/{snapshot_id}",
-    operation_id="peacekeeping_snapshots_get",
-    response_model=SnapshotRead,
-    responses=responses(304, 404),
-)
+@router.get("/{snapshot_id}", response_model=SnapshotRead, responses=responses(304, 404))
 async def get_snapshot(
     request: Request, _: FigureReader, session: SessionDep, snapshot_id: RecordId
 ) -> Response:
@@ -174,7 +172,6 @@ async def upload_snapshot(
 
 @router.delete(
     "/{snapshot_id}",
-    operation_id="peacekeeping_snapshots_delete",
     summary="Delete a snapshot (admin); the month's previous upload is then the newest",
     status_code=204,
     responses=responses(404, 412, 428),

@@ -12,6 +12,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
@@ -36,8 +37,18 @@ from app.projects.schemas import (
     ProjectUpdate,
 )
 
-implementers = APIRouter(prefix="/implementers", tags=["implementers"], route_class=IdempotentRoute)
-projects = APIRouter(prefix="/projects", tags=["projects"], route_class=IdempotentRoute)
+implementers = APIRouter(
+    prefix="/implementers",
+    tags=["implementers"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("implementers"),
+)
+projects = APIRouter(
+    prefix="/projects",
+    tags=["projects"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("projects"),
+)
 
 ImplementerPath = Annotated[
     str, Path(pattern=PROGRAM_CODE_PATTERN, max_length=16, description="Implementer code, any case")
@@ -62,7 +73,6 @@ def implementer_filters(
 
 @implementers.get(
     "",
-    operation_id="implementers_list",
     summary="Organizations that carry out awards (every key reads them)",
     response_model=Page[ImplementerRead],
     responses=list_responses(),
@@ -76,12 +86,7 @@ async def list_implementers(
     return await asked.answer(listing, IMPLEMENTERS)
 
 
-@implementers.get(
-    "/{code}",
-    operation_id="implementers_get",
-    response_model=ImplementerRead,
-    responses=responses(304, 404),
-)
+@implementers.get("/{code}", response_model=ImplementerRead, responses=responses(304, 404))
 async def get_implementer(
     request: Request, _: Reader, session: SessionDep, code: ImplementerPath
 ) -> Response:
@@ -89,11 +94,7 @@ async def get_implementer(
 
 
 @implementers.post(
-    "",
-    operation_id="implementers_create",
-    status_code=201,
-    response_model=ImplementerRead,
-    responses=responses(409, 413, 415),
+    "", status_code=201, response_model=ImplementerRead, responses=responses(409, 413, 415)
 )
 async def create_implementer(
     request: Request,
@@ -109,10 +110,7 @@ async def create_implementer(
 
 
 @implementers.patch(
-    "/{code}",
-    operation_id="implementers_update",
-    response_model=ImplementerRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{code}", response_model=ImplementerRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_implementer(
     request: Request,
@@ -128,7 +126,6 @@ async def update_implementer(
 
 @implementers.delete(
     "/{code}",
-    operation_id="implementers_delete",
     status_code=204,
     summary="Delete an implementer no project names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
@@ -161,7 +158,6 @@ def project_filters(
 
 @projects.get(
     "",
-    operation_id="projects_list",
     summary="Awards, one IATI activity each (embassy keys: those in their own country)",
     response_model=Page[ProjectRead],
     responses=list_responses(),
@@ -175,12 +171,7 @@ async def list_projects(
     return await asked.answer(listing, PROJECTS)
 
 
-@projects.get(
-    "/{code}",
-    operation_id="projects_get",
-    response_model=ProjectRead,
-    responses=responses(304, 404),
-)
+@projects.get("/{code}", response_model=ProjectRead, responses=responses(304, 404))
 async def get_project(
     request: Request, principal: Reader, session: SessionDep, code: ProjectPath
 ) -> Response:
@@ -189,13 +180,7 @@ async def get_project(
     )
 
 
-@projects.post(
-    "",
-    operation_id="projects_create",
-    status_code=201,
-    response_model=ProjectRead,
-    responses=responses(409, 413, 415),
-)
+@projects.post("", status_code=201, response_model=ProjectRead, responses=responses(409, 413, 415))
 async def create_project(
     request: Request,
     actor: Writer,
@@ -209,7 +194,6 @@ async def create_project(
 
 @projects.patch(
     "/{code}",
-    operation_id="projects_update",
     summary="Change a project; its program only while no record names it (409)",
     response_model=ProjectRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -228,7 +212,6 @@ async def update_project(
 
 @projects.delete(
     "/{code}",
-    operation_id="projects_delete",
     status_code=204,
     summary="Delete a project no record names (409 otherwise)",
     responses=responses(404, 409, 412, 428),

@@ -14,6 +14,7 @@ from app.core.csvout import list_or_csv, list_responses, listing_batches
 from app.core.db import SessionDep, read_connection
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     DryRun,
@@ -45,7 +46,12 @@ from app.trainings.schemas import (
     TrainingUpdate,
 )
 
-router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/trainings",
+    tags=["trainings"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("trainings"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 
@@ -84,12 +90,7 @@ async def training_filters(  # async: a plain def would run in the threadpool
 Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
 
 
-@router.get(
-    "",
-    operation_id="trainings_list",
-    response_model=Page[TrainingRead],
-    responses=list_responses(),
-)
+@router.get("", response_model=Page[TrainingRead], responses=list_responses())
 async def list_trainings(
     request: Request,
     principal: Reader,
@@ -120,25 +121,14 @@ async def list_trainings(
     )
 
 
-@router.get(
-    "/{training_id}",
-    operation_id="trainings_get",
-    response_model=TrainingRead,
-    responses=responses(304, 404),
-)
+@router.get("/{training_id}", response_model=TrainingRead, responses=responses(304, 404))
 async def get_training(request: Request, principal: Reader, training_id: RecordId) -> Response:
     async with read_connection(request) as conn:
         body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
 
 
-@router.post(
-    "",
-    operation_id="trainings_create",
-    status_code=201,
-    response_model=TrainingRead,
-    responses=responses(409, 413, 415),
-)
+@router.post("", status_code=201, response_model=TrainingRead, responses=responses(409, 413, 415))
 async def create_training(
     request: Request,
     actor: Writer,
@@ -151,10 +141,7 @@ async def create_training(
 
 
 @router.patch(
-    "/{training_id}",
-    operation_id="trainings_update",
-    response_model=TrainingRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    "/{training_id}", response_model=TrainingRead, responses=responses(404, 409, 412, 413, 415, 428)
 )
 async def update_training(
     request: Request,
@@ -168,12 +155,7 @@ async def update_training(
     return render.resource(request, TrainingRead, training)
 
 
-@router.delete(
-    "/{training_id}",
-    operation_id="trainings_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{training_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_training(
     actor: Writer, session: SessionDep, training_id: RecordId, expected_version: RequiredVersion
 ) -> Response:

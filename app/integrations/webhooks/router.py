@@ -13,6 +13,7 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
@@ -31,7 +32,12 @@ from app.integrations.webhooks.schemas import (
     WebhookUpdate,
 )
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/webhooks",
+    tags=["webhooks"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("webhooks"),
+)
 
 WebhookOwner = Annotated[Principal, require(Role.admin, Role.embassy)]
 
@@ -44,12 +50,7 @@ def _location(webhook_id: int) -> str:
     return f"/api/v1/webhooks/{webhook_id}"
 
 
-@router.get(
-    "",
-    operation_id="webhooks_list",
-    response_model=Page[WebhookRead],
-    responses=list_responses(),
-)
+@router.get("", response_model=Page[WebhookRead], responses=list_responses())
 async def list_webhooks(
     actor: WebhookOwner, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
@@ -59,7 +60,6 @@ async def list_webhooks(
 
 @router.post(
     "",
-    operation_id="webhooks_create",
     status_code=201,
     response_model=WebhookCreated,
     responses=responses(413, 415),
@@ -83,12 +83,7 @@ async def create_webhook(
     )
 
 
-@router.get(
-    "/{webhook_id}",
-    operation_id="webhooks_get",
-    response_model=WebhookRead,
-    responses=responses(304, 404),
-)
+@router.get("/{webhook_id}", response_model=WebhookRead, responses=responses(304, 404))
 async def get_webhook(
     request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
 ) -> Response:
@@ -99,7 +94,6 @@ async def get_webhook(
 
 @router.patch(
     "/{webhook_id}",
-    operation_id="webhooks_update",
     response_model=WebhookRead,
     responses=responses(404, 412, 413, 415, 428),
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
@@ -118,12 +112,7 @@ async def update_webhook(
     return render.resource(request, WebhookRead, subscription)
 
 
-@router.delete(
-    "/{webhook_id}",
-    operation_id="webhooks_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{webhook_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_webhook(
     actor: WebhookOwner,
     session: SessionDep,
