@@ -16,7 +16,9 @@ VERBS = frozenset({"list", "get", "create", "update", "delete"})
 
 
 def operation_ids(resource: str) -> Callable[[APIRoute], str]:
-    """The id of each route of a router about `resource` that gives none of its own."""
+    """The id of each route of a router about `resource` that gives none of its own; a second
+    route that would get the same id (`get_x` and `get_x_stats`) is refused, not renamed."""
+    named: dict[str, str] = {}  # id -> the route it names
 
     def operation_id(route: APIRoute) -> str:
         verb = route.name.partition("_")[0]
@@ -25,6 +27,13 @@ def operation_ids(resource: str) -> Callable[[APIRoute], str]:
                 f"route {route.name!r}: name it {'/'.join(sorted(VERBS))}_..., "
                 "or give it an operation_id"
             )
-        return f"{resource}_{verb}"
+        unique_id = f"{resource}_{verb}"
+        # Mounting a router builds its routes again: the same route may ask twice.
+        if named.setdefault(unique_id, route.name) != route.name:
+            raise ValueError(
+                f"route {route.name!r}: {unique_id} already names {named[unique_id]!r}; "
+                "give it an operation_id"
+            )
+        return unique_id
 
     return operation_id

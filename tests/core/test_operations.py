@@ -30,3 +30,15 @@ def test_a_route_neither_named_by_a_verb_nor_given_an_id_is_refused() -> None:
 
         @router.post("/archive")
         async def archive_thing() -> None: ...
+
+
+def test_two_routes_of_one_verb_without_ids_are_refused() -> None:
+    router = APIRouter(generate_unique_id_function=operation_ids("things"))
+
+    @router.get("/{thing_id}")
+    async def get_thing(thing_id: int) -> None: ...
+
+    with pytest.raises(ValueError, match=r"things_get already names 'get_thing'"):
+
+        @router.get("/{thing_id}/stats")
+        async def get_thing_stats(thing_id: int) -> None: ...
