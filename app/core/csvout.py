@@ -44,6 +44,7 @@ def list_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 BATCH_SIZE = 500
+_ATTRIBUTE = re.compile(r"\{(\w+)\}")
 FLUSH_BYTES = 64 * 1024
 
 
@@ -234,11 +235,20 @@ async def listing_or_csv(
 @dataclass(frozen=True, slots=True)
 class CsvListing:
     """How a resource is listed, declared once beside its record shape: JSON items in the
-    read model `schema`, CSV in `shape`'s columns under `filename`."""
+    read model `schema`, CSV in `shape`'s columns under `filename`; and, for a resource
+    created by POST, the `path` of one record (`/api/v1/trainings/{id}`, its attributes in
+    braces), its Location."""
 
     schema: type[BaseModel]
     shape: RecordShape
     filename: str
+    path: str | None = None
+
+    def url(self, obj: Any) -> str:
+        """The URL of the record `obj`: `path` with its attributes filled in."""
+        if self.path is None:
+            raise TypeError(f"{self.schema.__name__} declares no path: give its location")
+        return _ATTRIBUTE.sub(lambda name: str(getattr(obj, name[1])), self.path)
 
 
 @dataclass(frozen=True, slots=True)

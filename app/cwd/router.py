@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -55,10 +54,6 @@ AsOfQuery = Annotated[
     Date | None,
     Query(description="Composition from the latest roster on or before this date; default today"),
 ]
-
-
-def _location(team_id: int) -> str:
-    return f"/api/v1/cwd-teams/{team_id}"
 
 
 def team_filters(
@@ -134,7 +129,7 @@ async def create_team(
     body: TeamCreate,
 ) -> Response:
     team = await service.create_team(session, actor, body)
-    return render.created(request, TeamRead, team, _location(team.id))
+    return render.created(request, CWD_TEAMS, team)
 
 
 @router.patch(
@@ -171,10 +166,6 @@ async def delete_team(
 # --- Rosters ----------------------------------------------------------------------------------
 
 
-def _roster_location(team_id: int, day: date) -> str:
-    return f"/api/v1/cwd-teams/{team_id}/rosters/{day.isoformat()}"
-
-
 @router.get(
     "/{team_id}/rosters",
     operation_id="cwd_rosters_list",
@@ -206,7 +197,7 @@ async def create_roster(
     body: RosterCreate,
 ) -> Response:
     roster = await service.add_roster(session, actor, team_id, body)
-    return render.created(request, RosterRead, roster, _roster_location(team_id, roster.as_of))
+    return render.created(request, CWD_ROSTERS, roster)
 
 
 @router.get(

@@ -101,9 +101,7 @@ async def create_center(
     body: TrainingCenterCreate,
 ) -> Response:
     center = await service.create_center(session, actor, body)
-    return render.created(
-        request, TrainingCenterRead, center, f"/api/v1/training-centers/{center.code}"
-    )
+    return render.created(request, TRAINING_CENTERS, center)
 
 
 @centers.patch(
@@ -202,9 +200,7 @@ async def create_upgrade(
     body: FacilityUpgradeCreate,
 ) -> Response:
     upgrade = await service.create_upgrade(session, actor, body)
-    return render.created(
-        request, FacilityUpgradeRead, upgrade, f"/api/v1/facility-upgrades/{upgrade.id}"
-    )
+    return render.created(request, FACILITY_UPGRADES, upgrade)
 
 
 @router.patch(

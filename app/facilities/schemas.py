@@ -168,7 +168,12 @@ TRAINING_CENTER_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-TRAINING_CENTERS = CsvListing(TrainingCenterRead, TRAINING_CENTER_RECORD, "training-centers.csv")
+TRAINING_CENTERS = CsvListing(
+    TrainingCenterRead,
+    TRAINING_CENTER_RECORD,
+    "training-centers.csv",
+    path="/api/v1/training-centers/{code}",
+)
 
 # One upgrade's fields, in CSV order (the list export and the import's columns).
 FACILITY_UPGRADE_RECORD = records.RecordShape(
@@ -188,5 +193,8 @@ FACILITY_UPGRADE_RECORD = records.RecordShape(
     records.Field("updated_at", imported=False, stored=False),
 )
 FACILITY_UPGRADES = CsvListing(
-    FacilityUpgradeRead, FACILITY_UPGRADE_RECORD, "facility-upgrades.csv"
+    FacilityUpgradeRead,
+    FACILITY_UPGRADE_RECORD,
+    "facility-upgrades.csv",
+    path="/api/v1/facility-upgrades/{id}",
 )

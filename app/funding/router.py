@@ -45,10 +45,6 @@ router = APIRouter(
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 
-def _location(obligation_id: int) -> str:
-    return f"/api/v1/obligations/{obligation_id}"
-
-
 def obligation_filters(
     program: ProgramFilter = None,
     fiscal_year: FiscalYearQuery = None,
@@ -100,7 +96,7 @@ async def create_obligation(
     body: ObligationCreate,
 ) -> Response:
     obligation = await service.create_obligation(session, actor, body)
-    return render.created(request, ObligationRead, obligation, _location(obligation.id))
+    return render.created(request, OBLIGATIONS, obligation)
 
 
 @router.patch(

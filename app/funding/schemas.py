@@ -133,4 +133,6 @@ OBLIGATION_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-OBLIGATIONS = CsvListing(ObligationRead, OBLIGATION_RECORD, "obligations.csv")
+OBLIGATIONS = CsvListing(
+    ObligationRead, OBLIGATION_RECORD, "obligations.csv", path="/api/v1/obligations/{id}"
+)

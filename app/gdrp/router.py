@@ -119,9 +119,7 @@ async def create_engagement(
     body: EngagementCreate,
 ) -> Response:
     engagement = await service.create_engagement(session, actor, body)
-    return render.created(
-        request, EngagementRead, engagement, f"/api/v1/advisory-engagements/{engagement.id}"
-    )
+    return render.created(request, ADVISORY_ENGAGEMENTS, engagement)
 
 
 @engagements.patch(
@@ -201,9 +199,7 @@ async def create_milestone(
     body: MilestoneCreate,
 ) -> Response:
     milestone = await service.create_milestone(session, actor, body)
-    return render.created(
-        request, MilestoneRead, milestone, f"/api/v1/policy-milestones/{milestone.id}"
-    )
+    return render.created(request, POLICY_MILESTONES, milestone)
 
 
 @milestones.patch(

@@ -208,7 +208,12 @@ ENGAGEMENT_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-ADVISORY_ENGAGEMENTS = CsvListing(EngagementRead, ENGAGEMENT_RECORD, "advisory-engagements.csv")
+ADVISORY_ENGAGEMENTS = CsvListing(
+    EngagementRead,
+    ENGAGEMENT_RECORD,
+    "advisory-engagements.csv",
+    path="/api/v1/advisory-engagements/{id}",
+)
 
 # One milestone's fields, in CSV order (the list export and the import's columns).
 MILESTONE_RECORD = records.RecordShape(
@@ -225,4 +230,6 @@ MILESTONE_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-POLICY_MILESTONES = CsvListing(MilestoneRead, MILESTONE_RECORD, "policy-milestones.csv")
+POLICY_MILESTONES = CsvListing(
+    MilestoneRead, MILESTONE_RECORD, "policy-milestones.csv", path="/api/v1/policy-milestones/{id}"
+)

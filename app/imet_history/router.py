@@ -44,10 +44,6 @@ router = APIRouter(
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
 
-def _location(history_id: int) -> str:
-    return f"/api/v1/imet-history/{history_id}"
-
-
 def history_filters(
     partner: PartnerFilter = None,
     fiscal_year: FiscalYearQuery = None,
@@ -103,7 +99,7 @@ async def create_history(
     body: ImetHistoryCreate,
 ) -> Response:
     history = await service.create_history(session, actor, body)
-    return render.created(request, ImetHistoryRead, history, _location(history.id))
+    return render.created(request, IMET_HISTORY, history)
 
 
 @router.patch(

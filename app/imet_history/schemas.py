@@ -74,4 +74,6 @@ IMET_HISTORY_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-IMET_HISTORY = CsvListing(ImetHistoryRead, IMET_HISTORY_RECORD, "imet-history.csv")
+IMET_HISTORY = CsvListing(
+    ImetHistoryRead, IMET_HISTORY_RECORD, "imet-history.csv", path="/api/v1/imet-history/{id}"
+)

@@ -128,7 +128,7 @@ async def create_indicator(
     body: IndicatorCreate,
 ) -> Response:
     indicator = await service.create_indicator(session, actor, body)
-    return render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code))
+    return render.created(request, INDICATORS, indicator)
 
 
 @router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
@@ -259,8 +259,7 @@ async def create_result(
     force: Force = False,
 ) -> Response:
     result = await results.create_result(session, actor, code, body, force)
-    location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
-    return render.created(request, ResultRead, result, location)
+    return render.created(request, RESULTS, result)
 
 
 @router.get(

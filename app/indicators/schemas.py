@@ -343,7 +343,9 @@ INDICATOR_RECORD = records.RecordShape(
     records.Field("baseline", source="baseline_text"),
     *map(records.Field, ("description", "locked_fiscal_years", "created_at", "updated_at")),
 )
-INDICATORS = CsvListing(IndicatorRead, INDICATOR_RECORD, "indicators.csv")
+INDICATORS = CsvListing(
+    IndicatorRead, INDICATOR_RECORD, "indicators.csv", path="/api/v1/indicators/{code}"
+)
 RESULT_RECORD = records.RecordShape(
     records.Field("id"),
     records.Field("indicator", source="indicator_code"),
@@ -369,4 +371,9 @@ RESULT_RECORD = records.RecordShape(
         ),
     ),
 )
-RESULTS = CsvListing(ResultRead, RESULT_RECORD, "results.csv")
+RESULTS = CsvListing(
+    ResultRead,
+    RESULT_RECORD,
+    "results.csv",
+    path="/api/v1/indicators/{indicator_code}/results/{id}",
+)

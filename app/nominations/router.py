@@ -58,10 +58,6 @@ NominationCreator = Annotated[
 ]
 
 
-def _location(nomination_id: int) -> str:
-    return f"/api/v1/nominations/{nomination_id}"
-
-
 @router.post(
     "",
     status_code=201,
@@ -77,7 +73,7 @@ async def create_nomination(
     body: NominationCreate,
 ) -> Response:
     nomination = await service.create_nomination(session, actor, body)
-    return render.created(request, NominationRead, nomination, _location(nomination.id))
+    return render.created(request, NOMINATIONS, nomination)
 
 
 def nomination_filters(

@@ -231,4 +231,6 @@ NOMINATION_RECORD = records.RecordShape(
     records.Field("updated_at", imported=False),
 )
 NOMINATION_HISTORY = CsvListing(AuditEventRead, AUDIT_EVENT_RECORD, "history.csv")
-NOMINATIONS = CsvListing(NominationRead, NOMINATION_RECORD, "nominations.csv")
+NOMINATIONS = CsvListing(
+    NominationRead, NOMINATION_RECORD, "nominations.csv", path="/api/v1/nominations/{id}"
+)

@@ -123,7 +123,7 @@ async def add_membership(
     partner = await service.get_partner(session, code)
     membership = await service.add_membership(session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return render.created(request, MembershipRead, membership, location)
+    return render.created(request, MEMBERSHIPS, membership, location)
 
 
 @router.get(

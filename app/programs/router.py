@@ -50,7 +50,7 @@ async def create_program(
     body: ProgramCreate,
 ) -> Response:
     program = await service.create_program(session, actor, body)
-    return render.created(request, ProgramRead, program, f"/api/v1/programs/{program.code}")
+    return render.created(request, PROGRAMS, program)
 
 
 @router.patch("/{code}", response_model=ProgramRead, responses=responses(404, 412, 413, 415, 428))

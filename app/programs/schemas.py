@@ -54,4 +54,4 @@ class ProgramRead(ReadModel):
 PROGRAM_RECORD = records.RecordShape(
     *map(records.Field, ("code", "name", "description", "outcomes", "created_at", "updated_at"))
 )
-PROGRAMS = CsvListing(ProgramRead, PROGRAM_RECORD, "programs.csv")
+PROGRAMS = CsvListing(ProgramRead, PROGRAM_RECORD, "programs.csv", path="/api/v1/programs/{code}")

@@ -104,9 +104,7 @@ async def create_implementer(
     body: ImplementerCreate,
 ) -> Response:
     implementer = await service.create_implementer(session, actor, body)
-    return render.created(
-        request, ImplementerRead, implementer, f"/api/v1/implementers/{implementer.code}"
-    )
+    return render.created(request, IMPLEMENTERS, implementer)
 
 
 @implementers.patch(
@@ -189,7 +187,7 @@ async def create_project(
     body: ProjectCreate,
 ) -> Response:
     project = await service.create_project(session, actor, body)
-    return render.created(request, ProjectRead, project, f"/api/v1/projects/{project.code}")
+    return render.created(request, PROJECTS, project)
 
 
 @projects.patch(

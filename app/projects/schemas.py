@@ -147,7 +147,9 @@ IMPLEMENTER_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-IMPLEMENTERS = CsvListing(ImplementerRead, IMPLEMENTER_RECORD, "implementers.csv")
+IMPLEMENTERS = CsvListing(
+    ImplementerRead, IMPLEMENTER_RECORD, "implementers.csv", path="/api/v1/implementers/{code}"
+)
 PROJECT_RECORD = records.RecordShape(
     records.Field("id", imported=False, stored=False),
     records.Field("code"),
@@ -162,4 +164,4 @@ PROJECT_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
-PROJECTS = CsvListing(ProjectRead, PROJECT_RECORD, "projects.csv")
+PROJECTS = CsvListing(ProjectRead, PROJECT_RECORD, "projects.csv", path="/api/v1/projects/{code}")

@@ -36,7 +36,7 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
-    TRAINING_RECORD,
+    TRAININGS,
     Kind,
     SortOrder,
     Topic,
@@ -112,12 +112,7 @@ async def list_trainings(
         return listing_batches(sessionmaker, listing)
 
     return await list_or_csv(
-        request,
-        format,
-        TRAINING_RECORD,
-        filename="trainings.csv",
-        export=export,
-        page=page,
+        request, format, TRAININGS.shape, filename=TRAININGS.filename, export=export, page=page
     )
 
 
@@ -137,7 +132,7 @@ async def create_training(
     body: TrainingCreate,
 ) -> Response:
     training = await service.create_training(session, actor, body)
-    return render.created(request, TrainingRead, training, f"/api/v1/trainings/{training.id}")
+    return render.created(request, TRAININGS, training)
 
 
 @router.patch(
