@@ -9,53 +9,40 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
-from app.apikeys.schemas import API_KEY_RECORD, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from app.apikeys.schemas import API_KEYS, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.versioning import RequiredVersion
 
-router = APIRouter(prefix="/api-keys", tags=["api-keys"])
-
-KeyId = RecordId
-
-
-@router.get(
-    "",
-    operation_id="api_keys_list",
-    response_model=Page[ApiKeyRead],
-    responses={**CSV_RESPONSE, **responses()},
+router = APIRouter(
+    prefix="/api-keys",
+    tags=["api-keys"],
+    generate_unique_id_function=operation_ids("api_keys"),
 )
+
+
+@router.get("", response_model=Page[ApiKeyRead], responses=list_responses())
 async def list_keys(
-    request: Request,
     _: Admin,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     role: Role | None = None,
     include_revoked: Annotated[bool, Query(description="Also list revoked keys")] = False,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     listing = service.list_keys(
         role=role, include_revoked=include_revoked, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request, format, session, paging, listing, ApiKeyRead, API_KEY_RECORD, "api-keys.csv"
-    )
+    return await asked.answer(listing, API_KEYS)
 
 
-@router.post(
-    "",
-    operation_id="api_keys_create",
-    status_code=201,
-    response_model=ApiKeyCreated,
-    responses=responses(413, 415),
-)
+@router.post("", status_code=201, response_model=ApiKeyCreated, responses=responses(413, 415))
 async def create_key(
     request: Request, actor: Admin, session: SessionDep, body: ApiKeyCreate
 ) -> Response:
@@ -74,13 +61,8 @@ async def create_key(
     )
 
 
-@router.get(
-    "/{key_id}",
-    operation_id="api_keys_get",
-    response_model=ApiKeyRead,
-    responses=responses(304, 404),
-)
-async def get_key(request: Request, _: Admin, session: SessionDep, key_id: KeyId) -> Response:
+@router.get("/{key_id}", response_model=ApiKeyRead, responses=responses(304, 404))
+async def get_key(request: Request, _: Admin, session: SessionDep, key_id: RecordId) -> Response:
     return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
 
 
@@ -94,7 +76,7 @@ async def revoke_key(
     request: Request,
     actor: Admin,
     session: SessionDep,
-    key_id: KeyId,
+    key_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.revoke_key(session, actor, key_id, expected_version)

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel
 from app.core.security import Role
 
@@ -52,3 +53,4 @@ API_KEY_RECORD = records.RecordShape(
     records.Field("partner", source="partner_code"),
     *map(records.Field, ("prefix", "created_at", "revoked_at")),
 )
+API_KEYS = CsvListing(ApiKeyRead, API_KEY_RECORD, "api-keys.csv")

@@ -4,39 +4,34 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from app.audit import service
-from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
-from app.core.db import SessionDep
-from app.core.errors import responses
+from app.audit.schemas import AUDIT_EVENTS, AuditEventRead
+from app.core.csvout import ListQuery, list_responses
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt, SearchText
 from app.core.security import Admin
 
-router = APIRouter(prefix="/audit-events", tags=["audit"])
-
-
-@router.get(
-    "",
-    operation_id="audit_events_list",
-    response_model=Page[AuditEventRead],
-    responses={**CSV_RESPONSE, **responses()},
+router = APIRouter(
+    prefix="/audit-events",
+    tags=["audit"],
+    generate_unique_id_function=operation_ids("audit_events"),
 )
+
+
+@router.get("", response_model=Page[AuditEventRead], responses=list_responses())
 async def list_events(
-    request: Request,
     _: Admin,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     resource_type: Annotated[SearchText | None, Query()] = None,
     resource_id: Annotated[SearchText | None, Query()] = None,
     action: Annotated[SearchText | None, Query()] = None,
     actor_key_id: Annotated[ParamInt | None, Query(ge=1, le=2**62)] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     listing = service.list_events(
         resource_type=resource_type,
@@ -45,6 +40,4 @@ async def list_events(
         actor_key_id=actor_key_id,
         since=updated_since,
     )
-    return await listing_or_csv(
-        request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "audit.csv"
-    )
+    return await asked.answer(listing, AUDIT_EVENTS)

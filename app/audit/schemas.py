@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import ReadModel
 
 
@@ -45,3 +46,4 @@ AUDIT_EVENT_RECORD = records.RecordShape(
         shape=records.RecordShape(records.Field("detail"), records.Field("value")),
     ),
 )
+AUDIT_EVENTS = CsvListing(AuditEventRead, AUDIT_EVENT_RECORD, "audit.csv")

@@ -100,8 +100,8 @@ def _required_headers(routes: list[BaseRoute]) -> dict[str, set[str]]:
     required: dict[str, set[str]] = {}
     for context in iter_route_contexts(routes):
         route = context.original_route
-        if isinstance(route, APIRoute) and route.operation_id:
-            required[route.operation_id] = {
+        if isinstance(route, APIRoute):
+            required[route.unique_id] = {
                 getattr(dependency.call, REQUIRED_HEADER)
                 for dependency in _dependencies(route.dependant)
                 if getattr(dependency.call, REQUIRED_HEADER, None)

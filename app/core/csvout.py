@@ -11,20 +11,24 @@ import csv
 import io
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import Request
+from fastapi import Depends, Request
 from pydantic import BaseModel
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.responses import Response, StreamingResponse
 
 from app.core import responses as render
+from app.core.db import SessionDep
+from app.core.errors import responses
 from app.core.pagination import Listing, PageParams, SortKey, key_value, paginate, rows_after
+from app.core.params import OutputFormat, Paging
 from app.core.records import LIST_SEPARATOR, RecordShape
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -32,7 +36,15 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
 }
+
+
+def list_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """A list route's `responses=`: its problems (`errors.responses`) and the CSV 200."""
+    return {**responses(*statuses), **CSV_RESPONSE}
+
+
 BATCH_SIZE = 500
+_ATTRIBUTE = re.compile(r"\{(\w+)\}")
 FLUSH_BYTES = 64 * 1024
 
 
@@ -218,3 +230,57 @@ async def listing_or_csv(
         return listing_batches(request.app.state.sessionmaker, listing)
 
     return await list_or_csv(request, format, shape, filename=filename, export=export, page=page)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvListing:
+    """How a resource is listed, declared once beside its record shape: JSON items in the
+    read model `schema`, CSV in `shape`'s columns under `filename`; and, for a resource
+    created by POST, the `path` of one record (`/api/v1/trainings/{id}`, its attributes in
+    braces), its Location."""
+
+    schema: type[BaseModel]
+    shape: RecordShape
+    filename: str
+    path: str | None = None
+
+    def url(self, obj: Any) -> str:
+        """The URL of the record `obj`: `path` with its attributes filled in."""
+        if self.path is None:
+            raise TypeError(f"{self.schema.__name__} declares no path: give its location")
+        return _ATTRIBUTE.sub(lambda name: str(getattr(obj, name[1])), self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class ListRequest:
+    """What every list route takes besides its caller and filters: the request, its session,
+    the page asked for and the output format (JSON page or CSV)."""
+
+    request: Request
+    session: AsyncSession
+    paging: PageParams
+    format: str | None
+
+    async def answer(self, listing: Listing, listed: CsvListing) -> Response:
+        """The list route's answer for `listing`: a JSON page, or every record as CSV."""
+        return await listing_or_csv(
+            self.request,
+            self.format,
+            self.session,
+            self.paging,
+            listing,
+            listed.schema,
+            listed.shape,
+            listed.filename,
+        )
+
+
+async def _list_request(
+    request: Request, session: SessionDep, paging: Paging, format: OutputFormat = None
+) -> ListRequest:
+    return ListRequest(request, session, paging, format)
+
+
+# `format` is this dependency's own query parameter and the paging ones its dependency's, so a
+# route taking it where it took `paging` (and `format` last) lists its parameters as before.
+ListQuery = Annotated[ListRequest, Depends(_list_request)]

@@ -44,6 +44,8 @@ IfMatch = Annotated[
     Header(alias="If-Match", max_length=200, description="The ETag last read; required"),
 ]
 Paging = Annotated[PageParams, Depends(page_params)]
+# An import's `?dry_run=true`.
+DryRun = Annotated[bool, Query(description="Validate and count; write nothing")]
 OutputFormat = Annotated[
     Literal["json", "csv"] | None,
     Query(alias="format", description="`csv` answers text/csv (as does `Accept: text/csv`)"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import Request
 from pydantic import BaseModel, TypeAdapter
@@ -80,8 +80,19 @@ def json_resource(
     return Response(body(), status_code=status_code, media_type=JSON, headers=headers)
 
 
-def created(request: Request, schema: type[BaseModel], obj: Any, location: str) -> Response:
-    return resource(request, schema, obj, status_code=201, location=location)
+class Resource(Protocol):
+    """What `created` needs of a resource's declaration (a `csvout.CsvListing`)."""
+
+    @property
+    def schema(self) -> type[BaseModel]: ...
+
+    def url(self, obj: Any) -> str: ...
+
+
+def created(request: Request, kind: Resource, obj: Any, location: str | None = None) -> Response:
+    """A record just created: 201 with its ETag and Location (its URL, unless given)."""
+    location = location if location is not None else kind.url(obj)
+    return resource(request, kind.schema, obj, status_code=201, location=location)
 
 
 def page(request: Request, schema: type[BaseModel], result: Result[Any]) -> Response:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -10,28 +9,28 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FromDate,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
     ToDate,
     UpdatedSince,
 )
-from app.core.schemas import Date
+from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.cwd import imports, service
 from app.cwd.schemas import (
-    ROSTER_RECORD,
-    TEAM_RECORD,
+    CWD_ROSTERS,
+    CWD_TEAMS,
     Activity,
     Composition,
     RosterCreate,
@@ -42,19 +41,19 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 
-router = APIRouter(prefix="/cwd-teams", tags=["cwd-teams"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/cwd-teams",
+    tags=["cwd-teams"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("cwd_teams"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
-TeamId = Annotated[int, Path(ge=1, le=2**62)]
 RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
 AsOfQuery = Annotated[
     Date | None,
     Query(description="Composition from the latest roster on or before this date; default today"),
 ]
-
-
-def _location(team_id: int) -> str:
-    return f"/api/v1/cwd-teams/{team_id}"
 
 
 def team_filters(
@@ -93,37 +92,22 @@ RosterFilters = Annotated[service.RosterFilters, Depends(roster_filters)]
 
 @router.get(
     "",
-    operation_id="cwd_teams_list",
     summary="CWD teams with their composition as of a date (embassy keys: their own "
     "country's only); CSV has a line per roster and role",
     response_model=Page[TeamRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(),
 )
-async def list_teams(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.teams_listing(session, principal, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, TeamRead, TEAM_RECORD, "cwd-teams.csv"
-    )
+async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.teams_listing(asked.session, principal, filters)
+    return await asked.answer(listing, CWD_TEAMS)
 
 
-@router.get(
-    "/{team_id}",
-    operation_id="cwd_teams_get",
-    response_model=TeamRead,
-    responses=responses(304, 404),
-)
+@router.get("/{team_id}", response_model=TeamRead, responses=responses(304, 404))
 async def get_team(
     request: Request,
     principal: Reader,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: AsOfQuery = None,
 ) -> Response:
     team = await service.get_team(session, principal, team_id, as_of)
@@ -132,7 +116,6 @@ async def get_team(
 
 @router.post(
     "",
-    operation_id="cwd_teams_create",
     status_code=201,
     summary="Record a CWD team; 409 when its country has a team of that name",
     response_model=TeamRead,
@@ -146,12 +129,11 @@ async def create_team(
     body: TeamCreate,
 ) -> Response:
     team = await service.create_team(session, actor, body)
-    return render.created(request, TeamRead, team, _location(team.id))
+    return render.created(request, CWD_TEAMS, team)
 
 
 @router.patch(
     "/{team_id}",
-    operation_id="cwd_teams_update",
     summary="Change a team; its life must still hold every roster",
     response_model=TeamRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -160,7 +142,7 @@ async def update_team(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     body: TeamUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -170,13 +152,12 @@ async def update_team(
 
 @router.delete(
     "/{team_id}",
-    operation_id="cwd_teams_delete",
     summary="Delete a team and its rosters",
     status_code=204,
     responses=responses(404, 412, 428),
 )
 async def delete_team(
-    actor: Writer, session: SessionDep, team_id: TeamId, expected_version: RequiredVersion
+    actor: Writer, session: SessionDep, team_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_team(session, actor, team_id, expected_version)
     return render.no_content()
@@ -185,30 +166,18 @@ async def delete_team(
 # --- Rosters ----------------------------------------------------------------------------------
 
 
-def _roster_location(team_id: int, day: date) -> str:
-    return f"/api/v1/cwd-teams/{team_id}/rosters/{day.isoformat()}"
-
-
 @router.get(
     "/{team_id}/rosters",
     operation_id="cwd_rosters_list",
     summary="A team's rosters, oldest first (its history)",
     response_model=Page[RosterRead],
-    responses={**responses(404), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(404),
 )
 async def list_rosters(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    team_id: TeamId,
-    paging: Paging,
-    filters: RosterFilters,
-    format: OutputFormat = None,
+    principal: Reader, team_id: RecordId, asked: ListQuery, filters: RosterFilters
 ) -> Response:
-    listing = await service.rosters_listing(session, principal, team_id, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, RosterRead, ROSTER_RECORD, "cwd-rosters.csv"
-    )
+    listing = await service.rosters_listing(asked.session, principal, team_id, filters)
+    return await asked.answer(listing, CWD_ROSTERS)
 
 
 @router.post(
@@ -224,11 +193,11 @@ async def create_roster(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    team_id: TeamId,
+    team_id: RecordId,
     body: RosterCreate,
 ) -> Response:
     roster = await service.add_roster(session, actor, team_id, body)
-    return render.created(request, RosterRead, roster, _roster_location(team_id, roster.as_of))
+    return render.created(request, CWD_ROSTERS, roster)
 
 
 @router.get(
@@ -238,7 +207,7 @@ async def create_roster(
     responses=responses(304, 404),
 )
 async def get_roster(
-    request: Request, principal: Reader, session: SessionDep, team_id: TeamId, as_of: RosterDate
+    request: Request, principal: Reader, session: SessionDep, team_id: RecordId, as_of: RosterDate
 ) -> Response:
     roster = await service.get_roster(session, principal, team_id, as_of)
     return render.resource(request, RosterRead, roster)
@@ -255,7 +224,7 @@ async def replace_roster(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: RosterDate,
     body: RosterReplace,
     expected_version: RequiredVersion,
@@ -273,7 +242,7 @@ async def replace_roster(
 async def delete_roster(
     actor: Writer,
     session: SessionDep,
-    team_id: TeamId,
+    team_id: RecordId,
     as_of: RosterDate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -299,7 +268,7 @@ async def import_teams(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_teams(session, actor, records, dry_run=dry_run)

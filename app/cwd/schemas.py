@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     CountryCode,
     Date,
@@ -191,6 +192,9 @@ ROSTER_RECORD = records.RecordShape(
     records.Field("as_of"),
     children=records.Children("members", "members", MEMBER_RECORD),
 )
+CWD_ROSTERS = CsvListing(
+    RosterRead, ROSTER_RECORD, "cwd-rosters.csv", path="/api/v1/cwd-teams/{team_id}/rosters/{as_of}"
+)
 TEAM_RECORD = records.RecordShape(
     records.Field("id", imported=False, stored=False),
     records.Field("program", source="program_code", column="program_id"),
@@ -205,6 +209,7 @@ TEAM_RECORD = records.RecordShape(
     records.Field("updated_at", imported=False, stored=False),
     children=records.Children("rosters", "rosters", ROSTER_RECORD),
 )
+CWD_TEAMS = CsvListing(TeamRead, TEAM_RECORD, "cwd-teams.csv", path="/api/v1/cwd-teams/{id}")
 
 
 class TeamImport(TeamCreate):

@@ -9,16 +9,16 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -31,8 +31,8 @@ from app.core.versioning import RequiredVersion
 from app.facilities import imports, service
 from app.facilities.schemas import (
     CENTER_CODE_PATTERN,
-    FACILITY_UPGRADE_RECORD,
-    TRAINING_CENTER_RECORD,
+    FACILITY_UPGRADES,
+    TRAINING_CENTERS,
     FacilityUpgradeCreate,
     FacilityUpgradeRead,
     FacilityUpgradeUpdate,
@@ -44,10 +44,16 @@ from app.facilities.schemas import (
 )
 
 centers = APIRouter(
-    prefix="/training-centers", tags=["training-centers"], route_class=IdempotentRoute
+    prefix="/training-centers",
+    tags=["training-centers"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("training_centers"),
 )
 router = APIRouter(
-    prefix="/facility-upgrades", tags=["facility-upgrades"], route_class=IdempotentRoute
+    prefix="/facility-upgrades",
+    tags=["facility-upgrades"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("facility_upgrades"),
 )
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
@@ -61,40 +67,22 @@ CenterPath = Annotated[
 
 @centers.get(
     "",
-    operation_id="training_centers_list",
     summary="Partners' peace operations training centers (embassy keys: their own country's)",
     response_model=Page[TrainingCenterRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_centers(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     partner: PartnerFilter = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     filters = service.CenterFilters(partner=partner, updated_since=updated_since)
-    listing = await service.centers_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        TrainingCenterRead,
-        TRAINING_CENTER_RECORD,
-        "training-centers.csv",
-    )
+    listing = await service.centers_listing(asked.session, principal, filters)
+    return await asked.answer(listing, TRAINING_CENTERS)
 
 
-@centers.get(
-    "/{code}",
-    operation_id="training_centers_get",
-    response_model=TrainingCenterRead,
-    responses=responses(304, 404),
-)
+@centers.get("/{code}", response_model=TrainingCenterRead, responses=responses(304, 404))
 async def get_center(
     request: Request, principal: Reader, session: SessionDep, code: CenterPath
 ) -> Response:
@@ -103,11 +91,7 @@ async def get_center(
 
 
 @centers.post(
-    "",
-    operation_id="training_centers_create",
-    status_code=201,
-    response_model=TrainingCenterRead,
-    responses=responses(409, 413, 415),
+    "", status_code=201, response_model=TrainingCenterRead, responses=responses(409, 413, 415)
 )
 async def create_center(
     request: Request,
@@ -117,16 +101,11 @@ async def create_center(
     body: TrainingCenterCreate,
 ) -> Response:
     center = await service.create_center(session, actor, body)
-    return render.created(
-        request, TrainingCenterRead, center, f"/api/v1/training-centers/{center.code}"
-    )
+    return render.created(request, TRAINING_CENTERS, center)
 
 
 @centers.patch(
-    "/{code}",
-    operation_id="training_centers_update",
-    response_model=TrainingCenterRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{code}", response_model=TrainingCenterRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_center(
     request: Request,
@@ -142,7 +121,6 @@ async def update_center(
 
 @centers.delete(
     "/{code}",
-    operation_id="training_centers_delete",
     status_code=204,
     summary="Delete a training center without upgrades (409 while it has some)",
     responses=responses(404, 409, 412, 428),
@@ -190,38 +168,16 @@ Filters = Annotated[service.UpgradeFilters, Depends(upgrade_filters)]
 
 @router.get(
     "",
-    operation_id="facility_upgrades_list",
     summary="Gender-inclusive facility upgrades at training centers (fiscal year: completed_on's)",
     response_model=Page[FacilityUpgradeRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
-async def list_upgrades(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.upgrades_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        FacilityUpgradeRead,
-        FACILITY_UPGRADE_RECORD,
-        "facility-upgrades.csv",
-    )
+async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.upgrades_listing(asked.session, principal, filters)
+    return await asked.answer(listing, FACILITY_UPGRADES)
 
 
-@router.get(
-    "/{upgrade_id}",
-    operation_id="facility_upgrades_get",
-    response_model=FacilityUpgradeRead,
-    responses=responses(304, 404),
-)
+@router.get("/{upgrade_id}", response_model=FacilityUpgradeRead, responses=responses(304, 404))
 async def get_upgrade(
     request: Request, principal: Reader, session: SessionDep, upgrade_id: RecordId
 ) -> Response:
@@ -231,7 +187,6 @@ async def get_upgrade(
 
 @router.post(
     "",
-    operation_id="facility_upgrades_create",
     status_code=201,
     summary="Record a facility upgrade; completed needs completed_on",
     response_model=FacilityUpgradeRead,
@@ -245,14 +200,11 @@ async def create_upgrade(
     body: FacilityUpgradeCreate,
 ) -> Response:
     upgrade = await service.create_upgrade(session, actor, body)
-    return render.created(
-        request, FacilityUpgradeRead, upgrade, f"/api/v1/facility-upgrades/{upgrade.id}"
-    )
+    return render.created(request, FACILITY_UPGRADES, upgrade)
 
 
 @router.patch(
     "/{upgrade_id}",
-    operation_id="facility_upgrades_update",
     summary="Edit an upgrade or move its status (planned → in_progress → completed; planned or "
     "in_progress → cancelled; other moves 409)",
     response_model=FacilityUpgradeRead,
@@ -270,12 +222,7 @@ async def update_upgrade(
     return render.resource(request, FacilityUpgradeRead, upgrade)
 
 
-@router.delete(
-    "/{upgrade_id}",
-    operation_id="facility_upgrades_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{upgrade_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_upgrade(
     actor: Writer, session: SessionDep, upgrade_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
@@ -301,7 +248,7 @@ async def import_upgrades(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_upgrades(session, actor, records, dry_run=dry_run)

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     CountryCode,
     Date,
@@ -167,6 +168,12 @@ TRAINING_CENTER_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
+TRAINING_CENTERS = CsvListing(
+    TrainingCenterRead,
+    TRAINING_CENTER_RECORD,
+    "training-centers.csv",
+    path="/api/v1/training-centers/{code}",
+)
 
 # One upgrade's fields, in CSV order (the list export and the import's columns).
 FACILITY_UPGRADE_RECORD = records.RecordShape(
@@ -184,4 +191,10 @@ FACILITY_UPGRADE_RECORD = records.RecordShape(
     records.Field("external_ref"),
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
+)
+FACILITY_UPGRADES = CsvListing(
+    FacilityUpgradeRead,
+    FACILITY_UPGRADE_RECORD,
+    "facility-upgrades.csv",
+    path="/api/v1/facility-upgrades/{id}",
 )

@@ -9,15 +9,15 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -28,7 +28,7 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.funding import imports, service
 from app.funding.schemas import (
-    OBLIGATION_RECORD,
+    OBLIGATIONS,
     FundingType,
     ObligationCreate,
     ObligationRead,
@@ -36,14 +36,13 @@ from app.funding.schemas import (
     Purpose,
 )
 
-router = APIRouter(prefix="/obligations", tags=["funding"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/obligations",
+    tags=["funding"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("obligations"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-ObligationId = RecordId
-
-
-def _location(obligation_id: int) -> str:
-    return f"/api/v1/obligations/{obligation_id}"
 
 
 def obligation_filters(
@@ -71,52 +70,24 @@ Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
 
 @router.get(
     "",
-    operation_id="obligations_list",
     summary="Obligations and disbursements (embassy keys: their own country's only)",
     response_model=Page[ObligationRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
-async def list_obligations(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.obligations_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ObligationRead,
-        OBLIGATION_RECORD,
-        "obligations.csv",
-    )
+async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.obligations_listing(asked.session, principal, filters)
+    return await asked.answer(listing, OBLIGATIONS)
 
 
-@router.get(
-    "/{obligation_id}",
-    operation_id="obligations_get",
-    response_model=ObligationRead,
-    responses=responses(304, 404),
-)
+@router.get("/{obligation_id}", response_model=ObligationRead, responses=responses(304, 404))
 async def get_obligation(
-    request: Request, principal: Reader, session: SessionDep, obligation_id: ObligationId
+    request: Request, principal: Reader, session: SessionDep, obligation_id: RecordId
 ) -> Response:
     obligation = await service.get_obligation(session, principal, obligation_id)
     return render.resource(request, ObligationRead, obligation)
 
 
-@router.post(
-    "",
-    operation_id="obligations_create",
-    status_code=201,
-    response_model=ObligationRead,
-    responses=responses(413, 415),
-)
+@router.post("", status_code=201, response_model=ObligationRead, responses=responses(413, 415))
 async def create_obligation(
     request: Request,
     actor: Writer,
@@ -125,20 +96,17 @@ async def create_obligation(
     body: ObligationCreate,
 ) -> Response:
     obligation = await service.create_obligation(session, actor, body)
-    return render.created(request, ObligationRead, obligation, _location(obligation.id))
+    return render.created(request, OBLIGATIONS, obligation)
 
 
 @router.patch(
-    "/{obligation_id}",
-    operation_id="obligations_update",
-    response_model=ObligationRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{obligation_id}", response_model=ObligationRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_obligation(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    obligation_id: ObligationId,
+    obligation_id: RecordId,
     body: ObligationUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -148,16 +116,11 @@ async def update_obligation(
     return render.resource(request, ObligationRead, obligation)
 
 
-@router.delete(
-    "/{obligation_id}",
-    operation_id="obligations_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{obligation_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_obligation(
     actor: Writer,
     session: SessionDep,
-    obligation_id: ObligationId,
+    obligation_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.delete_obligation(session, actor, obligation_id, expected_version)
@@ -182,7 +145,7 @@ async def import_obligations(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     MAX_USD,
     CountryCode,
@@ -131,4 +132,7 @@ OBLIGATION_RECORD = records.RecordShape(
     records.Field("project", source="project_code", column="project_id"),
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
+)
+OBLIGATIONS = CsvListing(
+    ObligationRead, OBLIGATION_RECORD, "obligations.csv", path="/api/v1/obligations/{id}"
 )

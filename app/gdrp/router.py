@@ -11,16 +11,16 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
@@ -32,8 +32,8 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.gdrp import imports, service
 from app.gdrp.schemas import (
-    ENGAGEMENT_RECORD,
-    MILESTONE_RECORD,
+    ADVISORY_ENGAGEMENTS,
+    POLICY_MILESTONES,
     EngagementCreate,
     EngagementRead,
     EngagementUpdate,
@@ -45,10 +45,16 @@ from app.gdrp.schemas import (
 )
 
 engagements = APIRouter(
-    prefix="/advisory-engagements", tags=["advisory-engagements"], route_class=IdempotentRoute
+    prefix="/advisory-engagements",
+    tags=["advisory-engagements"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("advisory_engagements"),
 )
 milestones = APIRouter(
-    prefix="/policy-milestones", tags=["policy-milestones"], route_class=IdempotentRoute
+    prefix="/policy-milestones",
+    tags=["policy-milestones"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("policy_milestones"),
 )
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
 
@@ -79,42 +85,24 @@ Filters = Annotated[service.GdrpFilters, Depends(gdrp_filters)]
 
 @engagements.get(
     "",
-    operation_id="advisory_engagements_list",
     summary="GDRP advisory engagements (fiscal year: start_date's; embassy keys: their own "
     "country's)",
     response_model=Page[EngagementRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_engagements(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Filters,
     focus: Annotated[Focus | None, Query()] = None,
     project: ProjectFilter = None,
-    format: OutputFormat = None,
 ) -> Response:
     chosen = replace(filters, focus=str(focus) if focus is not None else None, project=project)
-    listing = await service.engagements_listing(session, principal, chosen)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        EngagementRead,
-        ENGAGEMENT_RECORD,
-        "advisory-engagements.csv",
-    )
+    listing = await service.engagements_listing(asked.session, principal, chosen)
+    return await asked.answer(listing, ADVISORY_ENGAGEMENTS)
 
 
-@engagements.get(
-    "/{engagement_id}",
-    operation_id="advisory_engagements_get",
-    response_model=EngagementRead,
-    responses=responses(304, 404),
-)
+@engagements.get("/{engagement_id}", response_model=EngagementRead, responses=responses(304, 404))
 async def get_engagement(
     request: Request, principal: Reader, session: SessionDep, engagement_id: RecordId
 ) -> Response:
@@ -122,13 +110,7 @@ async def get_engagement(
     return render.resource(request, EngagementRead, engagement)
 
 
-@engagements.post(
-    "",
-    operation_id="advisory_engagements_create",
-    status_code=201,
-    response_model=EngagementRead,
-    responses=responses(413, 415),
-)
+@engagements.post("", status_code=201, response_model=EngagementRead, responses=responses(413, 415))
 async def create_engagement(
     request: Request,
     actor: Writer,
@@ -137,14 +119,11 @@ async def create_engagement(
     body: EngagementCreate,
 ) -> Response:
     engagement = await service.create_engagement(session, actor, body)
-    return render.created(
-        request, EngagementRead, engagement, f"/api/v1/advisory-engagements/{engagement.id}"
-    )
+    return render.created(request, ADVISORY_ENGAGEMENTS, engagement)
 
 
 @engagements.patch(
     "/{engagement_id}",
-    operation_id="advisory_engagements_update",
     summary="Edit an engagement; its partner stays while policy milestones name it (409)",
     response_model=EngagementRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -165,7 +144,6 @@ async def update_engagement(
 
 @engagements.delete(
     "/{engagement_id}",
-    operation_id="advisory_engagements_delete",
     status_code=204,
     summary="Delete an engagement no policy milestone names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
@@ -182,41 +160,23 @@ async def delete_engagement(
 
 @milestones.get(
     "",
-    operation_id="policy_milestones_list",
     summary="Policies, plans and capacity partner governments adopted (fiscal year: "
     "adopted_on's; embassy keys: their own country's)",
     response_model=Page[MilestoneRead],
-    responses={**responses(), **CSV_RESPONSE},
+    responses=list_responses(),
 )
 async def list_milestones(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Filters,
     kind: Annotated[MilestoneKind | None, Query()] = None,
-    format: OutputFormat = None,
 ) -> Response:
     chosen = replace(filters, kind=str(kind) if kind is not None else None)
-    listing = await service.milestones_listing(session, principal, chosen)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        MilestoneRead,
-        MILESTONE_RECORD,
-        "policy-milestones.csv",
-    )
+    listing = await service.milestones_listing(asked.session, principal, chosen)
+    return await asked.answer(listing, POLICY_MILESTONES)
 
 
-@milestones.get(
-    "/{milestone_id}",
-    operation_id="policy_milestones_get",
-    response_model=MilestoneRead,
-    responses=responses(304, 404),
-)
+@milestones.get("/{milestone_id}", response_model=MilestoneRead, responses=responses(304, 404))
 async def get_milestone(
     request: Request, principal: Reader, session: SessionDep, milestone_id: RecordId
 ) -> Response:
@@ -226,7 +186,6 @@ async def get_milestone(
 
 @milestones.post(
     "",
-    operation_id="policy_milestones_create",
     status_code=201,
     summary="Record a policy milestone; its engagement, if any, must be of the same partner",
     response_model=MilestoneRead,
@@ -240,16 +199,11 @@ async def create_milestone(
     body: MilestoneCreate,
 ) -> Response:
     milestone = await service.create_milestone(session, actor, body)
-    return render.created(
-        request, MilestoneRead, milestone, f"/api/v1/policy-milestones/{milestone.id}"
-    )
+    return render.created(request, POLICY_MILESTONES, milestone)
 
 
 @milestones.patch(
-    "/{milestone_id}",
-    operation_id="policy_milestones_update",
-    response_model=MilestoneRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{milestone_id}", response_model=MilestoneRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_milestone(
     request: Request,
@@ -263,12 +217,7 @@ async def update_milestone(
     return render.resource(request, MilestoneRead, milestone)
 
 
-@milestones.delete(
-    "/{milestone_id}",
-    operation_id="policy_milestones_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@milestones.delete("/{milestone_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_milestone(
     actor: Writer, session: SessionDep, milestone_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
@@ -294,7 +243,7 @@ async def import_milestones(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_milestones(session, actor, records, dry_run=dry_run)

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     CountryCode,
     Date,
@@ -207,6 +208,12 @@ ENGAGEMENT_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
+ADVISORY_ENGAGEMENTS = CsvListing(
+    EngagementRead,
+    ENGAGEMENT_RECORD,
+    "advisory-engagements.csv",
+    path="/api/v1/advisory-engagements/{id}",
+)
 
 # One milestone's fields, in CSV order (the list export and the import's columns).
 MILESTONE_RECORD = records.RecordShape(
@@ -222,4 +229,7 @@ MILESTONE_RECORD = records.RecordShape(
     records.Field("external_ref"),
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
+)
+POLICY_MILESTONES = CsvListing(
+    MilestoneRead, MILESTONE_RECORD, "policy-milestones.csv", path="/api/v1/policy-milestones/{id}"
 )

@@ -5,43 +5,43 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.imet_history import imports, service
 from app.imet_history.schemas import (
-    IMET_HISTORY_RECORD,
+    IMET_HISTORY,
     ImetHistoryCreate,
     ImetHistoryRead,
     ImetHistoryUpdate,
 )
 
-router = APIRouter(prefix="/imet-history", tags=["imet-history"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/imet-history",
+    tags=["imet-history"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("imet_history"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-HistoryId = Annotated[int, Path(ge=1, le=2**62)]
-
-
-def _location(history_id: int) -> str:
-    return f"/api/v1/imet-history/{history_id}"
 
 
 def history_filters(
@@ -65,41 +65,19 @@ Filters = Annotated[service.ImetHistoryFilters, Depends(history_filters)]
 
 @router.get(
     "",
-    operation_id="imet_history_list",
     summary="IMET completions per partner and fiscal year from before the service (embassy "
     "keys: their own country's only)",
     response_model=Page[ImetHistoryRead],
-    responses={**responses(), 200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=list_responses(),
 )
-async def list_history(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.history_listing(session, principal, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ImetHistoryRead,
-        IMET_HISTORY_RECORD,
-        "imet-history.csv",
-    )
+async def list_history(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.history_listing(asked.session, principal, filters)
+    return await asked.answer(listing, IMET_HISTORY)
 
 
-@router.get(
-    "/{history_id}",
-    operation_id="imet_history_get",
-    response_model=ImetHistoryRead,
-    responses=responses(304, 404),
-)
+@router.get("/{history_id}", response_model=ImetHistoryRead, responses=responses(304, 404))
 async def get_history(
-    request: Request, principal: Reader, session: SessionDep, history_id: HistoryId
+    request: Request, principal: Reader, session: SessionDep, history_id: RecordId
 ) -> Response:
     history = await service.get_history(session, principal, history_id)
     return render.resource(request, ImetHistoryRead, history)
@@ -107,7 +85,6 @@ async def get_history(
 
 @router.post(
     "",
-    operation_id="imet_history_create",
     status_code=201,
     summary="Record a partner's IMET completions for a fiscal year; 409 when the year already "
     "has a record or completed nominations",
@@ -122,12 +99,11 @@ async def create_history(
     body: ImetHistoryCreate,
 ) -> Response:
     history = await service.create_history(session, actor, body)
-    return render.created(request, ImetHistoryRead, history, _location(history.id))
+    return render.created(request, IMET_HISTORY, history)
 
 
 @router.patch(
     "/{history_id}",
-    operation_id="imet_history_update",
     response_model=ImetHistoryRead,
     responses=responses(404, 409, 412, 413, 415, 428),
 )
@@ -135,7 +111,7 @@ async def update_history(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    history_id: HistoryId,
+    history_id: RecordId,
     body: ImetHistoryUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -143,16 +119,11 @@ async def update_history(
     return render.resource(request, ImetHistoryRead, history)
 
 
-@router.delete(
-    "/{history_id}",
-    operation_id="imet_history_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{history_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_history(
     actor: Writer,
     session: SessionDep,
-    history_id: HistoryId,
+    history_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.delete_history(session, actor, history_id, expected_version)
@@ -177,7 +148,7 @@ async def import_history(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_history(session, actor, records, dry_run=dry_run)

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     CountryCode,
     FiscalYear,
@@ -72,4 +73,7 @@ IMET_HISTORY_RECORD = records.RecordShape(
     records.Field("source_ref"),
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
+)
+IMET_HISTORY = CsvListing(
+    ImetHistoryRead, IMET_HISTORY_RECORD, "imet-history.csv", path="/api/v1/imet-history/{id}"
 )

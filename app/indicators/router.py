@@ -13,19 +13,18 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     AsKnownOn,
     FiscalYearPath,
     FiscalYearQuery,
     FromFiscalYear,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     SuppressBelow,
@@ -39,8 +38,8 @@ from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
 from app.indicators.schemas import (
-    INDICATOR_RECORD,
-    RESULT_RECORD,
+    INDICATORS,
+    RESULTS,
     IncludeQuery,
     IndicatorCreate,
     IndicatorRead,
@@ -56,12 +55,16 @@ from app.indicators.schemas import (
     TargetWrite,
 )
 
-router = APIRouter(prefix="/indicators", tags=["indicators"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/indicators",
+    tags=["indicators"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("indicators"),
+)
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
 ]
-ResultId = RecordId
 # Integration scripts and admins submit results; admins approve or return them (the
 # approval rules say which role makes which move).
 ResultMover = Annotated[Principal, require(*approval.MOVERS)]
@@ -106,33 +109,17 @@ def result_filters(
     )
 
 
-@router.get(
-    "",
-    operation_id="indicators_list",
-    response_model=Page[IndicatorRead],
-    responses={**CSV_RESPONSE, **responses()},
-)
+@router.get("", response_model=Page[IndicatorRead], responses=list_responses())
 async def list_indicators(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.list_indicators(session, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, IndicatorRead, INDICATOR_RECORD, "indicators.csv"
-    )
+    listing = await service.list_indicators(asked.session, filters)
+    return await asked.answer(listing, INDICATORS)
 
 
-@router.post(
-    "",
-    operation_id="indicators_create",
-    status_code=201,
-    response_model=IndicatorRead,
-    responses=responses(409, 413, 415),
-)
+@router.post("", status_code=201, response_model=IndicatorRead, responses=responses(409, 413, 415))
 async def create_indicator(
     request: Request,
     actor: Admin,
@@ -141,27 +128,17 @@ async def create_indicator(
     body: IndicatorCreate,
 ) -> Response:
     indicator = await service.create_indicator(session, actor, body)
-    return render.created(request, IndicatorRead, indicator, _indicator_url(indicator.code))
+    return render.created(request, INDICATORS, indicator)
 
 
-@router.get(
-    "/{code}",
-    operation_id="indicators_get",
-    response_model=IndicatorRead,
-    responses=responses(304, 404),
-)
+@router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
 async def get_indicator(
     request: Request, _: Reader, session: SessionDep, code: IndicatorCodePath
 ) -> Response:
     return render.resource(request, IndicatorRead, await service.get_indicator(session, code))
 
 
-@router.patch(
-    "/{code}",
-    operation_id="indicators_update",
-    response_model=IndicatorRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
 async def update_indicator(
     request: Request,
     actor: Admin,
@@ -176,7 +153,6 @@ async def update_indicator(
 
 @router.delete(
     "/{code}",
-    operation_id="indicators_delete",
     summary="Delete an indicator that has no results (its targets and locks go with it)",
     status_code=204,
     responses=responses(404, 409, 412, 428),
@@ -253,21 +229,16 @@ async def put_target(
     operation_id="indicator_results_list",
     summary="A manual indicator's results (embassy keys: their own country's only)",
     response_model=Page[ResultRead],
-    responses={**CSV_RESPONSE, **responses(403, 404)},
+    responses=list_responses(403, 404),
 )
 async def list_results(
-    request: Request,
     actor: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     code: IndicatorCodePath,
     filters: Annotated[results.ResultFilters, Depends(result_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await results.list_results(session, actor, code, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ResultRead, RESULT_RECORD, "results.csv"
-    )
+    listing = await results.list_results(asked.session, actor, code, filters)
+    return await asked.answer(listing, RESULTS)
 
 
 @router.post(
@@ -288,8 +259,7 @@ async def create_result(
     force: Force = False,
 ) -> Response:
     result = await results.create_result(session, actor, code, body, force)
-    location = f"{_indicator_url(result.indicator_code)}/results/{result.id}"
-    return render.created(request, ResultRead, result, location)
+    return render.created(request, RESULTS, result)
 
 
 @router.get(
@@ -303,7 +273,7 @@ async def get_result(
     actor: Reader,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
 ) -> Response:
     result = await results.get_result(session, actor, code, result_id)
     return render.resource(request, ResultRead, result)
@@ -320,7 +290,7 @@ async def update_result(
     actor: Admin,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     body: ResultUpdate,
     expected_version: RequiredVersion,
     force: Force = False,
@@ -341,7 +311,7 @@ async def delete_result(
     actor: Admin,
     session: SessionDep,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
@@ -363,7 +333,7 @@ async def transition_result(
     session: SessionDep,
     idempotency_key: IdempotencyKey,
     code: IndicatorCodePath,
-    result_id: ResultId,
+    result_id: RecordId,
     body: ResultTransition,
     expected_version: OptionalVersion,
     force: Force = False,

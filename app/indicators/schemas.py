@@ -16,6 +16,7 @@ from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     PROGRAM_CODE_PATTERN,
     CountryCode,
@@ -342,6 +343,9 @@ INDICATOR_RECORD = records.RecordShape(
     records.Field("baseline", source="baseline_text"),
     *map(records.Field, ("description", "locked_fiscal_years", "created_at", "updated_at")),
 )
+INDICATORS = CsvListing(
+    IndicatorRead, INDICATOR_RECORD, "indicators.csv", path="/api/v1/indicators/{code}"
+)
 RESULT_RECORD = records.RecordShape(
     records.Field("id"),
     records.Field("indicator", source="indicator_code"),
@@ -366,4 +370,10 @@ RESULT_RECORD = records.RecordShape(
             "updated_at",
         ),
     ),
+)
+RESULTS = CsvListing(
+    ResultRead,
+    RESULT_RECORD,
+    "results.csv",
+    path="/api/v1/indicators/{indicator_code}/results/{id}",
 )

@@ -7,17 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
+from app.audit.schemas import AuditEventRead
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     UpdatedSince,
 )
@@ -26,8 +25,9 @@ from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.nominations import service
 from app.nominations.schemas import (
-    NOMINATION_RECORD,
-    TRANSITION_REASON_RECORD,
+    NOMINATION_HISTORY,
+    NOMINATIONS,
+    TRANSITION_REASONS,
     NominationCreate,
     NominationRead,
     NominationUpdate,
@@ -37,7 +37,12 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
-router = APIRouter(prefix="/nominations", tags=["nominations"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/nominations",
+    tags=["nominations"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("nominations"),
+)
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -53,16 +58,8 @@ NominationCreator = Annotated[
 ]
 
 
-NominationId = RecordId
-
-
-def _location(nomination_id: int) -> str:
-    return f"/api/v1/nominations/{nomination_id}"
-
-
 @router.post(
     "",
-    operation_id="nominations_create",
     status_code=201,
     summary="Nominate a candidate (Idempotency-Key required)",
     response_model=NominationRead,
@@ -76,7 +73,7 @@ async def create_nomination(
     body: NominationCreate,
 ) -> Response:
     nomination = await service.create_nomination(session, actor, body)
-    return render.created(request, NominationRead, nomination, _location(nomination.id))
+    return render.created(request, NOMINATIONS, nomination)
 
 
 def nomination_filters(
@@ -109,41 +106,15 @@ def nomination_filters(
 Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
 
 
-@router.get(
-    "",
-    operation_id="nominations_list",
-    response_model=Page[NominationRead],
-    responses={**CSV_RESPONSE, **responses()},
-)
-async def list_nominations(
-    request: Request,
-    actor: NominationUser,
-    session: SessionDep,
-    paging: Paging,
-    filters: Filters,
-    format: OutputFormat = None,
-) -> Response:
-    listing = await service.nominations_listing(session, actor, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        NominationRead,
-        NOMINATION_RECORD,
-        "nominations.csv",
-    )
+@router.get("", response_model=Page[NominationRead], responses=list_responses())
+async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
+    listing = await service.nominations_listing(asked.session, actor, filters)
+    return await asked.answer(listing, NOMINATIONS)
 
 
-@router.get(
-    "/{nomination_id}",
-    operation_id="nominations_get",
-    response_model=NominationRead,
-    responses=responses(304, 404),
-)
+@router.get("/{nomination_id}", response_model=NominationRead, responses=responses(304, 404))
 async def get_nomination(
-    request: Request, actor: NominationUser, session: SessionDep, nomination_id: NominationId
+    request: Request, actor: NominationUser, session: SessionDep, nomination_id: RecordId
 ) -> Response:
     nomination = await service.get_nomination(session, actor, nomination_id)
     return render.resource(request, NominationRead, nomination)
@@ -151,7 +122,6 @@ async def get_nomination(
 
 @router.patch(
     "/{nomination_id}",
-    operation_id="nominations_update",
     summary="Correct nominee, course or ECL while the nomination is submitted",
     response_model=NominationRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -160,7 +130,7 @@ async def update_nomination(
     request: Request,
     actor: NominationUser,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: NominationUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -183,7 +153,7 @@ async def transition_nomination(
     expected_version: OptionalVersion,
     idempotency_key: IdempotencyKey,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: TransitionRequest,
 ) -> Response:
     nomination = await service.transition(
@@ -205,7 +175,7 @@ async def put_vetting(
     # the service then refuses them (403) on their own nominations.
     actor: NominationUser,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     body: VettingWrite,
     expected_version: OptionalVersion,
 ) -> Response:
@@ -218,21 +188,18 @@ async def put_vetting(
     operation_id="nominations_history",
     summary="The nomination's audit trail: who, when, which fields (never personal values)",
     response_model=Page[AuditEventRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def nomination_history(
-    request: Request,
     actor: NominationUser,
-    session: SessionDep,
-    nomination_id: NominationId,
-    paging: Paging,
+    nomination_id: RecordId,
+    asked: ListQuery,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.history(session, actor, nomination_id, updated_since=updated_since)
-    return await listing_or_csv(
-        request, format, session, paging, listing, AuditEventRead, AUDIT_EVENT_RECORD, "history.csv"
+    listing = await service.history(
+        asked.session, actor, nomination_id, updated_since=updated_since
     )
+    return await asked.answer(listing, NOMINATION_HISTORY)
 
 
 @router.get(
@@ -240,30 +207,15 @@ async def nomination_history(
     operation_id="nominations_transition_reasons",
     summary="The free-text reasons given with status changes (admin; not in the audit trail)",
     response_model=Page[TransitionReasonRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def transition_reasons(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    nomination_id: NominationId,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: Admin, nomination_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = await service.transition_reasons(
-        session, actor, nomination_id, updated_since=updated_since
+        asked.session, actor, nomination_id, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        TransitionReasonRead,
-        TRANSITION_REASON_RECORD,
-        "transition-reasons.csv",
-    )
+    return await asked.answer(listing, TRANSITION_REASONS)
 
 
 @router.delete(
@@ -276,7 +228,7 @@ async def transition_reasons(
 async def purge_transition_reasons(
     actor: Admin,
     session: SessionDep,
-    nomination_id: NominationId,
+    nomination_id: RecordId,
     expected_version: RequiredVersion,
 ) -> Response:
     await service.purge_transition_reasons(session, actor, nomination_id, expected_version)

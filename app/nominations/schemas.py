@@ -7,7 +7,9 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
+from app.audit.schemas import AUDIT_EVENT_RECORD, AuditEventRead
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.fiscal_year import today
 from app.core.schemas import (
     CountryCode,
@@ -170,6 +172,9 @@ TRANSITION_REASON_RECORD = records.RecordShape(
         for name in ("id", "from_status", "to_status", "reason", "actor_key_id", "given_at")
     )
 )
+TRANSITION_REASONS = CsvListing(
+    TransitionReasonRead, TRANSITION_REASON_RECORD, "transition-reasons.csv"
+)
 
 
 class NomineeRead(ReadModel):
@@ -224,4 +229,8 @@ NOMINATION_RECORD = records.RecordShape(
     *(records.Field(f"vetting_{name}", source=column) for name, column in VETTING_COLUMNS.items()),
     records.Field("created_at", imported=False),
     records.Field("updated_at", imported=False),
+)
+NOMINATION_HISTORY = CsvListing(AuditEventRead, AUDIT_EVENT_RECORD, "history.csv")
+NOMINATIONS = CsvListing(
+    NominationRead, NOMINATION_RECORD, "nominations.csv", path="/api/v1/nominations/{id}"
 )

@@ -8,60 +8,43 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.outcomes import service
-from app.outcomes.schemas import OUTCOME_RECORD, OutcomeRead, OutcomeUpdate
+from app.outcomes.schemas import OUTCOMES, OutcomeRead, OutcomeUpdate
 
-router = APIRouter(prefix="/outcomes", tags=["outcomes"])
+router = APIRouter(
+    prefix="/outcomes",
+    tags=["outcomes"],
+    generate_unique_id_function=operation_ids("outcomes"),
+)
 
 OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number, 1-4")]
 
 
-@router.get(
-    "",
-    operation_id="outcomes_list",
-    response_model=Page[OutcomeRead],
-    responses={**CSV_RESPONSE, **responses()},
-)
+@router.get("", response_model=Page[OutcomeRead], responses=list_responses())
 async def list_outcomes(
-    request: Request,
-    _: Reader,
-    session: SessionDep,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = service.list_outcomes(updated_since=updated_since)
-    return await listing_or_csv(
-        request, format, session, paging, listing, OutcomeRead, OUTCOME_RECORD, "outcomes.csv"
-    )
+    return await asked.answer(listing, OUTCOMES)
 
 
-@router.get(
-    "/{number}",
-    operation_id="outcomes_get",
-    response_model=OutcomeRead,
-    responses=responses(304, 404),
-)
+@router.get("/{number}", response_model=OutcomeRead, responses=responses(304, 404))
 async def get_outcome(
     request: Request, _: Reader, session: SessionDep, number: OutcomeNumber
 ) -> Response:
     return render.resource(request, OutcomeRead, await service.get_outcome(session, number))
 
 
-@router.patch(
-    "/{number}",
-    operation_id="outcomes_update",
-    response_model=OutcomeRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{number}", response_model=OutcomeRead, responses=responses(404, 412, 413, 415, 428))
 async def update_outcome(
     request: Request,
     actor: Admin,

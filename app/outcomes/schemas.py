@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import Name, ReadModel, Text, UpdateModel
 
 
@@ -30,3 +31,4 @@ class OutcomeUpdate(UpdateModel):
 OUTCOME_RECORD = records.RecordShape(
     *map(records.Field, ("number", "title", "text", "created_at", "updated_at"))
 )
+OUTCOMES = CsvListing(OutcomeRead, OUTCOME_RECORD, "outcomes.csv")

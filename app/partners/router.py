@@ -9,15 +9,14 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
-    OutputFormat,
-    Paging,
     PartnerPath,
     ProgramFilter,
     RegionFilter,
@@ -28,8 +27,8 @@ from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion, RequiredVersion
 from app.partners import service
 from app.partners.schemas import (
-    MEMBERSHIP_RECORD,
-    PARTNER_RECORD,
+    MEMBERSHIPS,
+    PARTNERS,
     BenchmarkRead,
     BenchmarkWrite,
     MembershipCreate,
@@ -39,22 +38,18 @@ from app.partners.schemas import (
     PartnerUpdate,
 )
 
-router = APIRouter(prefix="/partners", tags=["partners"], route_class=IdempotentRoute)
-
-MembershipId = RecordId
-
-
-@router.get(
-    "",
-    operation_id="partners_list",
-    response_model=Page[PartnerRead],
-    responses={**CSV_RESPONSE, **responses()},
+router = APIRouter(
+    prefix="/partners",
+    tags=["partners"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("partners"),
 )
+
+
+@router.get("", response_model=Page[PartnerRead], responses=list_responses())
 async def list_partners(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     region: RegionFilter = None,
     program: ProgramFilter = None,
     as_of: Annotated[
@@ -62,34 +57,21 @@ async def list_partners(
     ] = None,
     q: Annotated[SearchText | None, Query(description="Name contains, or exact code")] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     listing = service.list_partners(
         region=region, program=program, as_of=as_of, q=q, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request, format, session, paging, listing, PartnerRead, PARTNER_RECORD, "partners.csv"
-    )
+    return await asked.answer(listing, PARTNERS)
 
 
-@router.get(
-    "/{code}",
-    operation_id="partners_get",
-    response_model=PartnerRead,
-    responses=responses(304, 404),
-)
+@router.get("/{code}", response_model=PartnerRead, responses=responses(304, 404))
 async def get_partner(
     request: Request, _: Reader, session: SessionDep, code: PartnerPath
 ) -> Response:
     return render.resource(request, PartnerRead, await service.get_partner(session, code))
 
 
-@router.patch(
-    "/{code}",
-    operation_id="partners_update",
-    response_model=PartnerRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
 async def update_partner(
     request: Request,
     actor: Admin,
@@ -106,33 +88,21 @@ async def update_partner(
     "/{code}/memberships",
     operation_id="memberships_list",
     response_model=Page[MembershipRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def list_memberships(
-    request: Request,
     _: Reader,
-    session: SessionDep,
     code: PartnerPath,
-    paging: Paging,
+    asked: ListQuery,
     program: ProgramFilter = None,
     as_of: Annotated[date | None, Query(description="Only memberships valid on this date")] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(asked.session, code)
     listing = service.list_memberships(
         partner, program=program, as_of=as_of, updated_since=updated_since
     )
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        MembershipRead,
-        MEMBERSHIP_RECORD,
-        "memberships.csv",
-    )
+    return await asked.answer(listing, MEMBERSHIPS)
 
 
 @router.post(
@@ -153,7 +123,7 @@ async def add_membership(
     partner = await service.get_partner(session, code)
     membership = await service.add_membership(session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return render.created(request, MembershipRead, membership, location)
+    return render.created(request, MEMBERSHIPS, membership, location)
 
 
 @router.get(
@@ -163,7 +133,7 @@ async def add_membership(
     responses=responses(304, 404),
 )
 async def get_membership(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: MembershipId
+    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: RecordId
 ) -> Response:
     partner = await service.get_partner(session, code)
     membership = await service.get_membership(session, partner, membership_id)
@@ -182,7 +152,7 @@ async def update_membership(
     actor: Admin,
     session: SessionDep,
     code: PartnerPath,
-    membership_id: MembershipId,
+    membership_id: RecordId,
     body: MembershipUpdate,
     expected_version: RequiredVersion,
 ) -> Response:

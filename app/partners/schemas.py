@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, PlainSerializer, ValidationInfo, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     Date,
     InputModel,
@@ -105,9 +106,11 @@ class BenchmarkRead(ReadModel):
 PARTNER_RECORD = records.RecordShape(
     *map(records.Field, ("code", "alpha2", "numeric", "name", "region", "created_at", "updated_at"))
 )
+PARTNERS = CsvListing(PartnerRead, PARTNER_RECORD, "partners.csv")
 MEMBERSHIP_RECORD = records.RecordShape(
     records.Field("id"),
     records.Field("partner", source="partner_code"),
     records.Field("program", source="program_code"),
     *map(records.Field, ("start_date", "end_date", "created_at", "updated_at")),
 )
+MEMBERSHIPS = CsvListing(MembershipRead, MEMBERSHIP_RECORD, "memberships.csv")

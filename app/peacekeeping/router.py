@@ -11,27 +11,30 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import FromDate, OutputFormat, Paging, ToDate, UpdatedSince
+from app.core.params import FromDate, ToDate, UpdatedSince
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
 from app.core.versioning import RequiredVersion
 from app.peacekeeping import service
-from app.peacekeeping.schemas import SNAPSHOT_RECORD, SnapshotRead, SnapshotUpload
+from app.peacekeeping.schemas import SNAPSHOTS, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
 
 router = APIRouter(
-    prefix="/peacekeeping/snapshots", tags=["peacekeeping"], route_class=IdempotentRoute
+    prefix="/peacekeeping/snapshots",
+    tags=["peacekeeping"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("peacekeeping_snapshots"),
 )
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
-SnapshotId = RecordId
 FILE_FIELD = "file"
 
 CSV_EXAMPLE = (
@@ -90,16 +93,13 @@ async def _file_bytes(request: Request) -> bytes:
 
 @router.get(
     "",
-    operation_id="peacekeeping_snapshots_list",
     summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
     response_model=Page[SnapshotRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_snapshots(
-    request: Request,
     _: FigureReader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     reporting_date: Annotated[date | None, Query(description="Of this reporting date")] = None,
     from_date: FromDate = None,
     to_date: ToDate = None,
@@ -108,7 +108,6 @@ async def list_snapshots(
         Query(pattern=r"^[0-9A-Fa-f]{64}$", description="From the file with this SHA-256"),
     ] = None,
     updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
 ) -> Response:
     filters = service.SnapshotFilters(
         reporting_date=reporting_date,
@@ -118,19 +117,12 @@ async def list_snapshots(
         updated_since=updated_since,
     )
     listing = service.list_snapshots(filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, SnapshotRead, SNAPSHOT_RECORD, "snapshots.csv"
-    )
+    return await asked.answer(listing, SNAPSHOTS)
 
 
-@router.get(
-    "/{snapshot_id}",
-    operation_id="peacekeeping_snapshots_get",
-    response_model=SnapshotRead,
-    responses=responses(304, 404),
-)
+@router.get("/{snapshot_id}", response_model=SnapshotRead, responses=responses(304, 404))
 async def get_snapshot(
-    request: Request, _: FigureReader, session: SessionDep, snapshot_id: SnapshotId
+    request: Request, _: FigureReader, session: SessionDep, snapshot_id: RecordId
 ) -> Response:
     snapshot = await service.get_snapshot(session, snapshot_id)
     return render.resource(request, SnapshotRead, snapshot, version=snapshot.checksum)
@@ -180,13 +172,12 @@ async def upload_snapshot(
 
 @router.delete(
     "/{snapshot_id}",
-    operation_id="peacekeeping_snapshots_delete",
     summary="Delete a snapshot (admin); the month's previous upload is then the newest",
     status_code=204,
     responses=responses(404, 412, 428),
 )
 async def delete_snapshot(
-    actor: Admin, session: SessionDep, snapshot_id: SnapshotId, expected_version: RequiredVersion
+    actor: Admin, session: SessionDep, snapshot_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_snapshot(session, actor, snapshot_id, expected_version)
     return render.no_content()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import ReadModel
 
 
@@ -83,3 +84,4 @@ SNAPSHOT_RECORD = records.RecordShape(
         ),
     ),
 )
+SNAPSHOTS = CsvListing(SnapshotRead, SNAPSHOT_RECORD, "snapshots.csv")

@@ -6,59 +6,42 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, ProgramPath, UpdatedSince
+from app.core.params import ProgramPath, UpdatedSince
 from app.core.security import Admin, Reader
 from app.core.versioning import RequiredVersion
 from app.programs import service
-from app.programs.schemas import PROGRAM_RECORD, ProgramCreate, ProgramRead, ProgramUpdate
+from app.programs.schemas import PROGRAMS, ProgramCreate, ProgramRead, ProgramUpdate
 
-router = APIRouter(prefix="/programs", tags=["programs"], route_class=IdempotentRoute)
-
-
-@router.get(
-    "",
-    operation_id="programs_list",
-    response_model=Page[ProgramRead],
-    responses={**CSV_RESPONSE, **responses()},
+router = APIRouter(
+    prefix="/programs",
+    tags=["programs"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("programs"),
 )
+
+
+@router.get("", response_model=Page[ProgramRead], responses=list_responses())
 async def list_programs(
-    request: Request,
-    _: Reader,
-    session: SessionDep,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
     listing = service.list_programs(updated_since=updated_since)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ProgramRead, PROGRAM_RECORD, "programs.csv"
-    )
+    return await asked.answer(listing, PROGRAMS)
 
 
-@router.get(
-    "/{code}",
-    operation_id="programs_get",
-    response_model=ProgramRead,
-    responses=responses(304, 404),
-)
+@router.get("/{code}", response_model=ProgramRead, responses=responses(304, 404))
 async def get_program(
     request: Request, _: Reader, session: SessionDep, code: ProgramPath
 ) -> Response:
     return render.resource(request, ProgramRead, await service.get_program(session, code))
 
 
-@router.post(
-    "",
-    operation_id="programs_create",
-    status_code=201,
-    response_model=ProgramRead,
-    responses=responses(409, 413, 415),
-)
+@router.post("", status_code=201, response_model=ProgramRead, responses=responses(409, 413, 415))
 async def create_program(
     request: Request,
     actor: Admin,
@@ -67,15 +50,10 @@ async def create_program(
     body: ProgramCreate,
 ) -> Response:
     program = await service.create_program(session, actor, body)
-    return render.created(request, ProgramRead, program, f"/api/v1/programs/{program.code}")
+    return render.created(request, PROGRAMS, program)
 
 
-@router.patch(
-    "/{code}",
-    operation_id="programs_update",
-    response_model=ProgramRead,
-    responses=responses(404, 412, 413, 415, 428),
-)
+@router.patch("/{code}", response_model=ProgramRead, responses=responses(404, 412, 413, 415, 428))
 async def update_program(
     request: Request,
     actor: Admin,

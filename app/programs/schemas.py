@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, StrictInt, Text, UpdateModel
 
 OutcomeNumbers = Annotated[list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4)]
@@ -53,3 +54,4 @@ class ProgramRead(ReadModel):
 PROGRAM_RECORD = records.RecordShape(
     *map(records.Field, ("code", "name", "description", "outcomes", "created_at", "updated_at"))
 )
+PROGRAMS = CsvListing(ProgramRead, PROGRAM_RECORD, "programs.csv", path="/api/v1/programs/{code}")

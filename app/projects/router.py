@@ -8,16 +8,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
     ImplementerFilter,
-    OutputFormat,
-    Paging,
     PartnerFilter,
     ProgramFilter,
     UpdatedSince,
@@ -27,8 +26,8 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.projects import service
 from app.projects.schemas import (
-    IMPLEMENTER_RECORD,
-    PROJECT_RECORD,
+    IMPLEMENTERS,
+    PROJECTS,
     ImplementerCreate,
     ImplementerKind,
     ImplementerRead,
@@ -38,8 +37,18 @@ from app.projects.schemas import (
     ProjectUpdate,
 )
 
-implementers = APIRouter(prefix="/implementers", tags=["implementers"], route_class=IdempotentRoute)
-projects = APIRouter(prefix="/projects", tags=["projects"], route_class=IdempotentRoute)
+implementers = APIRouter(
+    prefix="/implementers",
+    tags=["implementers"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("implementers"),
+)
+projects = APIRouter(
+    prefix="/projects",
+    tags=["projects"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("projects"),
+)
 
 ImplementerPath = Annotated[
     str, Path(pattern=PROGRAM_CODE_PATTERN, max_length=16, description="Implementer code, any case")
@@ -64,38 +73,20 @@ def implementer_filters(
 
 @implementers.get(
     "",
-    operation_id="implementers_list",
     summary="Organizations that carry out awards (every key reads them)",
     response_model=Page[ImplementerRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_implementers(
-    request: Request,
     _: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.ImplementerFilters, Depends(implementer_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.implementers_listing(session, filters)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        ImplementerRead,
-        IMPLEMENTER_RECORD,
-        "implementers.csv",
-    )
+    listing = await service.implementers_listing(asked.session, filters)
+    return await asked.answer(listing, IMPLEMENTERS)
 
 
-@implementers.get(
-    "/{code}",
-    operation_id="implementers_get",
-    response_model=ImplementerRead,
-    responses=responses(304, 404),
-)
+@implementers.get("/{code}", response_model=ImplementerRead, responses=responses(304, 404))
 async def get_implementer(
     request: Request, _: Reader, session: SessionDep, code: ImplementerPath
 ) -> Response:
@@ -103,11 +94,7 @@ async def get_implementer(
 
 
 @implementers.post(
-    "",
-    operation_id="implementers_create",
-    status_code=201,
-    response_model=ImplementerRead,
-    responses=responses(409, 413, 415),
+    "", status_code=201, response_model=ImplementerRead, responses=responses(409, 413, 415)
 )
 async def create_implementer(
     request: Request,
@@ -117,16 +104,11 @@ async def create_implementer(
     body: ImplementerCreate,
 ) -> Response:
     implementer = await service.create_implementer(session, actor, body)
-    return render.created(
-        request, ImplementerRead, implementer, f"/api/v1/implementers/{implementer.code}"
-    )
+    return render.created(request, IMPLEMENTERS, implementer)
 
 
 @implementers.patch(
-    "/{code}",
-    operation_id="implementers_update",
-    response_model=ImplementerRead,
-    responses=responses(404, 412, 413, 415, 428),
+    "/{code}", response_model=ImplementerRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_implementer(
     request: Request,
@@ -142,7 +124,6 @@ async def update_implementer(
 
 @implementers.delete(
     "/{code}",
-    operation_id="implementers_delete",
     status_code=204,
     summary="Delete an implementer no project names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
@@ -175,31 +156,20 @@ def project_filters(
 
 @projects.get(
     "",
-    operation_id="projects_list",
     summary="Awards, one IATI activity each (embassy keys: those in their own country)",
     response_model=Page[ProjectRead],
-    responses={**CSV_RESPONSE, **responses()},
+    responses=list_responses(),
 )
 async def list_projects(
-    request: Request,
     principal: Reader,
-    session: SessionDep,
-    paging: Paging,
+    asked: ListQuery,
     filters: Annotated[service.ProjectFilters, Depends(project_filters)],
-    format: OutputFormat = None,
 ) -> Response:
-    listing = await service.projects_listing(session, principal, filters)
-    return await listing_or_csv(
-        request, format, session, paging, listing, ProjectRead, PROJECT_RECORD, "projects.csv"
-    )
+    listing = await service.projects_listing(asked.session, principal, filters)
+    return await asked.answer(listing, PROJECTS)
 
 
-@projects.get(
-    "/{code}",
-    operation_id="projects_get",
-    response_model=ProjectRead,
-    responses=responses(304, 404),
-)
+@projects.get("/{code}", response_model=ProjectRead, responses=responses(304, 404))
 async def get_project(
     request: Request, principal: Reader, session: SessionDep, code: ProjectPath
 ) -> Response:
@@ -208,13 +178,7 @@ async def get_project(
     )
 
 
-@projects.post(
-    "",
-    operation_id="projects_create",
-    status_code=201,
-    response_model=ProjectRead,
-    responses=responses(409, 413, 415),
-)
+@projects.post("", status_code=201, response_model=ProjectRead, responses=responses(409, 413, 415))
 async def create_project(
     request: Request,
     actor: Writer,
@@ -223,12 +187,11 @@ async def create_project(
     body: ProjectCreate,
 ) -> Response:
     project = await service.create_project(session, actor, body)
-    return render.created(request, ProjectRead, project, f"/api/v1/projects/{project.code}")
+    return render.created(request, PROJECTS, project)
 
 
 @projects.patch(
     "/{code}",
-    operation_id="projects_update",
     summary="Change a project; its program only while no record names it (409)",
     response_model=ProjectRead,
     responses=responses(404, 409, 412, 413, 415, 428),
@@ -247,7 +210,6 @@ async def update_project(
 
 @projects.delete(
     "/{code}",
-    operation_id="projects_delete",
     status_code=204,
     summary="Delete a project no record names (409 otherwise)",
     responses=responses(404, 409, 412, 428),

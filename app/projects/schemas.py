@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     PROGRAM_CODE_PATTERN,
     CountryCode,
@@ -146,6 +147,9 @@ IMPLEMENTER_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
+IMPLEMENTERS = CsvListing(
+    ImplementerRead, IMPLEMENTER_RECORD, "implementers.csv", path="/api/v1/implementers/{code}"
+)
 PROJECT_RECORD = records.RecordShape(
     records.Field("id", imported=False, stored=False),
     records.Field("code"),
@@ -160,3 +164,4 @@ PROJECT_RECORD = records.RecordShape(
     records.Field("created_at", imported=False, stored=False),
     records.Field("updated_at", imported=False, stored=False),
 )
+PROJECTS = CsvListing(ProjectRead, PROJECT_RECORD, "projects.csv", path="/api/v1/projects/{code}")

@@ -10,12 +10,14 @@ from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, list_or_csv, listing_batches
+from app.core.csvout import list_or_csv, list_responses, listing_batches
 from app.core.db import SessionDep, read_connection
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
+    DryRun,
     FiscalYearQuery,
     FromDate,
     FromFiscalYear,
@@ -34,7 +36,7 @@ from app.core.security import Reader, Writer
 from app.core.versioning import RequiredVersion
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
-    TRAINING_RECORD,
+    TRAININGS,
     Kind,
     SortOrder,
     Topic,
@@ -44,10 +46,13 @@ from app.trainings.schemas import (
     TrainingUpdate,
 )
 
-router = APIRouter(prefix="/trainings", tags=["trainings"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/trainings",
+    tags=["trainings"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("trainings"),
+)
 imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
-
-TrainingId = RecordId
 
 
 async def training_filters(  # async: a plain def would run in the threadpool
@@ -85,12 +90,7 @@ async def training_filters(  # async: a plain def would run in the threadpool
 Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
 
 
-@router.get(
-    "",
-    operation_id="trainings_list",
-    response_model=Page[TrainingRead],
-    responses={**CSV_RESPONSE, **responses()},
-)
+@router.get("", response_model=Page[TrainingRead], responses=list_responses())
 async def list_trainings(
     request: Request,
     principal: Reader,
@@ -112,34 +112,18 @@ async def list_trainings(
         return listing_batches(sessionmaker, listing)
 
     return await list_or_csv(
-        request,
-        format,
-        TRAINING_RECORD,
-        filename="trainings.csv",
-        export=export,
-        page=page,
+        request, format, TRAININGS.shape, filename=TRAININGS.filename, export=export, page=page
     )
 
 
-@router.get(
-    "/{training_id}",
-    operation_id="trainings_get",
-    response_model=TrainingRead,
-    responses=responses(304, 404),
-)
-async def get_training(request: Request, principal: Reader, training_id: TrainingId) -> Response:
+@router.get("/{training_id}", response_model=TrainingRead, responses=responses(304, 404))
+async def get_training(request: Request, principal: Reader, training_id: RecordId) -> Response:
     async with read_connection(request) as conn:
         body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
 
 
-@router.post(
-    "",
-    operation_id="trainings_create",
-    status_code=201,
-    response_model=TrainingRead,
-    responses=responses(409, 413, 415),
-)
+@router.post("", status_code=201, response_model=TrainingRead, responses=responses(409, 413, 415))
 async def create_training(
     request: Request,
     actor: Writer,
@@ -148,20 +132,17 @@ async def create_training(
     body: TrainingCreate,
 ) -> Response:
     training = await service.create_training(session, actor, body)
-    return render.created(request, TrainingRead, training, f"/api/v1/trainings/{training.id}")
+    return render.created(request, TRAININGS, training)
 
 
 @router.patch(
-    "/{training_id}",
-    operation_id="trainings_update",
-    response_model=TrainingRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    "/{training_id}", response_model=TrainingRead, responses=responses(404, 409, 412, 413, 415, 428)
 )
 async def update_training(
     request: Request,
     actor: Writer,
     session: SessionDep,
-    training_id: TrainingId,
+    training_id: RecordId,
     body: TrainingUpdate,
     expected_version: RequiredVersion,
 ) -> Response:
@@ -169,14 +150,9 @@ async def update_training(
     return render.resource(request, TrainingRead, training)
 
 
-@router.delete(
-    "/{training_id}",
-    operation_id="trainings_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{training_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_training(
-    actor: Writer, session: SessionDep, training_id: TrainingId, expected_version: RequiredVersion
+    actor: Writer, session: SessionDep, training_id: RecordId, expected_version: RequiredVersion
 ) -> Response:
     await service.delete_training(session, actor, training_id, expected_version)
     return render.no_content()
@@ -195,7 +171,7 @@ async def import_trainings(
     actor: Writer,
     session: SessionDep,
     idempotency_key: IdempotencyKey,
-    dry_run: Annotated[bool, Query(description="Validate and count; write nothing")] = False,
+    dry_run: DryRun = False,
 ) -> Response:
     records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
     summary = await imports.import_trainings(session, actor, records, dry_run=dry_run)

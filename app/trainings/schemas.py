@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from app.core import records
 from app.core.bulk import ImportSummary
+from app.core.csvout import CsvListing
 from app.core.schemas import (
     CountryCode,
     Date,
@@ -216,6 +217,9 @@ TRAINING_RECORD = records.RecordShape(
     records.Field("hours"),
     records.Field("project", source="project_code", column="project_id"),
     children=records.Children("participants", "participants_by_partner", PARTICIPANT_RECORD),
+)
+TRAININGS = CsvListing(
+    TrainingRead, TRAINING_RECORD, "trainings.csv", path="/api/v1/trainings/{id}"
 )
 
 

@@ -8,20 +8,24 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.core.errors import responses
+from app.core.operations import operation_ids
 from app.core.responses import to_json
 from app.core.schemas import ParamInt
 from app.core.security import Reader
 from app.integrations.changes import service
 from app.integrations.changes.schemas import ChangeFeed
 
-router = APIRouter(prefix="/changes", tags=["changes"])
+router = APIRouter(
+    prefix="/changes",
+    tags=["changes"],
+    generate_unique_id_function=operation_ids("changes"),
+)
 
 MAX_WAIT_SECONDS = 30
 
 
 @router.get(
     "",
-    operation_id="changes_list",
     response_model=ChangeFeed,
     responses=responses(),
     summary="Every committed change the caller may read, in commit order",

@@ -9,19 +9,20 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import CSV_RESPONSE, listing_or_csv
+from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.operations import operation_ids
 from app.core.pagination import Page
-from app.core.params import OutputFormat, Paging, UpdatedSince
+from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.versioning import RequiredVersion
 from app.integrations.webhooks import service
 from app.integrations.webhooks.schemas import (
-    DELIVERY_RECORD,
-    WEBHOOK_RECORD,
+    WEBHOOK_DELIVERIES,
+    WEBHOOKS,
     DeliveryRead,
     Redelivery,
     WebhookCreate,
@@ -31,7 +32,12 @@ from app.integrations.webhooks.schemas import (
     WebhookUpdate,
 )
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"], route_class=IdempotentRoute)
+router = APIRouter(
+    prefix="/webhooks",
+    tags=["webhooks"],
+    route_class=IdempotentRoute,
+    generate_unique_id_function=operation_ids("webhooks"),
+)
 
 WebhookOwner = Annotated[Principal, require(Role.admin, Role.embassy)]
 
@@ -44,35 +50,16 @@ def _location(webhook_id: int) -> str:
     return f"/api/v1/webhooks/{webhook_id}"
 
 
-@router.get(
-    "",
-    operation_id="webhooks_list",
-    response_model=Page[WebhookRead],
-    responses={**CSV_RESPONSE, **responses()},
-)
+@router.get("", response_model=Page[WebhookRead], responses=list_responses())
 async def list_webhooks(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: WebhookOwner, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        service.list_webhooks(actor, updated_since),
-        WebhookRead,
-        WEBHOOK_RECORD,
-        "webhooks.csv",
-    )
+    listing = service.list_webhooks(actor, updated_since)
+    return await asked.answer(listing, WEBHOOKS)
 
 
 @router.post(
     "",
-    operation_id="webhooks_create",
     status_code=201,
     response_model=WebhookCreated,
     responses=responses(413, 415),
@@ -96,12 +83,7 @@ async def create_webhook(
     )
 
 
-@router.get(
-    "/{webhook_id}",
-    operation_id="webhooks_get",
-    response_model=WebhookRead,
-    responses=responses(304, 404),
-)
+@router.get("/{webhook_id}", response_model=WebhookRead, responses=responses(304, 404))
 async def get_webhook(
     request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
 ) -> Response:
@@ -112,7 +94,6 @@ async def get_webhook(
 
 @router.patch(
     "/{webhook_id}",
-    operation_id="webhooks_update",
     response_model=WebhookRead,
     responses=responses(404, 412, 413, 415, 428),
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
@@ -131,12 +112,7 @@ async def update_webhook(
     return render.resource(request, WebhookRead, subscription)
 
 
-@router.delete(
-    "/{webhook_id}",
-    operation_id="webhooks_delete",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{webhook_id}", status_code=204, responses=responses(404, 412, 428))
 async def delete_webhook(
     actor: WebhookOwner,
     session: SessionDep,
@@ -167,28 +143,13 @@ async def rotate_secret(
     "/{webhook_id}/deliveries",
     operation_id="webhooks_deliveries",
     response_model=Page[DeliveryRead],
-    responses={**CSV_RESPONSE, **responses(404)},
+    responses=list_responses(404),
 )
 async def list_deliveries(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    paging: Paging,
-    updated_since: UpdatedSince = None,
-    format: OutputFormat = None,
+    actor: WebhookOwner, webhook_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = await service.list_deliveries(session, actor, webhook_id, updated_since)
-    return await listing_or_csv(
-        request,
-        format,
-        session,
-        paging,
-        listing,
-        DeliveryRead,
-        DELIVERY_RECORD,
-        "webhook-deliveries.csv",
-    )
+    listing = await service.list_deliveries(asked.session, actor, webhook_id, updated_since)
+    return await asked.answer(listing, WEBHOOK_DELIVERIES)
 
 
 @router.post(

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, StringConstraints
 
 from app.core import records
+from app.core.csvout import CsvListing
 from app.core.schemas import InputModel, ReadModel, ShortText, StrictBool, UpdateModel
 from app.integrations.webhooks.events import EventType
 
@@ -102,8 +103,10 @@ WEBHOOK_RECORD = records.RecordShape(
     records.Field("failing_since"),
     *map(records.Field, ("disabled_reason", "created_at", "updated_at")),
 )
+WEBHOOKS = CsvListing(WebhookRead, WEBHOOK_RECORD, "webhooks.csv")
 DELIVERY_RECORD = records.RecordShape(
     *map(records.Field, ("id", "message_id", "webhook_id", "event_type", "seq")),
     *map(records.Field, ("attempted_at", "succeeded", "status_code", "error", "duration_ms")),
     records.Field("message_state"),
 )
+WEBHOOK_DELIVERIES = CsvListing(DeliveryRead, DELIVERY_RECORD, "webhook-deliveries.csv")
