@@ -19,5 +19,6 @@ async def test_a_nomination_post_makes_five_round_trips(
     assert sent[0] == "INSERT INTO idempotency_keys"  # in autocommit, before BEGIN
     assert sent[1:3] == ["BEGIN", "INSERT INTO nominations"]
     # The commit step's one statement: the reply, the audit row, the change's number and reader.
-    assert sent[3] == "WITH … idempotency_keys, audit_events, change_counter, changes, change_partners"
+    written = "idempotency_keys, audit_events, change_counter, changes, change_partners"
+    assert sent[3] == f"WITH … {written}"
     assert sent[4:] == ["COMMIT"]
