@@ -102,6 +102,9 @@ async def run(url: str, trainings: int, rounds: int) -> None:
 
 
 def main() -> None:
+    from app import transactions
+
+    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--trainings", type=int, default=100_000)

@@ -181,6 +181,9 @@ async def bench(url: str, rounds: int) -> None:
 
 
 def main() -> None:
+    from app import transactions
+
+    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rounds", type=int, default=9)

@@ -319,13 +319,16 @@ async def vacuum(url: str) -> None:
 
 async def bench_keys(url: str) -> tuple[str, str]:
     """A new analyst key (the reads) and admin key (the writes)."""
+    from app import transactions
     from app.apikeys.service import create_key
+    from app.core.commit import transaction
     from app.core.config import Settings
     from app.core.db import create_engine, create_sessionmaker
     from app.core.security import Role
 
+    transactions.register()
     engine = create_engine(Settings(database_url=url, db_pool_size=2, _env_file=None))  # type: ignore[call-arg]
-    async with create_sessionmaker(engine)() as session, session.begin():
+    async with transaction(create_sessionmaker(engine)) as session:
         _, analyst = await create_key(session, None, name="bench-analyst", role=Role.analyst)
         _, admin = await create_key(session, None, name="bench-admin", role=Role.admin)
     await engine.dispose()
@@ -347,6 +350,7 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
     from sqlalchemy.ext.asyncio import create_async_engine
     from sqlalchemy.pool import NullPool
 
+    from app.core.commit import transaction
     from app.core.db import create_sessionmaker
     from app.trainings import rollup
 
@@ -362,7 +366,7 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
     await conn.close()
     # No statement timeout: rebuilding the rollup takes a while on a busy machine.
     engine = create_async_engine(url, poolclass=NullPool)
-    async with create_sessionmaker(engine)() as session, session.begin():
+    async with transaction(create_sessionmaker(engine)) as session:
         await rollup.rebuild(session)
     await engine.dispose()
 
@@ -519,6 +523,9 @@ def where_time_goes(raw: str) -> dict[str, float]:
 
 
 def main() -> None:
+    from app import transactions
+
+    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=os.environ.get("WPS_BENCH_DATABASE_URL"))
     parser.add_argument("--trainings", type=int, default=100_000)

@@ -153,6 +153,9 @@ async def seed(url: str, trainings: int, key_file: str | None) -> None:
 
 
 def main() -> None:
+    from app import transactions
+
+    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--trainings", type=int, default=100_000)

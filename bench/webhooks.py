@@ -31,7 +31,7 @@ from sqlalchemy import delete, select
 
 from app.apikeys.service import create_key
 from app.cli import migrate
-from app.core.commit import transaction
+from app.core.commit import commit, transaction
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.security import Principal, Role
@@ -131,7 +131,7 @@ async def nominations(sessionmaker, admin: Principal, round_: int) -> list[int]:
         )
         ids.append((await create_nomination(session, admin, body)).id)
         if i % 50 == 49 or i == N - 1:
-            await session.commit()
+            await commit(session)
             await session.close()
     return ids
 
@@ -237,6 +237,9 @@ async def run(url: str, rounds: int) -> None:
 
 
 def main() -> None:
+    from app import transactions
+
+    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rounds", type=int, default=3)

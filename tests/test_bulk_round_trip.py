@@ -14,11 +14,12 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from app.bulk import KINDS, BulkKind
 from app.cli import ExportFormat, write_export
 from app.core.commit import transaction
+from app.core.db import create_sessionmaker
 from app.facilities.models import TrainingCenter
 from app.gdrp.models import AdvisoryEngagement
 from app.partners.models import Partner
@@ -314,7 +315,7 @@ def test_cli_export_then_dry_run_reports_all_unchanged(
 async def _prepare_cli(url: str, name: str) -> None:
     engine = create_async_engine(url)
     try:
-        async with async_sessionmaker(engine)() as session, session.begin():
+        async with transaction(create_sessionmaker(engine)) as session:
             await prerequisites(session, name)
     finally:
         await engine.dispose()

@@ -157,6 +157,8 @@ async def finish(session: AsyncSession) -> None:
     found: Work | None = session.info.get(_WORK)
     if found is None or not found.pending:
         return
+    if not _PARTICIPANTS:  # the work would be dropped: a process that writes registers them
+        raise RuntimeError("no commit participants: call app.transactions.register() at start")
     # Every write of the transaction first: the numbering's counter lock is taken last.
     await session.flush()
     taking_part = [p for p in _PARTICIPANTS if await p.prepare(session, found)]
