@@ -218,6 +218,25 @@ async def insert_many(
         )
 
 
+_SQL_BY_SHAPE: dict[Any, str] = {}
+
+
+def statement_identity(target: Target, stmt: Any) -> tuple[str, list[Any]]:
+    """`stmt`'s SQL as `target`'s database runs it, and its values: what a listing's cursor
+    identifies its filters by (the SQL of each shape compiled once per process)."""
+    dialect = _dialect(target)
+    key = stmt._generate_cache_key()  # type: ignore[attr-defined]
+    if key is None:  # not cacheable: compiled each time
+        compiled = stmt.compile(dialect=dialect)
+        return compiled.string, list(compiled.params.values())
+    shape = (dialect.name, key.key)
+    sql = _SQL_BY_SHAPE.get(shape) or stmt.compile(dialect=dialect).string
+    if len(_SQL_BY_SHAPE) >= 1000:
+        _SQL_BY_SHAPE.clear()
+    _SQL_BY_SHAPE[shape] = sql
+    return sql, [b.effective_value for b in key.bindparams]
+
+
 def upserts(target: Target) -> Callable[[Table], Any]:
     """`insert` of `target`'s dialect, whose statements take `on_conflict_do_*` (one function
     per dialect, so a statement built with it can be cached per dialect)."""

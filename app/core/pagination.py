@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
@@ -16,10 +17,12 @@ from pydantic import BaseModel
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Integer,
     Select,
     SmallInteger,
     String,
     and_,
+    bindparam,
     func,
     literal,
     or_,
@@ -156,26 +159,11 @@ def decode_cursor(
     return values
 
 
-# The SQL text of each listing statement's shape, compiled once per process (a few ms each).
-_SQL_BY_SHAPE: dict[Any, str] = {}
-
-
 def filters_identity(session: AsyncSession, stmt: Select[Any]) -> str:
     """A digest of the listing's statement as the database runs it (filters resolved, the
     caller's scope applied, values normalised), which a cursor carries: a cursor taken with
     `region=AF` does not continue a listing without it."""
-    dialect = session.get_bind().dialect
-    cache_key = stmt._generate_cache_key()
-    if cache_key is None:  # not cacheable: compile it each time
-        compiled = stmt.compile(dialect=dialect)
-        sql, values = compiled.string, list(compiled.params.values())
-    else:
-        shape = (dialect.name, cache_key.key)
-        sql = _SQL_BY_SHAPE.get(shape) or stmt.compile(dialect=dialect).string
-        if len(_SQL_BY_SHAPE) >= 1000:
-            _SQL_BY_SHAPE.clear()
-        _SQL_BY_SHAPE[shape] = sql
-        values = [b.effective_value for b in cache_key.bindparams]
+    sql, values = driver.statement_identity(session, stmt)
     digest = hashlib.sha256(sql.encode())
     digest.update(repr(values).encode())
     return digest.hexdigest()[:16]
@@ -208,6 +196,22 @@ def rows_after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[
     return or_(*clauses)
 
 
+@lru_cache(maxsize=1024)
+def _page_statement(stmt: Select[Any], keys: tuple[SortKey, ...], after: bool) -> Select[Any]:
+    """`stmt`'s page: past the cursor's key values (`page_after_<i>`), in keyset order, at most
+    `page_limit` rows. Built once per statement object, sort and cursor-or-not, so a listing
+    that keeps its statement (compiled once by the executor) only binds values per request."""
+    if after:
+        cursor = [bindparam(f"page_after_{i}", type_=k.column.type) for i, k in enumerate(keys)]
+        stmt = stmt.where(rows_after(keys, cursor))
+    return stmt.order_by(*keyset_order(keys)).limit(bindparam("page_limit", type_=Integer))
+
+
+@lru_cache(maxsize=1024)
+def _count_statement(stmt: Select[Any]) -> Select[Any]:
+    return counted(stmt)
+
+
 async def paginate(
     session: AsyncSession | AsyncConnection,
     stmt: Select[Any],
@@ -217,9 +221,11 @@ async def paginate(
     sort_name: str = "default",
     scalars: bool = True,
     filters: str | None = None,
+    values: Mapping[str, Any] | None = None,
 ) -> Result[Any]:
     """Run `stmt` (filters applied, no ORDER BY) one page at a time along `keys`.
 
+    `values`: for the bind parameters `stmt` holds (a statement built once per shape).
     `filters`: the listing's filters identity (`identity_of`) when the caller has it; by
     default it is read off `stmt`. A hot listing may pass a connection for `session` (its
     statements then skip the ORM session's execution layer); it must pass `filters`."""
@@ -230,18 +236,18 @@ async def paginate(
         if not isinstance(session, AsyncSession):
             raise TypeError("paginate on a connection needs the listing's `filters` identity")
         filters = filters_identity(session, stmt)
-    page_stmt = stmt
+    bound = {**(values or {}), "page_limit": params.limit + 1}
     if params.cursor:
-        values = decode_cursor(params.cursor, sort_name, keys, filters)
-        page_stmt = page_stmt.where(rows_after(keys, values))
+        after = decode_cursor(params.cursor, sort_name, keys, filters)
+        bound.update((f"page_after_{i}", value) for i, value in enumerate(after))
     total = None
     if params.include_total:
-        total = await driver.scalar(session, counted(stmt))
-    page_stmt = page_stmt.order_by(*keyset_order(keys)).limit(params.limit + 1)
+        total = await driver.scalar(session, _count_statement(stmt), values)
+    page = _page_statement(stmt, tuple(keys), bool(params.cursor))
     if scalars:  # entities: the ORM's loading
-        rows: list[Any] = list((await session.execute(page_stmt)).scalars().all())
+        rows: list[Any] = list((await session.execute(page, bound)).scalars().all())
     else:  # columns: the executor's rows, read by name
-        rows = await driver.rows(session, page_stmt)
+        rows = await driver.rows(session, page, bound)
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]

@@ -17,9 +17,10 @@ from typing import Any
 
 import orjson
 from fastapi import Request
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import BigInteger, ColumnElement, bindparam, literal, select, true, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import BindParameter
 
 from app.core import driver
 from app.core.db import read_connection
@@ -33,10 +34,13 @@ from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import SortOrder, TrainingRead
 from app.trainings.service import (
     TrainingFilters,
+    apply_filters,
+    filter_bind,
+    filter_values,
     own_rows,
-    select_trainings,
+    resolved_filters,
     sort_keys,
-    visible_to,
+    visible_to_partner,
 )
 
 Host = aliased(Partner, name="host")
@@ -66,9 +70,11 @@ def _columns() -> Any:
     )
 
 
-def _children(ids: list[int], partner_id: int | None) -> Any:
-    """Participants (part 0; only `partner_id`'s row when given) and topics (part 1) of `ids`
-    in one statement."""
+@lru_cache(maxsize=2)
+def _children(own: bool) -> Any:
+    """Participants (part 0; only the `partner_id` bind's row when `own`) and topics (part 1)
+    of the trainings in the `ids` bind, in one statement built once."""
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     participants = (
         select(
             Participant.training_id,
@@ -81,8 +87,8 @@ def _children(ids: list[int], partner_id: int | None) -> Any:
         .join(Partner, Partner.id == Participant.partner_id)
         .where(Participant.training_id.in_(ids))
     )
-    if partner_id is not None:
-        participants = participants.where(Participant.partner_id == partner_id)
+    if own:
+        participants = participants.where(Participant.partner_id == bindparam("partner_id"))
     topics = select(
         TrainingTopic.training_id,
         literal(1).label("part"),
@@ -95,11 +101,31 @@ def _children(ids: list[int], partner_id: int | None) -> Any:
     return select(both).order_by(both.c.training_id, both.c.part, both.c.name)
 
 
+def _scope(embassy: bool) -> ColumnElement[bool]:
+    """`visible_to` for a caller of this kind, an embassy's partner as the `partner_id` bind."""
+    return visible_to_partner(bindparam("partner_id", type_=BigInteger)) if embassy else true()
+
+
+@lru_cache(maxsize=2)
+def _one(embassy: bool) -> Any:
+    """One training by the `training_id` bind, as a caller of this kind may see it."""
+    return _columns().where(Training.id == bindparam("training_id"), _scope(embassy))
+
+
+@lru_cache(maxsize=256)
+def _listing(shape: tuple[str, ...], embassy: bool) -> Any:
+    """The scoped, filtered statement of a listing of this shape (the filters set but a title
+    search, whether the caller is an embassy), built once: a request binds its values."""
+    binds: dict[str, BindParameter[Any]] = {name: bindparam(filter_bind(name)) for name in shape}
+    return apply_filters(_columns(), binds).where(_scope(embassy))
+
+
 async def _items(
     conn: AsyncConnection, rows: Sequence[Mapping[str, Any]], partner_id: int | None
 ) -> list[dict[str, Any]]:
     ids = [row["id"] for row in rows]
-    children = await driver.rows(conn, _children(ids, partner_id)) if ids else []
+    found = {"ids": ids, "partner_id": partner_id}
+    children = await driver.rows(conn, _children(partner_id is not None), found) if ids else []
     return _assemble(rows, children)
 
 
@@ -141,8 +167,8 @@ async def training_json(
 ) -> tuple[bytes, int]:
     """One training as TrainingRead JSON, and its version (the ETag), read on `conn` (from
     `read_connection`: autocommit on PostgreSQL)."""
-    stmt = _columns().where(Training.id == training_id, visible_to(principal))
-    found = await driver.first(conn, stmt)
+    asked = {"training_id": training_id, "partner_id": own_rows(principal)}
+    found = await driver.first(conn, _one(principal.is_embassy), asked)
     if found is None:
         raise NotFound(f"training {training_id} does not exist")
     (item,) = await _items(conn, [found], own_rows(principal))
@@ -159,9 +185,16 @@ async def page_json(
     """A page of trainings as a JSON array of TrainingRead, with its cursor and total: the
     scoped, filtered statement (codes looked up only when a filter names one), paged on a
     read connection."""
-    async with request.app.state.sessionmaker() as session:
-        stmt = await select_trainings(session, principal, filters, _columns())
+    if filters.partner or filters.host_country or filters.project:
+        async with request.app.state.sessionmaker() as session:
+            values = await resolved_filters(session, filters)
+    else:
+        values = filter_values(filters)
     own = own_rows(principal)
+    asked = {filter_bind(name): value for name, value in values.items() if name != "q"}
+    stmt = _listing(tuple(name for name in values if name != "q"), principal.is_embassy)
+    if "q" in values:  # a title search matches its folded words: built for the request
+        stmt = apply_filters(stmt, {"q": values["q"]})
     async with read_connection(request) as conn:
         # The statement is decided by the filters (codes canonical) and the caller's scope.
         result = await paginate(
@@ -172,6 +205,7 @@ async def page_json(
             sort_name=sort.value,
             scalars=False,
             filters=identity_of("trainings", filters, own),
+            values={**asked, "partner_id": own},
         )
         items = await _items(conn, result.items, own)
     return orjson.dumps(items, option=_DUMP), result

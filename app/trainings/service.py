@@ -106,8 +106,12 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The trainings `principal` may know exist: an embassy's country joined or hosted them
     (the rule: app/core/scope.py)."""
     partner_id = own_partner_id(principal)
-    if partner_id is None:
-        return true()
+    return true() if partner_id is None else visible_to_partner(partner_id)
+
+
+def visible_to_partner(partner_id: int | BindParameter[int]) -> ColumnElement[bool]:
+    """The trainings an embassy of `partner_id` sees (a value, or the bind parameter of a
+    statement built once for every embassy): its country joined or hosted them."""
     took_part = exists().where(
         Participant.training_id == Training.id, Participant.partner_id == partner_id
     )
