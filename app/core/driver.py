@@ -54,9 +54,20 @@ class _Plan:
     keys: tuple[str, ...]
     results: tuple[Callable[[Any], Any] | None, ...] | None  # None: no column needs one
     expanding: bool
+    # The values the compiled statement carries itself (literals, `.values(state=...)`).
+    own: Mapping[str, Any]
 
     def bound(self, stmt: Executable, values: Values) -> tuple[str, list[Any]]:
         """The SQL to send and its arguments, for `stmt` (this shape) and `values`."""
+        if stmt is self.compiled.statement and not self.expanding:
+            # The very statement compiled: its own values are the compiled ones.
+            given = values or {}
+            args = []
+            for name in self.names:
+                value = given[name] if name in given else self.own[name]
+                process = self.binds[name]
+                args.append(value if process is None or value is None else process(value))
+            return self.sql, args
         key = stmt._generate_cache_key()  # type: ignore[attr-defined]
         params = self.compiled.construct_params(
             params=dict(values) if values else None,
@@ -116,10 +127,18 @@ def _compile(stmt: Executable, cache_key: Any) -> _Plan:
         keys=keys,
         results=results if any(results) else None,
         expanding="__[POSTCOMPILE_" in compiled.string,
+        own={
+            name: bind.effective_value
+            for name, bind in compiled.binds.items()
+            if not bind.required and name in binds
+        },
     )
 
 
 _PLANS: OrderedDict[Any, _Plan] = OrderedDict()
+# Statements built once (module level, or cached per shape by their builder), by identity:
+# found without walking them for their cache key.
+_BY_STATEMENT: OrderedDict[int, _Plan] = OrderedDict()
 
 
 def _plan(stmt: Executable) -> _Plan | None:
@@ -127,6 +146,18 @@ def _plan(stmt: Executable) -> _Plan | None:
     if known_at() is not None:
         # A point-in-time read compiles differently per instant, which no cache key says.
         raise RuntimeError("a statement inside known_as_of must run through a session")
+    known = _BY_STATEMENT.get(id(stmt))
+    if known is not None and known.compiled.statement is stmt:
+        return known
+    plan = _plan_by_key(stmt)
+    if plan is not None and plan.compiled.statement is stmt:
+        _BY_STATEMENT[id(stmt)] = plan
+        if len(_BY_STATEMENT) > _PLANS_KEPT:
+            _BY_STATEMENT.popitem(last=False)
+    return plan
+
+
+def _plan_by_key(stmt: Executable) -> _Plan | None:
     key = stmt._generate_cache_key()  # type: ignore[attr-defined]
     if key is None:
         return None

@@ -70,11 +70,17 @@ def _columns() -> Any:
     )
 
 
-@lru_cache(maxsize=2)
-def _children(own: bool) -> Any:
+@lru_cache(maxsize=4)
+def _children(own: bool, many: bool) -> Any:
     """Participants (part 0; only the `partner_id` bind's row when `own`) and topics (part 1)
-    of the trainings in the `ids` bind, in one statement built once."""
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    of the trainings in the `ids` bind (`many`; else the one `training_id`), in one statement
+    built once."""
+
+    def of(training_id: Any) -> ColumnElement[bool]:
+        if many:
+            return training_id.in_(bindparam("ids", expanding=True))  # type: ignore[no-any-return]
+        return training_id == bindparam("training_id")  # type: ignore[no-any-return]
+
     participants = (
         select(
             Participant.training_id,
@@ -85,7 +91,7 @@ def _children(own: bool) -> Any:
             Participant.unreported,
         )
         .join(Partner, Partner.id == Participant.partner_id)
-        .where(Participant.training_id.in_(ids))
+        .where(of(Participant.training_id))
     )
     if own:
         participants = participants.where(Participant.partner_id == bindparam("partner_id"))
@@ -96,7 +102,7 @@ def _children(own: bool) -> Any:
         literal(0),
         literal(0),
         literal(0),
-    ).where(TrainingTopic.training_id.in_(ids))
+    ).where(of(TrainingTopic.training_id))
     both = union_all(participants, topics).subquery()
     return select(both).order_by(both.c.training_id, both.c.part, both.c.name)
 
@@ -123,9 +129,11 @@ def _listing(shape: tuple[str, ...], embassy: bool) -> Any:
 async def _items(
     conn: AsyncConnection, rows: Sequence[Mapping[str, Any]], partner_id: int | None
 ) -> list[dict[str, Any]]:
+    if not rows:
+        return []
     ids = [row["id"] for row in rows]
-    found = {"ids": ids, "partner_id": partner_id}
-    children = await driver.rows(conn, _children(partner_id is not None), found) if ids else []
+    asked = {"ids": ids, "training_id": ids[0], "partner_id": partner_id}
+    children = await driver.rows(conn, _children(partner_id is not None, len(ids) > 1), asked)
     return _assemble(rows, children)
 
 
