@@ -43,6 +43,16 @@ _PLANS_KEPT = 1024
 
 
 @dataclass(frozen=True, slots=True)
+class _Expanded:
+    """A statement's SQL with its IN lists rendered for lists of given lengths, and where each
+    placeholder's value comes from: (name, None) a plain value, (name, i) a list's i-th."""
+
+    sql: str
+    sources: tuple[tuple[str, int | None], ...]
+    binds: tuple[Callable[[Any], Any] | None, ...]
+
+
+@dataclass(slots=True)
 class _Plan:
     """A statement's shape compiled for asyncpg: its SQL, how its arguments are built and how
     its result columns are read."""
@@ -52,54 +62,68 @@ class _Plan:
     names: tuple[str, ...]
     binds: Mapping[str, Callable[[Any], Any] | None]
     keys: tuple[str, ...]
-    results: tuple[Callable[[Any], Any] | None, ...] | None  # None: no column needs one
-    expanding: bool
+    # The result columns read through a type's processor: (position, processor).
+    results: tuple[tuple[int, Callable[[Any], Any]], ...]
+    lists: tuple[str, ...]  # the expanding (IN list) parameters
     # The values the compiled statement carries itself (literals, `.values(state=...)`).
     own: Mapping[str, Any]
+    expansions: dict[tuple[int, ...], _Expanded]
 
     def bound(self, stmt: Executable, values: Values) -> tuple[str, list[Any]]:
         """The SQL to send and its arguments, for `stmt` (this shape) and `values`."""
-        if stmt is self.compiled.statement and not self.expanding:
+        if stmt is self.compiled.statement:
             # The very statement compiled: its own values are the compiled ones.
-            given = values or {}
-            args = []
-            for name in self.names:
-                value = given[name] if name in given else self.own[name]
-                process = self.binds[name]
-                args.append(value if process is None or value is None else process(value))
-            return self.sql, args
-        key = stmt._generate_cache_key()  # type: ignore[attr-defined]
-        params = self.compiled.construct_params(
-            params=dict(values) if values else None,
-            extracted_parameters=key.bindparams if key is not None else None,
-        )
-        sql, names, binds = self.sql, self.names, self.binds
-        if self.expanding:
-            # An IN list: its placeholders are rendered for this many values (as SQLAlchemy
-            # does per execution), each value processed as its list's type.
-            expanded = self.compiled._process_parameters_for_postcompile(params)
-            sql, params = expanded.statement, expanded.parameters
-            names, binds = tuple(expanded.positiontup or ()), expanded.processors
+            params = {**self.own, **values} if values else self.own
+        else:
+            key = stmt._generate_cache_key()  # type: ignore[attr-defined]
+            params = self.compiled.construct_params(
+                params=dict(values) if values else None,
+                extracted_parameters=key.bindparams if key is not None else None,
+            )
+        if self.lists:
+            return self._expanded(params)
         args = []
-        for name in names:
-            value = params[name]
-            process = binds.get(name)
+        for name in self.names:
+            value, process = params[name], self.binds[name]
             args.append(value if process is None or value is None else process(value))
-        return sql, args
+        return self.sql, args
+
+    def _expanded(self, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+        # IN lists: the SQL for lists of these lengths is rendered once (as SQLAlchemy renders
+        # it per execution), then each value is placed and processed as its list's type.
+        lengths = tuple(len(params[name]) for name in self.lists)
+        expanded = self.expansions.get(lengths)
+        if expanded is None:
+            state = self.compiled._process_parameters_for_postcompile(dict(params))
+            origin = {
+                item: (name, i)
+                for name, items in state.parameter_expansion.items()
+                for i, item in enumerate(items)
+            }
+            names = tuple(state.positiontup or ())
+            expanded = _Expanded(
+                sql=state.statement,
+                sources=tuple(origin.get(name, (name, None)) for name in names),
+                binds=tuple(state.processors.get(name) for name in names),
+            )
+            if len(self.expansions) < 64:
+                self.expansions[lengths] = expanded
+        args = []
+        for (name, i), process in zip(expanded.sources, expanded.binds, strict=True):
+            value = params[name] if i is None else params[name][i]
+            args.append(value if process is None or value is None else process(value))
+        return expanded.sql, args
 
     def rows(self, records: Sequence[Any]) -> list[Row]:
-        if self.results is None:
+        if not self.results:
             return list(records)
         processed: list[Row] = []
         for record in records:
-            processed.append(
-                {
-                    name: value if process is None or value is None else process(value)
-                    for name, value, process in zip(
-                        self.keys, record.values(), self.results, strict=True
-                    )
-                }
-            )
+            values = list(record.values())
+            for i, process in self.results:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            processed.append(dict(zip(self.keys, values, strict=True)))
         return processed
 
 
@@ -118,20 +142,19 @@ def _compile(stmt: Executable, cache_key: Any) -> _Plan:
     }
     columns = list(compiled._result_columns or ())  # (keyname, name, objects, type)
     keys = tuple(str(column[0]) for column in columns)
-    results = tuple(_type_processor(column[3], "result") for column in columns)
+    results = [(i, _type_processor(column[3], "result")) for i, column in enumerate(columns)]
     return _Plan(
         compiled=compiled,
         sql=compiled.string,
         names=tuple(compiled.positiontup or ()),
         binds=binds,
         keys=keys,
-        results=results if any(results) else None,
-        expanding="__[POSTCOMPILE_" in compiled.string,
+        results=tuple((i, process) for i, process in results if process is not None),
+        lists=tuple(name for name, bind in compiled.binds.items() if bind.expanding),
         own={
-            name: bind.effective_value
-            for name, bind in compiled.binds.items()
-            if not bind.required and name in binds
+            name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required
         },
+        expansions={},
     )
 
 

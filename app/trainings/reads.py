@@ -50,7 +50,7 @@ _DUMP = orjson.OPT_UTC_Z
 _REFERENCES = {"program": Program.code, "host_country": Host.code, "project": Project.code}
 _CHILDREN = ("topics", "participants", "totals")
 FIELDS = tuple(TrainingRead.model_fields)
-_TOTALS = ("women", "men", "unreported", "total")
+_OWN_FIELDS = tuple(name for name in FIELDS if name not in _CHILDREN)
 
 
 @lru_cache(maxsize=1)
@@ -160,13 +160,21 @@ def _assemble(
     items = []
     for row in rows:
         present = participants[row["id"]]
-        sums = [sum(p[name] for p in present) for name in ("women", "men", "unreported")]
-        children_of = {
-            "topics": topics[row["id"]],
-            "participants": present,
-            "totals": dict(zip(_TOTALS, (*sums, sum(sums)), strict=True)),
+        women = men = unreported = 0
+        for p in present:
+            women += p["women"]
+            men += p["men"]
+            unreported += p["unreported"]
+        item = {name: row[name] for name in _OWN_FIELDS}
+        item["topics"] = topics[row["id"]]
+        item["participants"] = present
+        item["totals"] = {
+            "women": women,
+            "men": men,
+            "unreported": unreported,
+            "total": women + men + unreported,
         }
-        items.append({n: children_of[n] if n in children_of else row[n] for n in FIELDS})
+        items.append({name: item[name] for name in FIELDS})  # in TrainingRead's order
     return items
 
 
