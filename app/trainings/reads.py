@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -50,7 +51,7 @@ _DUMP = orjson.OPT_UTC_Z
 _REFERENCES = {"program": Program.code, "host_country": Host.code, "project": Project.code}
 _CHILDREN = ("topics", "participants", "totals")
 FIELDS = tuple(TrainingRead.model_fields)
-_OWN_FIELDS = tuple(name for name in FIELDS if name not in _CHILDREN)
+_IN_ORDER = itemgetter(*FIELDS)
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +166,7 @@ def _assemble(
             women += p["women"]
             men += p["men"]
             unreported += p["unreported"]
-        item = {name: row[name] for name in _OWN_FIELDS}
+        item = dict(row)
         item["topics"] = topics[row["id"]]
         item["participants"] = present
         item["totals"] = {
@@ -174,7 +175,7 @@ def _assemble(
             "unreported": unreported,
             "total": women + men + unreported,
         }
-        items.append({name: item[name] for name in FIELDS})  # in TrainingRead's order
+        items.append(dict(zip(FIELDS, _IN_ORDER(item), strict=True)))  # TrainingRead's order
     return items
 
 
