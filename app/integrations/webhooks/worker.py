@@ -13,14 +13,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import ssl
 import time
+from collections import Counter
+from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import httpcore
 import httpx
 import orjson
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook
 
@@ -29,12 +34,13 @@ from app.core.config import Settings
 from app.core.models import utcnow
 from app.integrations.changes.recorder import outbox
 from app.integrations.webhooks.models import Attempt, Message, Subscription
-from app.integrations.webhooks.urls import refusal
+from app.integrations.webhooks.urls import Target, resolve
 
 logger = logging.getLogger("wps.webhooks")
 
 USER_AGENT = "wps-tracker-webhooks/1"
-ERROR_CHARS = 300
+# The most of a reply read (then the connection is dropped): a receiver's body is not our memory.
+REPLY_PREFIX_BYTES = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,86 @@ def signed_request(claimed: Claimed, at: datetime) -> tuple[bytes, dict[str, str
     }
 
 
+# The addresses this delivery checked for its host: the connection goes to one of them, never
+# to a second resolution's answer (DNS rebinding). Unset: connect by name (private allowed).
+_PINNED: ContextVar[Target | None] = ContextVar("webhook_target", default=None)
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """Opens TCP connections to the delivery's checked addresses; the URL keeps its host, so
+    the Host header and the TLS server name (and certificate check) are the name's."""
+
+    def __init__(self) -> None:
+        self._network = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        target = _PINNED.get()
+        if target is None or not target.addresses:
+            return await self._network.connect_tcp(
+                host, port, timeout, local_address, socket_options
+            )
+        if host != target.host:
+            raise httpcore.ConnectError("not the host that was checked")
+        failed: Exception | None = None
+        for address in target.addresses:
+            try:
+                return await self._network.connect_tcp(
+                    address, port, timeout, local_address, socket_options
+                )
+            except httpcore.ConnectError as exc:
+                failed = exc
+        raise failed or httpcore.ConnectError("no address")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._network.sleep(seconds)
+
+
+class _PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over a connection pool that connects through `_PinnedBackend`."""
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        # httpx takes no network backend: its pool is replaced by one that has ours.
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_PinnedBackend(),
+        )
+
+
+def error_class(exc: BaseException) -> str:
+    """A failed delivery's error, as a class that tells the endpoint's owner what to fix and
+    nothing of the network behind the service (no addresses, ports or OS messages)."""
+    if isinstance(exc, TimeoutError | httpx.TimeoutException):
+        return "timeout"
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return "TLS"
+        if isinstance(seen, ConnectionRefusedError):
+            return "connection refused"
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc).lower()
+    if "ssl" in text or "certificate" in text or "tls" in text:
+        return "TLS"
+    if "refused" in text:
+        return "connection refused"
+    if isinstance(exc, httpx.ConnectError):
+        return "connection failed"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "protocol error"
+    return "connection lost"
+
+
 class Worker:
     def __init__(
         self,
@@ -93,13 +179,16 @@ class Worker:
         self.sessionmaker = sessionmaker
         self.settings = settings
         self._client = client
+        # Messages being sent, per endpoint (subscription id).
+        self._busy: Counter[int] = Counter()
 
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
+            limits = httpx.Limits(max_connections=self.settings.webhook_concurrency)
             self._client = httpx.AsyncClient(
+                transport=_PinnedTransport(limits),
                 follow_redirects=False,
                 timeout=self.settings.webhook_timeout_seconds,
-                limits=httpx.Limits(max_connections=self.settings.webhook_concurrency),
             )
         return self._client
 
@@ -108,25 +197,47 @@ class Worker:
             await self._client.aclose()
             self._client = None
 
-    async def claim(self) -> list[Claimed]:
-        """Take up to a batch of due messages for enabled endpoints, leased to this worker."""
+    async def claim(self, room: int | None = None) -> list[Claimed]:
+        """Take up to a batch (and up to `room`) of due messages for enabled endpoints, leased
+        to this worker, and no more per endpoint than it may have in flight: a slow endpoint's
+        backlog does not fill the batch and hold back the others."""
         now = utcnow()
+        per_endpoint = self.settings.webhook_endpoint_concurrency
+        full = [sub for sub, busy in self._busy.items() if busy >= per_endpoint]
+        due = (
+            select(
+                Message.id,
+                func.row_number()
+                .over(partition_by=Message.subscription_id, order_by=(Message.due_at, Message.id))
+                .label("rank"),
+            )
+            .join(Subscription, Subscription.id == Message.subscription_id)
+            .where(
+                Message.state == "pending",
+                Message.due_at <= now,
+                Subscription.enabled.is_(True),
+                Message.subscription_id.not_in(full),
+            )
+            .subquery()
+        )
+        first = select(due.c.id).where(due.c.rank <= per_endpoint)
+        limit = min(self.settings.webhook_batch, room or self.settings.webhook_batch)
         async with transaction(self.sessionmaker) as session:
             stmt = (
-                select(Message.id)
-                .join(Subscription, Subscription.id == Message.subscription_id)
-                .where(
-                    Message.state == "pending",
-                    Message.due_at <= now,
-                    Subscription.enabled.is_(True),
-                )
+                select(Message.id, Message.subscription_id)
+                .where(Message.id.in_(first))
                 .order_by(Message.due_at, Message.id)
-                .limit(self.settings.webhook_batch)
+                .limit(limit)
             )
             # Concurrent workers skip each other's messages (SQLite, with one writer, has no such
             # clause and renders none).
             stmt = stmt.with_for_update(skip_locked=True, of=Message)
-            ids = list((await session.execute(stmt)).scalars())
+            taken: Counter[int] = Counter()
+            ids = []
+            for message_id, sub_id in (await session.execute(stmt)).all():
+                if self._busy[sub_id] + taken[sub_id] < per_endpoint:
+                    taken[sub_id] += 1
+                    ids.append(message_id)
             if not ids:
                 return []
             lease = now + timedelta(seconds=self.settings.webhook_lease_seconds)
@@ -148,26 +259,52 @@ class Worker:
             return [Claimed(*row) for row in rows.all()]
 
     async def send(self, claimed: Claimed) -> Outcome:
+        """One attempt, within the delivery deadline (`webhook_timeout_seconds`, lookup to
+        last byte read): the host resolved once and checked, the connection made to a checked
+        address, and no more of the reply read than `REPLY_PREFIX_BYTES`."""
         at = utcnow()
         started = time.perf_counter()
         status_code: int | None = None
         error: str | None = None
-        refused = await refusal(claimed.url, self.settings.webhook_allow_private, must_resolve=True)
-        if refused is not None:
-            error = f"not sent: the URL {refused}"
-        else:
-            body, headers = signed_request(claimed, at)
-            try:
-                response = await self.client().post(claimed.url, content=body, headers=headers)
-                status_code = response.status_code
-                if not 200 <= status_code < 300:
-                    error = f"HTTP {status_code}" + (
-                        " (redirects are not followed)" if response.is_redirect else ""
-                    )
-            except httpx.HTTPError as exc:
-                error = f"{type(exc).__name__}: {str(exc)[:ERROR_CHARS]}".rstrip(": ")
+        try:
+            async with asyncio.timeout(self.settings.webhook_timeout_seconds):
+                target = await resolve(
+                    claimed.url, self.settings.webhook_allow_private, must_resolve=True
+                )
+                if isinstance(target, str):
+                    error = f"not sent: the URL {target}"
+                else:
+                    status_code, error = await self._post(claimed, at, target)
+        except TimeoutError:
+            error = "timeout"
         elapsed = int((time.perf_counter() - started) * 1000)
         return Outcome(claimed, at, status_code, error, elapsed)
+
+    async def _post(
+        self, claimed: Claimed, at: datetime, target: Target
+    ) -> tuple[int | None, str | None]:
+        body, headers = signed_request(claimed, at)
+        pinned = _PINNED.set(target)
+        try:
+            async with self.client().stream(
+                "POST", claimed.url, content=body, headers=headers
+            ) as response:
+                # A few KiB at most (a short body completes and keeps the connection); the
+                # rest is never read: closing drops the connection.
+                read = 0
+                async for chunk in response.aiter_raw():
+                    read += len(chunk)
+                    if read >= REPLY_PREFIX_BYTES:
+                        break
+        except httpx.HTTPError as exc:
+            return None, error_class(exc)
+        finally:
+            _PINNED.reset(pinned)
+        status_code = response.status_code
+        if 200 <= status_code < 300:
+            return status_code, None
+        redirect = " (redirects are not followed)" if response.is_redirect else ""
+        return status_code, f"HTTP {status_code}{redirect}"
 
     async def record(self, outcomes: list[Outcome]) -> None:
         """Record each attempt and what follows: delivered, retried later, or given up (and
@@ -245,33 +382,64 @@ class Worker:
                 )
                 logger.warning("webhook endpoints disabled", extra={"endpoints": sorted(given_up)})
 
-    async def run_once(self) -> int:
-        """Deliver one batch; the number of messages tried."""
-        claimed = await self.claim()
-        if not claimed:
-            return 0
-        limit = asyncio.Semaphore(self.settings.webhook_concurrency)
-
-        async def bounded(one: Claimed) -> Outcome:
-            async with limit:
+    def _start(self, claimed: list[Claimed]) -> set[asyncio.Task[Outcome]]:
+        async def sending(one: Claimed) -> Outcome:
+            try:
                 return await self.send(one)
+            finally:
+                self._busy[one.subscription_id] -= 1
+                if self._busy[one.subscription_id] <= 0:
+                    del self._busy[one.subscription_id]
 
-        outcomes = list(await asyncio.gather(*(bounded(one) for one in claimed)))
-        await self.record(outcomes)
-        return len(outcomes)
+        for one in claimed:
+            self._busy[one.subscription_id] += 1
+        return {asyncio.create_task(sending(one)) for one in claimed}
+
+    async def run_once(self) -> int:
+        """Deliver one batch, recording each attempt as it ends (a slow endpoint holds back
+        only its own); the number of messages tried."""
+        claimed = await self.claim()
+        sending = self._start(claimed)
+        while sending:
+            done, sending = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
+            await self.record([task.result() for task in done])
+        return len(claimed)
 
     async def run_forever(self) -> None:
-        """Deliver until cancelled: straight on while there is work, else wait for a commit in
-        this process that wrote messages or the poll interval (other processes' commits)."""
+        """Deliver until cancelled, with no barrier between deliveries: up to
+        `webhook_concurrency` in flight (`webhook_endpoint_concurrency` per endpoint), each
+        recorded when it ends and its place taken by the next due message. It looks for
+        messages when a place frees, after a commit in this process that wrote messages, or
+        each poll interval (other processes' commits)."""
+        sending: set[asyncio.Task[Outcome]] = set()
         try:
             while True:
-                try:
-                    tried = await self.run_once()
-                except Exception as exc:  # the database may be down a while; try again
-                    logger.warning("webhook delivery failed", extra={"error": type(exc).__name__})
-                    tried = 0
-                    await asyncio.sleep(self.settings.webhook_poll_seconds)
-                if not tried:
-                    await outbox.wait(self.settings.webhook_poll_seconds)
+                room = self.settings.webhook_concurrency - len(sending)
+                claimed: list[Claimed] = []
+                if room > 0:
+                    try:
+                        claimed = await self.claim(room)
+                    except Exception as exc:  # the database may be down a while; try again
+                        logger.warning(
+                            "webhook delivery failed", extra={"error": type(exc).__name__}
+                        )
+                        await asyncio.sleep(self.settings.webhook_poll_seconds)
+                sending |= self._start(claimed)
+                if not claimed or room <= len(claimed):
+                    woken = asyncio.create_task(outbox.wait(self.settings.webhook_poll_seconds))
+                    await asyncio.wait({woken, *sending}, return_when=asyncio.FIRST_COMPLETED)
+                    woken.cancel()
+                done = {task for task in sending if task.done()}
+                sending -= done
+                if done:
+                    try:
+                        await self.record([task.result() for task in done])
+                    except Exception as exc:  # unrecorded: the lease runs out, sent again
+                        logger.warning(
+                            "webhook delivery failed", extra={"error": type(exc).__name__}
+                        )
         finally:
+            for task in sending:
+                task.cancel()
+            await asyncio.gather(*sending, return_exceptions=True)
             await self.aclose()
