@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     # 0 selects NullPool: a fresh connection per checkout (tests that hop event loops).
     db_pool_size: int = Field(default=20, ge=0, le=500)
     db_connect_timeout_seconds: float = Field(default=3.0, gt=0)
+    # The longest one statement of a request waits for PostgreSQL before the request is a 503
+    # and the connection is dropped (a partition answers nothing); `wps` import, export and
+    # other commands have the long budget.
+    db_statement_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_long_statement_timeout_seconds: float = Field(default=600.0, gt=0)
     bootstrap_admin_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = []
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
