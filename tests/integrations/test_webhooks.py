@@ -257,3 +257,19 @@ async def test_a_subscription_deleted_mid_delivery_leaves_the_rest_of_the_batch_
     )
     (attempt,) = deliveries.json()["items"]
     assert (attempt["succeeded"], attempt["message_state"]) == (True, "delivered")
+
+
+async def test_a_create_replayed_with_one_idempotency_key_makes_one_subscription(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    body = {"url": "https://93.184.216.34/hook", "events": ["training.created"]}
+    headers = {**keys.headers("embassy"), "Idempotency-Key": "hook-create-1"}
+    first = await client.post(WEBHOOKS, json=body, headers=headers)
+    again = await client.post(WEBHOOKS, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    assert again.headers.get("idempotent-replayed") == "true"
+    assert (again.status_code, again.json()) == (201, first.json())
+    listed = await client.get(WEBHOOKS, headers=keys.headers("embassy"))
+    assert [h["id"] for h in listed.json()["items"]] == [first.json()["id"]]
+    other = await client.post(WEBHOOKS, json=body, headers=keys.headers("embassy"))
+    assert other.status_code == 201 and other.json()["id"] != first.json()["id"]

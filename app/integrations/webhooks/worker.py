@@ -16,7 +16,7 @@ import random
 import ssl
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -169,6 +169,12 @@ def error_class(exc: BaseException) -> str:
     return "connection lost"
 
 
+async def _unread(response: httpx.Response) -> AsyncIterator[bytes]:
+    if not response.is_stream_consumed:
+        async for chunk in response.aiter_raw():
+            yield chunk
+
+
 class Worker:
     def __init__(
         self,
@@ -292,7 +298,8 @@ class Worker:
                 # A few KiB at most (a short body completes and keeps the connection); the
                 # rest is never read: closing drops the connection.
                 read = 0
-                async for chunk in response.aiter_raw():
+                # (A transport that already read the body, like httpx's mock, has nothing left.)
+                async for chunk in _unread(response):
                     read += len(chunk)
                     if read >= REPLY_PREFIX_BYTES:
                         break
