@@ -204,9 +204,13 @@ class Worker:
             self._client = None
 
     async def claim(self, room: int | None = None) -> list[Claimed]:
-        """Take up to a batch (and up to `room`) of due messages for enabled endpoints, leased
-        to this worker, and no more per endpoint than it may have in flight: a slow endpoint's
-        backlog does not fill the batch and hold back the others."""
+        """Take up to a batch (and up to `room`) of due messages, leased to this worker."""
+        async with transaction(self.sessionmaker) as session:
+            return await self._claim(session, room)
+
+    async def _claim(self, session: AsyncSession, room: int | None) -> list[Claimed]:
+        """Due messages for enabled endpoints, no more per endpoint than it may have in
+        flight: a slow endpoint's backlog does not fill the batch and hold back the others."""
         now = utcnow()
         per_endpoint = self.settings.webhook_endpoint_concurrency
         full = [sub for sub, busy in self._busy.items() if busy >= per_endpoint]
@@ -228,41 +232,40 @@ class Worker:
         )
         first = select(due.c.id).where(due.c.rank <= per_endpoint)
         limit = min(self.settings.webhook_batch, room or self.settings.webhook_batch)
-        async with transaction(self.sessionmaker) as session:
-            stmt = (
-                select(Message.id, Message.subscription_id)
-                .where(Message.id.in_(first))
-                .order_by(Message.due_at, Message.id)
-                .limit(limit)
+        stmt = (
+            select(Message.id, Message.subscription_id)
+            .where(Message.id.in_(first))
+            .order_by(Message.due_at, Message.id)
+            .limit(limit)
+        )
+        # Concurrent workers skip each other's messages (SQLite, with one writer, has no such
+        # clause and renders none).
+        stmt = stmt.with_for_update(skip_locked=True, of=Message)
+        taken: Counter[int] = Counter()
+        ids = []
+        for message_id, sub_id in (await session.execute(stmt)).all():
+            if self._busy[sub_id] + taken[sub_id] < per_endpoint:
+                taken[sub_id] += 1
+                ids.append(message_id)
+        if not ids:
+            return []
+        lease = now + timedelta(seconds=self.settings.webhook_lease_seconds)
+        await session.execute(update(Message).where(Message.id.in_(ids)).values(due_at=lease))
+        rows = await session.execute(
+            select(
+                Message.id,
+                Message.msg_id,
+                Message.subscription_id,
+                Subscription.url,
+                Subscription.secret,
+                Message.payload,
+                Message.attempts,
             )
-            # Concurrent workers skip each other's messages (SQLite, with one writer, has no such
-            # clause and renders none).
-            stmt = stmt.with_for_update(skip_locked=True, of=Message)
-            taken: Counter[int] = Counter()
-            ids = []
-            for message_id, sub_id in (await session.execute(stmt)).all():
-                if self._busy[sub_id] + taken[sub_id] < per_endpoint:
-                    taken[sub_id] += 1
-                    ids.append(message_id)
-            if not ids:
-                return []
-            lease = now + timedelta(seconds=self.settings.webhook_lease_seconds)
-            await session.execute(update(Message).where(Message.id.in_(ids)).values(due_at=lease))
-            rows = await session.execute(
-                select(
-                    Message.id,
-                    Message.msg_id,
-                    Message.subscription_id,
-                    Subscription.url,
-                    Subscription.secret,
-                    Message.payload,
-                    Message.attempts,
-                )
-                .join(Subscription, Subscription.id == Message.subscription_id)
-                .where(Message.id.in_(ids))
-                .order_by(Message.id)
-            )
-            return [Claimed(*row) for row in rows.all()]
+            .join(Subscription, Subscription.id == Message.subscription_id)
+            .where(Message.id.in_(ids))
+            .order_by(Message.id)
+        )
+        return [Claimed(*row) for row in rows.all()]
 
     async def send(self, claimed: Claimed) -> Outcome:
         """One attempt, within the delivery deadline (`webhook_timeout_seconds`, lookup to
@@ -316,78 +319,88 @@ class Worker:
     async def record(self, outcomes: list[Outcome]) -> None:
         """Record each attempt and what follows: delivered, retried later, or given up (and
         the endpoint disabled: it has failed for the whole retry schedule)."""
-        now = utcnow()
         async with transaction(self.sessionmaker) as session:
-            # A message whose subscription was deleted meanwhile is gone with it.
-            ids = [o.claimed.id for o in outcomes]
-            kept = set((await session.scalars(select(Message.id).where(Message.id.in_(ids)))).all())
-            outcomes = [o for o in outcomes if o.claimed.id in kept]
-            session.add_all(
-                Attempt(
-                    message_id=o.claimed.id,
-                    subscription_id=o.claimed.subscription_id,
-                    attempted_at=o.at,
-                    status_code=o.status_code,
-                    error=o.error,
-                    duration_ms=o.duration_ms,
-                    succeeded=o.succeeded,
-                )
-                for o in outcomes
+            await self._record(session, outcomes)
+
+    async def record_and_claim(self, outcomes: list[Outcome], room: int) -> list[Claimed]:
+        """`record` the outcomes and `claim` up to `room` more, in one transaction."""
+        async with transaction(self.sessionmaker) as session:
+            if outcomes:
+                await self._record(session, outcomes)
+            return await self._claim(session, room) if room > 0 else []
+
+    async def _record(self, session: AsyncSession, outcomes: list[Outcome]) -> None:
+        now = utcnow()
+        # A message whose subscription was deleted meanwhile is gone with it.
+        ids = [o.claimed.id for o in outcomes]
+        kept = set((await session.scalars(select(Message.id).where(Message.id.in_(ids)))).all())
+        outcomes = [o for o in outcomes if o.claimed.id in kept]
+        session.add_all(
+            Attempt(
+                message_id=o.claimed.id,
+                subscription_id=o.claimed.subscription_id,
+                attempted_at=o.at,
+                status_code=o.status_code,
+                error=o.error,
+                duration_ms=o.duration_ms,
+                succeeded=o.succeeded,
             )
-            delivered = [o.claimed.id for o in outcomes if o.succeeded]
-            if delivered:
-                await session.execute(
-                    update(Message)
-                    .where(Message.id.in_(delivered))
-                    .values(state="delivered", attempts=Message.attempts + 1)
+            for o in outcomes
+        )
+        delivered = [o.claimed.id for o in outcomes if o.succeeded]
+        if delivered:
+            await session.execute(
+                update(Message)
+                .where(Message.id.in_(delivered))
+                .values(state="delivered", attempts=Message.attempts + 1)
+            )
+        given_up: set[int] = set()
+        for o in outcomes:
+            if o.succeeded:
+                continue
+            made = o.claimed.attempts + 1
+            last = made >= self.settings.webhook_max_attempts
+            if last:
+                given_up.add(o.claimed.subscription_id)
+            due = now + timedelta(seconds=retry_delay(made, self.settings))
+            await session.execute(
+                update(Message)
+                .where(Message.id == o.claimed.id)
+                .values(
+                    attempts=made,
+                    state="failed" if last else "pending",
+                    due_at=now if last else due,
                 )
-            given_up: set[int] = set()
-            for o in outcomes:
-                if o.succeeded:
-                    continue
-                made = o.claimed.attempts + 1
-                last = made >= self.settings.webhook_max_attempts
-                if last:
-                    given_up.add(o.claimed.subscription_id)
-                due = now + timedelta(seconds=retry_delay(made, self.settings))
-                await session.execute(
-                    update(Message)
-                    .where(Message.id == o.claimed.id)
-                    .values(
-                        attempts=made,
-                        state="failed" if last else "pending",
-                        due_at=now if last else due,
-                    )
+            )
+        healthy = {o.claimed.subscription_id for o in outcomes if o.succeeded}
+        failing = {o.claimed.subscription_id for o in outcomes if not o.succeeded} - healthy
+        if healthy:
+            await session.execute(
+                update(Subscription)
+                .where(Subscription.id.in_(healthy), Subscription.failing_since.is_not(None))
+                .values(failing_since=None, version=Subscription.version + 1)
+            )
+        if failing:
+            await session.execute(
+                update(Subscription)
+                .where(Subscription.id.in_(failing), Subscription.failing_since.is_(None))
+                .values(failing_since=now, version=Subscription.version + 1)
+            )
+        if given_up:
+            reason = (
+                f"disabled after {self.settings.webhook_max_attempts} failed attempts "
+                "to deliver one message"
+            )
+            await session.execute(
+                update(Subscription)
+                .where(Subscription.id.in_(given_up), Subscription.enabled.is_(True))
+                .values(
+                    enabled=False,
+                    disabled_reason=reason,
+                    version=Subscription.version + 1,
                 )
-            healthy = {o.claimed.subscription_id for o in outcomes if o.succeeded}
-            failing = {o.claimed.subscription_id for o in outcomes if not o.succeeded} - healthy
-            if healthy:
-                await session.execute(
-                    update(Subscription)
-                    .where(Subscription.id.in_(healthy), Subscription.failing_since.is_not(None))
-                    .values(failing_since=None, version=Subscription.version + 1)
-                )
-            if failing:
-                await session.execute(
-                    update(Subscription)
-                    .where(Subscription.id.in_(failing), Subscription.failing_since.is_(None))
-                    .values(failing_since=now, version=Subscription.version + 1)
-                )
-            if given_up:
-                reason = (
-                    f"disabled after {self.settings.webhook_max_attempts} failed attempts "
-                    "to deliver one message"
-                )
-                await session.execute(
-                    update(Subscription)
-                    .where(Subscription.id.in_(given_up), Subscription.enabled.is_(True))
-                    .values(
-                        enabled=False,
-                        disabled_reason=reason,
-                        version=Subscription.version + 1,
-                    )
-                )
-                logger.warning("webhook endpoints disabled", extra={"endpoints": sorted(given_up)})
+            )
+            logger.warning("webhook endpoints disabled", extra={"endpoints": sorted(given_up)})
 
     def _start(self, claimed: list[Claimed]) -> set[asyncio.Task[Outcome]]:
         async def sending(one: Claimed) -> Outcome:
@@ -414,37 +427,39 @@ class Worker:
 
     async def run_forever(self) -> None:
         """Deliver until cancelled, with no barrier between deliveries: up to
-        `webhook_concurrency` in flight (`webhook_endpoint_concurrency` per endpoint), each
-        recorded when it ends and its place taken by the next due message. It looks for
-        messages when a place frees, after a commit in this process that wrote messages, or
-        each poll interval (other processes' commits)."""
+        `webhook_concurrency` in flight (`webhook_endpoint_concurrency` per endpoint). Once
+        half an endpoint's worth of places are free, one transaction records the deliveries
+        that ended and claims messages for the free places. It looks for messages after a
+        commit in this process that wrote some, or each poll interval (other processes')."""
+        settings = self.settings
+        refill = max(
+            1, min(settings.webhook_concurrency, settings.webhook_endpoint_concurrency) // 2
+        )
         sending: set[asyncio.Task[Outcome]] = set()
+        ended: list[Outcome] = []
         try:
             while True:
-                room = self.settings.webhook_concurrency - len(sending)
-                claimed: list[Claimed] = []
-                if room > 0:
+                room = settings.webhook_concurrency - len(sending)
+                more = False
+                if room >= refill or not sending:
                     try:
-                        claimed = await self.claim(room)
+                        claimed = await self.record_and_claim(ended, room)
                     except Exception as exc:  # the database may be down a while; try again
                         logger.warning(
                             "webhook delivery failed", extra={"error": type(exc).__name__}
                         )
-                        await asyncio.sleep(self.settings.webhook_poll_seconds)
-                sending |= self._start(claimed)
-                if not claimed or room <= len(claimed):
-                    woken = asyncio.create_task(outbox.wait(self.settings.webhook_poll_seconds))
+                        await asyncio.sleep(settings.webhook_poll_seconds)
+                        continue
+                    ended = []
+                    sending |= self._start(claimed)
+                    more = len(claimed) == min(settings.webhook_batch, room)
+                if not more:
+                    woken = asyncio.create_task(outbox.wait(settings.webhook_poll_seconds))
                     await asyncio.wait({woken, *sending}, return_when=asyncio.FIRST_COMPLETED)
                     woken.cancel()
                 done = {task for task in sending if task.done()}
                 sending -= done
-                if done:
-                    try:
-                        await self.record([task.result() for task in done])
-                    except Exception as exc:  # unrecorded: the lease runs out, sent again
-                        logger.warning(
-                            "webhook delivery failed", extra={"error": type(exc).__name__}
-                        )
+                ended += [task.result() for task in done]
         finally:
             for task in sending:
                 task.cancel()
