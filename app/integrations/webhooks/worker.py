@@ -16,11 +16,11 @@ import random
 import ssl
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Coroutine, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import httpcore
 import httpx
@@ -37,6 +37,7 @@ from app.integrations.webhooks.models import Attempt, Message, Subscription
 from app.integrations.webhooks.urls import Target, resolve
 
 logger = logging.getLogger("wps.webhooks")
+T = TypeVar("T")
 
 USER_AGENT = "wps-tracker-webhooks/1"
 # The most of a reply read (then the connection is dropped): a receiver's body is not our memory.
@@ -145,28 +146,52 @@ class _PinnedTransport(httpx.AsyncHTTPTransport):
         )
 
 
+# A cause anywhere in the chain, or words in its messages, and the class it is shown as.
+_CAUSES: tuple[tuple[type[BaseException], tuple[str, ...], str], ...] = (
+    (ssl.SSLError, ("ssl", "certificate", "tls"), "TLS"),
+    (ConnectionRefusedError, ("refused",), "connection refused"),
+)
+_KINDS: tuple[tuple[type[BaseException], str], ...] = (
+    (httpx.ConnectError, "connection failed"),
+    (httpx.RemoteProtocolError, "protocol error"),
+)
+
+
 def error_class(exc: BaseException) -> str:
     """A failed delivery's error, as a class that tells the endpoint's owner what to fix and
     nothing of the network behind the service (no addresses, ports or OS messages)."""
     if isinstance(exc, TimeoutError | httpx.TimeoutException):
         return "timeout"
+    chain = _causes(exc)
+    text = " ".join(map(str, chain)).lower()
+    for kind, words, shown in _CAUSES:
+        if _any_is(chain, kind) or any(word in text for word in words):
+            return shown
+    return next((shown for kind, shown in _KINDS if isinstance(exc, kind)), "connection lost")
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
     seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLError):
-            return "TLS"
-        if isinstance(seen, ConnectionRefusedError):
-            return "connection refused"
+    while seen is not None and seen not in chain:
+        chain.append(seen)
         seen = seen.__cause__ or seen.__context__
-    text = str(exc).lower()
-    if "ssl" in text or "certificate" in text or "tls" in text:
-        return "TLS"
-    if "refused" in text:
-        return "connection refused"
-    if isinstance(exc, httpx.ConnectError):
-        return "connection failed"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "protocol error"
-    return "connection lost"
+    return chain
+
+
+def _any_is(chain: list[BaseException], kind: type[BaseException]) -> bool:
+    return any(isinstance(cause, kind) for cause in chain)
+
+
+async def _to_its_end(transaction_done: Coroutine[Any, Any, T]) -> T:
+    """Await a transaction that a cancellation (the worker stopping) lets end first, so no
+    connection is left holding its locks (SQLite's one writer) until it is collected."""
+    running = asyncio.ensure_future(transaction_done)
+    try:
+        return await asyncio.shield(running)
+    except asyncio.CancelledError:
+        await asyncio.gather(running, return_exceptions=True)
+        raise
 
 
 async def _unread(response: httpx.Response) -> AsyncIterator[bytes]:
@@ -443,7 +468,7 @@ class Worker:
                 more = False
                 if room >= refill or not sending:
                     try:
-                        claimed = await self.record_and_claim(ended, room)
+                        claimed = await _to_its_end(self.record_and_claim(ended, room))
                     except Exception as exc:  # the database may be down a while; try again
                         logger.warning(
                             "webhook delivery failed", extra={"error": type(exc).__name__}
