@@ -59,8 +59,10 @@ async def app(scope, receive, send):
     while more:
         more = (await receive()).get("more_body", False)
     if scope["method"] == "POST" and scope["path"] == "/slow":
-        await asyncio.sleep(60)  # a stalled receiver: cut at the worker's deadline
-    if scope["method"] == "POST":
+        await asyncio.sleep(60)  # a stalled receiver: cut at the worker's deadline, not counted
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+    elif scope["method"] == "POST":
         count += 1
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
