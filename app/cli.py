@@ -73,7 +73,7 @@ async def _in_session(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     from app.core.commit import transaction
     from app.core.db import create_engine, create_sessionmaker
 
-    engine = create_engine(get_settings())
+    engine = create_engine(get_settings(), long_work=True)
     try:
         async with transaction(create_sessionmaker(engine)) as session:
             return await work(session)
@@ -378,7 +378,7 @@ async def _import_file(kind: BulkKind, body: bytes, is_csv: bool, dry_run: bool)
     from app.core.db import create_engine, create_sessionmaker
     from app.core.errors import AppError
 
-    engine = create_engine(get_settings())
+    engine = create_engine(get_settings(), long_work=True)
     try:
         async with transaction(create_sessionmaker(engine)) as session:
             with Bars() as bars:
@@ -450,7 +450,7 @@ async def write_export(
 async def _export(kind: BulkKind, filters: Any, format: ExportFormat, out: TextIO) -> int:
     from app.core.db import create_engine, create_sessionmaker
 
-    engine = create_engine(get_settings())
+    engine = create_engine(get_settings(), long_work=True)
     try:
         sessionmaker: async_sessionmaker[AsyncSession] = create_sessionmaker(engine)
         async with sessionmaker() as session:

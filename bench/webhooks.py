@@ -4,9 +4,11 @@
     .venv/bin/python -m bench.webhooks --database-url sqlite+aiosqlite:////tmp/wps-hooks.db
     .venv/bin/python -m bench.webhooks --database-url postgresql+asyncpg://postgres@127.0.0.1/wps_bench
 
-A receiver (uvicorn, one worker, its own process, answering 204) counts what it is sent. Per
-round: (1) the floor: the delivery worker's `send` (sign + POST, the same client, concurrency
-and receiver) of 1,000 prepared messages, no database; (2) the service: 1,000 nominations move
+A receiver (uvicorn, one worker, its own process, answering 204) counts what it is sent; a
+second endpoint on it stalls every delivery (cut at the worker's deadline), subscribed to the
+same events. Per round: (1) the floor: the delivery worker's `send` (sign + POST, the same
+client and receiver, as many at once as the worker sends to one endpoint) of 1,000 prepared
+messages, no database; (2) the service: 1,000 nominations move
 submitted → under_review through the service (each its own transaction: the audit event, the
 change-feed row and the outbox message commit with it), then the worker, started once they
 are all committed, delivers them: timed until the receiver has counted all 1,000 (claims,
@@ -29,6 +31,7 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy import delete, select
 
+from app import transactions, visibility  # noqa: F401 - visibility: declared at import
 from app.apikeys.service import create_key
 from app.cli import migrate
 from app.core.commit import commit, transaction
@@ -45,6 +48,7 @@ from app.seed import seed_reference_data
 N = 1000
 WRITERS = 8
 RECEIVER = """
+import asyncio
 import uvicorn
 count = 0
 async def app(scope, receive, send):
@@ -54,7 +58,11 @@ async def app(scope, receive, send):
     more = True
     while more:
         more = (await receive()).get("more_body", False)
-    if scope["method"] == "POST":
+    if scope["method"] == "POST" and scope["path"] == "/slow":
+        await asyncio.sleep(60)  # a stalled receiver: cut at the worker's deadline, not counted
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+    elif scope["method"] == "POST":
         count += 1
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
@@ -80,8 +88,10 @@ async def received(base: str, reset: bool = False) -> int:
 
 
 async def wait_for(base: str, count: int) -> None:
-    while await received(base) < count:
-        await asyncio.sleep(0.005)
+    # One client for the whole wait: a new one per look costs more CPU than the look.
+    async with httpx.AsyncClient() as client:
+        while int((await client.get(f"{base}/count")).text) < count:
+            await asyncio.sleep(0.01)
 
 
 async def floor(worker: Worker, url: str, base: str) -> float:
@@ -101,7 +111,11 @@ async def floor(worker: Worker, url: str, base: str) -> float:
     }
     secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     prepared = [Claimed(i, f"msg_{i}", 1, url, secret, payload, 0) for i in range(N)]
-    limit = asyncio.Semaphore(worker.settings.webhook_concurrency)
+    # As many at once as the worker sends to one endpoint.
+    settings = worker.settings
+    limit = asyncio.Semaphore(
+        min(settings.webhook_concurrency, settings.webhook_endpoint_concurrency)
+    )
 
     async def one(claimed: Claimed) -> None:
         async with limit:
@@ -131,7 +145,7 @@ async def nominations(sessionmaker, admin: Principal, round_: int) -> list[int]:
         )
         ids.append((await create_nomination(session, admin, body)).id)
         if i % 50 == 49 or i == N - 1:
-            await commit(session)
+            await commit(session)  # the commit step writes the audit and change rows
             await session.close()
     return ids
 
@@ -158,6 +172,7 @@ async def clear(sessionmaker) -> None:
 
 
 async def run(url: str, rounds: int) -> None:
+    transactions.register()  # the commit step's audit, change and outbox writers
     await asyncio.to_thread(migrate, "heads", database_url=url)
     settings = Settings(
         database_url=url,
@@ -186,13 +201,15 @@ async def run(url: str, rounds: int) -> None:
                 await asyncio.sleep(0.1)
         async with transaction(sessionmaker) as session:
             await session.execute(delete(Subscription))
-            session.add(
+            # The measured endpoint, and a stalled one subscribed to the same events.
+            session.add_all(
                 Subscription(
-                    url=hook,
+                    url=url,
                     events=["nomination.status_changed"],
                     enabled=True,
                     secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                 )
+                for url in (hook, f"{base}/slow")
             )
         floors, drains, ends = [], [], []
         for round_ in range(rounds):
@@ -202,7 +219,8 @@ async def run(url: str, rounds: int) -> None:
             ids = await nominations(sessionmaker, admin, round_)
             await move_all(sessionmaker, admin, ids, writers)
             async with sessionmaker() as session:
-                assert len((await session.scalars(select(Message.id))).all()) == N
+                made = len((await session.scalars(select(Message.id))).all())
+                assert made == 2 * N, made
             await received(base, reset=True)
             started = time.perf_counter()
             task = asyncio.create_task(worker.run_forever())
@@ -237,9 +255,6 @@ async def run(url: str, rounds: int) -> None:
 
 
 def main() -> None:
-    from app import transactions
-
-    transactions.register()  # what each transaction writes at commit (audit, changes, ...)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rounds", type=int, default=3)

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     # 0 selects NullPool: a fresh connection per checkout (tests that hop event loops).
     db_pool_size: int = Field(default=20, ge=0, le=500)
     db_connect_timeout_seconds: float = Field(default=3.0, gt=0)
+    # The longest one statement of a request waits for PostgreSQL before the request is a 503
+    # and the connection is dropped (a partition answers nothing); `wps` import, export and
+    # other commands have the long budget.
+    db_statement_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_long_statement_timeout_seconds: float = Field(default=600.0, gt=0)
     bootstrap_admin_key: SecretStr | None = None
     cors_origins: Annotated[list[str], NoDecode] = []
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
@@ -52,6 +57,7 @@ class Settings(BaseSettings):
     # Webhooks: the delivery worker runs inside `wps serve` unless turned off (then `wps worker`).
     webhook_worker_in_serve: bool = True
     webhook_allow_private: bool = False  # also admits plain http (a receiver on this network)
+    # Each delivery's deadline, from the lookup to the last byte read of the reply.
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhook_retry_base_seconds: float = Field(default=30.0, gt=0)
     webhook_retry_cap_seconds: float = Field(default=6 * 3600.0, gt=0)
@@ -61,6 +67,8 @@ class Settings(BaseSettings):
     webhook_poll_seconds: float = Field(default=1.0, gt=0)
     webhook_batch: int = Field(default=100, ge=1, le=1000)
     webhook_concurrency: int = Field(default=32, ge=1, le=256)
+    # At most this many deliveries in flight to one endpoint (a slow one holds only these).
+    webhook_endpoint_concurrency: int = Field(default=16, ge=1, le=256)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
 

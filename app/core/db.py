@@ -26,14 +26,18 @@ from app.core.commit import WorkSession, commit, rolled_back
 from app.core.config import Settings
 
 
-def create_engine(settings: Settings) -> AsyncEngine:
+def create_engine(settings: Settings, *, long_work: bool = False) -> AsyncEngine:
+    """The engine; `long_work` (the CLI's imports, exports and reports) gives each statement
+    the long budget instead of a request's."""
     kwargs: dict[str, Any] = {}
     if settings.is_sqlite:
         kwargs["connect_args"] = {"timeout": 5}
     else:
         kwargs["connect_args"] = {
             "timeout": settings.db_connect_timeout_seconds,
-            "command_timeout": 60,
+            "command_timeout": settings.db_long_statement_timeout_seconds
+            if long_work
+            else settings.db_statement_timeout_seconds,
         }
         kwargs["pool_timeout"] = settings.db_connect_timeout_seconds
         if settings.db_pool_size:
@@ -52,7 +56,19 @@ def create_engine(settings: Settings) -> AsyncEngine:
         _configure_sqlite(engine)
     else:
         _ping_idle_connections(engine)
+        _drop_silent_connections(engine)
     return engine
+
+
+def _drop_silent_connections(engine: AsyncEngine) -> None:
+    """A statement that timed out (the server or the link went silent) leaves its connection
+    mid-protocol: treat it as a disconnect, so it is closed at once (no ROLLBACK sent down a
+    dead link) and the pool's other connections are replaced before reuse."""
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        if isinstance(context.original_exception, TimeoutError):
+            context.is_disconnect = True
 
 
 # A pooled connection used this recently is taken as alive; an older one is pinged first.

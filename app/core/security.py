@@ -60,6 +60,9 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+KNOWN_KEYS = 10_000
+
+
 class KeyCache:
     """Authenticated keys for a few seconds, so a request does not cost a lookup round trip."""
 
@@ -68,6 +71,12 @@ class KeyCache:
         self._entries: dict[str, tuple[float, Principal]] = {}
         # Bumped by every eviction: a lookup that began before one may not cache what it read.
         self.generation = 0
+        # Hashes of keys that authenticated in this process (the latest KNOWN_KEYS): such a key
+        # is still looked up from an address locked out for failed keys (a shared NAT).
+        self._known: dict[str, None] = {}
+
+    def known(self, key_hash: str) -> bool:
+        return key_hash in self._known
 
     def get(self, key_hash: str) -> Principal | None:
         entry = self._entries.get(key_hash)
@@ -77,6 +86,10 @@ class KeyCache:
 
     def put(self, key_hash: str, principal: Principal, generation: int) -> None:
         """Cache `principal`, read by a lookup that began at `generation`."""
+        self._known.pop(key_hash, None)
+        self._known[key_hash] = None
+        if len(self._known) > KNOWN_KEYS:
+            del self._known[next(iter(self._known))]
         if self.ttl > 0 and generation == self.generation:
             self._entries[key_hash] = (time.monotonic() + self.ttl, principal)
 
@@ -121,10 +134,12 @@ async def _authenticated(request: Request, secret: str | None) -> Principal:
     key_hash = hash_secret(secret)
     principal = state.key_cache.get(key_hash)
     if principal is None:
-        # An address that keeps failing costs no more lookups until its window ends.
-        await state.rate_limiter.check(
-            _failure_bucket(request), state.settings.auth_failures_per_minute, FAILURES
-        )
+        # An address that keeps failing costs no more lookups until its window ends, except
+        # for keys that have authenticated here before (others behind the same address).
+        if not state.key_cache.known(key_hash):
+            await state.rate_limiter.check(
+                _failure_bucket(request), state.settings.auth_failures_per_minute, FAILURES
+            )
         load_principal: PrincipalLookup = state.load_principal
         generation = state.key_cache.generation
         async with state.sessionmaker() as session:

@@ -393,6 +393,25 @@ async def test_failed_authentication_is_limited_per_client_address(
             assert (await other.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 200
 
 
+async def test_a_locked_out_address_still_lets_through_keys_that_authenticated_before(
+    database_url: str, keys: Keys
+) -> None:
+    """An embassy's staff share one NAT address: a colleague's typos lock the address out
+    for new keys, not for the keys already in use there (nothing cached: key_cache_seconds=0)."""
+    settings = {"auth_failures_per_minute": 3, "key_cache_seconds": 0}
+    async with (
+        running_app(database_url, **settings) as application,
+        client_for(application) as http,
+    ):
+        assert (await http.get(PROGRAMS, headers=keys.headers("embassy"))).status_code == 200
+        bad = {"Authorization": "Bearer wps_" + "x" * 43}
+        for _ in range(3):
+            assert_unauthorized(await http.get(PROGRAMS, headers=bad))
+        assert (await http.get(PROGRAMS, headers=bad)).status_code == 429
+        assert (await http.get(PROGRAMS, headers=keys.headers("embassy"))).status_code == 200
+        assert (await http.get(PROGRAMS, headers=keys.headers("analyst"))).status_code == 429
+
+
 @pytest.mark.parametrize(
     "secret",
     [

@@ -1,10 +1,13 @@
-"""A real HTTP endpoint on the loopback interface that records what it is sent."""
+"""A real HTTP endpoint on the loopback interface that records what it is sent; it can also
+be hostile: a huge reply body, or headers trickled one line at a time."""
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -31,8 +34,18 @@ class Receiver:
 
 
 @contextmanager
-def receiver(script: list[int] | None = None, otherwise: int = 200) -> Iterator[Receiver]:
+def receiver(
+    script: list[int] | None = None,
+    otherwise: int = 200,
+    *,
+    location: str = "http://127.0.0.1:9/elsewhere",
+    reply_bytes: int = 0,
+    trickle_seconds: float = 0.0,
+) -> Iterator[Receiver]:
+    """`reply_bytes`: answer with a body that long (zeros, sent as long as it is read);
+    `trickle_seconds`: send a header line every 0.2 s for that long before the body."""
     holder: list[Receiver] = []
+    stopped = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -40,9 +53,21 @@ def receiver(script: list[int] | None = None, otherwise: int = 200) -> Iterator[
             status = holder[0].answer({k.lower(): v for k, v in self.headers.items()}, body)
             self.send_response(status)
             if status in (301, 302, 307, 308):
-                self.send_header("location", "http://127.0.0.1:9/elsewhere")
-            self.send_header("content-length", "0")
+                self.send_header("location", location)
+            with suppress(OSError):  # the worker hung up: what it was meant to do
+                self._hostile_rest()
+
+        def _hostile_rest(self) -> None:
+            until = time.monotonic() + trickle_seconds
+            while time.monotonic() < until and not stopped.wait(0.2):
+                self.send_header("x-trickle", "1")
+                self.flush_headers()
+            self.send_header("content-length", str(reply_bytes))
             self.end_headers()
+            chunk, size = bytes(65536), reply_bytes
+            while size > 0 and not stopped.is_set():
+                self.wfile.write(chunk[:size])
+                size -= len(chunk)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -56,5 +81,36 @@ def receiver(script: list[int] | None = None, otherwise: int = 200) -> Iterator[
     try:
         yield holder[0]
     finally:
+        stopped.set()
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def listener() -> Iterator[tuple[int, list[int]]]:
+    """A bare TCP port on the loopback that counts the connections it accepts (then drops
+    them): (its port, the count so far as a one-item list)."""
+    accepted = [0]
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.1)
+    stopped = threading.Event()
+
+    def serve() -> None:
+        while not stopped.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            accepted[0] += 1
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1], accepted
+    finally:
+        stopped.set()
+        thread.join()
+        server.close()

@@ -133,6 +133,24 @@ async def test_bad_cursors_and_waits_are_refused(client: httpx.AsyncClient, keys
         assert response.headers["content-type"] == "application/problem+json"
 
 
+async def test_unknown_types_and_a_cursor_past_the_end_are_refused_not_skipped(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    end = int((await feed(client, keys))["next_cursor"])
+    for params, named in (
+        ({"types": "bogus"}, "bogus"),
+        ({"types": "training,trainings,nominaton"}, "nominaton, trainings"),
+        ({"after": str(end + 1)}, f"beyond the last committed change ({end})"),
+        ({"after": "999999", "wait": "1"}, "beyond the last committed change"),
+    ):
+        response = await client.get(CHANGES, params=params, headers=keys.headers("analyst"))
+        assert response.status_code == 422, (params, response.text)
+        assert named in response.json()["detail"], response.text
+    # A kind the key may not read is no typo: an empty page.
+    assert (await feed(client, keys, "analyst", types="api_key"))["items"] == []
+    assert (await feed(client, keys, after=str(end)))["next_cursor"] == str(end)
+
+
 async def test_concurrent_writers_are_read_once_each_in_order_with_no_gap(
     app: Any, clean: None
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.integrations.webhooks.worker import Worker
 from tests.conftest import Keys
 from tests.integrations.receiver import receiver
 from tests.nominations.helpers import GIVEN_NAME, move, nominate
+from tests.trainings.helpers import TRAININGS, training
 
 WEBHOOKS = "/api/v1/webhooks"
 FAST = {
@@ -257,3 +259,47 @@ async def test_a_subscription_deleted_mid_delivery_leaves_the_rest_of_the_batch_
     )
     (attempt,) = deliveries.json()["items"]
     assert (attempt["succeeded"], attempt["message_state"]) == (True, "delivered")
+
+
+async def test_a_create_replayed_with_one_idempotency_key_makes_one_subscription(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    body = {"url": "https://93.184.216.34/hook", "events": ["training.created"]}
+    headers = {**keys.headers("embassy"), "Idempotency-Key": "hook-create-1"}
+    first = await client.post(WEBHOOKS, json=body, headers=headers)
+    again = await client.post(WEBHOOKS, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    assert again.headers.get("idempotent-replayed") == "true"
+    assert (again.status_code, again.json()) == (201, first.json())
+    listed = await client.get(WEBHOOKS, headers=keys.headers("embassy"))
+    assert [h["id"] for h in listed.json()["items"]] == [first.json()["id"]]
+    other = await client.post(WEBHOOKS, json=body, headers=keys.headers("embassy"))
+    assert other.status_code == 201 and other.json()["id"] != first.json()["id"]
+
+
+async def test_every_route_that_writes_messages_wakes_the_worker_at_once(
+    app: Any, client: httpx.AsyncClient, keys: Keys, private: None
+) -> None:
+    with receiver() as endpoint:
+        events = ["training.created", "nomination.created"]
+        await subscribe(client, keys, endpoint.url, events=events)
+        runner = worker(app, webhook_poll_seconds=30.0)  # no poll within this test
+        running = asyncio.create_task(runner.run_forever())
+        try:
+            await asyncio.sleep(0.3)  # waiting for a commit
+            # (An import writes one "import" change per file, no webhook event.)
+            writes = (
+                lambda: client.post(TRAININGS, json=training(), headers=keys.headers("admin")),
+                lambda: nominate(client, keys),
+            )
+            for number, write in enumerate(writes, start=1):
+                await write()
+                began = time.monotonic()
+                while len(endpoint.received) < number:
+                    assert time.monotonic() - began < 2.0, f"write {number} did not wake it"
+                    await asyncio.sleep(0.01)
+        finally:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+    kinds = [orjson.loads(r.body)["type"] for r in endpoint.received]
+    assert kinds == ["training.created", "nomination.created"]

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core import visibility
+from app.core.errors import invalid_query
 from app.core.scope import own_partner_id
 from app.core.security import Principal, Role
 from app.integrations.changes.models import Change, ChangePartner
@@ -52,6 +53,8 @@ async def read(
     # Every seq up to the highest committed one is committed (seq order is commit order):
     # reading up to it and resuming after it skips nothing.
     high = int(await session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
+    if after > high:  # a cursor this feed never gave: resuming from it would skip changes
+        raise invalid_query("after", f"is beyond the last committed change ({high})")
     stmt = select(Change).where(Change.seq > after, Change.seq <= high, visible_to(actor))
     if types:
         stmt = stmt.where(Change.resource_type.in_(types))
@@ -70,6 +73,9 @@ async def wait_for_changes(
 ) -> FeedPage:
     """`read`, waiting up to `wait` seconds for a first change; each look is its own short
     transaction, so a long poll holds no connection while it waits."""
+    unknown = sorted(set(types or ()) - visibility.declared())
+    if unknown:  # a typo would otherwise filter out every change, silently
+        raise invalid_query("types", f"unknown kinds of record: {', '.join(unknown)}")
     deadline = time.monotonic() + wait
     while True:
         async with sessionmaker() as session:

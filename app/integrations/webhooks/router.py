@@ -66,9 +66,13 @@ async def list_webhooks(
     summary="Subscribe an endpoint (its signing secret is shown only in this response)",
 )
 async def create_webhook(
-    request: Request, actor: WebhookOwner, session: SessionDep, body: WebhookCreate
+    request: Request,
+    actor: WebhookOwner,
+    session: SessionDep,
+    body: WebhookCreate,
+    idempotency_key: IdempotencyKey,
 ) -> Response:
-    # No Idempotency-Key: a replay would mean storing the response with its secret.
+    # A replay (same key, same caller) answers the stored response, its secret included.
     subscription, secret = await service.create_webhook(
         session, actor, body, _allow_private(request)
     )

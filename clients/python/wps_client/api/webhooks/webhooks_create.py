@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.webhook_create import WebhookCreate
 from ...models.webhook_created import WebhookCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: WebhookCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -94,10 +97,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookCreated]:
     """Subscribe an endpoint (its signing secret is shown only in this response)
 
     Args:
+        idempotency_key (None | str | Unset): Retry-safe key: the same key and body replay the
+            first response
         body (WebhookCreate):
 
     Raises:
@@ -110,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -123,10 +130,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookCreated | None:
     """Subscribe an endpoint (its signing secret is shown only in this response)
 
     Args:
+        idempotency_key (None | str | Unset): Retry-safe key: the same key and body replay the
+            first response
         body (WebhookCreate):
 
     Raises:
@@ -140,6 +150,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -147,10 +158,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | WebhookCreated]:
     """Subscribe an endpoint (its signing secret is shown only in this response)
 
     Args:
+        idempotency_key (None | str | Unset): Retry-safe key: the same key and body replay the
+            first response
         body (WebhookCreate):
 
     Raises:
@@ -163,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,10 +189,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | WebhookCreated | None:
     """Subscribe an endpoint (its signing secret is shown only in this response)
 
     Args:
+        idempotency_key (None | str | Unset): Retry-safe key: the same key and body replay the
+            first response
         body (WebhookCreate):
 
     Raises:
@@ -192,5 +210,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
