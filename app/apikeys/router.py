@@ -19,7 +19,7 @@ from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 
 router = APIRouter(
     prefix="/api-keys",
@@ -72,14 +72,8 @@ async def get_key(request: Request, _: Admin, session: SessionDep, key_id: Recor
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def revoke_key(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    key_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.revoke_key(session, actor, key_id, expected_version)
+async def revoke_key(actor: Admin, edit: Edit, key_id: RecordId) -> Response:
+    await service.revoke_key(edit.session, actor, key_id, edit.expected_version)
     # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.
-    after_transaction(session, partial(request.app.state.key_cache.evict_key, key_id))
+    after_transaction(edit.session, partial(edit.request.app.state.key_cache.evict_key, key_id))
     return render.no_content()

@@ -12,11 +12,10 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.idempotency import IdempotentRoute
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FromDate,
     PartnerFilter,
     ProgramFilter,
@@ -26,7 +25,7 @@ from app.core.params import (
 )
 from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.cwd import imports, service
 from app.cwd.schemas import (
     CWD_ROSTERS,
@@ -121,15 +120,9 @@ async def get_team(
     response_model=TeamRead,
     responses=responses(409, 413, 415),
 )
-async def create_team(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: TeamCreate,
-) -> Response:
-    team = await service.create_team(session, actor, body)
-    return render.created(request, CWD_TEAMS, team)
+async def create_team(actor: Writer, create: Create, body: TeamCreate) -> Response:
+    team = await service.create_team(create.session, actor, body)
+    return create.created(CWD_TEAMS, team)
 
 
 @router.patch(
@@ -138,16 +131,9 @@ async def create_team(
     response_model=TeamRead,
     responses=responses(404, 409, 412, 413, 415, 428),
 )
-async def update_team(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    body: TeamUpdate,
-    expected_version: RequiredVersion,
-) -> Response:
-    team = await service.update_team(session, actor, team_id, body, expected_version)
-    return render.resource(request, TeamRead, team)
+async def update_team(actor: Writer, edit: Edit, team_id: RecordId, body: TeamUpdate) -> Response:
+    team = await service.update_team(edit.session, actor, team_id, body, edit.expected_version)
+    return edit.resource(TeamRead, team)
 
 
 @router.delete(
@@ -156,10 +142,8 @@ async def update_team(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def delete_team(
-    actor: Writer, session: SessionDep, team_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_team(session, actor, team_id, expected_version)
+async def delete_team(actor: Writer, edit: Edit, team_id: RecordId) -> Response:
+    await service.delete_team(edit.session, actor, team_id, edit.expected_version)
     return render.no_content()
 
 
@@ -189,15 +173,10 @@ async def list_rosters(
     responses=responses(404, 409, 413, 415),
 )
 async def create_roster(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    team_id: RecordId,
-    body: RosterCreate,
+    actor: Writer, create: Create, team_id: RecordId, body: RosterCreate
 ) -> Response:
-    roster = await service.add_roster(session, actor, team_id, body)
-    return render.created(request, CWD_ROSTERS, roster)
+    roster = await service.add_roster(create.session, actor, team_id, body)
+    return create.created(CWD_ROSTERS, roster)
 
 
 @router.get(
@@ -221,16 +200,12 @@ async def get_roster(
     responses=responses(404, 412, 413, 415, 428),
 )
 async def replace_roster(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: RosterDate,
-    body: RosterReplace,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate, body: RosterReplace
 ) -> Response:
-    roster = await service.replace_roster(session, actor, team_id, as_of, body, expected_version)
-    return render.resource(request, RosterRead, roster)
+    roster = await service.replace_roster(
+        edit.session, actor, team_id, as_of, body, edit.expected_version
+    )
+    return edit.resource(RosterRead, roster)
 
 
 @router.delete(
@@ -240,13 +215,9 @@ async def replace_roster(
     responses=responses(404, 412, 428),
 )
 async def delete_roster(
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: RosterDate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate
 ) -> Response:
-    await service.delete_roster(session, actor, team_id, as_of, expected_version)
+    await service.delete_roster(edit.session, actor, team_id, as_of, edit.expected_version)
     return render.no_content()
 
 
@@ -263,13 +234,7 @@ async def delete_roster(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(imports.TeamImport),
 )
-async def import_teams(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_teams(session, actor, records, dry_run=dry_run)
+async def import_teams(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_teams(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

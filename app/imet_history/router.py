@@ -13,11 +13,10 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.idempotency import IdempotentRoute
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
@@ -26,7 +25,7 @@ from app.core.params import (
 )
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.imet_history import imports, service
 from app.imet_history.schemas import (
     IMET_HISTORY,
@@ -91,15 +90,9 @@ async def get_history(
     response_model=ImetHistoryRead,
     responses=responses(409, 413, 415),
 )
-async def create_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ImetHistoryCreate,
-) -> Response:
-    history = await service.create_history(session, actor, body)
-    return render.created(request, IMET_HISTORY, history)
+async def create_history(actor: Writer, create: Create, body: ImetHistoryCreate) -> Response:
+    history = await service.create_history(create.session, actor, body)
+    return create.created(IMET_HISTORY, history)
 
 
 @router.patch(
@@ -108,25 +101,17 @@ async def create_history(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    history_id: RecordId,
-    body: ImetHistoryUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, history_id: RecordId, body: ImetHistoryUpdate
 ) -> Response:
-    history = await service.update_history(session, actor, history_id, body, expected_version)
-    return render.resource(request, ImetHistoryRead, history)
+    history = await service.update_history(
+        edit.session, actor, history_id, body, edit.expected_version
+    )
+    return edit.resource(ImetHistoryRead, history)
 
 
 @router.delete("/{history_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_history(
-    actor: Writer,
-    session: SessionDep,
-    history_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.delete_history(session, actor, history_id, expected_version)
+async def delete_history(actor: Writer, edit: Edit, history_id: RecordId) -> Response:
+    await service.delete_history(edit.session, actor, history_id, edit.expected_version)
     return render.no_content()
 
 
@@ -143,13 +128,7 @@ async def delete_history(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(ImetHistoryCreate),
 )
-async def import_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_history(session, actor, records, dry_run=dry_run)
+async def import_history(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_history(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

@@ -33,7 +33,8 @@ from app.core.params import (
 )
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Create, Edit
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
@@ -120,15 +121,9 @@ async def list_indicators(
 
 
 @router.post("", status_code=201, response_model=IndicatorRead, responses=responses(409, 413, 415))
-async def create_indicator(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: IndicatorCreate,
-) -> Response:
-    indicator = await service.create_indicator(session, actor, body)
-    return render.created(request, INDICATORS, indicator)
+async def create_indicator(actor: Admin, create: Create, body: IndicatorCreate) -> Response:
+    indicator = await service.create_indicator(create.session, actor, body)
+    return create.created(INDICATORS, indicator)
 
 
 @router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
@@ -140,15 +135,12 @@ async def get_indicator(
 
 @router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
 async def update_indicator(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    body: IndicatorUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, body: IndicatorUpdate
 ) -> Response:
-    indicator = await service.update_indicator(session, actor, code, body, expected_version)
-    return render.resource(request, IndicatorRead, indicator)
+    indicator = await service.update_indicator(
+        edit.session, actor, code, body, edit.expected_version
+    )
+    return edit.resource(IndicatorRead, indicator)
 
 
 @router.delete(
@@ -157,10 +149,8 @@ async def update_indicator(
     status_code=204,
     responses=responses(404, 409, 412, 428),
 )
-async def delete_indicator(
-    actor: Admin, session: SessionDep, code: IndicatorCodePath, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_indicator(session, actor, code, expected_version)
+async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) -> Response:
+    await service.delete_indicator(edit.session, actor, code, edit.expected_version)
     return render.no_content()
 
 
@@ -250,16 +240,10 @@ async def list_results(
     responses=responses(404, 409, 413, 415),
 )
 async def create_result(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    code: IndicatorCodePath,
-    body: ResultCreate,
-    force: Force = False,
+    actor: Admin, create: Create, code: IndicatorCodePath, body: ResultCreate, force: Force = False
 ) -> Response:
-    result = await results.create_result(session, actor, code, body, force)
-    return render.created(request, RESULTS, result)
+    result = await results.create_result(create.session, actor, code, body, force)
+    return create.created(RESULTS, result)
 
 
 @router.get(
@@ -286,19 +270,17 @@ async def get_result(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_result(
-    request: Request,
     actor: Admin,
-    session: SessionDep,
+    edit: Edit,
     code: IndicatorCodePath,
     result_id: RecordId,
     body: ResultUpdate,
-    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
     result = await results.update_result(
-        session, actor, code, result_id, body, expected_version, force
+        edit.session, actor, code, result_id, body, edit.expected_version, force
     )
-    return render.resource(request, ResultRead, result)
+    return edit.resource(ResultRead, result)
 
 
 @router.delete(
@@ -308,14 +290,9 @@ async def update_result(
     responses=responses(404, 409, 412, 428),
 )
 async def delete_result(
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    result_id: RecordId,
-    expected_version: RequiredVersion,
-    force: Force = False,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, result_id: RecordId, force: Force = False
 ) -> Response:
-    await results.delete_result(session, actor, code, result_id, expected_version, force)
+    await results.delete_result(edit.session, actor, code, result_id, edit.expected_version, force)
     return render.no_content()
 
 
@@ -375,13 +352,9 @@ async def lock_year(
     responses=responses(404, 412, 428),
 )
 async def unlock_year(
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    fiscal_year: FiscalYearPath,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, fiscal_year: FiscalYearPath
 ) -> Response:
-    await targets.unlock_year(session, actor, code, fiscal_year, expected_version)
+    await targets.unlock_year(edit.session, actor, code, fiscal_year, edit.expected_version)
     return render.no_content()
 
 

@@ -22,7 +22,8 @@ from app.core.params import (
 )
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Edit
 from app.nominations import service
 from app.nominations.schemas import (
     NOMINATION_HISTORY,
@@ -127,17 +128,12 @@ async def get_nomination(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_nomination(
-    request: Request,
-    actor: NominationUser,
-    session: SessionDep,
-    nomination_id: RecordId,
-    body: NominationUpdate,
-    expected_version: RequiredVersion,
+    actor: NominationUser, edit: Edit, nomination_id: RecordId, body: NominationUpdate
 ) -> Response:
     nomination = await service.update_nomination(
-        session, actor, nomination_id, body, expected_version
+        edit.session, actor, nomination_id, body, edit.expected_version
     )
-    return render.resource(request, NominationRead, nomination)
+    return edit.resource(NominationRead, nomination)
 
 
 @router.post(
@@ -225,11 +221,8 @@ async def transition_reasons(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def purge_transition_reasons(
-    actor: Admin,
-    session: SessionDep,
-    nomination_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.purge_transition_reasons(session, actor, nomination_id, expected_version)
+async def purge_transition_reasons(actor: Admin, edit: Edit, nomination_id: RecordId) -> Response:
+    await service.purge_transition_reasons(
+        edit.session, actor, nomination_id, edit.expected_version
+    )
     return render.no_content()

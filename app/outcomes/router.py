@@ -16,7 +16,7 @@ from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 from app.outcomes import service
 from app.outcomes.schemas import OUTCOMES, OutcomeRead, OutcomeUpdate
 
@@ -46,12 +46,7 @@ async def get_outcome(
 
 @router.patch("/{number}", response_model=OutcomeRead, responses=responses(404, 412, 413, 415, 428))
 async def update_outcome(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    number: OutcomeNumber,
-    body: OutcomeUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, number: OutcomeNumber, body: OutcomeUpdate
 ) -> Response:
-    outcome = await service.update_outcome(session, actor, number, body, expected_version)
-    return render.resource(request, OutcomeRead, outcome)
+    outcome = await service.update_outcome(edit.session, actor, number, body, edit.expected_version)
+    return edit.resource(OutcomeRead, outcome)

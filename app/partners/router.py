@@ -12,7 +12,7 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.idempotency import IdempotentRoute
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import (
@@ -24,7 +24,8 @@ from app.core.params import (
 )
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Create, Edit
 from app.partners import service
 from app.partners.schemas import (
     MEMBERSHIPS,
@@ -73,15 +74,10 @@ async def get_partner(
 
 @router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
 async def update_partner(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: PartnerPath,
-    body: PartnerUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: PartnerPath, body: PartnerUpdate
 ) -> Response:
-    partner = await service.update_partner(session, actor, code, body, expected_version)
-    return render.resource(request, PartnerRead, partner)
+    partner = await service.update_partner(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(PartnerRead, partner)
 
 
 @router.get(
@@ -113,17 +109,12 @@ async def list_memberships(
     responses=responses(404, 409, 413, 415),
 )
 async def add_membership(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    code: PartnerPath,
-    body: MembershipCreate,
+    actor: Admin, create: Create, code: PartnerPath, body: MembershipCreate
 ) -> Response:
-    partner = await service.get_partner(session, code)
-    membership = await service.add_membership(session, actor, partner, body)
+    partner = await service.get_partner(create.session, code)
+    membership = await service.add_membership(create.session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return render.created(request, MEMBERSHIPS, membership, location)
+    return create.created(MEMBERSHIPS, membership, location)
 
 
 @router.get(
@@ -148,19 +139,13 @@ async def get_membership(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_membership(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: PartnerPath,
-    membership_id: RecordId,
-    body: MembershipUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: PartnerPath, membership_id: RecordId, body: MembershipUpdate
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(edit.session, code)
     membership = await service.update_membership(
-        session, actor, partner, membership_id, body, expected_version
+        edit.session, actor, partner, membership_id, body, edit.expected_version
     )
-    return render.resource(request, MembershipRead, membership)
+    return edit.resource(MembershipRead, membership)
 
 
 @router.get(

@@ -14,14 +14,14 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.idempotency import IdempotentRoute
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import FromDate, ToDate, UpdatedSince
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit
 from app.peacekeeping import service
 from app.peacekeeping.schemas import SNAPSHOTS, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
@@ -147,10 +147,10 @@ async def get_snapshot(
     },
     openapi_extra=UPLOAD_BODY,
 )
-async def upload_snapshot(
-    request: Request, actor: Writer, session: SessionDep, idempotency_key: IdempotencyKey
-) -> Response:
-    upload = await service.import_snapshots(session, actor, await _file_bytes(request))
+async def upload_snapshot(actor: Writer, create: Create) -> Response:
+    upload = await service.import_snapshots(
+        create.session, actor, await _file_bytes(create.request)
+    )
     location = None
     if upload.created:
         only = upload.snapshots[0].id if len(upload.snapshots) == 1 else None
@@ -160,7 +160,7 @@ async def upload_snapshot(
             else f"/api/v1/peacekeeping/snapshots?checksum={upload.checksum}"
         )
     response = render.resource(
-        request,
+        create.request,
         SnapshotUpload,
         upload,
         status_code=201 if upload.created else 200,
@@ -176,8 +176,6 @@ async def upload_snapshot(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def delete_snapshot(
-    actor: Admin, session: SessionDep, snapshot_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_snapshot(session, actor, snapshot_id, expected_version)
+async def delete_snapshot(actor: Admin, edit: Edit, snapshot_id: RecordId) -> Response:
+    await service.delete_snapshot(edit.session, actor, snapshot_id, edit.expected_version)
     return render.no_content()

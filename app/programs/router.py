@@ -9,12 +9,12 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
+from app.core.idempotency import IdempotentRoute
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import ProgramPath, UpdatedSince
 from app.core.security import Admin, Reader
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit
 from app.programs import service
 from app.programs.schemas import PROGRAMS, ProgramCreate, ProgramRead, ProgramUpdate
 
@@ -42,25 +42,14 @@ async def get_program(
 
 
 @router.post("", status_code=201, response_model=ProgramRead, responses=responses(409, 413, 415))
-async def create_program(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ProgramCreate,
-) -> Response:
-    program = await service.create_program(session, actor, body)
-    return render.created(request, PROGRAMS, program)
+async def create_program(actor: Admin, create: Create, body: ProgramCreate) -> Response:
+    program = await service.create_program(create.session, actor, body)
+    return create.created(PROGRAMS, program)
 
 
 @router.patch("/{code}", response_model=ProgramRead, responses=responses(404, 412, 413, 415, 428))
 async def update_program(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: ProgramPath,
-    body: ProgramUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: ProgramPath, body: ProgramUpdate
 ) -> Response:
-    program = await service.update_program(session, actor, code, body, expected_version)
-    return render.resource(request, ProgramRead, program)
+    program = await service.update_program(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(ProgramRead, program)

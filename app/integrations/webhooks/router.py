@@ -18,7 +18,7 @@ from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 from app.integrations.webhooks import service
 from app.integrations.webhooks.schemas import (
     WEBHOOK_DELIVERIES,
@@ -99,27 +99,17 @@ async def get_webhook(
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
 )
 async def update_webhook(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    body: WebhookUpdate,
-    expected_version: RequiredVersion,
+    actor: WebhookOwner, edit: Edit, webhook_id: RecordId, body: WebhookUpdate
 ) -> Response:
     subscription = await service.update_webhook(
-        session, actor, webhook_id, body, expected_version, _allow_private(request)
+        edit.session, actor, webhook_id, body, edit.expected_version, _allow_private(edit.request)
     )
-    return render.resource(request, WebhookRead, subscription)
+    return edit.resource(WebhookRead, subscription)
 
 
 @router.delete("/{webhook_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_webhook(
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.delete_webhook(session, actor, webhook_id, expected_version)
+async def delete_webhook(actor: WebhookOwner, edit: Edit, webhook_id: RecordId) -> Response:
+    await service.delete_webhook(edit.session, actor, webhook_id, edit.expected_version)
     return render.no_content()
 
 
