@@ -23,7 +23,7 @@ from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
 from app.cwd.schemas import Activity, Composition, RosterRole
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.projects.models import Project
+from app.projects.models import ProjectMixin
 
 
 def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
@@ -31,7 +31,7 @@ def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_known")
 
 
-class CwdTeam(IdMixin, VersionedMixin, Base):
+class CwdTeam(IdMixin, VersionedMixin, ProjectMixin, Base):
     """A demining, survey, risk education, liaison, stockpile or victim assistance team."""
 
     __tablename__ = "cwd_teams"
@@ -43,7 +43,6 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     )
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"), index=True)
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     activity: Mapped[Activity] = mapped_column(EnumText(Activity, 32))
@@ -51,7 +50,6 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     disbanded_on: Mapped[date | None] = mapped_column(Date)
 
     program: Mapped[Program] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
     partner: Mapped[Partner] = relationship(lazy="raise")
     rosters: Mapped[list[CwdRoster]] = relationship(
         lazy="raise",
@@ -73,10 +71,6 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
 
     @property
     def partner_code(self) -> str:

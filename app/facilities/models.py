@@ -24,8 +24,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
 from app.facilities.schemas import Feature, UpgradeStatus
 from app.partners.models import Partner
-from app.programs.models import Program
-from app.projects.models import Project
+from app.programs.models import ProgramMixin
+from app.projects.models import ProjectMixin
 
 
 class TrainingCenter(IdMixin, VersionedMixin, Base):
@@ -43,7 +43,7 @@ class TrainingCenter(IdMixin, VersionedMixin, Base):
         return self.partner.code
 
 
-class FacilityUpgrade(IdMixin, VersionedMixin, Base):
+class FacilityUpgrade(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
     """One upgrade of a center under a program; its fiscal year is completed_on's."""
 
     __tablename__ = "facility_upgrades"
@@ -60,8 +60,6 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     )
 
     training_center_id: Mapped[int] = mapped_column(ForeignKey("training_centers.id"), index=True)
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     women_beds_added: Mapped[int] = mapped_column(Integer)
     status: Mapped[UpgradeStatus] = mapped_column(EnumText(UpgradeStatus, 16))
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -70,8 +68,6 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
     training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
-    program: Mapped[Program] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
     feature_rows: Mapped[list[UpgradeFeature]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -83,14 +79,6 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     @property
     def partner_code(self) -> str:
         return self.training_center.partner.code
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
 
     @property
     def features(self) -> list[Feature]:

@@ -27,7 +27,7 @@ from app.core import figures
 from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
 from app.indicators.approval import ResultStatus
 from app.indicators.schemas import Aggregation, Direction, Measure, Metric, Source
-from app.partners.models import Partner
+from app.partners.models import OptionalPartnerMixin
 from app.programs.models import Program
 
 # Figures are exact decimals with two places (Money: NUMERIC, integer cents on SQLite), so
@@ -107,7 +107,7 @@ class Indicator(IdMixin, VersionedMixin, Base):
         return [lock.fiscal_year for lock in self.locks]
 
 
-class Target(IdMixin, VersionedMixin, Base):
+class Target(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
     """The value aimed at in a fiscal year, overall (no partner) or for one partner."""
 
     __tablename__ = "indicator_targets"
@@ -117,26 +117,20 @@ class Target(IdMixin, VersionedMixin, Base):
 
     indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     value: Mapped[Decimal] = mapped_column(Quantity)
 
     indicator: Mapped[Indicator] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
 
     @property
     def indicator_code(self) -> str:
         return self.indicator.code
 
     @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
-
-    @property
     def value_text(self) -> str | None:
         return format_quantity(self.indicator.measure, self.value)
 
 
-class IndicatorResult(IdMixin, VersionedMixin, Base):
+class IndicatorResult(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
     """What a manual indicator reached in a fiscal year, overall or for one partner.
 
     `value` is the figure (for a percent: 100 x numerator / denominator, for display only;
@@ -159,7 +153,6 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
 
     indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     value: Mapped[Decimal | None] = mapped_column(Quantity)
     numerator: Mapped[Decimal | None] = mapped_column(Quantity)
     denominator: Mapped[Decimal | None] = mapped_column(Quantity)
@@ -177,15 +170,10 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
     return_reason: Mapped[str | None] = mapped_column(Text)
 
     indicator: Mapped[Indicator] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
 
     @property
     def indicator_code(self) -> str:
         return self.indicator.code
-
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
 
     @property
     def value_text(self) -> str | None:
