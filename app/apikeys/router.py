@@ -17,6 +17,7 @@ from app.core.errors import responses
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.writes import Edit
@@ -62,8 +63,8 @@ async def create_key(
 
 
 @router.get("/{key_id}", response_model=ApiKeyRead, responses=responses(304, 404))
-async def get_key(request: Request, _: Admin, session: SessionDep, key_id: RecordId) -> Response:
-    return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
+async def get_key(_: Admin, view: View, key_id: RecordId) -> Response:
+    return view.resource(ApiKeyRead, await service.get_key(view.session, key_id))
 
 
 @router.delete(

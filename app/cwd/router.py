@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FromDate,
@@ -23,6 +21,7 @@ from app.core.params import (
     ToDate,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload
@@ -40,13 +39,8 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 
-router = APIRouter(
-    prefix="/cwd-teams",
-    tags=["cwd-teams"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("cwd_teams"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/cwd-teams", "cwd_teams")
+imports_router = bulk_imports_router()
 
 RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
 AsOfQuery = Annotated[
@@ -103,14 +97,10 @@ async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> R
 
 @router.get("/{team_id}", response_model=TeamRead, responses=responses(304, 404))
 async def get_team(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: AsOfQuery = None,
+    principal: Reader, view: View, team_id: RecordId, as_of: AsOfQuery = None
 ) -> Response:
-    team = await service.get_team(session, principal, team_id, as_of)
-    return render.resource(request, TeamRead, team)
+    team = await service.get_team(view.session, principal, team_id, as_of)
+    return view.resource(TeamRead, team)
 
 
 @router.post(
@@ -186,10 +176,10 @@ async def create_roster(
     responses=responses(304, 404),
 )
 async def get_roster(
-    request: Request, principal: Reader, session: SessionDep, team_id: RecordId, as_of: RosterDate
+    principal: Reader, view: View, team_id: RecordId, as_of: RosterDate
 ) -> Response:
-    roster = await service.get_roster(session, principal, team_id, as_of)
-    return render.resource(request, RosterRead, roster)
+    roster = await service.get_roster(view.session, principal, team_id, as_of)
+    return view.resource(RosterRead, roster)
 
 
 @router.patch(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -24,6 +22,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload
@@ -42,19 +41,9 @@ from app.facilities.schemas import (
     UpgradeStatus,
 )
 
-centers = APIRouter(
-    prefix="/training-centers",
-    tags=["training-centers"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("training_centers"),
-)
-router = APIRouter(
-    prefix="/facility-upgrades",
-    tags=["facility-upgrades"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("facility_upgrades"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+centers = resource_router("/training-centers", "training_centers")
+router = resource_router("/facility-upgrades", "facility_upgrades")
+imports_router = bulk_imports_router()
 
 CenterPath = Annotated[
     str, Path(pattern=CENTER_CODE_PATTERN, max_length=40, description="Center code, any case")
@@ -82,11 +71,9 @@ async def list_centers(
 
 
 @centers.get("/{code}", response_model=TrainingCenterRead, responses=responses(304, 404))
-async def get_center(
-    request: Request, principal: Reader, session: SessionDep, code: CenterPath
-) -> Response:
-    center = await service.get_center(session, principal, code)
-    return render.resource(request, TrainingCenterRead, center)
+async def get_center(principal: Reader, view: View, code: CenterPath) -> Response:
+    center = await service.get_center(view.session, principal, code)
+    return view.resource(TrainingCenterRead, center)
 
 
 @centers.post(
@@ -164,11 +151,9 @@ async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -
 
 
 @router.get("/{upgrade_id}", response_model=FacilityUpgradeRead, responses=responses(304, 404))
-async def get_upgrade(
-    request: Request, principal: Reader, session: SessionDep, upgrade_id: RecordId
-) -> Response:
-    upgrade = await service.get_upgrade(session, principal, upgrade_id)
-    return render.resource(request, FacilityUpgradeRead, upgrade)
+async def get_upgrade(principal: Reader, view: View, upgrade_id: RecordId) -> Response:
+    upgrade = await service.get_upgrade(view.session, principal, upgrade_id)
+    return view.resource(FacilityUpgradeRead, upgrade)
 
 
 @router.post(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -22,6 +20,7 @@ from app.core.params import (
     ProjectFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload
@@ -35,13 +34,8 @@ from app.funding.schemas import (
     Purpose,
 )
 
-router = APIRouter(
-    prefix="/obligations",
-    tags=["funding"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("obligations"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/obligations", "obligations", tag="funding")
+imports_router = bulk_imports_router()
 
 
 def obligation_filters(
@@ -79,11 +73,9 @@ async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters
 
 
 @router.get("/{obligation_id}", response_model=ObligationRead, responses=responses(304, 404))
-async def get_obligation(
-    request: Request, principal: Reader, session: SessionDep, obligation_id: RecordId
-) -> Response:
-    obligation = await service.get_obligation(session, principal, obligation_id)
-    return render.resource(request, ObligationRead, obligation)
+async def get_obligation(principal: Reader, view: View, obligation_id: RecordId) -> Response:
+    obligation = await service.get_obligation(view.session, principal, obligation_id)
+    return view.resource(ObligationRead, obligation)
 
 
 @router.post("", status_code=201, response_model=ObligationRead, responses=responses(413, 415))

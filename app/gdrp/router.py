@@ -6,16 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -26,6 +24,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload
@@ -43,19 +42,9 @@ from app.gdrp.schemas import (
     MilestoneUpdate,
 )
 
-engagements = APIRouter(
-    prefix="/advisory-engagements",
-    tags=["advisory-engagements"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("advisory_engagements"),
-)
-milestones = APIRouter(
-    prefix="/policy-milestones",
-    tags=["policy-milestones"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("policy_milestones"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+engagements = resource_router("/advisory-engagements", "advisory_engagements")
+milestones = resource_router("/policy-milestones", "policy_milestones")
+imports_router = bulk_imports_router()
 
 
 def gdrp_filters(
@@ -102,11 +91,9 @@ async def list_engagements(
 
 
 @engagements.get("/{engagement_id}", response_model=EngagementRead, responses=responses(304, 404))
-async def get_engagement(
-    request: Request, principal: Reader, session: SessionDep, engagement_id: RecordId
-) -> Response:
-    engagement = await service.get_engagement(session, principal, engagement_id)
-    return render.resource(request, EngagementRead, engagement)
+async def get_engagement(principal: Reader, view: View, engagement_id: RecordId) -> Response:
+    engagement = await service.get_engagement(view.session, principal, engagement_id)
+    return view.resource(EngagementRead, engagement)
 
 
 @engagements.post("", status_code=201, response_model=EngagementRead, responses=responses(413, 415))
@@ -163,11 +150,9 @@ async def list_milestones(
 
 
 @milestones.get("/{milestone_id}", response_model=MilestoneRead, responses=responses(304, 404))
-async def get_milestone(
-    request: Request, principal: Reader, session: SessionDep, milestone_id: RecordId
-) -> Response:
-    milestone = await service.get_milestone(session, principal, milestone_id)
-    return render.resource(request, MilestoneRead, milestone)
+async def get_milestone(principal: Reader, view: View, milestone_id: RecordId) -> Response:
+    milestone = await service.get_milestone(view.session, principal, milestone_id)
+    return view.resource(MilestoneRead, milestone)
 
 
 @milestones.post(

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -23,6 +21,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload
@@ -34,13 +33,8 @@ from app.imet_history.schemas import (
     ImetHistoryUpdate,
 )
 
-router = APIRouter(
-    prefix="/imet-history",
-    tags=["imet-history"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("imet_history"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/imet-history", "imet_history")
+imports_router = bulk_imports_router()
 
 
 def history_filters(
@@ -75,11 +69,9 @@ async def list_history(principal: Reader, asked: ListQuery, filters: Filters) ->
 
 
 @router.get("/{history_id}", response_model=ImetHistoryRead, responses=responses(304, 404))
-async def get_history(
-    request: Request, principal: Reader, session: SessionDep, history_id: RecordId
-) -> Response:
-    history = await service.get_history(session, principal, history_id)
-    return render.resource(request, ImetHistoryRead, history)
+async def get_history(principal: Reader, view: View, history_id: RecordId) -> Response:
+    history = await service.get_history(view.session, principal, history_id)
+    return view.resource(ImetHistoryRead, history)
 
 
 @router.post(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -17,8 +17,8 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     AsKnownOn,
@@ -31,6 +31,7 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion
@@ -56,12 +57,7 @@ from app.indicators.schemas import (
     TargetWrite,
 )
 
-router = APIRouter(
-    prefix="/indicators",
-    tags=["indicators"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("indicators"),
-)
+router = resource_router("/indicators", "indicators")
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
@@ -127,10 +123,8 @@ async def create_indicator(actor: Admin, create: Create, body: IndicatorCreate) 
 
 
 @router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
-async def get_indicator(
-    request: Request, _: Reader, session: SessionDep, code: IndicatorCodePath
-) -> Response:
-    return render.resource(request, IndicatorRead, await service.get_indicator(session, code))
+async def get_indicator(_: Reader, view: View, code: IndicatorCodePath) -> Response:
+    return view.resource(IndicatorRead, await service.get_indicator(view.session, code))
 
 
 @router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
@@ -165,15 +159,14 @@ async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) ->
     responses=responses(304, 403, 404),
 )
 async def get_target(
-    request: Request,
     actor: Reader,
-    session: SessionDep,
+    view: View,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     partner: PartnerFilter = None,
 ) -> Response:
-    target = await targets.get_target(session, actor, code, fiscal_year, partner)
-    return render.resource(request, TargetRead, target)
+    target = await targets.get_target(view.session, actor, code, fiscal_year, partner)
+    return view.resource(TargetRead, target)
 
 
 @router.put(
@@ -253,14 +246,10 @@ async def create_result(
     responses=responses(304, 404),
 )
 async def get_result(
-    request: Request,
-    actor: Reader,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    result_id: RecordId,
+    actor: Reader, view: View, code: IndicatorCodePath, result_id: RecordId
 ) -> Response:
-    result = await results.get_result(session, actor, code, result_id)
-    return render.resource(request, ResultRead, result)
+    result = await results.get_result(view.session, actor, code, result_id)
+    return view.resource(ResultRead, result)
 
 
 @router.patch(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.audit.schemas import AuditEventRead
@@ -12,14 +12,15 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     PartnerFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion
@@ -38,12 +39,7 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
-router = APIRouter(
-    prefix="/nominations",
-    tags=["nominations"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("nominations"),
-)
+router = resource_router("/nominations", "nominations")
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -114,11 +110,9 @@ async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Fil
 
 
 @router.get("/{nomination_id}", response_model=NominationRead, responses=responses(304, 404))
-async def get_nomination(
-    request: Request, actor: NominationUser, session: SessionDep, nomination_id: RecordId
-) -> Response:
-    nomination = await service.get_nomination(session, actor, nomination_id)
-    return render.resource(request, NominationRead, nomination)
+async def get_nomination(actor: NominationUser, view: View, nomination_id: RecordId) -> Response:
+    nomination = await service.get_nomination(view.session, actor, nomination_id)
+    return view.resource(NominationRead, nomination)
 
 
 @router.patch(

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.operations import operation_ids
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
 from app.core.writes import Edit
@@ -38,10 +37,8 @@ async def list_outcomes(
 
 
 @router.get("/{number}", response_model=OutcomeRead, responses=responses(304, 404))
-async def get_outcome(
-    request: Request, _: Reader, session: SessionDep, number: OutcomeNumber
-) -> Response:
-    return render.resource(request, OutcomeRead, await service.get_outcome(session, number))
+async def get_outcome(_: Reader, view: View, number: OutcomeNumber) -> Response:
+    return view.resource(OutcomeRead, await service.get_outcome(view.session, number))
 
 
 @router.patch("/{number}", response_model=OutcomeRead, responses=responses(404, 412, 413, 415, 428))

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
@@ -22,6 +21,7 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion
@@ -39,12 +39,7 @@ from app.partners.schemas import (
     PartnerUpdate,
 )
 
-router = APIRouter(
-    prefix="/partners",
-    tags=["partners"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("partners"),
-)
+router = resource_router("/partners", "partners")
 
 
 @router.get("", response_model=Page[PartnerRead], responses=list_responses())
@@ -66,10 +61,8 @@ async def list_partners(
 
 
 @router.get("/{code}", response_model=PartnerRead, responses=responses(304, 404))
-async def get_partner(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath
-) -> Response:
-    return render.resource(request, PartnerRead, await service.get_partner(session, code))
+async def get_partner(_: Reader, view: View, code: PartnerPath) -> Response:
+    return view.resource(PartnerRead, await service.get_partner(view.session, code))
 
 
 @router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
@@ -124,11 +117,11 @@ async def add_membership(
     responses=responses(304, 404),
 )
 async def get_membership(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: RecordId
+    _: Reader, view: View, code: PartnerPath, membership_id: RecordId
 ) -> Response:
-    partner = await service.get_partner(session, code)
-    membership = await service.get_membership(session, partner, membership_id)
-    return render.resource(request, MembershipRead, membership)
+    partner = await service.get_partner(view.session, code)
+    membership = await service.get_membership(view.session, partner, membership_id)
+    return view.resource(MembershipRead, membership)
 
 
 @router.patch(
@@ -155,11 +148,11 @@ async def update_membership(
     responses=responses(304, 404),
 )
 async def get_benchmark(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, fiscal_year: FiscalYearPath
+    _: Reader, view: View, code: PartnerPath, fiscal_year: FiscalYearPath
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(view.session, code)
     return render.resource(
-        request, BenchmarkRead, await service.get_benchmark(session, partner, fiscal_year)
+        view.request, BenchmarkRead, await service.get_benchmark(view.session, partner, fiscal_year)
     )
 
 

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import ProgramPath, UpdatedSince
+from app.core.responses import View
 from app.core.security import Admin, Reader
 from app.core.writes import Create, Edit
 from app.programs import service
 from app.programs.schemas import PROGRAMS, ProgramCreate, ProgramRead, ProgramUpdate
 
-router = APIRouter(
-    prefix="/programs",
-    tags=["programs"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("programs"),
-)
+router = resource_router("/programs", "programs")
 
 
 @router.get("", response_model=Page[ProgramRead], responses=list_responses())
@@ -35,10 +27,8 @@ async def list_programs(
 
 
 @router.get("/{code}", response_model=ProgramRead, responses=responses(304, 404))
-async def get_program(
-    request: Request, _: Reader, session: SessionDep, code: ProgramPath
-) -> Response:
-    return render.resource(request, ProgramRead, await service.get_program(session, code))
+async def get_program(_: Reader, view: View, code: ProgramPath) -> Response:
+    return view.resource(ProgramRead, await service.get_program(view.session, code))
 
 
 @router.post("", status_code=201, response_model=ProgramRead, responses=responses(409, 413, 415))

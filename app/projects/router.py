@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
@@ -21,6 +19,7 @@ from app.core.params import (
     ProgramFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import PROGRAM_CODE_PATTERN, PROJECT_CODE_PATTERN, SearchText
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit
@@ -37,18 +36,8 @@ from app.projects.schemas import (
     ProjectUpdate,
 )
 
-implementers = APIRouter(
-    prefix="/implementers",
-    tags=["implementers"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("implementers"),
-)
-projects = APIRouter(
-    prefix="/projects",
-    tags=["projects"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("projects"),
-)
+implementers = resource_router("/implementers", "implementers")
+projects = resource_router("/projects", "projects")
 
 ImplementerPath = Annotated[
     str, Path(pattern=PROGRAM_CODE_PATTERN, max_length=16, description="Implementer code, any case")
@@ -87,10 +76,8 @@ async def list_implementers(
 
 
 @implementers.get("/{code}", response_model=ImplementerRead, responses=responses(304, 404))
-async def get_implementer(
-    request: Request, _: Reader, session: SessionDep, code: ImplementerPath
-) -> Response:
-    return render.resource(request, ImplementerRead, await service.get_implementer(session, code))
+async def get_implementer(_: Reader, view: View, code: ImplementerPath) -> Response:
+    return view.resource(ImplementerRead, await service.get_implementer(view.session, code))
 
 
 @implementers.post(
@@ -159,11 +146,9 @@ async def list_projects(
 
 
 @projects.get("/{code}", response_model=ProjectRead, responses=responses(304, 404))
-async def get_project(
-    request: Request, principal: Reader, session: SessionDep, code: ProjectPath
-) -> Response:
+async def get_project(principal: Reader, view: View, code: ProjectPath) -> Response:
     return render.resource(
-        request, ProjectRead, await service.get_project(session, principal, code)
+        view.request, ProjectRead, await service.get_project(view.session, principal, code)
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
@@ -13,8 +13,7 @@ from app.core import responses as render
 from app.core.csvout import list_or_csv, list_responses, listing_batches
 from app.core.db import read_connection
 from app.core.errors import responses
-from app.core.idempotency import IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
@@ -45,13 +44,8 @@ from app.trainings.schemas import (
     TrainingUpdate,
 )
 
-router = APIRouter(
-    prefix="/trainings",
-    tags=["trainings"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("trainings"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/trainings", "trainings")
+imports_router = bulk_imports_router()
 
 
 async def training_filters(  # async: a plain def would run in the threadpool

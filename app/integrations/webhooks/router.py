@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.writes import Edit
@@ -32,12 +33,7 @@ from app.integrations.webhooks.schemas import (
     WebhookUpdate,
 )
 
-router = APIRouter(
-    prefix="/webhooks",
-    tags=["webhooks"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("webhooks"),
-)
+router = resource_router("/webhooks", "webhooks")
 
 WebhookOwner = Annotated[Principal, require(Role.admin, Role.embassy)]
 
@@ -84,11 +80,9 @@ async def create_webhook(
 
 
 @router.get("/{webhook_id}", response_model=WebhookRead, responses=responses(304, 404))
-async def get_webhook(
-    request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
-) -> Response:
+async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> Response:
     return render.resource(
-        request, WebhookRead, await service.get_webhook(session, actor, webhook_id)
+        view.request, WebhookRead, await service.get_webhook(view.session, actor, webhook_id)
     )
 
 
