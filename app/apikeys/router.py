@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
@@ -14,7 +14,7 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.responses import View
@@ -22,11 +22,7 @@ from app.core.schemas import RecordId
 from app.core.security import Admin, Role
 from app.core.writes import Edit
 
-router = APIRouter(
-    prefix="/api-keys",
-    tags=["api-keys"],
-    generate_unique_id_function=operation_ids("api_keys"),
-)
+router = resource_router("/api-keys", "api_keys", replays=False)
 
 
 @router.get("", response_model=Page[ApiKeyRead], responses=list_responses())

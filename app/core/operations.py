@@ -42,13 +42,16 @@ def operation_ids(resource: str) -> Callable[[APIRoute], str]:
     return operation_id
 
 
-def resource_router(prefix: str, resource: str, *, tag: str | None = None) -> APIRouter:
+def resource_router(
+    prefix: str, resource: str, *, tag: str | None = None, replays: bool = True
+) -> APIRouter:
     """The router of one resource's routes: under `prefix`, listed under `tag` (default: the
-    prefix without its slash), ids by `operation_ids(resource)`, Idempotency-Key replies kept."""
+    prefix without its slash), ids by `operation_ids(resource)`; with `replays`, the replies
+    of routes taking an Idempotency-Key are kept (IdempotentRoute)."""
     return APIRouter(
         prefix=prefix,
         tags=[tag or prefix.removeprefix("/")],
-        route_class=IdempotentRoute,
+        route_class=IdempotentRoute if replays else APIRoute,
         generate_unique_id_function=operation_ids(resource),
     )
 

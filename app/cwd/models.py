@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.cwd.schemas import Activity, Composition, RosterRole
 from app.partners.models import Partner
 from app.programs.models import Program
@@ -51,13 +51,7 @@ class CwdTeam(IdMixin, VersionedMixin, ProjectMixin, Base):
 
     program: Mapped[Program] = relationship(lazy="raise")
     partner: Mapped[Partner] = relationship(lazy="raise")
-    rosters: Mapped[list[CwdRoster]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="CwdRoster.as_of",
-        back_populates="team",
-    )
+    rosters: Mapped[list[CwdRoster]] = child_rows(order_by="CwdRoster.as_of", back_populates="team")
 
     # As of a date, from the latest roster on or before it (service.with_composition).
     as_of: Mapped[date] = query_expression()
@@ -98,12 +92,7 @@ class CwdRoster(IdMixin, VersionedMixin, Base):
     women_in_leadership: Mapped[int] = mapped_column(Integer)
 
     team: Mapped[CwdTeam] = relationship(lazy="raise", back_populates="rosters")
-    members: Mapped[list[CwdRosterMember]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="CwdRosterMember.role",
-    )
+    members: Mapped[list[CwdRosterMember]] = child_rows(order_by="CwdRosterMember.role")
 
 
 class CwdRosterMember(Base):
@@ -115,9 +104,7 @@ class CwdRosterMember(Base):
         CheckConstraint("women >= 0 AND men >= 0 AND unreported >= 0", name="counts_not_negative"),
     )
 
-    roster_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("cwd_rosters.id", ondelete="CASCADE"), primary_key=True
-    )
+    roster_id: Mapped[int] = parent_key("cwd_rosters")
     role: Mapped[RosterRole] = mapped_column(EnumText(RosterRole, 32), primary_key=True)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)

@@ -21,7 +21,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.core.models import (
+    Base,
+    BigId,
+    EnumText,
+    IdMixin,
+    Money,
+    VersionedMixin,
+    child_rows,
+    parent_key,
+)
 from app.facilities.schemas import Feature, UpgradeStatus
 from app.partners.models import Partner
 from app.programs.models import ProgramMixin
@@ -68,9 +77,7 @@ class FacilityUpgrade(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base)
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
     training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
-    feature_rows: Mapped[list[UpgradeFeature]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
+    feature_rows: Mapped[list[UpgradeFeature]] = child_rows()
 
     @property
     def center_code(self) -> str:
@@ -91,9 +98,7 @@ class UpgradeFeature(Base):
     __tablename__ = "facility_upgrade_features"
     __table_args__ = (Index("ix_facility_upgrade_features_feature", "feature", "upgrade_id"),)
 
-    upgrade_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("facility_upgrades.id", ondelete="CASCADE"), primary_key=True
-    )
+    upgrade_id: Mapped[int] = parent_key("facility_upgrades")
     feature: Mapped[Feature] = mapped_column(EnumText(Feature, 32), primary_key=True)
 
 

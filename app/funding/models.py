@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.core.models import (
+    Base,
+    EnumText,
+    IdMixin,
+    Money,
+    VersionedMixin,
+    child_rows,
+    parent_key,
+)
 from app.funding.schemas import FundingType, Purpose
 from app.partners.models import OptionalPartnerMixin
 from app.programs.models import ProgramMixin
@@ -29,9 +37,7 @@ class Obligation(IdMixin, VersionedMixin, ProgramMixin, OptionalPartnerMixin, Pr
     amount_usd: Mapped[Decimal] = mapped_column(Money)
     source_ref: Mapped[str | None] = mapped_column(String(200))
 
-    purpose_rows: Mapped[list[ObligationPurpose]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
+    purpose_rows: Mapped[list[ObligationPurpose]] = child_rows()
 
     @property
     def purposes(self) -> list[Purpose]:
@@ -44,7 +50,5 @@ class ObligationPurpose(Base):
     __tablename__ = "obligation_purposes"
     __table_args__ = (Index("ix_obligation_purposes_purpose", "purpose", "obligation_id"),)
 
-    obligation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True
-    )
+    obligation_id: Mapped[int] = parent_key("obligations")
     purpose: Mapped[Purpose] = mapped_column(EnumText(Purpose, 32), primary_key=True)

@@ -7,9 +7,9 @@ from datetime import date
 from typing import cast
 
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Table
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.gdrp.schemas import Focus, MilestoneKind
 from app.partners.models import PartnerMixin
 from app.programs.models import ProgramMixin
@@ -35,9 +35,7 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, ProgramMixin, PartnerMixin, Pr
     unreported: Mapped[int] = mapped_column(Integer)
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
-    focus_rows: Mapped[list[EngagementFocus]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
+    focus_rows: Mapped[list[EngagementFocus]] = child_rows()
 
     @property
     def focus(self) -> list[Focus]:
@@ -53,9 +51,7 @@ class EngagementFocus(Base):
     __tablename__ = "advisory_engagement_focus"
     __table_args__ = (Index("ix_advisory_engagement_focus_focus", "focus", "engagement_id"),)
 
-    engagement_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("advisory_engagements.id", ondelete="CASCADE"), primary_key=True
-    )
+    engagement_id: Mapped[int] = parent_key("advisory_engagements")
     focus: Mapped[Focus] = mapped_column(EnumText(Focus, 32), primary_key=True)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 from starlette.responses import Response
 
 from app.core.csvout import ListQuery, list_responses
 from app.core.errors import responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.responses import View
@@ -19,11 +19,7 @@ from app.core.writes import Edit
 from app.outcomes import service
 from app.outcomes.schemas import OUTCOMES, OutcomeRead, OutcomeUpdate
 
-router = APIRouter(
-    prefix="/outcomes",
-    tags=["outcomes"],
-    generate_unique_id_function=operation_ids("outcomes"),
-)
+router = resource_router("/outcomes", "outcomes", replays=False)
 
 OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number, 1-4")]
 

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.partners.models import Partner
 from app.programs.models import ProgramMixin
 from app.projects.models import ProjectMixin
@@ -53,15 +53,8 @@ class Training(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
     host_country: Mapped[Partner | None] = relationship(lazy="raise")
-    participants: Mapped[list[Participant]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="Participant.partner_id",
-    )
-    topics: Mapped[list[TrainingTopic]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
+    participants: Mapped[list[Participant]] = child_rows(order_by="Participant.partner_id")
+    topics: Mapped[list[TrainingTopic]] = child_rows()
 
     @property
     def host_country_code(self) -> str | None:
@@ -97,9 +90,7 @@ class Participant(Base):
         Index("ix_training_participants_partner_training", "partner_id", "training_id"),
     )
 
-    training_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
+    training_id: Mapped[int] = parent_key("trainings")
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), primary_key=True)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)
@@ -120,9 +111,7 @@ class TrainingTopic(Base):
     __tablename__ = "training_topics"
     __table_args__ = (Index("ix_training_topics_topic_training", "topic", "training_id"),)
 
-    training_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
+    training_id: Mapped[int] = parent_key("trainings")
     topic: Mapped[Topic] = mapped_column(EnumText(Topic, 32), primary_key=True)
 
 
