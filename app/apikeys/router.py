@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
@@ -14,18 +14,15 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
 from app.core.errors import responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Admin, Role
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 
-router = APIRouter(
-    prefix="/api-keys",
-    tags=["api-keys"],
-    generate_unique_id_function=operation_ids("api_keys"),
-)
+router = resource_router("/api-keys", "api_keys", replays=False)
 
 
 @router.get("", response_model=Page[ApiKeyRead], responses=list_responses())
@@ -62,8 +59,8 @@ async def create_key(
 
 
 @router.get("/{key_id}", response_model=ApiKeyRead, responses=responses(304, 404))
-async def get_key(request: Request, _: Admin, session: SessionDep, key_id: RecordId) -> Response:
-    return render.resource(request, ApiKeyRead, await service.get_key(session, key_id))
+async def get_key(_: Admin, view: View, key_id: RecordId) -> Response:
+    return view.resource(ApiKeyRead, await service.get_key(view.session, key_id))
 
 
 @router.delete(
@@ -72,14 +69,8 @@ async def get_key(request: Request, _: Admin, session: SessionDep, key_id: Recor
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def revoke_key(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    key_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.revoke_key(session, actor, key_id, expected_version)
+async def revoke_key(actor: Admin, edit: Edit, key_id: RecordId) -> Response:
+    await service.revoke_key(edit.session, actor, key_id, edit.expected_version)
     # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.
-    after_transaction(session, partial(request.app.state.key_cache.evict_key, key_id))
+    after_transaction(edit.session, partial(edit.request.app.state.key_cache.evict_key, key_id))
     return render.no_content()

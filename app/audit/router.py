@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from starlette.responses import Response
 
 from app.audit import service
 from app.audit.schemas import AUDIT_EVENTS, AuditEventRead
 from app.core.csvout import ListQuery, list_responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt, SearchText
 from app.core.security import Admin
 
-router = APIRouter(
-    prefix="/audit-events",
-    tags=["audit"],
-    generate_unique_id_function=operation_ids("audit_events"),
-)
+router = resource_router("/audit-events", "audit_events", tag="audit", replays=False)
 
 
 @router.get("", response_model=Page[AuditEventRead], responses=list_responses())

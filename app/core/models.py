@@ -7,9 +7,26 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, String, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    MappedColumn,
+    Relationship,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -131,3 +148,21 @@ class VersionedMixin(TimestampMixin):
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}
+
+
+# --- Child rows -------------------------------------------------------------------------------
+# Rows that belong to one record (an upgrade's features, a training's participants, a roster's
+# members): part of its primary key, deleted with it by the database, written through it.
+
+
+def parent_key(table: str) -> MappedColumn[int]:
+    """A child row's key to its record in `table`: part of its primary key; the database
+    deletes the row with the record."""
+    return mapped_column(BigId, ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True)
+
+
+def child_rows(**options: Any) -> Relationship[Any]:
+    """A record's child rows: loaded only when asked for, written with it, and deleted with it
+    by the database (their key to it is `ondelete="CASCADE"`, as `parent_key` declares);
+    `options` as `relationship()`'s (`order_by`, `back_populates`)."""
+    return relationship(lazy="raise", cascade="all, delete-orphan", passive_deletes=True, **options)

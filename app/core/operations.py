@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from fastapi import APIRouter
 from fastapi.routing import APIRoute
+
+from app.core.idempotency import IdempotentRoute
 
 VERBS = frozenset({"list", "get", "create", "update", "delete"})
 
@@ -37,3 +40,22 @@ def operation_ids(resource: str) -> Callable[[APIRoute], str]:
         return unique_id
 
     return operation_id
+
+
+def resource_router(
+    prefix: str, resource: str, *, tag: str | None = None, replays: bool = True
+) -> APIRouter:
+    """The router of one resource's routes: under `prefix`, listed under `tag` (default: the
+    prefix without its slash), ids by `operation_ids(resource)`; with `replays`, the replies
+    of routes taking an Idempotency-Key are kept (IdempotentRoute)."""
+    return APIRouter(
+        prefix=prefix,
+        tags=[tag or prefix.removeprefix("/")],
+        route_class=IdempotentRoute if replays else APIRoute,
+        generate_unique_id_function=operation_ids(resource),
+    )
+
+
+def bulk_imports_router() -> APIRouter:
+    """A domain's router for its `POST /imports/...` routes (each states its operation id)."""
+    return APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)

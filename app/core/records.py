@@ -48,6 +48,18 @@ class Field:
         return self.convert(value) if self.convert is not None and value is not None else value
 
 
+# The fields many records share, declared once: the stored id and timestamps (output only) and
+# the references by code to a program, partner or project (written as the referenced id).
+RECORD_ID = Field(ID, imported=False, stored=False)
+PROGRAM = Field("program", source="program_code", column="program_id")
+PARTNER = Field("partner", source="partner_code", column="partner_id")
+PROJECT = Field("project", source="project_code", column="project_id")
+TIMESTAMPS = (
+    Field("created_at", imported=False, stored=False),
+    Field("updated_at", imported=False, stored=False),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Children:
     """Child records written one CSV line each (e.g. a training's participants)."""

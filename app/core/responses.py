@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from fastapi import Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, TypeAdapter
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
+from app.core.db import SessionDep
 from app.core.pagination import Result
 
 JSON = "application/json"
@@ -120,3 +123,26 @@ def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
 
 def no_content() -> Response:
     return Response(status_code=204)
+
+
+@dataclass(frozen=True, slots=True)
+class Viewing:
+    """What a route that answers one record takes besides its caller and its path: the
+    request (for If-None-Match) and its session."""
+
+    request: Request
+    session: AsyncSession
+
+    def resource(
+        self, schema: type[BaseModel], obj: Any, *, version: int | str | None = None
+    ) -> Response:
+        """The record with its ETag (its `version`, unless given); 304 when the client's copy
+        is current."""
+        return resource(self.request, schema, obj, version=version)
+
+
+async def _viewing(request: Request, session: SessionDep) -> Viewing:
+    return Viewing(request, session)
+
+
+View = Annotated[Viewing, Depends(_viewing)]

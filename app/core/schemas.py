@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from fastapi import Path
 from pydantic import (
@@ -151,6 +151,11 @@ CountryCode = Annotated[
     str, StringConstraints(pattern=COUNTRY_CODE_PATTERN, min_length=2, max_length=3)
 ]
 FiscalYear = Annotated[StrictInt, Field(ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR)]
+# A read model's references, answered by code: read from the record's `program_code`,
+# `partner_code` (ISO alpha-3) and `project_code` (None: no project).
+ProgramOf = Annotated[str, Field(validation_alias="program_code")]
+PartnerOf = Annotated[str, Field(validation_alias="partner_code", description="ISO alpha-3")]
+ProjectOf = Annotated[str | None, Field(validation_alias="project_code")]
 
 
 class Region(StrEnum):
@@ -254,6 +259,19 @@ def _input_schema(schema: dict[str, Any], model: type[InputModel]) -> None:
         if "default" in prop:
             default = json.dumps(prop.pop("default"))
             prop["description"] = f"{prop.get('description', '')} Default: `{default}`.".lstrip()
+
+
+Tag = TypeVar("Tag", int, str)
+
+
+def unique_sorted(values: list[Tag] | None, info: ValidationInfo) -> list[Tag] | None:
+    """A list of tags (a set, really): no tag twice, kept in one canonical order. Taken as
+    `_check_x = field_validator("x")(unique_sorted)`."""
+    if values is None:
+        return None
+    if len(set(values)) != len(values):
+        raise ValueError(f"{info.field_name} must not repeat")
+    return sorted(values)
 
 
 class InputModel(BaseModel):

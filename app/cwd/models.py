@@ -19,11 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.cwd.schemas import Activity, Composition, RosterRole
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.projects.models import Project
+from app.projects.models import ProjectMixin
 
 
 def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
@@ -31,7 +31,7 @@ def _known(column: str, values: type[StrEnum]) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({listed})", name=f"{column}_known")
 
 
-class CwdTeam(IdMixin, VersionedMixin, Base):
+class CwdTeam(IdMixin, VersionedMixin, ProjectMixin, Base):
     """A demining, survey, risk education, liaison, stockpile or victim assistance team."""
 
     __tablename__ = "cwd_teams"
@@ -43,7 +43,6 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     )
 
     program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"), index=True)
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     activity: Mapped[Activity] = mapped_column(EnumText(Activity, 32))
@@ -51,15 +50,8 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     disbanded_on: Mapped[date | None] = mapped_column(Date)
 
     program: Mapped[Program] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
     partner: Mapped[Partner] = relationship(lazy="raise")
-    rosters: Mapped[list[CwdRoster]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="CwdRoster.as_of",
-        back_populates="team",
-    )
+    rosters: Mapped[list[CwdRoster]] = child_rows(order_by="CwdRoster.as_of", back_populates="team")
 
     # As of a date, from the latest roster on or before it (service.with_composition).
     as_of: Mapped[date] = query_expression()
@@ -73,10 +65,6 @@ class CwdTeam(IdMixin, VersionedMixin, Base):
     @property
     def program_code(self) -> str:
         return self.program.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
 
     @property
     def partner_code(self) -> str:
@@ -104,12 +92,7 @@ class CwdRoster(IdMixin, VersionedMixin, Base):
     women_in_leadership: Mapped[int] = mapped_column(Integer)
 
     team: Mapped[CwdTeam] = relationship(lazy="raise", back_populates="rosters")
-    members: Mapped[list[CwdRosterMember]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="CwdRosterMember.role",
-    )
+    members: Mapped[list[CwdRosterMember]] = child_rows(order_by="CwdRosterMember.role")
 
 
 class CwdRosterMember(Base):
@@ -121,9 +104,7 @@ class CwdRosterMember(Base):
         CheckConstraint("women >= 0 AND men >= 0 AND unreported >= 0", name="counts_not_negative"),
     )
 
-    roster_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("cwd_rosters.id", ondelete="CASCADE"), primary_key=True
-    )
+    roster_id: Mapped[int] = parent_key("cwd_rosters")
     role: Mapped[RosterRole] = mapped_column(EnumText(RosterRole, 32), primary_key=True)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FromDate,
     PartnerFilter,
     ProgramFilter,
@@ -24,9 +21,10 @@ from app.core.params import (
     ToDate,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.cwd import imports, service
 from app.cwd.schemas import (
     CWD_ROSTERS,
@@ -41,13 +39,8 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 
-router = APIRouter(
-    prefix="/cwd-teams",
-    tags=["cwd-teams"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("cwd_teams"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/cwd-teams", "cwd_teams")
+imports_router = bulk_imports_router()
 
 RosterDate = Annotated[Date, Path(description="The roster's as_of date")]
 AsOfQuery = Annotated[
@@ -104,14 +97,10 @@ async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> R
 
 @router.get("/{team_id}", response_model=TeamRead, responses=responses(304, 404))
 async def get_team(
-    request: Request,
-    principal: Reader,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: AsOfQuery = None,
+    principal: Reader, view: View, team_id: RecordId, as_of: AsOfQuery = None
 ) -> Response:
-    team = await service.get_team(session, principal, team_id, as_of)
-    return render.resource(request, TeamRead, team)
+    team = await service.get_team(view.session, principal, team_id, as_of)
+    return view.resource(TeamRead, team)
 
 
 @router.post(
@@ -121,15 +110,9 @@ async def get_team(
     response_model=TeamRead,
     responses=responses(409, 413, 415),
 )
-async def create_team(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: TeamCreate,
-) -> Response:
-    team = await service.create_team(session, actor, body)
-    return render.created(request, CWD_TEAMS, team)
+async def create_team(actor: Writer, create: Create, body: TeamCreate) -> Response:
+    team = await service.create_team(create.session, actor, body)
+    return create.created(CWD_TEAMS, team)
 
 
 @router.patch(
@@ -138,16 +121,9 @@ async def create_team(
     response_model=TeamRead,
     responses=responses(404, 409, 412, 413, 415, 428),
 )
-async def update_team(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    body: TeamUpdate,
-    expected_version: RequiredVersion,
-) -> Response:
-    team = await service.update_team(session, actor, team_id, body, expected_version)
-    return render.resource(request, TeamRead, team)
+async def update_team(actor: Writer, edit: Edit, team_id: RecordId, body: TeamUpdate) -> Response:
+    team = await service.update_team(edit.session, actor, team_id, body, edit.expected_version)
+    return edit.resource(TeamRead, team)
 
 
 @router.delete(
@@ -156,10 +132,8 @@ async def update_team(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def delete_team(
-    actor: Writer, session: SessionDep, team_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_team(session, actor, team_id, expected_version)
+async def delete_team(actor: Writer, edit: Edit, team_id: RecordId) -> Response:
+    await service.delete_team(edit.session, actor, team_id, edit.expected_version)
     return render.no_content()
 
 
@@ -189,15 +163,10 @@ async def list_rosters(
     responses=responses(404, 409, 413, 415),
 )
 async def create_roster(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    team_id: RecordId,
-    body: RosterCreate,
+    actor: Writer, create: Create, team_id: RecordId, body: RosterCreate
 ) -> Response:
-    roster = await service.add_roster(session, actor, team_id, body)
-    return render.created(request, CWD_ROSTERS, roster)
+    roster = await service.add_roster(create.session, actor, team_id, body)
+    return create.created(CWD_ROSTERS, roster)
 
 
 @router.get(
@@ -207,10 +176,10 @@ async def create_roster(
     responses=responses(304, 404),
 )
 async def get_roster(
-    request: Request, principal: Reader, session: SessionDep, team_id: RecordId, as_of: RosterDate
+    principal: Reader, view: View, team_id: RecordId, as_of: RosterDate
 ) -> Response:
-    roster = await service.get_roster(session, principal, team_id, as_of)
-    return render.resource(request, RosterRead, roster)
+    roster = await service.get_roster(view.session, principal, team_id, as_of)
+    return view.resource(RosterRead, roster)
 
 
 @router.patch(
@@ -221,16 +190,12 @@ async def get_roster(
     responses=responses(404, 412, 413, 415, 428),
 )
 async def replace_roster(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: RosterDate,
-    body: RosterReplace,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate, body: RosterReplace
 ) -> Response:
-    roster = await service.replace_roster(session, actor, team_id, as_of, body, expected_version)
-    return render.resource(request, RosterRead, roster)
+    roster = await service.replace_roster(
+        edit.session, actor, team_id, as_of, body, edit.expected_version
+    )
+    return edit.resource(RosterRead, roster)
 
 
 @router.delete(
@@ -240,13 +205,9 @@ async def replace_roster(
     responses=responses(404, 412, 428),
 )
 async def delete_roster(
-    actor: Writer,
-    session: SessionDep,
-    team_id: RecordId,
-    as_of: RosterDate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate
 ) -> Response:
-    await service.delete_roster(session, actor, team_id, as_of, expected_version)
+    await service.delete_roster(edit.session, actor, team_id, as_of, edit.expected_version)
     return render.no_content()
 
 
@@ -263,13 +224,7 @@ async def delete_roster(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(imports.TeamImport),
 )
-async def import_teams(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_teams(session, actor, records, dry_run=dry_run)
+async def import_teams(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_teams(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

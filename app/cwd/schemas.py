@@ -14,8 +14,11 @@ from app.core.schemas import (
     Date,
     InputModel,
     Name,
+    PartnerOf,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
+    ProjectOf,
     ReadModel,
     UpdateModel,
 )
@@ -160,11 +163,11 @@ class RosterRead(ReadModel):
 
 class TeamRead(ReadModel):
     id: int
-    program: str = Field(validation_alias="program_code")
-    project: str | None = Field(validation_alias="project_code")
+    program: ProgramOf
+    project: ProjectOf
     name: str
     activity: Activity
-    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    partner: PartnerOf
     formed_on: date
     disbanded_on: date | None
     as_of: date = Field(description="The date the composition is as of")
@@ -196,17 +199,16 @@ CWD_ROSTERS = CsvListing(
     RosterRead, ROSTER_RECORD, "cwd-rosters.csv", path="/api/v1/cwd-teams/{team_id}/rosters/{as_of}"
 )
 TEAM_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
-    records.Field("program", source="program_code", column="program_id"),
-    records.Field("project", source="project_code", column="project_id"),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.RECORD_ID,
+    records.PROGRAM,
+    records.PROJECT,
+    records.PARTNER,
     records.Field("name"),
     records.Field("activity"),
     records.Field("formed_on"),
     records.Field("disbanded_on"),
     records.Field("composition", imported=False, stored=False),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
     children=records.Children("rosters", "rosters", ROSTER_RECORD),
 )
 CWD_TEAMS = CsvListing(TeamRead, TEAM_RECORD, "cwd-teams.csv", path="/api/v1/cwd-teams/{id}")

@@ -21,11 +21,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.core.models import (
+    Base,
+    BigId,
+    EnumText,
+    IdMixin,
+    Money,
+    VersionedMixin,
+    child_rows,
+    parent_key,
+)
 from app.facilities.schemas import Feature, UpgradeStatus
 from app.partners.models import Partner
-from app.programs.models import Program
-from app.projects.models import Project
+from app.programs.models import ProgramMixin
+from app.projects.models import ProjectMixin
 
 
 class TrainingCenter(IdMixin, VersionedMixin, Base):
@@ -43,7 +52,7 @@ class TrainingCenter(IdMixin, VersionedMixin, Base):
         return self.partner.code
 
 
-class FacilityUpgrade(IdMixin, VersionedMixin, Base):
+class FacilityUpgrade(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
     """One upgrade of a center under a program; its fiscal year is completed_on's."""
 
     __tablename__ = "facility_upgrades"
@@ -60,8 +69,6 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     )
 
     training_center_id: Mapped[int] = mapped_column(ForeignKey("training_centers.id"), index=True)
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     women_beds_added: Mapped[int] = mapped_column(Integer)
     status: Mapped[UpgradeStatus] = mapped_column(EnumText(UpgradeStatus, 16))
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -70,11 +77,7 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
     training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
-    program: Mapped[Program] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
-    feature_rows: Mapped[list[UpgradeFeature]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
+    feature_rows: Mapped[list[UpgradeFeature]] = child_rows()
 
     @property
     def center_code(self) -> str:
@@ -83,14 +86,6 @@ class FacilityUpgrade(IdMixin, VersionedMixin, Base):
     @property
     def partner_code(self) -> str:
         return self.training_center.partner.code
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
 
     @property
     def features(self) -> list[Feature]:
@@ -103,9 +98,7 @@ class UpgradeFeature(Base):
     __tablename__ = "facility_upgrade_features"
     __table_args__ = (Index("ix_facility_upgrade_features_feature", "feature", "upgrade_id"),)
 
-    upgrade_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("facility_upgrades.id", ondelete="CASCADE"), primary_key=True
-    )
+    upgrade_id: Mapped[int] = parent_key("facility_upgrades")
     feature: Mapped[Feature] = mapped_column(EnumText(Feature, 32), primary_key=True)
 
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
@@ -25,9 +22,10 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.facilities import imports, service
 from app.facilities.schemas import (
     CENTER_CODE_PATTERN,
@@ -43,19 +41,9 @@ from app.facilities.schemas import (
     UpgradeStatus,
 )
 
-centers = APIRouter(
-    prefix="/training-centers",
-    tags=["training-centers"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("training_centers"),
-)
-router = APIRouter(
-    prefix="/facility-upgrades",
-    tags=["facility-upgrades"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("facility_upgrades"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+centers = resource_router("/training-centers", "training_centers")
+router = resource_router("/facility-upgrades", "facility_upgrades")
+imports_router = bulk_imports_router()
 
 CenterPath = Annotated[
     str, Path(pattern=CENTER_CODE_PATTERN, max_length=40, description="Center code, any case")
@@ -83,40 +71,27 @@ async def list_centers(
 
 
 @centers.get("/{code}", response_model=TrainingCenterRead, responses=responses(304, 404))
-async def get_center(
-    request: Request, principal: Reader, session: SessionDep, code: CenterPath
-) -> Response:
-    center = await service.get_center(session, principal, code)
-    return render.resource(request, TrainingCenterRead, center)
+async def get_center(principal: Reader, view: View, code: CenterPath) -> Response:
+    center = await service.get_center(view.session, principal, code)
+    return view.resource(TrainingCenterRead, center)
 
 
 @centers.post(
     "", status_code=201, response_model=TrainingCenterRead, responses=responses(409, 413, 415)
 )
-async def create_center(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: TrainingCenterCreate,
-) -> Response:
-    center = await service.create_center(session, actor, body)
-    return render.created(request, TRAINING_CENTERS, center)
+async def create_center(actor: Writer, create: Create, body: TrainingCenterCreate) -> Response:
+    center = await service.create_center(create.session, actor, body)
+    return create.created(TRAINING_CENTERS, center)
 
 
 @centers.patch(
     "/{code}", response_model=TrainingCenterRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_center(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    code: CenterPath,
-    body: TrainingCenterUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, code: CenterPath, body: TrainingCenterUpdate
 ) -> Response:
-    center = await service.update_center(session, actor, code, body, expected_version)
-    return render.resource(request, TrainingCenterRead, center)
+    center = await service.update_center(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(TrainingCenterRead, center)
 
 
 @centers.delete(
@@ -125,10 +100,8 @@ async def update_center(
     summary="Delete a training center without upgrades (409 while it has some)",
     responses=responses(404, 409, 412, 428),
 )
-async def delete_center(
-    actor: Writer, session: SessionDep, code: CenterPath, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_center(session, actor, code, expected_version)
+async def delete_center(actor: Writer, edit: Edit, code: CenterPath) -> Response:
+    await service.delete_center(edit.session, actor, code, edit.expected_version)
     return render.no_content()
 
 
@@ -178,11 +151,9 @@ async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -
 
 
 @router.get("/{upgrade_id}", response_model=FacilityUpgradeRead, responses=responses(304, 404))
-async def get_upgrade(
-    request: Request, principal: Reader, session: SessionDep, upgrade_id: RecordId
-) -> Response:
-    upgrade = await service.get_upgrade(session, principal, upgrade_id)
-    return render.resource(request, FacilityUpgradeRead, upgrade)
+async def get_upgrade(principal: Reader, view: View, upgrade_id: RecordId) -> Response:
+    upgrade = await service.get_upgrade(view.session, principal, upgrade_id)
+    return view.resource(FacilityUpgradeRead, upgrade)
 
 
 @router.post(
@@ -192,15 +163,9 @@ async def get_upgrade(
     response_model=FacilityUpgradeRead,
     responses=responses(413, 415),
 )
-async def create_upgrade(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: FacilityUpgradeCreate,
-) -> Response:
-    upgrade = await service.create_upgrade(session, actor, body)
-    return render.created(request, FACILITY_UPGRADES, upgrade)
+async def create_upgrade(actor: Writer, create: Create, body: FacilityUpgradeCreate) -> Response:
+    upgrade = await service.create_upgrade(create.session, actor, body)
+    return create.created(FACILITY_UPGRADES, upgrade)
 
 
 @router.patch(
@@ -211,22 +176,17 @@ async def create_upgrade(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_upgrade(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    upgrade_id: RecordId,
-    body: FacilityUpgradeUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, upgrade_id: RecordId, body: FacilityUpgradeUpdate
 ) -> Response:
-    upgrade = await service.update_upgrade(session, actor, upgrade_id, body, expected_version)
-    return render.resource(request, FacilityUpgradeRead, upgrade)
+    upgrade = await service.update_upgrade(
+        edit.session, actor, upgrade_id, body, edit.expected_version
+    )
+    return edit.resource(FacilityUpgradeRead, upgrade)
 
 
 @router.delete("/{upgrade_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_upgrade(
-    actor: Writer, session: SessionDep, upgrade_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_upgrade(session, actor, upgrade_id, expected_version)
+async def delete_upgrade(actor: Writer, edit: Edit, upgrade_id: RecordId) -> Response:
+    await service.delete_upgrade(edit.session, actor, upgrade_id, edit.expected_version)
     return render.no_content()
 
 
@@ -243,13 +203,7 @@ async def delete_upgrade(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(FacilityUpgradeCreate),
 )
-async def import_upgrades(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_upgrades(session, actor, records, dry_run=dry_run)
+async def import_upgrades(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_upgrades(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

@@ -17,12 +17,16 @@ from app.core.schemas import (
     MoneyInput,
     MoneyOutput,
     Name,
+    PartnerOf,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
+    ProjectOf,
     ReadModel,
     Reference,
     ShortText,
     UpdateModel,
+    unique_sorted,
     usd_string,
 )
 from app.trainings.schemas import Count
@@ -57,14 +61,6 @@ CenterCode = Annotated[
 Features = Annotated[list[Feature], Field(min_length=1, max_length=len(Feature))]
 
 
-def _unique_sorted(features: list[Feature] | None) -> list[Feature] | None:
-    if features is None:
-        return None
-    if len(set(features)) != len(features):
-        raise ValueError("features must not repeat")
-    return sorted(features)
-
-
 class TrainingCenterCreate(InputModel):
     example = {"code": "GHA-KAIPTC", "name": "Kofi Annan International Peacekeeping "
                "Training Centre", "partner": "GHA", "location": "Accra"}  # fmt: skip
@@ -88,7 +84,7 @@ class TrainingCenterRead(ReadModel):
     id: int
     code: str
     name: str
-    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    partner: PartnerOf
     location: str | None
     created_at: datetime
     updated_at: datetime
@@ -119,7 +115,7 @@ class FacilityUpgradeCreate(InputModel):
     cost_usd: MoneyInput | None = None
     external_ref: Reference | None = None
 
-    _check_features = field_validator("features")(_unique_sorted)
+    _check_features = field_validator("features")(unique_sorted)
 
 
 class FacilityUpgradeUpdate(UpdateModel):
@@ -139,15 +135,15 @@ class FacilityUpgradeUpdate(UpdateModel):
     cost_usd: MoneyInput | None = None
     external_ref: Reference | None = None
 
-    _check_features = field_validator("features")(_unique_sorted)
+    _check_features = field_validator("features")(unique_sorted)
 
 
 class FacilityUpgradeRead(ReadModel):
     id: int
     training_center: str = Field(validation_alias="center_code")
     partner: str = Field(validation_alias="partner_code", description="The center's country")
-    program: str = Field(validation_alias="program_code")
-    project: str | None = Field(validation_alias="project_code")
+    program: ProgramOf
+    project: ProjectOf
     features: list[str]
     women_beds_added: int
     status: UpgradeStatus
@@ -160,13 +156,12 @@ class FacilityUpgradeRead(ReadModel):
 
 
 TRAINING_CENTER_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("code"),
     records.Field("name"),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("location"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 TRAINING_CENTERS = CsvListing(
     TrainingCenterRead,
@@ -177,11 +172,11 @@ TRAINING_CENTERS = CsvListing(
 
 # One upgrade's fields, in CSV order (the list export and the import's columns).
 FACILITY_UPGRADE_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("training_center", source="center_code", column="training_center_id"),
     records.Field("partner", source="partner_code", imported=False, stored=False),
-    records.Field("program", source="program_code", column="program_id"),
-    records.Field("project", source="project_code", column="project_id"),
+    records.PROGRAM,
+    records.PROJECT,
     records.Field("features", stored=False),
     records.Field("women_beds_added"),
     records.Field("status"),
@@ -189,8 +184,7 @@ FACILITY_UPGRADE_RECORD = records.RecordShape(
     records.Field("fiscal_year", imported=False),
     records.Field("cost_usd", convert=usd_string),
     records.Field("external_ref"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 FACILITY_UPGRADES = CsvListing(
     FacilityUpgradeRead,

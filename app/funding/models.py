@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.models import Base, BigId, EnumText, IdMixin, Money, VersionedMixin
+from app.core.models import (
+    Base,
+    EnumText,
+    IdMixin,
+    Money,
+    VersionedMixin,
+    child_rows,
+    parent_key,
+)
 from app.funding.schemas import FundingType, Purpose
-from app.partners.models import Partner
-from app.programs.models import Program
-from app.projects.models import Project
+from app.partners.models import OptionalPartnerMixin
+from app.programs.models import ProgramMixin
+from app.projects.models import ProjectMixin
 
 
-class Obligation(IdMixin, VersionedMixin, Base):
+class Obligation(IdMixin, VersionedMixin, ProgramMixin, OptionalPartnerMixin, ProjectMixin, Base):
     """Money obligated (or disbursed, by `type`) under a program in a fiscal year."""
 
     __tablename__ = "obligations"
@@ -25,31 +33,11 @@ class Obligation(IdMixin, VersionedMixin, Base):
     )
 
     type: Mapped[FundingType] = mapped_column(EnumText(FundingType, 16))
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     amount_usd: Mapped[Decimal] = mapped_column(Money)
     source_ref: Mapped[str | None] = mapped_column(String(200))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
 
-    program: Mapped[Program] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
-    purpose_rows: Mapped[list[ObligationPurpose]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
+    purpose_rows: Mapped[list[ObligationPurpose]] = child_rows()
 
     @property
     def purposes(self) -> list[Purpose]:
@@ -62,7 +50,5 @@ class ObligationPurpose(Base):
     __tablename__ = "obligation_purposes"
     __table_args__ = (Index("ix_obligation_purposes_purpose", "purpose", "obligation_id"),)
 
-    obligation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True
-    )
+    obligation_id: Mapped[int] = parent_key("obligations")
     purpose: Mapped[Purpose] = mapped_column(EnumText(Purpose, 32), primary_key=True)

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     PartnerFilter,
     ProgramFilter,
     ProjectFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.funding import imports, service
 from app.funding.schemas import (
     OBLIGATIONS,
@@ -36,13 +34,8 @@ from app.funding.schemas import (
     Purpose,
 )
 
-router = APIRouter(
-    prefix="/obligations",
-    tags=["funding"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("obligations"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/obligations", "obligations", tag="funding")
+imports_router = bulk_imports_router()
 
 
 def obligation_filters(
@@ -80,50 +73,32 @@ async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters
 
 
 @router.get("/{obligation_id}", response_model=ObligationRead, responses=responses(304, 404))
-async def get_obligation(
-    request: Request, principal: Reader, session: SessionDep, obligation_id: RecordId
-) -> Response:
-    obligation = await service.get_obligation(session, principal, obligation_id)
-    return render.resource(request, ObligationRead, obligation)
+async def get_obligation(principal: Reader, view: View, obligation_id: RecordId) -> Response:
+    obligation = await service.get_obligation(view.session, principal, obligation_id)
+    return view.resource(ObligationRead, obligation)
 
 
 @router.post("", status_code=201, response_model=ObligationRead, responses=responses(413, 415))
-async def create_obligation(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ObligationCreate,
-) -> Response:
-    obligation = await service.create_obligation(session, actor, body)
-    return render.created(request, OBLIGATIONS, obligation)
+async def create_obligation(actor: Writer, create: Create, body: ObligationCreate) -> Response:
+    obligation = await service.create_obligation(create.session, actor, body)
+    return create.created(OBLIGATIONS, obligation)
 
 
 @router.patch(
     "/{obligation_id}", response_model=ObligationRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_obligation(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    obligation_id: RecordId,
-    body: ObligationUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, obligation_id: RecordId, body: ObligationUpdate
 ) -> Response:
     obligation = await service.update_obligation(
-        session, actor, obligation_id, body, expected_version
+        edit.session, actor, obligation_id, body, edit.expected_version
     )
-    return render.resource(request, ObligationRead, obligation)
+    return edit.resource(ObligationRead, obligation)
 
 
 @router.delete("/{obligation_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_obligation(
-    actor: Writer,
-    session: SessionDep,
-    obligation_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.delete_obligation(session, actor, obligation_id, expected_version)
+async def delete_obligation(actor: Writer, edit: Edit, obligation_id: RecordId) -> Response:
+    await service.delete_obligation(edit.session, actor, obligation_id, edit.expected_version)
     return render.no_content()
 
 
@@ -140,13 +115,9 @@ async def delete_obligation(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(ObligationCreate),
 )
-async def import_obligations(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_obligations(session, actor, records, dry_run=dry_run)
+async def import_obligations(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_obligations(
+        upload.session, actor, records, dry_run=upload.dry_run
+    )
     return bulk.summary_response(summary)

@@ -19,11 +19,14 @@ from app.core.schemas import (
     MoneyInput,
     MoneyOutput,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
+    ProjectOf,
     ReadModel,
     ShortText,
     UpdateModel,
     decimal_schema,
+    unique_sorted,
     usd_string,
 )
 
@@ -56,14 +59,6 @@ Amount = Annotated[
 Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
 
 
-def _unique_sorted(purposes: list[Purpose] | None) -> list[Purpose] | None:
-    if purposes is None:
-        return None
-    if len(set(purposes)) != len(purposes):
-        raise ValueError("purposes must not repeat")
-    return sorted(purposes)
-
-
 class ObligationCreate(InputModel):
     example = {
         "program": "IMET",
@@ -86,7 +81,7 @@ class ObligationCreate(InputModel):
         default=None, description="The award it funds (a project of the same program)"
     )
 
-    _check_purposes = field_validator("purposes")(_unique_sorted)
+    _check_purposes = field_validator("purposes")(unique_sorted)
 
 
 class ObligationUpdate(UpdateModel):
@@ -102,36 +97,35 @@ class ObligationUpdate(UpdateModel):
     source_ref: ShortText | None = None
     project: ProjectCode | None = None
 
-    _check_purposes = field_validator("purposes")(_unique_sorted)
+    _check_purposes = field_validator("purposes")(unique_sorted)
 
 
 class ObligationRead(ReadModel):
     id: int
     type: FundingType
-    program: str = Field(validation_alias="program_code")
+    program: ProgramOf
     fiscal_year: int
     partner: str | None = Field(validation_alias="partner_code", description="ISO alpha-3")
     amount_usd: MoneyOutput
     purposes: list[str]
     source_ref: str | None
-    project: str | None = Field(validation_alias="project_code")
+    project: ProjectOf
     created_at: datetime
     updated_at: datetime
 
 
 # One obligation's fields, in CSV order (the list export and the import's columns).
 OBLIGATION_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("type"),
-    records.Field("program", source="program_code", column="program_id"),
+    records.PROGRAM,
     records.Field("fiscal_year"),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("amount_usd", convert=usd_string),
     records.Field("purposes", stored=False),
     records.Field("source_ref"),
-    records.Field("project", source="project_code", column="project_id"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    records.PROJECT,
+    *records.TIMESTAMPS,
 )
 OBLIGATIONS = CsvListing(
     ObligationRead, OBLIGATION_RECORD, "obligations.csv", path="/api/v1/obligations/{id}"

@@ -7,16 +7,16 @@ from datetime import date
 from typing import cast
 
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Table
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.gdrp.schemas import Focus, MilestoneKind
-from app.partners.models import Partner
-from app.programs.models import Program
-from app.projects.models import Project
+from app.partners.models import PartnerMixin
+from app.programs.models import ProgramMixin
+from app.projects.models import ProjectMixin
 
 
-class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
+class AdvisoryEngagement(IdMixin, VersionedMixin, ProgramMixin, PartnerMixin, ProjectMixin, Base):
     """Strategic advising of one partner institution; fiscal year from start_date."""
 
     __tablename__ = "advisory_engagements"
@@ -26,9 +26,6 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
         Index("ix_advisory_engagements_partner_fy", "partner_id", "fiscal_year"),
     )
 
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     institution: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
@@ -38,24 +35,7 @@ class AdvisoryEngagement(IdMixin, VersionedMixin, Base):
     unreported: Mapped[int] = mapped_column(Integer)
     external_ref: Mapped[str | None] = mapped_column(String(64))
 
-    program: Mapped[Program] = relationship(lazy="raise")
-    partner: Mapped[Partner] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
-    focus_rows: Mapped[list[EngagementFocus]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
+    focus_rows: Mapped[list[EngagementFocus]] = child_rows()
 
     @property
     def focus(self) -> list[Focus]:
@@ -71,20 +51,16 @@ class EngagementFocus(Base):
     __tablename__ = "advisory_engagement_focus"
     __table_args__ = (Index("ix_advisory_engagement_focus_focus", "focus", "engagement_id"),)
 
-    engagement_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("advisory_engagements.id", ondelete="CASCADE"), primary_key=True
-    )
+    engagement_id: Mapped[int] = parent_key("advisory_engagements")
     focus: Mapped[Focus] = mapped_column(EnumText(Focus, 32), primary_key=True)
 
 
-class PolicyMilestone(IdMixin, VersionedMixin, Base):
+class PolicyMilestone(IdMixin, VersionedMixin, ProgramMixin, PartnerMixin, Base):
     """A policy, plan or capacity a partner government adopted; fiscal year from adopted_on."""
 
     __tablename__ = "policy_milestones"
     __table_args__ = (Index("ix_policy_milestones_partner_fy", "partner_id", "fiscal_year"),)
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     kind: Mapped[MilestoneKind] = mapped_column(EnumText(MilestoneKind, 32))
     title: Mapped[str] = mapped_column(String(200))
     adopted_on: Mapped[date] = mapped_column(Date)
@@ -94,17 +70,6 @@ class PolicyMilestone(IdMixin, VersionedMixin, Base):
         ForeignKey("advisory_engagements.id"), index=True
     )
     external_ref: Mapped[str | None] = mapped_column(String(64))
-
-    partner: Mapped[Partner] = relationship(lazy="raise")
-    program: Mapped[Program] = relationship(lazy="raise")
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
 
 
 class PolicyMilestonesRollup(Base):

@@ -6,19 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
@@ -27,9 +24,10 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.gdrp import imports, service
 from app.gdrp.schemas import (
     ADVISORY_ENGAGEMENTS,
@@ -44,19 +42,9 @@ from app.gdrp.schemas import (
     MilestoneUpdate,
 )
 
-engagements = APIRouter(
-    prefix="/advisory-engagements",
-    tags=["advisory-engagements"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("advisory_engagements"),
-)
-milestones = APIRouter(
-    prefix="/policy-milestones",
-    tags=["policy-milestones"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("policy_milestones"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+engagements = resource_router("/advisory-engagements", "advisory_engagements")
+milestones = resource_router("/policy-milestones", "policy_milestones")
+imports_router = bulk_imports_router()
 
 
 def gdrp_filters(
@@ -103,23 +91,15 @@ async def list_engagements(
 
 
 @engagements.get("/{engagement_id}", response_model=EngagementRead, responses=responses(304, 404))
-async def get_engagement(
-    request: Request, principal: Reader, session: SessionDep, engagement_id: RecordId
-) -> Response:
-    engagement = await service.get_engagement(session, principal, engagement_id)
-    return render.resource(request, EngagementRead, engagement)
+async def get_engagement(principal: Reader, view: View, engagement_id: RecordId) -> Response:
+    engagement = await service.get_engagement(view.session, principal, engagement_id)
+    return view.resource(EngagementRead, engagement)
 
 
 @engagements.post("", status_code=201, response_model=EngagementRead, responses=responses(413, 415))
-async def create_engagement(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: EngagementCreate,
-) -> Response:
-    engagement = await service.create_engagement(session, actor, body)
-    return render.created(request, ADVISORY_ENGAGEMENTS, engagement)
+async def create_engagement(actor: Writer, create: Create, body: EngagementCreate) -> Response:
+    engagement = await service.create_engagement(create.session, actor, body)
+    return create.created(ADVISORY_ENGAGEMENTS, engagement)
 
 
 @engagements.patch(
@@ -129,17 +109,12 @@ async def create_engagement(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_engagement(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    engagement_id: RecordId,
-    body: EngagementUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, engagement_id: RecordId, body: EngagementUpdate
 ) -> Response:
     engagement = await service.update_engagement(
-        session, actor, engagement_id, body, expected_version
+        edit.session, actor, engagement_id, body, edit.expected_version
     )
-    return render.resource(request, EngagementRead, engagement)
+    return edit.resource(EngagementRead, engagement)
 
 
 @engagements.delete(
@@ -148,10 +123,8 @@ async def update_engagement(
     summary="Delete an engagement no policy milestone names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
 )
-async def delete_engagement(
-    actor: Writer, session: SessionDep, engagement_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_engagement(session, actor, engagement_id, expected_version)
+async def delete_engagement(actor: Writer, edit: Edit, engagement_id: RecordId) -> Response:
+    await service.delete_engagement(edit.session, actor, engagement_id, edit.expected_version)
     return render.no_content()
 
 
@@ -177,11 +150,9 @@ async def list_milestones(
 
 
 @milestones.get("/{milestone_id}", response_model=MilestoneRead, responses=responses(304, 404))
-async def get_milestone(
-    request: Request, principal: Reader, session: SessionDep, milestone_id: RecordId
-) -> Response:
-    milestone = await service.get_milestone(session, principal, milestone_id)
-    return render.resource(request, MilestoneRead, milestone)
+async def get_milestone(principal: Reader, view: View, milestone_id: RecordId) -> Response:
+    milestone = await service.get_milestone(view.session, principal, milestone_id)
+    return view.resource(MilestoneRead, milestone)
 
 
 @milestones.post(
@@ -191,37 +162,26 @@ async def get_milestone(
     response_model=MilestoneRead,
     responses=responses(413, 415),
 )
-async def create_milestone(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: MilestoneCreate,
-) -> Response:
-    milestone = await service.create_milestone(session, actor, body)
-    return render.created(request, POLICY_MILESTONES, milestone)
+async def create_milestone(actor: Writer, create: Create, body: MilestoneCreate) -> Response:
+    milestone = await service.create_milestone(create.session, actor, body)
+    return create.created(POLICY_MILESTONES, milestone)
 
 
 @milestones.patch(
     "/{milestone_id}", response_model=MilestoneRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_milestone(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    milestone_id: RecordId,
-    body: MilestoneUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, milestone_id: RecordId, body: MilestoneUpdate
 ) -> Response:
-    milestone = await service.update_milestone(session, actor, milestone_id, body, expected_version)
-    return render.resource(request, MilestoneRead, milestone)
+    milestone = await service.update_milestone(
+        edit.session, actor, milestone_id, body, edit.expected_version
+    )
+    return edit.resource(MilestoneRead, milestone)
 
 
 @milestones.delete("/{milestone_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_milestone(
-    actor: Writer, session: SessionDep, milestone_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_milestone(session, actor, milestone_id, expected_version)
+async def delete_milestone(actor: Writer, edit: Edit, milestone_id: RecordId) -> Response:
+    await service.delete_milestone(edit.session, actor, milestone_id, edit.expected_version)
     return render.no_content()
 
 
@@ -238,13 +198,9 @@ async def delete_milestone(
     responses=responses(413, 415),
     openapi_extra=bulk.request_body(MilestoneCreate),
 )
-async def import_milestones(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_milestones(session, actor, records, dry_run=dry_run)
+async def import_milestones(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_milestones(
+        upload.session, actor, records, dry_run=upload.dry_run
+    )
     return bulk.summary_response(summary)

@@ -15,13 +15,17 @@ from app.core.schemas import (
     Date,
     InputModel,
     Name,
+    PartnerOf,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
+    ProjectOf,
     ReadModel,
     Reference,
     ShortText,
     StrictInt,
     UpdateModel,
+    unique_sorted,
 )
 from app.trainings.schemas import Count
 
@@ -46,14 +50,6 @@ class MilestoneKind(StrEnum):
 
 
 Focuses = Annotated[list[Focus], Field(min_length=1, max_length=len(Focus))]
-
-
-def _unique_sorted(focus: list[Focus] | None) -> list[Focus] | None:
-    if focus is None:
-        return None
-    if len(set(focus)) != len(focus):
-        raise ValueError("focus must not repeat")
-    return sorted(focus)
 
 
 class Counterparts(InputModel):
@@ -96,7 +92,7 @@ class EngagementCreate(InputModel):
     counterparts: Counterparts = Counterparts()
     external_ref: Reference | None = None
 
-    _check_focus = field_validator("focus")(_unique_sorted)
+    _check_focus = field_validator("focus")(unique_sorted)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> EngagementCreate:
@@ -119,14 +115,14 @@ class EngagementUpdate(UpdateModel):
     counterparts: Counterparts | None = None
     external_ref: Reference | None = None
 
-    _check_focus = field_validator("focus")(_unique_sorted)
+    _check_focus = field_validator("focus")(unique_sorted)
 
 
 class EngagementRead(ReadModel):
     id: int
-    program: str = Field(validation_alias="program_code")
-    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
-    project: str | None = Field(validation_alias="project_code")
+    program: ProgramOf
+    partner: PartnerOf
+    project: ProjectOf
     institution: str
     focus: list[str]
     start_date: date
@@ -178,8 +174,8 @@ class MilestoneUpdate(UpdateModel):
 
 class MilestoneRead(ReadModel):
     id: int
-    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
-    program: str = Field(validation_alias="program_code")
+    partner: PartnerOf
+    program: ProgramOf
     kind: MilestoneKind
     title: str
     adopted_on: date
@@ -192,10 +188,10 @@ class MilestoneRead(ReadModel):
 
 
 ENGAGEMENT_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
-    records.Field("program", source="program_code", column="program_id"),
-    records.Field("partner", source="partner_code", column="partner_id"),
-    records.Field("project", source="project_code", column="project_id"),
+    records.RECORD_ID,
+    records.PROGRAM,
+    records.PARTNER,
+    records.PROJECT,
     records.Field("institution"),
     records.Field("focus", stored=False),
     records.Field("start_date"),
@@ -205,8 +201,7 @@ ENGAGEMENT_RECORD = records.RecordShape(
     records.Field("counterparts.men", source="men", column="men"),
     records.Field("counterparts.unreported", source="unreported", column="unreported"),
     records.Field("external_ref"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 ADVISORY_ENGAGEMENTS = CsvListing(
     EngagementRead,
@@ -217,9 +212,9 @@ ADVISORY_ENGAGEMENTS = CsvListing(
 
 # One milestone's fields, in CSV order (the list export and the import's columns).
 MILESTONE_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
-    records.Field("partner", source="partner_code", column="partner_id"),
-    records.Field("program", source="program_code", column="program_id"),
+    records.RECORD_ID,
+    records.PARTNER,
+    records.PROGRAM,
     records.Field("kind"),
     records.Field("title"),
     records.Field("adopted_on"),
@@ -227,8 +222,7 @@ MILESTONE_RECORD = records.RecordShape(
     records.Field("evidence_ref"),
     records.Field("engagement", source="engagement_id", column="engagement_id"),
     records.Field("external_ref"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 POLICY_MILESTONES = CsvListing(
     MilestoneRead, MILESTONE_RECORD, "policy-milestones.csv", path="/api/v1/policy-milestones/{id}"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, select
+from sqlalchemy import CheckConstraint, Integer, String, UniqueConstraint, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, IdMixin, VersionedMixin
 from app.nominations.coverage import register_history
-from app.partners.models import Partner
+from app.partners.models import PartnerMixin
 
 
-class ImetHistory(IdMixin, VersionedMixin, Base):
+class ImetHistory(IdMixin, VersionedMixin, PartnerMixin, Base):
     """Women and men of a partner who completed IMET training in a fiscal year, as a source
     (a program office's tally, a data call) reported them."""
 
@@ -22,18 +22,11 @@ class ImetHistory(IdMixin, VersionedMixin, Base):
         CheckConstraint("women >= 0 AND men >= 0", name="counts_not_negative"),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(200))
     source_ref: Mapped[str | None] = mapped_column(String(200))
-
-    partner: Mapped[Partner] = relationship(lazy="raise")
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
 
 
 async def history_covering(session: AsyncSession, partner_id: int, fiscal_year: int) -> int | None:

@@ -5,28 +5,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     FromFiscalYear,
     PartnerFilter,
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.imet_history import imports, service
 from app.imet_history.schemas import (
     IMET_HISTORY,
@@ -35,13 +33,8 @@ from app.imet_history.schemas import (
     ImetHistoryUpdate,
 )
 
-router = APIRouter(
-    prefix="/imet-history",
-    tags=["imet-history"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("imet_history"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/imet-history", "imet_history")
+imports_router = bulk_imports_router()
 
 
 def history_filters(
@@ -76,11 +69,9 @@ async def list_history(principal: Reader, asked: ListQuery, filters: Filters) ->
 
 
 @router.get("/{history_id}", response_model=ImetHistoryRead, responses=responses(304, 404))
-async def get_history(
-    request: Request, principal: Reader, session: SessionDep, history_id: RecordId
-) -> Response:
-    history = await service.get_history(session, principal, history_id)
-    return render.resource(request, ImetHistoryRead, history)
+async def get_history(principal: Reader, view: View, history_id: RecordId) -> Response:
+    history = await service.get_history(view.session, principal, history_id)
+    return view.resource(ImetHistoryRead, history)
 
 
 @router.post(
@@ -91,15 +82,9 @@ async def get_history(
     response_model=ImetHistoryRead,
     responses=responses(409, 413, 415),
 )
-async def create_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ImetHistoryCreate,
-) -> Response:
-    history = await service.create_history(session, actor, body)
-    return render.created(request, IMET_HISTORY, history)
+async def create_history(actor: Writer, create: Create, body: ImetHistoryCreate) -> Response:
+    history = await service.create_history(create.session, actor, body)
+    return create.created(IMET_HISTORY, history)
 
 
 @router.patch(
@@ -108,25 +93,17 @@ async def create_history(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    history_id: RecordId,
-    body: ImetHistoryUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, history_id: RecordId, body: ImetHistoryUpdate
 ) -> Response:
-    history = await service.update_history(session, actor, history_id, body, expected_version)
-    return render.resource(request, ImetHistoryRead, history)
+    history = await service.update_history(
+        edit.session, actor, history_id, body, edit.expected_version
+    )
+    return edit.resource(ImetHistoryRead, history)
 
 
 @router.delete("/{history_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_history(
-    actor: Writer,
-    session: SessionDep,
-    history_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.delete_history(session, actor, history_id, expected_version)
+async def delete_history(actor: Writer, edit: Edit, history_id: RecordId) -> Response:
+    await service.delete_history(edit.session, actor, history_id, edit.expected_version)
     return render.no_content()
 
 
@@ -143,13 +120,7 @@ async def delete_history(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(ImetHistoryCreate),
 )
-async def import_history(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_history(session, actor, records, dry_run=dry_run)
+async def import_history(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_history(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

@@ -13,6 +13,7 @@ from app.core.schemas import (
     FiscalYear,
     InputModel,
     Name,
+    PartnerOf,
     ReadModel,
     ShortText,
     UpdateModel,
@@ -53,7 +54,7 @@ class ImetHistoryUpdate(UpdateModel):
 class ImetHistoryRead(ReadModel):
     id: int
     fiscal_year: int
-    partner: str = Field(validation_alias="partner_code", description="ISO alpha-3")
+    partner: PartnerOf
     women: int
     men: int
     source: str
@@ -64,15 +65,14 @@ class ImetHistoryRead(ReadModel):
 
 # One record's fields, in CSV order (the list export and the import's columns).
 IMET_HISTORY_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("fiscal_year"),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("women"),
     records.Field("men"),
     records.Field("source"),
     records.Field("source_ref"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 IMET_HISTORY = CsvListing(
     ImetHistoryRead, IMET_HISTORY_RECORD, "imet-history.csv", path="/api/v1/imet-history/{id}"

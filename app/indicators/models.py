@@ -21,13 +21,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core import figures
 from app.core.models import Base, BigId, IdMixin, Money, UTCDateTime, VersionedMixin, utcnow
 from app.indicators.approval import ResultStatus
 from app.indicators.schemas import Aggregation, Direction, Measure, Metric, Source
-from app.partners.models import Partner
+from app.partners.models import OptionalPartnerMixin
 from app.programs.models import Program
 
 # Figures are exact decimals with two places (Money: NUMERIC, integer cents on SQLite), so
@@ -107,7 +107,22 @@ class Indicator(IdMixin, VersionedMixin, Base):
         return [lock.fiscal_year for lock in self.locks]
 
 
-class Target(IdMixin, VersionedMixin, Base):
+class IndicatorYear:
+    """A figure of one indicator in one fiscal year (a target or a result)."""
+
+    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+
+    @declared_attr
+    def indicator(cls) -> Mapped[Indicator]:
+        return relationship(Indicator, lazy="raise")
+
+    @property
+    def indicator_code(self) -> str:
+        return self.indicator.code
+
+
+class Target(IdMixin, VersionedMixin, IndicatorYear, OptionalPartnerMixin, Base):
     """The value aimed at in a fiscal year, overall (no partner) or for one partner."""
 
     __tablename__ = "indicator_targets"
@@ -115,28 +130,14 @@ class Target(IdMixin, VersionedMixin, Base):
     # the service, which locks the indicator row before writing.
     __table_args__ = (UniqueConstraint("indicator_id", "fiscal_year", "partner_id"),)
 
-    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
-    fiscal_year: Mapped[int] = mapped_column(Integer)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     value: Mapped[Decimal] = mapped_column(Quantity)
-
-    indicator: Mapped[Indicator] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
-
-    @property
-    def indicator_code(self) -> str:
-        return self.indicator.code
-
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
 
     @property
     def value_text(self) -> str | None:
         return format_quantity(self.indicator.measure, self.value)
 
 
-class IndicatorResult(IdMixin, VersionedMixin, Base):
+class IndicatorResult(IdMixin, VersionedMixin, IndicatorYear, OptionalPartnerMixin, Base):
     """What a manual indicator reached in a fiscal year, overall or for one partner.
 
     `value` is the figure (for a percent: 100 x numerator / denominator, for display only;
@@ -157,9 +158,6 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
         ),
     )
 
-    indicator_id: Mapped[int] = mapped_column(BigId, ForeignKey("indicators.id"))
-    fiscal_year: Mapped[int] = mapped_column(Integer)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     value: Mapped[Decimal | None] = mapped_column(Quantity)
     numerator: Mapped[Decimal | None] = mapped_column(Quantity)
     denominator: Mapped[Decimal | None] = mapped_column(Quantity)
@@ -175,17 +173,6 @@ class IndicatorResult(IdMixin, VersionedMixin, Base):
     submitted_by_key_id: Mapped[int | None] = mapped_column(BigId)
     # Why the result was last returned (cleared when it is submitted again).
     return_reason: Mapped[str | None] = mapped_column(Text)
-
-    indicator: Mapped[Indicator] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
-
-    @property
-    def indicator_code(self) -> str:
-        return self.indicator.code
-
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
 
     @property
     def value_text(self) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -17,8 +17,8 @@ from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     AsKnownOn,
@@ -31,9 +31,11 @@ from app.core.params import (
     ToFiscalYear,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Create, Edit
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
@@ -55,12 +57,7 @@ from app.indicators.schemas import (
     TargetWrite,
 )
 
-router = APIRouter(
-    prefix="/indicators",
-    tags=["indicators"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("indicators"),
-)
+router = resource_router("/indicators", "indicators")
 
 IndicatorCodePath = Annotated[
     str, Path(pattern=r"^[A-Za-z][A-Za-z0-9-]{1,31}$", description="Indicator code")
@@ -120,35 +117,24 @@ async def list_indicators(
 
 
 @router.post("", status_code=201, response_model=IndicatorRead, responses=responses(409, 413, 415))
-async def create_indicator(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: IndicatorCreate,
-) -> Response:
-    indicator = await service.create_indicator(session, actor, body)
-    return render.created(request, INDICATORS, indicator)
+async def create_indicator(actor: Admin, create: Create, body: IndicatorCreate) -> Response:
+    indicator = await service.create_indicator(create.session, actor, body)
+    return create.created(INDICATORS, indicator)
 
 
 @router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
-async def get_indicator(
-    request: Request, _: Reader, session: SessionDep, code: IndicatorCodePath
-) -> Response:
-    return render.resource(request, IndicatorRead, await service.get_indicator(session, code))
+async def get_indicator(_: Reader, view: View, code: IndicatorCodePath) -> Response:
+    return view.resource(IndicatorRead, await service.get_indicator(view.session, code))
 
 
 @router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
 async def update_indicator(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    body: IndicatorUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, body: IndicatorUpdate
 ) -> Response:
-    indicator = await service.update_indicator(session, actor, code, body, expected_version)
-    return render.resource(request, IndicatorRead, indicator)
+    indicator = await service.update_indicator(
+        edit.session, actor, code, body, edit.expected_version
+    )
+    return edit.resource(IndicatorRead, indicator)
 
 
 @router.delete(
@@ -157,10 +143,8 @@ async def update_indicator(
     status_code=204,
     responses=responses(404, 409, 412, 428),
 )
-async def delete_indicator(
-    actor: Admin, session: SessionDep, code: IndicatorCodePath, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_indicator(session, actor, code, expected_version)
+async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) -> Response:
+    await service.delete_indicator(edit.session, actor, code, edit.expected_version)
     return render.no_content()
 
 
@@ -175,15 +159,14 @@ async def delete_indicator(
     responses=responses(304, 403, 404),
 )
 async def get_target(
-    request: Request,
     actor: Reader,
-    session: SessionDep,
+    view: View,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     partner: PartnerFilter = None,
 ) -> Response:
-    target = await targets.get_target(session, actor, code, fiscal_year, partner)
-    return render.resource(request, TargetRead, target)
+    target = await targets.get_target(view.session, actor, code, fiscal_year, partner)
+    return view.resource(TargetRead, target)
 
 
 @router.put(
@@ -250,16 +233,10 @@ async def list_results(
     responses=responses(404, 409, 413, 415),
 )
 async def create_result(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    code: IndicatorCodePath,
-    body: ResultCreate,
-    force: Force = False,
+    actor: Admin, create: Create, code: IndicatorCodePath, body: ResultCreate, force: Force = False
 ) -> Response:
-    result = await results.create_result(session, actor, code, body, force)
-    return render.created(request, RESULTS, result)
+    result = await results.create_result(create.session, actor, code, body, force)
+    return create.created(RESULTS, result)
 
 
 @router.get(
@@ -269,14 +246,10 @@ async def create_result(
     responses=responses(304, 404),
 )
 async def get_result(
-    request: Request,
-    actor: Reader,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    result_id: RecordId,
+    actor: Reader, view: View, code: IndicatorCodePath, result_id: RecordId
 ) -> Response:
-    result = await results.get_result(session, actor, code, result_id)
-    return render.resource(request, ResultRead, result)
+    result = await results.get_result(view.session, actor, code, result_id)
+    return view.resource(ResultRead, result)
 
 
 @router.patch(
@@ -286,19 +259,17 @@ async def get_result(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_result(
-    request: Request,
     actor: Admin,
-    session: SessionDep,
+    edit: Edit,
     code: IndicatorCodePath,
     result_id: RecordId,
     body: ResultUpdate,
-    expected_version: RequiredVersion,
     force: Force = False,
 ) -> Response:
     result = await results.update_result(
-        session, actor, code, result_id, body, expected_version, force
+        edit.session, actor, code, result_id, body, edit.expected_version, force
     )
-    return render.resource(request, ResultRead, result)
+    return edit.resource(ResultRead, result)
 
 
 @router.delete(
@@ -308,14 +279,9 @@ async def update_result(
     responses=responses(404, 409, 412, 428),
 )
 async def delete_result(
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    result_id: RecordId,
-    expected_version: RequiredVersion,
-    force: Force = False,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, result_id: RecordId, force: Force = False
 ) -> Response:
-    await results.delete_result(session, actor, code, result_id, expected_version, force)
+    await results.delete_result(edit.session, actor, code, result_id, edit.expected_version, force)
     return render.no_content()
 
 
@@ -375,13 +341,9 @@ async def lock_year(
     responses=responses(404, 412, 428),
 )
 async def unlock_year(
-    actor: Admin,
-    session: SessionDep,
-    code: IndicatorCodePath,
-    fiscal_year: FiscalYearPath,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: IndicatorCodePath, fiscal_year: FiscalYearPath
 ) -> Response:
-    await targets.unlock_year(session, actor, code, fiscal_year, expected_version)
+    await targets.unlock_year(edit.session, actor, code, fiscal_year, edit.expected_version)
     return render.no_content()
 
 

@@ -18,14 +18,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, BigId, EnumText, IdMixin, UTCDateTime, VersionedMixin, utcnow
 from app.nominations.workflow import NominationStatus, Service, Sex, VettingStatus
-from app.partners.models import Partner
+from app.partners.models import PartnerMixin
 
 
-class Nomination(IdMixin, VersionedMixin, Base):
+class Nomination(IdMixin, VersionedMixin, PartnerMixin, Base):
     """Nominee, course and vetting are flat columns; the API nests them as objects."""
 
     __tablename__ = "nominations"
@@ -41,7 +41,6 @@ class Nomination(IdMixin, VersionedMixin, Base):
         Index("ix_nominations_fiscal_year_status", "fiscal_year", "status"),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     external_ref: Mapped[str] = mapped_column(String(64))
     status: Mapped[NominationStatus] = mapped_column(
@@ -69,12 +68,6 @@ class Nomination(IdMixin, VersionedMixin, Base):
     vetting_case_ref: Mapped[str | None] = mapped_column(String(64))
     vetting_decided_at: Mapped[date | None] = mapped_column(Date)
     vetting_expires_at: Mapped[date | None] = mapped_column(Date)
-
-    partner: Mapped[Partner] = relationship(lazy="raise")
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
 
     @property
     def nominee(self) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.audit.schemas import AuditEventRead
@@ -12,17 +12,19 @@ from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute, RequiredIdempotencyKey
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     PartnerFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Edit
 from app.nominations import service
 from app.nominations.schemas import (
     NOMINATION_HISTORY,
@@ -37,12 +39,7 @@ from app.nominations.schemas import (
 )
 from app.nominations.workflow import NominationStatus, Sex, VettingStatus
 
-router = APIRouter(
-    prefix="/nominations",
-    tags=["nominations"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("nominations"),
-)
+router = resource_router("/nominations", "nominations")
 
 # Nominee personal data: admins, and embassies for their own country (scoped in the service).
 # Analyst and integration keys are refused on every nomination route.
@@ -113,11 +110,9 @@ async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Fil
 
 
 @router.get("/{nomination_id}", response_model=NominationRead, responses=responses(304, 404))
-async def get_nomination(
-    request: Request, actor: NominationUser, session: SessionDep, nomination_id: RecordId
-) -> Response:
-    nomination = await service.get_nomination(session, actor, nomination_id)
-    return render.resource(request, NominationRead, nomination)
+async def get_nomination(actor: NominationUser, view: View, nomination_id: RecordId) -> Response:
+    nomination = await service.get_nomination(view.session, actor, nomination_id)
+    return view.resource(NominationRead, nomination)
 
 
 @router.patch(
@@ -127,17 +122,12 @@ async def get_nomination(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_nomination(
-    request: Request,
-    actor: NominationUser,
-    session: SessionDep,
-    nomination_id: RecordId,
-    body: NominationUpdate,
-    expected_version: RequiredVersion,
+    actor: NominationUser, edit: Edit, nomination_id: RecordId, body: NominationUpdate
 ) -> Response:
     nomination = await service.update_nomination(
-        session, actor, nomination_id, body, expected_version
+        edit.session, actor, nomination_id, body, edit.expected_version
     )
-    return render.resource(request, NominationRead, nomination)
+    return edit.resource(NominationRead, nomination)
 
 
 @router.post(
@@ -225,11 +215,8 @@ async def transition_reasons(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def purge_transition_reasons(
-    actor: Admin,
-    session: SessionDep,
-    nomination_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.purge_transition_reasons(session, actor, nomination_id, expected_version)
+async def purge_transition_reasons(actor: Admin, edit: Edit, nomination_id: RecordId) -> Response:
+    await service.purge_transition_reasons(
+        edit.session, actor, nomination_id, edit.expected_version
+    )
     return render.no_content()

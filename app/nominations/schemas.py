@@ -218,7 +218,7 @@ class NominationRead(ReadModel):
 # One nomination's fields in CSV order: the nested nominee, course and vetting flattened.
 NOMINATION_RECORD = records.RecordShape(
     records.Field("id", imported=False),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("fiscal_year"),
     records.Field("external_ref"),
     records.Field("status"),

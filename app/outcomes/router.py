@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import Path
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 from app.outcomes import service
 from app.outcomes.schemas import OUTCOMES, OutcomeRead, OutcomeUpdate
 
-router = APIRouter(
-    prefix="/outcomes",
-    tags=["outcomes"],
-    generate_unique_id_function=operation_ids("outcomes"),
-)
+router = resource_router("/outcomes", "outcomes", replays=False)
 
 OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number, 1-4")]
 
@@ -38,20 +33,13 @@ async def list_outcomes(
 
 
 @router.get("/{number}", response_model=OutcomeRead, responses=responses(304, 404))
-async def get_outcome(
-    request: Request, _: Reader, session: SessionDep, number: OutcomeNumber
-) -> Response:
-    return render.resource(request, OutcomeRead, await service.get_outcome(session, number))
+async def get_outcome(_: Reader, view: View, number: OutcomeNumber) -> Response:
+    return view.resource(OutcomeRead, await service.get_outcome(view.session, number))
 
 
 @router.patch("/{number}", response_model=OutcomeRead, responses=responses(404, 412, 413, 415, 428))
 async def update_outcome(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    number: OutcomeNumber,
-    body: OutcomeUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, number: OutcomeNumber, body: OutcomeUpdate
 ) -> Response:
-    outcome = await service.update_outcome(session, actor, number, body, expected_version)
-    return render.resource(request, OutcomeRead, outcome)
+    outcome = await service.update_outcome(edit.session, actor, number, body, edit.expected_version)
+    return edit.resource(OutcomeRead, outcome)

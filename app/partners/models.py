@@ -18,10 +18,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, IdMixin, VersionedMixin
-from app.programs.models import Program
+from app.programs.models import ProgramMixin
 
 
 class Partner(IdMixin, VersionedMixin, Base):
@@ -39,7 +39,37 @@ class Partner(IdMixin, VersionedMixin, Base):
 PARTNERS = cast(Table, Partner.__table__)
 
 
-class Membership(IdMixin, VersionedMixin, Base):
+class PartnerMixin:
+    """A record of one partner: its `partner_id`, the `partner` (loaded only when asked for)
+    and its code."""
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+
+    @declared_attr
+    def partner(cls) -> Mapped[Partner]:
+        return relationship(Partner, lazy="raise")
+
+    @property
+    def partner_code(self) -> str:
+        return self.partner.code
+
+
+class OptionalPartnerMixin:
+    """A record of at most one partner (none: not tied to one country): an indexed
+    `partner_id`, the `partner` (loaded only when asked for) and its code."""
+
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+
+    @declared_attr
+    def partner(cls) -> Mapped[Partner | None]:
+        return relationship(Partner, lazy="raise")
+
+    @property
+    def partner_code(self) -> str | None:
+        return self.partner.code if self.partner is not None else None
+
+
+class Membership(IdMixin, VersionedMixin, ProgramMixin, Base):
     """A partner's membership in a program over [start_date, end_date); open-ended when null."""
 
     __tablename__ = "memberships"
@@ -49,35 +79,22 @@ class Membership(IdMixin, VersionedMixin, Base):
     )
 
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
 
     partner: Mapped[Partner] = relationship(lazy="raise")
-    program: Mapped[Program] = relationship(lazy="raise")
 
     @property
     def partner_code(self) -> str:
         return self.partner.code
 
-    @property
-    def program_code(self) -> str:
-        return self.program.code
 
-
-class Benchmark(IdMixin, VersionedMixin, Base):
+class Benchmark(IdMixin, VersionedMixin, PartnerMixin, Base):
     """Women's share of a partner's military in a fiscal year, with its source."""
 
     __tablename__ = "benchmarks"
     __table_args__ = (UniqueConstraint("partner_id", "fiscal_year"),)
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     military_women_share_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2))
     source: Mapped[str] = mapped_column(Text)
-
-    partner: Mapped[Partner] = relationship(lazy="raise")
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code

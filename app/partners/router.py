@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
@@ -22,9 +21,11 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
-from app.core.versioning import OptionalVersion, RequiredVersion
+from app.core.versioning import OptionalVersion
+from app.core.writes import Create, Edit
 from app.partners import service
 from app.partners.schemas import (
     MEMBERSHIPS,
@@ -38,12 +39,7 @@ from app.partners.schemas import (
     PartnerUpdate,
 )
 
-router = APIRouter(
-    prefix="/partners",
-    tags=["partners"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("partners"),
-)
+router = resource_router("/partners", "partners")
 
 
 @router.get("", response_model=Page[PartnerRead], responses=list_responses())
@@ -65,23 +61,16 @@ async def list_partners(
 
 
 @router.get("/{code}", response_model=PartnerRead, responses=responses(304, 404))
-async def get_partner(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath
-) -> Response:
-    return render.resource(request, PartnerRead, await service.get_partner(session, code))
+async def get_partner(_: Reader, view: View, code: PartnerPath) -> Response:
+    return view.resource(PartnerRead, await service.get_partner(view.session, code))
 
 
 @router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
 async def update_partner(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: PartnerPath,
-    body: PartnerUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: PartnerPath, body: PartnerUpdate
 ) -> Response:
-    partner = await service.update_partner(session, actor, code, body, expected_version)
-    return render.resource(request, PartnerRead, partner)
+    partner = await service.update_partner(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(PartnerRead, partner)
 
 
 @router.get(
@@ -113,17 +102,12 @@ async def list_memberships(
     responses=responses(404, 409, 413, 415),
 )
 async def add_membership(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    code: PartnerPath,
-    body: MembershipCreate,
+    actor: Admin, create: Create, code: PartnerPath, body: MembershipCreate
 ) -> Response:
-    partner = await service.get_partner(session, code)
-    membership = await service.add_membership(session, actor, partner, body)
+    partner = await service.get_partner(create.session, code)
+    membership = await service.add_membership(create.session, actor, partner, body)
     location = f"/api/v1/partners/{partner.code}/memberships/{membership.id}"
-    return render.created(request, MEMBERSHIPS, membership, location)
+    return create.created(MEMBERSHIPS, membership, location)
 
 
 @router.get(
@@ -133,11 +117,11 @@ async def add_membership(
     responses=responses(304, 404),
 )
 async def get_membership(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, membership_id: RecordId
+    _: Reader, view: View, code: PartnerPath, membership_id: RecordId
 ) -> Response:
-    partner = await service.get_partner(session, code)
-    membership = await service.get_membership(session, partner, membership_id)
-    return render.resource(request, MembershipRead, membership)
+    partner = await service.get_partner(view.session, code)
+    membership = await service.get_membership(view.session, partner, membership_id)
+    return view.resource(MembershipRead, membership)
 
 
 @router.patch(
@@ -148,19 +132,13 @@ async def get_membership(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_membership(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: PartnerPath,
-    membership_id: RecordId,
-    body: MembershipUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: PartnerPath, membership_id: RecordId, body: MembershipUpdate
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(edit.session, code)
     membership = await service.update_membership(
-        session, actor, partner, membership_id, body, expected_version
+        edit.session, actor, partner, membership_id, body, edit.expected_version
     )
-    return render.resource(request, MembershipRead, membership)
+    return edit.resource(MembershipRead, membership)
 
 
 @router.get(
@@ -170,11 +148,11 @@ async def update_membership(
     responses=responses(304, 404),
 )
 async def get_benchmark(
-    request: Request, _: Reader, session: SessionDep, code: PartnerPath, fiscal_year: FiscalYearPath
+    _: Reader, view: View, code: PartnerPath, fiscal_year: FiscalYearPath
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(view.session, code)
     return render.resource(
-        request, BenchmarkRead, await service.get_benchmark(session, partner, fiscal_year)
+        view.request, BenchmarkRead, await service.get_benchmark(view.session, partner, fiscal_year)
     )
 
 

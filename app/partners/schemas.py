@@ -15,6 +15,7 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProgramOf,
     ReadModel,
     Region,
     Text,
@@ -66,7 +67,7 @@ class MembershipUpdate(UpdateModel):
 class MembershipRead(ReadModel):
     id: int
     partner: str = Field(validation_alias="partner_code")
-    program: str = Field(validation_alias="program_code")
+    program: ProgramOf
     start_date: date
     end_date: date | None
     created_at: datetime

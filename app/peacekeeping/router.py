@@ -5,33 +5,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import Unprocessable, responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import FromDate, ToDate, UpdatedSince
+from app.core.responses import View
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit
 from app.peacekeeping import service
 from app.peacekeeping.schemas import SNAPSHOTS, SnapshotRead, SnapshotUpload
 from app.peacekeeping.un_file import ACCEPTED
 
-router = APIRouter(
-    prefix="/peacekeeping/snapshots",
-    tags=["peacekeeping"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("peacekeeping_snapshots"),
-)
+router = resource_router("/peacekeeping/snapshots", "peacekeeping_snapshots", tag="peacekeeping")
 
 # Snapshots hold every country's figures, so embassy keys (own country only) may not read them.
 FigureReader = Annotated[Principal, require(Role.admin, Role.analyst, Role.integration)]
@@ -121,11 +115,9 @@ async def list_snapshots(
 
 
 @router.get("/{snapshot_id}", response_model=SnapshotRead, responses=responses(304, 404))
-async def get_snapshot(
-    request: Request, _: FigureReader, session: SessionDep, snapshot_id: RecordId
-) -> Response:
-    snapshot = await service.get_snapshot(session, snapshot_id)
-    return render.resource(request, SnapshotRead, snapshot, version=snapshot.checksum)
+async def get_snapshot(_: FigureReader, view: View, snapshot_id: RecordId) -> Response:
+    snapshot = await service.get_snapshot(view.session, snapshot_id)
+    return view.resource(SnapshotRead, snapshot, version=snapshot.checksum)
 
 
 @router.post(
@@ -147,10 +139,10 @@ async def get_snapshot(
     },
     openapi_extra=UPLOAD_BODY,
 )
-async def upload_snapshot(
-    request: Request, actor: Writer, session: SessionDep, idempotency_key: IdempotencyKey
-) -> Response:
-    upload = await service.import_snapshots(session, actor, await _file_bytes(request))
+async def upload_snapshot(actor: Writer, create: Create) -> Response:
+    upload = await service.import_snapshots(
+        create.session, actor, await _file_bytes(create.request)
+    )
     location = None
     if upload.created:
         only = upload.snapshots[0].id if len(upload.snapshots) == 1 else None
@@ -160,7 +152,7 @@ async def upload_snapshot(
             else f"/api/v1/peacekeeping/snapshots?checksum={upload.checksum}"
         )
     response = render.resource(
-        request,
+        create.request,
         SnapshotUpload,
         upload,
         status_code=201 if upload.created else 200,
@@ -176,8 +168,6 @@ async def upload_snapshot(
     status_code=204,
     responses=responses(404, 412, 428),
 )
-async def delete_snapshot(
-    actor: Admin, session: SessionDep, snapshot_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_snapshot(session, actor, snapshot_id, expected_version)
+async def delete_snapshot(actor: Admin, edit: Edit, snapshot_id: RecordId) -> Response:
+    await service.delete_snapshot(edit.session, actor, snapshot_id, edit.expected_version)
     return render.no_content()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, IdMixin, VersionedMixin
 
@@ -15,3 +15,18 @@ class Program(IdMixin, VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     outcomes: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+class ProgramMixin:
+    """A record under one program: its `program_id`, the `program` (loaded only when asked
+    for) and its code."""
+
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+
+    @declared_attr
+    def program(cls) -> Mapped[Program]:
+        return relationship(Program, lazy="raise")
+
+    @property
+    def program_code(self) -> str:
+        return self.program.code

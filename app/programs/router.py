@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import ProgramPath, UpdatedSince
+from app.core.responses import View
 from app.core.security import Admin, Reader
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit
 from app.programs import service
 from app.programs.schemas import PROGRAMS, ProgramCreate, ProgramRead, ProgramUpdate
 
-router = APIRouter(
-    prefix="/programs",
-    tags=["programs"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("programs"),
-)
+router = resource_router("/programs", "programs")
 
 
 @router.get("", response_model=Page[ProgramRead], responses=list_responses())
@@ -35,32 +27,19 @@ async def list_programs(
 
 
 @router.get("/{code}", response_model=ProgramRead, responses=responses(304, 404))
-async def get_program(
-    request: Request, _: Reader, session: SessionDep, code: ProgramPath
-) -> Response:
-    return render.resource(request, ProgramRead, await service.get_program(session, code))
+async def get_program(_: Reader, view: View, code: ProgramPath) -> Response:
+    return view.resource(ProgramRead, await service.get_program(view.session, code))
 
 
 @router.post("", status_code=201, response_model=ProgramRead, responses=responses(409, 413, 415))
-async def create_program(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ProgramCreate,
-) -> Response:
-    program = await service.create_program(session, actor, body)
-    return render.created(request, PROGRAMS, program)
+async def create_program(actor: Admin, create: Create, body: ProgramCreate) -> Response:
+    program = await service.create_program(create.session, actor, body)
+    return create.created(PROGRAMS, program)
 
 
 @router.patch("/{code}", response_model=ProgramRead, responses=responses(404, 412, 413, 415, 428))
 async def update_program(
-    request: Request,
-    actor: Admin,
-    session: SessionDep,
-    code: ProgramPath,
-    body: ProgramUpdate,
-    expected_version: RequiredVersion,
+    actor: Admin, edit: Edit, code: ProgramPath, body: ProgramUpdate
 ) -> Response:
-    program = await service.update_program(session, actor, code, body, expected_version)
-    return render.resource(request, ProgramRead, program)
+    program = await service.update_program(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(ProgramRead, program)

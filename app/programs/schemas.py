@@ -9,15 +9,18 @@ from pydantic import Field, field_validator
 
 from app.core import records
 from app.core.csvout import CsvListing
-from app.core.schemas import InputModel, Name, ProgramCode, ReadModel, StrictInt, Text, UpdateModel
+from app.core.schemas import (
+    InputModel,
+    Name,
+    ProgramCode,
+    ReadModel,
+    StrictInt,
+    Text,
+    UpdateModel,
+    unique_sorted,
+)
 
 OutcomeNumbers = Annotated[list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4)]
-
-
-def _unique_sorted(numbers: list[int] | None) -> list[int] | None:
-    if numbers is not None and len(set(numbers)) != len(numbers):
-        raise ValueError("outcomes must not repeat")
-    return sorted(numbers) if numbers is not None else None
 
 
 class ProgramCreate(InputModel):
@@ -28,7 +31,7 @@ class ProgramCreate(InputModel):
     description: Text = ""
     outcomes: OutcomeNumbers = []
 
-    _check_outcomes = field_validator("outcomes")(_unique_sorted)
+    _check_outcomes = field_validator("outcomes")(unique_sorted)
 
 
 class ProgramUpdate(UpdateModel):
@@ -38,7 +41,7 @@ class ProgramUpdate(UpdateModel):
     description: Text | None = None
     outcomes: OutcomeNumbers | None = None
 
-    _check_outcomes = field_validator("outcomes")(_unique_sorted)
+    _check_outcomes = field_validator("outcomes")(unique_sorted)
 
 
 class ProgramRead(ReadModel):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, EnumText, IdMixin, VersionedMixin
-from app.partners.models import Partner
+from app.partners.models import OptionalPartnerMixin, Partner
 from app.programs.models import Program
 from app.projects.schemas import ImplementerKind
 
@@ -31,7 +31,7 @@ class Implementer(IdMixin, VersionedMixin, Base):
         return self.country.code
 
 
-class Project(IdMixin, VersionedMixin, Base):
+class Project(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
     """An award under one program, carried out by one implementer, in one partner country
     (none: multi-country)."""
 
@@ -43,7 +43,6 @@ class Project(IdMixin, VersionedMixin, Base):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     implementer_id: Mapped[int] = mapped_column(ForeignKey("implementers.id"), index=True)
-    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     award_ref: Mapped[str | None] = mapped_column(String(64))
@@ -51,7 +50,6 @@ class Project(IdMixin, VersionedMixin, Base):
 
     program: Mapped[Program] = relationship(lazy="raise")
     implementer: Mapped[Implementer] = relationship(lazy="raise")
-    partner: Mapped[Partner | None] = relationship(lazy="raise")
 
     @property
     def program_code(self) -> str:
@@ -61,6 +59,17 @@ class Project(IdMixin, VersionedMixin, Base):
     def implementer_code(self) -> str:
         return self.implementer.code
 
+
+class ProjectMixin:
+    """A record under at most one project (none: outside any award): an indexed `project_id`,
+    the `project` (loaded only when asked for) and its code."""
+
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+
+    @declared_attr
+    def project(cls) -> Mapped[Project | None]:
+        return relationship(Project, lazy="raise")
+
     @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
+    def project_code(self) -> str | None:
+        return self.project.code if self.project is not None else None

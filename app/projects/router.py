@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
-from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
@@ -21,9 +19,10 @@ from app.core.params import (
     ProgramFilter,
     UpdatedSince,
 )
+from app.core.responses import View
 from app.core.schemas import PROGRAM_CODE_PATTERN, PROJECT_CODE_PATTERN, SearchText
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit
 from app.projects import service
 from app.projects.schemas import (
     IMPLEMENTERS,
@@ -37,18 +36,8 @@ from app.projects.schemas import (
     ProjectUpdate,
 )
 
-implementers = APIRouter(
-    prefix="/implementers",
-    tags=["implementers"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("implementers"),
-)
-projects = APIRouter(
-    prefix="/projects",
-    tags=["projects"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("projects"),
-)
+implementers = resource_router("/implementers", "implementers")
+projects = resource_router("/projects", "projects")
 
 ImplementerPath = Annotated[
     str, Path(pattern=PROGRAM_CODE_PATTERN, max_length=16, description="Implementer code, any case")
@@ -87,39 +76,28 @@ async def list_implementers(
 
 
 @implementers.get("/{code}", response_model=ImplementerRead, responses=responses(304, 404))
-async def get_implementer(
-    request: Request, _: Reader, session: SessionDep, code: ImplementerPath
-) -> Response:
-    return render.resource(request, ImplementerRead, await service.get_implementer(session, code))
+async def get_implementer(_: Reader, view: View, code: ImplementerPath) -> Response:
+    return view.resource(ImplementerRead, await service.get_implementer(view.session, code))
 
 
 @implementers.post(
     "", status_code=201, response_model=ImplementerRead, responses=responses(409, 413, 415)
 )
-async def create_implementer(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ImplementerCreate,
-) -> Response:
-    implementer = await service.create_implementer(session, actor, body)
-    return render.created(request, IMPLEMENTERS, implementer)
+async def create_implementer(actor: Writer, create: Create, body: ImplementerCreate) -> Response:
+    implementer = await service.create_implementer(create.session, actor, body)
+    return create.created(IMPLEMENTERS, implementer)
 
 
 @implementers.patch(
     "/{code}", response_model=ImplementerRead, responses=responses(404, 412, 413, 415, 428)
 )
 async def update_implementer(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    code: ImplementerPath,
-    body: ImplementerUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, code: ImplementerPath, body: ImplementerUpdate
 ) -> Response:
-    implementer = await service.update_implementer(session, actor, code, body, expected_version)
-    return render.resource(request, ImplementerRead, implementer)
+    implementer = await service.update_implementer(
+        edit.session, actor, code, body, edit.expected_version
+    )
+    return edit.resource(ImplementerRead, implementer)
 
 
 @implementers.delete(
@@ -128,10 +106,8 @@ async def update_implementer(
     summary="Delete an implementer no project names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
 )
-async def delete_implementer(
-    actor: Writer, session: SessionDep, code: ImplementerPath, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_implementer(session, actor, code, expected_version)
+async def delete_implementer(actor: Writer, edit: Edit, code: ImplementerPath) -> Response:
+    await service.delete_implementer(edit.session, actor, code, edit.expected_version)
     return render.no_content()
 
 
@@ -170,24 +146,16 @@ async def list_projects(
 
 
 @projects.get("/{code}", response_model=ProjectRead, responses=responses(304, 404))
-async def get_project(
-    request: Request, principal: Reader, session: SessionDep, code: ProjectPath
-) -> Response:
+async def get_project(principal: Reader, view: View, code: ProjectPath) -> Response:
     return render.resource(
-        request, ProjectRead, await service.get_project(session, principal, code)
+        view.request, ProjectRead, await service.get_project(view.session, principal, code)
     )
 
 
 @projects.post("", status_code=201, response_model=ProjectRead, responses=responses(409, 413, 415))
-async def create_project(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: ProjectCreate,
-) -> Response:
-    project = await service.create_project(session, actor, body)
-    return render.created(request, PROJECTS, project)
+async def create_project(actor: Writer, create: Create, body: ProjectCreate) -> Response:
+    project = await service.create_project(create.session, actor, body)
+    return create.created(PROJECTS, project)
 
 
 @projects.patch(
@@ -197,15 +165,10 @@ async def create_project(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_project(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    code: ProjectPath,
-    body: ProjectUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, code: ProjectPath, body: ProjectUpdate
 ) -> Response:
-    project = await service.update_project(session, actor, code, body, expected_version)
-    return render.resource(request, ProjectRead, project)
+    project = await service.update_project(edit.session, actor, code, body, edit.expected_version)
+    return edit.resource(ProjectRead, project)
 
 
 @projects.delete(
@@ -214,8 +177,6 @@ async def update_project(
     summary="Delete a project no record names (409 otherwise)",
     responses=responses(404, 409, 412, 428),
 )
-async def delete_project(
-    actor: Writer, session: SessionDep, code: ProjectPath, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_project(session, actor, code, expected_version)
+async def delete_project(actor: Writer, edit: Edit, code: ProjectPath) -> Response:
+    await service.delete_project(edit.session, actor, code, edit.expected_version)
     return render.no_content()

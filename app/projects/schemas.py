@@ -17,6 +17,7 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
     ReadModel,
     Reference,
@@ -126,7 +127,7 @@ class ProjectUpdate(UpdateModel):
 class ProjectRead(ReadModel):
     id: int
     code: str
-    program: str = Field(validation_alias="program_code")
+    program: ProgramOf
     title: str
     description: str
     implementer: str = Field(validation_alias="implementer_code")
@@ -139,29 +140,27 @@ class ProjectRead(ReadModel):
 
 
 IMPLEMENTER_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("code"),
     records.Field("name"),
     records.Field("kind"),
     records.Field("country", source="country_code", column="country_id"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 IMPLEMENTERS = CsvListing(
     ImplementerRead, IMPLEMENTER_RECORD, "implementers.csv", path="/api/v1/implementers/{code}"
 )
 PROJECT_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
+    records.RECORD_ID,
     records.Field("code"),
-    records.Field("program", source="program_code", column="program_id"),
+    records.PROGRAM,
     records.Field("title"),
     records.Field("description"),
     records.Field("implementer", source="implementer_code", column="implementer_id"),
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("start_date"),
     records.Field("end_date"),
     records.Field("award_ref"),
-    records.Field("created_at", imported=False, stored=False),
-    records.Field("updated_at", imported=False, stored=False),
+    *records.TIMESTAMPS,
 )
 PROJECTS = CsvListing(ProjectRead, PROJECT_RECORD, "projects.csv", path="/api/v1/projects/{code}")

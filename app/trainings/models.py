@@ -19,17 +19,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin
+from app.core.models import Base, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
 from app.partners.models import Partner
-from app.programs.models import Program
-from app.projects.models import Project
+from app.programs.models import ProgramMixin
+from app.projects.models import ProjectMixin
 from app.trainings.schemas import Delivery, Kind, Topic
 
 # Rollup rows with this topic count every training once; other rows count it under each topic.
 ALL_TOPICS = ""
 
 
-class Training(IdMixin, VersionedMixin, Base):
+class Training(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
     __tablename__ = "trainings"
     __table_args__ = (
         UniqueConstraint("program_id", "external_ref"),
@@ -39,7 +39,6 @@ class Training(IdMixin, VersionedMixin, Base):
         Index("ix_trainings_fiscal_year_start", "fiscal_year", "start_date", "id"),
     )
 
-    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
     title: Mapped[str] = mapped_column(String(200))
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")  # title, folded
     kind: Mapped[Kind] = mapped_column(EnumText(Kind, 32), index=True)
@@ -52,28 +51,10 @@ class Training(IdMixin, VersionedMixin, Base):
     delivery: Mapped[Delivery] = mapped_column(EnumText(Delivery, 16))
     hours: Mapped[int | None] = mapped_column(Integer)
     external_ref: Mapped[str | None] = mapped_column(String(64))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
 
-    program: Mapped[Program] = relationship(lazy="raise")
-    project: Mapped[Project | None] = relationship(lazy="raise")
     host_country: Mapped[Partner | None] = relationship(lazy="raise")
-    participants: Mapped[list[Participant]] = relationship(
-        lazy="raise",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="Participant.partner_id",
-    )
-    topics: Mapped[list[TrainingTopic]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
-    )
-
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
+    participants: Mapped[list[Participant]] = child_rows(order_by="Participant.partner_id")
+    topics: Mapped[list[TrainingTopic]] = child_rows()
 
     @property
     def host_country_code(self) -> str | None:
@@ -109,9 +90,7 @@ class Participant(Base):
         Index("ix_training_participants_partner_training", "partner_id", "training_id"),
     )
 
-    training_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
+    training_id: Mapped[int] = parent_key("trainings")
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), primary_key=True)
     women: Mapped[int] = mapped_column(Integer)
     men: Mapped[int] = mapped_column(Integer)
@@ -132,9 +111,7 @@ class TrainingTopic(Base):
     __tablename__ = "training_topics"
     __table_args__ = (Index("ix_training_topics_topic_training", "topic", "training_id"),)
 
-    training_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
-    )
+    training_id: Mapped[int] = parent_key("trainings")
     topic: Mapped[Topic] = mapped_column(EnumText(Topic, 32), primary_key=True)
 
 

@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
 from app.core import bulk
 from app.core import responses as render
 from app.core.csvout import list_or_csv, list_responses, listing_batches
-from app.core.db import SessionDep, read_connection
+from app.core.db import read_connection
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.operations import bulk_imports_router, resource_router
 from app.core.pagination import Page
 from app.core.params import (
-    DryRun,
     FiscalYearQuery,
     FromDate,
     FromFiscalYear,
@@ -33,7 +31,7 @@ from app.core.params import (
 )
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Reader, Writer
-from app.core.versioning import RequiredVersion
+from app.core.writes import Create, Edit, Upload
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
     TRAININGS,
@@ -46,13 +44,8 @@ from app.trainings.schemas import (
     TrainingUpdate,
 )
 
-router = APIRouter(
-    prefix="/trainings",
-    tags=["trainings"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("trainings"),
-)
-imports_router = APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+router = resource_router("/trainings", "trainings")
+imports_router = bulk_imports_router()
 
 
 async def training_filters(  # async: a plain def would run in the threadpool
@@ -124,37 +117,26 @@ async def get_training(request: Request, principal: Reader, training_id: RecordI
 
 
 @router.post("", status_code=201, response_model=TrainingRead, responses=responses(409, 413, 415))
-async def create_training(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    body: TrainingCreate,
-) -> Response:
-    training = await service.create_training(session, actor, body)
-    return render.created(request, TRAININGS, training)
+async def create_training(actor: Writer, create: Create, body: TrainingCreate) -> Response:
+    training = await service.create_training(create.session, actor, body)
+    return create.created(TRAININGS, training)
 
 
 @router.patch(
     "/{training_id}", response_model=TrainingRead, responses=responses(404, 409, 412, 413, 415, 428)
 )
 async def update_training(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    training_id: RecordId,
-    body: TrainingUpdate,
-    expected_version: RequiredVersion,
+    actor: Writer, edit: Edit, training_id: RecordId, body: TrainingUpdate
 ) -> Response:
-    training = await service.update_training(session, actor, training_id, body, expected_version)
-    return render.resource(request, TrainingRead, training)
+    training = await service.update_training(
+        edit.session, actor, training_id, body, edit.expected_version
+    )
+    return edit.resource(TrainingRead, training)
 
 
 @router.delete("/{training_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_training(
-    actor: Writer, session: SessionDep, training_id: RecordId, expected_version: RequiredVersion
-) -> Response:
-    await service.delete_training(session, actor, training_id, expected_version)
+async def delete_training(actor: Writer, edit: Edit, training_id: RecordId) -> Response:
+    await service.delete_training(edit.session, actor, training_id, edit.expected_version)
     return render.no_content()
 
 
@@ -166,13 +148,7 @@ async def delete_training(
     responses=responses(409, 413, 415),
     openapi_extra=bulk.request_body(TrainingCreate),
 )
-async def import_trainings(
-    request: Request,
-    actor: Writer,
-    session: SessionDep,
-    idempotency_key: IdempotencyKey,
-    dry_run: DryRun = False,
-) -> Response:
-    records = imports.parse(await request.body(), csv_body=bulk.is_csv_request(request))
-    summary = await imports.import_trainings(session, actor, records, dry_run=dry_run)
+async def import_trainings(actor: Writer, upload: Upload) -> Response:
+    records = imports.parse(upload.content, csv_body=upload.is_csv)
+    summary = await imports.import_trainings(upload.session, actor, records, dry_run=upload.dry_run)
     return bulk.summary_response(summary)

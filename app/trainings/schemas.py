@@ -17,12 +17,15 @@ from app.core.schemas import (
     InputModel,
     Name,
     ProgramCode,
+    ProgramOf,
     ProjectCode,
+    ProjectOf,
     ReadModel,
     Reference,
     ShortText,
     StrictInt,
     UpdateModel,
+    unique_sorted,
 )
 
 MAX_COUNT = 1_000_000
@@ -59,12 +62,6 @@ Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
 Hours = Annotated[StrictInt, Field(ge=0, le=MAX_HOURS)]
 ExternalRef = Reference
 Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
-
-
-def _unique_topics(topics: list[Topic] | None) -> list[Topic] | None:
-    if topics is not None and len(set(topics)) != len(topics):
-        raise ValueError("topics must not repeat")
-    return sorted(topics) if topics is not None else None
 
 
 class ParticipantIn(InputModel):
@@ -112,7 +109,7 @@ class TrainingCreate(InputModel):
     )
     participants: Participants = []
 
-    _check_topics = field_validator("topics")(_unique_topics)
+    _check_topics = field_validator("topics")(unique_sorted)
 
     @field_validator("end_date")
     @classmethod
@@ -143,7 +140,7 @@ class TrainingUpdate(UpdateModel):
     project: ProjectCode | None = None
     participants: Participants | None = None
 
-    _check_topics = field_validator("topics")(_unique_topics)
+    _check_topics = field_validator("topics")(unique_sorted)
 
 
 class Totals(ReadModel):
@@ -163,7 +160,7 @@ class ParticipantRead(ReadModel):
 
 class TrainingRead(ReadModel):
     id: int
-    program: str = Field(validation_alias="program_code")
+    program: ProgramOf
     title: str
     kind: Kind
     topics: list[Topic] = Field(validation_alias="topic_names")
@@ -175,7 +172,7 @@ class TrainingRead(ReadModel):
     delivery: Delivery
     hours: int | None
     external_ref: str | None
-    project: str | None = Field(validation_alias="project_code")
+    project: ProjectOf
     participants: list[ParticipantRead] = Field(
         validation_alias="participants_by_partner",
         description="One row per partner; an embassy key sees only its own country's row "
@@ -195,15 +192,15 @@ class SortOrder(StrEnum):
 
 # One training's fields in CSV order, then one line per participating partner.
 PARTICIPANT_RECORD = records.RecordShape(
-    records.Field("partner", source="partner_code", column="partner_id"),
+    records.PARTNER,
     records.Field("women"),
     records.Field("men"),
     records.Field("unreported"),
     records.Field("total", imported=False, stored=False),
 )
 TRAINING_RECORD = records.RecordShape(
-    records.Field("id", imported=False, stored=False),
-    records.Field("program", source="program_code", column="program_id"),
+    records.RECORD_ID,
+    records.PROGRAM,
     records.Field("external_ref"),
     records.Field("title"),
     records.Field("kind"),
@@ -215,7 +212,7 @@ TRAINING_RECORD = records.RecordShape(
     records.Field("location"),
     records.Field("delivery"),
     records.Field("hours"),
-    records.Field("project", source="project_code", column="project_id"),
+    records.PROJECT,
     children=records.Children("participants", "participants_by_partner", PARTICIPANT_RECORD),
 )
 TRAININGS = CsvListing(

@@ -42,3 +42,34 @@ def test_two_routes_of_one_verb_without_ids_are_refused() -> None:
 
         @router.get("/{thing_id}/stats")
         async def get_thing_stats(thing_id: int) -> None: ...
+
+
+def test_a_resource_router_names_its_tag_ids_and_route_class() -> None:
+    from fastapi.routing import APIRoute
+
+    from app.core.idempotency import IdempotentRoute
+    from app.core.operations import bulk_imports_router, resource_router
+
+    router = resource_router("/things", "things")
+    keys = resource_router("/api-keys", "api_keys", tag="keys", replays=False)
+    imports = bulk_imports_router()
+
+    @router.get("/{thing_id}")
+    async def get_thing(thing_id: int) -> None: ...
+
+    @keys.get("/{key_id}")
+    async def get_key(key_id: int) -> None: ...
+
+    assert (router.prefix, router.tags, router.route_class) == (
+        "/things",
+        ["things"],
+        IdempotentRoute,
+    )
+    assert [getattr(route, "unique_id", None) for route in router.routes] == ["things_get"]
+    assert (keys.tags, keys.route_class) == (["keys"], APIRoute)
+    assert [getattr(route, "unique_id", None) for route in keys.routes] == ["api_keys_get"]
+    assert (imports.prefix, imports.tags, imports.route_class) == (
+        "/imports",
+        ["imports"],
+        IdempotentRoute,
+    )

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.core.errors import responses
-from app.core.operations import operation_ids
+from app.core.operations import resource_router
 from app.core.responses import to_json
 from app.core.schemas import ParamInt
 from app.core.security import Reader
 from app.integrations.changes import service
 from app.integrations.changes.schemas import ChangeFeed
 
-router = APIRouter(
-    prefix="/changes",
-    tags=["changes"],
-    generate_unique_id_function=operation_ids("changes"),
-)
+router = resource_router("/changes", "changes", replays=False)
 
 MAX_WAIT_SECONDS = 30
 

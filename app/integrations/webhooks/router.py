@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from starlette.responses import Response
 
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.idempotency import IdempotencyKey, IdempotentRoute
-from app.core.operations import operation_ids
+from app.core.idempotency import IdempotencyKey
+from app.core.operations import resource_router
 from app.core.pagination import Page
 from app.core.params import UpdatedSince
+from app.core.responses import View
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
-from app.core.versioning import RequiredVersion
+from app.core.writes import Edit
 from app.integrations.webhooks import service
 from app.integrations.webhooks.schemas import (
     WEBHOOK_DELIVERIES,
@@ -32,12 +33,7 @@ from app.integrations.webhooks.schemas import (
     WebhookUpdate,
 )
 
-router = APIRouter(
-    prefix="/webhooks",
-    tags=["webhooks"],
-    route_class=IdempotentRoute,
-    generate_unique_id_function=operation_ids("webhooks"),
-)
+router = resource_router("/webhooks", "webhooks")
 
 WebhookOwner = Annotated[Principal, require(Role.admin, Role.embassy)]
 
@@ -88,11 +84,9 @@ async def create_webhook(
 
 
 @router.get("/{webhook_id}", response_model=WebhookRead, responses=responses(304, 404))
-async def get_webhook(
-    request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
-) -> Response:
+async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> Response:
     return render.resource(
-        request, WebhookRead, await service.get_webhook(session, actor, webhook_id)
+        view.request, WebhookRead, await service.get_webhook(view.session, actor, webhook_id)
     )
 
 
@@ -103,27 +97,17 @@ async def get_webhook(
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
 )
 async def update_webhook(
-    request: Request,
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    body: WebhookUpdate,
-    expected_version: RequiredVersion,
+    actor: WebhookOwner, edit: Edit, webhook_id: RecordId, body: WebhookUpdate
 ) -> Response:
     subscription = await service.update_webhook(
-        session, actor, webhook_id, body, expected_version, _allow_private(request)
+        edit.session, actor, webhook_id, body, edit.expected_version, _allow_private(edit.request)
     )
-    return render.resource(request, WebhookRead, subscription)
+    return edit.resource(WebhookRead, subscription)
 
 
 @router.delete("/{webhook_id}", status_code=204, responses=responses(404, 412, 428))
-async def delete_webhook(
-    actor: WebhookOwner,
-    session: SessionDep,
-    webhook_id: RecordId,
-    expected_version: RequiredVersion,
-) -> Response:
-    await service.delete_webhook(session, actor, webhook_id, expected_version)
+async def delete_webhook(actor: WebhookOwner, edit: Edit, webhook_id: RecordId) -> Response:
+    await service.delete_webhook(edit.session, actor, webhook_id, edit.expected_version)
     return render.no_content()
 
 
