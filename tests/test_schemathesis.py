@@ -109,6 +109,7 @@ DECLARED_REFUSALS = [
     ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
     ("/value", "a count must be a whole number"),  # follows the indicator's measure (state)
     ("/url", "must "),  # a webhook URL: https, and a public address (what the host resolves to)
+    ("after", "is beyond the last committed change"),  # the change feed's end is state
 ]
 
 
