@@ -53,7 +53,7 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import find_program, resolve_program
 from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
@@ -179,12 +179,8 @@ async def select_teams(
     stmt, figures = with_composition(
         select(CwdTeam).where(visible_to(principal)), filters.as_of or today()
     )
-    if filters.partner is not None:
-        # The CLI's filters come unresolved (alpha-2, numeric): resolve them here too.
-        partner = await find_partner(session, filters.partner)
-        if partner is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(CwdTeam.partner_id == partner.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(CwdTeam.partner_id == partner_id)
     if filters.program is not None:
         program = await find_program(session, filters.program)
         if program is None:

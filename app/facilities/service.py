@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core import visibility
 from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.errors import Conflict, NotFound, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
@@ -34,7 +34,7 @@ from app.facilities.schemas import (
     UpgradeStatus,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
 from app.projects.service import (
@@ -80,16 +80,6 @@ def readers_of(ids: Sequence[str]) -> Select[int, int]:
     )
 
 
-async def _partner_id(session: AsyncSession, code: str | None) -> int | None:
-    """A filter's partner id; the CLI's filters come unresolved, so resolve them here too."""
-    if code is None:
-        return None
-    found = await find_partner(session, code)
-    if found is None:
-        raise invalid_query("partner", f"unknown country code {code!r}")
-    return found.id
-
-
 # --- Training centers -------------------------------------------------------------------------
 
 
@@ -103,7 +93,7 @@ async def centers_listing(
     session: AsyncSession, principal: Principal | None, filters: CenterFilters
 ) -> Listing:
     stmt = select(TrainingCenter).where(centers_visible_to(principal))
-    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(TrainingCenter.partner_id == partner_id)
     if filters.updated_since is not None:
         stmt = stmt.where(TrainingCenter.updated_at >= filters.updated_since)
@@ -263,7 +253,7 @@ async def upgrades_listing(
         stmt = stmt.join(Program, Program.id == FacilityUpgrade.program_id).where(
             Program.code == filters.program.upper()
         )
-    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(at_partner(partner_id))
     if (project_id := await project_filter_id(session, filters.project)) is not None:
         stmt = stmt.where(FacilityUpgrade.project_id == project_id)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core import visibility
 from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.errors import Conflict, NotFound, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
@@ -31,7 +31,7 @@ from app.gdrp.schemas import (
     MilestoneUpdate,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
 from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
@@ -87,11 +87,8 @@ async def _common(
         found.append(
             model.program_id.in_(select(Program.id).where(Program.code == filters.program.upper()))
         )
-    if filters.partner is not None:
-        partner = await find_partner(session, filters.partner)
-        if partner is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        found.append(model.partner_id == partner.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        found.append(model.partner_id == partner_id)
     if filters.fiscal_year is not None:
         found.append(model.fiscal_year == filters.fiscal_year)
     if filters.from_fy is not None:

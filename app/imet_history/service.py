@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from app.audit.writer import record
 from app.core import visibility
 from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid_query
+from app.core.errors import Conflict, NotFound
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.security import Principal
@@ -28,7 +28,7 @@ from app.nominations.coverage import refuse_history_over_nominations
 from app.nominations.models import Nomination
 from app.nominations.workflow import Sex
 from app.partners.models import Partner
-from app.partners.service import find_partner, lock_partners, resolve_partner
+from app.partners.service import lock_partners, partner_filter_id, resolve_partner
 
 RESOURCE = "imet_history"
 
@@ -58,12 +58,8 @@ async def select_history(
 ) -> Select[Any]:
     """The filtered, caller-scoped statement behind the list and the CSV export."""
     stmt = select(ImetHistory).where(visible_to(principal))
-    if filters.partner is not None:
-        # The CLI's filters come unresolved (alpha-2, numeric): resolve them here too.
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(ImetHistory.partner_id == found.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(ImetHistory.partner_id == partner_id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(ImetHistory.fiscal_year == filters.fiscal_year)
     if filters.from_fy is not None:

@@ -39,7 +39,6 @@ from app.core.errors import (
     Unprocessable,
     field_error,
     invalid,
-    invalid_query,
 )
 from app.core.fiscal_year import today
 from app.core.models import utcnow
@@ -71,8 +70,8 @@ from app.nominations.workflow import (
 from app.partners.models import PARTNERS, Partner
 from app.partners.service import (
     code_form,
-    find_partner,
     lock_partners,
+    partner_filter_id,
     partner_ref_by,
 )
 
@@ -131,11 +130,8 @@ async def select_nominations(
 ) -> Select[Nomination]:
     """The scoped, filtered statement every listing and export runs (no ORDER BY)."""
     stmt = _nominations(actor)
-    if filters.partner is not None:
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(Nomination.partner_id == found.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(Nomination.partner_id == partner_id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(Nomination.fiscal_year == filters.fiscal_year)
     if filters.status is not None:

@@ -130,6 +130,19 @@ async def resolve_partner_or_none(
     return None if code is None else await resolve_partner(session, code, pointer)
 
 
+async def partner_filter_id(
+    session: AsyncSession, code: str | None, parameter: str = "partner"
+) -> int | None:
+    """The id of a filter's partner (`?partner=`, or `parameter`) by any form of its code:
+    the CLI's filters come unresolved too. An unknown code is a 422 naming the parameter."""
+    if code is None:
+        return None
+    found = await partner_ref(session, code)
+    if found is None:
+        raise invalid_query(parameter, f"unknown country code {code!r}")
+    return found[0]
+
+
 async def partner_codes(
     session: AsyncSession, only: Collection[str] | None = None
 ) -> dict[str, tuple[int, str]]:

@@ -28,7 +28,11 @@ from app.core.scope import own_partner_id
 from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
+from app.partners.service import (
+    partner_filter_id,
+    resolve_partner,
+    resolve_partner_or_none,
+)
 from app.programs.models import Program
 from app.programs.service import resolve_program
 from app.projects.models import Implementer, Project
@@ -163,11 +167,8 @@ async def implementers_listing(session: AsyncSession, filters: ImplementerFilter
     stmt = select(Implementer).options(selectinload(Implementer.country))
     if filters.kind is not None:
         stmt = stmt.where(Implementer.kind == filters.kind)
-    if filters.country is not None:
-        found = await find_partner(session, filters.country)
-        if found is None:
-            raise invalid_query("country", f"unknown country code {filters.country!r}")
-        stmt = stmt.where(Implementer.country_id == found.id)
+    if (country_id := await partner_filter_id(session, filters.country, "country")) is not None:
+        stmt = stmt.where(Implementer.country_id == country_id)
     if filters.q:
         stmt = stmt.where(matches(Implementer.search_text, filters.q))
     if filters.updated_since is not None:
@@ -301,11 +302,8 @@ async def select_projects(
             Project.program_id
             == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
         )
-    if filters.partner is not None:
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(Project.partner_id == found.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(Project.partner_id == partner_id)
     implementer_id = await implementer_filter_id(session, filters.implementer)
     if implementer_id is not None:
         stmt = stmt.where(Project.implementer_id == implementer_id)
