@@ -19,7 +19,7 @@ from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
+from app.core.rollup import matching, within
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -269,12 +269,8 @@ async def upgrades_listing(
         stmt = stmt.where(FacilityUpgrade.status == filters.status)
     if filters.feature is not None:
         stmt = stmt.where(has_feature(filters.feature))
-    if filters.fiscal_year is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year <= filters.to_fy)
+    years = within(FacilityUpgrade.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
+    stmt = stmt.where(*years)
     if filters.updated_since is not None:
         stmt = stmt.where(FacilityUpgrade.updated_at >= filters.updated_since)
     return Listing(stmt.options(*_loaded()), [SortKey(FacilityUpgrade.id)])

@@ -17,6 +17,7 @@ from app.core import visibility
 from app.core.edits import Patch, delete_record
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
+from app.core.rollup import matching
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -222,17 +223,18 @@ def obligation_filters(
 ) -> list[Any]:
     """The records of one type a figure sums: visible to `principal`, and of a program, a
     partner, a fiscal year (or range) and a purpose tag, each when given."""
-    conditions: list[Any] = [Obligation.type == type, visible_to(principal)]
-    if program_id is not None:
-        conditions.append(Obligation.program_id == program_id)
-    if partner_id is not None:
-        conditions.append(Obligation.partner_id == partner_id)
-    if fiscal_year is not None:
-        conditions.append(Obligation.fiscal_year == fiscal_year)
-    if from_fy is not None:
-        conditions.append(Obligation.fiscal_year >= from_fy)
-    if to_fy is not None:
-        conditions.append(Obligation.fiscal_year <= to_fy)
+    conditions: list[Any] = [
+        Obligation.type == type,
+        visible_to(principal),
+        *matching(
+            Obligation,
+            program_id=program_id,
+            partner_id=partner_id,
+            fiscal_year=fiscal_year,
+            from_fy=from_fy,
+            to_fy=to_fy,
+        ),
+    ]
     if purpose is not None:
         conditions.append(
             select(ObligationPurpose.obligation_id)

@@ -18,7 +18,7 @@ from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
+from app.core.rollup import matching, within
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -89,12 +89,7 @@ async def _common(
         )
     if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         found.append(model.partner_id == partner_id)
-    if filters.fiscal_year is not None:
-        found.append(model.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        found.append(model.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        found.append(model.fiscal_year <= filters.to_fy)
+    found += within(model.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
     if filters.updated_since is not None:
         found.append(model.updated_at >= filters.updated_since)
     return found
@@ -458,16 +453,17 @@ async def women_counterparts_by_fiscal_year(
     """Women among engagements' counterparts per fiscal year (start_date's)."""
     stmt = select(
         AdvisoryEngagement.fiscal_year, func.coalesce(func.sum(AdvisoryEngagement.women), 0)
-    ).where(visible_to(principal))
-    if program_id is not None:
-        stmt = stmt.where(AdvisoryEngagement.program_id == program_id)
-    if partner_id is not None:
-        stmt = stmt.where(AdvisoryEngagement.partner_id == partner_id)
+    ).where(
+        visible_to(principal),
+        *matching(
+            AdvisoryEngagement,
+            program_id=program_id,
+            partner_id=partner_id,
+            from_fy=from_fy,
+            to_fy=to_fy,
+        ),
+    )
     if focus is not None:
         stmt = stmt.where(has_focus(focus))
-    if from_fy is not None:
-        stmt = stmt.where(AdvisoryEngagement.fiscal_year >= from_fy)
-    if to_fy is not None:
-        stmt = stmt.where(AdvisoryEngagement.fiscal_year <= to_fy)
     stmt = stmt.group_by(AdvisoryEngagement.fiscal_year)
     return {int(year): int(women) for year, women in await session.execute(stmt)}

@@ -18,6 +18,7 @@ from app.core import visibility
 from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, NotFound
 from app.core.pagination import Listing, SortKey
+from app.core.rollup import within
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -60,12 +61,9 @@ async def select_history(
     stmt = select(ImetHistory).where(visible_to(principal))
     if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(ImetHistory.partner_id == partner_id)
-    if filters.fiscal_year is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year <= filters.to_fy)
+    stmt = stmt.where(
+        *within(ImetHistory.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
+    )
     if filters.updated_since is not None:
         stmt = stmt.where(ImetHistory.updated_at >= filters.updated_since)
     return stmt.options(selectinload(ImetHistory.partner))
@@ -194,11 +192,7 @@ def _completions(
     ):
         if partner_id is not None:
             stmt = stmt.where(partner == partner_id)
-        if from_fy is not None:
-            stmt = stmt.where(year >= from_fy)
-        if to_fy is not None:
-            stmt = stmt.where(year <= to_fy)
-        branches.append(stmt)
+        branches.append(stmt.where(*within(year, low=from_fy, high=to_fy)))
     return union_all(*branches).subquery("completions")
 
 
