@@ -31,7 +31,7 @@ from sqlalchemy.orm import aliased, selectinload, with_expression
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
 from app.core.history import known_at
@@ -212,10 +212,7 @@ async def get_team(
     stmt, _ = with_composition(
         select(CwdTeam).where(CwdTeam.id == team_id, visible_to(principal)), day or today()
     )
-    found = await session.scalar(stmt)
-    if found is None:
-        raise NotFound(f"CWD team {team_id} does not exist")
-    return found
+    return await found_or_404(session, stmt, f"CWD team {team_id}")
 
 
 def _details(team: CwdTeam) -> dict[str, Any]:

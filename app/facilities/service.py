@@ -15,8 +15,8 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching, within
@@ -110,14 +110,11 @@ async def find_center(session: AsyncSession, code: str) -> TrainingCenter | None
 
 async def get_center(session: AsyncSession, principal: Principal, code: str) -> TrainingCenter:
     """A center the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(TrainingCenter)
-        .where(TrainingCenter.code == code.upper(), centers_visible_to(principal))
-        .options(selectinload(TrainingCenter.partner))
+    stmt = select(TrainingCenter).where(
+        TrainingCenter.code == code.upper(), centers_visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"training center {code!r} does not exist")
-    return found
+    loaded = stmt.options(selectinload(TrainingCenter.partner))
+    return await found_or_404(session, loaded, f"training center {code!r}")
 
 
 async def create_center(
@@ -279,14 +276,8 @@ async def upgrades_listing(
 async def get_upgrade(
     session: AsyncSession, principal: Principal, upgrade_id: int
 ) -> FacilityUpgrade:
-    found = await session.scalar(
-        select(FacilityUpgrade)
-        .where(FacilityUpgrade.id == upgrade_id, visible_to(principal))
-        .options(*_loaded())
-    )
-    if found is None:
-        raise NotFound(f"facility upgrade {upgrade_id} does not exist")
-    return found
+    stmt = select(FacilityUpgrade).where(FacilityUpgrade.id == upgrade_id, visible_to(principal))
+    return await found_or_404(session, stmt.options(*_loaded()), f"facility upgrade {upgrade_id}")
 
 
 async def resolve_center(session: AsyncSession, code: str) -> TrainingCenter:

@@ -14,8 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import NotFound
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
 from app.core.scope import own_partner_id
@@ -125,14 +124,8 @@ async def obligations_listing(
 async def get_obligation(
     session: AsyncSession, principal: Principal, obligation_id: int
 ) -> Obligation:
-    obligation = await session.scalar(
-        _scoped(select(Obligation).where(Obligation.id == obligation_id), principal).options(
-            *_loaded()
-        )
-    )
-    if obligation is None:
-        raise NotFound(f"obligation {obligation_id} does not exist")
-    return obligation
+    stmt = _scoped(select(Obligation).where(Obligation.id == obligation_id), principal)
+    return await found_or_404(session, stmt.options(*_loaded()), f"obligation {obligation_id}")
 
 
 def _details(obligation: Obligation) -> dict[str, Any]:

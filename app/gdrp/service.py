@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching, within
@@ -133,14 +133,11 @@ async def engagements_listing(
 async def get_engagement(
     session: AsyncSession, principal: Principal, engagement_id: int
 ) -> AdvisoryEngagement:
-    found = await session.scalar(
-        select(AdvisoryEngagement)
-        .where(AdvisoryEngagement.id == engagement_id, visible_to(principal))
-        .options(*_engagement_loaded())
+    stmt = select(AdvisoryEngagement).where(
+        AdvisoryEngagement.id == engagement_id, visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"advisory engagement {engagement_id} does not exist")
-    return found
+    loaded = stmt.options(*_engagement_loaded())
+    return await found_or_404(session, loaded, f"advisory engagement {engagement_id}")
 
 
 def _engagement_details(engagement: AdvisoryEngagement) -> dict[str, Any]:
@@ -280,14 +277,11 @@ async def milestones_listing(
 async def get_milestone(
     session: AsyncSession, principal: Principal, milestone_id: int
 ) -> PolicyMilestone:
-    found = await session.scalar(
-        select(PolicyMilestone)
-        .where(PolicyMilestone.id == milestone_id, milestones_visible_to(principal))
-        .options(*_milestone_loaded())
+    stmt = select(PolicyMilestone).where(
+        PolicyMilestone.id == milestone_id, milestones_visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"policy milestone {milestone_id} does not exist")
-    return found
+    loaded = stmt.options(*_milestone_loaded())
+    return await found_or_404(session, loaded, f"policy milestone {milestone_id}")
 
 
 def engagement_problem(partner_id: int, partner: str, engagement_partner: int | None) -> str | None:

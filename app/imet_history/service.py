@@ -15,8 +15,8 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
 from app.core.scope import own_partner_id
@@ -81,14 +81,9 @@ async def history_listing(
 
 async def get_history(session: AsyncSession, principal: Principal, history_id: int) -> ImetHistory:
     """A record the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(ImetHistory)
-        .where(ImetHistory.id == history_id, visible_to(principal))
-        .options(selectinload(ImetHistory.partner))
-    )
-    if found is None:
-        raise NotFound(f"IMET history record {history_id} does not exist")
-    return found
+    stmt = select(ImetHistory).where(ImetHistory.id == history_id, visible_to(principal))
+    loaded = stmt.options(selectinload(ImetHistory.partner))
+    return await found_or_404(session, loaded, f"IMET history record {history_id}")
 
 
 def _details(history: ImetHistory) -> dict[str, Any]:

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -76,10 +76,7 @@ async def get_indicator(session: AsyncSession, code: str, *, for_update: bool = 
         # Serializes writers of one indicator's targets and results (the overall row, whose
         # partner is NULL, has no unique constraint to lean on).
         stmt = stmt.with_for_update()
-    indicator = await session.scalar(stmt)
-    if indicator is None:
-        raise NotFound(f"indicator {code!r} does not exist")
-    return indicator
+    return await found_or_404(session, stmt, f"indicator {code!r}")
 
 
 async def _metric_filters(

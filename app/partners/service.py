@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch
+from app.core.edits import Patch, found_or_404
 from app.core.errors import (
     Conflict,
     NotFound,
@@ -305,14 +305,11 @@ async def add_membership(
 
 
 async def get_membership(session: AsyncSession, partner: Partner, membership_id: int) -> Membership:
-    membership = await session.scalar(
-        select(Membership)
-        .where(Membership.id == membership_id, Membership.partner_id == partner.id)
-        .options(*_with_codes())
+    stmt = select(Membership).where(
+        Membership.id == membership_id, Membership.partner_id == partner.id
     )
-    if membership is None:
-        raise NotFound(f"membership {membership_id} of {partner.code} does not exist")
-    return membership
+    loaded = stmt.options(*_with_codes())
+    return await found_or_404(session, loaded, f"membership {membership_id} of {partner.code}")
 
 
 async def update_membership(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
@@ -322,15 +322,9 @@ async def projects_listing(
 
 async def get_project(session: AsyncSession, principal: Principal | None, code: str) -> Project:
     """A project the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(Project)
-        .where(Project.code == code.upper(), visible_to(principal))
-        .options(*_loaded())
-        .execution_options(populate_existing=True)
-    )
-    if found is None:
-        raise NotFound(f"project {code.upper()!r} does not exist")
-    return found
+    stmt = select(Project).where(Project.code == code.upper(), visible_to(principal))
+    loaded = stmt.options(*_loaded()).execution_options(populate_existing=True)
+    return await found_or_404(session, loaded, f"project {code.upper()!r}")
 
 
 def _details(project: Project) -> dict[str, Any]:

@@ -29,8 +29,8 @@ from sqlalchemy.sql.elements import BindParameter
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -341,12 +341,8 @@ async def get_training(
     session: AsyncSession, principal: Principal | None, training_id: int
 ) -> Training:
     stmt = select(Training).where(Training.id == training_id, visible_to(principal))
-    training = await session.scalar(
-        stmt.options(*load_options(principal)).execution_options(populate_existing=True)
-    )
-    if training is None:
-        raise NotFound(f"training {training_id} does not exist")
-    return training
+    loaded = stmt.options(*load_options(principal)).execution_options(populate_existing=True)
+    return await found_or_404(session, loaded, f"training {training_id}")
 
 
 # Writes

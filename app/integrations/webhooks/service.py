@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
 from app.core import visibility
+from app.core.edits import found_or_404
 from app.core.errors import NotFound, invalid
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
@@ -61,10 +62,7 @@ async def get_webhook(
     if for_update:
         # NO KEY UPDATE: an outbox row written meanwhile (its key-share lock) need not wait.
         stmt = stmt.with_for_update(of=Subscription, key_share=True)
-    found = await session.scalar(stmt)
-    if found is None:
-        raise NotFound(f"webhook {webhook_id} does not exist")
-    return found
+    return await found_or_404(session, stmt, f"webhook {webhook_id}")
 
 
 async def create_webhook(
