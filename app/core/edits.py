@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.rollup import Change
+from app.core.versioning import check_version
 
 Body = TypeVar("Body", bound=BaseModel)
 Found = TypeVar("Found")
@@ -44,6 +45,13 @@ class Patch(Generic[Body]):
         self.body = body
         self.given = frozenset(body.model_fields_set)
         self.changed: list[str] = []
+
+    @classmethod
+    def checked(cls, target: Any, body: Body, expected_version: str | None) -> Patch[Body]:
+        """The PATCH of `target` once the client's `If-Match` (`expected_version`) names the
+        version it holds (`check_version`: 412 when another, 428 when required and absent)."""
+        check_version(expected_version, target.version)
+        return cls(target, body)
 
     def __contains__(self, name: str) -> bool:
         """Whether the body sets `name` (an update refuses null unless the field may be null,

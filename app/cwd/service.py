@@ -276,9 +276,8 @@ async def update_team(
     expected_version: str | None,
 ) -> CwdTeam:
     team = await get_team(session, actor, team_id)
-    check_version(expected_version, team.version)
+    patch = Patch.checked(team, body, expected_version)
     change = await rollup.Change(session, [team.id]).before()
-    patch = Patch(team, body)
     program: Program = team.program
     partner: Partner = team.partner
     if (code := patch.get("program")) is not None:

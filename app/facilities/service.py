@@ -147,8 +147,7 @@ async def update_center(
     expected_version: str | None,
 ) -> TrainingCenter:
     center = await get_center(session, actor, code)
-    check_version(expected_version, center.version)
-    patch = Patch(center, body)
+    patch = Patch.checked(center, body, expected_version)
     if (partner := patch.get("partner")) is not None:
         await _move_center(session, patch, await resolve_partner(session, partner, "/partner"))
     patch.copy("name", "location")
@@ -348,9 +347,8 @@ async def update_upgrade(
     expected_version: str | None,
 ) -> FacilityUpgrade:
     upgrade = await get_upgrade(session, actor, upgrade_id)
-    check_version(expected_version, upgrade.version)
+    patch = Patch.checked(upgrade, body, expected_version)
     change = await rollup.Change(session, [upgrade.id]).before()
-    patch = Patch(upgrade, body)
     status, completed_on = patch.value("status"), patch.value("completed_on")
     if (refused := workflow.refused_move(upgrade.status, status)) is not None:
         raise Conflict(refused, rule=workflow.RULE, current=str(upgrade.status), to=str(status))

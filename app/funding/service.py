@@ -177,8 +177,7 @@ async def update_obligation(
     expected_version: str | None,
 ) -> Obligation:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_version(expected_version, obligation.version)
-    patch = Patch(obligation, body)
+    patch = Patch.checked(obligation, body, expected_version)
     if (program := patch.get("program")) is not None:
         patch.refer("program", await resolve_program(session, program))
     if "partner" in patch:

@@ -204,8 +204,7 @@ async def update_engagement(
     expected_version: str | None,
 ) -> AdvisoryEngagement:
     engagement = await get_engagement(session, actor, engagement_id)
-    check_version(expected_version, engagement.version)
-    patch = Patch(engagement, body)
+    patch = Patch.checked(engagement, body, expected_version)
     start, end = patch.value("start_date"), patch.value("end_date")
     if end is not None and end < start:
         raise invalid("/end_date", "end_date must not be before start_date")
@@ -352,9 +351,8 @@ async def update_milestone(
     expected_version: str | None,
 ) -> PolicyMilestone:
     milestone = await get_milestone(session, actor, milestone_id)
-    check_version(expected_version, milestone.version)
+    patch = Patch.checked(milestone, body, expected_version)
     change = await rollup.Change(session, [milestone.id]).before()
-    patch = Patch(milestone, body)
     partner = milestone.partner
     if (code := patch.get("partner")) is not None:
         partner = await resolve_partner(session, code, "/partner")

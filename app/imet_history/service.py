@@ -136,8 +136,7 @@ async def update_history(
     expected_version: str | None,
 ) -> ImetHistory:
     history = await get_history(session, actor, history_id)
-    check_version(expected_version, history.version)
-    patch = Patch(history, body)
+    patch = Patch.checked(history, body, expected_version)
     partner = history.partner
     if (code := patch.get("partner")) is not None:
         partner = await resolve_partner(session, code, "/partner")

@@ -223,8 +223,7 @@ async def update_result(
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
     indicator = result.indicator
-    check_version(expected_version, result.version)
-    patch = Patch(result, body)
+    patch = Patch.checked(result, body, expected_version)
     figures = {name: patch.value(name) for name in FIGURES}
     if indicator.measure == "percent" and "value" not in patch:
         figures["value"] = None  # derived from the parts, recomputed below

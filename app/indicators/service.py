@@ -162,20 +162,8 @@ async def create_indicator(
     filters = (
         await _metric_filters(session, body.metric, body.metric_filters) if body.metric else {}
     )
-    indicator = Indicator(
-        code=body.code,
-        name=body.name,
-        outcome=body.outcome,
-        program=program,
-        measure=body.measure,
-        direction=body.direction,
-        aggregation=body.aggregation,
-        source=body.source,
-        metric=body.metric,
-        metric_filters=filters,
-        baseline=body.baseline,
-        description=body.description,
-    )
+    given = body.model_dump(exclude={"program", "metric_filters"})
+    indicator = Indicator(**given, program=program, metric_filters=filters)
     session.add(indicator)
     await session.flush()
     record(
@@ -198,8 +186,7 @@ async def update_indicator(
     expected_version: str | None,
 ) -> Indicator:
     indicator = await get_indicator(session, code)
-    check_version(expected_version, indicator.version)
-    patch = Patch(indicator, body)
+    patch = Patch.checked(indicator, body, expected_version)
     metric = patch.value("metric")
     _check_shape(
         indicator.measure,

@@ -459,8 +459,7 @@ async def set_vetting(
             f"{errors[0][0]}: {errors[0][1]}",
             errors=[field_error(pointer, detail) for pointer, detail in errors],
         )
-    check_version(expected_version, nomination.version)
-    patch = Patch(nomination, body)
+    patch = Patch.checked(nomination, body, expected_version)
     for name, column in VETTING_COLUMNS.items():
         patch.set(column, getattr(body, name), f"vetting.{name}")
     if await patch.saved(session):

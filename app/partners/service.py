@@ -209,8 +209,7 @@ async def update_partner(
     expected_version: str | None,
 ) -> Partner:
     partner = await get_partner(session, code)
-    check_version(expected_version, partner.version)
-    patch = Patch(partner, body).copy()
+    patch = Patch.checked(partner, body, expected_version).copy()
     if "name" in patch.changed:
         partner.search_text = partner_search_text(partner.code, partner.name)
     if await patch.saved(session):
@@ -379,8 +378,7 @@ async def put_benchmark(
             {"partner": partner.code, "fiscal_year": fiscal_year},
         )
         return benchmark, True
-    check_version(expected_version, benchmark.version)
-    patch = Patch(benchmark, body).copy()
+    patch = Patch.checked(benchmark, body, expected_version).copy()
     if await patch.saved(session):
         record(
             session,

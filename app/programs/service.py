@@ -12,7 +12,6 @@ from app.core.edits import Patch
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.programs.models import Program
 from app.programs.schemas import ProgramCreate, ProgramUpdate
 
@@ -75,8 +74,7 @@ async def update_program(
     expected_version: str | None,
 ) -> Program:
     program = await get_program(session, code)
-    check_version(expected_version, program.version)
-    patch = Patch(program, body).copy()
+    patch = Patch.checked(program, body, expected_version).copy()
     if await patch.saved(session):
         record(session, actor, "update", RESOURCE, program.code, patch.changed)
     return program

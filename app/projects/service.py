@@ -236,8 +236,7 @@ async def update_implementer(
     expected_version: str | None,
 ) -> Implementer:
     implementer = await get_implementer(session, code)
-    check_version(expected_version, implementer.version)
-    patch = Patch(implementer, body)
+    patch = Patch.checked(implementer, body, expected_version)
     if (country := patch.get("country")) is not None:
         patch.refer("country", await resolve_partner(session, country, "/country"))
     patch.copy("name", "kind")
@@ -377,8 +376,7 @@ async def update_project(
     expected_version: str | None,
 ) -> Project:
     project = await get_project(session, actor, code)
-    check_version(expected_version, project.version)
-    patch = Patch(project, body)
+    patch = Patch.checked(project, body, expected_version)
     if patch.value("end_date") < patch.value("start_date"):
         pointer = "/end_date" if "end_date" in patch else "/start_date"
         raise invalid(pointer, "end_date must not be before start_date")

@@ -431,8 +431,7 @@ async def update_training(
     expected_version: str | None,
 ) -> Training:
     training = await get_training(session, None, training_id)
-    check_version(expected_version, training.version)
-    patch = Patch(training, body)
+    patch = Patch.checked(training, body, expected_version)
     refs = await _patched_references(session, patch)
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training, sign=-1)
