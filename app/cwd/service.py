@@ -24,7 +24,6 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload, with_expression
@@ -37,7 +36,7 @@ from app.core.fiscal_year import today
 from app.core.history import known_at
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.cwd import rollup
@@ -65,8 +64,7 @@ ROSTER = "cwd_roster"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place CWD teams (and through them rosters) are scoped: an embassy key sees its
     own country's teams only (no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else CwdTeam.partner_id == partner_id
+    return own_country_rows(principal, CwdTeam.partner_id)
 
 
 # Who may read a team's changes: its country's embassy, as `visible_to` says.

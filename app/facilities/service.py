@@ -20,7 +20,7 @@ from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching, within
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.facilities import rollup, workflow
@@ -53,8 +53,7 @@ UPGRADE = "facility_upgrade"
 
 def centers_visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place centers are scoped: an embassy key sees its own country's only."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else TrainingCenter.partner_id == partner_id
+    return own_country_rows(principal, TrainingCenter.partner_id)
 
 
 # Who may read a center's changes: its country's embassy, as `centers_visible_to` says.

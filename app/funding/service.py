@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, select, true
+from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -17,7 +17,7 @@ from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
@@ -34,8 +34,7 @@ RESOURCE = "obligation"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The obligations `principal` may know exist: an embassy key its own partner's only
     (the rule: app/core/scope.py; no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Obligation.partner_id == partner_id
+    return own_country_rows(principal, Obligation.partner_id)
 
 
 # Who may read an obligation's changes: its partner's embassy, as `visible_to` says.

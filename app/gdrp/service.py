@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,7 +19,7 @@ from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching, within
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.gdrp import rollup
@@ -42,8 +42,7 @@ MILESTONE = "policy_milestone"
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The engagements `principal` may know exist: an embassy key its own country's only."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else AdvisoryEngagement.partner_id == partner_id
+    return own_country_rows(principal, AdvisoryEngagement.partner_id)
 
 
 # Who may read an engagement's changes: its country's embassy, as `visible_to` says.
@@ -55,8 +54,7 @@ def milestones_visible_to(
 ) -> ColumnElement[bool]:
     """The milestones `principal` may know exist: an embassy key its own country's only (on
     the milestones, or on `table` with the same partner_id: their rollup)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else table.partner_id == partner_id
+    return own_country_rows(principal, table.partner_id)
 
 
 # Who may read a milestone's changes: its country's embassy, as `milestones_visible_to` says.

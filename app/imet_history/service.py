@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, func, select, true, union_all
+from sqlalchemy import ColumnElement, Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,7 +19,7 @@ from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.imet_history.models import ImetHistory
@@ -37,8 +37,7 @@ RESOURCE = "imet_history"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place IMET history is scoped: an embassy key sees its own partner's records
     only (no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else ImetHistory.partner_id == partner_id
+    return own_country_rows(principal, ImetHistory.partner_id)
 
 
 # Who may read an IMET history record's changes: its partner's embassy, as `visible_to` says.

@@ -23,7 +23,6 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
-    true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -43,7 +42,7 @@ from app.core.errors import (
 from app.core.fiscal_year import today
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.nominations.coverage import refuse_completion_over_history
@@ -82,8 +81,7 @@ USERS = frozenset({Role.admin, Role.embassy})
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Nomination.partner_id == partner_id
+    return own_country_rows(principal, Nomination.partner_id)
 
 
 # Who may read a nomination's changes: its partner's embassy, as `visible_to` says.

@@ -7,7 +7,7 @@ import base64
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record
@@ -17,7 +17,7 @@ from app.core.errors import NotFound, invalid
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.integrations.webhooks.models import Attempt, Message, Subscription
@@ -34,8 +34,7 @@ def new_secret() -> str:
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The subscriptions `principal` may know exist (the rule: app/core/scope.py)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Subscription.partner_id == partner_id
+    return own_country_rows(principal, Subscription.partner_id)
 
 
 # Who may read a subscription's changes: its owner's embassy, as `visible_to` says.
