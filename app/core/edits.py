@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.rollup import Change
-from app.core.versioning import check_version
 
 Body = TypeVar("Body", bound=BaseModel)
 Found = TypeVar("Found")
@@ -50,6 +49,9 @@ class Patch(Generic[Body]):
     def checked(cls, target: Any, body: Body, expected_version: str | None) -> Patch[Body]:
         """The PATCH of `target` once the client's `If-Match` (`expected_version`) names the
         version it holds (`check_version`: 412 when another, 428 when required and absent)."""
+        # Imported here: versioning's If-Match parameter leads back to this module (schemas).
+        from app.core.versioning import check_version
+
         check_version(expected_version, target.version)
         return cls(target, body)
 
