@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload, with_expression
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
@@ -55,7 +55,7 @@ from app.partners.models import Partner
 from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import find_program, resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.projects.service import body_project, patch_project, project_filter_id
 
 TEAM = "cwd_team"
 ROSTER = "cwd_roster"
@@ -240,18 +240,18 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
     program = await resolve_program(session, body.program, "/program")
     partner = await resolve_partner(session, body.partner, "/partner")
     _refuse_disordered_life(body.formed_on, body.disbanded_on)
-    project_id = await resolve_project(session, body.project, program.id)
+    project = await body_project(session, body.project, program.id)
     await _refuse_taken_name(session, partner, body.name, "/name")
     team = CwdTeam(
         program=program,
-        project=await project_by_id(session, project_id),
+        project=project,
         partner=partner,
         **body.model_dump(exclude={"program", "project", "partner"}),
     )
     session.add(team)
     await session.flush()
     await rollup.Change(session, [team.id]).after()
-    record(session, actor, "create", TEAM, team.id, sorted(body.model_fields_set), _details(team))
+    record_created(session, actor, TEAM, team.id, body, _details(team))
     return await get_team(session, actor, team.id)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, invalid
@@ -37,12 +37,7 @@ from app.partners.models import Partner
 from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import (
-    patch_project,
-    project_by_id,
-    project_filter_id,
-    resolve_project,
-)
+from app.projects.service import body_project, patch_project, project_filter_id
 
 CENTER = "training_center"
 UPGRADE = "facility_upgrade"
@@ -126,15 +121,7 @@ async def create_center(
     center = TrainingCenter(code=code, name=body.name, partner=partner, location=body.location)
     session.add(center)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        CENTER,
-        center.code,
-        list(body.model_fields_set),
-        {"partner": partner.code},
-    )
+    record_created(session, actor, CENTER, center.code, body, {"partner": partner.code})
     return center
 
 
@@ -310,11 +297,10 @@ async def create_upgrade(
     center = await resolve_center(session, body.training_center)
     program = await resolve_program(session, body.program)
     check_completion(body.status, body.completed_on)
-    project_id = await resolve_project(session, body.project, program.id)
     upgrade = FacilityUpgrade(
         training_center=center,
         program=program,
-        project=await project_by_id(session, project_id),
+        project=await body_project(session, body.project, program.id),
         women_beds_added=body.women_beds_added,
         status=body.status,
         completed_on=body.completed_on,
@@ -326,15 +312,7 @@ async def create_upgrade(
     session.add(upgrade)
     await session.flush()
     await rollup.Change(session, [upgrade.id]).after()
-    record(
-        session,
-        actor,
-        "create",
-        UPGRADE,
-        upgrade.id,
-        list(body.model_fields_set | {"status"}),
-        _details(upgrade),
-    )
+    record_created(session, actor, UPGRADE, upgrade.id, body, _details(upgrade), also={"status"})
     return upgrade
 
 

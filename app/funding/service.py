@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.pagination import Listing, SortKey
@@ -22,11 +22,10 @@ from app.core.security import Principal
 from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
-from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
+from app.partners.service import find_partner, resolve_partner_or_none
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.projects.service import body_project, patch_project, project_filter_id
 
 RESOURCE = "obligation"
 
@@ -140,10 +139,8 @@ async def create_obligation(
     session: AsyncSession, actor: Principal, body: ObligationCreate
 ) -> Obligation:
     program = await resolve_program(session, body.program)
-    partner: Partner | None = None
-    if body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-    project_id = await resolve_project(session, body.project, program.id)
+    partner = await resolve_partner_or_none(session, body.partner, "/partner")
+    project = await body_project(session, body.project, program.id)
     obligation = Obligation(
         type=body.type,
         program=program,
@@ -151,19 +148,13 @@ async def create_obligation(
         partner=partner,
         amount_usd=body.amount_usd,
         source_ref=body.source_ref,
-        project=await project_by_id(session, project_id),
+        project=project,
         purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
     session.add(obligation)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        obligation.id,
-        list(body.model_fields_set | {"type"}),
-        _details(obligation),
+    record_created(
+        session, actor, RESOURCE, obligation.id, body, _details(obligation), also={"type"}
     )
     return obligation
 

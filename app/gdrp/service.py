@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, invalid
@@ -34,7 +34,7 @@ from app.partners.models import Partner
 from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.projects.service import body_project, patch_project, project_filter_id
 
 ENGAGEMENT = "advisory_engagement"
 MILESTONE = "policy_milestone"
@@ -151,11 +151,10 @@ async def create_engagement(
 ) -> AdvisoryEngagement:
     program = await resolve_program(session, body.program)
     partner = await resolve_partner(session, body.partner, "/partner")
-    project_id = await resolve_project(session, body.project, program.id)
     engagement = AdvisoryEngagement(
         program=program,
         partner=partner,
-        project=await project_by_id(session, project_id),
+        project=await body_project(session, body.project, program.id),
         institution=body.institution,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -166,15 +165,7 @@ async def create_engagement(
     )
     session.add(engagement)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        ENGAGEMENT,
-        engagement.id,
-        list(body.model_fields_set),
-        _engagement_details(engagement),
-    )
+    record_created(session, actor, ENGAGEMENT, engagement.id, body, _engagement_details(engagement))
     return engagement
 
 
@@ -329,15 +320,7 @@ async def create_milestone(
     session.add(milestone)
     await session.flush()
     await rollup.Change(session, [milestone.id]).after()
-    record(
-        session,
-        actor,
-        "create",
-        MILESTONE,
-        milestone.id,
-        list(body.model_fields_set),
-        _milestone_details(milestone),
-    )
+    record_created(session, actor, MILESTONE, milestone.id, body, _milestone_details(milestone))
     return milestone
 
 

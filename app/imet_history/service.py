@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict
@@ -115,15 +115,7 @@ async def create_history(
     history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
     session.add(history)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        history.id,
-        list(body.model_fields_set),
-        _details(history),
-    )
+    record_created(session, actor, RESOURCE, history.id, body, _details(history))
     return history
 
 

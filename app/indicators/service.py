@@ -16,7 +16,7 @@ from sqlalchemy import delete, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
@@ -166,15 +166,7 @@ async def create_indicator(
     indicator = Indicator(**given, program=program, metric_filters=filters)
     session.add(indicator)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        indicator.code,
-        list(body.model_fields_set),
-        _details(indicator),
-    )
+    record_created(session, actor, RESOURCE, indicator.code, body, _details(indicator))
     return await get_indicator(session, indicator.code)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core.edits import Patch
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import Listing, SortKey
@@ -62,7 +62,7 @@ async def create_program(session: AsyncSession, actor: Principal, body: ProgramC
     program = Program(**body.model_dump())
     session.add(program)
     await session.flush()
-    record(session, actor, "create", RESOURCE, program.code, list(body.model_fields_set))
+    record_created(session, actor, RESOURCE, program.code, body)
     return program
 
 

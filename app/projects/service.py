@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
@@ -100,6 +100,12 @@ async def resolve_project(
 async def project_by_id(session: AsyncSession, project_id: int | None) -> Project | None:
     """The project `resolve_project` answered (None for None), to set a relationship with."""
     return None if project_id is None else await session.get(Project, project_id)
+
+
+async def body_project(session: AsyncSession, code: str | None, program_id: int) -> Project | None:
+    """The project a create body names, loaded (None when it names none), as `resolve_project`
+    checks it: a project of the record's program."""
+    return await project_by_id(session, await resolve_project(session, code, program_id))
 
 
 async def patch_project(session: AsyncSession, patch: Patch) -> None:
@@ -224,7 +230,7 @@ async def create_implementer(
     )
     session.add(implementer)
     await session.flush()
-    record(session, actor, "create", IMPLEMENTER, implementer.code, list(body.model_fields_set))
+    record_created(session, actor, IMPLEMENTER, implementer.code, body)
     return implementer
 
 
@@ -355,15 +361,7 @@ async def create_project(session: AsyncSession, actor: Principal, body: ProjectC
     project.search_text = _search(project)
     session.add(project)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        PROJECT,
-        project.code,
-        list(body.model_fields_set),
-        _details(project),
-    )
+    record_created(session, actor, PROJECT, project.code, body, _details(project))
     return project
 
 

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import BindParameter
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, Unprocessable, field_error, invalid_query
@@ -403,13 +403,12 @@ async def create_training(
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training)
     await rollup.apply(session, deltas)
-    record(
+    record_created(
         session,
         actor,
-        "create",
         RESOURCE,
         training.id,
-        list(body.model_fields_set),
+        body,
         {"program": body.program, "external_ref": body.external_ref},
         partners=[
             *(p.partner_id for p in training.participants),

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import found_or_404
 from app.core.errors import NotFound, invalid
@@ -81,7 +81,7 @@ async def create_webhook(
     session.add(subscription)
     await session.flush()
     await session.refresh(subscription, ["partner"])
-    record(session, actor, "create", RESOURCE, subscription.id, sorted(body.model_fields_set))
+    record_created(session, actor, RESOURCE, subscription.id, body)
     return subscription, secret
 
 
