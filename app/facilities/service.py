@@ -35,8 +35,7 @@ from app.facilities.schemas import (
 )
 from app.partners.models import Partner
 from app.partners.service import partner_filter_id, resolve_partner
-from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 from app.projects.service import body_project, patch_project, project_filter_id
 
 CENTER = "training_center"
@@ -232,9 +231,7 @@ async def upgrades_listing(
     """The upgrades list, its CSV and the bulk export (filters checked now)."""
     stmt = select(FacilityUpgrade).where(visible_to(principal))
     if filters.program is not None:
-        stmt = stmt.join(Program, Program.id == FacilityUpgrade.program_id).where(
-            Program.code == filters.program.upper()
-        )
+        stmt = stmt.where(of_program(FacilityUpgrade.program_id, filters.program))
     if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(at_partner(partner_id))
     if (project_id := await project_filter_id(session, filters.project)) is not None:

@@ -23,8 +23,7 @@ from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.service import find_partner, resolve_partner_or_none
-from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 from app.projects.service import body_project, patch_project, project_filter_id
 
 RESOURCE = "obligation"
@@ -72,9 +71,7 @@ def _select(
 ) -> Select[Any]:
     stmt = _scoped(select(Obligation), principal)
     if filters.program:
-        stmt = stmt.join(Program, Program.id == Obligation.program_id).where(
-            Program.code == filters.program.upper()
-        )
+        stmt = stmt.where(of_program(Obligation.program_id, filters.program))
     if filters.fiscal_year is not None:
         stmt = stmt.where(Obligation.fiscal_year == filters.fiscal_year)
     if filters.partner:

@@ -32,8 +32,7 @@ from app.gdrp.schemas import (
 )
 from app.partners.models import Partner
 from app.partners.service import partner_filter_id, resolve_partner
-from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 from app.projects.service import body_project, patch_project, project_filter_id
 
 ENGAGEMENT = "advisory_engagement"
@@ -82,9 +81,7 @@ async def _common(
     """The filters both kinds of record share, as conditions on `model`."""
     found: list[ColumnElement[bool]] = []
     if filters.program is not None:
-        found.append(
-            model.program_id.in_(select(Program.id).where(Program.code == filters.program.upper()))
-        )
+        found.append(of_program(model.program_id, filters.program))
     if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         found.append(model.partner_id == partner_id)
     found += within(model.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)

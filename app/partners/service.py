@@ -32,7 +32,7 @@ from app.partners.models import PARTNERS, Benchmark, Membership, Partner
 from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 
 # A code's form names its column: numeric, alpha-3 (`code`) or alpha-2.
 _FORMS = ("numeric", "code", "alpha2")
@@ -233,9 +233,7 @@ def list_memberships(
 ) -> Listing:
     stmt = select(Membership).where(Membership.partner_id == partner.id).options(*_with_codes())
     if program:
-        stmt = stmt.join(Program, Program.id == Membership.program_id).where(
-            Program.code == program.upper()
-        )
+        stmt = stmt.where(of_program(Membership.program_id, program))
     if as_of is not None:
         stmt = stmt.where(valid_on(as_of))
     if updated_since is not None:

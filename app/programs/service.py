@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record, record_created
@@ -27,6 +28,12 @@ def list_programs(*, updated_since: datetime | None = None) -> Listing:
 
 async def find_program(session: AsyncSession, code: str) -> Program | None:
     return await session.scalar(select(Program).where(Program.code == code.upper()))
+
+
+def of_program(program_id: Any, code: str) -> ColumnElement[bool]:
+    """A `?program=` filter's condition on a record's program column `program_id`: the program
+    coded `code` (any case); an unknown code matches no record."""
+    return program_id.in_(select(Program.id).where(Program.code == code.upper()))
 
 
 async def program_code(session: AsyncSession, code: str) -> str | None:

@@ -33,8 +33,7 @@ from app.partners.service import (
     resolve_partner,
     resolve_partner_or_none,
 )
-from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 from app.projects.models import Implementer, Project
 from app.projects.schemas import (
     ImplementerCreate,
@@ -302,10 +301,7 @@ async def select_projects(
     """The filtered, caller-scoped statement behind the list, its CSV and the IATI export."""
     stmt = select(Project).where(visible_to(principal))
     if filters.program is not None:
-        stmt = stmt.where(
-            Project.program_id
-            == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
-        )
+        stmt = stmt.where(of_program(Project.program_id, filters.program))
     if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(Project.partner_id == partner_id)
     implementer_id = await implementer_filter_id(session, filters.implementer)
