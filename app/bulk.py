@@ -78,6 +78,11 @@ class BulkKind:
         return await self.run_import(session, None, parsed, dry_run=dry_run, progress=progress)
 
 
+# The filters most kinds share: a partner by its code, a fiscal year or a range of them.
+PARTNER = Filter("partner", help="alpha-3 or alpha-2")
+FISCAL_YEARS = (Filter("fiscal_year", int), Filter("from_fy", int), Filter("to_fy", int))
+
+
 async def _trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> Listing:
     return await trainings.trainings_listing(session, None, filters, SortOrder.created)
 
@@ -113,9 +118,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("program"),
                 Filter("partner"),
                 Filter("host_country"),
-                Filter("fiscal_year", int),
-                Filter("from_fy", int),
-                Filter("to_fy", int),
+                *FISCAL_YEARS,
                 Filter("kind"),
                 Filter("topic"),
                 Filter("project"),
@@ -131,7 +134,7 @@ KINDS: dict[str, BulkKind] = {
             filters=(
                 Filter("program"),
                 Filter("fiscal_year", int),
-                Filter("partner", help="alpha-3 or alpha-2"),
+                PARTNER,
                 Filter("type", choices=FundingType),
                 Filter("purpose", choices=Purpose),
                 Filter("project"),
@@ -145,10 +148,8 @@ KINDS: dict[str, BulkKind] = {
             parse=history_imports.parse,
             run_import=history_imports.import_history,
             filters=(
-                Filter("partner", help="alpha-3 or alpha-2"),
-                Filter("fiscal_year", int),
-                Filter("from_fy", int),
-                Filter("to_fy", int),
+                PARTNER,
+                *FISCAL_YEARS,
             ),
             make_filters=imet_history.ImetHistoryFilters,
             listing=_history,
@@ -164,9 +165,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("training_center"),
                 Filter("status", choices=UpgradeStatus),
                 Filter("feature", choices=Feature),
-                Filter("fiscal_year", int),
-                Filter("from_fy", int),
-                Filter("to_fy", int),
+                *FISCAL_YEARS,
             ),
             make_filters=facilities.UpgradeFilters,
             listing=_upgrades,
@@ -178,11 +177,9 @@ KINDS: dict[str, BulkKind] = {
             run_import=milestone_imports.import_milestones,
             filters=(
                 Filter("program"),
-                Filter("partner", help="alpha-3 or alpha-2"),
+                PARTNER,
                 Filter("kind", choices=MilestoneKind),
-                Filter("fiscal_year", int),
-                Filter("from_fy", int),
-                Filter("to_fy", int),
+                *FISCAL_YEARS,
             ),
             make_filters=gdrp.GdrpFilters,
             listing=_milestones,
@@ -193,7 +190,7 @@ KINDS: dict[str, BulkKind] = {
             parse=team_imports.parse,
             run_import=team_imports.import_teams,
             filters=(
-                Filter("partner", help="alpha-3 or alpha-2"),
+                PARTNER,
                 Filter("program"),
                 Filter("project"),
                 Filter("activity", choices=Activity),

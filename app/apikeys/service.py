@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from app.apikeys.models import ApiKey
 from app.audit.writer import record
-from app.core.errors import NotFound
+from app.core.edits import found_or_404
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal, Role, hash_secret, new_secret
@@ -90,12 +90,8 @@ def list_keys(
 
 
 async def get_key(session: AsyncSession, key_id: int) -> ApiKey:
-    key = await session.scalar(
-        select(ApiKey).where(ApiKey.id == key_id).options(selectinload(ApiKey.partner))
-    )
-    if key is None:
-        raise NotFound(f"API key {key_id} does not exist")
-    return key
+    stmt = select(ApiKey).where(ApiKey.id == key_id).options(selectinload(ApiKey.partner))
+    return await found_or_404(session, stmt, f"API key {key_id}")
 
 
 async def revoke_key(

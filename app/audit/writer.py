@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 from sqlalchemy import JSON, BigInteger, DateTime, Text, column, insert, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -48,6 +49,25 @@ def record(
     )
     work(session).change(change)
     return change
+
+
+def record_created(
+    session: AsyncSession,
+    actor: Principal | None,
+    resource_type: str,
+    resource_id: object,
+    body: BaseModel,
+    details: dict[str, Any] | None = None,
+    *,
+    also: Iterable[str] = (),
+    partners: Iterable[int] | None = None,
+) -> Change:
+    """Note a record's creation from `body`: the fields it set are the changed ones, with
+    `also` (those the service set itself, e.g. a default status)."""
+    changed = sorted(body.model_fields_set | set(also))
+    return record(
+        session, actor, "create", resource_type, resource_id, changed, details, partners=partners
+    )
 
 
 def record_many(

@@ -1,6 +1,7 @@
-"""The steps every PATCH and DELETE of a stored record shares: a `Patch` applies the fields a
-body sets and names those that really changed (as the audit trail records them), and
-`delete_record` deletes a record with its rollup kept in step; the domain keeps its own rules.
+"""The steps every GET, PATCH and DELETE of a stored record shares: `found_or_404` loads the
+record a request names, a `Patch` applies the fields a body sets and names those that really
+changed (as the audit trail records them), and `delete_record` deletes a record with its
+rollup kept in step; the domain keeps its own rules.
 
 Neither moves the version itself: the record's version (its ETag) moves with its row when a
 changed record is flushed, and the history tables' triggers keep the versions the row had.
@@ -12,14 +13,26 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.errors import NotFound
 from app.core.models import utcnow
 from app.core.rollup import Change
 
 Body = TypeVar("Body", bound=BaseModel)
+Found = TypeVar("Found")
 # A record type's rollup change over records by id (e.g. `app.facilities.rollup.Change`).
 ChangeOf = Callable[[AsyncSession, Iterable[int]], Change]
+
+
+async def found_or_404(session: AsyncSession, stmt: Select[Found], what: str) -> Found:
+    """The record `stmt` selects (scoped to the caller by the domain: another country's record
+    answers exactly as a missing one); none is a 404 saying that `what` does not exist."""
+    found = await session.scalar(stmt)
+    if found is None:
+        raise NotFound(f"{what} does not exist")
+    return found
 
 
 class Patch(Generic[Body]):
@@ -31,6 +44,16 @@ class Patch(Generic[Body]):
         self.body = body
         self.given = frozenset(body.model_fields_set)
         self.changed: list[str] = []
+
+    @classmethod
+    def checked(cls, target: Any, body: Body, expected_version: str | None) -> Patch[Body]:
+        """The PATCH of `target` once the client's `If-Match` (`expected_version`) names the
+        version it holds (`check_version`: 412 when another, 428 when required and absent)."""
+        # Imported here: versioning's If-Match parameter leads back to this module (schemas).
+        from app.core.versioning import check_version
+
+        check_version(expected_version, target.version)
+        return cls(target, body)
 
     def __contains__(self, name: str) -> bool:
         """Whether the body sets `name` (an update refuses null unless the field may be null,

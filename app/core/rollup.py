@@ -26,10 +26,19 @@ def matching(
     """Conditions on the rows of `table` (records, or a rollup with their key columns): each
     key given equal to its value, the fiscal year within `from_fy`..`to_fy`; None: any."""
     found = [getattr(table, name) == value for name, value in equal.items() if value is not None]
-    if from_fy is not None:
-        found.append(table.fiscal_year >= from_fy)
-    if to_fy is not None:
-        found.append(table.fiscal_year <= to_fy)
+    return found + within(table.fiscal_year, low=from_fy, high=to_fy)
+
+
+def within(
+    column: Any, value: object = None, low: object = None, high: object = None
+) -> list[ColumnElement[bool]]:
+    """A filter's conditions on one column: equal to `value`, at least `low`, at most `high`
+    (a fiscal year or a range of them, a date or a range of them); each None: any."""
+    found = [] if value is None else [column == value]
+    if low is not None:
+        found.append(column >= low)
+    if high is not None:
+        found.append(column <= high)
     return found
 
 

@@ -2,12 +2,16 @@
 
 Each domain scopes its records in one function with one signature,
 `visible_to(principal) -> SQL clause` (nominations, trainings, funding), built on
-`own_partner_id`; a figure (report, progress, target) is limited by `own_country`. Another
-country's record is therefore a 404 to an embassy key, and asking for another country's
-figures a 403.
+`own_partner_id` (`own_country_rows` for a record that names its partner); a figure (report,
+progress, target) is limited by `own_country`. Another country's record is therefore a 404 to
+an embassy key, and asking for another country's figures a 403.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, true
 
 from app.core.errors import Forbidden
 from app.core.security import Principal
@@ -20,6 +24,13 @@ def own_partner_id(principal: Principal | None) -> int | None:
     if principal.partner_id is None:  # an embassy key always names its partner; never widen
         raise Forbidden("this embassy key is not bound to a partner")
     return principal.partner_id
+
+
+def own_country_rows(principal: Principal | None, partner_id: Any) -> ColumnElement[bool]:
+    """The rows whose partner column `partner_id` names the country `principal` is confined to
+    (every row for keys that see all): `visible_to` of a record that names its partner."""
+    own = own_partner_id(principal)
+    return true() if own is None else partner_id == own
 
 
 def own_country(principal: Principal, asked: str | None) -> str | None:

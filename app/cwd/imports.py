@@ -166,16 +166,10 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         body = self.validated(rec, TeamImport)
         if isinstance(body, list):
             return body
-        problems: list[tuple[str, str]] = []
-        program_id = bulk.look_up(
-            self.programs, body.program, "/program", "unknown program", problems
-        )
-        project_id, project_error = check_project(body.project, program_id, self.projects)
-        if project_error is not None:
-            problems.append(project_error)
-        partner = bulk.look_up(
-            self.partners, body.partner, "/partner", "unknown country code", problems
-        )
+        problems = bulk.Problems()
+        program_id = problems.program(self.programs, body.program)
+        project_id = problems.noted(check_project(body.project, program_id, self.projects))
+        partner = problems.partner(self.partners, body.partner)
         if body.disbanded_on is not None and body.disbanded_on < body.formed_on:
             problems.append(("/disbanded_on", "must not be before formed_on"))
         seen: set[Any] = set()

@@ -24,20 +24,19 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload, with_expression
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
 from app.core.history import known_at
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.cwd import rollup
@@ -53,10 +52,10 @@ from app.cwd.schemas import (
     TeamUpdate,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
+from app.partners.service import partner_filter_id, resolve_partner
 from app.programs.models import Program
 from app.programs.service import find_program, resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.projects.service import body_project, patch_project, project_filter_id
 
 TEAM = "cwd_team"
 ROSTER = "cwd_roster"
@@ -65,8 +64,7 @@ ROSTER = "cwd_roster"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place CWD teams (and through them rosters) are scoped: an embassy key sees its
     own country's teams only (no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else CwdTeam.partner_id == partner_id
+    return own_country_rows(principal, CwdTeam.partner_id)
 
 
 # Who may read a team's changes: its country's embassy, as `visible_to` says.
@@ -179,12 +177,8 @@ async def select_teams(
     stmt, figures = with_composition(
         select(CwdTeam).where(visible_to(principal)), filters.as_of or today()
     )
-    if filters.partner is not None:
-        # The CLI's filters come unresolved (alpha-2, numeric): resolve them here too.
-        partner = await find_partner(session, filters.partner)
-        if partner is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(CwdTeam.partner_id == partner.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(CwdTeam.partner_id == partner_id)
     if filters.program is not None:
         program = await find_program(session, filters.program)
         if program is None:
@@ -216,10 +210,7 @@ async def get_team(
     stmt, _ = with_composition(
         select(CwdTeam).where(CwdTeam.id == team_id, visible_to(principal)), day or today()
     )
-    found = await session.scalar(stmt)
-    if found is None:
-        raise NotFound(f"CWD team {team_id} does not exist")
-    return found
+    return await found_or_404(session, stmt, f"CWD team {team_id}")
 
 
 def _details(team: CwdTeam) -> dict[str, Any]:
@@ -249,18 +240,18 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
     program = await resolve_program(session, body.program, "/program")
     partner = await resolve_partner(session, body.partner, "/partner")
     _refuse_disordered_life(body.formed_on, body.disbanded_on)
-    project_id = await resolve_project(session, body.project, program.id)
+    project = await body_project(session, body.project, program.id)
     await _refuse_taken_name(session, partner, body.name, "/name")
     team = CwdTeam(
         program=program,
-        project=await project_by_id(session, project_id),
+        project=project,
         partner=partner,
         **body.model_dump(exclude={"program", "project", "partner"}),
     )
     session.add(team)
     await session.flush()
     await rollup.Change(session, [team.id]).after()
-    record(session, actor, "create", TEAM, team.id, sorted(body.model_fields_set), _details(team))
+    record_created(session, actor, TEAM, team.id, body, _details(team))
     return await get_team(session, actor, team.id)
 
 
@@ -283,9 +274,8 @@ async def update_team(
     expected_version: str | None,
 ) -> CwdTeam:
     team = await get_team(session, actor, team_id)
-    check_version(expected_version, team.version)
+    patch = Patch.checked(team, body, expected_version)
     change = await rollup.Change(session, [team.id]).before()
-    patch = Patch(team, body)
     program: Program = team.program
     partner: Partner = team.partner
     if (code := patch.get("program")) is not None:

@@ -96,20 +96,12 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         body = self.validated(rec, FacilityUpgradeCreate)
         if isinstance(body, list):
             return body
-        problems: list[tuple[str, str]] = []
-        center = bulk.look_up(
-            self.centers,
-            body.training_center,
-            "/training_center",
-            "unknown training center",
-            problems,
+        problems = bulk.Problems()
+        center = problems.look_up(
+            self.centers, body.training_center, "/training_center", "unknown training center"
         )
-        program_id = bulk.look_up(
-            self.programs, body.program, "/program", "unknown program", problems
-        )
-        project_id, project_problem = check_project(body.project, program_id, self.projects)
-        if project_problem is not None:
-            problems.append(project_problem)
+        program_id = problems.program(self.programs, body.program)
+        project_id = problems.noted(check_project(body.project, program_id, self.projects))
         if (problem := workflow.completion_problem(body.status, body.completed_on)) is not None:
             problems.append(("/completed_on", problem))
         if problems or center is None or program_id is None:

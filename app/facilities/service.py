@@ -13,14 +13,14 @@ from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
-from app.core.scope import own_partner_id
+from app.core.rollup import matching, within
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.facilities import rollup, workflow
@@ -34,15 +34,9 @@ from app.facilities.schemas import (
     UpgradeStatus,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
-from app.programs.models import Program
-from app.programs.service import resolve_program
-from app.projects.service import (
-    patch_project,
-    project_by_id,
-    project_filter_id,
-    resolve_project,
-)
+from app.partners.service import partner_filter_id, resolve_partner
+from app.programs.service import of_program, resolve_program
+from app.projects.service import body_project, patch_project, project_filter_id
 
 CENTER = "training_center"
 UPGRADE = "facility_upgrade"
@@ -53,8 +47,7 @@ UPGRADE = "facility_upgrade"
 
 def centers_visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place centers are scoped: an embassy key sees its own country's only."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else TrainingCenter.partner_id == partner_id
+    return own_country_rows(principal, TrainingCenter.partner_id)
 
 
 # Who may read a center's changes: its country's embassy, as `centers_visible_to` says.
@@ -80,16 +73,6 @@ def readers_of(ids: Sequence[str]) -> Select[int, int]:
     )
 
 
-async def _partner_id(session: AsyncSession, code: str | None) -> int | None:
-    """A filter's partner id; the CLI's filters come unresolved, so resolve them here too."""
-    if code is None:
-        return None
-    found = await find_partner(session, code)
-    if found is None:
-        raise invalid_query("partner", f"unknown country code {code!r}")
-    return found.id
-
-
 # --- Training centers -------------------------------------------------------------------------
 
 
@@ -103,7 +86,7 @@ async def centers_listing(
     session: AsyncSession, principal: Principal | None, filters: CenterFilters
 ) -> Listing:
     stmt = select(TrainingCenter).where(centers_visible_to(principal))
-    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(TrainingCenter.partner_id == partner_id)
     if filters.updated_since is not None:
         stmt = stmt.where(TrainingCenter.updated_at >= filters.updated_since)
@@ -120,14 +103,11 @@ async def find_center(session: AsyncSession, code: str) -> TrainingCenter | None
 
 async def get_center(session: AsyncSession, principal: Principal, code: str) -> TrainingCenter:
     """A center the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(TrainingCenter)
-        .where(TrainingCenter.code == code.upper(), centers_visible_to(principal))
-        .options(selectinload(TrainingCenter.partner))
+    stmt = select(TrainingCenter).where(
+        TrainingCenter.code == code.upper(), centers_visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"training center {code!r} does not exist")
-    return found
+    loaded = stmt.options(selectinload(TrainingCenter.partner))
+    return await found_or_404(session, loaded, f"training center {code!r}")
 
 
 async def create_center(
@@ -140,15 +120,7 @@ async def create_center(
     center = TrainingCenter(code=code, name=body.name, partner=partner, location=body.location)
     session.add(center)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        CENTER,
-        center.code,
-        list(body.model_fields_set),
-        {"partner": partner.code},
-    )
+    record_created(session, actor, CENTER, center.code, body, {"partner": partner.code})
     return center
 
 
@@ -160,8 +132,7 @@ async def update_center(
     expected_version: str | None,
 ) -> TrainingCenter:
     center = await get_center(session, actor, code)
-    check_version(expected_version, center.version)
-    patch = Patch(center, body)
+    patch = Patch.checked(center, body, expected_version)
     if (partner := patch.get("partner")) is not None:
         await _move_center(session, patch, await resolve_partner(session, partner, "/partner"))
     patch.copy("name", "location")
@@ -260,10 +231,8 @@ async def upgrades_listing(
     """The upgrades list, its CSV and the bulk export (filters checked now)."""
     stmt = select(FacilityUpgrade).where(visible_to(principal))
     if filters.program is not None:
-        stmt = stmt.join(Program, Program.id == FacilityUpgrade.program_id).where(
-            Program.code == filters.program.upper()
-        )
-    if (partner_id := await _partner_id(session, filters.partner)) is not None:
+        stmt = stmt.where(of_program(FacilityUpgrade.program_id, filters.program))
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
         stmt = stmt.where(at_partner(partner_id))
     if (project_id := await project_filter_id(session, filters.project)) is not None:
         stmt = stmt.where(FacilityUpgrade.project_id == project_id)
@@ -279,12 +248,8 @@ async def upgrades_listing(
         stmt = stmt.where(FacilityUpgrade.status == filters.status)
     if filters.feature is not None:
         stmt = stmt.where(has_feature(filters.feature))
-    if filters.fiscal_year is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        stmt = stmt.where(FacilityUpgrade.fiscal_year <= filters.to_fy)
+    years = within(FacilityUpgrade.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
+    stmt = stmt.where(*years)
     if filters.updated_since is not None:
         stmt = stmt.where(FacilityUpgrade.updated_at >= filters.updated_since)
     return Listing(stmt.options(*_loaded()), [SortKey(FacilityUpgrade.id)])
@@ -293,14 +258,8 @@ async def upgrades_listing(
 async def get_upgrade(
     session: AsyncSession, principal: Principal, upgrade_id: int
 ) -> FacilityUpgrade:
-    found = await session.scalar(
-        select(FacilityUpgrade)
-        .where(FacilityUpgrade.id == upgrade_id, visible_to(principal))
-        .options(*_loaded())
-    )
-    if found is None:
-        raise NotFound(f"facility upgrade {upgrade_id} does not exist")
-    return found
+    stmt = select(FacilityUpgrade).where(FacilityUpgrade.id == upgrade_id, visible_to(principal))
+    return await found_or_404(session, stmt.options(*_loaded()), f"facility upgrade {upgrade_id}")
 
 
 async def resolve_center(session: AsyncSession, code: str) -> TrainingCenter:
@@ -335,11 +294,10 @@ async def create_upgrade(
     center = await resolve_center(session, body.training_center)
     program = await resolve_program(session, body.program)
     check_completion(body.status, body.completed_on)
-    project_id = await resolve_project(session, body.project, program.id)
     upgrade = FacilityUpgrade(
         training_center=center,
         program=program,
-        project=await project_by_id(session, project_id),
+        project=await body_project(session, body.project, program.id),
         women_beds_added=body.women_beds_added,
         status=body.status,
         completed_on=body.completed_on,
@@ -351,15 +309,7 @@ async def create_upgrade(
     session.add(upgrade)
     await session.flush()
     await rollup.Change(session, [upgrade.id]).after()
-    record(
-        session,
-        actor,
-        "create",
-        UPGRADE,
-        upgrade.id,
-        list(body.model_fields_set | {"status"}),
-        _details(upgrade),
-    )
+    record_created(session, actor, UPGRADE, upgrade.id, body, _details(upgrade), also={"status"})
     return upgrade
 
 
@@ -371,9 +321,8 @@ async def update_upgrade(
     expected_version: str | None,
 ) -> FacilityUpgrade:
     upgrade = await get_upgrade(session, actor, upgrade_id)
-    check_version(expected_version, upgrade.version)
+    patch = Patch.checked(upgrade, body, expected_version)
     change = await rollup.Change(session, [upgrade.id]).before()
-    patch = Patch(upgrade, body)
     status, completed_on = patch.value("status"), patch.value("completed_on")
     if (refused := workflow.refused_move(upgrade.status, status)) is not None:
         raise Conflict(refused, rule=workflow.RULE, current=str(upgrade.status), to=str(status))

@@ -83,18 +83,12 @@ class ObligationImporter(bulk.Importer[bulk.Record, Valid, Obligation]):
         body = self.validated(rec, ObligationCreate)
         if isinstance(body, list):
             return body
-        problems: list[tuple[str, str]] = []
-        program_id = bulk.look_up(
-            self.programs, body.program, "/program", "unknown program", problems
-        )
+        problems = bulk.Problems()
+        program_id = problems.program(self.programs, body.program)
         partner: tuple[int | None, str | None] | None = (None, None)
         if body.partner is not None:
-            partner = bulk.look_up(
-                self.partners, body.partner, "/partner", "unknown country code", problems
-            )
-        project_id, problem = check_project(body.project, program_id, self.projects)
-        if problem is not None:
-            problems.append(problem)
+            partner = problems.partner(self.partners, body.partner)
+        project_id = problems.noted(check_project(body.project, program_id, self.projects))
         if problems or program_id is None or partner is None:
             return self.errors_at(rec, problems)
         return Valid(body, program_id, partner[0], project_id, partner[1])

@@ -8,25 +8,23 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, select, true
+from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import NotFound
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.rollup import matching
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
-from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
-from app.programs.models import Program
-from app.programs.service import resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.partners.service import find_partner, resolve_partner_or_none
+from app.programs.service import of_program, resolve_program
+from app.projects.service import body_project, patch_project, project_filter_id
 
 RESOURCE = "obligation"
 
@@ -34,8 +32,7 @@ RESOURCE = "obligation"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The obligations `principal` may know exist: an embassy key its own partner's only
     (the rule: app/core/scope.py; no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Obligation.partner_id == partner_id
+    return own_country_rows(principal, Obligation.partner_id)
 
 
 # Who may read an obligation's changes: its partner's embassy, as `visible_to` says.
@@ -74,9 +71,7 @@ def _select(
 ) -> Select[Any]:
     stmt = _scoped(select(Obligation), principal)
     if filters.program:
-        stmt = stmt.join(Program, Program.id == Obligation.program_id).where(
-            Program.code == filters.program.upper()
-        )
+        stmt = stmt.where(of_program(Obligation.program_id, filters.program))
     if filters.fiscal_year is not None:
         stmt = stmt.where(Obligation.fiscal_year == filters.fiscal_year)
     if filters.partner:
@@ -124,14 +119,8 @@ async def obligations_listing(
 async def get_obligation(
     session: AsyncSession, principal: Principal, obligation_id: int
 ) -> Obligation:
-    obligation = await session.scalar(
-        _scoped(select(Obligation).where(Obligation.id == obligation_id), principal).options(
-            *_loaded()
-        )
-    )
-    if obligation is None:
-        raise NotFound(f"obligation {obligation_id} does not exist")
-    return obligation
+    stmt = _scoped(select(Obligation).where(Obligation.id == obligation_id), principal)
+    return await found_or_404(session, stmt.options(*_loaded()), f"obligation {obligation_id}")
 
 
 def _details(obligation: Obligation) -> dict[str, Any]:
@@ -147,10 +136,8 @@ async def create_obligation(
     session: AsyncSession, actor: Principal, body: ObligationCreate
 ) -> Obligation:
     program = await resolve_program(session, body.program)
-    partner: Partner | None = None
-    if body.partner is not None:
-        partner = await resolve_partner(session, body.partner, "/partner")
-    project_id = await resolve_project(session, body.project, program.id)
+    partner = await resolve_partner_or_none(session, body.partner, "/partner")
+    project = await body_project(session, body.project, program.id)
     obligation = Obligation(
         type=body.type,
         program=program,
@@ -158,19 +145,13 @@ async def create_obligation(
         partner=partner,
         amount_usd=body.amount_usd,
         source_ref=body.source_ref,
-        project=await project_by_id(session, project_id),
+        project=project,
         purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
     session.add(obligation)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        obligation.id,
-        list(body.model_fields_set | {"type"}),
-        _details(obligation),
+    record_created(
+        session, actor, RESOURCE, obligation.id, body, _details(obligation), also={"type"}
     )
     return obligation
 
@@ -183,8 +164,7 @@ async def update_obligation(
     expected_version: str | None,
 ) -> Obligation:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_version(expected_version, obligation.version)
-    patch = Patch(obligation, body)
+    patch = Patch.checked(obligation, body, expected_version)
     if (program := patch.get("program")) is not None:
         patch.refer("program", await resolve_program(session, program))
     if "partner" in patch:
@@ -222,17 +202,18 @@ def obligation_filters(
 ) -> list[Any]:
     """The records of one type a figure sums: visible to `principal`, and of a program, a
     partner, a fiscal year (or range) and a purpose tag, each when given."""
-    conditions: list[Any] = [Obligation.type == type, visible_to(principal)]
-    if program_id is not None:
-        conditions.append(Obligation.program_id == program_id)
-    if partner_id is not None:
-        conditions.append(Obligation.partner_id == partner_id)
-    if fiscal_year is not None:
-        conditions.append(Obligation.fiscal_year == fiscal_year)
-    if from_fy is not None:
-        conditions.append(Obligation.fiscal_year >= from_fy)
-    if to_fy is not None:
-        conditions.append(Obligation.fiscal_year <= to_fy)
+    conditions: list[Any] = [
+        Obligation.type == type,
+        visible_to(principal),
+        *matching(
+            Obligation,
+            program_id=program_id,
+            partner_id=partner_id,
+            fiscal_year=fiscal_year,
+            from_fy=from_fy,
+            to_fy=to_fy,
+        ),
+    ]
     if purpose is not None:
         conditions.append(
             select(ObligationPurpose.obligation_id)

@@ -73,13 +73,9 @@ class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
         body = self.validated(rec, MilestoneCreate)
         if isinstance(body, list):
             return body
-        problems: list[tuple[str, str]] = []
-        partner = bulk.look_up(
-            self.partners, body.partner, "/partner", "unknown country code", problems
-        )
-        program_id = bulk.look_up(
-            self.programs, body.program, "/program", "unknown program", problems
-        )
+        problems = bulk.Problems()
+        partner = problems.partner(self.partners, body.partner)
+        program_id = problems.program(self.programs, body.program)
         if partner is not None and body.engagement is not None:
             found = self.engagements.get(body.engagement)
             if (problem := engagement_problem(partner[0], partner[1], found)) is not None:

@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid, invalid_query
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
-from app.core.scope import own_partner_id
+from app.core.rollup import matching, within
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.gdrp import rollup
@@ -31,10 +31,9 @@ from app.gdrp.schemas import (
     MilestoneUpdate,
 )
 from app.partners.models import Partner
-from app.partners.service import find_partner, resolve_partner
-from app.programs.models import Program
-from app.programs.service import resolve_program
-from app.projects.service import patch_project, project_by_id, project_filter_id, resolve_project
+from app.partners.service import partner_filter_id, resolve_partner
+from app.programs.service import of_program, resolve_program
+from app.projects.service import body_project, patch_project, project_filter_id
 
 ENGAGEMENT = "advisory_engagement"
 MILESTONE = "policy_milestone"
@@ -42,8 +41,7 @@ MILESTONE = "policy_milestone"
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The engagements `principal` may know exist: an embassy key its own country's only."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else AdvisoryEngagement.partner_id == partner_id
+    return own_country_rows(principal, AdvisoryEngagement.partner_id)
 
 
 # Who may read an engagement's changes: its country's embassy, as `visible_to` says.
@@ -55,8 +53,7 @@ def milestones_visible_to(
 ) -> ColumnElement[bool]:
     """The milestones `principal` may know exist: an embassy key its own country's only (on
     the milestones, or on `table` with the same partner_id: their rollup)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else table.partner_id == partner_id
+    return own_country_rows(principal, table.partner_id)
 
 
 # Who may read a milestone's changes: its country's embassy, as `milestones_visible_to` says.
@@ -84,20 +81,10 @@ async def _common(
     """The filters both kinds of record share, as conditions on `model`."""
     found: list[ColumnElement[bool]] = []
     if filters.program is not None:
-        found.append(
-            model.program_id.in_(select(Program.id).where(Program.code == filters.program.upper()))
-        )
-    if filters.partner is not None:
-        partner = await find_partner(session, filters.partner)
-        if partner is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        found.append(model.partner_id == partner.id)
-    if filters.fiscal_year is not None:
-        found.append(model.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        found.append(model.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        found.append(model.fiscal_year <= filters.to_fy)
+        found.append(of_program(model.program_id, filters.program))
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        found.append(model.partner_id == partner_id)
+    found += within(model.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
     if filters.updated_since is not None:
         found.append(model.updated_at >= filters.updated_since)
     return found
@@ -141,14 +128,11 @@ async def engagements_listing(
 async def get_engagement(
     session: AsyncSession, principal: Principal, engagement_id: int
 ) -> AdvisoryEngagement:
-    found = await session.scalar(
-        select(AdvisoryEngagement)
-        .where(AdvisoryEngagement.id == engagement_id, visible_to(principal))
-        .options(*_engagement_loaded())
+    stmt = select(AdvisoryEngagement).where(
+        AdvisoryEngagement.id == engagement_id, visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"advisory engagement {engagement_id} does not exist")
-    return found
+    loaded = stmt.options(*_engagement_loaded())
+    return await found_or_404(session, loaded, f"advisory engagement {engagement_id}")
 
 
 def _engagement_details(engagement: AdvisoryEngagement) -> dict[str, Any]:
@@ -164,11 +148,10 @@ async def create_engagement(
 ) -> AdvisoryEngagement:
     program = await resolve_program(session, body.program)
     partner = await resolve_partner(session, body.partner, "/partner")
-    project_id = await resolve_project(session, body.project, program.id)
     engagement = AdvisoryEngagement(
         program=program,
         partner=partner,
-        project=await project_by_id(session, project_id),
+        project=await body_project(session, body.project, program.id),
         institution=body.institution,
         start_date=body.start_date,
         end_date=body.end_date,
@@ -179,15 +162,7 @@ async def create_engagement(
     )
     session.add(engagement)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        ENGAGEMENT,
-        engagement.id,
-        list(body.model_fields_set),
-        _engagement_details(engagement),
-    )
+    record_created(session, actor, ENGAGEMENT, engagement.id, body, _engagement_details(engagement))
     return engagement
 
 
@@ -215,8 +190,7 @@ async def update_engagement(
     expected_version: str | None,
 ) -> AdvisoryEngagement:
     engagement = await get_engagement(session, actor, engagement_id)
-    check_version(expected_version, engagement.version)
-    patch = Patch(engagement, body)
+    patch = Patch.checked(engagement, body, expected_version)
     start, end = patch.value("start_date"), patch.value("end_date")
     if end is not None and end < start:
         raise invalid("/end_date", "end_date must not be before start_date")
@@ -288,14 +262,11 @@ async def milestones_listing(
 async def get_milestone(
     session: AsyncSession, principal: Principal, milestone_id: int
 ) -> PolicyMilestone:
-    found = await session.scalar(
-        select(PolicyMilestone)
-        .where(PolicyMilestone.id == milestone_id, milestones_visible_to(principal))
-        .options(*_milestone_loaded())
+    stmt = select(PolicyMilestone).where(
+        PolicyMilestone.id == milestone_id, milestones_visible_to(principal)
     )
-    if found is None:
-        raise NotFound(f"policy milestone {milestone_id} does not exist")
-    return found
+    loaded = stmt.options(*_milestone_loaded())
+    return await found_or_404(session, loaded, f"policy milestone {milestone_id}")
 
 
 def engagement_problem(partner_id: int, partner: str, engagement_partner: int | None) -> str | None:
@@ -346,15 +317,7 @@ async def create_milestone(
     session.add(milestone)
     await session.flush()
     await rollup.Change(session, [milestone.id]).after()
-    record(
-        session,
-        actor,
-        "create",
-        MILESTONE,
-        milestone.id,
-        list(body.model_fields_set),
-        _milestone_details(milestone),
-    )
+    record_created(session, actor, MILESTONE, milestone.id, body, _milestone_details(milestone))
     return milestone
 
 
@@ -366,9 +329,8 @@ async def update_milestone(
     expected_version: str | None,
 ) -> PolicyMilestone:
     milestone = await get_milestone(session, actor, milestone_id)
-    check_version(expected_version, milestone.version)
+    patch = Patch.checked(milestone, body, expected_version)
     change = await rollup.Change(session, [milestone.id]).before()
-    patch = Patch(milestone, body)
     partner = milestone.partner
     if (code := patch.get("partner")) is not None:
         partner = await resolve_partner(session, code, "/partner")
@@ -461,16 +423,17 @@ async def women_counterparts_by_fiscal_year(
     """Women among engagements' counterparts per fiscal year (start_date's)."""
     stmt = select(
         AdvisoryEngagement.fiscal_year, func.coalesce(func.sum(AdvisoryEngagement.women), 0)
-    ).where(visible_to(principal))
-    if program_id is not None:
-        stmt = stmt.where(AdvisoryEngagement.program_id == program_id)
-    if partner_id is not None:
-        stmt = stmt.where(AdvisoryEngagement.partner_id == partner_id)
+    ).where(
+        visible_to(principal),
+        *matching(
+            AdvisoryEngagement,
+            program_id=program_id,
+            partner_id=partner_id,
+            from_fy=from_fy,
+            to_fy=to_fy,
+        ),
+    )
     if focus is not None:
         stmt = stmt.where(has_focus(focus))
-    if from_fy is not None:
-        stmt = stmt.where(AdvisoryEngagement.fiscal_year >= from_fy)
-    if to_fy is not None:
-        stmt = stmt.where(AdvisoryEngagement.fiscal_year <= to_fy)
     stmt = stmt.group_by(AdvisoryEngagement.fiscal_year)
     return {int(year): int(women) for year, women in await session.execute(stmt)}

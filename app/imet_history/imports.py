@@ -67,10 +67,8 @@ class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
         body = self.validated(rec, ImetHistoryCreate)
         if isinstance(body, list):
             return body
-        problems: list[tuple[str, str]] = []
-        found = bulk.look_up(
-            self.partners, body.partner, "/partner", "unknown country code", problems
-        )
+        problems = bulk.Problems()
+        found = problems.partner(self.partners, body.partner)
         if found is None:
             return self.errors_at(rec, problems)
         item = Valid(body, *found)

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, func, select, true, union_all
+from sqlalchemy import ColumnElement, Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, invalid_query
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.rollup import within
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.imet_history.models import ImetHistory
@@ -28,7 +29,7 @@ from app.nominations.coverage import refuse_history_over_nominations
 from app.nominations.models import Nomination
 from app.nominations.workflow import Sex
 from app.partners.models import Partner
-from app.partners.service import find_partner, lock_partners, resolve_partner
+from app.partners.service import lock_partners, partner_filter_id, resolve_partner
 
 RESOURCE = "imet_history"
 
@@ -36,8 +37,7 @@ RESOURCE = "imet_history"
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The one place IMET history is scoped: an embassy key sees its own partner's records
     only (no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else ImetHistory.partner_id == partner_id
+    return own_country_rows(principal, ImetHistory.partner_id)
 
 
 # Who may read an IMET history record's changes: its partner's embassy, as `visible_to` says.
@@ -58,18 +58,11 @@ async def select_history(
 ) -> Select[Any]:
     """The filtered, caller-scoped statement behind the list and the CSV export."""
     stmt = select(ImetHistory).where(visible_to(principal))
-    if filters.partner is not None:
-        # The CLI's filters come unresolved (alpha-2, numeric): resolve them here too.
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(ImetHistory.partner_id == found.id)
-    if filters.fiscal_year is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year == filters.fiscal_year)
-    if filters.from_fy is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year >= filters.from_fy)
-    if filters.to_fy is not None:
-        stmt = stmt.where(ImetHistory.fiscal_year <= filters.to_fy)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(ImetHistory.partner_id == partner_id)
+    stmt = stmt.where(
+        *within(ImetHistory.fiscal_year, filters.fiscal_year, filters.from_fy, filters.to_fy)
+    )
     if filters.updated_since is not None:
         stmt = stmt.where(ImetHistory.updated_at >= filters.updated_since)
     return stmt.options(selectinload(ImetHistory.partner))
@@ -87,14 +80,9 @@ async def history_listing(
 
 async def get_history(session: AsyncSession, principal: Principal, history_id: int) -> ImetHistory:
     """A record the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(ImetHistory)
-        .where(ImetHistory.id == history_id, visible_to(principal))
-        .options(selectinload(ImetHistory.partner))
-    )
-    if found is None:
-        raise NotFound(f"IMET history record {history_id} does not exist")
-    return found
+    stmt = select(ImetHistory).where(ImetHistory.id == history_id, visible_to(principal))
+    loaded = stmt.options(selectinload(ImetHistory.partner))
+    return await found_or_404(session, loaded, f"IMET history record {history_id}")
 
 
 def _details(history: ImetHistory) -> dict[str, Any]:
@@ -127,15 +115,7 @@ async def create_history(
     history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
     session.add(history)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        history.id,
-        list(body.model_fields_set),
-        _details(history),
-    )
+    record_created(session, actor, RESOURCE, history.id, body, _details(history))
     return history
 
 
@@ -147,8 +127,7 @@ async def update_history(
     expected_version: str | None,
 ) -> ImetHistory:
     history = await get_history(session, actor, history_id)
-    check_version(expected_version, history.version)
-    patch = Patch(history, body)
+    patch = Patch.checked(history, body, expected_version)
     partner = history.partner
     if (code := patch.get("partner")) is not None:
         partner = await resolve_partner(session, code, "/partner")
@@ -198,11 +177,7 @@ def _completions(
     ):
         if partner_id is not None:
             stmt = stmt.where(partner == partner_id)
-        if from_fy is not None:
-            stmt = stmt.where(year >= from_fy)
-        if to_fy is not None:
-            stmt = stmt.where(year <= to_fy)
-        branches.append(stmt)
+        branches.append(stmt.where(*within(year, low=from_fy, high=to_fy)))
     return union_all(*branches).subquery("completions")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -201,18 +202,6 @@ async def _trained(
     }
 
 
-async def _women_trained(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> dict[int, Figure]:
-    return await _trained(session, actor, query, women_only=True)
-
-
-async def _participants_trained(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> dict[int, Figure]:
-    return await _trained(session, actor, query, women_only=False)
-
-
 def _years(query: MetricQuery) -> range:
     return range(query.from_fy if query.from_fy is not None else query.to_fy, query.to_fy + 1)
 
@@ -321,18 +310,6 @@ async def _upgrades(
     }
 
 
-async def _upgrades_completed(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> dict[int, Figure]:
-    return await _upgrades(session, actor, query, beds=False)
-
-
-async def _women_beds_added(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> dict[int, Figure]:
-    return await _upgrades(session, actor, query, beds=True)
-
-
 async def _policy_milestones(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
@@ -397,13 +374,13 @@ async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> d
 
 COMPUTE: dict[str, Compute] = {
     **dict.fromkeys(CWD_FIGURES, _cwd),
-    "women_trained": _women_trained,
-    "participants_trained": _participants_trained,
+    "women_trained": partial(_trained, women_only=True),
+    "participants_trained": partial(_trained, women_only=False),
     "imet_women_completed": _imet_women_completed,
     "imet_women_share": _imet_women_share,
     "obligations": _obligations,
-    "facility_upgrades_completed": _upgrades_completed,
-    "women_beds_added": _women_beds_added,
+    "facility_upgrades_completed": partial(_upgrades, beds=False),
+    "women_beds_added": partial(_upgrades, beds=True),
     "policy_milestones": _policy_milestones,
     "gdrp_women_counterparts": _gdrp_women_counterparts,
     "peacekeeping_partner_women_share": _peacekeeping_share,

@@ -268,6 +268,17 @@ def withhold_small_numbers(
     ]
 
 
+def described(indicator: Indicator) -> dict[str, Any]:
+    """How an indicator counts, as its progress and its scorecard line both state it."""
+    return {
+        "measure": indicator.measure,
+        "direction": indicator.direction,
+        "aggregation": indicator.aggregation,
+        "source": indicator.source,
+        "baseline": indicator.baseline_text,
+    }
+
+
 async def indicator_progress(
     session: AsyncSession,
     actor: Principal,
@@ -337,11 +348,7 @@ async def progress(
         method += suppression_method(suppress_below)
     return Progress(
         indicator=indicator.code,
-        measure=indicator.measure,
-        direction=indicator.direction,
-        aggregation=indicator.aggregation,
-        source=indicator.source,
-        baseline=indicator.baseline_text,
+        **described(indicator),
         filters=filters,
         method=method,
         inputs=inputs,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
 from app.core.edits import Patch, delete_record
 from app.core.errors import Conflict, Forbidden, NotFound, Unprocessable, field_error
@@ -199,15 +199,7 @@ async def create_result(
     await session.flush()
     details = audit_details(indicator, body.fiscal_year, partner, forced)
     details["flagged"] = result.flagged
-    record(
-        session,
-        actor,
-        "create",
-        "indicator_result",
-        result.id,
-        list(body.model_fields_set),
-        details,
-    )
+    record_created(session, actor, "indicator_result", result.id, body, details)
     return result
 
 
@@ -223,8 +215,7 @@ async def update_result(
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
     indicator = result.indicator
-    check_version(expected_version, result.version)
-    patch = Patch(result, body)
+    patch = Patch.checked(result, body, expected_version)
     figures = {name: patch.value(name) for name in FIGURES}
     if indicator.measure == "percent" and "value" not in patch:
         figures["value"] = None  # derived from the parts, recomputed below

@@ -16,9 +16,9 @@ from sqlalchemy import delete, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid
+from app.audit.writer import record, record_created
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
 from app.core.versioning import check_version
@@ -76,10 +76,7 @@ async def get_indicator(session: AsyncSession, code: str, *, for_update: bool = 
         # Serializes writers of one indicator's targets and results (the overall row, whose
         # partner is NULL, has no unique constraint to lean on).
         stmt = stmt.with_for_update()
-    indicator = await session.scalar(stmt)
-    if indicator is None:
-        raise NotFound(f"indicator {code!r} does not exist")
-    return indicator
+    return await found_or_404(session, stmt, f"indicator {code!r}")
 
 
 async def _metric_filters(
@@ -165,31 +162,11 @@ async def create_indicator(
     filters = (
         await _metric_filters(session, body.metric, body.metric_filters) if body.metric else {}
     )
-    indicator = Indicator(
-        code=body.code,
-        name=body.name,
-        outcome=body.outcome,
-        program=program,
-        measure=body.measure,
-        direction=body.direction,
-        aggregation=body.aggregation,
-        source=body.source,
-        metric=body.metric,
-        metric_filters=filters,
-        baseline=body.baseline,
-        description=body.description,
-    )
+    given = body.model_dump(exclude={"program", "metric_filters"})
+    indicator = Indicator(**given, program=program, metric_filters=filters)
     session.add(indicator)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        RESOURCE,
-        indicator.code,
-        list(body.model_fields_set),
-        _details(indicator),
-    )
+    record_created(session, actor, RESOURCE, indicator.code, body, _details(indicator))
     return await get_indicator(session, indicator.code)
 
 
@@ -201,8 +178,7 @@ async def update_indicator(
     expected_version: str | None,
 ) -> Indicator:
     indicator = await get_indicator(session, code)
-    check_version(expected_version, indicator.version)
-    patch = Patch(indicator, body)
+    patch = Patch.checked(indicator, body, expected_version)
     metric = patch.value("metric")
     _check_shape(
         indicator.measure,

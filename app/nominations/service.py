@@ -23,7 +23,6 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
-    true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -39,12 +38,11 @@ from app.core.errors import (
     Unprocessable,
     field_error,
     invalid,
-    invalid_query,
 )
 from app.core.fiscal_year import today
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.nominations.coverage import refuse_completion_over_history
@@ -71,8 +69,8 @@ from app.nominations.workflow import (
 from app.partners.models import PARTNERS, Partner
 from app.partners.service import (
     code_form,
-    find_partner,
     lock_partners,
+    partner_filter_id,
     partner_ref_by,
 )
 
@@ -83,8 +81,7 @@ USERS = frozenset({Role.admin, Role.embassy})
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Nomination.partner_id == partner_id
+    return own_country_rows(principal, Nomination.partner_id)
 
 
 # Who may read a nomination's changes: its partner's embassy, as `visible_to` says.
@@ -131,11 +128,8 @@ async def select_nominations(
 ) -> Select[Nomination]:
     """The scoped, filtered statement every listing and export runs (no ORDER BY)."""
     stmt = _nominations(actor)
-    if filters.partner is not None:
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(Nomination.partner_id == found.id)
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(Nomination.partner_id == partner_id)
     if filters.fiscal_year is not None:
         stmt = stmt.where(Nomination.fiscal_year == filters.fiscal_year)
     if filters.status is not None:
@@ -463,8 +457,7 @@ async def set_vetting(
             f"{errors[0][0]}: {errors[0][1]}",
             errors=[field_error(pointer, detail) for pointer, detail in errors],
         )
-    check_version(expected_version, nomination.version)
-    patch = Patch(nomination, body)
+    patch = Patch.checked(nomination, body, expected_version)
     for name, column in VETTING_COLUMNS.items():
         patch.set(column, getattr(body, name), f"vetting.{name}")
     if await patch.saved(session):

@@ -12,7 +12,6 @@ from app.core.edits import Patch
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.outcomes.models import Outcome
 from app.outcomes.schemas import OutcomeUpdate
 
@@ -39,8 +38,7 @@ async def update_outcome(
     expected_version: str | None,
 ) -> Outcome:
     outcome = await get_outcome(session, number)
-    check_version(expected_version, outcome.version)
-    patch = Patch(outcome, body).copy()
+    patch = Patch.checked(outcome, body, expected_version).copy()
     if await patch.saved(session):
         record(session, actor, "update", "outcome", outcome.number, patch.changed)
     return outcome

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch
+from app.core.edits import Patch, found_or_404
 from app.core.errors import (
     Conflict,
     NotFound,
@@ -32,7 +32,7 @@ from app.partners.models import PARTNERS, Benchmark, Membership, Partner
 from app.partners.names import partner_search_text
 from app.partners.schemas import BenchmarkWrite, MembershipCreate, MembershipUpdate, PartnerUpdate
 from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.programs.service import of_program, resolve_program
 
 # A code's form names its column: numeric, alpha-3 (`code`) or alpha-2.
 _FORMS = ("numeric", "code", "alpha2")
@@ -130,6 +130,19 @@ async def resolve_partner_or_none(
     return None if code is None else await resolve_partner(session, code, pointer)
 
 
+async def partner_filter_id(
+    session: AsyncSession, code: str | None, parameter: str = "partner"
+) -> int | None:
+    """The id of a filter's partner (`?partner=`, or `parameter`) by any form of its code:
+    the CLI's filters come unresolved too. An unknown code is a 422 naming the parameter."""
+    if code is None:
+        return None
+    found = await partner_ref(session, code)
+    if found is None:
+        raise invalid_query(parameter, f"unknown country code {code!r}")
+    return found[0]
+
+
 async def partner_codes(
     session: AsyncSession, only: Collection[str] | None = None
 ) -> dict[str, tuple[int, str]]:
@@ -196,8 +209,7 @@ async def update_partner(
     expected_version: str | None,
 ) -> Partner:
     partner = await get_partner(session, code)
-    check_version(expected_version, partner.version)
-    patch = Patch(partner, body).copy()
+    patch = Patch.checked(partner, body, expected_version).copy()
     if "name" in patch.changed:
         partner.search_text = partner_search_text(partner.code, partner.name)
     if await patch.saved(session):
@@ -221,9 +233,7 @@ def list_memberships(
 ) -> Listing:
     stmt = select(Membership).where(Membership.partner_id == partner.id).options(*_with_codes())
     if program:
-        stmt = stmt.join(Program, Program.id == Membership.program_id).where(
-            Program.code == program.upper()
-        )
+        stmt = stmt.where(of_program(Membership.program_id, program))
     if as_of is not None:
         stmt = stmt.where(valid_on(as_of))
     if updated_since is not None:
@@ -292,14 +302,11 @@ async def add_membership(
 
 
 async def get_membership(session: AsyncSession, partner: Partner, membership_id: int) -> Membership:
-    membership = await session.scalar(
-        select(Membership)
-        .where(Membership.id == membership_id, Membership.partner_id == partner.id)
-        .options(*_with_codes())
+    stmt = select(Membership).where(
+        Membership.id == membership_id, Membership.partner_id == partner.id
     )
-    if membership is None:
-        raise NotFound(f"membership {membership_id} of {partner.code} does not exist")
-    return membership
+    loaded = stmt.options(*_with_codes())
+    return await found_or_404(session, loaded, f"membership {membership_id} of {partner.code}")
 
 
 async def update_membership(
@@ -369,8 +376,7 @@ async def put_benchmark(
             {"partner": partner.code, "fiscal_year": fiscal_year},
         )
         return benchmark, True
-    check_version(expected_version, benchmark.version)
-    patch = Patch(benchmark, body).copy()
+    patch = Patch.checked(benchmark, body, expected_version).copy()
     if await patch.saved(session):
         record(
             session,

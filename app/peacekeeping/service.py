@@ -18,6 +18,7 @@ from app.core.driver import insert_many
 from app.core.edits import delete_record
 from app.core.errors import NotFound
 from app.core.pagination import Listing, SortKey
+from app.core.rollup import within
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.partners.models import Membership
@@ -42,12 +43,8 @@ class SnapshotFilters:
 def list_snapshots(filters: SnapshotFilters) -> Listing:
     """Latest reporting date first; within a month, the newest upload first."""
     stmt = select(Snapshot)
-    if filters.reporting_date is not None:
-        stmt = stmt.where(Snapshot.reporting_date == filters.reporting_date)
-    if filters.from_date is not None:
-        stmt = stmt.where(Snapshot.reporting_date >= filters.from_date)
-    if filters.to_date is not None:
-        stmt = stmt.where(Snapshot.reporting_date <= filters.to_date)
+    dates = (filters.reporting_date, filters.from_date, filters.to_date)
+    stmt = stmt.where(*within(Snapshot.reporting_date, *dates))
     if filters.checksum is not None:
         stmt = stmt.where(Snapshot.checksum == filters.checksum.lower())
     if filters.updated_since is not None:

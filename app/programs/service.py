@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core.edits import Patch
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import Listing, SortKey
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.programs.models import Program
 from app.programs.schemas import ProgramCreate, ProgramUpdate
 
@@ -28,6 +28,12 @@ def list_programs(*, updated_since: datetime | None = None) -> Listing:
 
 async def find_program(session: AsyncSession, code: str) -> Program | None:
     return await session.scalar(select(Program).where(Program.code == code.upper()))
+
+
+def of_program(program_id: Any, code: str) -> ColumnElement[bool]:
+    """A `?program=` filter's condition on a record's program column `program_id`: the program
+    coded `code` (any case); an unknown code matches no record."""
+    return program_id.in_(select(Program.id).where(Program.code == code.upper()))
 
 
 async def program_code(session: AsyncSession, code: str) -> str | None:
@@ -63,7 +69,7 @@ async def create_program(session: AsyncSession, actor: Principal, body: ProgramC
     program = Program(**body.model_dump())
     session.add(program)
     await session.flush()
-    record(session, actor, "create", RESOURCE, program.code, list(body.model_fields_set))
+    record_created(session, actor, RESOURCE, program.code, body)
     return program
 
 
@@ -75,8 +81,7 @@ async def update_program(
     expected_version: str | None,
 ) -> Program:
     program = await get_program(session, code)
-    check_version(expected_version, program.version)
-    patch = Patch(program, body).copy()
+    patch = Patch.checked(program, body, expected_version).copy()
     if await patch.saved(session):
         record(session, actor, "update", RESOURCE, program.code, patch.changed)
     return program

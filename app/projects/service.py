@@ -14,23 +14,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
+from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.core.versioning import check_version
-from app.partners.service import find_partner, resolve_partner, resolve_partner_or_none
-from app.programs.models import Program
-from app.programs.service import resolve_program
+from app.partners.service import (
+    partner_filter_id,
+    resolve_partner,
+    resolve_partner_or_none,
+)
+from app.programs.service import of_program, resolve_program
 from app.projects.models import Implementer, Project
 from app.projects.schemas import (
     ImplementerCreate,
@@ -98,6 +101,12 @@ async def project_by_id(session: AsyncSession, project_id: int | None) -> Projec
     return None if project_id is None else await session.get(Project, project_id)
 
 
+async def body_project(session: AsyncSession, code: str | None, program_id: int) -> Project | None:
+    """The project a create body names, loaded (None when it names none), as `resolve_project`
+    checks it: a project of the record's program."""
+    return await project_by_id(session, await resolve_project(session, code, program_id))
+
+
 async def patch_project(session: AsyncSession, patch: Patch) -> None:
     """The project of the record a PATCH changes, checked whenever the PATCH sets it or the
     record's program (already applied): a project belongs to one program."""
@@ -163,11 +172,8 @@ async def implementers_listing(session: AsyncSession, filters: ImplementerFilter
     stmt = select(Implementer).options(selectinload(Implementer.country))
     if filters.kind is not None:
         stmt = stmt.where(Implementer.kind == filters.kind)
-    if filters.country is not None:
-        found = await find_partner(session, filters.country)
-        if found is None:
-            raise invalid_query("country", f"unknown country code {filters.country!r}")
-        stmt = stmt.where(Implementer.country_id == found.id)
+    if (country_id := await partner_filter_id(session, filters.country, "country")) is not None:
+        stmt = stmt.where(Implementer.country_id == country_id)
     if filters.q:
         stmt = stmt.where(matches(Implementer.search_text, filters.q))
     if filters.updated_since is not None:
@@ -223,7 +229,7 @@ async def create_implementer(
     )
     session.add(implementer)
     await session.flush()
-    record(session, actor, "create", IMPLEMENTER, implementer.code, list(body.model_fields_set))
+    record_created(session, actor, IMPLEMENTER, implementer.code, body)
     return implementer
 
 
@@ -235,8 +241,7 @@ async def update_implementer(
     expected_version: str | None,
 ) -> Implementer:
     implementer = await get_implementer(session, code)
-    check_version(expected_version, implementer.version)
-    patch = Patch(implementer, body)
+    patch = Patch.checked(implementer, body, expected_version)
     if (country := patch.get("country")) is not None:
         patch.refer("country", await resolve_partner(session, country, "/country"))
     patch.copy("name", "kind")
@@ -266,8 +271,7 @@ def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The projects `principal` may know exist: an embassy key those in its own country only
     (a multi-country project names no country, so no embassy sees it; the rule:
     app/core/scope.py; no principal: the CLI, which sees everything)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Project.partner_id == partner_id
+    return own_country_rows(principal, Project.partner_id)
 
 
 # Who may read a project's changes: its country's embassy, as `visible_to` says.
@@ -297,15 +301,9 @@ async def select_projects(
     """The filtered, caller-scoped statement behind the list, its CSV and the IATI export."""
     stmt = select(Project).where(visible_to(principal))
     if filters.program is not None:
-        stmt = stmt.where(
-            Project.program_id
-            == select(Program.id).where(Program.code == filters.program.upper()).scalar_subquery()
-        )
-    if filters.partner is not None:
-        found = await find_partner(session, filters.partner)
-        if found is None:
-            raise invalid_query("partner", f"unknown country code {filters.partner!r}")
-        stmt = stmt.where(Project.partner_id == found.id)
+        stmt = stmt.where(of_program(Project.program_id, filters.program))
+    if (partner_id := await partner_filter_id(session, filters.partner)) is not None:
+        stmt = stmt.where(Project.partner_id == partner_id)
     implementer_id = await implementer_filter_id(session, filters.implementer)
     if implementer_id is not None:
         stmt = stmt.where(Project.implementer_id == implementer_id)
@@ -324,15 +322,9 @@ async def projects_listing(
 
 async def get_project(session: AsyncSession, principal: Principal | None, code: str) -> Project:
     """A project the caller may see; another country's answers exactly as a missing one."""
-    found = await session.scalar(
-        select(Project)
-        .where(Project.code == code.upper(), visible_to(principal))
-        .options(*_loaded())
-        .execution_options(populate_existing=True)
-    )
-    if found is None:
-        raise NotFound(f"project {code.upper()!r} does not exist")
-    return found
+    stmt = select(Project).where(Project.code == code.upper(), visible_to(principal))
+    loaded = stmt.options(*_loaded()).execution_options(populate_existing=True)
+    return await found_or_404(session, loaded, f"project {code.upper()!r}")
 
 
 def _details(project: Project) -> dict[str, Any]:
@@ -365,15 +357,7 @@ async def create_project(session: AsyncSession, actor: Principal, body: ProjectC
     project.search_text = _search(project)
     session.add(project)
     await session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        PROJECT,
-        project.code,
-        list(body.model_fields_set),
-        _details(project),
-    )
+    record_created(session, actor, PROJECT, project.code, body, _details(project))
     return project
 
 
@@ -385,8 +369,7 @@ async def update_project(
     expected_version: str | None,
 ) -> Project:
     project = await get_project(session, actor, code)
-    check_version(expected_version, project.version)
-    patch = Patch(project, body)
+    patch = Patch.checked(project, body, expected_version)
     if patch.value("end_date") < patch.value("start_date"):
         pointer = "/end_date" if "end_date" in patch else "/start_date"
         raise invalid(pointer, "end_date must not be before start_date")

@@ -3,7 +3,7 @@ training centers, counted with the women's beds they added and what they cost, i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -26,7 +26,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -102,8 +102,7 @@ async def facility_upgrades(
     session: AsyncSession, actor: Principal, groups: list[str], query: UpgradesQuery
 ) -> UpgradesReport:
     check_fiscal_years(query.from_fy, query.to_fy)
-    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
-    query = replace(query, program=scope.program_code, partner=scope.partner_code)
+    query, scope = await scoped_query(session, actor, query)
     program_id, partner_id = scope.program_id, scope.partner_id
     if known_at() is None:
         rows, totals = await _from_rollup(session, actor, groups, query, program_id, partner_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import figures_scope
+from app.reports.scope import scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -91,8 +91,7 @@ async def funding_report(
 ) -> FundingReport:
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
         raise invalid_query("from_fy", "must not be after to_fy")
-    scope = await figures_scope(session, principal, program=query.program, partner=query.partner)
-    query = replace(query, program=scope.program_code, partner=scope.partner_code)
+    query, scope = await scoped_query(session, principal, query)
     conditions = obligation_filters(
         principal,
         type=query.type,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -80,8 +80,7 @@ async def policy_milestones(
     session: AsyncSession, actor: Principal, groups: list[str], query: MilestonesQuery
 ) -> MilestonesReport:
     check_fiscal_years(query.from_fy, query.to_fy)
-    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
-    query = replace(query, program=scope.program_code, partner=scope.partner_code)
+    query, scope = await scoped_query(session, actor, query)
     # From the rollup; as known at a past instant (the rollup is not versioned), the records
     # then, read through the same columns.
     table: Any = PolicyMilestonesRollup if known_at() is None else PolicyMilestone

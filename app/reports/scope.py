@@ -4,7 +4,8 @@ filters here, so an unknown code or a reversed range fails the same way in each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,6 +13,9 @@ from app.core.errors import invalid_query
 from app.core.security import Principal
 from app.partners.service import figures_partner
 from app.programs.service import find_program
+
+# A report's query: a dataclass with (at least) `program` and `partner` codes.
+Query = TypeVar("Query", bound=Any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +54,12 @@ async def figures_scope(
         partner_id=only.id if only is not None else None,
         partner_code=only.code if only is not None else None,
     )
+
+
+async def scoped_query(
+    session: AsyncSession, actor: Principal, query: Query
+) -> tuple[Query, FiguresScope]:
+    """The scope of a report's `query` (`figures_scope` of its program and partner), and the
+    query with the codes as found (an embassy key's own country whatever it asked)."""
+    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
+    return replace(query, program=scope.program_code, partner=scope.partner_code), scope

@@ -27,10 +27,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import BindParameter
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
-from app.core.edits import Patch, delete_record
-from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid_query
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import Conflict, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
@@ -345,12 +345,8 @@ async def get_training(
     session: AsyncSession, principal: Principal | None, training_id: int
 ) -> Training:
     stmt = select(Training).where(Training.id == training_id, visible_to(principal))
-    training = await session.scalar(
-        stmt.options(*load_options(principal)).execution_options(populate_existing=True)
-    )
-    if training is None:
-        raise NotFound(f"training {training_id} does not exist")
-    return training
+    loaded = stmt.options(*load_options(principal)).execution_options(populate_existing=True)
+    return await found_or_404(session, loaded, f"training {training_id}")
 
 
 # Writes
@@ -411,13 +407,12 @@ async def create_training(
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training)
     await rollup.apply(session, deltas)
-    record(
+    record_created(
         session,
         actor,
-        "create",
         RESOURCE,
         training.id,
-        list(body.model_fields_set),
+        body,
         {"program": body.program, "external_ref": body.external_ref},
         partners=[
             *(p.partner_id for p in training.participants),
@@ -439,8 +434,7 @@ async def update_training(
     expected_version: str | None,
 ) -> Training:
     training = await get_training(session, None, training_id)
-    check_version(expected_version, training.version)
-    patch = Patch(training, body)
+    patch = Patch.checked(training, body, expected_version)
     refs = await _patched_references(session, patch)
     deltas = rollup.new_deltas()
     rollup.add_training(deltas, training, sign=-1)

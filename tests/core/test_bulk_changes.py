@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.core.bulk import changed_fields, look_up
+from app.core.bulk import Problems, changed_fields
 from app.core.records import Field, RecordShape
 
 SHAPE = RecordShape(
@@ -40,8 +40,8 @@ def test_a_derived_field_is_named_when_nothing_else_differs() -> None:
 
 
 def test_a_code_is_looked_up_in_any_case_and_an_unknown_one_noted() -> None:
-    problems: list[tuple[str, str]] = []
-    assert look_up({"GPOI": 7}, "gpoi", "/program", "unknown program", problems) == 7
+    problems = Problems()
+    assert problems.look_up({"GPOI": 7}, "gpoi", "/program", "unknown program") == 7
     assert problems == []
-    assert look_up({"GPOI": 7}, "Xx", "/program", "unknown program", problems) is None
+    assert problems.look_up({"GPOI": 7}, "Xx", "/program", "unknown program") is None
     assert problems == [("/program", "unknown program 'Xx'")]

@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import literal, select
 
-from app.core.edits import Patch, delete_record
+from app.core.edits import Patch, delete_record, found_or_404
+from app.core.errors import NotFound, PreconditionFailed
 from app.core.schemas import UpdateModel, apply_changes
 
 
@@ -148,3 +150,34 @@ async def test_delete_record_takes_the_record_out_of_its_rollup(with_rollup: boo
     if with_rollup:
         expected = [("before", [7]), *expected, ("after", [7])]
     assert steps.done == expected
+
+
+@dataclass
+class Versioned(Thing):
+    version: int = 3
+
+
+def test_a_checked_patch_begins_only_on_the_version_the_client_read() -> None:
+    thing = Versioned()
+    assert Patch.checked(thing, ThingUpdate(size=2), "3").copy().changed == ["size"]
+    assert Patch.checked(thing, ThingUpdate(), None).target is thing  # no If-Match: any version
+    with pytest.raises(PreconditionFailed):
+        Patch.checked(thing, ThingUpdate(size=4), "2")
+    assert thing.size == 2  # the stale patch set nothing
+
+
+@dataclass
+class Found:
+    """A session whose query finds `row` (None: nothing)."""
+
+    row: Any
+
+    async def scalar(self, stmt: Any) -> Any:
+        return self.row
+
+
+async def test_found_or_404_is_the_record_or_a_404_naming_it() -> None:
+    stmt = select(literal(1))
+    assert await found_or_404(Found("the row"), stmt, "thing 7") == "the row"  # type: ignore[arg-type]
+    with pytest.raises(NotFound, match=r"^thing 7 does not exist$"):
+        await found_or_404(Found(None), stmt, "thing 7")  # type: ignore[arg-type]

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, column, true
 from sqlalchemy.dialects import sqlite
 
 import app
 from app.core.errors import Forbidden
-from app.core.scope import own_country, own_partner_id
+from app.core.scope import own_country, own_country_rows, own_partner_id
 from app.core.security import Principal, Role
 
 ANALYST = Principal(key_id=1, role=Role.analyst)
@@ -73,3 +73,12 @@ def test_own_country_limits_an_embassy_to_its_own() -> None:
     assert own_partner_id(None) is None
     assert own_partner_id(ANALYST) is None
     assert own_partner_id(EMBASSY) == 4242
+
+
+def test_own_country_rows_confines_an_embassy_to_its_partner_column() -> None:
+    partner_id = column("partner_id")
+    assert sql(own_country_rows(EMBASSY, partner_id)) == "partner_id = 4242"
+    assert sql(own_country_rows(ANALYST, partner_id)) == sql(true())
+    assert sql(own_country_rows(None, partner_id)) == sql(true())  # the CLI sees all
+    with pytest.raises(Forbidden):
+        own_country_rows(UNBOUND, partner_id)

@@ -89,15 +89,32 @@ def locate(rec: Record, loc: Sequence[Any]) -> tuple[int, str]:
     return rec.row, "/" + "/".join(parts) if parts else ""
 
 
-def look_up(
-    codes: Mapping[str, T], code: str, pointer: str, unknown: str, problems: list[tuple[str, str]]
-) -> T | None:
-    """What `code` (any case) names in `codes`; else None, and the problem noted at `pointer`
-    (e.g. "unknown program 'XX'")."""
-    found = codes.get(code.upper())
-    if found is None:
-        problems.append((pointer, f"{unknown} {code!r}"))
-    return found
+class Problems(list[tuple[str, str]]):
+    """The (JSON pointer, message) problems one record's check notes, its look-ups of the
+    codes it names among them."""
+
+    def look_up(self, codes: Mapping[str, T], code: str, pointer: str, unknown: str) -> T | None:
+        """What `code` (any case) names in `codes`; else None, and the problem noted at
+        `pointer` (e.g. "unknown program 'XX'")."""
+        found = codes.get(code.upper())
+        if found is None:
+            self.append((pointer, f"{unknown} {code!r}"))
+        return found
+
+    def program(self, programs: Mapping[str, T], code: str) -> T | None:
+        """The program `code` names, or the problem noted at /program."""
+        return self.look_up(programs, code, "/program", "unknown program")
+
+    def partner(self, partners: Mapping[str, T], code: str) -> T | None:
+        """The partner `code` names, or the problem noted at /partner."""
+        return self.look_up(partners, code, "/partner", "unknown country code")
+
+    def noted(self, checked: tuple[T, tuple[str, str] | None]) -> T:
+        """The value of a check that answers (value, problem or None), its problem noted."""
+        value, problem = checked
+        if problem is not None:
+            self.append(problem)
+        return value
 
 
 def stored_id(stored: object) -> int:

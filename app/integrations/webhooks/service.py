@@ -7,16 +7,17 @@ import base64
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record
+from app.audit.writer import record, record_created
 from app.core import visibility
+from app.core.edits import found_or_404
 from app.core.errors import NotFound, invalid
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.integrations.webhooks.models import Attempt, Message, Subscription
@@ -33,8 +34,7 @@ def new_secret() -> str:
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:
     """The subscriptions `principal` may know exist (the rule: app/core/scope.py)."""
-    partner_id = own_partner_id(principal)
-    return true() if partner_id is None else Subscription.partner_id == partner_id
+    return own_country_rows(principal, Subscription.partner_id)
 
 
 # Who may read a subscription's changes: its owner's embassy, as `visible_to` says.
@@ -61,10 +61,7 @@ async def get_webhook(
     if for_update:
         # NO KEY UPDATE: an outbox row written meanwhile (its key-share lock) need not wait.
         stmt = stmt.with_for_update(of=Subscription, key_share=True)
-    found = await session.scalar(stmt)
-    if found is None:
-        raise NotFound(f"webhook {webhook_id} does not exist")
-    return found
+    return await found_or_404(session, stmt, f"webhook {webhook_id}")
 
 
 async def create_webhook(
@@ -84,7 +81,7 @@ async def create_webhook(
     session.add(subscription)
     await session.flush()
     await session.refresh(subscription, ["partner"])
-    record(session, actor, "create", RESOURCE, subscription.id, sorted(body.model_fields_set))
+    record_created(session, actor, RESOURCE, subscription.id, body)
     return subscription, secret
 
 
