@@ -34,6 +34,9 @@ logger = logging.getLogger("wps.app")
 
 # Paths that take whole files, so their bodies may use the larger import cap.
 BULK_PATHS = ("/api/v1/imports/", "/api/v1/peacekeeping/snapshots")
+# Paths whose requests may run long statements (whole files, reports over every record,
+# exports): their sessions take WPS_DB_LONG_STATEMENT_TIMEOUT_SECONDS, not a request's budget.
+LONG_WORK_PATHS = (*BULK_PATHS, "/api/v1/reports/", "/api/v1/exports/")
 
 DESCRIPTION = """The service of record for the Women, Peace and Security work of the Bureau of
 Political-Military Affairs: programs, partner countries, trainings, IMET nominations, funding,
@@ -89,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 with suppress(asyncio.CancelledError):
                     await task
         await app.state.engine.dispose()
+        await app.state.long_engine.dispose()
 
     app = FastAPI(
         title="WPS Program Tracker",
@@ -102,6 +106,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.long_engine = create_engine(settings, long_work=True)
+    app.state.long_sessionmaker = create_sessionmaker(app.state.long_engine)
+    app.state.long_work_paths = LONG_WORK_PATHS
     app.state.key_cache = KeyCache(settings.key_cache_seconds)
     app.state.load_principal = load_principal
     app.state.codes = CodeLookups(program=program_code, partner=partner_code)

@@ -27,8 +27,9 @@ from app.core.config import Settings
 
 
 def create_engine(settings: Settings, *, long_work: bool = False) -> AsyncEngine:
-    """The engine; `long_work` (the CLI's imports, exports and reports) gives each statement
-    the long budget instead of a request's."""
+    """The engine; `long_work` (the CLI's commands; in the service, the requests to the paths
+    it names as long work) gives each statement the long budget instead of a request's, from
+    a pool a quarter the size."""
     kwargs: dict[str, Any] = {}
     if settings.is_sqlite:
         kwargs["connect_args"] = {"timeout": 5}
@@ -42,7 +43,8 @@ def create_engine(settings: Settings, *, long_work: bool = False) -> AsyncEngine
         kwargs["pool_timeout"] = settings.db_connect_timeout_seconds
         if settings.db_pool_size:
             # Sized to the concurrency with no overflow, so connections are not churned.
-            kwargs["pool_size"] = settings.db_pool_size
+            size = settings.db_pool_size
+            kwargs["pool_size"] = max(2, size // 4) if long_work else size
             kwargs["max_overflow"] = 0
         # The connection returned last is handed out first: a light load keeps reusing a few
         # warm ones (their prepared statements, the server's caches) rather than cycling
@@ -134,9 +136,18 @@ def after_transaction(session: AsyncSession, callback: Callable[[], None]) -> No
     session.info.setdefault("after_transaction", []).append(callback)
 
 
+def request_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
+    """The sessions of this request: those of the long budget for the paths the app names as
+    long work (`app.state.long_work_paths`: imports, reports, exports), else a request's."""
+    state = request.app.state
+    long_work: tuple[str, ...] = getattr(state, "long_work_paths", ())
+    if long_work and request.scope["path"].startswith(long_work):
+        return state.long_sessionmaker  # type: ignore[no-any-return]
+    return state.sessionmaker  # type: ignore[no-any-return]
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
-    async with sessionmaker() as session:
+    async with request_sessionmaker(request)() as session:
         try:
             yield session
             await commit(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
-from app.core.db import SessionDep
+from app.core.db import SessionDep, request_sessionmaker
 from app.core.errors import invalid_query, responses
 from app.core.params import (
     FromFiscalYear,
@@ -61,7 +61,7 @@ async def export_iati(
     )
     stmt = await iati.project_statement(session, export)
     return StreamingResponse(
-        iati.document(request.app.state.sessionmaker, export, stmt),
+        iati.document(request_sessionmaker(request), export, stmt),
         media_type=XML,
         headers={"Content-Disposition": 'attachment; filename="iati-activities.xml"'},
     )
