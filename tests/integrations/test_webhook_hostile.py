@@ -5,6 +5,7 @@ loopback: names resolve through a stub, and connections to any other address are
 from __future__ import annotations
 
 import asyncio
+import base64
 import ipaddress
 import socket
 import time
@@ -17,7 +18,7 @@ import httpx
 import pytest
 
 from app.integrations.webhooks.urls import not_public
-from app.integrations.webhooks.worker import REPLY_PREFIX_BYTES
+from app.integrations.webhooks.worker import REPLY_PREFIX_BYTES, Claimed, Worker
 from tests.conftest import Keys
 from tests.integrations.receiver import listener, receiver
 from tests.integrations.test_webhooks import WEBHOOKS, deliver, private, subscribe, worker
@@ -142,6 +143,24 @@ async def test_a_binary_reply_is_stored_without_its_control_characters(
     (attempt,) = await attempts(client, keys, hook)
     assert attempt["succeeded"] is True
     assert attempt["response_prefix"] == "ok[2J]0;pwned 31m\ufffd\ufffd\r\n\tend"
+
+
+async def test_a_reply_a_transport_read_whole_is_cut_the_same(app: Any) -> None:
+    # httpx's mock transport hands over a body already read: the log still keeps 4 KiB only.
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"\x1bx" * REPLY_PREFIX_BYTES)
+
+    settings = app.state.settings.model_copy(update={"webhook_allow_private": True})
+    mocked = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    runner = Worker(app.state.sessionmaker, settings, client=mocked)
+    secret = "whsec_" + base64.b64encode(bytes(24)).decode()
+    claimed = Claimed(1, "msg_1", 1, "http://127.0.0.1:9/hook", secret, {"seq": 1}, 0)
+    try:
+        outcome = await runner.send(claimed)
+    finally:
+        await runner.aclose()
+    assert (outcome.status_code, outcome.error) == (200, None)
+    assert outcome.response_prefix == "x" * (REPLY_PREFIX_BYTES // 2)
 
 
 async def test_a_trickling_receiver_is_cut_at_its_deadline_and_delays_no_other(
