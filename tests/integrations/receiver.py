@@ -1,5 +1,5 @@
 """A real HTTP endpoint on the loopback interface that records what it is sent; it can also
-be hostile: a huge reply body, or headers trickled one line at a time."""
+be hostile: a huge or binary reply body, or headers trickled one line at a time."""
 
 from __future__ import annotations
 
@@ -39,11 +39,17 @@ def receiver(
     otherwise: int = 200,
     *,
     location: str = "http://127.0.0.1:9/elsewhere",
-    reply_bytes: int = 0,
+    reply: bytes = b"",
+    reply_bytes: int | None = None,
     trickle_seconds: float = 0.0,
 ) -> Iterator[Receiver]:
-    """`reply_bytes`: answer with a body that long (zeros, sent as long as it is read);
-    `trickle_seconds`: send a header line every 0.2 s for that long before the body."""
+    """`reply`: the body answered; `reply_bytes`: answer with a body that long instead, `reply`
+    repeated (zeros when empty), sent as long as it is read; `trickle_seconds`: send a header
+    line every 0.2 s for that long before the body."""
+    size = len(reply) if reply_bytes is None else reply_bytes
+    pattern = reply or b"\0"
+    # Whole patterns per chunk, so the body is `pattern` repeated throughout.
+    chunk = pattern * max(1, 65536 // len(pattern))
     holder: list[Receiver] = []
     stopped = threading.Event()
 
@@ -62,12 +68,12 @@ def receiver(
             while time.monotonic() < until and not stopped.wait(0.2):
                 self.send_header("x-trickle", "1")
                 self.flush_headers()
-            self.send_header("content-length", str(reply_bytes))
+            self.send_header("content-length", str(size))
             self.end_headers()
-            chunk, size = bytes(65536), reply_bytes
-            while size > 0 and not stopped.is_set():
-                self.wfile.write(chunk[:size])
-                size -= len(chunk)
+            left = size
+            while left > 0 and not stopped.is_set():
+                self.wfile.write(chunk[:left])
+                left -= len(chunk)
 
         def log_message(self, *args: object) -> None:
             pass

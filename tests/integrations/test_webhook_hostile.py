@@ -5,6 +5,7 @@ loopback: names resolve through a stub, and connections to any other address are
 from __future__ import annotations
 
 import asyncio
+import base64
 import ipaddress
 import socket
 import time
@@ -17,6 +18,7 @@ import httpx
 import pytest
 
 from app.integrations.webhooks.urls import not_public
+from app.integrations.webhooks.worker import REPLY_PREFIX_BYTES, Claimed, Worker
 from tests.conftest import Keys
 from tests.integrations.receiver import listener, receiver
 from tests.integrations.test_webhooks import WEBHOOKS, deliver, private, subscribe, worker
@@ -83,7 +85,8 @@ async def resolver(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[str]]:
 async def test_a_huge_reply_is_never_read_into_memory(
     app: Any, client: httpx.AsyncClient, keys: Keys, private: None
 ) -> None:
-    with receiver(reply_bytes=300 * MiB) as endpoint:
+    line = b"0123456789 abcdef\n"  # 18 bytes: the cut falls inside one
+    with receiver(reply=line, reply_bytes=300 * MiB) as endpoint:
         hook = await subscribe(client, keys, endpoint.url)
         await nominate(client, keys)
         runner = worker(app, webhook_timeout_seconds=30.0)
@@ -97,6 +100,67 @@ async def test_a_huge_reply_is_never_read_into_memory(
     assert peak - started < 50 * MiB, f"{(peak - started) // MiB} MiB held for a reply"
     (attempt,) = await attempts(client, keys, hook)
     assert (attempt["succeeded"], attempt["status_code"]) == (True, 200)
+    # The delivery log keeps the first bytes read, exactly, and nothing more.
+    first = (line * (REPLY_PREFIX_BYTES // len(line) + 1))[:REPLY_PREFIX_BYTES]
+    assert attempt["response_prefix"] == first.decode()
+
+
+async def test_a_short_reply_is_kept_whole_in_the_delivery_log(
+    app: Any, client: httpx.AsyncClient, keys: Keys, private: None
+) -> None:
+    with receiver(reply='{"received": true, "note": "gracias, señor"}'.encode()) as endpoint:
+        hook = await subscribe(client, keys, endpoint.url)
+        await nominate(client, keys)
+        assert await deliver(worker(app)) == 1
+    (attempt,) = await attempts(client, keys, hook)
+    assert (attempt["succeeded"], attempt["status_code"]) == (True, 200)
+    assert attempt["response_prefix"] == '{"received": true, "note": "gracias, señor"}'
+
+
+async def test_a_failed_reply_is_kept_too_and_an_empty_one_is_empty(
+    app: Any, client: httpx.AsyncClient, keys: Keys, private: None
+) -> None:
+    with receiver([503], reply=b"try later") as failing, receiver() as silent:
+        failed = await subscribe(client, keys, failing.url)
+        empty = await subscribe(client, keys, silent.url)
+        await nominate(client, keys)
+        assert await deliver(worker(app)) == 2
+    (attempt,) = await attempts(client, keys, failed)
+    assert (attempt["error"], attempt["response_prefix"]) == ("HTTP 503", "try later")
+    (attempt,) = await attempts(client, keys, empty)
+    assert (attempt["succeeded"], attempt["response_prefix"]) == (True, "")
+
+
+async def test_a_binary_reply_is_stored_without_its_control_characters(
+    app: Any, client: httpx.AsyncClient, keys: Keys, private: None
+) -> None:
+    # NULs, terminal escapes (clear screen, set title, bell, a C1 CSI), invalid UTF-8.
+    hostile = b"\x00\x01ok\x1b[2J\x1b]0;pwned\x07 \xc2\x9b31m\xff\xfe\r\n\tend\x7f\x00"
+    with receiver(reply=hostile) as endpoint:
+        hook = await subscribe(client, keys, endpoint.url)
+        await nominate(client, keys)
+        assert await deliver(worker(app)) == 1
+    (attempt,) = await attempts(client, keys, hook)
+    assert attempt["succeeded"] is True
+    assert attempt["response_prefix"] == "ok[2J]0;pwned 31m\ufffd\ufffd\r\n\tend"
+
+
+async def test_a_reply_a_transport_read_whole_is_cut_the_same(app: Any) -> None:
+    # httpx's mock transport hands over a body already read: the log still keeps 4 KiB only.
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"\x1bx" * REPLY_PREFIX_BYTES)
+
+    settings = app.state.settings.model_copy(update={"webhook_allow_private": True})
+    mocked = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    runner = Worker(app.state.sessionmaker, settings, client=mocked)
+    secret = "whsec_" + base64.b64encode(bytes(24)).decode()
+    claimed = Claimed(1, "msg_1", 1, "http://127.0.0.1:9/hook", secret, {"seq": 1}, 0)
+    try:
+        outcome = await runner.send(claimed)
+    finally:
+        await runner.aclose()
+    assert (outcome.status_code, outcome.error) == (200, None)
+    assert outcome.response_prefix == "x" * (REPLY_PREFIX_BYTES // 2)
 
 
 async def test_a_trickling_receiver_is_cut_at_its_deadline_and_delays_no_other(
@@ -137,6 +201,7 @@ async def test_a_trickling_receiver_is_cut_at_its_deadline_and_delays_no_other(
             await asyncio.gather(running, return_exceptions=True)
     for attempt in tried:  # one for each event, each cut at the deadline
         assert (attempt["succeeded"], attempt["error"]) == (False, "timeout")
+        assert attempt["response_prefix"] is None
         assert deadline * 1000 <= attempt["duration_ms"] < (deadline + 1) * 1000
 
 
@@ -183,6 +248,7 @@ async def test_a_delivery_error_names_a_class_not_the_network(
     assert await deliver(worker(app)) == 1
     (attempt,) = await attempts(client, keys, hook)
     assert (attempt["succeeded"], attempt["error"]) == (False, "connection refused")
+    assert attempt["response_prefix"] is None  # no reply came
 
 
 @pytest.mark.parametrize(

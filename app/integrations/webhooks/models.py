@@ -76,6 +76,9 @@ class Attempt(IdMixin, Base):
     attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status_code: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
+    # The reply's first bytes as cleaned text (at most the worker's REPLY_PREFIX_BYTES); None
+    # when no reply came (connection failed, timeout before the headers, URL refused).
+    response_prefix: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[int] = mapped_column(Integer)
     succeeded: Mapped[bool] = mapped_column(Boolean)
 

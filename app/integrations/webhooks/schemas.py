@@ -80,6 +80,13 @@ class DeliveryRead(ReadModel):
     succeeded: bool
     status_code: int | None
     error: str | None
+    response_prefix: str | None = Field(
+        description=(
+            "The first bytes of the endpoint's reply as text (at most 4 KiB of it, never the "
+            "whole; invalid UTF-8 replaced, control characters but newline, return and tab "
+            "removed); null when no reply came"
+        )
+    )
     duration_ms: int
     message_state: str = Field(description="pending (to retry), delivered or failed")
 
@@ -106,7 +113,8 @@ WEBHOOK_RECORD = records.RecordShape(
 WEBHOOKS = CsvListing(WebhookRead, WEBHOOK_RECORD, "webhooks.csv")
 DELIVERY_RECORD = records.RecordShape(
     *map(records.Field, ("id", "message_id", "webhook_id", "event_type", "seq")),
-    *map(records.Field, ("attempted_at", "succeeded", "status_code", "error", "duration_ms")),
+    *map(records.Field, ("attempted_at", "succeeded", "status_code", "error")),
+    *map(records.Field, ("response_prefix", "duration_ms")),
     records.Field("message_state"),
 )
 WEBHOOK_DELIVERIES = CsvListing(DeliveryRead, DELIVERY_RECORD, "webhook-deliveries.csv")

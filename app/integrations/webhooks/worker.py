@@ -11,6 +11,7 @@ serializes writers, so one worker there.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import logging
 import random
 import ssl
@@ -42,6 +43,18 @@ T = TypeVar("T")
 USER_AGENT = "wps-tracker-webhooks/1"
 # The most of a reply read (then the connection is dropped): a receiver's body is not our memory.
 REPLY_PREFIX_BYTES = 4096
+# Control characters (C0, DEL, C1) but newline, return and tab: none reaches a log or terminal.
+_CONTROLS = dict.fromkeys(
+    c for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\n\r\t"
+)
+
+
+def reply_text(prefix: bytes, cut: bool = False) -> str:
+    """The reply's first bytes as text for the delivery log: UTF-8 (invalid bytes replaced),
+    control characters but newline, return and tab removed. `cut`: the reply went on, so a
+    character split by the cut is dropped rather than shown as a replacement."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    return decoder.decode(prefix[:REPLY_PREFIX_BYTES], final=not cut).translate(_CONTROLS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,8 @@ class Outcome:
     status_code: int | None
     error: str | None
     duration_ms: int
+    # The reply's first bytes (`reply_text`); None when no reply came.
+    response_prefix: str | None = None
 
     @property
     def succeeded(self) -> bool:
@@ -300,6 +315,7 @@ class Worker:
         started = time.perf_counter()
         status_code: int | None = None
         error: str | None = None
+        reply: str | None = None
         try:
             async with asyncio.timeout(self.settings.webhook_timeout_seconds):
                 target = await resolve(
@@ -308,15 +324,16 @@ class Worker:
                 if isinstance(target, str):
                     error = f"not sent: the URL {target}"
                 else:
-                    status_code, error = await self._post(claimed, at, target)
+                    status_code, error, reply = await self._post(claimed, at, target)
         except TimeoutError:
             error = "timeout"
         elapsed = int((time.perf_counter() - started) * 1000)
-        return Outcome(claimed, at, status_code, error, elapsed)
+        return Outcome(claimed, at, status_code, error, elapsed, reply)
 
     async def _post(
         self, claimed: Claimed, at: datetime, target: Target
-    ) -> tuple[int | None, str | None]:
+    ) -> tuple[int | None, str | None, str | None]:
+        """The status, the error and the reply's first bytes as text (`reply_text`)."""
         body, headers = signed_request(claimed, at)
         pinned = _PINNED.set(target)
         try:
@@ -325,21 +342,25 @@ class Worker:
             ) as response:
                 # A few KiB at most (a short body completes and keeps the connection); the
                 # rest is never read: closing drops the connection.
-                read = 0
-                # (A transport that already read the body, like httpx's mock, has nothing left.)
+                prefix = bytearray()
+                # (A transport that already read the body, like httpx's mock, has nothing left
+                # to stream: its body is at hand.)
+                if response.is_stream_consumed:
+                    prefix += response.content[: REPLY_PREFIX_BYTES + 1]
                 async for chunk in _unread(response):
-                    read += len(chunk)
-                    if read >= REPLY_PREFIX_BYTES:
+                    prefix += chunk[: REPLY_PREFIX_BYTES + 1 - len(prefix)]
+                    if len(prefix) > REPLY_PREFIX_BYTES:
                         break
         except httpx.HTTPError as exc:
-            return None, error_class(exc)
+            return None, error_class(exc), None
         finally:
             _PINNED.reset(pinned)
+        reply = reply_text(bytes(prefix), cut=len(prefix) > REPLY_PREFIX_BYTES)
         status_code = response.status_code
         if 200 <= status_code < 300:
-            return status_code, None
+            return status_code, None, reply
         redirect = " (redirects are not followed)" if response.is_redirect else ""
-        return status_code, f"HTTP {status_code}{redirect}"
+        return status_code, f"HTTP {status_code}{redirect}", reply
 
     async def record(self, outcomes: list[Outcome]) -> None:
         """Record each attempt and what follows: delivered, retried later, or given up (and
@@ -367,6 +388,7 @@ class Worker:
                 attempted_at=o.at,
                 status_code=o.status_code,
                 error=o.error,
+                response_prefix=o.response_prefix,
                 duration_ms=o.duration_ms,
                 succeeded=o.succeeded,
             )

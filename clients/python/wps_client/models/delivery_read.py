@@ -21,6 +21,8 @@ class DeliveryRead:
         id (int):
         message_id (int):
         message_state (str): pending (to retry), delivered or failed
+        response_prefix (None | str): The first bytes of the endpoint's reply as text (at most 4 KiB of it, never the
+            whole; invalid UTF-8 replaced, control characters but newline, return and tab removed); null when no reply came
         seq (int): The change's position in the change feed
         status_code (int | None):
         succeeded (bool):
@@ -34,6 +36,7 @@ class DeliveryRead:
     id: int
     message_id: int
     message_state: str
+    response_prefix: None | str
     seq: int
     status_code: int | None
     succeeded: bool
@@ -56,6 +59,9 @@ class DeliveryRead:
 
         message_state = self.message_state
 
+        response_prefix: None | str
+        response_prefix = self.response_prefix
+
         seq = self.seq
 
         status_code: int | None
@@ -76,6 +82,7 @@ class DeliveryRead:
                 "id": id,
                 "message_id": message_id,
                 "message_state": message_state,
+                "response_prefix": response_prefix,
                 "seq": seq,
                 "status_code": status_code,
                 "succeeded": succeeded,
@@ -107,6 +114,13 @@ class DeliveryRead:
 
         message_state = d.pop("message_state")
 
+        def _parse_response_prefix(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        response_prefix = _parse_response_prefix(d.pop("response_prefix"))
+
         seq = d.pop("seq")
 
         def _parse_status_code(data: object) -> int | None:
@@ -128,6 +142,7 @@ class DeliveryRead:
             id=id,
             message_id=message_id,
             message_state=message_state,
+            response_prefix=response_prefix,
             seq=seq,
             status_code=status_code,
             succeeded=succeeded,
