@@ -272,7 +272,9 @@ async def test_a_revoked_key_is_refused_everywhere(
 ) -> None:
     admin = keys.headers("admin")
     made = await client.post(
-        "/api/v1/api-keys", json={"name": "to revoke", "role": "admin"}, headers=admin
+        "/api/v1/api-keys",
+        json={"name": "to revoke", "role": "admin", "owner": "Ops"},
+        headers=admin,
     )
     assert made.status_code == 201
     revoked = {"Authorization": f"Bearer {made.json()['key']}"}
