@@ -73,6 +73,25 @@ def same_hands(approver: Principal, hands: Hands) -> list[str]:
     return done
 
 
+def _unmet(
+    current: ResultStatus, target: ResultStatus, actor: Principal, hands: Hands
+) -> dict[str, str] | None:
+    """The condition a move fails now, if any: the status allows it, and four eyes."""
+    if target not in TRANSITIONS[current]:
+        detail = f"a {current} result cannot move to {target}"
+        if current is ResultStatus.approved:
+            detail += " (edit it to reopen it as a draft)"
+        return {"condition": "transition_allowed", "detail": detail}
+    if target is ResultStatus.approved and (done := same_hands(actor, hands)):
+        who = f"owner {actor.owner!r}" if actor.owner else "this key"
+        return {
+            "condition": FOUR_EYES,
+            "detail": f"four-eyes rule: {who} {' and '.join(done)} this result and may not "
+            "approve it; an admin key of another owner must",
+        }
+    return None
+
+
 def check_transition(
     current: ResultStatus,
     target: ResultStatus,
@@ -85,26 +104,12 @@ def check_transition(
     figure: problem code four_eyes), Unprocessable when a return comes without its reason."""
     if actor.role not in MOVED_BY[target]:
         raise Forbidden(f"the {actor.role} role may not move a result to {target}")
-    unmet: list[dict[str, str]] = []
-    if target not in TRANSITIONS[current]:
-        detail = f"a {current} result cannot move to {target}"
-        if current is ResultStatus.approved:
-            detail += " (edit it to reopen it as a draft)"
-        unmet.append({"condition": "transition_allowed", "detail": detail})
-    elif target is ResultStatus.approved and (done := same_hands(actor, hands)):
-        who = f"owner {actor.owner!r}" if actor.owner else "this key"
-        unmet.append(
-            {
-                "condition": FOUR_EYES,
-                "detail": f"four-eyes rule: {who} {' and '.join(done)} this result and may not "
-                "approve it; an admin key of another owner must",
-            }
-        )
-    if unmet:
-        extra: dict[str, Any] = {"unmet": unmet, "current_status": str(current)}
-        if unmet[0]["condition"] == FOUR_EYES:
+    unmet = _unmet(current, target, actor, hands)
+    if unmet is not None:
+        extra: dict[str, Any] = {"unmet": [unmet], "current_status": str(current)}
+        if unmet["condition"] == FOUR_EYES:
             extra["code"] = FOUR_EYES  # a client tells this refusal apart without parsing text
-        raise Conflict("; ".join(u["detail"] for u in unmet), **extra)
+        raise Conflict(unmet["detail"], **extra)
     if target in NEEDS_REASON and not reason:
         detail = f"required when a result is {target}: say what to fix"
         raise Unprocessable(f"/reason: {detail}", errors=[field_error("/reason", detail)])
