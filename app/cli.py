@@ -213,18 +213,27 @@ def keys_create(
     partner: Annotated[
         str | None, typer.Option(help="alpha-3 or alpha-2 country (embassy keys)")
     ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(help="person or office accountable for the key (admin, integration keys)"),
+    ] = None,
 ) -> None:
     """Create a key; prints the secret on the last line."""
+    from app.apikeys.schemas import OWNED_ROLES
     from app.apikeys.service import create_key
 
     async def work(session: AsyncSession) -> str:
-        key, secret = await create_key(session, None, name=name, role=role, partner_code=partner)
+        key, secret = await create_key(
+            session, None, name=name, role=role, partner_code=partner, owner=owner
+        )
         shown = f", {key.partner_code}" if key.partner_code else ""
         print(f"created key {key.id} ({role}{shown})")
         return secret
 
     if (role is Role.embassy) != (partner is not None):
         sys.exit("--partner is required for embassy keys and not allowed for other roles")
+    if role in OWNED_ROLES and not owner:
+        sys.exit("--owner is required for admin and integration keys")
     print(_run(work))
 
 
@@ -236,16 +245,22 @@ def keys_list() -> None:
     async def work(session: AsyncSession) -> list[Any]:
         stmt = (
             select(
-                ApiKey.id, ApiKey.name, ApiKey.role, Partner.code, ApiKey.prefix, ApiKey.revoked_at
+                ApiKey.id,
+                ApiKey.name,
+                ApiKey.role,
+                Partner.code,
+                ApiKey.prefix,
+                ApiKey.revoked_at,
+                ApiKey.owner,
             )
             .outerjoin(Partner, Partner.id == ApiKey.partner_id)
             .order_by(ApiKey.id)
         )
         return list((await session.execute(stmt)).all())
 
-    for key_id, name, role, partner, prefix, revoked in _run(work):
+    for key_id, name, role, partner, prefix, revoked, owner in _run(work):
         state = f"revoked {revoked:%Y-%m-%d}" if revoked else "active"
-        print(f"{key_id}\t{role}\t{partner or '-'}\t{prefix}…\t{state}\t{name}")
+        print(f"{key_id}\t{role}\t{partner or '-'}\t{prefix}…\t{state}\t{name}\t{owner or '-'}")
 
 
 def keys_revoke(key_id: Annotated[int, typer.Argument(metavar="ID", help="the key's id")]) -> None:

@@ -70,7 +70,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             try:
                 async with transaction(app.state.sessionmaker) as session:
                     await ensure_bootstrap_key(
-                        session, settings.bootstrap_admin_key.get_secret_value()
+                        session,
+                        settings.bootstrap_admin_key.get_secret_value(),
+                        settings.bootstrap_admin_owner,
                     )
             except Exception as exc:  # the service still starts; /readyz reports the database
                 logger.error(

@@ -164,10 +164,11 @@ def test_readme_examples_answer_2xx_in_order_on_a_fresh_install(tmp_path: Path) 
             "--name", "Embassy Nairobi", env=service.env,
         )  # fmt: skip
         assert created.returncode == 0, created.stderr
-        # ... and this one with `wps keys create --role integration --name "PM/GPI data desk"`.
+        # ... and this one with `wps keys create --role integration --name "PM/GPI data desk"
+        # --owner "PM/GPI M&E office"`.
         desk = wps(
             "keys", "create", "--role", "integration", "--name", "PM/GPI data desk",
-            env=service.env,
+            "--owner", "PM/GPI M&E office", env=service.env,
         )  # fmt: skip
         assert desk.returncode == 0, desk.stderr
         variables = {

@@ -85,6 +85,7 @@ DECLARED_REFUSALS = [
     ("", "purposes must not repeat"),
     ("", "outcomes must not repeat"),
     ("/partner", "partner is required for embassy keys"),  # depends on `role`
+    ("/owner", "owner is required for admin and integration keys"),  # depends on `role`
     ("/partner", "required: the nominating country"),  # admins name it, embassies may not
     ("", "a count result"),  # a result's fields follow its indicator's measure
     ("", "required for a"),

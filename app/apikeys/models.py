@@ -18,4 +18,6 @@ class ApiKey(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
     role: Mapped[str] = mapped_column(String(16))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(String(16))
+    # The person or office accountable for the key; set at creation, never changed.
+    owner: Mapped[str | None] = mapped_column(String(200))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -45,7 +45,7 @@ async def create_key(
 ) -> Response:
     # No Idempotency-Key here: a replay would mean storing the secret, which is never stored.
     key, secret = await service.create_key(
-        session, actor, name=body.name, role=body.role, partner_code=body.partner
+        session, actor, name=body.name, role=body.role, partner_code=body.partner, owner=body.owner
     )
     created = ApiKeyCreated(**ApiKeyRead.model_validate(key).model_dump(), key=secret)
     return render.resource(

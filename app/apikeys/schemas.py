@@ -11,12 +11,21 @@ from app.core.csvout import CsvListing
 from app.core.schemas import CountryCode, InputModel, Name, ReadModel
 from app.core.security import Role
 
+# Roles whose keys enter, submit or approve figures: each names who is accountable for it.
+OWNED_ROLES = frozenset({Role.admin, Role.integration})
+
 
 class ApiKeyCreate(InputModel):
-    example = {"name": "Embassy Nairobi", "role": "embassy", "partner": "KEN"}
+    example = {"name": "Data desk", "role": "integration", "owner": "M&E office"}
 
     name: Name
     role: Role
+    owner: Name | None = Field(
+        default=None,
+        validate_default=True,
+        description="The person or office accountable for the key (required for admin and "
+        "integration keys; the four-eyes rule compares owners); never changes",
+    )
     partner: CountryCode | None = Field(
         default=None, validate_default=True, description="Required for embassy keys only"
     )
@@ -30,6 +39,13 @@ class ApiKeyCreate(InputModel):
             raise ValueError("partner is required for embassy keys and not allowed for others")
         return partner
 
+    @field_validator("owner")
+    @classmethod
+    def _owner_for_deciding_roles(cls, owner: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("role") in OWNED_ROLES and owner is None:
+            raise ValueError("owner is required for admin and integration keys")
+        return owner
+
 
 class ApiKeyRead(ReadModel):
     model_config = ConfigDict(from_attributes=True, populate_by_name=True)
@@ -37,6 +53,7 @@ class ApiKeyRead(ReadModel):
     id: int
     name: str
     role: Role
+    owner: str | None = Field(description="The person or office accountable for the key")
     partner: str | None = Field(validation_alias="partner_code")
     prefix: str = Field(description="The first characters of the key, to recognise it")
     created_at: datetime
@@ -49,7 +66,7 @@ class ApiKeyCreated(ApiKeyRead):
 
 # One key's fields, in CSV order (the list's CSV): never the secret, nor its hash.
 API_KEY_RECORD = records.RecordShape(
-    *map(records.Field, ("id", "name", "role")),
+    *map(records.Field, ("id", "name", "role", "owner")),
     records.Field("partner", source="partner_code"),
     *map(records.Field, ("prefix", "created_at", "revoked_at")),
 )

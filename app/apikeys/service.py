@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,37 +31,65 @@ async def create_key(
     role: Role,
     partner_code: str | None = None,
     secret: str | None = None,
+    owner: str | None = None,
 ) -> tuple[ApiKey, str]:
-    """A new key and its secret (the only time the secret is known)."""
+    """A new key and its secret (the only time the secret is known). `owner` defaults to
+    the key's name (the API and `wps keys create` require it for admin and integration keys).
+    A key for an owner who already holds a live admin key is audited with those keys' ids,
+    so a reviewer sees one person holding two keys."""
     partner = None
     if partner_code is not None:
         partner = await resolve_partner(session, partner_code, "/partner")
+    owner = owner or name
+    admin_keys = list(
+        await session.scalars(
+            select(ApiKey.id).where(
+                ApiKey.owner == owner,
+                ApiKey.role == str(Role.admin),
+                ApiKey.revoked_at.is_(None),
+            )
+        )
+    )
     secret = secret or new_secret()
     key = ApiKey(
-        name=name, role=str(role), partner=partner, key_hash=hash_secret(secret), prefix=secret[:12]
+        name=name,
+        role=str(role),
+        partner=partner,
+        key_hash=hash_secret(secret),
+        prefix=secret[:12],
+        owner=owner,
     )
     session.add(key)
     await session.flush()
+    details: dict[str, Any] = {
+        "role": str(role),
+        "partner": partner.code if partner else None,
+        "owner": owner,
+    }
+    if admin_keys:
+        details["owner_holds_admin_keys"] = admin_keys
+        logger.warning(
+            "a key was created for an owner who already holds an admin key",
+            extra={"key_id": key.id, "admin_keys": admin_keys},
+        )
     record(
-        session,
-        actor,
-        "create",
-        "api_key",
-        key.id,
-        ["name", "role", "partner"],
-        {"role": str(role), "partner": partner.code if partner else None},
+        session, actor, "create", "api_key", key.id, ["name", "owner", "role", "partner"], details
     )
     return key, secret
 
 
-async def ensure_bootstrap_key(session: AsyncSession, secret: str) -> None:
+async def ensure_bootstrap_key(
+    session: AsyncSession, secret: str, owner: str = "bootstrap admin"
+) -> None:
     """WPS_BOOTSTRAP_ADMIN_KEY: make sure an admin key with this secret exists.
 
     A key an admin revoked stays revoked: a restart must not undo a revocation.
     """
     existing = await session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_secret(secret)))
     if existing is None:
-        await create_key(session, None, name="bootstrap admin", role=Role.admin, secret=secret)
+        await create_key(
+            session, None, name="bootstrap admin", role=Role.admin, secret=secret, owner=owner
+        )
     elif existing.revoked_at is not None:
         logger.warning(
             "WPS_BOOTSTRAP_ADMIN_KEY names a revoked key; it stays revoked",
@@ -113,11 +142,13 @@ async def load_principal(session: AsyncSession, key_hash: str) -> Principal | No
     """The live (unrevoked) key with this hash, as the principal it authenticates."""
     row = (
         await session.execute(
-            select(ApiKey.id, ApiKey.role, ApiKey.partner_id, Partner.code)
+            select(ApiKey.id, ApiKey.role, ApiKey.partner_id, Partner.code, ApiKey.owner)
             .outerjoin(Partner, Partner.id == ApiKey.partner_id)
             .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
         )
     ).first()
     if row is None:
         return None
-    return Principal(key_id=row[0], role=Role(row[1]), partner_id=row[2], partner_code=row[3])
+    return Principal(
+        key_id=row[0], role=Role(row[1]), partner_id=row[2], partner_code=row[3], owner=row[4]
+    )

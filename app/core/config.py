@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     db_statement_timeout_seconds: float = Field(default=5.0, gt=0)
     db_long_statement_timeout_seconds: float = Field(default=600.0, gt=0)
     bootstrap_admin_key: SecretStr | None = None
+    # Who is accountable for the bootstrap admin key (the four-eyes rule compares owners).
+    bootstrap_admin_owner: str = Field(default="bootstrap admin", min_length=1, max_length=200)
     cors_origins: Annotated[list[str], NoDecode] = []
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)

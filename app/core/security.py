@@ -45,6 +45,8 @@ class Principal:
     role: Role
     partner_id: int | None = None
     partner_code: str | None = None
+    # The person or office accountable for the key: the four-eyes rule compares owners.
+    owner: str | None = None
 
     @property
     def is_embassy(self) -> bool:

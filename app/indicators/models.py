@@ -171,6 +171,10 @@ class IndicatorResult(IdMixin, VersionedMixin, IndicatorYear, OptionalPartnerMix
     status: Mapped[ResultStatus] = mapped_column(_stored(ResultStatus), default=ResultStatus.draft)
     # The key that last submitted the figure: the four-eyes rule keeps it from approving it.
     submitted_by_key_id: Mapped[int | None] = mapped_column(BigId)
+    # Who entered, last edited and last submitted the figure, by key owner (four eyes).
+    entered_by: Mapped[str | None] = mapped_column(String(200))
+    edited_by: Mapped[str | None] = mapped_column(String(200))
+    submitted_by: Mapped[str | None] = mapped_column(String(200))
     # Why the result was last returned (cleared when it is submitted again).
     return_reason: Mapped[str | None] = mapped_column(Text)
 

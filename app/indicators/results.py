@@ -154,9 +154,27 @@ async def _checked(
 FIGURES = ("value", "numerator", "denominator", "women", "men", "unreported", "narrative")
 
 
+def _refuse_forcing(actor: Principal, force: bool) -> None:
+    if force and actor.role is not Role.admin:
+        raise Forbidden(f"the {actor.role} role may not change a locked fiscal year")
+
+
+def _check_editor(actor: Principal, result: IndicatorResult) -> None:
+    """An integration key edits only its own owner's results that are not yet before an
+    admin or decided (drafts and returned ones); admins edit any."""
+    if actor.role is Role.admin:
+        return
+    if result.entered_by != actor.owner:
+        raise Forbidden("an integration key edits only results its owner entered")
+    if result.status not in (ResultStatus.draft, ResultStatus.returned):
+        raise Forbidden(f"an integration key may not edit a {result.status} result")
+
+
 async def create_result(
     session: AsyncSession, actor: Principal, code: str, body: ResultCreate, force: bool
 ) -> IndicatorResult:
+    """Enter a result as a draft, recording the owner of the key that entered it."""
+    _refuse_forcing(actor, force)
     indicator = await get_indicator(session, code, for_update=True)
     _refuse_derived(indicator)
     partner = await resolve_partner(session, body.partner, "/partner") if body.partner else None
@@ -194,12 +212,16 @@ async def create_result(
         rationale=body.rationale,
         flagged=bool(checked.flags),
         flags=checked.flags,
+        entered_by=actor.owner,
     )
     session.add(result)
     await session.flush()
     details = audit_details(indicator, body.fiscal_year, partner, forced)
     details["flagged"] = result.flagged
-    record_created(session, actor, "indicator_result", result.id, body, details)
+    details["owner"] = actor.owner
+    record_created(
+        session, actor, "indicator_result", result.id, body, details, also=["entered_by"]
+    )
     return result
 
 
@@ -212,10 +234,12 @@ async def update_result(
     expected_version: str | None,
     force: bool,
 ) -> IndicatorResult:
+    _refuse_forcing(actor, force)
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
     indicator = result.indicator
     patch = Patch.checked(result, body, expected_version)
+    _check_editor(actor, result)
     figures = {name: patch.value(name) for name in FIGURES}
     if indicator.measure == "percent" and "value" not in patch:
         figures["value"] = None  # derived from the parts, recomputed below
@@ -237,6 +261,8 @@ async def update_result(
         # A changed figure is no longer the one that was submitted or approved.
         details["status"] = {"from": str(result.status), "to": str(ResultStatus.draft)}
         patch.set("status", ResultStatus.draft)
+    patch.set("edited_by", actor.owner)
+    details["owner"] = actor.owner
     await patch.saved(session)
     record(session, actor, "update", "indicator_result", result.id, patch.changed, details)
     return result
@@ -251,30 +277,40 @@ async def transition_result(
     expected_version: str | None,
     force: bool,
 ) -> IndicatorResult:
-    """Submit, approve or return a manual result; the key that submitted it may not approve
-    it. A locked fiscal year's results keep their status unless an admin forces the move."""
+    """Submit, approve or return a manual result; an admin whose key owner entered, last
+    edited or submitted it may not approve it. A locked fiscal year's results keep their
+    status unless an admin forces the move. Every move is audited with the mover's owner and,
+    for an approval, whose hands the figure passed through."""
     await get_indicator(session, code, for_update=True)
     result = await get_result(session, actor, code, result_id)
     check_version(expected_version, result.version)
     current = result.status
-    approval.check_transition(
-        current, body.to, actor.role, actor.key_id, result.submitted_by_key_id, body.reason
+    hands = approval.Hands(
+        entered_by=result.entered_by,
+        edited_by=result.edited_by,
+        submitted_by=result.submitted_by,
+        submitted_by_key_id=result.submitted_by_key_id,
     )
-    if force and actor.role is not Role.admin:
-        raise Forbidden(f"the {actor.role} role may not change a locked fiscal year")
+    approval.check_transition(current, body.to, actor, hands, body.reason)
+    _refuse_forcing(actor, force)
     forced = await guard_lock(session, result.indicator, result.fiscal_year, force)
     result.status = body.to
     changed = ["status"]
     if body.to is ResultStatus.submitted:
         result.submitted_by_key_id = actor.key_id
+        result.submitted_by = actor.owner
         result.return_reason = None
-        changed += ["submitted_by_key_id", "return_reason"]
+        changed += ["submitted_by", "submitted_by_key_id", "return_reason"]
     elif body.to is ResultStatus.returned:
         result.return_reason = body.reason
         changed.append("return_reason")
     await session.flush()
     details = audit_details(result.indicator, result.fiscal_year, result.partner, forced)
-    details.update({"from": str(current), "to": str(body.to)})
+    details.update({"from": str(current), "to": str(body.to), "owner": actor.owner})
+    if body.to is ResultStatus.approved:
+        details.update(
+            entered_by=hands.entered_by, edited_by=hands.edited_by, submitted_by=hands.submitted_by
+        )
     record(session, actor, "transition", "indicator_result", result.id, changed, details)
     return result
 

@@ -65,6 +65,8 @@ IndicatorCodePath = Annotated[
 # Integration scripts and admins submit results; admins approve or return them (the
 # approval rules say which role makes which move).
 ResultMover = Annotated[Principal, require(*approval.MOVERS)]
+# Integration scripts and admins enter and edit results (integration keys: their own drafts).
+ResultEnterer = Annotated[Principal, require(*approval.ENTERERS)]
 Force = Annotated[
     bool, Query(description="Change a locked fiscal year anyway (admin; audited as forced)")
 ]
@@ -233,7 +235,11 @@ async def list_results(
     responses=responses(404, 409, 413, 415),
 )
 async def create_result(
-    actor: Admin, create: Create, code: IndicatorCodePath, body: ResultCreate, force: Force = False
+    actor: ResultEnterer,
+    create: Create,
+    code: IndicatorCodePath,
+    body: ResultCreate,
+    force: Force = False,
 ) -> Response:
     result = await results.create_result(create.session, actor, code, body, force)
     return create.created(RESULTS, result)
@@ -259,7 +265,7 @@ async def get_result(
     responses=responses(404, 409, 412, 413, 415, 428),
 )
 async def update_result(
-    actor: Admin,
+    actor: ResultEnterer,
     edit: Edit,
     code: IndicatorCodePath,
     result_id: RecordId,
@@ -288,8 +294,8 @@ async def delete_result(
 @router.post(
     "/{code}/results/{result_id}/transitions",
     operation_id="indicator_results_transition",
-    summary="Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key "
-    "that submitted may not approve)",
+    summary="Submit, approve or return a result; 409 names the unmet rule (four_eyes: an "
+    "approver whose key owner entered, last edited or submitted the result)",
     response_model=ResultRead,
     responses=responses(404, 409, 412, 413, 415),
 )

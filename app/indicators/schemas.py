@@ -250,6 +250,9 @@ class ResultRead(ReadModel):
         "count in progress and the scorecard unless include=unapproved"
     )
     return_reason: str | None = Field(description="Why the result was last returned")
+    entered_by: str | None = Field(description="Owner of the key that entered the result")
+    edited_by: str | None = Field(description="Owner of the key that last edited the result")
+    submitted_by: str | None = Field(description="Owner of the key that last submitted it")
     created_at: datetime
     updated_at: datetime
 
@@ -258,8 +261,9 @@ class ResultTransition(InputModel):
     example = {"to": "submitted"}
 
     to: ResultStatus = Field(
-        description="submitted (integration, admin); approved or returned "
-        "(admin; another key than the one that submitted)"
+        description="submitted (integration, admin); approved or returned (admin; an "
+        "approver whose key owner entered, last edited or submitted the result is refused: "
+        "409 four_eyes)"
     )
     reason: Text | None = Field(default=None, description="Required when returning a result")
 
@@ -366,6 +370,9 @@ RESULT_RECORD = records.RecordShape(
             "flags",
             "status",
             "return_reason",
+            "entered_by",
+            "edited_by",
+            "submitted_by",
             "created_at",
             "updated_at",
         ),

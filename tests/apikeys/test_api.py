@@ -62,9 +62,10 @@ async def test_create_shows_the_key_once(client: httpx.AsyncClient, keys: Keys) 
     [event] = events.json()["items"]
     assert (event["action"], event["changed_fields"], event["actor_role"]) == (
         "create",
-        ["name", "partner", "role"],
+        ["name", "owner", "partner", "role"],
         "admin",
     )
+    assert event["details"]["owner"] == "Embassy Nairobi"  # an embassy key's owner: its name
     assert secret not in events.text
 
 
@@ -79,7 +80,16 @@ async def test_list_never_contains_secrets_or_hashes(client: httpx.AsyncClient, 
     assert listed.status_code == 200
     assert listed.json()["total"] == 6
     for item in listed.json()["items"]:
-        assert set(item) == {"id", "name", "role", "partner", "prefix", "created_at", "revoked_at"}
+        assert set(item) == {
+            "id",
+            "name",
+            "role",
+            "owner",
+            "partner",
+            "prefix",
+            "created_at",
+            "revoked_at",
+        }
     for secret in secrets:
         assert secret not in listed.text
         assert hashlib.sha256(secret.encode()).hexdigest() not in listed.text
@@ -94,8 +104,11 @@ async def test_partner_rules_for_key_creation(client: httpx.AsyncClient, keys: K
         ({"name": "x", "role": "embassy", "partner": "ZZZ"}, "/partner"),
         ({"name": "x", "role": "embassy", "partner": "K1"}, "/partner"),
         ({"name": "x", "role": "root"}, "/role"),
-        ({"name": "", "role": "admin"}, "/name"),
-        ({"name": "x", "role": "admin", "key": "wps_mine"}, "/key"),
+        ({"name": "", "role": "admin", "owner": "A"}, "/name"),
+        ({"name": "x", "role": "admin", "owner": "A", "key": "wps_mine"}, "/key"),
+        ({"name": "x", "role": "admin"}, "/owner"),
+        ({"name": "x", "role": "integration"}, "/owner"),
+        ({"name": "x", "role": "admin", "owner": ""}, "/owner"),
     ]:
         refused = await create(client, keys, body)
         assert refused.status_code == 422, body
@@ -109,7 +122,9 @@ async def test_revoke_requires_if_match_and_the_key_then_answers_401(
     client: httpx.AsyncClient, keys: Keys
 ) -> None:
     admin = keys.headers("admin")
-    created = await create(client, keys, {"name": "Integration", "role": "integration"})
+    created = await create(
+        client, keys, {"name": "Integration", "role": "integration", "owner": "Data desk"}
+    )
     url = created.headers["location"]
     own = {"Authorization": f"Bearer {created.json()['key']}"}
     # Used once, so the key is in the authentication cache when it is revoked.
@@ -223,13 +238,17 @@ def test_cli_creates_lists_and_revokes_keys(
     assert key_hash == hashlib.sha256(secret.encode()).hexdigest()
     assert secret not in "".join(str(r) for r in rows(scratch_db, "SELECT * FROM api_keys"))
 
-    admin = run(capsys, "keys", "create", "--role", "admin", "--name", "Ops")[-1]
+    with pytest.raises(SystemExit) as no_owner:
+        cli.main(["keys", "create", "--role", "admin", "--name", "Ops"])
+    assert "--owner" in str(no_owner.value.code)
+    admin = run(capsys, "keys", "create", "--role", "admin", "--name", "Ops", "--owner", "Jo")[-1]
     assert admin.startswith("wps_") and admin != secret
 
     listed = run(capsys, "keys", "list")
     assert len(listed) == 2
     assert listed[0].split("\t")[:3] == [str(key_id), "embassy", "KEN"]
     assert "active" in listed[0]
+    assert listed[1].split("\t")[-2:] == ["Ops", "Jo"]  # name, then owner
     assert secret not in "\n".join(listed) and admin not in "\n".join(listed)
 
     run(capsys, "keys", "revoke", str(key_id))

@@ -101,7 +101,9 @@ async def test_keys_are_scoped_to_the_api_key(
 ) -> None:
     admin = keys.headers("admin")
     second = await client.post(
-        "/api/v1/api-keys", json={"name": "second admin", "role": "admin"}, headers=admin
+        "/api/v1/api-keys",
+        json={"name": "second admin", "role": "admin", "owner": "Ops"},
+        headers=admin,
     )
     assert second.status_code == 201
     other_admin = {"Authorization": f"Bearer {second.json()['key']}"}

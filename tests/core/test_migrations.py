@@ -248,3 +248,28 @@ async def test_0014_keeps_results_entered_before_approval_counted(scratch_url: s
         await engine.dispose()
     await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
     assert await _inspect(scratch_url, _result_statuses) == [("approved", None, None, 4)]
+
+
+def _add_keys(connection: Connection) -> None:
+    now = {"now": datetime(2026, 11, 30, tzinfo=UTC)}
+    connection.execute(
+        text(
+            "INSERT INTO api_keys (id, name, role, key_hash, prefix, version, created_at,"
+            " updated_at) VALUES (1, 'Ops desk', 'admin', 'h1', 'wps_a', 1, :now, :now),"
+            " (2, 'Data call', 'integration', 'h2', 'wps_b', 1, :now, :now)"
+        ),
+        now,
+    )
+    connection.commit()
+
+
+def _owners(connection: Connection) -> list[Any]:
+    return [tuple(r) for r in connection.execute(text("SELECT id, owner FROM api_keys"))]
+
+
+async def test_existing_keys_are_owned_by_their_name(scratch_url: str) -> None:
+    """Issue 24: four eyes compares owners; a key from before owners is its own holder."""
+    await asyncio.to_thread(migrate, "0017", database_url=scratch_url)
+    await _inspect(scratch_url, _add_keys)
+    await asyncio.to_thread(migrate, "heads", database_url=scratch_url)
+    assert sorted(await _inspect(scratch_url, _owners)) == [(1, "Ops desk"), (2, "Data call")]

@@ -115,7 +115,9 @@ async def test_keys_are_stored_only_as_hashes_and_never_listed(
 ) -> None:
     admin = keys.headers("admin")
     created = await client.post(
-        "/api/v1/api-keys", json={"name": "Data call script", "role": "integration"}, headers=admin
+        "/api/v1/api-keys",
+        json={"name": "Data call script", "role": "integration", "owner": "M&E"},
+        headers=admin,
     )
     assert created.status_code == 201, created.text
     body = created.json()

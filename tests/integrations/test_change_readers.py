@@ -245,7 +245,10 @@ async def _indicator_result(api: Api) -> tuple[str, str]:
     await _by_path(api, results, gone, "id", {"value": 8})
     made = await api.post(results, {"fiscal_year": 2022, "partner": "KEN", "value": 10})
     await api.patch(f"{results}/{made['id']}", {"value": 12})
-    for role, to in (("integration", "submitted"), ("admin", "approved")):
+    # Four eyes: an admin of another owner than the one who entered and edited it approves it.
+    reviewer = await api.post("/api/v1/api-keys", {"name": "r", "role": "admin", "owner": "R"})
+    api.keys["reviewer"] = reviewer["key"]
+    for role, to in (("integration", "submitted"), ("reviewer", "approved")):
         response = await api.client.post(
             f"{results}/{made['id']}/transitions",
             json={"to": to},

@@ -17,17 +17,26 @@ class ApiKeyCreate:
     Attributes:
         name (str):
         role (Role):
+        owner (None | str | Unset): The person or office accountable for the key (required for admin and integration
+            keys; the four-eyes rule compares owners); never changes Default: `null`.
         partner (None | str | Unset): Required for embassy keys only Default: `null`.
     """
 
     name: str
     role: Role
+    owner: None | str | Unset = UNSET
     partner: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         role = self.role.value
+
+        owner: None | str | Unset
+        if isinstance(self.owner, Unset):
+            owner = UNSET
+        else:
+            owner = self.owner
 
         partner: None | str | Unset
         if isinstance(self.partner, Unset):
@@ -43,6 +52,8 @@ class ApiKeyCreate:
                 "role": role,
             }
         )
+        if owner is not UNSET:
+            field_dict["owner"] = owner
         if partner is not UNSET:
             field_dict["partner"] = partner
 
@@ -54,6 +65,15 @@ class ApiKeyCreate:
         name = d.pop("name")
 
         role = Role(d.pop("role"))
+
+        def _parse_owner(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        owner = _parse_owner(d.pop("owner", UNSET))
 
         def _parse_partner(data: object) -> None | str | Unset:
             if data is None:
@@ -67,6 +87,7 @@ class ApiKeyCreate:
         api_key_create = cls(
             name=name,
             role=role,
+            owner=owner,
             partner=partner,
         )
 

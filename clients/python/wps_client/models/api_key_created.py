@@ -20,6 +20,7 @@ class ApiKeyCreated:
         id (int):
         key (str): The secret; shown only in this response
         name (str):
+        owner (None | str): The person or office accountable for the key
         partner (None | str):
         prefix (str): The first characters of the key, to recognise it
         revoked_at (datetime.datetime | None):
@@ -30,6 +31,7 @@ class ApiKeyCreated:
     id: int
     key: str
     name: str
+    owner: None | str
     partner: None | str
     prefix: str
     revoked_at: datetime.datetime | None
@@ -44,6 +46,9 @@ class ApiKeyCreated:
         key = self.key
 
         name = self.name
+
+        owner: None | str
+        owner = self.owner
 
         partner: None | str
         partner = self.partner
@@ -66,6 +71,7 @@ class ApiKeyCreated:
                 "id": id,
                 "key": key,
                 "name": name,
+                "owner": owner,
                 "partner": partner,
                 "prefix": prefix,
                 "revoked_at": revoked_at,
@@ -85,6 +91,13 @@ class ApiKeyCreated:
         key = d.pop("key")
 
         name = d.pop("name")
+
+        def _parse_owner(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        owner = _parse_owner(d.pop("owner"))
 
         def _parse_partner(data: object) -> None | str:
             if data is None:
@@ -117,6 +130,7 @@ class ApiKeyCreated:
             id=id,
             key=key,
             name=name,
+            owner=owner,
             partner=partner,
             prefix=prefix,
             revoked_at=revoked_at,

@@ -19,6 +19,7 @@ class ApiKeyRead:
         created_at (datetime.datetime):
         id (int):
         name (str):
+        owner (None | str): The person or office accountable for the key
         partner (None | str):
         prefix (str): The first characters of the key, to recognise it
         revoked_at (datetime.datetime | None):
@@ -28,6 +29,7 @@ class ApiKeyRead:
     created_at: datetime.datetime
     id: int
     name: str
+    owner: None | str
     partner: None | str
     prefix: str
     revoked_at: datetime.datetime | None
@@ -40,6 +42,9 @@ class ApiKeyRead:
         id = self.id
 
         name = self.name
+
+        owner: None | str
+        owner = self.owner
 
         partner: None | str
         partner = self.partner
@@ -61,6 +66,7 @@ class ApiKeyRead:
                 "created_at": created_at,
                 "id": id,
                 "name": name,
+                "owner": owner,
                 "partner": partner,
                 "prefix": prefix,
                 "revoked_at": revoked_at,
@@ -78,6 +84,13 @@ class ApiKeyRead:
         id = d.pop("id")
 
         name = d.pop("name")
+
+        def _parse_owner(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        owner = _parse_owner(d.pop("owner"))
 
         def _parse_partner(data: object) -> None | str:
             if data is None:
@@ -109,6 +122,7 @@ class ApiKeyRead:
             created_at=created_at,
             id=id,
             name=name,
+            owner=owner,
             partner=partner,
             prefix=prefix,
             revoked_at=revoked_at,

@@ -18,6 +18,8 @@ class ResultRead:
     Attributes:
         created_at (datetime.datetime):
         denominator (None | str):
+        edited_by (None | str): Owner of the key that last edited the result
+        entered_by (None | str): Owner of the key that entered the result
         fiscal_year (int):
         flagged (bool):
         flags (list[str]):
@@ -30,6 +32,7 @@ class ResultRead:
         rationale (None | str):
         return_reason (None | str): Why the result was last returned
         status (ResultStatus):
+        submitted_by (None | str): Owner of the key that last submitted it
         unreported (int | None):
         updated_at (datetime.datetime):
         value (None | str):
@@ -38,6 +41,8 @@ class ResultRead:
 
     created_at: datetime.datetime
     denominator: None | str
+    edited_by: None | str
+    entered_by: None | str
     fiscal_year: int
     flagged: bool
     flags: list[str]
@@ -50,6 +55,7 @@ class ResultRead:
     rationale: None | str
     return_reason: None | str
     status: ResultStatus
+    submitted_by: None | str
     unreported: int | None
     updated_at: datetime.datetime
     value: None | str
@@ -61,6 +67,12 @@ class ResultRead:
 
         denominator: None | str
         denominator = self.denominator
+
+        edited_by: None | str
+        edited_by = self.edited_by
+
+        entered_by: None | str
+        entered_by = self.entered_by
 
         fiscal_year = self.fiscal_year
 
@@ -92,6 +104,9 @@ class ResultRead:
 
         status = self.status.value
 
+        submitted_by: None | str
+        submitted_by = self.submitted_by
+
         unreported: int | None
         unreported = self.unreported
 
@@ -109,6 +124,8 @@ class ResultRead:
             {
                 "created_at": created_at,
                 "denominator": denominator,
+                "edited_by": edited_by,
+                "entered_by": entered_by,
                 "fiscal_year": fiscal_year,
                 "flagged": flagged,
                 "flags": flags,
@@ -121,6 +138,7 @@ class ResultRead:
                 "rationale": rationale,
                 "return_reason": return_reason,
                 "status": status,
+                "submitted_by": submitted_by,
                 "unreported": unreported,
                 "updated_at": updated_at,
                 "value": value,
@@ -141,6 +159,20 @@ class ResultRead:
             return cast(None | str, data)
 
         denominator = _parse_denominator(d.pop("denominator"))
+
+        def _parse_edited_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        edited_by = _parse_edited_by(d.pop("edited_by"))
+
+        def _parse_entered_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        entered_by = _parse_entered_by(d.pop("entered_by"))
 
         fiscal_year = d.pop("fiscal_year")
 
@@ -196,6 +228,13 @@ class ResultRead:
 
         status = ResultStatus(d.pop("status"))
 
+        def _parse_submitted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        submitted_by = _parse_submitted_by(d.pop("submitted_by"))
+
         def _parse_unreported(data: object) -> int | None:
             if data is None:
                 return data
@@ -222,6 +261,8 @@ class ResultRead:
         result_read = cls(
             created_at=created_at,
             denominator=denominator,
+            edited_by=edited_by,
+            entered_by=entered_by,
             fiscal_year=fiscal_year,
             flagged=flagged,
             flags=flags,
@@ -234,6 +275,7 @@ class ResultRead:
             rationale=rationale,
             return_reason=return_reason,
             status=status,
+            submitted_by=submitted_by,
             unreported=unreported,
             updated_at=updated_at,
             value=value,

@@ -134,8 +134,8 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | ResultRead]:
-    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key that submitted may
-    not approve)
+    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: an approver whose key owner
+    entered, last edited or submitted the result)
 
     Args:
         code (str): Indicator code
@@ -181,8 +181,8 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | ResultRead | None:
-    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key that submitted may
-    not approve)
+    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: an approver whose key owner
+    entered, last edited or submitted the result)
 
     Args:
         code (str): Indicator code
@@ -223,8 +223,8 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | ResultRead]:
-    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key that submitted may
-    not approve)
+    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: an approver whose key owner
+    entered, last edited or submitted the result)
 
     Args:
         code (str): Indicator code
@@ -268,8 +268,8 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | ResultRead | None:
-    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: the key that submitted may
-    not approve)
+    """Submit, approve or return a result; 409 names the unmet rule (four_eyes: an approver whose key owner
+    entered, last edited or submitted the result)
 
     Args:
         code (str): Indicator code
