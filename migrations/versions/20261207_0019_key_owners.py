@@ -2,7 +2,7 @@
 entered, last edited and submitted them, so four eyes are two people rather than two keys
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-07 06:30:00.000000
 
 Existing keys are owned by their name (each key was its own holder until now), so an owner
@@ -18,7 +18,7 @@ from alembic import op
 from app.core.history import drop_triggers, sync_history
 
 revision: str = "0019"
-down_revision: str | None = "0017"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
