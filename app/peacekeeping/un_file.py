@@ -2,7 +2,8 @@
 
 Pure functions (no database): header variants, whitespace, UTF-8 or UTF-16 (with a byte order
 mark), dd/mm/yyyy, dd-Mon-yy and ISO dates and the personnel type spellings the UN has used
-are accepted; a file holding many months is split per Last_Reporting_Date; rows whose code is
+are accepted; a file holding many months is split per calendar month of Last_Reporting_Date
+(a month reported on the 30th and the 31st is one month, dated the latest); rows whose code is
 no country (`#N/A`, `BDS`) are skipped and listed; anything else is a row error.
 """
 
@@ -119,9 +120,12 @@ NOT_CSV = (
 
 @dataclass
 class ParsedMonth:
-    """The rows of one Last_Reporting_Date: one snapshot."""
+    """The rows of one calendar month: one snapshot, dated the month's latest reporting date."""
 
     reporting_date: date
+    # Every Last_Reporting_Date of the month's rows, earliest first (the UN's file has July
+    # 2003 rows dated both the 30th and the 31st): merged into this one snapshot.
+    reporting_dates: list[date] = field(default_factory=list)
     row_count: int = 0
     # (partner id, mission, personnel type) → [male, female]
     contributions: dict[tuple[int, str, str], list[int]] = field(default_factory=dict)
@@ -283,7 +287,7 @@ def _ambiguous(value: str) -> str:
 
 
 def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> ParsedFile:
-    """Parse a file and aggregate it per reporting date; `codes` maps alpha-3 and alpha-2 to
+    """Parse a file and aggregate it per calendar month; `codes` maps alpha-3 and alpha-2 to
     (partner id, alpha-3).
 
     Raises Unprocessable listing every bad row (up to MAX_ERRORS), so nothing half-read is
@@ -294,7 +298,7 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors = _Errors()
-    months: dict[date, ParsedMonth] = {}
+    months: dict[tuple[int, int], ParsedMonth] = {}
     row_count = 0
     try:
         sheet = _read_header(reader, delimiter)
@@ -411,7 +415,7 @@ class _Row:
 
 
 def _read_row(
-    row: _Row, codes: Mapping[str, tuple[int, str]], months: dict[date, ParsedMonth]
+    row: _Row, codes: Mapping[str, tuple[int, str]], months: dict[tuple[int, int], ParsedMonth]
 ) -> None:
     """Check every value of a row (so each error is listed) and, while the file has none,
     add it to its month."""
@@ -424,9 +428,12 @@ def _read_row(
     reported = row.reporting_date()
     if row.errors.count or reported is None or personnel_type is None:
         return
-    month = months.get(reported)
+    month = months.get((reported.year, reported.month))
     if month is None:
-        month = months[reported] = ParsedMonth(reporting_date=reported)
+        month = months[(reported.year, reported.month)] = ParsedMonth(reporting_date=reported)
+    if reported not in month.reporting_dates:
+        month.reporting_dates = sorted([*month.reporting_dates, reported])
+        month.reporting_date = month.reporting_dates[-1]
     month.row_count += 1
     if partner is None:
         month.skipped.append(
@@ -447,11 +454,11 @@ def _read_row(
     totals[1] += female
 
 
-def _parsed(row_count: int, months: dict[date, ParsedMonth]) -> ParsedFile:
+def _parsed(row_count: int, months: dict[tuple[int, int], ParsedMonth]) -> ParsedFile:
     """The months read, earliest first; a file with nothing to store is refused."""
     if not months:
         raise _fail("the file has a header but no data rows")
-    parsed = ParsedFile(row_count=row_count, months=[months[day] for day in sorted(months)])
+    parsed = ParsedFile(row_count=row_count, months=[months[month] for month in sorted(months)])
     if not parsed.kept:
         skipped = len(parsed.skipped)
         raise _fail(
