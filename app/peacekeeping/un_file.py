@@ -20,8 +20,10 @@ from typing import Any
 
 import pycountry
 
+from app.core import spreadsheet
 from app.core.errors import Unprocessable
 from app.core.schemas import out_of_range
+from app.core.spreadsheet import parse_date
 
 MAX_ERRORS = 100
 MAX_COUNT = 1_000_000
@@ -92,30 +94,11 @@ PUBLISHED_NAMES = {
     "reporting_date": "Last_Reporting_Date",
 }
 
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?Z?")
-# The UN's own form: 31-Jan-21 or 31-Jan-2021 (a two-digit year is 20yy).
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})")
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = {
-    name: number
-    for number, full in enumerate(_MONTH_NAMES.split(" "), start=1)
-    for name in (full, full[:3], *(["sept"] if full == "september" else []))
-}
 _COUNT = re.compile(r"\d{1,9}(?:\.0*)?")
 # 2.000, 6.394, 1,234, 1.234.567: a thousands separator or a decimal point? Never guessed.
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _THOUSANDS_HEAD, _THOUSANDS_TAIL = re.compile(r"\d{1,3}"), re.compile(r"\d{3}")
 _SPACES = re.compile(r"\s+")
-
-# Byte signatures of files that are sometimes posted instead of the CSV export.
-NOT_CSV = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another ZIP file"),
-    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook (.xls)"),
-    (b"%PDF", "a PDF document"),
-)
 
 
 @dataclass
@@ -183,27 +166,6 @@ def _fail(detail: str, column: str = "", row: int = 0) -> Unprocessable:
     )
 
 
-def parse_date(text: str) -> date | None:
-    text = text.strip()
-    try:
-        if match := _DMY.fullmatch(text):
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if match := _ISO.fullmatch(text):
-            year, month, day = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if match := _DAY_MONTH_NAME.fullmatch(text):
-            day_text, month_name, year_text = match.groups()
-            month_number = MONTHS.get(month_name.lower())
-            if month_number is None:
-                return None
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-            return date(year, month_number, int(day_text))
-    except ValueError:
-        return None
-    return None
-
-
 def parse_count(text: str) -> int | None:
     """A head count: digits, perhaps with a zero fraction ("2.0"); None when not one."""
     if not _COUNT.fullmatch(text) or _GROUPED.fullmatch(text):
@@ -224,26 +186,10 @@ def normalize_personnel_type(text: str) -> str | None:
 
 
 def _decode(content: bytes) -> str:
-    """Text by byte order mark (UTF-8 or UTF-16), else UTF-8, else Windows-1252."""
-    for signature, what in NOT_CSV:
-        if content.startswith(signature):
-            raise _fail(f"the file is {what}, not CSV; {ACCEPTED}")
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return content.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _fail(
-                f"the file starts with a UTF-16 byte order mark but is not UTF-16; {ACCEPTED}"
-            ) from None
-    if b"\x00" in content:
-        raise _fail(
-            "the file holds NUL bytes: it is binary, or UTF-16 without a byte order mark, "
-            f"not CSV; {ACCEPTED}"
-        )
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
+        return spreadsheet.decode(content)
+    except spreadsheet.NotText as exc:
+        raise _fail(f"{exc}; {ACCEPTED}") from None
 
 
 def _header_map(header: list[str]) -> dict[str, int]:
@@ -294,8 +240,7 @@ def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> Parse
     ever stored. A row whose code is no country is not an error: it is skipped and listed.
     """
     text = _decode(content)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+    delimiter = spreadsheet.separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors = _Errors()
     months: dict[tuple[int, int], ParsedMonth] = {}
