@@ -113,16 +113,7 @@ def read_csv(
         raw = list(reader)
     except csv.Error as exc:
         raise _unreadable(f"the CSV cannot be read: {exc}", str(exc)) from None
-    errors = [
-        RowError(row=0, field=n, message="unknown column") for n in header if n not in columns
-    ]
-    errors += [
-        RowError(row=0, field=n, message="required column is missing")
-        for n in required
-        if n not in header
-    ]
-    if len(set(header)) != len(header):
-        errors.append(RowError(row=0, field="", message="a column is repeated"))
+    errors = _header_errors(header, columns, required)
     if errors:
         return CsvLines(received=len(raw), lines=[], errors=errors)
     if len(raw) > MAX_ROWS:
@@ -144,10 +135,27 @@ def read_csv(
     return CsvLines(received=len(raw), lines=lines, errors=errors)
 
 
+def _header_errors(
+    header: list[str], columns: Sequence[str], required: Sequence[str]
+) -> list[RowError]:
+    """Unknown, missing required and repeated columns (row 0 is the header)."""
+    errors = [
+        RowError(row=0, field=n, message="unknown column") for n in header if n not in columns
+    ]
+    errors += [
+        RowError(row=0, field=n, message="required column is missing")
+        for n in required
+        if n not in header
+    ]
+    if len(set(header)) != len(header):
+        errors.append(RowError(row=0, field="", message="a column is repeated"))
+    return errors
+
+
 def _spreadsheet_cells(
     row: int, cells: dict[str, str], dates: Iterable[str], numbers: Iterable[str]
 ) -> RowError | None:
-    """Rewrite a line's date and number cells in place as spreadsheets write them are read
+    """Rewrite a line's date and number cells in place, read as spreadsheets write them
     (`core.spreadsheet`); the first cell that reads two ways is the line's error."""
     readers = [(name, spreadsheet.date_cell) for name in dates]
     readers += [(name, spreadsheet.number_cell) for name in numbers]
