@@ -62,7 +62,13 @@ def _team_key(team: dict[str, Any]) -> tuple[str, str] | None:
 def _parse_csv(body: bytes) -> Parsed[TeamRecord]:
     """Lines of one team (the same id, or else partner and name) become one record; its lines
     of one as_of, one roster."""
-    table = bulk.read_csv(body, columns=TEAM_RECORD.columns, required=REQUIRED_COLUMNS)
+    table = bulk.read_csv(
+        body,
+        columns=TEAM_RECORD.columns,
+        required=REQUIRED_COLUMNS,
+        dates=("formed_on", "disbanded_on", "as_of"),
+        numbers=("women", "men", "unreported"),
+    )
     return bulk.group_lines(
         table,
         TEAM_RECORD,

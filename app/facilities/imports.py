@@ -36,6 +36,8 @@ parse = bulk.records_parser(
     required=("training_center", "program", "features"),
     ints=("women_beds_added",),
     lists=("features",),
+    dates=("completed_on",),
+    amounts=("cost_usd",),
 )
 
 

@@ -35,6 +35,7 @@ parse = bulk.records_parser(
     required=("program", "fiscal_year", "amount_usd"),
     ints=("fiscal_year",),
     lists=("purposes",),
+    amounts=("amount_usd",),
 )
 
 

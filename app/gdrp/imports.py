@@ -30,6 +30,7 @@ parse = bulk.records_parser(
     MILESTONE_RECORD,
     required=("partner", "program", "kind", "title", "adopted_on"),
     ints=("engagement",),
+    dates=("adopted_on",),
 )
 
 

@@ -23,13 +23,18 @@ from app.partners.models import Partner
 
 class Snapshot(IdMixin, Base):
     """One month of an uploaded file; immutable. A file holding many months gives one snapshot
-    per Last_Reporting_Date, all carrying the SHA-256 of the file's bytes; every upload for a
-    month is kept (the newest, by id, is the one reports use)."""
+    per calendar month, dated the month's latest Last_Reporting_Date, all carrying the SHA-256
+    of the file's bytes; every upload for a month is kept (the newest, by id, is the one
+    reports use)."""
 
     __tablename__ = "peacekeeping_snapshots"
     __table_args__ = (UniqueConstraint("checksum", "reporting_date"),)
 
     reporting_date: Mapped[date] = mapped_column(Date, index=True)
+    # Every Last_Reporting_Date of the month's rows (ISO dates, earliest first), merged here.
+    reporting_dates: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
     checksum: Mapped[str] = mapped_column(String(64))
     row_count: Mapped[int] = mapped_column(Integer)
     contribution_count: Mapped[int] = mapped_column(Integer)

@@ -26,7 +26,13 @@ class SkippedRow(BaseModel):
 
 class SnapshotSummary(ReadModel):
     id: int
-    reporting_date: date = Field(description="The Last_Reporting_Date of this month's rows")
+    reporting_date: date = Field(
+        description="The month's latest Last_Reporting_Date: the date the snapshot is as of"
+    )
+    reporting_dates: list[date] = Field(
+        description="Every Last_Reporting_Date of the month's rows, earliest first: a month "
+        "reported on more than one day (the 30th and the 31st) is one snapshot holding them all"
+    )
     checksum: str = Field(
         description="SHA-256 (hex) of the file as uploaded; shared by every month of the file"
     )
@@ -66,6 +72,7 @@ SNAPSHOT_RECORD = records.RecordShape(
         (
             "id",
             "reporting_date",
+            "reporting_dates",
             "checksum",
             "row_count",
             "contribution_count",

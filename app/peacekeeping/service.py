@@ -1,4 +1,4 @@
-"""Snapshot rules: a file is stored whole or not at all, one snapshot per reporting date,
+"""Snapshot rules: a file is stored whole or not at all, one snapshot per calendar month,
 aggregated per (country, mission, personnel type); every upload of a month is kept and the
 newest (highest id) is the one reports use."""
 
@@ -148,7 +148,7 @@ async def _store_contributions(
 async def import_snapshots(
     session: AsyncSession, actor: Principal, content: bytes
 ) -> SnapshotUpload:
-    """Store a UN file, one snapshot per reporting date, in the caller's transaction.
+    """Store a UN file, one snapshot per calendar month, in the caller's transaction.
 
     A month already stored from these exact bytes answers its snapshot (`created: false`);
     a month whose rows were all skipped gets none (its rows are still listed).
@@ -164,6 +164,7 @@ async def import_snapshots(
     new = {
         month.reporting_date: Snapshot(
             reporting_date=month.reporting_date,
+            reporting_dates=[day.isoformat() for day in month.reporting_dates],
             checksum=checksum,
             row_count=month.row_count,
             contribution_count=len(month.contributions),

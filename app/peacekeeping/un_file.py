@@ -2,7 +2,8 @@
 
 Pure functions (no database): header variants, whitespace, UTF-8 or UTF-16 (with a byte order
 mark), dd/mm/yyyy, dd-Mon-yy and ISO dates and the personnel type spellings the UN has used
-are accepted; a file holding many months is split per Last_Reporting_Date; rows whose code is
+are accepted; a file holding many months is split per calendar month of Last_Reporting_Date
+(a month reported on the 30th and the 31st is one month, dated the latest); rows whose code is
 no country (`#N/A`, `BDS`) are skipped and listed; anything else is a row error.
 """
 
@@ -19,8 +20,10 @@ from typing import Any
 
 import pycountry
 
+from app.core import spreadsheet
 from app.core.errors import Unprocessable
 from app.core.schemas import out_of_range
+from app.core.spreadsheet import parse_date
 
 MAX_ERRORS = 100
 MAX_COUNT = 1_000_000
@@ -91,37 +94,21 @@ PUBLISHED_NAMES = {
     "reporting_date": "Last_Reporting_Date",
 }
 
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?Z?")
-# The UN's own form: 31-Jan-21 or 31-Jan-2021 (a two-digit year is 20yy).
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})")
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = {
-    name: number
-    for number, full in enumerate(_MONTH_NAMES.split(" "), start=1)
-    for name in (full, full[:3], *(["sept"] if full == "september" else []))
-}
 _COUNT = re.compile(r"\d{1,9}(?:\.0*)?")
 # 2.000, 6.394, 1,234, 1.234.567: a thousands separator or a decimal point? Never guessed.
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _THOUSANDS_HEAD, _THOUSANDS_TAIL = re.compile(r"\d{1,3}"), re.compile(r"\d{3}")
 _SPACES = re.compile(r"\s+")
 
-# Byte signatures of files that are sometimes posted instead of the CSV export.
-NOT_CSV = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another ZIP file"),
-    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook (.xls)"),
-    (b"%PDF", "a PDF document"),
-)
-
 
 @dataclass
 class ParsedMonth:
-    """The rows of one Last_Reporting_Date: one snapshot."""
+    """The rows of one calendar month: one snapshot, dated the month's latest reporting date."""
 
     reporting_date: date
+    # Every Last_Reporting_Date of the month's rows, earliest first (the UN's file has July
+    # 2003 rows dated both the 30th and the 31st): merged into this one snapshot.
+    reporting_dates: list[date] = field(default_factory=list)
     row_count: int = 0
     # (partner id, mission, personnel type) → [male, female]
     contributions: dict[tuple[int, str, str], list[int]] = field(default_factory=dict)
@@ -179,27 +166,6 @@ def _fail(detail: str, column: str = "", row: int = 0) -> Unprocessable:
     )
 
 
-def parse_date(text: str) -> date | None:
-    text = text.strip()
-    try:
-        if match := _DMY.fullmatch(text):
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if match := _ISO.fullmatch(text):
-            year, month, day = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if match := _DAY_MONTH_NAME.fullmatch(text):
-            day_text, month_name, year_text = match.groups()
-            month_number = MONTHS.get(month_name.lower())
-            if month_number is None:
-                return None
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-            return date(year, month_number, int(day_text))
-    except ValueError:
-        return None
-    return None
-
-
 def parse_count(text: str) -> int | None:
     """A head count: digits, perhaps with a zero fraction ("2.0"); None when not one."""
     if not _COUNT.fullmatch(text) or _GROUPED.fullmatch(text):
@@ -220,26 +186,10 @@ def normalize_personnel_type(text: str) -> str | None:
 
 
 def _decode(content: bytes) -> str:
-    """Text by byte order mark (UTF-8 or UTF-16), else UTF-8, else Windows-1252."""
-    for signature, what in NOT_CSV:
-        if content.startswith(signature):
-            raise _fail(f"the file is {what}, not CSV; {ACCEPTED}")
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return content.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _fail(
-                f"the file starts with a UTF-16 byte order mark but is not UTF-16; {ACCEPTED}"
-            ) from None
-    if b"\x00" in content:
-        raise _fail(
-            "the file holds NUL bytes: it is binary, or UTF-16 without a byte order mark, "
-            f"not CSV; {ACCEPTED}"
-        )
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
+        return spreadsheet.decode(content)
+    except spreadsheet.NotText as exc:
+        raise _fail(f"{exc}; {ACCEPTED}") from None
 
 
 def _header_map(header: list[str]) -> dict[str, int]:
@@ -283,18 +233,17 @@ def _ambiguous(value: str) -> str:
 
 
 def parse_un_file(content: bytes, codes: Mapping[str, tuple[int, str]]) -> ParsedFile:
-    """Parse a file and aggregate it per reporting date; `codes` maps alpha-3 and alpha-2 to
+    """Parse a file and aggregate it per calendar month; `codes` maps alpha-3 and alpha-2 to
     (partner id, alpha-3).
 
     Raises Unprocessable listing every bad row (up to MAX_ERRORS), so nothing half-read is
     ever stored. A row whose code is no country is not an error: it is skipped and listed.
     """
     text = _decode(content)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+    delimiter = spreadsheet.separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors = _Errors()
-    months: dict[date, ParsedMonth] = {}
+    months: dict[tuple[int, int], ParsedMonth] = {}
     row_count = 0
     try:
         sheet = _read_header(reader, delimiter)
@@ -411,7 +360,7 @@ class _Row:
 
 
 def _read_row(
-    row: _Row, codes: Mapping[str, tuple[int, str]], months: dict[date, ParsedMonth]
+    row: _Row, codes: Mapping[str, tuple[int, str]], months: dict[tuple[int, int], ParsedMonth]
 ) -> None:
     """Check every value of a row (so each error is listed) and, while the file has none,
     add it to its month."""
@@ -424,9 +373,12 @@ def _read_row(
     reported = row.reporting_date()
     if row.errors.count or reported is None or personnel_type is None:
         return
-    month = months.get(reported)
+    month = months.get((reported.year, reported.month))
     if month is None:
-        month = months[reported] = ParsedMonth(reporting_date=reported)
+        month = months[(reported.year, reported.month)] = ParsedMonth(reporting_date=reported)
+    if reported not in month.reporting_dates:
+        month.reporting_dates = sorted([*month.reporting_dates, reported])
+        month.reporting_date = month.reporting_dates[-1]
     month.row_count += 1
     if partner is None:
         month.skipped.append(
@@ -447,11 +399,11 @@ def _read_row(
     totals[1] += female
 
 
-def _parsed(row_count: int, months: dict[date, ParsedMonth]) -> ParsedFile:
+def _parsed(row_count: int, months: dict[tuple[int, int], ParsedMonth]) -> ParsedFile:
     """The months read, earliest first; a file with nothing to store is refused."""
     if not months:
         raise _fail("the file has a header but no data rows")
-    parsed = ParsedFile(row_count=row_count, months=[months[day] for day in sorted(months)])
+    parsed = ParsedFile(row_count=row_count, months=[months[month] for month in sorted(months)])
     if not parsed.kept:
         skipped = len(parsed.skipped)
         raise _fail(

@@ -108,9 +108,12 @@ def _method(program: str, as_of: date, snapshot: Snapshot, chosen: bool) -> str:
         if chosen
         else f"the latest on or before {as_of} (of a month's uploads, the newest)"
     )
+    merged = ", ".join(snapshot.reporting_dates or [snapshot.reporting_date.isoformat()])
     return (
         f"UN uniformed personnel snapshot {snapshot.id} (reporting date "
         f"{snapshot.reporting_date}, SHA-256 {snapshot.checksum}), {which}. "
+        f"A snapshot is a calendar month, dated its latest reporting date; this one merges the "
+        f"rows reported on {merged}. "
         f"{snapshot.skipped_count} row(s) of the file for that month were left out: their "
         "country code is no country (listed in the snapshot's skipped_rows). "
         "Military personnel = Troops + Staff Officers + Experts on Mission (police excluded). "

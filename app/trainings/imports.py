@@ -67,7 +67,13 @@ _cell_value = bulk.cell_reader(ints=("hours", "women", "men", "unreported"), lis
 def _parse_csv(body: bytes) -> Parsed[TrainingRecord]:
     """Lines of one training (the same id, or else program and external_ref) become one
     record, a participant a line."""
-    table = bulk.read_csv(body, columns=TRAINING_RECORD.columns, required=REQUIRED_COLUMNS)
+    table = bulk.read_csv(
+        body,
+        columns=TRAINING_RECORD.columns,
+        required=REQUIRED_COLUMNS,
+        dates=("start_date", "end_date"),
+        numbers=("hours", "women", "men", "unreported"),
+    )
     return bulk.group_lines(
         table,
         TRAINING_RECORD,

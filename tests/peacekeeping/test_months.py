@@ -319,3 +319,55 @@ async def test_an_ambiguous_count_is_refused_with_row_column_and_value(
     )
     assert nothing.status_code == 422
     assert "nothing is left to store" in nothing.json()["detail"]
+
+
+# Issue 24 point 7: the UN's file has months reported on two days (July 2003: the 30th and the
+# 31st). Three rows dated 30-Dec-20 beside the 31-Dec-20 rows are December, all of them.
+UN_TWO_DAYS = [
+    ("Ghana", "GHA", "UNIFIL", "Troops", 700, 100, "30-Nov-20"),
+    ("Ghana", "GHA", "UNIFIL", "Troops", 800, 120, "31-Dec-20"),
+    ("Kenya", "KEN", "UNMISS", "Troops", 400, 60, "31-Dec-20"),
+    ("Ghana", "GHA", "UNMISS", "Staff Officer", 20, 5, "30-Dec-20"),
+    ("Ghana", "GHA", "UNIFIL", "Troops", 10, 4, "30-Dec-20"),
+    ("Kenya", "KEN", "MINUSCA", "Experts on Mission", 3, 1, "30-Dec-20"),
+]
+
+
+async def test_a_month_reported_on_two_days_is_one_snapshot_naming_both(
+    client: httpx.AsyncClient, keys: Keys, session: AsyncSession
+) -> None:
+    await _gpoi(client, keys, "GHA")
+    created = await client.post(
+        SNAPSHOTS, content=un_published(UN_TWO_DAYS), headers=csv_headers(keys.headers("admin"))
+    )
+    assert created.status_code == 201, created.text
+    months = [
+        (s["reporting_date"], s["reporting_dates"], s["row_count"], s["contribution_count"])
+        for s in created.json()["snapshots"]
+    ]
+    assert months == [
+        ("2020-11-30", ["2020-11-30"], 1, 1),
+        ("2020-12-31", ["2020-12-30", "2020-12-31"], 5, 4),
+    ]
+    december = created.json()["snapshots"][1]["id"]
+    read = await client.get(f"{SNAPSHOTS}/{december}", headers=keys.headers("analyst"))
+    assert read.status_code == 200, read.text
+    assert read.json()["reporting_dates"] == ["2020-12-30", "2020-12-31"]
+
+    # December's figure holds every December row: Ghana 129 of 190 military women.
+    report = await _share(client, keys, as_of="2020-12-31")
+    assert report["snapshot"]["id"] == december
+    assert (report["partner_women"], report["all_women"]) == (129, 190)
+    assert "merges the rows reported on 2020-12-30, 2020-12-31" in report["method"]
+    # The 30th is not a snapshot of its own: it reads November's, flagged stale.
+    before = await _share(client, keys, as_of="2020-12-30")
+    assert before["snapshot"]["reporting_date"] == "2020-11-30"
+    assert before["stale"] is True
+    assert (before["partner_women"], before["all_women"]) == (100, 100)
+    # The 30th's rows are in December's snapshot, summed with the 31st's where they coincide.
+    assert await _stored(session, december) == [
+        ("MINUSCA", "experts_on_mission", 3, 1),
+        ("UNIFIL", "troops", 810, 124),
+        ("UNMISS", "staff_officer", 20, 5),
+        ("UNMISS", "troops", 400, 60),
+    ]

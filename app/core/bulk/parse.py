@@ -1,5 +1,7 @@
 """Import bodies read into numbered records: a JSON array of objects, or a CSV's data lines
-checked against the known columns, with the cell conversions CSV needs."""
+checked against the known columns, with the cell conversions CSV needs. A CSV is read as a
+spreadsheet writes it (`core.spreadsheet`: encodings, separators, day-first dates, thousands
+separators), the same way for every kind."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any, Generic, TypeVar
 import orjson
 from pydantic import Field
 
+from app.core import spreadsheet
 from app.core.csvout import restore_cell
 from app.core.errors import PayloadTooLarge, Unprocessable
 from app.core.records import LIST_SEPARATOR, RecordShape
@@ -89,28 +92,28 @@ class CsvLines:
     errors: list[RowError]
 
 
-def read_csv(body: bytes, *, columns: Sequence[str], required: Sequence[str]) -> CsvLines:
-    """Check the header against the known and required columns, then split the lines."""
+def read_csv(
+    body: bytes,
+    *,
+    columns: Sequence[str],
+    required: Sequence[str],
+    dates: Iterable[str] = (),
+    numbers: Iterable[str] = (),
+) -> CsvLines:
+    """Check the header against the known and required columns, then split the lines; the
+    cells of `dates` are written ISO and those of `numbers` without thousands separators
+    (a cell that reads two ways is the line's error)."""
     try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _unreadable("the CSV is not UTF-8", "not UTF-8") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+        text = spreadsheet.decode(body)
+    except spreadsheet.NotText as exc:
+        raise _unreadable(f"the CSV cannot be read: {exc}", str(exc)) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=spreadsheet.separator(text))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
         raw = list(reader)
     except csv.Error as exc:
         raise _unreadable(f"the CSV cannot be read: {exc}", str(exc)) from None
-    errors = [
-        RowError(row=0, field=n, message="unknown column") for n in header if n not in columns
-    ]
-    errors += [
-        RowError(row=0, field=n, message="required column is missing")
-        for n in required
-        if n not in header
-    ]
-    if len(set(header)) != len(header):
-        errors.append(RowError(row=0, field="", message="a column is repeated"))
+    errors = _header_errors(header, columns, required)
     if errors:
         return CsvLines(received=len(raw), lines=[], errors=errors)
     if len(raw) > MAX_ROWS:
@@ -124,8 +127,45 @@ def read_csv(body: bytes, *, columns: Sequence[str], required: Sequence[str]) ->
             errors.append(RowError(row=row, field="", message=message))
             continue
         # A cell the export neutralised (`'=...`) comes back as it was stored (`=...`).
-        lines.append((row, {h: restore_cell(c) for h, c in zip(header, line, strict=True)}))
+        cells = {h: restore_cell(c) for h, c in zip(header, line, strict=True)}
+        if (error := _spreadsheet_cells(row, cells, dates, numbers)) is not None:
+            errors.append(error)
+            continue
+        lines.append((row, cells))
     return CsvLines(received=len(raw), lines=lines, errors=errors)
+
+
+def _header_errors(
+    header: list[str], columns: Sequence[str], required: Sequence[str]
+) -> list[RowError]:
+    """Unknown, missing required and repeated columns (row 0 is the header)."""
+    errors = [
+        RowError(row=0, field=n, message="unknown column") for n in header if n not in columns
+    ]
+    errors += [
+        RowError(row=0, field=n, message="required column is missing")
+        for n in required
+        if n not in header
+    ]
+    if len(set(header)) != len(header):
+        errors.append(RowError(row=0, field="", message="a column is repeated"))
+    return errors
+
+
+def _spreadsheet_cells(
+    row: int, cells: dict[str, str], dates: Iterable[str], numbers: Iterable[str]
+) -> RowError | None:
+    """Rewrite a line's date and number cells in place, read as spreadsheets write them
+    (`core.spreadsheet`); the first cell that reads two ways is the line's error."""
+    readers = [(name, spreadsheet.date_cell) for name in dates]
+    readers += [(name, spreadsheet.number_cell) for name in numbers]
+    for name, read in readers:
+        if cells.get(name, "").strip():
+            try:
+                cells[name] = read(cells[name])
+            except spreadsheet.Ambiguous as exc:
+                return RowError(row=row, field=name, message=str(exc))
+    return None
 
 
 def int_cell(value: str) -> Any:
@@ -171,12 +211,15 @@ def parse_records(
     shape: RecordShape,
     required: Sequence[str],
     convert: Callable[[str, str], Any],
+    dates: Iterable[str] = (),
+    numbers: Iterable[str] = (),
 ) -> Parsed[Record]:
     """An import body of flat records (no child rows): a JSON array, or a CSV in `shape`'s
-    columns, one record a line, its cells converted by `convert(column, cell)`."""
+    columns, one record a line, its cells read as `read_csv` does and converted by
+    `convert(column, cell)`."""
     if not csv_body:
         return parse_json(body, noun, Record)
-    table = read_csv(body, columns=shape.columns, required=required)
+    table = read_csv(body, columns=shape.columns, required=required, dates=dates, numbers=numbers)
     records = [
         Record(row=row, data=csv_values(cells, shape.read, convert), from_csv=True)
         for row, cells in table.lines
@@ -191,14 +234,25 @@ def records_parser(
     required: Sequence[str],
     ints: Iterable[str] = (),
     lists: Iterable[str] = (),
+    dates: Iterable[str] = (),
+    amounts: Iterable[str] = (),
 ) -> Callable[..., Parsed[Record]]:
     """`parse(body, *, csv_body)` of an import of flat records (see `parse_records`), its CSV
-    cells read by `cell_reader(ints, lists)`."""
+    cells read by `cell_reader(ints, lists)`; `ints` and `amounts` are numbers, `dates` dates
+    as spreadsheets write them."""
     convert = cell_reader(ints, lists)
+    numbers = (*ints, *amounts)
 
     def parse(body: bytes, *, csv_body: bool) -> Parsed[Record]:
         return parse_records(
-            body, csv_body=csv_body, noun=noun, shape=shape, required=required, convert=convert
+            body,
+            csv_body=csv_body,
+            noun=noun,
+            shape=shape,
+            required=required,
+            convert=convert,
+            dates=dates,
+            numbers=numbers,
         )
 
     return parse

@@ -21,7 +21,9 @@ class SnapshotRead:
         checksum (str): SHA-256 (hex) of the file as uploaded; shared by every month of the file
         contribution_count (int): Stored rows: the month aggregated per country, mission and personnel type
         id (int):
-        reporting_date (datetime.date): The Last_Reporting_Date of this month's rows
+        reporting_date (datetime.date): The month's latest Last_Reporting_Date: the date the snapshot is as of
+        reporting_dates (list[datetime.date]): Every Last_Reporting_Date of the month's rows, earliest first: a month
+            reported on more than one day (the 30th and the 31st) is one snapshot holding them all
         row_count (int): Data rows of this month in the file, skipped ones included
         skipped_count (int): Rows of this month left out: code is no country
         skipped_rows (list[SkippedRow]): The rows left out, in file order
@@ -32,6 +34,7 @@ class SnapshotRead:
     contribution_count: int
     id: int
     reporting_date: datetime.date
+    reporting_dates: list[datetime.date]
     row_count: int
     skipped_count: int
     skipped_rows: list[SkippedRow]
@@ -46,6 +49,11 @@ class SnapshotRead:
         id = self.id
 
         reporting_date = self.reporting_date.isoformat()
+
+        reporting_dates = []
+        for reporting_dates_item_data in self.reporting_dates:
+            reporting_dates_item = reporting_dates_item_data.isoformat()
+            reporting_dates.append(reporting_dates_item)
 
         row_count = self.row_count
 
@@ -66,6 +74,7 @@ class SnapshotRead:
                 "contribution_count": contribution_count,
                 "id": id,
                 "reporting_date": reporting_date,
+                "reporting_dates": reporting_dates,
                 "row_count": row_count,
                 "skipped_count": skipped_count,
                 "skipped_rows": skipped_rows,
@@ -88,6 +97,13 @@ class SnapshotRead:
 
         reporting_date = datetime.date.fromisoformat(d.pop("reporting_date"))
 
+        reporting_dates = []
+        _reporting_dates = d.pop("reporting_dates")
+        for reporting_dates_item_data in _reporting_dates:
+            reporting_dates_item = datetime.date.fromisoformat(reporting_dates_item_data)
+
+            reporting_dates.append(reporting_dates_item)
+
         row_count = d.pop("row_count")
 
         skipped_count = d.pop("skipped_count")
@@ -106,6 +122,7 @@ class SnapshotRead:
             contribution_count=contribution_count,
             id=id,
             reporting_date=reporting_date,
+            reporting_dates=reporting_dates,
             row_count=row_count,
             skipped_count=skipped_count,
             skipped_rows=skipped_rows,

@@ -18,7 +18,9 @@ class UploadedSnapshot:
         contribution_count (int): Stored rows: the month aggregated per country, mission and personnel type
         created (bool): false: this month of these exact bytes was stored before (that snapshot)
         id (int):
-        reporting_date (datetime.date): The Last_Reporting_Date of this month's rows
+        reporting_date (datetime.date): The month's latest Last_Reporting_Date: the date the snapshot is as of
+        reporting_dates (list[datetime.date]): Every Last_Reporting_Date of the month's rows, earliest first: a month
+            reported on more than one day (the 30th and the 31st) is one snapshot holding them all
         row_count (int): Data rows of this month in the file, skipped ones included
         skipped_count (int): Rows of this month left out: code is no country
         uploaded_at (datetime.datetime):
@@ -29,6 +31,7 @@ class UploadedSnapshot:
     created: bool
     id: int
     reporting_date: datetime.date
+    reporting_dates: list[datetime.date]
     row_count: int
     skipped_count: int
     uploaded_at: datetime.datetime
@@ -45,6 +48,11 @@ class UploadedSnapshot:
 
         reporting_date = self.reporting_date.isoformat()
 
+        reporting_dates = []
+        for reporting_dates_item_data in self.reporting_dates:
+            reporting_dates_item = reporting_dates_item_data.isoformat()
+            reporting_dates.append(reporting_dates_item)
+
         row_count = self.row_count
 
         skipped_count = self.skipped_count
@@ -60,6 +68,7 @@ class UploadedSnapshot:
                 "created": created,
                 "id": id,
                 "reporting_date": reporting_date,
+                "reporting_dates": reporting_dates,
                 "row_count": row_count,
                 "skipped_count": skipped_count,
                 "uploaded_at": uploaded_at,
@@ -81,6 +90,13 @@ class UploadedSnapshot:
 
         reporting_date = datetime.date.fromisoformat(d.pop("reporting_date"))
 
+        reporting_dates = []
+        _reporting_dates = d.pop("reporting_dates")
+        for reporting_dates_item_data in _reporting_dates:
+            reporting_dates_item = datetime.date.fromisoformat(reporting_dates_item_data)
+
+            reporting_dates.append(reporting_dates_item)
+
         row_count = d.pop("row_count")
 
         skipped_count = d.pop("skipped_count")
@@ -93,6 +109,7 @@ class UploadedSnapshot:
             created=created,
             id=id,
             reporting_date=reporting_date,
+            reporting_dates=reporting_dates,
             row_count=row_count,
             skipped_count=skipped_count,
             uploaded_at=uploaded_at,
