@@ -1,7 +1,7 @@
 """peacekeeping snapshots name the reporting dates merged into their month
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-07 06:00:00.000000
 
 A snapshot is a calendar month: rows dated the 30th beside rows dated the 31st are one
@@ -16,8 +16,8 @@ from alembic import op
 
 from app.core.history import SUFFIX, create_triggers, drop_triggers, sync_history
 
-revision: str = "0018"
-down_revision: str | None = "0017"
+revision: str = "0020"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
