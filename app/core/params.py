@@ -273,3 +273,12 @@ async def _suppress_below(
 
 
 SuppressBelow = Annotated[int | None, Depends(_suppress_below)]
+
+
+async def _published_suppress_below(request: Request, asked: SuppressBelow = None) -> int | None:
+    """The threshold a public export writes under: `SuppressBelow`, and the service's public
+    threshold for every key that asks none (an export is published as it is)."""
+    return asked if asked is not None else request.app.state.settings.public_suppress_below
+
+
+PublishedSuppressBelow = Annotated[int | None, Depends(_published_suppress_below)]

@@ -8,6 +8,8 @@ program, one transaction per obligation (commitment, type 2) and disbursement (t
 names the project, and one result per indicator of the project's program: its baseline and,
 per fiscal year of the project, the target and the result (for the project's country; the
 overall figure for a multi-country award), the result also by sex where it has a breakdown.
+Under a small-number threshold (`suppress_below`) the counts of people in results are withheld
+as indicator progress withholds the same figure, and the sexes as a report withholds a row.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from app.core.fiscal_year import fiscal_year, fiscal_year_bounds, today
 from app.core.pagination import SortKey
 from app.core.schemas import usd_string
 from app.core.security import Principal
+from app.core.suppression import CountTable, withheld_in_series
 from app.funding import service as funding
 from app.funding.models import Obligation
 from app.funding.schemas import FundingType
-from app.indicators.models import Indicator, IndicatorResult, Target, format_quantity
+from app.indicators.models import Indicator, IndicatorResult, Measure, Target, format_quantity
 from app.projects import service as projects
 from app.projects.models import Project
 from app.projects.schemas import ImplementerKind
@@ -100,6 +103,7 @@ class Export:
     from_fy: int | None = None
     to_fy: int | None = None
     reporting_org_ref: str = "US-GOV-11"
+    suppress_below: int | None = None
 
     def years(self, project: Project) -> range:
         first = fiscal_year(project.start_date)
@@ -191,6 +195,63 @@ def _dates(project: Project, on: date) -> Iterable[str]:
         yield element("activity-date", {"type": "4", "iso-date": project.end_date})
 
 
+# A result's people by sex add up to a count indicator's value (unreported: the rest, implied).
+BY_SEX = CountTable(
+    parts=("women", "men", "unreported"), total="value", hidden=frozenset({"unreported"})
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What a period writes of a result: its value (None: withheld) and people by sex."""
+
+    value: Decimal | None
+    women: int | None
+    men: int | None
+
+
+def _small(value: Decimal | None, k: int) -> bool:
+    return value is not None and 1 <= value < k
+
+
+def published(
+    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int | None
+) -> list[Published | None]:
+    """The results of consecutive fiscal years as written under threshold `k`: a count's value
+    withheld as progress withholds it (a running total's small increases too), a percent's when
+    its numerator, denominator or their difference is small; the sexes withheld with the value,
+    and otherwise as one row of a report (a small one, and another so none is the rest)."""
+    shown: list[Published | None] = [
+        None if r is None else Published(r.value, r.women, r.men) for r in results
+    ]
+    if k is None:
+        return shown
+    count = indicator.measure == Measure.count
+    gone: set[int] = set()
+    if count:
+        values = [None if r is None or r.value is None else int(r.value) for r in results]
+        gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+    for i, result in enumerate(results):
+        if result is None:
+            continue
+        if indicator.measure == Measure.percent and result.denominator is not None:
+            parts = (
+                result.numerator,
+                result.denominator,
+                result.denominator - (result.numerator or 0),
+            )
+            if any(_small(part, k) for part in parts):
+                gone.add(i)
+        if i in gone:
+            shown[i] = Published(None, None, None)
+            continue
+        line = {"women": result.women, "men": result.men, "unreported": result.unreported}
+        line["value"] = int(result.value) if count and result.value is not None else None
+        (row,), _ = BY_SEX.apply([line], None, k)
+        shown[i] = Published(result.value, row["women"], row["men"])
+    return shown
+
+
 def _result(export: Export, project: Project, indicator: Indicator, figures: Figures) -> str:
     measure = str(indicator.measure)
     parts = [element("title", body=narrative(indicator.name))]
@@ -202,7 +263,10 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         parts.append(
             element("baseline", {"year": fiscal_year(project.start_date), "value": baseline})
         )
-    for year in years:
+    results = [figures.results.get((indicator.id, year, project.partner_id)) for year in years]
+    for year, result in zip(
+        years, published(indicator, results, export.suppress_below), strict=True
+    ):
         start, end = fiscal_year_bounds(year)
         period = [
             element("period-start", {"iso-date": start}),
@@ -211,7 +275,6 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         target = figures.targets.get((indicator.id, year, project.partner_id))
         if target is not None:
             period.append(element("target", {"value": format_quantity(measure, target)}))
-        result = figures.results.get((indicator.id, year, project.partner_id))
         if result is not None:
             if result.value is not None:
                 period.append(element("actual", {"value": format_quantity(measure, result.value)}))
