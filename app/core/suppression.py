@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 MIN_K = 2
@@ -194,6 +195,14 @@ def withheld_in_series(values: Sequence[int | None], k: int, running: bool) -> s
                 withheld.add(i)
             hiding, previous = i in withheld, value
     return withheld
+
+
+def small_share(numerator: Decimal | int | None, denominator: Decimal | int | None, k: int) -> bool:
+    """Whether a share gives away a few people: its numerator, denominator or their difference
+    (the people not counted) from 1 to k-1."""
+    if numerator is None or denominator is None:
+        return False
+    return any(1 <= part < k for part in (numerator, denominator, denominator - numerator))
 
 
 def suppression_method(k: int) -> str:

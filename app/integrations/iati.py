@@ -30,7 +30,7 @@ from app.core.fiscal_year import fiscal_year, fiscal_year_bounds, today
 from app.core.pagination import SortKey
 from app.core.schemas import usd_string
 from app.core.security import Principal
-from app.core.suppression import CountTable, withheld_in_series
+from app.core.suppression import CountTable, small_share, withheld_in_series
 from app.funding import service as funding
 from app.funding.models import Obligation
 from app.funding.schemas import FundingType
@@ -210,45 +210,41 @@ class Published:
     men: int | None
 
 
-def _small(value: Decimal | None, k: int) -> bool:
-    return value is not None and 1 <= value < k
+def _withheld_years(
+    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int
+) -> set[int]:
+    """The years whose result is withheld, as indicator progress withholds it: a count from 1
+    to k-1 (a running total's small increases too), a share that gives away a few people."""
+    if indicator.measure == Measure.count:
+        values = [None if r is None or r.value is None else int(r.value) for r in results]
+        return withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+    if indicator.measure == Measure.percent:
+        return {
+            i
+            for i, r in enumerate(results)
+            if r is not None and small_share(r.numerator, r.denominator, k)
+        }
+    return set()
 
 
 def published(
     indicator: Indicator, results: Sequence[IndicatorResult | None], k: int | None
 ) -> list[Published | None]:
-    """The results of consecutive fiscal years as written under threshold `k`: a count's value
-    withheld as progress withholds it (a running total's small increases too), a percent's when
-    its numerator, denominator or their difference is small; the sexes withheld with the value,
-    and otherwise as one row of a report (a small one, and another so none is the rest)."""
-    shown: list[Published | None] = [
-        None if r is None else Published(r.value, r.women, r.men) for r in results
-    ]
+    """The results of consecutive fiscal years as written under threshold `k`: the value
+    withheld as progress withholds it; the sexes withheld with the value, and otherwise as one
+    row of a report (a small one, and another so that none is the value minus the rest)."""
     if k is None:
-        return shown
-    count = indicator.measure == Measure.count
-    gone: set[int] = set()
-    if count:
-        values = [None if r is None or r.value is None else int(r.value) for r in results]
-        gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+        return [None if r is None else Published(r.value, r.women, r.men) for r in results]
+    gone = _withheld_years(indicator, results, k)
+    shown: list[Published | None] = []
     for i, result in enumerate(results):
-        if result is None:
+        if result is None or i in gone:
+            shown.append(None if result is None else Published(None, None, None))
             continue
-        if indicator.measure == Measure.percent and result.denominator is not None:
-            parts = (
-                result.numerator,
-                result.denominator,
-                result.denominator - (result.numerator or 0),
-            )
-            if any(_small(part, k) for part in parts):
-                gone.add(i)
-        if i in gone:
-            shown[i] = Published(None, None, None)
-            continue
+        total = result.value if indicator.measure == Measure.count else None
         line = {"women": result.women, "men": result.men, "unreported": result.unreported}
-        line["value"] = int(result.value) if count and result.value is not None else None
-        (row,), _ = BY_SEX.apply([line], None, k)
-        shown[i] = Published(result.value, row["women"], row["men"])
+        (row,), _ = BY_SEX.apply([{**line, "value": total}], None, k)
+        shown.append(Published(result.value, row["women"], row["men"]))
     return shown
 
 
