@@ -4,6 +4,7 @@ from fastapi import APIRouter, FastAPI
 
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
+from app.core.params import KnownQueryOnly
 from app.cwd.router import imports_router as cwd_imports
 from app.cwd.router import router as cwd_teams
 from app.facilities.router import centers as training_centers
@@ -67,5 +68,6 @@ ROUTERS: tuple[APIRouter, ...] = (
 
 
 def mount(app: FastAPI) -> None:
+    """Every router under /api/v1, each route refusing query parameters it does not take."""
     for router in ROUTERS:
-        app.include_router(router, prefix=PREFIX)
+        app.include_router(router, prefix=PREFIX, dependencies=[KnownQueryOnly])

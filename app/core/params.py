@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Path, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from pydantic import AfterValidator
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.core.errors import invalid_query
+from app.core.errors import Unprocessable, invalid_query
 from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import PageParams, page_params
 from app.core.schemas import (
@@ -50,6 +52,42 @@ OutputFormat = Annotated[
     Literal["json", "csv"] | None,
     Query(alias="format", description="`csv` answers text/csv (as does `Accept: text/csv`)"),
 ]
+
+
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    """The query parameters a route takes, by the names clients send (its dependencies' too)."""
+    names = {field.alias for field in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_names(dependency)
+    return frozenset(names)
+
+
+# Read once per route, by identity (routes are unhashable); the route is held with its names
+# so no other route can take its id.
+_DECLARED: dict[int, tuple[APIRoute, frozenset[str]]] = {}
+
+
+async def known_query_only(request: Request) -> None:
+    """Refuse a query parameter the route does not declare (a 422 naming each), so a filter or
+    threshold the route does not take (`suppress_below` where nothing is suppressed) is never
+    silently ignored. Every API route takes this (app/api.py)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _DECLARED.get(id(route))
+    if known is None:
+        known = _DECLARED[id(route)] = (route, _query_names(route.dependant))
+    declared = known[1]
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        detail = "unknown query parameter"
+        raise Unprocessable(
+            f"{', '.join(unknown)}: {detail}",
+            errors=[{"parameter": name, "location": "query", "detail": detail} for name in unknown],
+        )
+
+
+KnownQueryOnly = Depends(known_query_only)
 
 
 # --- The filter vocabulary --------------------------------------------------------------------
@@ -273,3 +311,12 @@ async def _suppress_below(
 
 
 SuppressBelow = Annotated[int | None, Depends(_suppress_below)]
+
+
+async def _published_suppress_below(request: Request, asked: SuppressBelow = None) -> int | None:
+    """The threshold a public export writes under: `SuppressBelow`, and the service's public
+    threshold for every key that asks none (an export is published as it is)."""
+    return asked if asked is not None else request.app.state.settings.public_suppress_below
+
+
+PublishedSuppressBelow = Annotated[int | None, Depends(_published_suppress_below)]

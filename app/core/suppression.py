@@ -15,14 +15,19 @@ The method (primary, then complementary suppression):
    positive cell is visible. A complement is never a zero, since a withheld zero would let
    the one cell beside it be recomputed all the same.
 3. Figures computed from a withheld count (percentages, running totals) are withheld too.
+4. A count of some of a part's people (women in leadership, some of the women) is a cell under
+   the same rule: it, the rest of the part and the part form a second table beside the first,
+   protected the same way, with the part withheld in one withheld in the other until neither
+   grows.
 Each round only adds cells, so the loop ends; lines of a table whose total is not published
 (None) tell nothing and are skipped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 MIN_K = 2
@@ -43,8 +48,9 @@ def lines_of(grid: Grid) -> list[tuple[list[Position], Position]]:
     return [(cells, total) for cells, total in lines if grid[total[0]][total[1]] is not None]
 
 
-def protect(grid: Grid, k: int) -> set[Position]:
-    """The positions to withhold (margins included) for threshold `k`."""
+def protect(grid: Grid, k: int, withheld_already: Iterable[Position] = ()) -> set[Position]:
+    """The positions to withhold (margins included) for threshold `k`, beyond (and with) the
+    ones already withheld."""
     if not MIN_K <= k <= MAX_K:
         raise ValueError(f"k must be from {MIN_K} to {MAX_K}")
 
@@ -57,6 +63,7 @@ def protect(grid: Grid, k: int) -> set[Position]:
         for j, count in enumerate(row)
         if count is not None and 1 <= count < k
     }
+    withheld.update(withheld_already)
     lines = lines_of(grid)
     grew = True
     while grew:
@@ -81,12 +88,15 @@ class CountTable:
     nominations - women): it is computed here, checked and protected like the others.
     derived: answered figures computed from counts (a share from women and total), withheld
     whenever one of their counts is.
+    subsets: answered counts of some of a part's people (women_in_leadership: some of the
+    women), each protected as a table of its own (the subset, the rest of the part, the part).
     """
 
     parts: tuple[str, ...]
     total: str
     hidden: frozenset[str] = frozenset()
     derived: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    subsets: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -94,7 +104,8 @@ class CountTable:
 
     def answered(self) -> list[str]:
         """The fields a row may name in `suppressed`, in a stable order."""
-        return [c for c in self.columns if c not in self.hidden] + list(self.derived)
+        shown = [c for c in self.columns if c not in self.hidden]
+        return shown + list(self.subsets) + list(self.derived)
 
     def apply(
         self, rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any] | None, k: int
@@ -105,8 +116,8 @@ class CountTable:
         grid = [
             [None if line is None else line.get(name) for name in self.columns] for line in lines
         ]
-        withheld = protect(grid, k)
-        answered = [self._answer(line, i, withheld) for i, line in enumerate(lines)]
+        withheld, gone_subsets = self._protect(lines, grid, k)
+        answered = [self._answer(line, i, withheld, gone_subsets) for i, line in enumerate(lines)]
         return [a for a in answered[:-1] if a is not None], answered[-1]
 
     def _with_hidden(self, line: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,18 +128,56 @@ class CountTable:
                 full[name] = full[self.total] - sum(shown)
         return full
 
+    def _protect(
+        self, lines: Sequence[Mapping[str, Any] | None], grid: Grid, k: int
+    ) -> tuple[set[Position], dict[str, set[int]]]:
+        """The main table's withheld cells and, per subset, the lines withholding it: the
+        tables are protected in turn until a part withheld in one is withheld in the other."""
+        withheld = protect(grid, k)
+        beside: dict[str, set[Position]] = {name: set() for name in self.subsets}
+        grew = True
+        while grew:
+            grew = False
+            for name, part in self.subsets.items():
+                j = self.columns.index(part)
+                side = [_subset_cells(line, name, part) for line in lines]
+                # A part withheld in the main table hides its subset and its rest as well.
+                parts_gone = {i for i in range(len(lines)) if (i, j) in withheld}
+                already = beside[name] | {(i, c) for i in parts_gone for c in range(3)}
+                beside[name] = protect(side, k, already)
+                more = {(i, j) for i, c in beside[name] if c == 2} - withheld
+                if more:
+                    withheld = protect(grid, k, withheld | more)
+                    grew = True
+        gone = {name: {i for i, c in cells if c == 0} for name, cells in beside.items()}
+        return withheld, gone
+
     def _answer(
-        self, line: Mapping[str, Any] | None, i: int, withheld: set[Position]
+        self,
+        line: Mapping[str, Any] | None,
+        i: int,
+        withheld: set[Position],
+        gone_subsets: Mapping[str, set[int]],
     ) -> dict[str, Any] | None:
         if line is None:
             return None
         gone = {name for j, name in enumerate(self.columns) if (i, j) in withheld}
+        gone |= {name for name, lines in gone_subsets.items() if i in lines}
         gone |= {name for name, sources in self.derived.items() if gone & set(sources)}
         out = {name: (None if name in gone else value) for name, value in line.items()}
         for name in self.hidden:
             out.pop(name, None)
         out["suppressed"] = [name for name in self.answered() if name in gone]
         return out
+
+
+def _subset_cells(line: Mapping[str, Any] | None, name: str, part: str) -> list[int | None]:
+    """A line of a subset's table: the subset, the rest of the part, the part."""
+    if line is None:
+        return [None, None, None]
+    some, whole = line.get(name), line.get(part)
+    rest = None if some is None or whole is None else whole - some
+    return [some, rest, whole]
 
 
 def withheld_in_series(values: Sequence[int | None], k: int, running: bool) -> set[int]:
@@ -146,6 +195,14 @@ def withheld_in_series(values: Sequence[int | None], k: int, running: bool) -> s
                 withheld.add(i)
             hiding, previous = i in withheld, value
     return withheld
+
+
+def small_share(numerator: Decimal | int | None, denominator: Decimal | int | None, k: int) -> bool:
+    """Whether a share gives away a few people: its numerator, denominator or their difference
+    (the people not counted) from 1 to k-1."""
+    if numerator is None or denominator is None:
+        return False
+    return any(1 <= part < k for part in (numerator, denominator, denominator - numerator))
 
 
 def suppression_method(k: int) -> str:

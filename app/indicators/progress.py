@@ -20,7 +20,7 @@ from app.core.errors import invalid_query
 from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
-from app.core.suppression import suppression_method, withheld_in_series
+from app.core.suppression import small_share, suppression_method, withheld_in_series
 from app.indicators import approval, rules
 from app.indicators.metrics import compute
 from app.indicators.models import (
@@ -252,11 +252,8 @@ def withhold_small_numbers(
     elif indicator.measure == Measure.percent:
         fields = ("actual", "numerator", "denominator", "pct_of_target")
         for i, row in enumerate(rows):
-            numerator, denominator = _whole(row.numerator), _whole(row.denominator)
-            if numerator is not None and denominator is not None:
-                parts = (numerator, denominator, denominator - numerator)
-                if any(1 <= part < k for part in parts):
-                    gone.add(i)
+            if small_share(_whole(row.numerator), _whole(row.denominator), k):
+                gone.add(i)
     return [
         row.model_copy(
             update={

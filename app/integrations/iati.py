@@ -8,6 +8,8 @@ program, one transaction per obligation (commitment, type 2) and disbursement (t
 names the project, and one result per indicator of the project's program: its baseline and,
 per fiscal year of the project, the target and the result (for the project's country; the
 overall figure for a multi-country award), the result also by sex where it has a breakdown.
+Under a small-number threshold (`suppress_below`) the counts of people in results are withheld
+as indicator progress withholds the same figure, and the sexes as a report withholds a row.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from app.core.fiscal_year import fiscal_year, fiscal_year_bounds, today
 from app.core.pagination import SortKey
 from app.core.schemas import usd_string
 from app.core.security import Principal
+from app.core.suppression import CountTable, small_share, withheld_in_series
 from app.funding import service as funding
 from app.funding.models import Obligation
 from app.funding.schemas import FundingType
-from app.indicators.models import Indicator, IndicatorResult, Target, format_quantity
+from app.indicators.models import Indicator, IndicatorResult, Measure, Target, format_quantity
 from app.projects import service as projects
 from app.projects.models import Project
 from app.projects.schemas import ImplementerKind
@@ -100,6 +103,7 @@ class Export:
     from_fy: int | None = None
     to_fy: int | None = None
     reporting_org_ref: str = "US-GOV-11"
+    suppress_below: int | None = None
 
     def years(self, project: Project) -> range:
         first = fiscal_year(project.start_date)
@@ -191,6 +195,59 @@ def _dates(project: Project, on: date) -> Iterable[str]:
         yield element("activity-date", {"type": "4", "iso-date": project.end_date})
 
 
+# A result's people by sex add up to a count indicator's value (unreported: the rest, implied).
+BY_SEX = CountTable(
+    parts=("women", "men", "unreported"), total="value", hidden=frozenset({"unreported"})
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What a period writes of a result: its value (None: withheld) and people by sex."""
+
+    value: Decimal | None
+    women: int | None
+    men: int | None
+
+
+def _withheld_years(
+    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int
+) -> set[int]:
+    """The years whose result is withheld, as indicator progress withholds it: a count from 1
+    to k-1 (a running total's small increases too), a share that gives away a few people."""
+    if indicator.measure == Measure.count:
+        values = [None if r is None or r.value is None else int(r.value) for r in results]
+        return withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+    if indicator.measure == Measure.percent:
+        return {
+            i
+            for i, r in enumerate(results)
+            if r is not None and small_share(r.numerator, r.denominator, k)
+        }
+    return set()
+
+
+def published(
+    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int | None
+) -> list[Published | None]:
+    """The results of consecutive fiscal years as written under threshold `k`: the value
+    withheld as progress withholds it; the sexes withheld with the value, and otherwise as one
+    row of a report (a small one, and another so that none is the value minus the rest)."""
+    if k is None:
+        return [None if r is None else Published(r.value, r.women, r.men) for r in results]
+    gone = _withheld_years(indicator, results, k)
+    shown: list[Published | None] = []
+    for i, result in enumerate(results):
+        if result is None or i in gone:
+            shown.append(None if result is None else Published(None, None, None))
+            continue
+        total = result.value if indicator.measure == Measure.count else None
+        line = {"women": result.women, "men": result.men, "unreported": result.unreported}
+        (row,), _ = BY_SEX.apply([{**line, "value": total}], None, k)
+        shown.append(Published(result.value, row["women"], row["men"]))
+    return shown
+
+
 def _result(export: Export, project: Project, indicator: Indicator, figures: Figures) -> str:
     measure = str(indicator.measure)
     parts = [element("title", body=narrative(indicator.name))]
@@ -202,7 +259,10 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         parts.append(
             element("baseline", {"year": fiscal_year(project.start_date), "value": baseline})
         )
-    for year in years:
+    results = [figures.results.get((indicator.id, year, project.partner_id)) for year in years]
+    for year, result in zip(
+        years, published(indicator, results, export.suppress_below), strict=True
+    ):
         start, end = fiscal_year_bounds(year)
         period = [
             element("period-start", {"iso-date": start}),
@@ -211,7 +271,6 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         target = figures.targets.get((indicator.id, year, project.partner_id))
         if target is not None:
             period.append(element("target", {"value": format_quantity(measure, target)}))
-        result = figures.results.get((indicator.id, year, project.partner_id))
         if result is not None:
             if result.value is not None:
                 period.append(element("actual", {"value": format_quantity(measure, result.value)}))

@@ -12,6 +12,7 @@ from app.core.params import (
     ImplementerFilter,
     PartnerFilter,
     ProgramFilter,
+    PublishedSuppressBelow,
     ToFiscalYear,
 )
 from app.core.security import Reader
@@ -32,7 +33,9 @@ XML = "application/xml"
         "One `iati-activity` per project, with transactions from the obligations and "
         "disbursements that name it and results from the indicators of its program. "
         "`from_fy`/`to_fy` keep the projects running in those fiscal years and limit "
-        "transactions and result periods to them. Streamed."
+        "transactions and result periods to them. Counts of people in results are withheld "
+        "under `suppress_below` as indicator progress withholds them (by default "
+        "WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed."
     ),
     response_class=StreamingResponse,
     responses={
@@ -49,6 +52,7 @@ async def export_iati(
     implementer: ImplementerFilter = None,
     from_fy: FromFiscalYear = None,
     to_fy: ToFiscalYear = None,
+    suppress_below: PublishedSuppressBelow = None,
 ) -> Response:
     if from_fy is not None and to_fy is not None and to_fy < from_fy:
         raise invalid_query("to_fy", "must not be before from_fy")
@@ -57,6 +61,7 @@ async def export_iati(
         filters=ProjectFilters(program=program, partner=partner, implementer=implementer),
         from_fy=from_fy,
         to_fy=to_fy,
+        suppress_below=suppress_below,
         reporting_org_ref=request.app.state.settings.iati_reporting_org_ref,
     )
     stmt = await iati.project_statement(session, export)

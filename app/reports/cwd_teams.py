@@ -73,11 +73,12 @@ METHOD = (
 )
 
 # How the people counts add up, for small-number suppression: women in leadership are some of
-# the women, withheld with them. Teams and countries count no person and stay visible.
+# the women, a count of people under the rule themselves (and withheld with the women). Teams
+# and countries count no person and stay visible.
 COUNTS = CountTable(
     parts=("women", "men", "unreported"),
     total="people",
-    derived={"women_in_leadership": ("women",)},
+    subsets={"women_in_leadership": "women"},
 )
 
 

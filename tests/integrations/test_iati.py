@@ -169,3 +169,81 @@ async def test_filters_fiscal_years_and_embassy_scope(
     unknown = await client.get(EXPORT, params={"implementer": "NOBODY"}, headers=admin)
     assert unknown.status_code == 422
     assert unknown.json()["errors"][0]["parameter"] == "implementer"
+
+
+async def small_result(client: httpx.AsyncClient, keys: Keys) -> None:
+    """One CWD project whose FY2022 result is 2 women and 1 man (issue 24, point 3), and one
+    FY2023 result of 40 whose men (2) are small."""
+    await make_project(
+        client,
+        keys,
+        code="CWD-KEN-01",
+        partner="KEN",
+        start_date="2021-10-01",
+        end_date="2023-09-30",
+    )
+    await create(client, keys, code="CWD-WOMEN-DEMINERS")
+    for year, women, men in ((2022, 2, 1), (2023, 38, 2)):
+        await post_result(
+            client,
+            keys,
+            "CWD-WOMEN-DEMINERS",
+            fiscal_year=year,
+            partner="KEN",
+            value=women + men,
+            women=women,
+            men=men,
+            unreported=0,
+        )
+
+
+def periods_of(doc: Any) -> list[Any]:
+    cwd = activity(doc, "CWD-KEN-01")
+    (indicator,) = cwd.xpath("result/indicator[title/narrative='Women deminers in CWD teams']")
+    return list(indicator.xpath("period"))
+
+
+async def test_small_counts_are_withheld_as_progress_withholds_them(
+    client: httpx.AsyncClient, keys: Keys, schema: Any
+) -> None:
+    await small_result(client, keys)
+    plain = periods_of(await export(client, keys))
+    assert [p.xpath("actual/@value") for p in plain] == [["3", "2", "1"], ["40", "38", "2"]]
+
+    doc = await export(client, keys, suppress_below=5)
+    schema.assertValid(doc)
+    fy22, fy23 = periods_of(doc)
+    assert fy22.xpath("actual") == []  # 3 people, 2 women, 1 man: all withheld
+    # 40 is shown; 2 men is withheld, and 38 women with it (40 - 38 would give it back).
+    assert fy23.xpath("actual/@value") == ["40"]
+    assert fy23.xpath("actual/dimension") == []
+    progress = await client.get(
+        "/api/v1/indicators/CWD-WOMEN-DEMINERS/progress",
+        params={"from_fy": 2022, "to_fy": 2022, "partner": "KEN", "suppress_below": 5},
+        headers=keys.headers("analyst"),
+    )
+    assert progress.status_code == 200, progress.text
+    assert [row["actual"] for row in progress.json()["rows"]] == [None]
+
+    bad = await client.get(EXPORT, params={"suppress_below": 1}, headers=keys.headers("analyst"))
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["parameter"] == "suppress_below"
+
+
+async def test_the_public_threshold_is_the_exports_default(
+    client: httpx.AsyncClient, keys: Keys, app: Any
+) -> None:
+    await small_result(client, keys)
+    settings = app.state.settings
+    app.state.settings = settings.model_copy(update={"public_suppress_below": 5})
+    try:
+        for role, asked in (("analyst", {}), ("embassy", {}), ("embassy", {"suppress_below": 2})):
+            fy22, fy23 = periods_of(await export(client, keys, role=role, **asked))
+            assert fy22.xpath("actual") == [], (role, asked)
+            assert fy23.xpath("actual/@value") == ["40"], (role, asked)
+        # Other keys choose a threshold of their own.
+        fy22, fy23 = periods_of(await export(client, keys, suppress_below=2))
+        assert fy22.xpath("actual/@value") == ["3"]  # 1 man withheld, 2 women with him
+        assert fy23.xpath("actual/@value") == ["40", "38", "2"]
+    finally:
+        app.state.settings = settings

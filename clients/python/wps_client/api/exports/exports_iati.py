@@ -16,6 +16,7 @@ def _get_kwargs(
     to_fy: int | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -54,6 +55,13 @@ def _get_kwargs(
     else:
         json_partner = partner
     params["partner"] = json_partner
+
+    json_suppress_below: int | None | Unset
+    if isinstance(suppress_below, Unset):
+        json_suppress_below = UNSET
+    else:
+        json_suppress_below = suppress_below
+    params["suppress_below"] = json_suppress_below
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -119,13 +127,16 @@ def sync_detailed(
     to_fy: int | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
      One `iati-activity` per project, with transactions from the obligations and disbursements that name
     it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Streamed.
+    those fiscal years and limit transactions and result periods to them. Counts of people in results
+    are withheld under `suppress_below` as indicator progress withholds them (by default
+    WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
         implementer (None | str | Unset): Implementer code, any case
@@ -134,6 +145,10 @@ def sync_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +164,7 @@ def sync_detailed(
         to_fy=to_fy,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
     )
 
     response = client.get_httpx_client().request(
@@ -166,13 +182,16 @@ def sync(
     to_fy: int | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
 ) -> Problem | str | None:
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
      One `iati-activity` per project, with transactions from the obligations and disbursements that name
     it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Streamed.
+    those fiscal years and limit transactions and result periods to them. Counts of people in results
+    are withheld under `suppress_below` as indicator progress withholds them (by default
+    WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
         implementer (None | str | Unset): Implementer code, any case
@@ -181,6 +200,10 @@ def sync(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +220,7 @@ def sync(
         to_fy=to_fy,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
     ).parsed
 
 
@@ -208,13 +232,16 @@ async def asyncio_detailed(
     to_fy: int | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
      One `iati-activity` per project, with transactions from the obligations and disbursements that name
     it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Streamed.
+    those fiscal years and limit transactions and result periods to them. Counts of people in results
+    are withheld under `suppress_below` as indicator progress withholds them (by default
+    WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
         implementer (None | str | Unset): Implementer code, any case
@@ -223,6 +250,10 @@ async def asyncio_detailed(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,6 +269,7 @@ async def asyncio_detailed(
         to_fy=to_fy,
         program=program,
         partner=partner,
+        suppress_below=suppress_below,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -253,13 +285,16 @@ async def asyncio(
     to_fy: int | None | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    suppress_below: int | None | Unset = UNSET,
 ) -> Problem | str | None:
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
      One `iati-activity` per project, with transactions from the obligations and disbursements that name
     it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Streamed.
+    those fiscal years and limit transactions and result periods to them. Counts of people in results
+    are withheld under `suppress_below` as indicator progress withholds them (by default
+    WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
         implementer (None | str | Unset): Implementer code, any case
@@ -268,6 +303,10 @@ async def asyncio(
         program (None | str | Unset): Program code, any case
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
+        suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
+            enough others that none can be recomputed from the totals; withheld cells are null and
+            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
+            it is set
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,5 +324,6 @@ async def asyncio(
             to_fy=to_fy,
             program=program,
             partner=partner,
+            suppress_below=suppress_below,
         )
     ).parsed
