@@ -72,8 +72,8 @@ async def known_query_only(request: Request) -> None:
     threshold the route does not take (`suppress_below` where nothing is suppressed) is never
     silently ignored. Every API route takes this (app/api.py)."""
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute):
-        return
+    if not request.scope.get("query_string") or not isinstance(route, APIRoute):
+        return  # no query at all (most writes): nothing to check
     known = _DECLARED.get(id(route))
     if known is None:
         known = _DECLARED[id(route)] = (route, _query_names(route.dependant))

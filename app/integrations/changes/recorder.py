@@ -64,7 +64,8 @@ class ChangeNumbering(Participant):
     async def prepare(self, session: AsyncSession, work: Work) -> bool:
         if not work.changes:
             return False
-        await session.run_sync(_with_readers, work)
+        if any(change.readers is None for change in work.changes):
+            await session.run_sync(_with_readers, work)
         work.results[self.name] = utcnow()
         return True
 
