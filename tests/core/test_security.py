@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.apikeys.models import ApiKey
+from app.core import ratelimit
 from app.core.config import Settings
 from app.core.security import hash_secret
 from tests.conftest import Keys, wps
@@ -234,7 +235,19 @@ def test_a_malformed_or_weak_bootstrap_key_refuses_to_start(value: str) -> None:
     assert value not in refused.stderr  # the secret is not echoed
 
 
-async def test_rate_limit_answers_429_with_retry_after(database_url: str, keys: Keys) -> None:
+class _MidWindow:
+    """A clock in the middle of a rate-limit window, so a test's requests never straddle two
+    (the windows are fixed minutes: at a boundary the counts start again)."""
+
+    @staticmethod
+    def time() -> float:
+        return 1_800_000_030.0
+
+
+async def test_rate_limit_answers_429_with_retry_after(
+    database_url: str, keys: Keys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ratelimit, "time", _MidWindow)
     async with side_client(database_url, rate_limit_per_minute=3) as http:
         analyst = keys.headers("analyst")
         answers = [await http.get(PROGRAMS, headers=analyst) for _ in range(5)]
