@@ -162,6 +162,8 @@ async def finish(session: AsyncSession) -> None:
     # Every write of the transaction first: the numbering's counter lock is taken last.
     await session.flush()
     taking_part = [p for p in _PARTICIPANTS if await p.prepare(session, found)]
+    if not taking_part:
+        return
     if driver.one_round_trip(session):
         binds: dict[str, Any] = {}
         for participant in taking_part:
