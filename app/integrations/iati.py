@@ -211,20 +211,33 @@ class Published:
 
 
 def _withheld_years(
-    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int
+    indicator: Indicator,
+    results: Sequence[IndicatorResult | None],
+    k: int,
+    also: Iterable[int] = (),
 ) -> set[int]:
     """The years whose result is withheld, as indicator progress withholds it: a count from 1
-    to k-1 (a running total's small increases too), a share that gives away a few people."""
+    to k-1 (a running total's small increases too), a share that gives away a few people;
+    and the years `also` withheld (a running total's years after them that equal them)."""
     if indicator.measure == Measure.count:
         values = [None if r is None or r.value is None else int(r.value) for r in results]
-        return withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+        running = indicator.aggregation == "cumulative"
+        return withheld_in_series(values, k, running=running, also=also)
     if indicator.measure == Measure.percent:
         return {
             i
             for i, r in enumerate(results)
             if r is not None and small_share(r.numerator, r.denominator, k)
-        }
-    return set()
+        } | set(also)
+    return set(also)
+
+
+def _by_sex(indicator: Indicator, result: IndicatorResult, k: int) -> dict[str, Any]:
+    """A result's people by sex as one row of a report under threshold `k`."""
+    total = result.value if indicator.measure == Measure.count else None
+    line = {"women": result.women, "men": result.men, "unreported": result.unreported}
+    (row,), _ = BY_SEX.apply([{**line, "value": total}], None, k)
+    return row
 
 
 def published(
@@ -232,19 +245,24 @@ def published(
 ) -> list[Published | None]:
     """The results of consecutive fiscal years as written under threshold `k`: the value
     withheld as progress withholds it; the sexes withheld with the value, and otherwise as one
-    row of a report (a small one, and another so that none is the value minus the rest)."""
+    row of a report (a small one, and others so that none is narrowed below k by the value
+    and the rest). When the sexes can only be protected by withholding the value, the year
+    is withheld whole, and a running total's later years that equal it with it."""
     if k is None:
         return [None if r is None else Published(r.value, r.women, r.men) for r in results]
     gone = _withheld_years(indicator, results, k)
+    rows = {i: _by_sex(indicator, r, k) for i, r in enumerate(results) if r and i not in gone}
+    value_gone = {i for i, row in rows.items() if "value" in row["suppressed"]}
+    if value_gone:
+        gone = _withheld_years(indicator, results, k, also=value_gone)
     shown: list[Published | None] = []
     for i, result in enumerate(results):
-        if result is None or i in gone:
-            shown.append(None if result is None else Published(None, None, None))
-            continue
-        total = result.value if indicator.measure == Measure.count else None
-        line = {"women": result.women, "men": result.men, "unreported": result.unreported}
-        (row,), _ = BY_SEX.apply([{**line, "value": total}], None, k)
-        shown.append(Published(result.value, row["women"], row["men"]))
+        if result is None:
+            shown.append(None)
+        elif i in gone:
+            shown.append(Published(None, None, None))
+        else:
+            shown.append(Published(result.value, rows[i]["women"], rows[i]["men"]))
     return shown
 
 

@@ -1,67 +1,113 @@
-"""The suppression algorithm on its own: random small tables, and the cases named in its doc."""
+"""The suppression algorithm on its own: the disclosure audit over generated tables, and the
+cases named in its doc."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.suppression import CountTable, Position, lines_of, protect, withheld_in_series
+from app.core.suppression import CountTable, withheld_in_series
+from tests.core.disclosure_audit import audit_count_table, feasible_ranges
 
 # Small counts are common in the tables that need protecting; so are zeros.
 counts = st.integers(min_value=0, max_value=12)
 
 
+def test_the_audit_solves_what_the_lines_give_away() -> None:
+    # a + b = 2 with a, b >= 1: both are 1. c + d = 9 with c >= 1, d >= 0: c is 1 to 9.
+    ranges = feasible_ranges(
+        {"row": 2, "other": 9},
+        {"a": 1, "b": 1, "c": 1, "d": 0},
+        [(("a", "b"), "row"), (("c", "d"), "other")],
+    )
+    assert ranges == {"a": (1, 1), "b": (1, 1), "c": (1, 9), "d": (0, 8)}
+    assert feasible_ranges({}, {"e": 1}, [])["e"] == (1, float("inf"))
+
+
+def test_two_withheld_cells_summing_to_two_are_not_both_given_away() -> None:
+    """Issue 24, point 5: at K=2 a row of 1 woman and 1 man, total 2, withheld both and showed
+    the total, so both were 1."""
+    table = CountTable(parts=("women", "men"), total="total")
+    rows = [
+        {"partner": "GHA", "women": 1, "men": 1, "total": 2},
+        {"partner": "KEN", "women": 30, "men": 25, "total": 55},
+        {"partner": "SEN", "women": 12, "men": 20, "total": 32},
+    ]
+    totals = {"women": 43, "men": 46, "total": 89}
+    shown, shown_totals = table.apply(rows, totals, 2)
+    assert shown[0]["women"] is None and shown[0]["men"] is None
+    assert audit_count_table(table, shown, shown_totals, rows, totals, 2) == []
+
+
 @st.composite
-def tables(draw: st.DrawFn) -> tuple[list[list[int | None]], int]:
-    rows = draw(st.integers(min_value=1, max_value=5))
-    columns = draw(st.integers(min_value=1, max_value=4))
-    cells = [[draw(counts) for _ in range(columns)] for _ in range(rows)]
-    grid: list[list[int | None]] = [[*row, sum(row)] for row in cells]
-    column_totals = [sum(row[j] for row in cells) for j in range(columns)]
-    grid.append([*column_totals, sum(column_totals)])
-    return grid, draw(st.integers(min_value=2, max_value=6))
+def count_tables(
+    draw: st.DrawFn,
+) -> tuple[CountTable, list[dict[str, int]], dict[str, int] | None, int]:
+    """A declaration (two or three parts, maybe one hidden, maybe a subset of the first), rows
+    of small counts and their totals (or none)."""
+    parts = ("women", "men", "unreported")[: draw(st.integers(2, 3))]
+    hidden = frozenset(draw(st.sampled_from([(), (parts[-1],)])))
+    subsets = {"leaders": "women"} if draw(st.booleans()) else {}
+    table = CountTable(parts=parts, total="total", hidden=hidden, subsets=subsets)
+    rows = []
+    for _ in range(draw(st.integers(0, 5))):
+        row = {name: draw(counts) for name in parts}
+        row["total"] = sum(row.values())
+        if subsets:
+            row["leaders"] = draw(st.integers(0, row["women"]))
+        rows.append(row)
+    totals = None
+    if draw(st.booleans()) or not rows:
+        totals = {name: sum(r[name] for r in rows) for name in rows[0]} if rows else None
+        if totals is None:
+            totals = {name: draw(counts) for name in parts}
+            totals["total"] = sum(totals.values())
+            if subsets:
+                totals["leaders"] = draw(st.integers(0, totals["women"]))
+    return table, rows, totals, draw(st.integers(2, 6))
 
 
-def _value(grid: list[list[int | None]], position: Position) -> int:
-    found = grid[position[0]][position[1]]
-    assert found is not None
-    return found
+def _answered(line: dict[str, Any], table: CountTable) -> dict[str, Any]:
+    return {name: value for name, value in line.items() if name not in table.hidden}
 
 
 @settings(max_examples=300, deadline=None)
-@given(tables())
-def test_no_withheld_count_can_be_recomputed(table: tuple[list[list[int | None]], int]) -> None:
-    grid, k = table
-    withheld = protect(grid, k)
-    # Every count from 1 to k-1 is withheld, margins included; complements are positive.
-    for i, row in enumerate(grid):
-        for j, count in enumerate(row):
-            assert count is not None
-            if 1 <= count < k:
-                assert (i, j) in withheld
-            if (i, j) in withheld:
-                assert count > 0
-    # No withheld cell equals its line's total minus the line's visible cells (rows, columns,
-    # the totals row and column, and the whole table for the grand total) ...
-    for cells, total in lines_of(grid):
-        if total in withheld:
-            # ... and a withheld total is never the sum of cells all visible.
-            assert any(p in withheld for p in cells)
+@given(count_tables())
+def test_no_withheld_count_can_be_narrowed_below_the_threshold(
+    case: tuple[CountTable, list[dict[str, int]], dict[str, int] | None, int],
+) -> None:
+    table, rows, totals, k = case
+    shown, shown_totals = table.apply(
+        [_answered(r, table) for r in rows], None if totals is None else _answered(totals, table), k
+    )
+    # Every answered count from 1 to k-1 is withheld; the others are published as they are.
+    for answered, true in zip([*shown, shown_totals], [*rows, totals], strict=True):
+        if true is None:
             continue
-        rest = _value(grid, total) - sum(_value(grid, p) for p in cells if p not in withheld)
-        for p in cells:
-            if p in withheld:
-                assert _value(grid, p) != rest, (grid, k, sorted(withheld), p)
+        assert answered is not None
+        for name in table.answered():
+            if name in true and 1 <= true[name] < k:
+                assert answered[name] is None, (name, true, k)
+            assert answered[name] in (None, true[name])
+    assert audit_count_table(table, shown, shown_totals, rows, totals, k) == []
 
 
-def test_complements_are_the_smallest_positive_cells_never_zeros() -> None:
-    grid: list[list[int | None]] = [[2, 0, 9, 11], [5, 7, 8, 20], [7, 7, 17, 31]]
-    withheld = protect(grid, 3)
-    # 2 is small; its row's complement is 9 (the 0 beside it would tell nothing); the columns
-    # then need 5 and 8 below them, and their row, its total... until every line holds two.
-    assert (0, 0) in withheld and (0, 1) not in withheld and (0, 2) in withheld
-    assert {(1, 0), (1, 2)} <= withheld
-    assert (2, 3) not in withheld  # the grand total stays: the withheld cells are four
+def test_complements_are_the_cheapest_cells_never_zeros_nor_totals_when_cells_will_do() -> None:
+    table = CountTable(parts=("women", "men", "unreported"), total="total")
+    rows = [
+        {"women": 2, "men": 9, "unreported": 0, "total": 11},
+        {"women": 12, "men": 8, "unreported": 0, "total": 20},
+    ]
+    totals = {"women": 14, "men": 17, "unreported": 0, "total": 31}
+    shown, shown_totals = table.apply(rows, totals, 3)
+    # 2 women are small: moving one of them to the men (and back in the other row) takes
+    # the men of both rows and the women of the other, and goes 8 up (the other row's
+    # women are 12, its men 8): more than 3. Zeros and totals stay.
+    assert [r["suppressed"] for r in shown] == [["women", "men"], ["women", "men"]]
+    assert shown_totals is not None and shown_totals["suppressed"] == []
+    assert audit_count_table(table, shown, shown_totals, rows, totals, 3) == []
 
 
 def test_a_report_declaration_answers_nulls_and_names_them() -> None:
@@ -77,8 +123,8 @@ def test_a_report_declaration_answers_nulls_and_names_them() -> None:
     ]
     totals = {"nominations": 40, "women": 21, "men": 19, "women_share_pct": 52.5}
     answered, answered_totals = table.apply(rows, totals, 5)
-    # One man in Ghana is a small count, so Ghana's women (9 = 10 - 1) go too; the women's
-    # column then needs Kenya's 12 withheld (and the men's, unanswered, Kenya's 18).
+    # One man in Ghana is a small count, so Ghana's women (9 = 10 - 1) go too, and Kenya's
+    # 12 with them: the man and one woman can trade places between the two rows.
     assert answered[0] == {
         "partner": "GHA",
         "nominations": 10,
@@ -99,6 +145,7 @@ def test_a_report_declaration_answers_nulls_and_names_them() -> None:
         "women_share_pct": 52.5,
         "suppressed": [],
     }
+    assert audit_count_table(table, answered, answered_totals, rows, totals, 5) == []
 
 
 def test_a_series_withholds_small_counts_and_small_increases_of_running_totals() -> None:
