@@ -242,15 +242,16 @@ def withhold_small_numbers(
 ) -> list[ProgressRow]:
     """The rows with counts of people from 1 to k-1 withheld (named in `suppressed`): a count
     indicator's actual (for a running total, also a small increase over the year before), a
-    percent's parts when either part or their difference is small; pct_of_target with them."""
+    percent's parts when either part or their difference is small; pct_of_target and status
+    with them (a target met or missed bounds the actual)."""
     fields: tuple[str, ...] = ()
     gone: set[int] = set()
     if indicator.measure == Measure.count:
-        fields = ("actual", "pct_of_target")
+        fields = ("actual", "pct_of_target", "status")
         values = [_whole(row.actual) for row in rows]
         gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
     elif indicator.measure == Measure.percent:
-        fields = ("actual", "numerator", "denominator", "pct_of_target")
+        fields = ("actual", "numerator", "denominator", "pct_of_target", "status")
         for i, row in enumerate(rows):
             if small_share(_whole(row.numerator), _whole(row.denominator), k):
                 gone.add(i)

@@ -292,7 +292,10 @@ class ProgressRow(BaseModel):
     numerator: str | None = None
     denominator: str | None = None
     pct_of_target: float | None
-    status: ProgressStatus
+    status: ProgressStatus | None = Field(
+        description="null only when withheld with the actual (suppress_below): whether the "
+        "target is met bounds the actual"
+    )
     locked: bool
     records: dict[str, Any]
     result_status: str | None = Field(

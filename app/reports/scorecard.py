@@ -33,7 +33,7 @@ class ScorecardIndicator(BaseModel):
     numerator: str | None
     denominator: str | None
     pct_of_target: float | None
-    status: ProgressStatus
+    status: ProgressStatus | None  # null only when withheld with the actual
     locked: bool
     records: dict[str, Any]
     result_status: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -160,3 +161,47 @@ def _cells(table: CountTable, line: Mapping[str, Any] | None) -> dict[str, int]:
     for name, part in table.subsets.items():
         found[f"rest of {part}"] = line[part] - line[name]
     return found
+
+
+def audit_series(
+    answered: Sequence[Mapping[str, Any]],
+    true: Sequence[Mapping[str, Any]],
+    k: int,
+    running: bool,
+) -> list[str]:
+    """The withheld actuals of an indicator's years (progress rows, or one scorecard line)
+    whose feasible range holds fewer than k values. A reader knows the published actuals, that
+    a running total never falls, and, from a published status, whether the actual reached
+    the year's target (on_track: at least the target; behind: below it)."""
+    known: dict[Key, int] = {}
+    unknown: dict[Key, int] = {}
+    rising: list[tuple[Key, Key]] = []
+    targets: dict[Key, int] = {}
+    for i, (shown, row) in enumerate(zip(answered, true, strict=True)):
+        if row["actual"] is None:
+            continue
+        value = int(Decimal(row["actual"]))
+        if shown["actual"] is None:
+            assert value >= 1, f"a withheld zero in year {i}"
+            unknown[i] = 1
+        else:
+            assert shown["actual"] == row["actual"]
+            known[i] = value
+        if running and i - 1 in known | unknown:
+            rising.append((i - 1, i))
+        if shown.get("status") in ("on_track", "behind") and shown.get("target") is not None:
+            target = math.ceil(Decimal(shown["target"]))
+            known[("target", i)] = target
+            pair = (("target", i), i) if shown["status"] == "on_track" else (i, ("target", i))
+            rising.append(pair)
+            targets[i] = shown["status"] == "behind"
+    # behind is strictly below the target: one less, as an integer.
+    for i, behind in targets.items():
+        if behind:
+            known[("target", i)] -= 1
+    ranges = feasible_ranges(known, unknown, [], rising)
+    return [
+        f"year {i}: true {true[i]['actual']}, feasible {lo}..{hi}"  # type: ignore[index]
+        for i, (lo, hi) in ranges.items()
+        if hi - lo < k
+    ]

@@ -269,7 +269,7 @@ async def test_progress_and_scorecard_withhold_small_counts_and_embassies_cannot
     url = f"{INDICATORS}/{code}/progress"
     shown = await _get(client, url, analyst, from_fy=2021, to_fy=2022, suppress_below=5)
     assert [(r["actual"], r["suppressed"]) for r in shown["rows"]] == [
-        (None, ["actual", "pct_of_target"]),
+        (None, ["actual", "pct_of_target", "status"]),
         ("42", []),
     ]
     assert shown["filters"]["suppress_below"] == 5
@@ -282,7 +282,7 @@ async def test_progress_and_scorecard_withhold_small_counts_and_embassies_cannot
     assert [r["actual"] for r in own["rows"]] == [None, "40"]
     card = await _get(client, SCORECARD, embassy, fiscal_year=2021, outcome=3)
     item = {i["code"]: i for i in card["outcomes"][0]["indicators"]}[code]
-    assert (item["actual"], item["suppressed"]) == (None, ["actual", "pct_of_target"])
+    assert (item["actual"], item["suppressed"]) == (None, ["actual", "pct_of_target", "status"])
     assert card["filters"]["suppress_below"] == 5
     # Derived counts too: two women trained in Kenya are not shown to its embassy.
     await _train(client, keys, "SUP-K", "2021-11-01", KEN={"women": 2, "men": 9})

@@ -25,7 +25,8 @@ class ProgressRow:
         locked (bool):
         pct_of_target (float | None):
         records (ProgressRowRecords):
-        status (ProgressStatus): Where an indicator stands against its target.
+        status (None | ProgressStatus): null only when withheld with the actual (suppress_below): whether the target is
+            met bounds the actual
         target (None | str):
         denominator (None | str | Unset):
         numerator (None | str | Unset):
@@ -39,7 +40,7 @@ class ProgressRow:
     locked: bool
     pct_of_target: float | None
     records: ProgressRowRecords
-    status: ProgressStatus
+    status: None | ProgressStatus
     target: None | str
     denominator: None | str | Unset = UNSET
     numerator: None | str | Unset = UNSET
@@ -60,7 +61,11 @@ class ProgressRow:
 
         records = self.records.to_dict()
 
-        status = self.status.value
+        status: None | str
+        if isinstance(self.status, ProgressStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         target: None | str
         target = self.target
@@ -142,7 +147,20 @@ class ProgressRow:
 
         records = ProgressRowRecords.from_dict(d.pop("records"))
 
-        status = ProgressStatus(d.pop("status"))
+        def _parse_status(data: object) -> None | ProgressStatus:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ProgressStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgressStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         def _parse_target(data: object) -> None | str:
             if data is None:

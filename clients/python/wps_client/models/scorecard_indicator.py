@@ -34,7 +34,7 @@ class ScorecardIndicator:
         program (None | str):
         records (ScorecardIndicatorRecords):
         source (str):
-        status (ProgressStatus): Where an indicator stands against its target.
+        status (None | ProgressStatus):
         target (None | str):
         result_status (None | str | Unset):
         suppressed (list[str] | None | Unset):
@@ -54,7 +54,7 @@ class ScorecardIndicator:
     program: None | str
     records: ScorecardIndicatorRecords
     source: str
-    status: ProgressStatus
+    status: None | ProgressStatus
     target: None | str
     result_status: None | str | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
@@ -95,7 +95,11 @@ class ScorecardIndicator:
 
         source = self.source
 
-        status = self.status.value
+        status: None | str
+        if isinstance(self.status, ProgressStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         target: None | str
         target = self.target
@@ -208,7 +212,20 @@ class ScorecardIndicator:
 
         source = d.pop("source")
 
-        status = ProgressStatus(d.pop("status"))
+        def _parse_status(data: object) -> None | ProgressStatus:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ProgressStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgressStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         def _parse_target(data: object) -> None | str:
             if data is None:
