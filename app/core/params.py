@@ -287,30 +287,73 @@ def parse_group_by(raw: str, known: Sequence[str]) -> list[str]:
     return groups
 
 
-async def _suppress_below(
-    request: Request,
-    principal: Annotated[Principal, Depends(authenticate)],
-    suppress_below: Annotated[
-        ParamInt | None,
-        Query(
-            ge=MIN_K,
-            le=MAX_K,
-            description="Withhold counts from 1 to this minus 1 (2 to 50), and enough others "
-            "that none can be recomputed from the totals; withheld cells are null and named "
-            "in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least "
-            "when it is set",
-        ),
-    ] = None,
-) -> int | None:
-    """The threshold a report answers under: the one asked for, raised for embassy keys to
-    the service's public threshold when one is set."""
-    floor = request.app.state.settings.public_suppress_below
-    if floor is not None and principal.role is Role.embassy:
-        return max(floor, suppress_below or 0)
+def _threshold(*selecting_rows: str) -> Any:
+    """The `suppress_below` dependency of a route; `selecting_rows` names its optional
+    parameters that only choose which rows it shows, each row the same in every answer (a
+    progress row is one year's figure, whatever the range asked), so they nest nothing."""
+
+    async def suppress_below(
+        request: Request,
+        principal: Annotated[Principal, Depends(authenticate)],
+        suppress_below: Annotated[
+            ParamInt | None,
+            Query(
+                ge=MIN_K,
+                le=MAX_K,
+                description="Withhold counts from 1 to this minus 1 (2 to 50), and enough "
+                "others that none can be narrowed to fewer than this many values from what "
+                "is published; withheld cells are null and named in each row's `suppressed`. "
+                "Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a "
+                "422), and then only the published grouping (a filter that nests is a 422 "
+                "naming it)",
+            ),
+        ] = None,
+    ) -> int | None:
+        """The threshold a report answers under: the one asked for, raised for embassy keys
+        to the service's public threshold when one is set (and then only the published
+        grouping is answered: see `published_grouping_only`)."""
+        floor = request.app.state.settings.public_suppress_below
+        if floor is not None and principal.role is Role.embassy:
+            published_grouping_only(request, frozenset(selecting_rows))
+            if suppress_below is not None and suppress_below > floor:
+                # Two thresholds withhold different cells of one table: combined, they
+                # could narrow a count that each withholds.
+                raise invalid_query(
+                    "suppress_below",
+                    f"an embassy key reads at the public threshold ({floor}) only",
+                )
+            return floor
+        return suppress_below
+
     return suppress_below
 
 
+_suppress_below = _threshold()
 SuppressBelow = Annotated[int | None, Depends(_suppress_below)]
+# Indicator progress: from_fy and to_fy choose the years shown, each year's figure its own.
+SuppressBelowByYear = Annotated[int | None, Depends(_threshold("from_fy", "to_fy"))]
+
+
+# Optional parameters whose absence is not "everything, summed": the output format, the
+# threshold, one fiscal year (years do not nest) and which outcomes' lines a scorecard shows
+# (each indicator is its own line). Every other optional parameter narrows, regroups or dates
+# an answer that exists without it, so two answers could differ by a withheld count.
+NOT_NESTING = frozenset({"format", "suppress_below", "fiscal_year", "outcome"})
+
+
+def published_grouping_only(request: Request, selecting_rows: frozenset[str]) -> None:
+    """Refuse (422 naming it) a parameter that would let two answers nest: one region and the
+    same region less a partner, two fiscal-year ranges, two groupings of the same people, the
+    records as known on two days. Under the public threshold each report then answers one
+    table (its default grouping) per key and day, and no difference of two answers is a
+    count the table withholds."""
+    for name in sorted(set(request.query_params) - NOT_NESTING - selecting_rows):
+        raise invalid_query(
+            name,
+            "not taken under the public threshold (WPS_PUBLIC_SUPPRESS_BELOW): an embassy key "
+            "reads each report's published grouping only, so that no two answers differ by a "
+            "withheld count",
+        )
 
 
 async def _published_suppress_below(request: Request, asked: SuppressBelow = None) -> int | None:

@@ -27,7 +27,7 @@ from app.core.params import (
     FromFiscalYear,
     PartnerFilter,
     ProgramFilter,
-    SuppressBelow,
+    SuppressBelowByYear,
     ToFiscalYear,
     UpdatedSince,
 )
@@ -368,7 +368,7 @@ async def progress(
     to_fy: ToFiscalYear = None,
     partner: PartnerFilter = None,
     include: IncludeQuery = None,
-    suppress_below: SuppressBelow = None,
+    suppress_below: SuppressBelowByYear = None,
     as_known_on: AsKnownOn = None,
 ) -> Response:
     report = await answer_as_known(

@@ -153,9 +153,10 @@ def sync_detailed(
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -207,9 +208,10 @@ def sync(
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -256,9 +258,10 @@ async def asyncio_detailed(
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -308,9 +311,10 @@ async def asyncio(
         partner (None | str | Unset): Partner alpha-3, alpha-2 or numeric, any case; an embassy
             key sees only its own
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 

@@ -156,9 +156,10 @@ def sync_detailed(
             does `Accept: text/csv`)
         program (str): Program code
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -209,9 +210,10 @@ def sync(
             does `Accept: text/csv`)
         program (str): Program code
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -257,9 +259,10 @@ async def asyncio_detailed(
             does `Accept: text/csv`)
         program (str): Program code
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
@@ -308,9 +311,10 @@ async def asyncio(
             does `Accept: text/csv`)
         program (str): Program code
         suppress_below (int | None | Unset): Withhold counts from 1 to this minus 1 (2 to 50), and
-            enough others that none can be recomputed from the totals; withheld cells are null and
-            named in each row's `suppressed`. Embassy keys get WPS_PUBLIC_SUPPRESS_BELOW at least when
-            it is set
+            enough others that none can be narrowed to fewer than this many values from what is
+            published; withheld cells are null and named in each row's `suppressed`. Embassy keys get
+            WPS_PUBLIC_SUPPRESS_BELOW when it is set (asking more is a 422), and then only the
+            published grouping (a filter that nests is a 422 naming it)
         as_known_on (None | str | Unset): Answer as the records stood then: a date (its end, UTC)
             or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in the future
 
