@@ -314,7 +314,7 @@ def suppression_method(k: int) -> str:
     """The sentence a report's method adds when it answers under threshold `k`."""
     return (
         f" Small numbers: every count from 1 to {k - 1} is withheld (null, named in the row's "
-        "`suppressed`), and further counts are withheld until no line of the table (a row, a "
-        "column, the totals, the whole table) holds a single withheld count, so none can be "
-        "recomputed from the totals; shares computed from a withheld count are withheld too."
+        "`suppressed`; zeros are shown), and further counts are withheld until, from what the "
+        f"answer publishes, each withheld count could still be any of {k} values or more; "
+        "shares computed from a withheld count are withheld too."
     )
