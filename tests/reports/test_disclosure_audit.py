@@ -15,12 +15,13 @@ from tests.conftest import Keys
 from tests.core.disclosure_audit import audit_count_table, audit_series
 from tests.indicators.helpers import put_target
 from tests.integrations.test_iati import EXPORT, small_result
+from tests.nominations.helpers import CURRENT_FY
 from tests.reports.test_people_counts import REPORTS, small_records
 
 # Each report answering a count table: its declaration and a query grouping it finely.
 TABLES = {
     "women-trained": (women_trained.COUNTS, {"group_by": "fiscal_year,partner"}),
-    "imet-parity": (imet_parity.COUNTS, {"fiscal_year": 2027}),
+    "imet-parity": (imet_parity.COUNTS, {"fiscal_year": CURRENT_FY}),
     "imet-completions": (imet_completions.COUNTS, {"group_by": "partner"}),
     "peacekeeping-share": (
         peacekeeping_share.COUNTS,
