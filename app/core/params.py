@@ -314,7 +314,7 @@ def _threshold(*selecting_rows: str) -> Any:
         grouping is answered: see `published_grouping_only`)."""
         floor = request.app.state.settings.public_suppress_below
         if floor is not None and principal.role is Role.embassy:
-            published_grouping_only(request, frozenset(selecting_rows))
+            published_grouping_only(request, principal, frozenset(selecting_rows))
             if suppress_below is not None and suppress_below > floor:
                 # Two thresholds withhold different cells of one table: combined, they
                 # could narrow a count that each withholds.
@@ -341,13 +341,36 @@ SuppressBelowByYear = Annotated[int | None, Depends(_threshold("from_fy", "to_fy
 NOT_NESTING = frozenset({"format", "suppress_below", "fiscal_year", "outcome"})
 
 
-def published_grouping_only(request: Request, selecting_rows: frozenset[str]) -> None:
+def _query_defaults(dependant: Dependant) -> dict[str, str]:
+    """A route's query parameters that have a default, and that default as a client writes
+    it (its dependencies' too)."""
+    found = {
+        field.alias: str(field.field_info.default).lower()
+        for field in dependant.query_params
+        if isinstance(field.field_info.default, str | int)
+    }
+    for dependency in dependant.dependencies:
+        found.update(_query_defaults(dependency))
+    return found
+
+
+def published_grouping_only(
+    request: Request, principal: Principal, selecting_rows: frozenset[str]
+) -> None:
     """Refuse (422 naming it) a parameter that would let two answers nest: one region and the
     same region less a partner, two fiscal-year ranges, two groupings of the same people, the
     records as known on two days. Under the public threshold each report then answers one
     table (its default grouping) per key and day, and no difference of two answers is a
-    count the table withholds."""
+    count the table withholds. A parameter that asks that very table (its default value, the
+    key's own partner) is no second answer and is taken."""
+    route = request.scope.get("route")
+    defaults = _query_defaults(route.dependant) if isinstance(route, APIRoute) else {}
     for name in sorted(set(request.query_params) - NOT_NESTING - selecting_rows):
+        value = request.query_params[name].strip()
+        if value.lower() == defaults.get(name) or (
+            name == "partner" and value.upper() == principal.partner_code
+        ):
+            continue
         raise invalid_query(
             name,
             "not taken under the public threshold (WPS_PUBLIC_SUPPRESS_BELOW): an embassy key "
