@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.suppression import CountTable, withheld_in_series
-from tests.core.disclosure_audit import audit_count_table, feasible_ranges
+from tests.core.disclosure_audit import audit_count_table, audit_series, feasible_ranges
 
 # Small counts are common in the tables that need protecting; so are zeros.
 counts = st.integers(min_value=0, max_value=12)
@@ -154,3 +154,22 @@ def test_a_series_withholds_small_counts_and_small_increases_of_running_totals()
     # 30 (+18), 31 (+1: small).
     assert withheld_in_series([10, 12, 12, 30, 31], 5, running=True) == {1, 2, 4}
     assert withheld_in_series([0, 0, 20], 5, running=True) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 8), min_size=1, max_size=8),
+    st.sets(st.integers(0, 7)),
+    st.integers(2, 6),
+)
+def test_no_withheld_year_of_a_running_total_can_be_narrowed(
+    steps: list[int], also: set[int], k: int
+) -> None:
+    """A running total's withheld years (small ones, small increases, years withheld for
+    another reason as the IATI export's) lie between shown years K or more apart."""
+    values = [sum(steps[: i + 1]) for i in range(len(steps))]
+    also = {i for i in also if i < len(values) and values[i] >= 1}
+    gone = withheld_in_series(values, k, running=True, also=also)
+    true = [{"actual": str(v)} for v in values]
+    shown = [{"actual": None if i in gone else str(v)} for i, v in enumerate(values)]
+    assert audit_series(shown, true, k, running=True) == []
