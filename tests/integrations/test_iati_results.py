@@ -19,7 +19,7 @@ from tests.conftest import Keys
 from tests.cwd.helpers import REPORT as CWD_REPORT
 from tests.cwd.helpers import make_team, members, roster
 from tests.funding.helpers import OBLIGATIONS, obligation
-from tests.indicators.helpers import INDICATORS, create, post_result, put_target
+from tests.indicators.helpers import INDICATORS, create, post_approved, post_result, put_target
 from tests.integrations.iati_rules import RULES, violations
 from tests.integrations.test_iati import EXPORT, activity, deminers, export
 from tests.projects.helpers import make_project
@@ -340,3 +340,50 @@ async def test_an_embassy_export_is_its_progress(
     assert doc.xpath("iati-activity/iati-identifier/text()") == ["US-GOV-11-CWD-KEN-01"]
     personnel = period(activity(doc, "CWD-KEN-01"), "Women on CWD teams", 2022)
     assert sexes(personnel) == {"female": "7"}
+
+
+async def test_a_multi_country_project_sums_the_partners_results_by_sex(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    """Without an overall result, progress sums the partners' (approved) results: the sexes
+    are their sums when every result has a breakdown, and not written when one has none."""
+    await make_project(
+        client,
+        keys,
+        code="CWD-GLOBAL",
+        partner=None,
+        award_ref=None,
+        start_date="2021-10-01",
+        end_date="2023-09-30",
+    )
+    await create(client, keys, code="CWD-WOMEN-DEMINERS")
+    for year, partner, breakdown in (
+        (2022, "KEN", {"women": 6, "men": 4, "unreported": 0}),
+        (2022, "GHA", {"women": 7, "men": 8, "unreported": 0}),
+        (2023, "KEN", {"women": 9, "men": 1, "unreported": 0}),
+        (2023, "GHA", {}),  # 12 people, no breakdown
+    ):
+        value = sum(breakdown.values()) or 12
+        await post_approved(
+            client,
+            keys,
+            "CWD-WOMEN-DEMINERS",
+            fiscal_year=year,
+            partner=partner,
+            value=value,
+            **breakdown,
+        )
+    node = activity(await export(client, keys), "CWD-GLOBAL")
+    response = await client.get(
+        f"{INDICATORS}/CWD-WOMEN-DEMINERS/progress",
+        params=PROJECT_YEARS,
+        headers=keys.headers("analyst"),
+    )
+    assert [row["actual"] for row in response.json()["rows"]] == ["25", "22"]
+    fy22 = period(node, "Women deminers in CWD teams", 2022)
+    fy23 = period(node, "Women deminers in CWD teams", 2023)
+    assert (fy22.xpath("actual[not(dimension)]/@value"), sexes(fy22)) == (
+        ["25"],
+        {"female": "13", "male": "12"},
+    )
+    assert (fy23.xpath("actual[not(dimension)]/@value"), sexes(fy23)) == (["22"], {})
