@@ -1,7 +1,8 @@
 """The IATI Standard's ruleset checks that apply to what the export writes, run in the tests.
 
 No package that carries the IATI Validator or its rulesets installs here (pyIATI 0.4.1 pins
-lxml 4.2.4 and older libraries; iati-rulesets and iati.cloud's validator are not on PyPI), so
+lxml 4.2.4, which does not build on Python 3.11; iati-rulesets and iati.cloud's validator are
+not on PyPI), so
 these are the rules of the IATI Ruleset for 2.03 (`IATI/IATI-Rulesets` rulesets/standard.json,
 and the 2.03 standard ruleset shipped in pyIATI 0.4.1) restated for the elements the export
 writes, each named by its context and rule as the ruleset names it. `RULES` lists them; a rule
