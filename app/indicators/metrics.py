@@ -140,12 +140,20 @@ METRICS: dict[str, MetricSpec] = {
 
 @dataclass
 class Figure:
-    """One fiscal year of a metric: a value (count, currency) or the parts of a percent."""
+    """One fiscal year of a metric: a value (count, currency) or the parts of a percent, and
+    the people counted by sex where the records say (a count of women only: `women` alone)."""
 
     value: Decimal | None = None
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     records: dict[str, Any] = field(default_factory=dict)
+    women: int | None = None
+    men: int | None = None
+
+
+def of_women(count: int, records: dict[str, Any] | None = None) -> Figure:
+    """A year of a metric that counts women: the value is its women."""
+    return Figure(Decimal(count), records=records or {}, women=count)
 
 
 @dataclass
@@ -196,9 +204,11 @@ async def _trained(
         to_fy=query.to_fy,
     )
     counts = await trained_by_fiscal_year(session, filters, topic=query.filters.get("topic"))
+    if women_only:
+        return {year: of_women(women) for year, (women, _, _) in counts.items()}
     return {
-        year: Figure(Decimal(women if women_only else total))
-        for year, (women, total) in counts.items()
+        year: Figure(Decimal(total), women=women, men=men)
+        for year, (women, men, total) in counts.items()
     }
 
 
@@ -226,7 +236,7 @@ async def _imet_women_completed(
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
-    return {year: Figure(Decimal(women)) for year, women, _ in rows}
+    return {year: of_women(women) for year, women, _ in rows}
 
 
 async def _imet_women_share(
@@ -338,7 +348,7 @@ async def _gdrp_women_counterparts(
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
-    return {year: Figure(Decimal(n)) for year, n in women.items()}
+    return {year: of_women(n) for year, n in women.items()}
 
 
 # What each CWD metric reads from the report's rows grouped by composition.
@@ -352,6 +362,7 @@ CWD_FIGURES: dict[str, Callable[[list[dict[str, Any]]], int]] = {
     "cwd_women_personnel": lambda rows: sum(r["women"] for r in rows),
     "cwd_women_in_leadership": lambda rows: sum(r["women_in_leadership"] for r in rows),
 }
+CWD_WOMEN = frozenset({"cwd_women_personnel", "cwd_women_in_leadership"})  # the rest: teams
 
 
 async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, Figure]:
@@ -365,10 +376,10 @@ async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> d
     for year in _years(query):
         last_day = fiscal_year_bounds(year)[1]
         rows = await teams_by(session, actor, last_day, ["composition"], filters)
-        found[year] = Figure(
-            Decimal(figure(rows)),
-            records={"as_of": last_day.isoformat(), "teams": sum(r["teams"] for r in rows)},
-        )
+        records = {"as_of": last_day.isoformat(), "teams": sum(r["teams"] for r in rows)}
+        count = figure(rows)
+        women = query.metric in CWD_WOMEN
+        found[year] = of_women(count, records) if women else Figure(Decimal(count), records=records)
     return found
 
 

@@ -6,7 +6,7 @@ metric (app/indicators/metrics.py). The scorecard report is built from the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -22,7 +22,7 @@ from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.core.suppression import small_share, suppression_method, withheld_in_series
 from app.indicators import approval, rules
-from app.indicators.metrics import compute
+from app.indicators.metrics import Figure, compute
 from app.indicators.models import (
     Indicator,
     IndicatorLock,
@@ -52,6 +52,9 @@ class Actual:
     records: dict[str, Any] | None = None
     # Manual results: the approval status of those counted (`mixed` when they differ).
     result_status: str | None = None
+    # The people counted by sex where the records say (a count of women only: `women` alone).
+    women: int | None = None
+    men: int | None = None
 
     def exact(self, measure: str) -> Fraction | None:
         if measure == "percent":
@@ -83,21 +86,21 @@ async def _manual_actuals(
     def part(column: Any, where: Any) -> Any:
         return func.sum(case((where, column), else_=None))
 
-    stmt = (
-        select(
-            r.fiscal_year,
-            func.count(case((overall, 1), else_=None)).label("overall_n"),
-            part(r.value, overall).label("overall_value"),
-            part(r.numerator, overall).label("overall_num"),
-            part(r.denominator, overall).label("overall_den"),
-            func.count(case((~overall, 1), else_=None)).label("partner_n"),
-            part(r.value, ~overall).label("partner_value"),
-            part(r.numerator, ~overall).label("partner_num"),
-            part(r.denominator, ~overall).label("partner_den"),
+    sexed = r.women.is_not(None) & r.men.is_not(None)
+    columns = [
+        column.label(f"{prefix}_{name}")
+        for prefix, where in (("overall", overall), ("partner", ~overall))
+        for name, column in (
+            ("n", func.count(case((where, 1), else_=None))),
+            ("value", part(r.value, where)),
+            ("num", part(r.numerator, where)),
+            ("den", part(r.denominator, where)),
+            ("women", part(r.women, where)),
+            ("men", part(r.men, where)),
+            ("sexed", func.count(case((where & sexed, 1), else_=None))),
         )
-        .where(*counted)
-        .group_by(r.fiscal_year)
-    )
+    ]
+    stmt = select(r.fiscal_year, *columns).where(*counted).group_by(r.fiscal_year)
     ids_stmt = select(r.fiscal_year, r.id, r.partner_id, r.status).where(*counted)
     ids: dict[tuple[int, bool], list[int]] = {}
     statuses: dict[tuple[int, bool], set[str]] = {}
@@ -115,14 +118,41 @@ async def _manual_actuals(
         value, numerator, denominator = values
         used = ids.get((row.fiscal_year, use_overall), [])
         found = statuses.get((row.fiscal_year, use_overall), set())
+        # By sex only when every result counted has its breakdown.
+        by_sex = getattr(row, f"{prefix}_sexed") == getattr(row, f"{prefix}_n")
         actuals[row.fiscal_year] = Actual(
             value=value if indicator.measure != "percent" else None,
             numerator=numerator,
             denominator=denominator,
             records={"results": len(used), "result_ids": used},
             result_status=found.pop() if len(found) == 1 else "mixed",
+            women=int(getattr(row, f"{prefix}_women")) if by_sex else None,
+            men=int(getattr(row, f"{prefix}_men")) if by_sex else None,
         )
     return actuals
+
+
+class Running:
+    """A cumulative indicator's running total, and its people by sex when the metric counts
+    them (a metric's years all carry a breakdown or none do)."""
+
+    def __init__(self, figures: Iterable[Figure]) -> None:
+        known = list(figures)
+        self.value = Decimal(0)
+        self.women = 0 if any(f.women is not None for f in known) else None
+        self.men = 0 if any(f.men is not None for f in known) else None
+
+    def add(self, figure: Figure | None) -> None:
+        if figure is None:
+            return
+        self.value += figure.value or 0
+        if self.women is not None:
+            self.women += figure.women or 0
+        if self.men is not None:
+            self.men += figure.men or 0
+
+    def actual(self, records: dict[str, Any]) -> Actual:
+        return Actual(value=self.value, records=records, women=self.women, men=self.men)
 
 
 async def _derived_actuals(
@@ -148,20 +178,27 @@ async def _derived_actuals(
     if figures.note:
         inputs["note"] = figures.note
     actuals: dict[int, Actual] = {}
-    running = Decimal(0)
+    running = Running(figures.by_year.values())
     first_year = min(figures.by_year, default=from_fy)
     zero = indicator.measure != "percent" and figures.note is None
     for year in range(min(first_year, from_fy), to_fy + 1):
         figure = figures.by_year.get(year)
         if cumulative:
-            running += (figure.value or 0) if figure is not None else 0
+            running.add(figure)
         if year < from_fy:
             continue
         records = {"metric": indicator.metric, **(figure.records if figure else {})}
         if cumulative:
-            actuals[year] = Actual(value=running if zero else None, records=records)
+            actuals[year] = running.actual(records) if zero else Actual(records=records)
         elif figure is not None:
-            actuals[year] = Actual(figure.value, figure.numerator, figure.denominator, records)
+            actuals[year] = Actual(
+                figure.value,
+                figure.numerator,
+                figure.denominator,
+                records,
+                women=figure.women,
+                men=figure.men,
+            )
         else:
             # No record in the year: a count or an amount is 0; a share has no figure.
             actuals[year] = Actual(value=Decimal(0) if zero else None, records=records)
@@ -238,18 +275,20 @@ def _whole(text: str | None) -> int | None:
 
 
 def withhold_small_numbers(
-    indicator: Indicator, rows: list[ProgressRow], k: int
+    indicator: Indicator, rows: Sequence[ProgressRow], k: int, also: Iterable[int] = ()
 ) -> list[ProgressRow]:
     """The rows with counts of people from 1 to k-1 withheld (named in `suppressed`): a count
     indicator's actual (for a running total, also a small increase over the year before), a
     percent's parts when either part or their difference is small; pct_of_target and status
-    with them (a target met or missed bounds the actual)."""
+    with them (a target met or missed bounds the actual); and the years `also` withheld for
+    another reason (a running total's later years that equal them with them)."""
     fields: tuple[str, ...] = ()
-    gone: set[int] = set()
+    gone: set[int] = set(also)
     if indicator.measure == Measure.count:
         fields = ("actual", "pct_of_target", "status")
         values = [_whole(row.actual) for row in rows]
-        gone = withheld_in_series(values, k, running=indicator.aggregation == "cumulative")
+        running = indicator.aggregation == "cumulative"
+        gone = withheld_in_series(values, k, running=running, also=also)
     elif indicator.measure == Measure.percent:
         fields = ("actual", "numerator", "denominator", "pct_of_target", "status")
         for i, row in enumerate(rows):
@@ -277,6 +316,16 @@ def described(indicator: Indicator) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Years:
+    """An indicator's progress rows over a range of fiscal years, the actual each row shows
+    (None: none), and the inputs they were computed from."""
+
+    rows: list[ProgressRow]
+    actuals: list[Actual | None]
+    inputs: dict[str, Any]
+
+
 async def indicator_progress(
     session: AsyncSession,
     actor: Principal,
@@ -286,10 +335,11 @@ async def indicator_progress(
     scope: Partner | None,
     shown_pct: ShownPct = progress_pct,
     unapproved: bool = False,
-) -> tuple[list[ProgressRow], dict[str, Any]]:
-    """Progress rows for from_fy..to_fy and the inputs they were computed from; `shown_pct`
-    rounds percent of target (a progress row's rule unless a report asks for its own);
-    `unapproved` counts manual results whatever their approval status."""
+) -> Years:
+    """Progress rows for from_fy..to_fy, the actual behind each (with its people by sex) and
+    the inputs they were computed from; `shown_pct` rounds percent of target (a progress row's
+    rule unless a report asks for its own); `unapproved` counts manual results whatever their
+    approval status."""
     inputs: dict[str, Any] = {"source": indicator.source}
     if indicator.measure == "qualitative":
         actuals: dict[int, Actual] = {}
@@ -308,11 +358,12 @@ async def indicator_progress(
             )
         ).all()
     )
+    shown = [actuals.get(year) for year in range(from_fy, to_fy + 1)]
     rows = [
-        _row(indicator, year, targets.get(year), actuals.get(year), year in locked, shown_pct)
-        for year in range(from_fy, to_fy + 1)
+        _row(indicator, year, targets.get(year), actual, year in locked, shown_pct)
+        for year, actual in zip(range(from_fy, to_fy + 1), shown, strict=True)
     ]
-    return rows, inputs
+    return Years(rows, shown, inputs)
 
 
 async def progress(
@@ -333,9 +384,10 @@ async def progress(
     if last - first >= MAX_PROGRESS_YEARS:
         raise invalid_query("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
     scope = await figures_partner(session, actor, partner)
-    rows, inputs = await indicator_progress(
+    years = await indicator_progress(
         session, actor, indicator, first, last, scope, unapproved=include == "unapproved"
     )
+    rows, inputs = years.rows, years.inputs
     filters = ProgressFilters(
         from_fy=first, to_fy=last, partner=scope.code if scope else None, include=include
     )

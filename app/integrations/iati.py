@@ -4,12 +4,14 @@ An activity carries the project's identifier (the reporting organisation's refer
 and the project code), the State Department as reporting organisation and funder, the
 implementer, status and dates from the project's dates, the recipient country (or region 998,
 "developing countries, unspecified", for a multi-country award), the DAC sector of its
-program, one transaction per obligation (commitment, type 2) and disbursement (type 3) that
-names the project, and one result per indicator of the project's program: its baseline and,
-per fiscal year of the project, the target and the result (for the project's country; the
-overall figure for a multi-country award), the result also by sex where it has a breakdown.
-Under a small-number threshold (`suppress_below`) the counts of people in results are withheld
-as indicator progress withholds the same figure, and the sexes as a report withholds a row.
+program, one budget per fiscal year (the sum of its obligations), one transaction per
+obligation (commitment, type 2) and disbursement (type 3) that names the project, and one result
+per indicator of the project's program: its baseline and, per fiscal year of the project, the
+target and the actual as indicator progress computes them for the project's country (overall
+for a multi-country award; derived indicators from their metric), the actual also by sex where
+the records have it. Under a small-number threshold (`suppress_below`) the counts of people in
+results are withheld as indicator progress withholds the same figure, and the sexes as a report
+withholds a row.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ from app.core.fiscal_year import fiscal_year, fiscal_year_bounds, today
 from app.core.pagination import SortKey
 from app.core.schemas import usd_string
 from app.core.security import Principal
-from app.core.suppression import CountTable, small_share, withheld_in_series
+from app.core.suppression import CountTable
 from app.funding import service as funding
 from app.funding.models import Obligation
 from app.funding.schemas import FundingType
-from app.indicators.models import Indicator, IndicatorResult, Measure, Target, format_quantity
+from app.indicators.models import Indicator, Measure, format_quantity
+from app.indicators.progress import Actual, Years, indicator_progress, withhold_small_numbers
+from app.indicators.schemas import ProgressRow
+from app.partners.models import Partner
 from app.projects import service as projects
 from app.projects.models import Project
 from app.projects.schemas import ImplementerKind
@@ -58,6 +63,8 @@ SECTORS = {
     "GDRP": "15210",  # Security system management and reform
 }
 TRANSACTION_TYPE = {FundingType.obligation: "2", FundingType.disbursement: "3"}  # commitment
+BUDGET_ORIGINAL = "1"  # BudgetType
+BUDGET_COMMITTED = "2"  # BudgetStatus: binding (obligated funds)
 # IndicatorMeasure: 1 unit, 2 percentage, 5 qualitative.
 MEASURE = {"count": "1", "currency": "1", "percent": "2", "qualitative": "5"}
 UNSPECIFIED_REGION = "998"  # Developing countries, unspecified (Region vocabulary 1)
@@ -98,7 +105,7 @@ class Export:
     """What the export covers: the caller's projects under the filters, and a fiscal year
     range for transactions and result periods (None: all)."""
 
-    principal: Principal | None
+    principal: Principal
     filters: projects.ProjectFilters
     from_fy: int | None = None
     to_fy: int | None = None
@@ -131,12 +138,20 @@ class Figures:
 
     transactions: dict[int, list[tuple[FundingType, int, Decimal, str | None]]]
     indicators: dict[int, list[Indicator]]  # by program id
-    targets: dict[tuple[int, int, int | None], Decimal]  # (indicator, year, partner)
-    results: dict[tuple[int, int, int | None], IndicatorResult]
+    # Indicator progress for one partner (None: overall) over a span of fiscal years, as
+    # (indicator id, partner id) -> (the span's first year, its years).
+    progress: dict[tuple[int, int | None], tuple[int, Years]]
+
+    def years(self, indicator: Indicator, project: Project, years: range) -> Years:
+        """The indicator's progress rows for the project's country over `years`."""
+        first, found = self.progress[indicator.id, project.partner_id]
+        part = slice(years.start - first, years.stop - first)
+        return Years(found.rows[part], found.actuals[part], found.inputs)
 
 
-async def _figures(session: AsyncSession, export: Export, batch: Sequence[Project]) -> Figures:
-    ids = [p.id for p in batch]
+async def _transactions(
+    session: AsyncSession, export: Export, ids: list[int]
+) -> dict[int, list[Any]]:
     stmt = (
         select(Obligation.project_id, Obligation.type, Obligation.fiscal_year)
         .add_columns(Obligation.amount_usd, Obligation.source_ref)
@@ -150,6 +165,13 @@ async def _figures(session: AsyncSession, export: Export, batch: Sequence[Projec
     transactions: dict[int, list[Any]] = defaultdict(list)
     for project_id, kind, year, amount, ref in (await session.execute(stmt)).all():
         transactions[project_id].append((kind, year, amount, ref))
+    return transactions
+
+
+async def _figures(session: AsyncSession, export: Export, batch: Sequence[Project]) -> Figures:
+    """The batch's transactions, and its indicators' progress computed as indicator progress
+    computes it, once per indicator and country over the fiscal years of the batch's projects
+    there."""
     programs = {p.program_id for p in batch}
     found = (
         await session.scalars(
@@ -160,22 +182,21 @@ async def _figures(session: AsyncSession, export: Export, batch: Sequence[Projec
     for indicator in found:
         assert indicator.program_id is not None
         indicators[indicator.program_id].append(indicator)
-    indicator_ids = [i.id for i in found]
-    targets = {
-        (t.indicator_id, t.fiscal_year, t.partner_id): t.value
-        for t in (
-            await session.scalars(select(Target).where(Target.indicator_id.in_(indicator_ids)))
-        ).all()
-    }
-    results = {
-        (r.indicator_id, r.fiscal_year, r.partner_id): r
-        for r in (
-            await session.scalars(
-                select(IndicatorResult).where(IndicatorResult.indicator_id.in_(indicator_ids))
+    spans: dict[tuple[int, int | None], tuple[Partner | None, int, int]] = {}
+    for project in batch:
+        years = export.years(project)
+        key = (project.program_id, project.partner_id)
+        _, first, last = spans.get(key, (None, years.start, years.stop - 1))
+        spans[key] = (project.partner, min(first, years.start), max(last, years.stop - 1))
+    computed: dict[tuple[int, int | None], tuple[int, Years]] = {}
+    for (program_id, partner_id), (partner, first, last) in spans.items():
+        for indicator in indicators[program_id]:
+            progress = await indicator_progress(
+                session, export.principal, indicator, first, last, partner
             )
-        ).all()
-    }
-    return Figures(transactions, indicators, targets, results)
+            computed[indicator.id, partner_id] = (first, progress)
+    transactions = await _transactions(session, export, [p.id for p in batch])
+    return Figures(transactions, indicators, computed)
 
 
 def _status(project: Project, on: date) -> str:
@@ -203,67 +224,74 @@ BY_SEX = CountTable(
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """What a period writes of a result: its value (None: withheld) and people by sex."""
+    """What a period writes of its actual: the value (None: none, or withheld) and people
+    by sex (None: not known, or withheld)."""
 
-    value: Decimal | None
-    women: int | None
-    men: int | None
-
-
-def _withheld_years(
-    indicator: Indicator,
-    results: Sequence[IndicatorResult | None],
-    k: int,
-    also: Iterable[int] = (),
-) -> set[int]:
-    """The years whose result is withheld, as indicator progress withholds it: a count from 1
-    to k-1 (a running total's small increases too), a share that gives away a few people;
-    and the years `also` withheld (a running total's years after them that equal them)."""
-    if indicator.measure == Measure.count:
-        values = [None if r is None or r.value is None else int(r.value) for r in results]
-        running = indicator.aggregation == "cumulative"
-        return withheld_in_series(values, k, running=running, also=also)
-    if indicator.measure == Measure.percent:
-        return {
-            i
-            for i, r in enumerate(results)
-            if r is not None and small_share(r.numerator, r.denominator, k)
-        } | set(also)
-    return set(also)
+    value: str | None
+    women: int | None = None
+    men: int | None = None
 
 
-def _by_sex(indicator: Indicator, result: IndicatorResult, k: int) -> dict[str, Any]:
-    """A result's people by sex as one row of a report under threshold `k`."""
-    total = result.value if indicator.measure == Measure.count else None
-    line = {"women": result.women, "men": result.men, "unreported": result.unreported}
-    (row,), _ = BY_SEX.apply([{**line, "value": total}], None, k)
-    return row
-
-
-def published(
-    indicator: Indicator, results: Sequence[IndicatorResult | None], k: int | None
-) -> list[Published | None]:
-    """The results of consecutive fiscal years as written under threshold `k`: the value
-    withheld as progress withholds it; the sexes withheld with the value, and otherwise as one
-    row of a report (a small one, and others so that none is narrowed below k by the value
-    and the rest). When the sexes can only be protected by withholding the value, the year
-    is withheld whole, and a running total's later years that equal it with it."""
+def _by_sex(
+    indicator: Indicator, row: ProgressRow, actual: Actual, k: int | None
+) -> tuple[Published, bool]:
+    """A shown actual with its people by sex, and whether the sexes can only be protected by
+    withholding the value: a count of women alone is its value; women and men are withheld as
+    one row of a report (a small one, and another so that none is the value minus the rest)."""
+    if actual.men is None:
+        women = actual.women if indicator.measure == Measure.count else None
+        return Published(row.actual, women), False
     if k is None:
-        return [None if r is None else Published(r.value, r.women, r.men) for r in results]
-    gone = _withheld_years(indicator, results, k)
-    rows = {i: _by_sex(indicator, r, k) for i, r in enumerate(results) if r and i not in gone}
-    value_gone = {i for i, row in rows.items() if "value" in row["suppressed"]}
-    if value_gone:
-        gone = _withheld_years(indicator, results, k, also=value_gone)
-    shown: list[Published | None] = []
-    for i, result in enumerate(results):
-        if result is None:
-            shown.append(None)
-        elif i in gone:
-            shown.append(Published(None, None, None))
-        else:
-            shown.append(Published(result.value, rows[i]["women"], rows[i]["men"]))
-    return shown
+        return Published(row.actual, actual.women, actual.men), False
+    count = indicator.measure == Measure.count and actual.value is not None
+    total = int(actual.value) if count and actual.value is not None else None
+    rest = None if total is None else total - (actual.women or 0) - actual.men
+    line = {"women": actual.women, "men": actual.men, "unreported": rest, "value": total}
+    (shown,), _ = BY_SEX.apply([line], None, k)
+    return Published(row.actual, shown["women"], shown["men"]), "value" in shown["suppressed"]
+
+
+def _shown(
+    indicator: Indicator, rows: Sequence[ProgressRow], years: Years, k: int | None
+) -> list[tuple[Published, bool]]:
+    return [
+        (Published(None), False)
+        if actual is None or row.actual is None
+        else _by_sex(indicator, row, actual, k)
+        for row, actual in zip(rows, years.actuals, strict=True)
+    ]
+
+
+def published(indicator: Indicator, years: Years, k: int | None) -> list[Published]:
+    """Each year's actual as written under threshold `k`: the value withheld as indicator
+    progress withholds it, the sexes with it and otherwise as a report withholds them. When
+    the sexes can only be protected by withholding the value, the year is withheld whole, and
+    a running total's later years that equal it with it."""
+    if k is None:
+        return [shown for shown, _ in _shown(indicator, years.rows, years, k)]
+    shown = _shown(indicator, withhold_small_numbers(indicator, years.rows, k), years, k)
+    whole = {i for i, (_, value_gone) in enumerate(shown) if value_gone}
+    if whole:
+        rows = withhold_small_numbers(indicator, years.rows, k, also=whole)
+        shown = _shown(indicator, rows, years, k)
+    return [published for published, _ in shown]
+
+
+def _period(year: int, target: str | None, shown: Published) -> str:
+    start, end = fiscal_year_bounds(year)
+    period = [
+        element("period-start", {"iso-date": start}),
+        element("period-end", {"iso-date": end}),
+    ]
+    if target is not None:
+        period.append(element("target", {"value": target}))
+    if shown.value is not None:
+        period.append(element("actual", {"value": shown.value}))
+    for sex, count in (("female", shown.women), ("male", shown.men)):
+        if count is not None:
+            dimension = element("dimension", {"name": "sex", "value": sex})
+            period.append(element("actual", {"value": count}, dimension))
+    return element("period", body="".join(period))
 
 
 def _result(export: Export, project: Project, indicator: Indicator, figures: Figures) -> str:
@@ -277,26 +305,10 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         parts.append(
             element("baseline", {"year": fiscal_year(project.start_date), "value": baseline})
         )
-    results = [figures.results.get((indicator.id, year, project.partner_id)) for year in years]
-    for year, result in zip(
-        years, published(indicator, results, export.suppress_below), strict=True
-    ):
-        start, end = fiscal_year_bounds(year)
-        period = [
-            element("period-start", {"iso-date": start}),
-            element("period-end", {"iso-date": end}),
-        ]
-        target = figures.targets.get((indicator.id, year, project.partner_id))
-        if target is not None:
-            period.append(element("target", {"value": format_quantity(measure, target)}))
-        if result is not None:
-            if result.value is not None:
-                period.append(element("actual", {"value": format_quantity(measure, result.value)}))
-            for sex, count in (("female", result.women), ("male", result.men)):
-                if count is not None:
-                    dimension = element("dimension", {"name": "sex", "value": sex})
-                    period.append(element("actual", {"value": count}, dimension))
-        parts.append(element("period", body="".join(period)))
+    progress = figures.years(indicator, project, years)
+    shown = published(indicator, progress, export.suppress_below)
+    for year, row, actual in zip(years, progress.rows, shown, strict=True):
+        parts.append(_period(year, row.target, actual))
     indicator_attrs = {
         "measure": MEASURE.get(measure, "1"),
         "ascending": "1" if str(indicator.direction) == "increase" else "0",
@@ -306,6 +318,23 @@ def _result(export: Export, project: Project, indicator: Indicator, figures: Fig
         {"type": "2"},  # ResultType 2: outcome (indicators measure the WPS outcomes)
         parts[0] + element("indicator", indicator_attrs, "".join(parts)),
     )
+
+
+def _budgets(project: Project, figures: Figures) -> Iterable[str]:
+    """One budget per fiscal year: the sum of the obligations naming the project that year."""
+    obligated: dict[int, Decimal] = defaultdict(Decimal)
+    for kind, year, amount, _ in figures.transactions.get(project.id, []):
+        if kind == FundingType.obligation:
+            obligated[year] += amount
+    for year, amount in sorted(obligated.items()):
+        start, end = fiscal_year_bounds(year)
+        yield element(
+            "budget",
+            {"type": BUDGET_ORIGINAL, "status": BUDGET_COMMITTED},
+            element("period-start", {"iso-date": start})
+            + element("period-end", {"iso-date": end})
+            + element("value", {"currency": "USD", "value-date": start}, usd_string(amount)),
+        )
 
 
 def activity(export: Export, project: Project, figures: Figures, on: date) -> str:
@@ -340,6 +369,7 @@ def activity(export: Export, project: Project, figures: Figures, on: date) -> st
     sector = SECTORS.get(project.program.code)
     if sector is not None:
         parts.append(element("sector", {"vocabulary": "1", "code": sector}))
+    parts.extend(_budgets(project, figures))
     for kind, year, amount, source_ref in figures.transactions.get(project.id, []):
         day = fiscal_year_bounds(year)[0]
         parts.append(

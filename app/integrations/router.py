@@ -30,12 +30,14 @@ XML = "application/xml"
     summary="Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects "
     "in their own country)",
     description=(
-        "One `iati-activity` per project, with transactions from the obligations and "
-        "disbursements that name it and results from the indicators of its program. "
-        "`from_fy`/`to_fy` keep the projects running in those fiscal years and limit "
-        "transactions and result periods to them. Counts of people in results are withheld "
-        "under `suppress_below` as indicator progress withholds them (by default "
-        "WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed."
+        "One `iati-activity` per project, with a budget per fiscal year and transactions "
+        "from the obligations and disbursements that name it, and results from the indicators "
+        "of its program: targets, baselines and actuals as indicator progress computes them "
+        "for the project's country (derived indicators included), by sex where the records "
+        "have it. `from_fy`/`to_fy` keep the projects running in those fiscal years and "
+        "limit budgets, transactions and result periods to them. Counts of people in results "
+        "are withheld (not written) under `suppress_below` as indicator progress withholds "
+        "them (by default WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed."
     ),
     response_class=StreamingResponse,
     responses={

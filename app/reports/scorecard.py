@@ -94,7 +94,7 @@ async def scorecard(
     for indicator in indicators:
         # A running total's small increase shows against the year before: read that one too.
         running = suppress_below is not None and indicator.aggregation == "cumulative"
-        rows, inputs = await progress.indicator_progress(
+        years = await progress.indicator_progress(
             session,
             actor,
             indicator,
@@ -104,6 +104,7 @@ async def scorecard(
             shown_pct=report_pct,
             unapproved=include == "unapproved",
         )
+        rows, inputs = years.rows, years.inputs
         if suppress_below is not None:
             rows = progress.withhold_small_numbers(indicator, rows, suppress_below)
         row = rows[-1]

@@ -133,13 +133,21 @@ async def rebuild(session: AsyncSession) -> None:
 
 async def trained_by_fiscal_year(
     session: AsyncSession, filters: list[ColumnElement[bool]], topic: str | None = None
-) -> dict[int, tuple[int, int]]:
-    """Women and all participants per fiscal year of the rollup rows `filters` select (from
-    `app.core.rollup.matching`): each training once, or under the one topic asked for."""
+) -> dict[int, tuple[int, int, int]]:
+    """Women, men and all participants per fiscal year of the rollup rows `filters` select
+    (from `app.core.rollup.matching`): each training once, or under the one topic asked for."""
     r = WomenTrainedRollup
     stmt = (
-        select(r.fiscal_year, func.sum(r.women), func.sum(r.women + r.men + r.unreported))
+        select(
+            r.fiscal_year,
+            func.sum(r.women),
+            func.sum(r.men),
+            func.sum(r.women + r.men + r.unreported),
+        )
         .where(r.topic == (topic or ALL_TOPICS), *filters)
         .group_by(r.fiscal_year)
     )
-    return {year: (int(women), int(total)) for year, women, total in await session.execute(stmt)}
+    return {
+        year: (int(women), int(men), int(total))
+        for year, women, men, total in await session.execute(stmt)
+    }

@@ -5,25 +5,17 @@ sums per type, indicator targets and actuals per fiscal year with the sex dimens
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from lxml import etree
 
 from tests.conftest import Keys
 from tests.funding.helpers import OBLIGATIONS, obligation
-from tests.indicators.helpers import create, post_result, put_target
+from tests.indicators.helpers import create, post_approved, put_target
 from tests.projects.helpers import make_project
 
 EXPORT = "/api/v1/exports/iati"
-SCHEMA_FILE = Path(__file__).parents[1] / "data" / "iati" / "iati-activities-schema.xsd"
-
-
-@pytest.fixture(scope="module")
-def schema() -> Any:
-    return etree.XMLSchema(etree.parse(str(SCHEMA_FILE)))
 
 
 async def portfolio(client: httpx.AsyncClient, keys: Keys) -> None:
@@ -61,11 +53,17 @@ async def portfolio(client: httpx.AsyncClient, keys: Keys) -> None:
         headers=admin,
     )
     assert gpoi.status_code == 201, gpoi.text
-    await create(client, keys, code="CWD-WOMEN-DEMINERS", baseline=5)
-    await put_target(client, keys, "CWD-WOMEN-DEMINERS", 2022, "50", partner="KEN")
+    await deminers(client, keys)
     await put_target(client, keys, "CWD-WOMEN-DEMINERS", 2023, "80", partner="KEN")
     await put_target(client, keys, "CWD-WOMEN-DEMINERS", 2023, "999")  # overall: not KEN's
-    await post_result(
+
+
+async def deminers(client: httpx.AsyncClient, keys: Keys) -> None:
+    """A manual CWD indicator (baseline 5) with Kenya's FY2022 target (50) and approved
+    result: 40 people, 30 women and 10 men."""
+    await create(client, keys, code="CWD-WOMEN-DEMINERS", baseline=5)
+    await put_target(client, keys, "CWD-WOMEN-DEMINERS", 2022, "50", partner="KEN")
+    await post_approved(
         client,
         keys,
         "CWD-WOMEN-DEMINERS",
@@ -184,7 +182,7 @@ async def small_result(client: httpx.AsyncClient, keys: Keys) -> None:
     )
     await create(client, keys, code="CWD-WOMEN-DEMINERS")
     for year, women, men in ((2022, 2, 1), (2023, 38, 2)):
-        await post_result(
+        await post_approved(
             client,
             keys,
             "CWD-WOMEN-DEMINERS",

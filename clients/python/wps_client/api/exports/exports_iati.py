@@ -132,10 +132,12 @@ def sync_detailed(
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
-     One `iati-activity` per project, with transactions from the obligations and disbursements that name
-    it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Counts of people in results
-    are withheld under `suppress_below` as indicator progress withholds them (by default
+     One `iati-activity` per project, with a budget per fiscal year and transactions from the obligations
+    and disbursements that name it, and results from the indicators of its program: targets, baselines
+    and actuals as indicator progress computes them for the project's country (derived indicators
+    included), by sex where the records have it. `from_fy`/`to_fy` keep the projects running in those
+    fiscal years and limit budgets, transactions and result periods to them. Counts of people in results
+    are withheld (not written) under `suppress_below` as indicator progress withholds them (by default
     WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
@@ -188,10 +190,12 @@ def sync(
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
-     One `iati-activity` per project, with transactions from the obligations and disbursements that name
-    it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Counts of people in results
-    are withheld under `suppress_below` as indicator progress withholds them (by default
+     One `iati-activity` per project, with a budget per fiscal year and transactions from the obligations
+    and disbursements that name it, and results from the indicators of its program: targets, baselines
+    and actuals as indicator progress computes them for the project's country (derived indicators
+    included), by sex where the records have it. `from_fy`/`to_fy` keep the projects running in those
+    fiscal years and limit budgets, transactions and result periods to them. Counts of people in results
+    are withheld (not written) under `suppress_below` as indicator progress withholds them (by default
     WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
@@ -239,10 +243,12 @@ async def asyncio_detailed(
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
-     One `iati-activity` per project, with transactions from the obligations and disbursements that name
-    it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Counts of people in results
-    are withheld under `suppress_below` as indicator progress withholds them (by default
+     One `iati-activity` per project, with a budget per fiscal year and transactions from the obligations
+    and disbursements that name it, and results from the indicators of its program: targets, baselines
+    and actuals as indicator progress computes them for the project's country (derived indicators
+    included), by sex where the records have it. `from_fy`/`to_fy` keep the projects running in those
+    fiscal years and limit budgets, transactions and result periods to them. Counts of people in results
+    are withheld (not written) under `suppress_below` as indicator progress withholds them (by default
     WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
@@ -293,10 +299,12 @@ async def asyncio(
     """Projects as an IATI 2.03 `iati-activities` document (embassy keys: the projects in their own
     country)
 
-     One `iati-activity` per project, with transactions from the obligations and disbursements that name
-    it and results from the indicators of its program. `from_fy`/`to_fy` keep the projects running in
-    those fiscal years and limit transactions and result periods to them. Counts of people in results
-    are withheld under `suppress_below` as indicator progress withholds them (by default
+     One `iati-activity` per project, with a budget per fiscal year and transactions from the obligations
+    and disbursements that name it, and results from the indicators of its program: targets, baselines
+    and actuals as indicator progress computes them for the project's country (derived indicators
+    included), by sex where the records have it. `from_fy`/`to_fy` keep the projects running in those
+    fiscal years and limit budgets, transactions and result periods to them. Counts of people in results
+    are withheld (not written) under `suppress_below` as indicator progress withholds them (by default
     WPS_PUBLIC_SUPPRESS_BELOW when set). Streamed.
 
     Args:
