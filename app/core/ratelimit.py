@@ -60,31 +60,52 @@ class MemoryRateLimiter:
         self._windows.clear()
 
 
+# The window is read from the Redis server's clock, not each replica's: replicas whose clocks
+# disagree (other machines) still count in the same window. KEYS[1]: the bucket's key prefix;
+# ARGV[1]: the window's length; ARGV[2]: 1 to count this request, 0 to look only. Answers the
+# count and the seconds left in the window (as text: Lua numbers become integers in replies).
+_WINDOW_SCRIPT = """
+local now = redis.call('TIME')
+local seconds = tonumber(now[1]) + tonumber(now[2]) / 1000000
+local length = tonumber(ARGV[1])
+local window = math.floor(seconds / length)
+local key = KEYS[1] .. ':' .. window
+local count
+if ARGV[2] == '1' then
+  count = redis.call('INCR', key)
+  if count == 1 then redis.call('EXPIRE', key, length * 2) end
+else
+  count = tonumber(redis.call('GET', key) or '0')
+end
+return {count, tostring((window + 1) * length - seconds)}
+"""
+
+
 class RedisRateLimiter:
-    """The same windows kept in Redis, so every replica shares one budget per key."""
+    """The same windows kept in Redis, so every replica shares one budget per key, timed by
+    the Redis server's clock (one script per request: one round trip)."""
 
     def __init__(self, url: str) -> None:
         import redis.asyncio as redis  # optional dependency: pip install 'wps-tracker[redis]'
 
         self._redis = redis.from_url(url)
+        self._window = self._redis.register_script(_WINDOW_SCRIPT)
+
+    async def _count(self, bucket: str, spend: bool) -> tuple[int, float]:
+        count, left = await self._window(
+            keys=[f"wps:rl:{bucket}"], args=[WINDOW_SECONDS, 1 if spend else 0]
+        )
+        return int(count), float(left)
 
     async def hit(self, bucket: str, limit: int, detail: str = PER_KEY) -> None:
-        now = time.time()
-        window = int(now // WINDOW_SECONDS)
-        key = f"wps:rl:{bucket}:{window}"
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, WINDOW_SECONDS * 2)
-            count, _ = await pipe.execute()
-        if int(count) > limit:
-            raise _refuse((window + 1) * WINDOW_SECONDS - now, detail)
+        count, left = await self._count(bucket, spend=True)
+        if count > limit:
+            raise _refuse(left, detail)
 
     async def check(self, bucket: str, limit: int, detail: str = PER_KEY) -> None:
-        now = time.time()
-        window = int(now // WINDOW_SECONDS)
-        count = await self._redis.get(f"wps:rl:{bucket}:{window}")
-        if count is not None and int(count) >= limit:
-            raise _refuse((window + 1) * WINDOW_SECONDS - now, detail)
+        count, left = await self._count(bucket, spend=False)
+        if count >= limit:
+            raise _refuse(left, detail)
 
     def reset(self) -> None:  # pragma: no cover - counters expire on their own
         pass
