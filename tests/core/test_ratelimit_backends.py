@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ import pytest
 from app.core import ratelimit
 from app.core.errors import TooManyRequests
 from app.core.ratelimit import MemoryRateLimiter, RedisRateLimiter, create_rate_limiter
+from tests.live import free_port
 from tests.ops.processes import redis_server
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -76,3 +78,37 @@ async def test_replicas_with_clocks_apart_share_one_window(
     with pytest.raises(TooManyRequests):
         await first.hit(bucket, 2)
     assert 1 <= int(refused.value.extra_headers["Retry-After"]) <= 60
+
+
+async def test_while_redis_is_out_each_process_counts_on_its_own(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Redis that does not answer neither stops the service (no 500, no hang) nor lifts the
+    limits: the process counts in its memory, says so once, and goes back to Redis later."""
+    monkeypatch.setattr(ratelimit, "REDIS_RETRY_SECONDS", 0.3)
+    limiter = RedisRateLimiter(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    bucket = f"all:{uuid.uuid4().hex}"
+    with caplog.at_level("WARNING", logger="wps.ratelimit"):
+        for _ in range(3):
+            await limiter.hit(bucket, 3)
+        with pytest.raises(TooManyRequests):
+            await limiter.hit(bucket, 3)
+        with pytest.raises(TooManyRequests):
+            await limiter.check(bucket, 3)
+        tried: list[str] = []
+
+        async def answering(keys: list[str], args: list[object]) -> list[object]:
+            tried.append(keys[0])
+            return [1, "30.0"]
+
+        monkeypatch.setattr(limiter, "_window", answering)  # Redis is back
+        with pytest.raises(TooManyRequests):
+            await limiter.hit(bucket, 3)  # not asked again before the pause ends
+        assert tried == []
+        await asyncio.sleep(0.35)
+        await limiter.hit(bucket, 3)  # counted in Redis again
+        assert tried == [f"wps:rl:{bucket}"]
+    assert [r.message for r in caplog.records] == [
+        "Redis does not answer: rate limits are counted in this process until it does",
+        "Redis answers again: rate limits are shared again",
+    ]
