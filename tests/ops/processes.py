@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 import pytest
@@ -31,7 +32,7 @@ REQUIRE_REDIS = "WPS_TEST_REQUIRE_REDIS"
 REDIS_URL = "WPS_TEST_REDIS_URL"
 
 
-def _missing_redis(reason: str) -> None:
+def _missing_redis(reason: str) -> NoReturn:
     if os.environ.get(REQUIRE_REDIS):
         pytest.fail(f"{reason} ({REQUIRE_REDIS} is set: CI needs Redis)")
     pytest.skip(reason)
@@ -73,7 +74,6 @@ def redis_server(workdir: Path) -> Iterator[str]:
         _missing_redis(
             f"no redis-server installed (apt-get install redis-server) and no {REDIS_URL}"
         )
-    assert binary is not None
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - Debian's redis-server
         [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
