@@ -168,23 +168,49 @@ def serve(
 def _metrics_directory(workers: int) -> str | None:
     """With several workers, Prometheus metrics are kept in files every worker writes
     (prometheus-client's multiprocess mode), so /metrics on any worker adds them all up.
-    PROMETHEUS_MULTIPROC_DIR when set (emptied of the last run's values), else a temporary
-    directory, returned to be removed on exit. Set here, before any worker imports the
-    client: the mode is chosen at import."""
+    PROMETHEUS_MULTIPROC_DIR when set (with any number of workers: several `wps serve` on one
+    machine may share it), else a temporary directory, returned to be removed on exit. Set
+    here, before any worker imports the client: the mode is chosen at import."""
     from app.core.observability import MULTIPROCESS_DIR
 
-    if workers <= 1:
-        return None
     given = os.environ.get(MULTIPROCESS_DIR)
     if given:
-        folder = Path(given)
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("*.db"):
-            stale.unlink()
+        _clear_last_run(Path(given))
+        return None
+    if workers <= 1:
         return None
     created = tempfile.mkdtemp(prefix="wps-metrics-")
     os.environ[MULTIPROCESS_DIR] = created
     return created
+
+
+def _clear_last_run(folder: Path) -> None:
+    """Empty a shared metrics directory of the last run's values, unless a process that wrote
+    there still runs: another `wps serve` shares it, and every value (those of its processes
+    that died too) stays in the sum, so the counters it serves never go back."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = list(folder.glob("*.db"))
+    if not any(_running(_writer_pid(file)) for file in files):
+        for stale in files:
+            stale.unlink(missing_ok=True)
+
+
+def _writer_pid(file: Path) -> int | None:
+    """The process that wrote a prometheus-client value file (`counter_<pid>.db`, ...)."""
+    last = file.stem.rsplit("_", 1)[-1]
+    return int(last) if last.isdigit() else None
+
+
+def _running(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def migrate_command(

@@ -79,8 +79,41 @@ def test_serve_with_workers_gives_them_a_metrics_directory(
     # An operator's directory is kept, emptied of the last run's values.
     given = tmp_path / "metrics"
     given.mkdir()
-    (given / "counter_123.db").write_bytes(b"stale")
+    (given / f"counter_{_finished_pid()}.db").write_bytes(b"stale")
     (given / "notes.txt").write_text("kept")
     monkeypatch.setenv(MULTIPROCESS_DIR, str(given))
     assert _metrics_directory(2) is None
     assert sorted(p.name for p in given.iterdir()) == ["notes.txt"]
+
+
+def _finished_pid() -> int:
+    """The pid of a process that has exited."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_metrics_directory_another_serve_writes_to_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Two `wps serve` on one machine sharing PROMETHEUS_MULTIPROC_DIR: the second to start
+    keeps the first's values, and those of a process of the first that was killed (else the
+    sum /metrics serves would go back)."""
+    shared = tmp_path / "metrics"
+    shared.mkdir()
+    running = shared / f"counter_{os.getpid()}.db"  # a live process's values
+    killed = shared / f"histogram_{_finished_pid()}.db"
+    for file in (running, killed):
+        file.write_bytes(b"values")
+    monkeypatch.setenv(MULTIPROCESS_DIR, str(shared))
+    assert _metrics_directory(workers) is None
+    assert sorted(p.name for p in shared.iterdir()) == sorted([running.name, killed.name])
+    # Once nobody writes there any more, a start empties it, with one worker as with several.
+    running.rename(shared / f"counter_{_finished_pid()}.db")
+    assert _metrics_directory(workers) is None
+    assert list(shared.iterdir()) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Received:
     headers: dict[str, str]
     body: bytes
+    status: int = 0  # what the receiver answered
 
 
 @dataclass
@@ -26,11 +27,18 @@ class Receiver:
     otherwise: int = 200
     received: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # When given, chooses each status instead (called under the lock, after recording).
+    decide: Callable[[Received], int] | None = None
 
     def answer(self, headers: dict[str, str], body: bytes) -> int:
         with self.lock:
-            self.received.append(Received(headers, body))
-            return self.script.pop(0) if self.script else self.otherwise
+            received = Received(headers, body)
+            self.received.append(received)
+            if self.decide is not None:
+                received.status = self.decide(received)
+            else:
+                received.status = self.script.pop(0) if self.script else self.otherwise
+            return received.status
 
 
 @contextmanager
