@@ -6,7 +6,7 @@
 const SVG = "http://www.w3.org/2000/svg";
 const WIDEST = 832; // figure.chart > svg's max-width (52rem)
 const NARROW = 520; // below this a bar list puts each label above its bar
-const CHAR = 7.5; // the width of one character of the 12px axis labels, generously
+const LABEL_PX = 12; // text.tick and .axis text in dashboard.css
 let serial = 0;
 
 function svgNode(name, attributes = {}, text = null) {
@@ -16,7 +16,12 @@ function svgNode(name, attributes = {}, text = null) {
   return node;
 }
 
-const textWidth = (text) => String(text).length * CHAR;
+// A label's width as the page's font draws it at the labels' size (measured, not guessed).
+const ruler = document.createElement("canvas").getContext("2d");
+function textWidth(text) {
+  ruler.font = `${LABEL_PX}px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.ceil(ruler.measureText(String(text)).width) + 2;
+}
 
 /** A value axis: a round step (1, 2 or 5 x 10^n, never under 1, so labels rounded to whole
  * numbers never repeat) and the ticks from 0 past the largest value. */
