@@ -129,7 +129,7 @@ async def seed_through_api(http: httpx.AsyncClient, headers: dict[str, str], fy:
     for i, (program, year, amount, purposes) in enumerate(
         [
             ("GPOI", fy - 1, "250000.00", ["women_training"]),
-            ("GPOI", fy, "1000000.50", ["women_training", "facilities"]),
+            ("GPOI", fy, "123456789.50", ["women_training", "facilities"]),
             ("IMET", fy, "75000.00", []),
         ]
     ):

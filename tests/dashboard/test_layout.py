@@ -110,7 +110,8 @@ async def test_on_a_wide_screen_figures_stay_whole_and_labels_inside(
     context = await browser.new_context(viewport={"width": 1366, "height": 900})
     page = await context.new_page()
     await sign_in(page, live, live.keys["analyst"])
-    # Each headline figure on one line, inside its card (never broken inside the number).
+    # Each headline figure on one line, inside its card (never broken inside the number), even
+    # nine-digit dollars in a quarter of the page.
     values = await page.locator(".figure .value").evaluate_all(
         """(values) => values.map((v) => {
             const range = document.createRange();
@@ -121,7 +122,7 @@ async def test_on_a_wide_screen_figures_stay_whole_and_labels_inside(
     )
     assert len(values) >= 4
     assert [v for v in values if v["lines"] != 1 or not v["fits"]] == [], values
-    assert any(v["text"] == "$1,325,000.50" for v in values)
+    assert any(v["text"] == "$123,781,789.50" for v in values)
     # The longest indicator codes are drawn whole inside the scorecard's charts.
     codes = await page.locator("#scorecard svg text").all_text_contents()
     assert "GDRP-WOMEN-COUNTERPARTS" in codes

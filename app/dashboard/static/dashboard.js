@@ -577,7 +577,8 @@ function headline(figures) {
       "article",
       { className: "figure", "data-figure": f.id, "aria-labelledby": `figure-${f.id}` },
       element("h3", { id: `figure-${f.id}` }, f.title),
-      element("p", { className: "value" }, f.value),
+      // A long figure (nine-digit dollars) gets a smaller size, so it never breaks inside.
+      element("p", { className: f.value.length > 10 ? "value long" : "value" }, f.value),
       element("p", { className: "note" }, f.detail),
       element("p", { className: "asof" }, `As of ${f.asOf}`),
       method(f.method, f.inputs),
