@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter, FastAPI
 
+from app.apikeys.router import me_router as me
 from app.apikeys.router import router as api_keys
 from app.audit.router import router as audit
 from app.core.params import KnownQueryOnly
@@ -62,6 +63,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     exports,
     audit,
     api_keys,
+    me,
     changes,
     webhooks,
 )

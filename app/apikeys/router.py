@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.apikeys import service
-from app.apikeys.schemas import API_KEYS, ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from app.apikeys.schemas import API_KEYS, ApiKeyCreate, ApiKeyCreated, ApiKeyRead, SignedIn
 from app.core import responses as render
 from app.core.csvout import ListQuery, list_responses
 from app.core.db import SessionDep, after_transaction
@@ -19,10 +19,22 @@ from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.responses import View
 from app.core.schemas import RecordId
-from app.core.security import Admin, Role
+from app.core.security import Admin, Reader, Role
 from app.core.writes import Edit
 
 router = resource_router("/api-keys", "api_keys", replays=False)
+me_router = APIRouter(prefix="/me", tags=["api-keys"])
+
+
+@me_router.get(
+    "",
+    operation_id="api_keys_me",
+    summary="Who the calling key is: its role, name, owner and partner (never its secret)",
+    response_model=SignedIn,
+    responses=responses(),
+)
+async def me(principal: Reader, session: SessionDep) -> SignedIn:
+    return SignedIn.model_validate(await service.signed_in(session, principal))
 
 
 @router.get("", response_model=Page[ApiKeyRead], responses=list_responses())

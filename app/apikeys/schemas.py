@@ -47,6 +47,21 @@ class ApiKeyCreate(InputModel):
         return owner
 
 
+class SignedIn(ReadModel):
+    """Who the calling key is: never its secret, its prefix or its hash."""
+
+    model_config = ConfigDict(from_attributes=True, populate_by_name=True)
+
+    key_id: int = Field(validation_alias="id", description="The calling key's id")
+    name: str = Field(description="The key's name")
+    role: Role
+    owner: str | None = Field(description="The person or office accountable for the key")
+    partner: str | None = Field(
+        validation_alias="partner_code",
+        description="The one country an embassy key reads (null for other roles)",
+    )
+
+
 class ApiKeyRead(ReadModel):
     model_config = ConfigDict(from_attributes=True, populate_by_name=True)
 

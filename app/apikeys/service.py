@@ -102,6 +102,12 @@ async def ensure_bootstrap_key(
         record(session, None, "update", "api_key", existing.id, ["role"])
 
 
+async def signed_in(session: AsyncSession, actor: Principal) -> ApiKey:
+    """The calling key's own record (its partner loaded)."""
+    stmt = select(ApiKey).options(selectinload(ApiKey.partner)).where(ApiKey.id == actor.key_id)
+    return await found_or_404(session, stmt, "api key")
+
+
 def list_keys(
     *,
     role: Role | None = None,

@@ -155,6 +155,9 @@ class Running:
         return Actual(value=self.value, records=records, women=self.women, men=self.men)
 
 
+CUMULATIVE_FROM = "cumulative_from_fy"
+
+
 async def _derived_actuals(
     session: AsyncSession,
     actor: Principal,
@@ -180,6 +183,9 @@ async def _derived_actuals(
     actuals: dict[int, Actual] = {}
     running = Running(figures.by_year.values())
     first_year = min(figures.by_year, default=from_fy)
+    if cumulative:
+        # Where the running totals start: the first fiscal year on record (none: no record).
+        inputs[CUMULATIVE_FROM] = min(figures.by_year, default=None)
     zero = indicator.measure != "percent" and figures.note is None
     for year in range(min(first_year, from_fy), to_fy + 1):
         figure = figures.by_year.get(year)
@@ -399,6 +405,7 @@ async def progress(
     return Progress(
         indicator=indicator.code,
         **described(indicator),
+        cumulative_from_fy=inputs.get(CUMULATIVE_FROM),
         filters=filters,
         method=method,
         inputs=inputs,

@@ -326,6 +326,10 @@ class Progress(BaseModel):
     aggregation: Aggregation
     source: Source
     baseline: str | None
+    cumulative_from_fy: int | None = Field(
+        description="For a derived cumulative indicator, the fiscal year its running totals "
+        "count from (the first year on record, whatever from_fy is); null otherwise"
+    )
     filters: ProgressFilters
     method: str
     # What the figures were computed from: for derived indicators the metric, its filters,

@@ -287,3 +287,44 @@ def test_cli_openapi_check_fails_when_the_file_differs(
     with pytest.raises(SystemExit) as drifted:
         cli.main(["openapi", "--check"])
     assert drifted.value.code not in (0, None)
+
+
+@pytest.mark.parametrize(
+    ("role", "partner"),
+    [
+        ("admin", None),
+        ("analyst", None),
+        ("integration", None),
+        ("embassy", "KEN"),
+        ("embassy_gha", "GHA"),
+    ],
+)
+async def test_me_says_who_the_key_is_and_never_its_secret(
+    client: httpx.AsyncClient, keys: Keys, role: str, partner: str | None
+) -> None:
+    answer = await client.get("/api/v1/me", headers=keys.headers(role))
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["role"] == role.removesuffix("_gha")
+    assert (body["name"], body["owner"], body["partner"]) == (role, role, partner)
+    listed = await client.get(f"{KEYS}/{body['key_id']}", headers=keys.headers("admin"))
+    assert listed.json()["name"] == role
+    secret = keys[role]
+    shown = answer.text
+    assert set(body) == {"key_id", "name", "role", "owner", "partner"}
+    assert secret not in shown and secret[:12] not in shown
+    assert hashlib.sha256(secret.encode()).hexdigest() not in shown
+
+
+async def test_me_needs_a_key_and_forgets_a_revoked_one(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    assert (await client.get("/api/v1/me")).status_code == 401
+    made = await create(client, keys, {"name": "Short-lived", "role": "analyst"})
+    own = {"Authorization": f"Bearer {made.json()['key']}"}
+    assert (await client.get("/api/v1/me", headers=own)).json()["name"] == "Short-lived"
+    location = made.headers["location"]
+    etag = (await client.get(location, headers=keys.headers("admin"))).headers["etag"]
+    revoked = await client.delete(location, headers=keys.headers("admin", **{"If-Match": etag}))
+    assert revoked.status_code == 204, revoked.text
+    assert (await client.get("/api/v1/me", headers=own)).status_code == 401

@@ -49,6 +49,7 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/api-keys"): ADMIN,
     ("GET", "/api/v1/api-keys/{key_id}"): ADMIN,
     ("DELETE", "/api/v1/api-keys/{key_id}"): ADMIN,
+    ("GET", "/api/v1/me"): EVERYONE,
     # trainings
     ("GET", "/api/v1/trainings"): EVERYONE,
     ("POST", "/api/v1/trainings"): WRITERS,

@@ -403,3 +403,31 @@ async def test_progress_and_the_share_report_state_one_percentage(
     row = found[2021]
     assert (row["numerator"], row["denominator"], row["actual"]) == ("122", "262", "46.6")
     assert float(row["actual"]) == report.json()["women_share_pct"]
+
+
+async def test_a_cumulative_indicator_names_the_year_its_running_total_starts(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    url = f"{INDICATORS}/GPOI-WOMEN-TRAINED/progress"
+    window = {"from_fy": 2022, "to_fy": 2023}
+    empty = await client.get(url, params=window, headers=keys.headers("analyst"))
+    assert empty.json()["cumulative_from_fy"] is None
+    await _train(client, keys)  # FY2022
+    await _train(
+        client,
+        keys,
+        external_ref="GPOI-FY19-1",
+        start_date="2018-11-01",
+        end_date="2018-11-05",
+        participants=[{"partner": "GHA", "women": 4, "men": 1}],
+    )
+    answer = await client.get(url, params=window, headers=keys.headers("analyst"))
+    # FY2019 lies before the window, yet the running totals count from it.
+    assert answer.json()["cumulative_from_fy"] == 2019
+    assert answer.json()["rows"][0]["actual"] == "13"
+    own = await client.get(url, params=window, headers=keys.headers("embassy"))
+    assert own.json()["cumulative_from_fy"] == 2022  # Kenya's first year on record
+    per_year = await client.get(
+        f"{INDICATORS}/IMET-WOMEN-TRAINED/progress", params=window, headers=keys.headers("analyst")
+    )
+    assert per_year.json()["cumulative_from_fy"] is None

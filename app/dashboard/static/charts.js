@@ -1,7 +1,12 @@
 // Small SVG charts drawn by the dashboard itself: no library, no inline style (colours are
-// CSS classes), each chart an image with a title and a text description.
+// CSS classes), each chart an image with a title and a text description. A chart is drawn at
+// the width it is shown at (one SVG unit is one CSS pixel), so its labels keep their CSS size
+// on a phone, and is drawn again when that width changes.
 
 const SVG = "http://www.w3.org/2000/svg";
+const WIDEST = 832; // figure.chart > svg's max-width (52rem)
+const NARROW = 520; // below this a bar list puts each label above its bar
+const LABEL_PX = 12; // text.tick and .axis text in dashboard.css
 let serial = 0;
 
 function svgNode(name, attributes = {}, text = null) {
@@ -11,12 +16,20 @@ function svgNode(name, attributes = {}, text = null) {
   return node;
 }
 
-/** A value axis: a round step (1, 2 or 5 x 10^n) and the ticks from 0 past the largest value. */
-function valueAxis(value) {
+// A label's width as the page's font draws it at the labels' size (measured, not guessed).
+const ruler = document.createElement("canvas").getContext("2d");
+function textWidth(text) {
+  ruler.font = `${LABEL_PX}px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.ceil(ruler.measureText(String(text)).width) + 2;
+}
+
+/** A value axis: a round step (1, 2 or 5 x 10^n, never under 1, so labels rounded to whole
+ * numbers never repeat) and the ticks from 0 past the largest value. */
+export function valueAxis(value) {
   const largest = value > 0 ? value : 1;
   const raw = largest / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw));
   const ticks = [];
   for (let t = 0; t < largest + step; t += step) ticks.push(t);
   return { max: ticks[ticks.length - 1], ticks };
@@ -47,6 +60,8 @@ function frame(title, summary, width, height) {
   const descId = `chart-desc-${serial}`;
   const svg = svgNode("svg", {
     viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
     role: "img",
     "aria-labelledby": `${titleId} ${descId}`,
     focusable: "false",
@@ -66,18 +81,38 @@ function figure(svg, legendEntries, summary) {
   return wrapper;
 }
 
+/** A chart drawn by `draw(width)` at the width of its place on the page (`width` at first,
+ * the place's own width once shown), and drawn again whenever that width changes. */
+export function fitted(draw, width) {
+  const slot = document.createElement("div");
+  slot.className = "chart-slot";
+  let drawn = Math.min(WIDEST, Math.max(240, Math.floor(width)));
+  slot.append(draw(drawn));
+  new ResizeObserver(([entry]) => {
+    const now = Math.min(WIDEST, Math.max(240, Math.floor(entry.contentRect.width)));
+    if (entry.contentRect.width > 0 && now !== drawn) {
+      drawn = now;
+      slot.replaceChildren(draw(drawn));
+    }
+  }).observe(slot);
+  return slot;
+}
+
+const finite = (v) => v !== null && v !== undefined && Number.isFinite(v);
+
 /** Columns per category (grouped bars) with lines over them, on one value axis.
- * series: [{name, values, kind: "bar" | "line"}]; values may hold null (no figure). */
-export function columnChart({ title, summary, categories, series, format = String }) {
-  const width = 720;
-  const height = 320;
-  const left = 70;
-  const right = 15;
-  const top = 15;
-  const bottom = 45;
-  const svg = frame(title, summary, width, height);
-  const values = series.flatMap((s) => s.values).filter((v) => v !== null && Number.isFinite(v));
+ * series: [{name, values, kind: "bar" | "line"}]; values may hold null (no figure). A series
+ * with no figure at all is neither drawn nor listed in the legend. */
+export function columnChart({ title, summary, categories, series, format = String, width = 720 }) {
+  const height = width < NARROW ? 260 : 320;
+  const shown = series.filter((s) => s.values.some(finite));
+  const values = shown.flatMap((s) => s.values).filter(finite);
   const { max, ticks } = valueAxis(Math.max(0, ...values));
+  const left = 10 + Math.max(...ticks.map((t) => textWidth(format(t))));
+  const right = 12;
+  const top = 15;
+  const bottom = 40;
+  const svg = frame(title, summary, width, height);
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const y = (v) => top + plotH - (v / max) * plotH;
@@ -88,7 +123,10 @@ export function columnChart({ title, summary, categories, series, format = Strin
     grid.append(svgNode("line", { x1: left, x2: width - right, y1: y(v), y2: y(v) }));
     grid.append(svgNode("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end" }, format(v)));
   }
-  const every = Math.ceil(categories.length / 12);
+  // As many category labels as fit side by side; the others are skipped evenly.
+  const labelW = Math.max(...categories.map((c) => textWidth(c))) + 10;
+  const fit = Math.max(1, Math.floor(plotW / labelW));
+  const every = Math.ceil(categories.length / fit);
   categories.forEach((category, i) => {
     if (i % every) return;
     grid.append(
@@ -97,8 +135,8 @@ export function columnChart({ title, summary, categories, series, format = Strin
   });
   svg.append(grid);
 
-  const bars = series.filter((s) => s.kind === "bar");
-  const lines = series.filter((s) => s.kind === "line");
+  const bars = shown.filter((s) => s.kind === "bar");
+  const lines = shown.filter((s) => s.kind === "line");
   const entries = [];
   const inner = band * 0.8;
   const barW = bars.length ? inner / bars.length : 0;
@@ -107,7 +145,7 @@ export function columnChart({ title, summary, categories, series, format = Strin
     const cls = `s${series.indexOf(s)}`;
     entries.push({ name: s.name, kind: "bar", cls });
     s.values.forEach((v, i) => {
-      if (v === null || !Number.isFinite(v)) return;
+      if (!finite(v)) return;
       const x = left + band * i + band * 0.1 + barW * b;
       marks.append(
         svgNode("rect", { class: `bar ${cls}`, x, y: y(v), width: Math.max(1, barW - 2), height: y(0) - y(v) }),
@@ -118,7 +156,7 @@ export function columnChart({ title, summary, categories, series, format = Strin
     const cls = `s${series.indexOf(s)}`;
     entries.push({ name: s.name, kind: "line", cls });
     const points = s.values
-      .map((v, i) => (v === null || !Number.isFinite(v) ? null : [left + band * (i + 0.5), y(v)]))
+      .map((v, i) => (finite(v) ? [left + band * (i + 0.5), y(v)] : null))
       .filter((p) => p !== null);
     if (points.length > 1) {
       marks.append(svgNode("polyline", { class: `line ${cls}`, points: points.map((p) => p.join(",")).join(" ") }));
@@ -130,30 +168,36 @@ export function columnChart({ title, summary, categories, series, format = Strin
   return figure(svg, entries, summary);
 }
 
-/** One horizontal bar per item (a percentage), with a mark at `mark` (e.g. 100 %). */
-export function barList({ title, summary, items, mark = 100, markName = "" }) {
-  const width = 720;
-  const rowH = 28;
-  const left = 190;
-  const right = 60;
+/** One horizontal bar per item: {label, value (a percentage or null: no bar), text (what the
+ * bar says), cls}, with a mark at `mark` (e.g. 100 %). Labels get the room they need; on a
+ * narrow chart each label stands above its bar. */
+export function barList({ title, summary, items, mark = 100, markName = "", width = 720 }) {
+  const narrow = width < NARROW;
+  const labelW = Math.max(...items.map((i) => textWidth(i.label)));
+  const rowH = narrow ? 46 : 28;
+  const left = narrow ? 4 : Math.min(width / 2, labelW + 16);
+  const right = 8 + Math.max(...items.map((i) => textWidth(i.text)));
   const height = 20 + rowH * Math.max(1, items.length);
   const svg = frame(title, summary, width, height);
   const { max } = valueAxis(Math.max(mark, ...items.map((i) => i.value ?? 0)));
-  const x = (v) => left + (v / max) * (width - left - right);
+  const x = (v) => left + (Math.max(0, v) / max) * (width - left - right);
   const marks = svgNode("g", { "aria-hidden": "true" });
   items.forEach((item, i) => {
     const top = 10 + rowH * i;
-    marks.append(svgNode("text", { class: "tick", x: left - 8, y: top + 17, "text-anchor": "end" }, item.label));
-    if (item.value !== null) {
-      marks.append(svgNode("rect", { class: `bar ${item.cls}`, x: left, y: top + 4, width: Math.max(1, x(item.value) - left), height: rowH - 10 }));
+    const barTop = narrow ? top + 20 : top + 4;
+    if (narrow) {
+      marks.append(svgNode("text", { class: "tick", x: left, y: top + 13 }, item.label));
+    } else {
+      marks.append(svgNode("text", { class: "tick", x: left - 8, y: top + 17, "text-anchor": "end" }, item.label));
     }
-    marks.append(
-      svgNode("text", { class: "tick", x: x(item.value ?? 0) + 6, y: top + 17 }, item.value === null ? "no figure" : `${item.value}%`),
-    );
+    if (item.value !== null) {
+      marks.append(svgNode("rect", { class: `bar ${item.cls}`, x: left, y: barTop, width: Math.max(1, x(item.value) - left), height: 18 }));
+    }
+    marks.append(svgNode("text", { class: "tick", x: x(item.value ?? 0) + 6, y: barTop + 13 }, item.text));
   });
   marks.append(svgNode("line", { class: "mark", x1: x(mark), x2: x(mark), y1: 4, y2: height - 4 }));
   svg.append(marks);
-  const entries = [...new Set(items.map((i) => i.cls))].map((cls) => ({
+  const entries = [...new Set(items.filter((i) => i.value !== null).map((i) => i.cls))].map((cls) => ({
     name: cls.replace("_", " "),
     kind: "bar",
     cls,

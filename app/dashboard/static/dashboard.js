@@ -1,7 +1,7 @@
 // The dashboard: signs in with an API key kept in this tab's sessionStorage, reads the public
 // API with `Authorization: Bearer`, and draws each report as a chart, a table and a CSV.
 
-import { barList, columnChart } from "./charts.js";
+import { barList, columnChart, fitted } from "./charts.js";
 
 const KEY = "wps.dashboard.key";
 const API = "/api/v1";
@@ -184,12 +184,15 @@ function show(sectionId, ...children) {
   body.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
 }
 
+// A view the service refused says so in the service's own words (its problem detail).
 function refusal(sectionId, error) {
-  const text =
-    error.status === 403
-      ? "This key's role cannot read these figures."
-      : `The service refused this view: ${error.message}`;
-  show(sectionId, element("p", { className: "note" }, text));
+  const text = error.status ? `The service refused this view (HTTP ${error.status}): ${error.message}` : `This view could not be shown: ${error.message}`;
+  show(sectionId, element("p", { className: "refused" }, text));
+}
+
+// A chart drawn at the width of its view's body (and again when that width changes).
+function chart(sectionId, draw) {
+  return fitted(draw, $(`#${sectionId} .body`).clientWidth);
 }
 
 // --- Filters ------------------------------------------------------------------------------
@@ -200,7 +203,12 @@ function filtersFromUrl() {
 }
 
 function fillForm(filters) {
-  for (const name of FILTERS) $("#filters").elements[name].value = filters[name];
+  for (const name of FILTERS) {
+    const field = $("#filters").elements[name];
+    field.value = filters[name];
+    // A choice the list does not offer (another country, for an embassy) shows the first one.
+    if (field.tagName === "SELECT" && field.selectedIndex < 0) field.selectedIndex = 0;
+  }
 }
 
 function filtersFromForm() {
@@ -228,34 +236,60 @@ function womenTrainedIndicator(filters) {
   });
 }
 
+// The indicator's progress for the years shown: its targets, and the fiscal year its running
+// total counts from (the API's cumulative_from_fy), which the cumulative series shares.
+async function womenTrainedTargets(indicator, years, filters) {
+  if (!indicator || !years.length) return { targets: {}, base: null };
+  const progress = await call(`/indicators/${encodeURIComponent(indicator.code)}/progress`, {
+    from_fy: years[0],
+    to_fy: years[years.length - 1],
+    partner: filters.partner,
+  });
+  const targets = Object.fromEntries(progress.rows.map((r) => [r.fiscal_year, r.target]));
+  return { targets, base: progress.cumulative_from_fy };
+}
+
+// Running totals of women by fiscal year, counted from `base` (else from the first year on
+// record), never from the first year of the range.
+async function runningTotals(params, years, base) {
+  const first = years[0];
+  const from = base ?? "";
+  if (!params.from_fy || (from !== "" && from >= first)) return null;
+  const report = await call("/reports/women-trained", { ...params, from_fy: from });
+  return {
+    since: report.rows.length ? report.rows[0].fiscal_year : first,
+    byYear: Object.fromEntries(report.rows.map((r) => [r.fiscal_year, r.cumulative_women])),
+  };
+}
+
 async function womenTrained(filters) {
   const params = { ...pick(filters, "program", "partner", "region", "from_fy", "to_fy"), group_by: "fiscal_year" };
   const report = await call("/reports/women-trained", params);
   const rows = report.rows;
   const years = rows.map((r) => r.fiscal_year);
-  const indicator = womenTrainedIndicator(filters);
-  const targets = {};
-  if (indicator && years.length) {
-    const progress = await call(`/indicators/${encodeURIComponent(indicator.code)}/progress`, {
-      from_fy: years[0],
-      to_fy: years[years.length - 1],
-      partner: filters.partner,
-    });
-    for (const row of progress.rows) targets[row.fiscal_year] = row.target;
-  }
-  const table = rows.map((r) => ({ ...r, target: targets[r.fiscal_year] ?? null }));
+  // A target counts every region: with a region chosen there is none to compare with.
+  const indicator = filters.region ? undefined : womenTrainedIndicator(filters);
+  const { targets, base } = await womenTrainedTargets(indicator, years, filters);
+  const running = await runningTotals(params, years, base);
+  const since = running ? running.since : years[0];
+  const table = rows.map((r) => ({
+    ...r,
+    cumulative_women: running ? running.byYear[r.fiscal_year] ?? null : r.cumulative_women,
+    target: targets[r.fiscal_year] ?? null,
+  }));
+  const cumulativeName = `Cumulative women since FY${since}`;
   const series = [
     { name: "Women trained in the year", kind: "bar", values: rows.map((r) => r.women) },
-    { name: "Cumulative women trained", kind: "line", values: rows.map((r) => r.cumulative_women) },
+    { name: cumulativeName, kind: "line", values: table.map((r) => r.cumulative_women) },
   ];
   if (indicator) {
     series.push({ name: `Target (${indicator.code}, cumulative)`, kind: "line", values: table.map((r) => (r.target === null ? null : Number(r.target))) });
   }
-  const last = rows[rows.length - 1];
+  const last = table[table.length - 1];
+  const against = last && last.target !== null ? ` against a target of ${count(last.target)}` : "";
   const summary = rows.length
     ? `${count(report.totals.women)} women trained from FY${years[0]} to FY${years[years.length - 1]}; ` +
-      `FY${last.fiscal_year}: ${count(last.women)} women, ${count(last.cumulative_women)} cumulative` +
-      (indicator && last.fiscal_year in targets && targets[last.fiscal_year] !== null ? ` against a target of ${count(targets[last.fiscal_year])}.` : ".")
+      `FY${last.fiscal_year}: ${count(last.women)} women, ${count(last.cumulative_women)} cumulative since FY${since}${against}.`
     : "No training participants match these filters.";
   const columns = [
     { key: "fiscal_year", label: "Fiscal year" },
@@ -264,16 +298,18 @@ async function womenTrained(filters) {
     { key: "unreported", label: "Unreported", num: true, format: count },
     { key: "total", label: "Total", num: true, format: count },
     { key: "women_share_pct", label: "Women %", num: true, format: pct },
-    { key: "cumulative_women", label: "Cumulative women", num: true, format: count },
+    { key: "cumulative_women", label: `Cumulative women since FY${since}`, num: true, format: count },
     { key: "target", label: "Target (cumulative)", num: true, format: count },
   ];
+  const why = filters.region ? "No target line: the target counts every region; clear the region to compare." : "No target line: choose a program that has a women-trained indicator.";
+  const hasTarget = table.some((r) => r.target !== null);
   show(
     "women-trained",
-    element("p", { className: "asof" }, `As of ${today()} (live records).`),
-    rows.length ? columnChart({ title: "Women trained per fiscal year", summary, categories: years.map((y) => `FY${y}`), series, format: (v) => count(Math.round(v)) }) : element("p", {}, summary),
-    indicator ? null : element("p", { className: "note" }, "No target line: choose a program that has a women-trained indicator."),
+    element("p", { className: "asof" }, `As of ${today()} (live records). Running totals count from FY${since}, the first year on record${indicator ? ` for ${indicator.code}` : ""}.`),
+    rows.length ? chart("women-trained", (width) => columnChart({ title: "Women trained per fiscal year", summary, categories: years.map((y) => `FY${y}`), series, format: (v) => count(Math.round(v)), width })) : element("p", {}, summary),
+    indicator ? (hasTarget || !rows.length ? null : element("p", { className: "note" }, `No target line: ${indicator.code} has no target for these years.`)) : element("p", { className: "note" }, why),
     method(report.method, report.filters),
-    serverCsv("women trained", "/reports/women-trained", params, "women-trained.csv"),
+    localCsv("women trained", columns, table, "women-trained.csv"),
     dataTable("Women trained per fiscal year", columns, table),
   );
   return {
@@ -325,7 +361,8 @@ async function peacekeeping(filters) {
     "peacekeeping",
     element("p", { className: "asof" }, latest ? `As of the UN snapshot of ${latest.snapshot.reporting_date}; program ${program}.` : `Program ${program}.`),
     rows.length
-      ? columnChart({
+      ? chart("peacekeeping", (width) => columnChart({
+          width,
           title: `${program} partners' share of women peacekeepers and of contributing countries`,
           summary,
           categories: rows.map((r) => r.reporting_date),
@@ -334,7 +371,7 @@ async function peacekeeping(filters) {
             { name: "Partner share of contributing countries (%)", kind: "line", values: rows.map((r) => r.countries_share_pct) },
           ],
           format: (v) => `${Math.round(v)}%`,
-        })
+        }))
       : element("p", {}, summary),
     latest ? method(latest.method, { ...latest.filters, snapshot: latest.snapshot.id }) : null,
     localCsv("peacekeeping share", columns, rows, "peacekeeping-share-series.csv"),
@@ -375,7 +412,8 @@ async function imetParity(filters) {
     "imet-parity",
     element("p", { className: "asof" }, `Fiscal year ${year}, as of ${today()}.`),
     rows.length
-      ? columnChart({
+      ? chart("imet-parity", (width) => columnChart({
+          width,
           title: `Women's share of IMET nominations against the benchmark, FY${year}`,
           summary,
           categories: rows.map((r) => r.partner),
@@ -384,7 +422,7 @@ async function imetParity(filters) {
             { name: "Host-force benchmark (%)", kind: "bar", values: rows.map((r) => r.benchmark_pct) },
           ],
           format: (v) => `${Math.round(v)}%`,
-        })
+        }))
       : element("p", {}, summary),
     method(report.method, report.filters),
     serverCsv("IMET parity", "/reports/imet-parity", params, "imet-parity.csv"),
@@ -429,13 +467,14 @@ async function funding(filters) {
     "funding",
     element("p", { className: "asof" }, `As of ${today()} (live records).`),
     rows.length
-      ? columnChart({
+      ? chart("funding", (width) => columnChart({
+          width,
           title: "USD obligated by purpose and fiscal year",
           summary,
           categories: years.map((y) => `FY${y}`),
           series: charted.map((p) => ({ name: name(p), kind: "bar", values: years.map((y) => amount(y, p)) })),
           format: (v) => (v >= 1e6 ? `$${(v / 1e6).toLocaleString("en-US")}M` : `$${Math.round(v).toLocaleString("en-US")}`),
-        })
+        }))
       : element("p", {}, summary),
     element(
       "p",
@@ -458,6 +497,21 @@ async function funding(filters) {
   };
 }
 
+// What an indicator's bar says: its percent of target; with no target, its actual and so.
+function scorecardBar(indicator) {
+  const value = indicator.pct_of_target === null ? null : Number(indicator.pct_of_target);
+  const actual = indicator.actual === null ? "no figure" : `actual ${figureText(indicator.actual)}`;
+  const text = value !== null ? pct(value) : indicator.status === "no_target" ? `${actual}, no target` : actual;
+  return { label: indicator.code, value, text, cls: indicator.status };
+}
+
+// A figure as the API writes it (a decimal string), with thousands separators.
+function figureText(text) {
+  const [whole, decimals] = String(text).split(".");
+  const shown = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return decimals === undefined ? shown : `${shown}.${decimals}`;
+}
+
 async function scorecard(filters) {
   const params = { fiscal_year: filters.to_fy, program: filters.program, partner: filters.partner };
   const report = await call("/reports/scorecard", params);
@@ -465,8 +519,8 @@ async function scorecard(filters) {
   const columns = [
     { key: "code", label: "Indicator" },
     { key: "name", label: "Name" },
-    { key: "target", label: "Target", num: true },
-    { key: "actual", label: "Actual", num: true },
+    { key: "target", label: "Target", num: true, format: (v) => (v === null ? "–" : figureText(v)) },
+    { key: "actual", label: "Actual", num: true, format: (v) => (v === null ? "–" : figureText(v)) },
     { key: "pct_of_target", label: "% of target", num: true, format: pct },
     { key: "status", label: "Status", format: (v) => STATUS_NAMES[v] ?? v },
   ];
@@ -482,12 +536,15 @@ async function scorecard(filters) {
     parts.push(element("h3", {}, title));
     if (items.length) {
       parts.push(
-        barList({
-          title: `${title}: percent of target per indicator, FY${year}`,
-          summary: `FY${year}: ${states}.`,
-          items: items.map((i) => ({ label: i.code, value: i.pct_of_target === null ? null : Number(i.pct_of_target), cls: i.status })),
-          markName: "100% of target",
-        }),
+        chart("scorecard", (width) =>
+          barList({
+            width,
+            title: `${title}: percent of target per indicator, FY${year}`,
+            summary: `FY${year}: ${states}.`,
+            items: items.map(scorecardBar),
+            markName: "100% of target",
+          }),
+        ),
       );
     }
     parts.push(dataTable(`${title}, FY${year}`, columns, items));
@@ -520,7 +577,8 @@ function headline(figures) {
       "article",
       { className: "figure", "data-figure": f.id, "aria-labelledby": `figure-${f.id}` },
       element("h3", { id: `figure-${f.id}` }, f.title),
-      element("p", { className: "value" }, f.value),
+      // A long figure (nine-digit dollars) gets a smaller size, so it never breaks inside.
+      element("p", { className: f.value.length > 10 ? "value long" : "value" }, f.value),
       element("p", { className: "note" }, f.detail),
       element("p", { className: "asof" }, `As of ${f.asOf}`),
       method(f.method, f.inputs),
@@ -558,29 +616,43 @@ async function loadNow() {
   const results = await Promise.allSettled(VIEWS.map(([, view]) => view(filters)));
   if (!sessionStorage.getItem(KEY)) return;
   const figures = [];
+  const failed = [];
   results.forEach((result, i) => {
     if (result.status === "fulfilled") {
       if (result.value) figures.push(result.value);
     } else if (!(result.reason instanceof SignedOut)) {
       refusal(VIEWS[i][0], result.reason);
+      failed.push($(`#${VIEWS[i][0]}-title`).textContent);
     }
   });
   headline(figures);
   main.removeAttribute("aria-busy");
-  $("#load-message").textContent = "Figures loaded.";
+  // Never "loaded" when a view was refused: the line names the views that were not.
+  $("#load-message").textContent = failed.length
+    ? `${failed.length} of ${VIEWS.length} views could not be shown (${failed.join("; ")}); the service's reasons are in each.`
+    : "Figures loaded.";
+  document.body.dataset.failed = String(failed.length);
   document.body.dataset.state = "ready";
 }
 
-async function fillChoices() {
+// An embassy key reads its own country only: the partner filter offers that country alone.
+async function fillChoices(me) {
   const [programs, partners, found] = await Promise.all([
     listAll("/programs"),
-    listAll("/partners"),
+    me.partner ? [await call(`/partners/${encodeURIComponent(me.partner)}`)] : listAll("/partners"),
     listAll("/indicators"),
   ]);
   indicators = found;
   const option = (value, label) => element("option", { value }, label);
   $("#f-program").replaceChildren(option("", "All programs"), ...programs.map((p) => option(p.code, `${p.code}: ${p.name}`)));
-  $("#f-partner").replaceChildren(option("", "All partners"), ...partners.map((p) => option(p.code, `${p.name} (${p.code})`)));
+  const everyone = me.partner ? [] : [option("", "All partners")];
+  $("#f-partner").replaceChildren(...everyone, ...partners.map((p) => option(p.code, `${p.name} (${p.code})`)));
+}
+
+function signedInAs(me) {
+  const scope = me.partner ? `, ${me.partner}` : "";
+  const owner = me.owner && me.owner !== me.name ? ` for ${me.owner}` : "";
+  return `Signed in as ${me.name} (${me.role}${scope})${owner}`;
 }
 
 async function enter() {
@@ -588,9 +660,12 @@ async function enter() {
   $("#main").hidden = false;
   $("#sign-out").hidden = false;
   $("#who").hidden = false;
-  $("#who").textContent = "Signed in";
+  $("#who").textContent = "Signing in…";
   try {
-    await fillChoices();
+    const me = await call("/me");
+    $("#who").textContent = signedInAs(me);
+    document.body.dataset.role = me.role;
+    await fillChoices(me);
     await load();
   } catch (error) {
     if (!(error instanceof SignedOut)) $("#load-message").textContent = error.message;

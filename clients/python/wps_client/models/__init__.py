@@ -197,6 +197,7 @@ from .service import Service
 from .sex import Sex
 from .share_filters import ShareFilters
 from .share_row import ShareRow
+from .signed_in import SignedIn
 from .skipped_row import SkippedRow
 from .snapshot_read import SnapshotRead
 from .snapshot_ref import SnapshotRef
@@ -438,6 +439,7 @@ __all__ = (
     "Sex",
     "ShareFilters",
     "ShareRow",
+    "SignedIn",
     "SkippedRow",
     "SnapshotRead",
     "SnapshotRef",

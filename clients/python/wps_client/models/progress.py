@@ -26,6 +26,8 @@ class Progress:
     Attributes:
         aggregation (Aggregation):
         baseline (None | str):
+        cumulative_from_fy (int | None): For a derived cumulative indicator, the fiscal year its running totals count
+            from (the first year on record, whatever from_fy is); null otherwise
         direction (Direction):
         filters (ProgressFilters):
         indicator (str):
@@ -38,6 +40,7 @@ class Progress:
 
     aggregation: Aggregation
     baseline: None | str
+    cumulative_from_fy: int | None
     direction: Direction
     filters: ProgressFilters
     indicator: str
@@ -53,6 +56,9 @@ class Progress:
 
         baseline: None | str
         baseline = self.baseline
+
+        cumulative_from_fy: int | None
+        cumulative_from_fy = self.cumulative_from_fy
 
         direction = self.direction.value
 
@@ -79,6 +85,7 @@ class Progress:
             {
                 "aggregation": aggregation,
                 "baseline": baseline,
+                "cumulative_from_fy": cumulative_from_fy,
                 "direction": direction,
                 "filters": filters,
                 "indicator": indicator,
@@ -108,6 +115,13 @@ class Progress:
 
         baseline = _parse_baseline(d.pop("baseline"))
 
+        def _parse_cumulative_from_fy(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        cumulative_from_fy = _parse_cumulative_from_fy(d.pop("cumulative_from_fy"))
+
         direction = Direction(d.pop("direction"))
 
         filters = ProgressFilters.from_dict(d.pop("filters"))
@@ -132,6 +146,7 @@ class Progress:
         progress = cls(
             aggregation=aggregation,
             baseline=baseline,
+            cumulative_from_fy=cumulative_from_fy,
             direction=direction,
             filters=filters,
             indicator=indicator,
