@@ -11,14 +11,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
-from app.core.rollup import matching
+from app.core.rollup import matching, within
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.programs.models import Program
 from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
-from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
+from app.trainings.models import (
+    ALL_TOPICS,
+    Participant,
+    Training,
+    TrainingTopic,
+    WomenTrainedRollup,
+)
 
 WOMEN_TRAINED_GROUPS = ("fiscal_year", "program", "partner", "region", "topic")
 
@@ -32,7 +38,11 @@ WOMEN_TRAINED_METHOD = (
     "half-up to one decimal (null when total is 0); cumulative_women is the running sum of "
     "women over fiscal years from the first year in range (per other group when grouped by "
     "two). Figures are summed in SQL from a rollup of the participant records that every "
-    "training write keeps exactly in step, in the same transaction."
+    "training write keeps exactly in step, in the same transaction. trainings and countries "
+    "count, by the same rule, the distinct trainings with a participant row in the group and "
+    "the distinct participants' countries of those rows (COUNT DISTINCT over the records, "
+    "totals over the whole selection: a training or a country in several groups counts once in "
+    "totals); they are no counts of people and are never withheld."
 )
 
 
@@ -56,6 +66,8 @@ class WomenTrainedTotals(BaseModel):
     unreported: int | None
     total: int | None
     women_share_pct: float | None
+    trainings: int = 0
+    countries: int = 0
     suppressed: list[str] | None = None
 
 
@@ -75,6 +87,8 @@ class WomenTrainedReport(BaseModel):
             "total",
             "women_share_pct",
             *extra,
+            "trainings",
+            "countries",
         ]
 
 
@@ -143,6 +157,14 @@ async def women_trained(
     if totals is None:
         totals = await _totals(session, conditions, topic)
     women, men, unreported = totals
+    records = [
+        *([Program.code == program.upper()] if program else []),
+        *([Partner.region == region] if region else []),
+        *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
+        *([Training.kind == kind] if kind else []),
+        *within(Training.fiscal_year, low=from_fy, high=to_fy),
+    ]
+    trainings, countries = await _distinct_counts(session, groups, rows, records, topic)
     report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
@@ -162,6 +184,8 @@ async def women_trained(
             unreported=unreported,
             total=women + men + unreported,
             women_share_pct=share_pct(women, women + men + unreported),
+            trainings=trainings,
+            countries=countries,
         ),
     )
     return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
@@ -244,6 +268,60 @@ def _row(groups: list[str], found: tuple[Any, ...]) -> dict[str, Any]:
     if "fiscal_year" in groups:
         row["cumulative_women"] = int(found[-1])
     return row
+
+
+def _over_records(*columns: Any, topic_join: bool) -> Select[Any]:
+    """`columns` from the participant rows joined to their training, program and partner (and,
+    when `topic_join`, once per topic of the training): the records the rollup sums."""
+    stmt = (
+        select(*columns)
+        .select_from(Participant)
+        .join(Training, Training.id == Participant.training_id)
+        .join(Program, Program.id == Training.program_id)
+        .join(Partner, Partner.id == Participant.partner_id)
+    )
+    if topic_join:
+        stmt = stmt.join(TrainingTopic, TrainingTopic.training_id == Training.id)
+    return stmt
+
+
+async def _distinct_counts(
+    session: AsyncSession,
+    groups: list[str],
+    rows: list[dict[str, Any]],
+    conditions: list[Any],
+    topic: str | None,
+) -> tuple[int, int]:
+    """Set each row's `trainings` and `countries` (distinct trainings with a participant row in
+    the group, and those rows' distinct countries), and answer both over the whole selection
+    (each training and country once, under the one topic filtered on if any)."""
+    keys = {
+        "fiscal_year": Training.fiscal_year,
+        "program": Program.code,
+        "partner": Partner.code,
+        "region": Partner.region,
+        "topic": TrainingTopic.topic,
+    }
+    topic_only = [TrainingTopic.topic == topic] if topic else []
+    counts = (
+        func.count(Training.id.distinct()),
+        func.count(Participant.partner_id.distinct()),
+    )
+    columns = [keys[g] for g in groups]
+    stmt = (
+        _over_records(*columns, *counts, topic_join="topic" in groups or topic is not None)
+        .where(*conditions, *topic_only)
+        .group_by(*columns)
+    )
+    found = {
+        tuple(str(v) for v in r[: len(groups)]): (int(r[-2]), int(r[-1]))
+        for r in (await session.execute(stmt)).all()
+    }
+    for row in rows:
+        row["trainings"], row["countries"] = found.get(tuple(str(row[g]) for g in groups), (0, 0))
+    totals = _over_records(*counts, topic_join=topic is not None).where(*conditions, *topic_only)
+    trainings, countries = (await session.execute(totals)).one()
+    return int(trainings or 0), int(countries or 0)
 
 
 async def _totals(
