@@ -20,7 +20,9 @@ class WomenTrainedTotals:
         unreported (int | None):
         women (int | None):
         women_share_pct (float | None):
+        countries (int | Unset):  Default: 0.
         suppressed (list[str] | None | Unset):
+        trainings (int | Unset):  Default: 0.
     """
 
     men: int | None
@@ -28,7 +30,9 @@ class WomenTrainedTotals:
     unreported: int | None
     women: int | None
     women_share_pct: float | None
+    countries: int | Unset = 0
     suppressed: list[str] | None | Unset = UNSET
+    trainings: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +51,8 @@ class WomenTrainedTotals:
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
 
+        countries = self.countries
+
         suppressed: list[str] | None | Unset
         if isinstance(self.suppressed, Unset):
             suppressed = UNSET
@@ -55,6 +61,8 @@ class WomenTrainedTotals:
 
         else:
             suppressed = self.suppressed
+
+        trainings = self.trainings
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,8 +75,12 @@ class WomenTrainedTotals:
                 "women_share_pct": women_share_pct,
             }
         )
+        if countries is not UNSET:
+            field_dict["countries"] = countries
         if suppressed is not UNSET:
             field_dict["suppressed"] = suppressed
+        if trainings is not UNSET:
+            field_dict["trainings"] = trainings
 
         return field_dict
 
@@ -111,6 +123,8 @@ class WomenTrainedTotals:
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
 
+        countries = d.pop("countries", UNSET)
+
         def _parse_suppressed(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -128,13 +142,17 @@ class WomenTrainedTotals:
 
         suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
 
+        trainings = d.pop("trainings", UNSET)
+
         women_trained_totals = cls(
             men=men,
             total=total,
             unreported=unreported,
             women=women,
             women_share_pct=women_share_pct,
+            countries=countries,
             suppressed=suppressed,
+            trainings=trainings,
         )
 
         women_trained_totals.additional_properties = d
