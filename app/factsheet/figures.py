@@ -455,7 +455,11 @@ async def _imet_parity(session: AsyncSession, actor: Principal, b: Builder) -> N
         )
         b.add(share, report.totals.women_share_pct, source)
         met = sum(1 for r in benchmarked if r.meets_benchmark)
-        b.add(meeting, met, source)
+        if benchmarked:
+            b.add(meeting, met, source)
+        else:
+            reason = f"no partner with FY{fy} nominations has a host-force benchmark for FY{fy}"
+            b.add(meeting, None, source, reason=reason)
 
     await answered(b, [share, meeting], call, figures)
 
@@ -578,7 +582,6 @@ async def _outcomes(card: scorecard.Scorecard | None, call: str, b: Builder) -> 
             suppressed_rows=sum(1 for i in outcome.indicators if i.suppressed),
         )
         b.add(spec, statuses.count("on_track"), source)
-        b.figures[-1].target = str(_targeted(outcome))
         b.figures[-1].status = ProgressStatus(
             "behind"
             if "behind" in statuses
