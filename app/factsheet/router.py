@@ -12,7 +12,7 @@ from app.core.csvout import CSV_RESPONSE
 from app.core.db import SessionDep
 from app.core.errors import invalid_query, responses
 from app.core.fiscal_year import fiscal_year as fiscal_year_of
-from app.core.params import FiscalYearQuery, known_instant
+from app.core.params import AS_KNOWN_ON_PATTERN, FiscalYearQuery, known_instant
 from app.core.security import Principal, Reader, Role, require
 from app.factsheet import changes, figures
 from app.factsheet.schemas import FactSheet, FactSheetChanges, csv_rows
@@ -27,7 +27,7 @@ INSTANT = (
     "a date (its end, UTC) or a timestamp with its UTC offset (2021-09-30T12:00:00Z); not in "
     "the future"
 )
-Instant = Annotated[str, Query(max_length=40, description=INSTANT)]
+Instant = Annotated[str, Query(max_length=40, pattern=AS_KNOWN_ON_PATTERN, description=INSTANT)]
 
 
 @router.get(
@@ -64,7 +64,10 @@ async def get_fact_sheet(
 async def get_fact_sheet_changes(
     actor: ChangeReader,
     session: SessionDep,
-    start: Annotated[str, Query(alias="from", max_length=40, description=INSTANT)],
+    start: Annotated[
+        str,
+        Query(alias="from", max_length=40, pattern=AS_KNOWN_ON_PATTERN, description=INSTANT),
+    ],
     to: Instant,
     fiscal_year: FiscalYearQuery = None,
 ) -> Response:
