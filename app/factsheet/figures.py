@@ -224,16 +224,21 @@ async def _gpoi_women(session: AsyncSession, actor: Principal, b: Builder) -> No
         "FY2007 onward",
         "GPOI-WOMEN-TRAINED",
     )
-    call = e.call("reports/women-trained", program="GPOI", from_fy=2007)
+    call = e.call("reports/women-trained", program="GPOI", from_fy=2007, distinct_counts="true")
 
     async def figures() -> None:
         report = await women_trained.women_trained(
-            session, actor, program="GPOI", from_fy=2007, suppress_below=e.suppress_below
+            session,
+            actor,
+            program="GPOI",
+            from_fy=2007,
+            suppress_below=e.suppress_below,
+            distinct_counts=True,
         )
         source = Source(
             call,
             report.method,
-            records={"trainings": report.totals.trainings},
+            records={"trainings": report.totals.trainings or 0},
             suppressed=report.totals.suppressed or [],
             suppressed_rows=withheld_rows(report.rows),
         )
@@ -340,17 +345,22 @@ async def _nio(session: AsyncSession, actor: Principal, b: Builder) -> None:
         "GPOI-NIO-STUDENTS",
     )
     countries = Spec("nio_countries", "GPOI", "countries", "from {value} countries.", period)
-    call = e.call("reports/women-trained", program="GPOI", topic="nio")
+    call = e.call("reports/women-trained", program="GPOI", topic="nio", distinct_counts="true")
 
     async def figures() -> None:
         report = await women_trained.women_trained(
-            session, actor, program="GPOI", topic="nio", suppress_below=e.suppress_below
+            session,
+            actor,
+            program="GPOI",
+            topic="nio",
+            suppress_below=e.suppress_below,
+            distinct_counts=True,
         )
         totals = report.totals
         source = Source(
             call,
             report.method,
-            records={"trainings": totals.trainings, "countries": totals.countries},
+            records={"trainings": totals.trainings or 0, "countries": totals.countries or 0},
             suppressed=totals.suppressed or [],
             suppressed_rows=withheld_rows(report.rows),
         )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
-from app.core.rollup import matching, within
+from app.core.rollup import matching
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
@@ -38,11 +38,14 @@ WOMEN_TRAINED_METHOD = (
     "half-up to one decimal (null when total is 0); cumulative_women is the running sum of "
     "women over fiscal years from the first year in range (per other group when grouped by "
     "two). Figures are summed in SQL from a rollup of the participant records that every "
-    "training write keeps exactly in step, in the same transaction. trainings and countries "
-    "count, by the same rule, the distinct trainings with a participant row in the group and "
-    "the distinct participants' countries of those rows (COUNT DISTINCT over the records, "
-    "totals over the whole selection: a training or a country in several groups counts once in "
-    "totals); they are no counts of people and are never withheld."
+    "training write keeps exactly in step, in the same transaction."
+)
+DISTINCT_METHOD = (
+    " trainings and countries (distinct_counts=true) count, by the same rule, the distinct "
+    "trainings with a participant row in the group and the distinct countries of those rows "
+    "(COUNT DISTINCT over the participant records, not the rollup; in totals over the whole "
+    "selection, so a training or a country in several groups counts once there); they are no "
+    "counts of people and are never withheld."
 )
 
 
@@ -56,6 +59,7 @@ class WomenTrainedFilters(BaseModel):
     to_fy: int | None
     group_by: list[str]
     suppress_below: int | None = None
+    distinct_counts: bool = False
     # Set when the figures were asked as known at an instant (see app/core/history.py).
     as_known_on: datetime | None = None
 
@@ -66,8 +70,8 @@ class WomenTrainedTotals(BaseModel):
     unreported: int | None
     total: int | None
     women_share_pct: float | None
-    trainings: int = 0
-    countries: int = 0
+    trainings: int | None = None
+    countries: int | None = None
     suppressed: list[str] | None = None
 
 
@@ -87,8 +91,7 @@ class WomenTrainedReport(BaseModel):
             "total",
             "women_share_pct",
             *extra,
-            "trainings",
-            "countries",
+            *(["trainings", "countries"] if self.filters.distinct_counts else []),
         ]
 
 
@@ -143,6 +146,7 @@ async def women_trained(
     to_fy: int | None = None,
     group_by: str = "fiscal_year",
     suppress_below: int | None = None,
+    distinct_counts: bool = False,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
     check_fiscal_years(from_fy, to_fy)
@@ -157,14 +161,15 @@ async def women_trained(
     if totals is None:
         totals = await _totals(session, conditions, topic)
     women, men, unreported = totals
-    records = [
-        *([Program.code == program.upper()] if program else []),
-        *([Partner.region == region] if region else []),
-        *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
-        *([Training.kind == kind] if kind else []),
-        *within(Training.fiscal_year, low=from_fy, high=to_fy),
-    ]
-    trainings, countries = await _distinct_counts(session, groups, rows, records, topic)
+    counted: dict[str, Any] = {}
+    if distinct_counts:
+        records = [
+            *([Program.code == program.upper()] if program else []),
+            *([Partner.region == region] if region else []),
+            *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
+            *matching(Training, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
+        ]
+        counted = await _distinct_counts(session, groups, rows, records, topic)
     report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
@@ -175,8 +180,10 @@ async def women_trained(
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=groups,
+            # Echoed when asked for (the answer leaves unset fields out).
+            **({"distinct_counts": True} if distinct_counts else {}),
         ),
-        method=WOMEN_TRAINED_METHOD,
+        method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if distinct_counts else ""),
         rows=rows,
         totals=WomenTrainedTotals(
             women=women,
@@ -184,11 +191,21 @@ async def women_trained(
             unreported=unreported,
             total=women + men + unreported,
             women_share_pct=share_pct(women, women + men + unreported),
-            trainings=trainings,
-            countries=countries,
+            **counted,
         ),
     )
-    return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
+    report = suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return _withhold_running_sums(_unasked_counts_unset(report))
+
+
+def _unasked_counts_unset(report: WomenTrainedReport) -> WomenTrainedReport:
+    """Suppression rebuilds the totals, setting every field: the counts not asked for are left
+    out of the answer again."""
+    if report.filters.distinct_counts:
+        return report
+    shown = report.totals.model_dump(exclude={"trainings", "countries"}, exclude_unset=True)
+    report.totals = WomenTrainedTotals.model_validate(shown)
+    return report
 
 
 _SUMS = (
@@ -291,7 +308,7 @@ async def _distinct_counts(
     rows: list[dict[str, Any]],
     conditions: list[Any],
     topic: str | None,
-) -> tuple[int, int]:
+) -> dict[str, int]:
     """Set each row's `trainings` and `countries` (distinct trainings with a participant row in
     the group, and those rows' distinct countries), and answer both over the whole selection
     (each training and country once, under the one topic filtered on if any)."""
@@ -321,7 +338,7 @@ async def _distinct_counts(
         row["trainings"], row["countries"] = found.get(tuple(str(row[g]) for g in groups), (0, 0))
     totals = _over_records(*counts, topic_join=topic is not None).where(*conditions, *topic_only)
     trainings, countries = (await session.execute(totals)).one()
-    return int(trainings or 0), int(countries or 0)
+    return {"trainings": int(trainings or 0), "countries": int(countries or 0)}
 
 
 async def _totals(

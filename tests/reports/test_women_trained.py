@@ -117,11 +117,19 @@ async def test_nio_courses_counted_by_partner(client: httpx.AsyncClient, keys: K
     assert {r["partner"] for r in report["rows"]} == set(NIO_COUNTRIES)
     assert all(r["total"] == 5 and r["women"] == 2 for r in report["rows"])
     assert report["totals"]["total"] == 180 > 170
+    assert "trainings" not in report["totals"] and "trainings" not in report["rows"][0]
     # One call answers the whole sentence: courses, students and countries, each counted once.
-    assert report["totals"]["trainings"] == 7
-    assert report["totals"]["countries"] == 36
-    assert all(r["trainings"] == 1 and r["countries"] == 1 for r in report["rows"])
-    by_year = (await client.get(f"{REPORT}?topic=nio&group_by=fiscal_year", headers=admin)).json()
+    counted = (
+        await client.get(f"{REPORT}?topic=nio&group_by=partner&distinct_counts=true", headers=admin)
+    ).json()
+    assert counted["filters"]["distinct_counts"] is True
+    assert (counted["totals"]["trainings"], counted["totals"]["countries"]) == (7, 36)
+    assert all(r["trainings"] == 1 and r["countries"] == 1 for r in counted["rows"])
+    by_year = (
+        await client.get(
+            f"{REPORT}?topic=nio&group_by=fiscal_year&distinct_counts=true", headers=admin
+        )
+    ).json()
     assert [(r["fiscal_year"], r["trainings"], r["countries"]) for r in by_year["rows"]] == [
         (2020, 7, 36)
     ]
@@ -133,9 +141,14 @@ async def test_nio_courses_counted_by_partner(client: httpx.AsyncClient, keys: K
     assert topics["nio"] == topics["sea_prevention"] == 180
     assert topics["peacekeeping"] == 34
     assert by_topic["totals"]["total"] == 214
-    counted = {r["topic"]: (r["trainings"], r["countries"]) for r in by_topic["rows"]}
-    assert counted["nio"] == counted["sea_prevention"] == (7, 36)
-    assert by_topic["totals"]["trainings"] == 8  # the two-topic courses once each
+    by_topic = (
+        await client.get(
+            f"{REPORT}?group_by=topic,program&program=GPOI&distinct_counts=true", headers=admin
+        )
+    ).json()
+    counts = {r["topic"]: (r["trainings"], r["countries"]) for r in by_topic["rows"]}
+    assert counts["nio"] == counts["sea_prevention"] == (7, 36)
+    assert by_topic["totals"]["trainings"] == 8  # each two-topic course once
 
 
 async def test_grouping_by_two_and_region_and_csv(client: httpx.AsyncClient, keys: Keys) -> None:
@@ -171,8 +184,6 @@ async def test_grouping_by_two_and_region_and_csv(client: httpx.AsyncClient, key
             "unreported": 0,
             "total": 20,
             "women_share_pct": 50.0,
-            "trainings": 2,
-            "countries": 1,
         }
     ]
     as_csv = await client.get(
@@ -183,10 +194,24 @@ async def test_grouping_by_two_and_region_and_csv(client: httpx.AsyncClient, key
     lines = list(csv.reader(io.StringIO(as_csv.text)))
     header = ["fiscal_year", "women", "men", "unreported", "total", "women_share_pct"]
     assert lines == [
+        [*header, "cumulative_women"],
+        ["2020", "4", "6", "0", "10", "40.0", "4"],
+        ["2021", "11", "9", "0", "20", "55.0", "15"],
+    ]
+    # With distinct_counts, the CSV adds the trainings and countries of each group.
+    counted = await client.get(
+        f"{REPORT}?group_by=fiscal_year&distinct_counts=true&format=csv", headers=admin
+    )
+    assert list(csv.reader(io.StringIO(counted.text))) == [
         [*header, "cumulative_women", "trainings", "countries"],
         ["2020", "4", "6", "0", "10", "40.0", "4", "1", "1"],
         ["2021", "11", "9", "0", "20", "55.0", "15", "2", "2"],
     ]
+    af = (
+        await client.get(f"{REPORT}?region=AF&group_by=program&distinct_counts=true", headers=admin)
+    ).json()
+    assert (af["rows"][0]["trainings"], af["rows"][0]["countries"]) == (2, 1)
+    assert (af["totals"]["trainings"], af["totals"]["countries"]) == (2, 1)
     for bad in ("fiscal_year,program,partner", "title", "partner,partner", ""):
         refused = await client.get(f"{REPORT}?group_by={bad}", headers=admin)
         assert refused.status_code == 422, bad
@@ -219,15 +244,7 @@ async def test_no_matching_training_gives_empty_rows_and_zero_totals(
     admin = keys.headers("admin")
     created = await client.post(TRAININGS, json=training(external_ref="ONE"), headers=admin)
     assert created.status_code == 201, created.text
-    zero = {
-        "women": 0,
-        "men": 0,
-        "unreported": 0,
-        "total": 0,
-        "women_share_pct": None,
-        "trainings": 0,
-        "countries": 0,
-    }
+    zero = {"women": 0, "men": 0, "unreported": 0, "total": 0, "women_share_pct": None}
     for group_by in ("fiscal_year", "topic"):
         report = (
             await client.get(f"{REPORT}?group_by={group_by}&from_fy=2001&to_fy=2001", headers=admin)

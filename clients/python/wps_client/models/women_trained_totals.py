@@ -20,9 +20,9 @@ class WomenTrainedTotals:
         unreported (int | None):
         women (int | None):
         women_share_pct (float | None):
-        countries (int | Unset):  Default: 0.
+        countries (int | None | Unset):
         suppressed (list[str] | None | Unset):
-        trainings (int | Unset):  Default: 0.
+        trainings (int | None | Unset):
     """
 
     men: int | None
@@ -30,9 +30,9 @@ class WomenTrainedTotals:
     unreported: int | None
     women: int | None
     women_share_pct: float | None
-    countries: int | Unset = 0
+    countries: int | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
-    trainings: int | Unset = 0
+    trainings: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,7 +51,11 @@ class WomenTrainedTotals:
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
 
-        countries = self.countries
+        countries: int | None | Unset
+        if isinstance(self.countries, Unset):
+            countries = UNSET
+        else:
+            countries = self.countries
 
         suppressed: list[str] | None | Unset
         if isinstance(self.suppressed, Unset):
@@ -62,7 +66,11 @@ class WomenTrainedTotals:
         else:
             suppressed = self.suppressed
 
-        trainings = self.trainings
+        trainings: int | None | Unset
+        if isinstance(self.trainings, Unset):
+            trainings = UNSET
+        else:
+            trainings = self.trainings
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -123,7 +131,14 @@ class WomenTrainedTotals:
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
 
-        countries = d.pop("countries", UNSET)
+        def _parse_countries(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        countries = _parse_countries(d.pop("countries", UNSET))
 
         def _parse_suppressed(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -142,7 +157,14 @@ class WomenTrainedTotals:
 
         suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
 
-        trainings = d.pop("trainings", UNSET)
+        def _parse_trainings(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        trainings = _parse_trainings(d.pop("trainings", UNSET))
 
         women_trained_totals = cls(
             men=men,

@@ -22,6 +22,7 @@ def _get_kwargs(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -73,6 +74,8 @@ def _get_kwargs(
     params["to_fy"] = json_to_fy
 
     params["group_by"] = group_by
+
+    params["distinct_counts"] = distinct_counts
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -181,6 +184,7 @@ def sync_detailed(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -197,6 +201,8 @@ def sync_detailed(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -224,6 +230,7 @@ def sync_detailed(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -247,6 +254,7 @@ def sync(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -263,6 +271,8 @@ def sync(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -291,6 +301,7 @@ def sync(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -308,6 +319,7 @@ async def asyncio_detailed(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -324,6 +336,8 @@ async def asyncio_detailed(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -351,6 +365,7 @@ async def asyncio_detailed(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -372,6 +387,7 @@ async def asyncio(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -388,6 +404,8 @@ async def asyncio(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -417,6 +435,7 @@ async def asyncio(
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=group_by,
+            distinct_counts=distinct_counts,
             format_=format_,
             program=program,
             partner=partner,
