@@ -521,8 +521,27 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
     await answered(b, [spec(c, i, None) for c, i in kinds], call, figures)
 
 
+async def _program_totals(
+    session: AsyncSession,
+    actor: Principal,
+    b: Builder,
+    spec: Spec,
+    path: str,
+    read: Callable[[], Awaitable[tuple[str, dict[str, int]]]],
+) -> None:
+    """A figure that is a count in a report's totals for one program over all fiscal years:
+    `read` answers the report's method and its totals (the figure first)."""
+    program = spec.id.split("_", 1)[0].upper()
+    call = b.edition.call(path, suppressible=False, program=program)
+
+    async def figures() -> None:
+        method, totals = await read()
+        b.add(spec, next(iter(totals.values())), Source(call, method, records=totals))
+
+    await answered(b, [spec], call, figures)
+
+
 async def _upgrades(session: AsyncSession, actor: Principal, b: Builder) -> None:
-    e = b.edition
     spec = Spec(
         "gpoi_facility_upgrades",
         "GPOI",
@@ -532,21 +551,20 @@ async def _upgrades(session: AsyncSession, actor: Principal, b: Builder) -> None
         "all fiscal years",
         "GPOI-FACILITY-UPGRADES",
     )
-    call = e.call("reports/facility-upgrades", suppressible=False, program="GPOI")
 
-    async def figures() -> None:
-        report = await facility_upgrades.facility_upgrades(
-            session, actor, ["fiscal_year"], facility_upgrades.UpgradesQuery(program="GPOI")
-        )
+    async def read() -> tuple[str, dict[str, int]]:
+        query = facility_upgrades.UpgradesQuery(program="GPOI")
+        report = await facility_upgrades.facility_upgrades(session, actor, ["fiscal_year"], query)
         totals = report.totals
-        records = {"completed": totals.completed, "women_beds_added": totals.women_beds_added}
-        b.add(spec, totals.completed, Source(call, report.method, records=records))
+        return report.method, {
+            "completed": totals.completed,
+            "women_beds_added": totals.women_beds_added,
+        }
 
-    await answered(b, [spec], call, figures)
+    await _program_totals(session, actor, b, spec, "reports/facility-upgrades", read)
 
 
 async def _milestones(session: AsyncSession, actor: Principal, b: Builder) -> None:
-    e = b.edition
     spec = Spec(
         "gdrp_policy_milestones",
         "GDRP",
@@ -556,16 +574,13 @@ async def _milestones(session: AsyncSession, actor: Principal, b: Builder) -> No
         "all fiscal years",
         "GDRP-POLICY-MILESTONES",
     )
-    call = e.call("reports/policy-milestones", suppressible=False, program="GDRP")
 
-    async def figures() -> None:
-        report = await policy_milestones.policy_milestones(
-            session, actor, ["fiscal_year"], policy_milestones.MilestonesQuery(program="GDRP")
-        )
-        records = {"milestones": report.totals.milestones}
-        b.add(spec, report.totals.milestones, Source(call, report.method, records=records))
+    async def read() -> tuple[str, dict[str, int]]:
+        query = policy_milestones.MilestonesQuery(program="GDRP")
+        report = await policy_milestones.policy_milestones(session, actor, ["fiscal_year"], query)
+        return report.method, {"milestones": report.totals.milestones}
 
-    await answered(b, [spec], call, figures)
+    await _program_totals(session, actor, b, spec, "reports/policy-milestones", read)
 
 
 async def _outcomes(card: scorecard.Scorecard | None, call: str, b: Builder) -> None:
