@@ -17,7 +17,13 @@ from playwright.async_api import Browser
 
 from app.dashboard.pages import FACT_SHEET_URL
 from tests.conftest import Keys, Seeded, reset_database
-from tests.dashboard.test_browser import ADMIN_KEY, OUTPUT, browser, serving  # noqa: F401
+from tests.dashboard.test_browser import (  # noqa: F401
+    ADMIN_KEY,
+    OUTPUT,
+    browser,
+    serious_violations,
+    serving,
+)
 from tests.dashboard.test_pages import policy
 from tests.factsheet.readme_data import write_readme_data
 
@@ -90,6 +96,8 @@ async def test_the_fact_sheet_prints_to_two_pages_at_most_with_the_seeded_figure
         await call.get_attribute("href")
         == "/api/v1/reports/imet-completions?from_fy=2015&to_fy=2019"
     )
+
+    assert await serious_violations(page) == []
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     pdf = OUTPUT / "fact-sheet.pdf"

@@ -251,6 +251,12 @@ async def test_every_figure_equals_a_second_route_now_and_as_known_before(
     at = published.isoformat().replace("+00:00", "Z")
     then = await _values(client, admin, f"&as_known_on={at}")
     assert then == edition
+    # As known yesterday, before any of the test's records: nothing counted, no UN snapshot.
+    yesterday = date.fromordinal(datetime.now(UTC).date().toordinal() - 1)
+    before = await _values(client, admin, f"&as_known_on={yesterday}")
+    assert before["pk_partner_women_share"] is None
+    assert before["gpoi_women_trained"] == before["nio_courses"] == before["gpoi_partners"] == 0
+    assert before["imet_women_obligated"] == "0.00"
 
     moved = await client.get(
         f"{SHEET}/changes?from={at}&to={datetime.now(UTC).date()}&fiscal_year=2022", headers=admin
