@@ -11,6 +11,7 @@ from app.cwd.router import router as cwd_teams
 from app.facilities.router import centers as training_centers
 from app.facilities.router import imports_router as facility_imports
 from app.facilities.router import router as facility_upgrades
+from app.factsheet.router import router as fact_sheet
 from app.funding.router import imports_router as funding_imports
 from app.funding.router import router as funding
 from app.gdrp.router import engagements as advisory_engagements
@@ -60,6 +61,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     cwd_teams,
     cwd_imports,
     reports,
+    fact_sheet,
     exports,
     audit,
     api_keys,

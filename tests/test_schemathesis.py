@@ -106,6 +106,8 @@ DECLARED_REFUSALS = [
     ("", "this role is already listed"),  # roles are items of a list: each once
     ("as_known_on", "is no calendar date"),  # JSON Schema's pattern cannot tell 2021-02-30
     ("as_known_on", "must not be in the future"),  # depends on the clock
+    # The fact sheet's changes between two instants read like as_known_on (and in order).
+    *((name, text) for name in ("from", "to") for text in ("is no calendar date", "must not be")),
     ("/metric", "a derived indicator names its metric"),  # fields follow `source`
     ("/baseline", "a decrease indicator needs a baseline"),  # and `direction`
     ("/value", "a count must be a whole number"),  # follows the indicator's measure (state)

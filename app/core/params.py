@@ -252,22 +252,28 @@ def _as_known_on(
 ) -> datetime | None:
     if as_known_on is None:
         return None
+    return known_instant("as_known_on", as_known_on)
+
+
+def known_instant(parameter: str, value: str) -> datetime:
+    """A query parameter naming an instant the records are read as known at: a date (its end,
+    UTC) or a timestamp with its UTC offset, not in the future; else a 422 naming it."""
     problem = "a date (YYYY-MM-DD) or a timestamp with a UTC offset (YYYY-MM-DDTHH:MM:SSZ)"
     try:
-        if len(as_known_on) == 10:
-            day = date.fromisoformat(as_known_on)
+        if len(value) == 10:
+            day = date.fromisoformat(value)
             at: datetime | None = datetime.combine(day, time.max, UTC)
             future = day > datetime.now(UTC).date()
         else:
-            given = datetime.fromisoformat(as_known_on)
+            given = datetime.fromisoformat(value)
             at = _in_utc(given) if given.tzinfo is not None else None
             future = at is not None and at > datetime.now(UTC)
     except ValueError:
-        raise invalid_query("as_known_on", f"is no calendar date or time: {problem}") from None
+        raise invalid_query(parameter, f"is no calendar date or time: {problem}") from None
     if at is None:
-        raise invalid_query("as_known_on", f"needs a UTC offset: {problem}")
+        raise invalid_query(parameter, f"needs a UTC offset: {problem}")
     if future:
-        raise invalid_query("as_known_on", "must not be in the future")
+        raise invalid_query(parameter, "must not be in the future")
     return at
 
 

@@ -3,6 +3,7 @@ Content-Security-Policy: this origin's scripts, styles and API only, nothing inl
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from importlib.resources import files
 
 from fastapi import FastAPI
@@ -13,6 +14,7 @@ from starlette.types import Scope
 
 STATIC_DIR = files("app.dashboard") / "static"
 PAGE_URL = "/dashboard"
+FACT_SHEET_URL = "/dashboard/fact-sheet"
 ASSETS_URL = "/dashboard/static"
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -39,6 +41,16 @@ HEADERS = {
 }
 
 
+def _page(name: str) -> Callable[[Request], Awaitable[HTMLResponse]]:
+    """A route answering the static page `name` under the page's policy."""
+    html = (STATIC_DIR / name).read_text(encoding="utf-8")
+
+    async def show(request: Request) -> HTMLResponse:
+        return HTMLResponse(html, headers=HEADERS)
+
+    return show
+
+
 class DashboardFiles(StaticFiles):
     """The dashboard's scripts and styles, each answered with the page's policy."""
 
@@ -49,11 +61,8 @@ class DashboardFiles(StaticFiles):
 
 
 def install_dashboard(app: FastAPI) -> None:
-    """Serve the page (outside the API and its contract) and mount its files."""
-    html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-
-    async def show(request: Request) -> HTMLResponse:
-        return HTMLResponse(html, headers=HEADERS)
-
-    app.add_route(PAGE_URL, show, methods=["GET"], include_in_schema=False)
+    """Serve the pages (outside the API and its contract) and mount their files: the
+    dashboard, and the printable fact sheet."""
+    for url, name in ((PAGE_URL, "index.html"), (FACT_SHEET_URL, "factsheet.html")):
+        app.add_route(url, _page(name), methods=["GET"], include_in_schema=False)
     app.mount(ASSETS_URL, DashboardFiles(directory=str(STATIC_DIR)), name="dashboard-assets")

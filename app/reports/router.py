@@ -246,6 +246,13 @@ async def women_trained_report(
     group_by: Annotated[
         str, group_by_query("One or two of fiscal_year, program, partner, region, topic (comma)")
     ] = "fiscal_year",
+    distinct_counts: Annotated[
+        bool,
+        Query(
+            description="Add trainings and countries (distinct, per group and in totals), "
+            "counted over the participant records"
+        ),
+    ] = False,
 ) -> Response:
     report = await shared.known(
         women_trained.women_trained(
@@ -260,6 +267,7 @@ async def women_trained_report(
             to_fy=to_fy,
             group_by=group_by,
             suppress_below=shared.suppress_below,
+            distinct_counts=distinct_counts,
         )
     )
     return shared.answer(report, women_trained.csv_table, "women-trained.csv")

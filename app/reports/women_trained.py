@@ -18,7 +18,13 @@ from app.partners.models import Partner
 from app.programs.models import Program
 from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
-from app.trainings.models import ALL_TOPICS, WomenTrainedRollup
+from app.trainings.models import (
+    ALL_TOPICS,
+    Participant,
+    Training,
+    TrainingTopic,
+    WomenTrainedRollup,
+)
 
 WOMEN_TRAINED_GROUPS = ("fiscal_year", "program", "partner", "region", "topic")
 
@@ -34,6 +40,13 @@ WOMEN_TRAINED_METHOD = (
     "two). Figures are summed in SQL from a rollup of the participant records that every "
     "training write keeps exactly in step, in the same transaction."
 )
+DISTINCT_METHOD = (
+    " trainings and countries (distinct_counts=true) count, by the same rule, the distinct "
+    "trainings with a participant row in the group and the distinct countries of those rows "
+    "(COUNT DISTINCT over the participant records, not the rollup; in totals over the whole "
+    "selection, so a training or a country in several groups counts once there); they are no "
+    "counts of people and are never withheld."
+)
 
 
 class WomenTrainedFilters(BaseModel):
@@ -46,6 +59,7 @@ class WomenTrainedFilters(BaseModel):
     to_fy: int | None
     group_by: list[str]
     suppress_below: int | None = None
+    distinct_counts: bool = False
     # Set when the figures were asked as known at an instant (see app/core/history.py).
     as_known_on: datetime | None = None
 
@@ -56,6 +70,8 @@ class WomenTrainedTotals(BaseModel):
     unreported: int | None
     total: int | None
     women_share_pct: float | None
+    trainings: int | None = None
+    countries: int | None = None
     suppressed: list[str] | None = None
 
 
@@ -75,6 +91,7 @@ class WomenTrainedReport(BaseModel):
             "total",
             "women_share_pct",
             *extra,
+            *(["trainings", "countries"] if self.filters.distinct_counts else []),
         ]
 
 
@@ -129,6 +146,7 @@ async def women_trained(
     to_fy: int | None = None,
     group_by: str = "fiscal_year",
     suppress_below: int | None = None,
+    distinct_counts: bool = False,
 ) -> WomenTrainedReport:
     groups = women_trained_groups(group_by)
     check_fiscal_years(from_fy, to_fy)
@@ -143,6 +161,15 @@ async def women_trained(
     if totals is None:
         totals = await _totals(session, conditions, topic)
     women, men, unreported = totals
+    counted: dict[str, Any] = {}
+    if distinct_counts:
+        records = [
+            *([Program.code == program.upper()] if program else []),
+            *([Partner.region == region] if region else []),
+            *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
+            *matching(Training, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
+        ]
+        counted = await _distinct_counts(session, groups, rows, records, topic)
     report = WomenTrainedReport(
         filters=WomenTrainedFilters(
             program=program.upper() if program else None,
@@ -153,8 +180,10 @@ async def women_trained(
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=groups,
+            # Echoed when asked for (the answer leaves unset fields out).
+            **({"distinct_counts": True} if distinct_counts else {}),
         ),
-        method=WOMEN_TRAINED_METHOD,
+        method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if distinct_counts else ""),
         rows=rows,
         totals=WomenTrainedTotals(
             women=women,
@@ -162,9 +191,21 @@ async def women_trained(
             unreported=unreported,
             total=women + men + unreported,
             women_share_pct=share_pct(women, women + men + unreported),
+            **counted,
         ),
     )
-    return _withhold_running_sums(suppress(report, COUNTS, suppress_below, rows, report.totals))
+    report = suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return _withhold_running_sums(_unasked_counts_unset(report))
+
+
+def _unasked_counts_unset(report: WomenTrainedReport) -> WomenTrainedReport:
+    """Suppression rebuilds the totals, setting every field: the counts not asked for are left
+    out of the answer again."""
+    if report.filters.distinct_counts:
+        return report
+    shown = report.totals.model_dump(exclude={"trainings", "countries"}, exclude_unset=True)
+    report.totals = WomenTrainedTotals.model_validate(shown)
+    return report
 
 
 _SUMS = (
@@ -244,6 +285,60 @@ def _row(groups: list[str], found: tuple[Any, ...]) -> dict[str, Any]:
     if "fiscal_year" in groups:
         row["cumulative_women"] = int(found[-1])
     return row
+
+
+def _over_records(*columns: Any, topic_join: bool) -> Select[Any]:
+    """`columns` from the participant rows joined to their training, program and partner (and,
+    when `topic_join`, once per topic of the training): the records the rollup sums."""
+    stmt = (
+        select(*columns)
+        .select_from(Participant)
+        .join(Training, Training.id == Participant.training_id)
+        .join(Program, Program.id == Training.program_id)
+        .join(Partner, Partner.id == Participant.partner_id)
+    )
+    if topic_join:
+        stmt = stmt.join(TrainingTopic, TrainingTopic.training_id == Training.id)
+    return stmt
+
+
+async def _distinct_counts(
+    session: AsyncSession,
+    groups: list[str],
+    rows: list[dict[str, Any]],
+    conditions: list[Any],
+    topic: str | None,
+) -> dict[str, int]:
+    """Set each row's `trainings` and `countries` (distinct trainings with a participant row in
+    the group, and those rows' distinct countries), and answer both over the whole selection
+    (each training and country once, under the one topic filtered on if any)."""
+    keys = {
+        "fiscal_year": Training.fiscal_year,
+        "program": Program.code,
+        "partner": Partner.code,
+        "region": Partner.region,
+        "topic": TrainingTopic.topic,
+    }
+    topic_only = [TrainingTopic.topic == topic] if topic else []
+    counts = (
+        func.count(Training.id.distinct()),
+        func.count(Participant.partner_id.distinct()),
+    )
+    columns = [keys[g] for g in groups]
+    stmt = (
+        _over_records(*columns, *counts, topic_join="topic" in groups or topic is not None)
+        .where(*conditions, *topic_only)
+        .group_by(*columns)
+    )
+    found = {
+        tuple(str(v) for v in r[: len(groups)]): (int(r[-2]), int(r[-1]))
+        for r in (await session.execute(stmt)).all()
+    }
+    for row in rows:
+        row["trainings"], row["countries"] = found.get(tuple(str(row[g]) for g in groups), (0, 0))
+    totals = _over_records(*counts, topic_join=topic is not None).where(*conditions, *topic_only)
+    trainings, countries = (await session.execute(totals)).one()
+    return {"trainings": int(trainings or 0), "countries": int(countries or 0)}
 
 
 async def _totals(

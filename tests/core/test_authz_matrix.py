@@ -136,6 +136,8 @@ TABLE: dict[tuple[str, str], frozenset[str]] = {
     ("DELETE", "/api/v1/indicators/{code}/locks/{fiscal_year}"): ADMIN,
     ("GET", "/api/v1/indicators/{code}/progress"): EVERYONE,
     ("GET", "/api/v1/reports/scorecard"): EVERYONE,
+    ("GET", "/api/v1/fact-sheet"): EVERYONE,
+    ("GET", "/api/v1/fact-sheet/changes"): NOT_EMBASSY,
     # GPOI training centers and facility upgrades (embassy keys read their own country's)
     ("GET", "/api/v1/training-centers"): EVERYONE,
     ("POST", "/api/v1/training-centers"): WRITERS,

@@ -50,7 +50,7 @@ async def test_the_scripts_are_shipped_in_the_package_and_use_no_other_origin(
     client: httpx.AsyncClient,
 ) -> None:
     scripts = [p for p in STATIC.iterdir() if p.name.endswith(".js")]
-    assert {p.name for p in scripts} == {"dashboard.js", "charts.js"}
+    assert {p.name for p in scripts} == {"dashboard.js", "charts.js", "factsheet.js"}
     for script in scripts:
         served = await client.get(f"/dashboard/static/{script.name}")
         assert served.headers["content-type"].startswith("text/javascript")

@@ -117,6 +117,22 @@ async def test_nio_courses_counted_by_partner(client: httpx.AsyncClient, keys: K
     assert {r["partner"] for r in report["rows"]} == set(NIO_COUNTRIES)
     assert all(r["total"] == 5 and r["women"] == 2 for r in report["rows"])
     assert report["totals"]["total"] == 180 > 170
+    assert "trainings" not in report["totals"] and "trainings" not in report["rows"][0]
+    # One call answers the whole sentence: courses, students and countries, each counted once.
+    counted = (
+        await client.get(f"{REPORT}?topic=nio&group_by=partner&distinct_counts=true", headers=admin)
+    ).json()
+    assert counted["filters"]["distinct_counts"] is True
+    assert (counted["totals"]["trainings"], counted["totals"]["countries"]) == (7, 36)
+    assert all(r["trainings"] == 1 and r["countries"] == 1 for r in counted["rows"])
+    by_year = (
+        await client.get(
+            f"{REPORT}?topic=nio&group_by=fiscal_year&distinct_counts=true", headers=admin
+        )
+    ).json()
+    assert [(r["fiscal_year"], r["trainings"], r["countries"]) for r in by_year["rows"]] == [
+        (2020, 7, 36)
+    ]
     # By topic, a two-topic course counts under each topic; the totals still count it once.
     by_topic = (
         await client.get(f"{REPORT}?group_by=topic,program&program=GPOI", headers=admin)
@@ -125,6 +141,14 @@ async def test_nio_courses_counted_by_partner(client: httpx.AsyncClient, keys: K
     assert topics["nio"] == topics["sea_prevention"] == 180
     assert topics["peacekeeping"] == 34
     assert by_topic["totals"]["total"] == 214
+    by_topic = (
+        await client.get(
+            f"{REPORT}?group_by=topic,program&program=GPOI&distinct_counts=true", headers=admin
+        )
+    ).json()
+    counts = {r["topic"]: (r["trainings"], r["countries"]) for r in by_topic["rows"]}
+    assert counts["nio"] == counts["sea_prevention"] == (7, 36)
+    assert by_topic["totals"]["trainings"] == 8  # each two-topic course once
 
 
 async def test_grouping_by_two_and_region_and_csv(client: httpx.AsyncClient, keys: Keys) -> None:
@@ -174,6 +198,20 @@ async def test_grouping_by_two_and_region_and_csv(client: httpx.AsyncClient, key
         ["2020", "4", "6", "0", "10", "40.0", "4"],
         ["2021", "11", "9", "0", "20", "55.0", "15"],
     ]
+    # With distinct_counts, the CSV adds the trainings and countries of each group.
+    counted = await client.get(
+        f"{REPORT}?group_by=fiscal_year&distinct_counts=true&format=csv", headers=admin
+    )
+    assert list(csv.reader(io.StringIO(counted.text))) == [
+        [*header, "cumulative_women", "trainings", "countries"],
+        ["2020", "4", "6", "0", "10", "40.0", "4", "1", "1"],
+        ["2021", "11", "9", "0", "20", "55.0", "15", "2", "2"],
+    ]
+    af = (
+        await client.get(f"{REPORT}?region=AF&group_by=program&distinct_counts=true", headers=admin)
+    ).json()
+    assert (af["rows"][0]["trainings"], af["rows"][0]["countries"]) == (2, 1)
+    assert (af["totals"]["trainings"], af["totals"]["countries"]) == (2, 1)
     for bad in ("fiscal_year,program,partner", "title", "partner,partner", ""):
         refused = await client.get(f"{REPORT}?group_by={bad}", headers=admin)
         assert refused.status_code == 422, bad

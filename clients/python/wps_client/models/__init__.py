@@ -43,8 +43,21 @@ from .facility_upgrade_create import FacilityUpgradeCreate
 from .facility_upgrade_read import FacilityUpgradeRead
 from .facility_upgrade_update import FacilityUpgradeUpdate
 from .facility_upgrades_list_format_type_0 import FacilityUpgradesListFormatType0
+from .fact_sheet import FactSheet
+from .fact_sheet_changes import FactSheetChanges
+from .fact_sheet_changes_changes import FactSheetChangesChanges
+from .fact_sheet_changes_changes_additional_property import FactSheetChangesChangesAdditionalProperty
+from .fact_sheet_changes_filters import FactSheetChangesFilters
+from .fact_sheet_filters import FactSheetFilters
+from .fact_sheet_format_type_0 import FactSheetFormatType0
 from .feature import Feature
 from .field_error import FieldError
+from .figure import Figure
+from .figure_change import FigureChange
+from .figure_change_moved_by import FigureChangeMovedBy
+from .figure_change_moved_by_additional_property import FigureChangeMovedByAdditionalProperty
+from .figure_inputs import FigureInputs
+from .figure_inputs_records import FigureInputsRecords
 from .focus import Focus
 from .funding_filters import FundingFilters
 from .funding_report import FundingReport
@@ -74,6 +87,7 @@ from .indicator_create import IndicatorCreate
 from .indicator_read import IndicatorRead
 from .indicator_read_metric_filters import IndicatorReadMetricFilters
 from .indicator_results_list_format_type_0 import IndicatorResultsListFormatType0
+from .indicator_status import IndicatorStatus
 from .indicator_update import IndicatorUpdate
 from .indicators_list_format_type_0 import IndicatorsListFormatType0
 from .kind import Kind
@@ -199,6 +213,7 @@ from .share_filters import ShareFilters
 from .share_row import ShareRow
 from .signed_in import SignedIn
 from .skipped_row import SkippedRow
+from .snapshot_input import SnapshotInput
 from .snapshot_read import SnapshotRead
 from .snapshot_ref import SnapshotRef
 from .snapshot_upload import SnapshotUpload
@@ -287,8 +302,21 @@ __all__ = (
     "FacilityUpgradeRead",
     "FacilityUpgradesListFormatType0",
     "FacilityUpgradeUpdate",
+    "FactSheet",
+    "FactSheetChanges",
+    "FactSheetChangesChanges",
+    "FactSheetChangesChangesAdditionalProperty",
+    "FactSheetChangesFilters",
+    "FactSheetFilters",
+    "FactSheetFormatType0",
     "Feature",
     "FieldError",
+    "Figure",
+    "FigureChange",
+    "FigureChangeMovedBy",
+    "FigureChangeMovedByAdditionalProperty",
+    "FigureInputs",
+    "FigureInputsRecords",
     "Focus",
     "FundingFilters",
     "FundingReport",
@@ -317,6 +345,7 @@ __all__ = (
     "IndicatorReadMetricFilters",
     "IndicatorResultsListFormatType0",
     "IndicatorsListFormatType0",
+    "IndicatorStatus",
     "IndicatorUpdate",
     "Kind",
     "LockRead",
@@ -441,6 +470,7 @@ __all__ = (
     "ShareRow",
     "SignedIn",
     "SkippedRow",
+    "SnapshotInput",
     "SnapshotRead",
     "SnapshotRef",
     "SnapshotUpload",

@@ -25,6 +25,7 @@ class WomenTrainedFilters:
         to_fy (int | None):
         topic (None | str):
         as_known_on (datetime.datetime | None | Unset):
+        distinct_counts (bool | Unset):  Default: False.
         suppress_below (int | None | Unset):
     """
 
@@ -37,6 +38,7 @@ class WomenTrainedFilters:
     to_fy: int | None
     topic: None | str
     as_known_on: datetime.datetime | None | Unset = UNSET
+    distinct_counts: bool | Unset = False
     suppress_below: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,6 +74,8 @@ class WomenTrainedFilters:
         else:
             as_known_on = self.as_known_on
 
+        distinct_counts = self.distinct_counts
+
         suppress_below: int | None | Unset
         if isinstance(self.suppress_below, Unset):
             suppress_below = UNSET
@@ -94,6 +98,8 @@ class WomenTrainedFilters:
         )
         if as_known_on is not UNSET:
             field_dict["as_known_on"] = as_known_on
+        if distinct_counts is not UNSET:
+            field_dict["distinct_counts"] = distinct_counts
         if suppress_below is not UNSET:
             field_dict["suppress_below"] = suppress_below
 
@@ -171,6 +177,8 @@ class WomenTrainedFilters:
 
         as_known_on = _parse_as_known_on(d.pop("as_known_on", UNSET))
 
+        distinct_counts = d.pop("distinct_counts", UNSET)
+
         def _parse_suppress_below(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -190,6 +198,7 @@ class WomenTrainedFilters:
             to_fy=to_fy,
             topic=topic,
             as_known_on=as_known_on,
+            distinct_counts=distinct_counts,
             suppress_below=suppress_below,
         )
 

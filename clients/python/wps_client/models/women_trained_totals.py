@@ -20,7 +20,9 @@ class WomenTrainedTotals:
         unreported (int | None):
         women (int | None):
         women_share_pct (float | None):
+        countries (int | None | Unset):
         suppressed (list[str] | None | Unset):
+        trainings (int | None | Unset):
     """
 
     men: int | None
@@ -28,7 +30,9 @@ class WomenTrainedTotals:
     unreported: int | None
     women: int | None
     women_share_pct: float | None
+    countries: int | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
+    trainings: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +51,12 @@ class WomenTrainedTotals:
         women_share_pct: float | None
         women_share_pct = self.women_share_pct
 
+        countries: int | None | Unset
+        if isinstance(self.countries, Unset):
+            countries = UNSET
+        else:
+            countries = self.countries
+
         suppressed: list[str] | None | Unset
         if isinstance(self.suppressed, Unset):
             suppressed = UNSET
@@ -55,6 +65,12 @@ class WomenTrainedTotals:
 
         else:
             suppressed = self.suppressed
+
+        trainings: int | None | Unset
+        if isinstance(self.trainings, Unset):
+            trainings = UNSET
+        else:
+            trainings = self.trainings
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,8 +83,12 @@ class WomenTrainedTotals:
                 "women_share_pct": women_share_pct,
             }
         )
+        if countries is not UNSET:
+            field_dict["countries"] = countries
         if suppressed is not UNSET:
             field_dict["suppressed"] = suppressed
+        if trainings is not UNSET:
+            field_dict["trainings"] = trainings
 
         return field_dict
 
@@ -111,6 +131,15 @@ class WomenTrainedTotals:
 
         women_share_pct = _parse_women_share_pct(d.pop("women_share_pct"))
 
+        def _parse_countries(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        countries = _parse_countries(d.pop("countries", UNSET))
+
         def _parse_suppressed(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -128,13 +157,24 @@ class WomenTrainedTotals:
 
         suppressed = _parse_suppressed(d.pop("suppressed", UNSET))
 
+        def _parse_trainings(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        trainings = _parse_trainings(d.pop("trainings", UNSET))
+
         women_trained_totals = cls(
             men=men,
             total=total,
             unreported=unreported,
             women=women,
             women_share_pct=women_share_pct,
+            countries=countries,
             suppressed=suppressed,
+            trainings=trainings,
         )
 
         women_trained_totals.additional_properties = d

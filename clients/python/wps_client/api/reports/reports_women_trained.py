@@ -22,6 +22,7 @@ def _get_kwargs(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -73,6 +74,8 @@ def _get_kwargs(
     params["to_fy"] = json_to_fy
 
     params["group_by"] = group_by
+
+    params["distinct_counts"] = distinct_counts
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -181,6 +184,7 @@ def sync_detailed(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -197,6 +201,8 @@ def sync_detailed(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -225,6 +231,7 @@ def sync_detailed(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -248,6 +255,7 @@ def sync(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -264,6 +272,8 @@ def sync(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -293,6 +303,7 @@ def sync(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -310,6 +321,7 @@ async def asyncio_detailed(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -326,6 +338,8 @@ async def asyncio_detailed(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -354,6 +368,7 @@ async def asyncio_detailed(
         from_fy=from_fy,
         to_fy=to_fy,
         group_by=group_by,
+        distinct_counts=distinct_counts,
         format_=format_,
         program=program,
         partner=partner,
@@ -375,6 +390,7 @@ async def asyncio(
     from_fy: int | None | Unset = UNSET,
     to_fy: int | None | Unset = UNSET,
     group_by: str | Unset = "fiscal_year",
+    distinct_counts: bool | Unset = False,
     format_: None | ReportsWomenTrainedFormatType0 | Unset = UNSET,
     program: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
@@ -391,6 +407,8 @@ async def asyncio(
         to_fy (int | None | Unset): Last fiscal year, inclusive
         group_by (str | Unset): One or two of fiscal_year, program, partner, region, topic (comma)
             Default: 'fiscal_year'.
+        distinct_counts (bool | Unset): Add trainings and countries (distinct, per group and in
+            totals), counted over the participant records Default: False.
         format_ (None | ReportsWomenTrainedFormatType0 | Unset): `csv` answers text/csv (as does
             `Accept: text/csv`)
         program (None | str | Unset): Program code, any case
@@ -421,6 +439,7 @@ async def asyncio(
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=group_by,
+            distinct_counts=distinct_counts,
             format_=format_,
             program=program,
             partner=partner,
