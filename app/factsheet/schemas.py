@@ -37,7 +37,9 @@ class IndicatorStatus(BaseModel):
     actual: str | None
     target: str | None
     pct_of_target: float | None
-    status: ProgressStatus
+    status: ProgressStatus | None = Field(
+        description="null only when withheld with the actual (suppress_below)"
+    )
 
 
 class Figure(BaseModel):

@@ -19,7 +19,7 @@ class IndicatorStatus:
         code (str):
         fiscal_year (int):
         pct_of_target (float | None):
-        status (ProgressStatus): Where an indicator stands against its target.
+        status (None | ProgressStatus): null only when withheld with the actual (suppress_below)
         target (None | str):
     """
 
@@ -27,7 +27,7 @@ class IndicatorStatus:
     code: str
     fiscal_year: int
     pct_of_target: float | None
-    status: ProgressStatus
+    status: None | ProgressStatus
     target: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,7 +42,11 @@ class IndicatorStatus:
         pct_of_target: float | None
         pct_of_target = self.pct_of_target
 
-        status = self.status.value
+        status: None | str
+        if isinstance(self.status, ProgressStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         target: None | str
         target = self.target
@@ -84,7 +88,20 @@ class IndicatorStatus:
 
         pct_of_target = _parse_pct_of_target(d.pop("pct_of_target"))
 
-        status = ProgressStatus(d.pop("status"))
+        def _parse_status(data: object) -> None | ProgressStatus:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ProgressStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgressStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         def _parse_target(data: object) -> None | str:
             if data is None:
