@@ -115,7 +115,7 @@ async def _first_admin_key(session: AsyncSession) -> str | None:
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
-    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    workers: Annotated[int, typer.Option(envvar="WPS_WORKERS", help="worker processes", min=1)] = 1,
     worker_timeout: Annotated[
         int,
         typer.Option(
