@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.bulk import ImportRun, ImportSummary, Parsed, Progress
 from app.core.csvout import listing_batches
+from app.core.fiscal_year import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 from app.core.pagination import Listing, count_listed
 from app.core.records import RecordShape
 from app.cwd import imports as team_imports
@@ -23,6 +24,7 @@ from app.cwd.schemas import TEAM_RECORD, Activity, Composition
 from app.facilities import imports as upgrade_imports
 from app.facilities import service as facilities
 from app.facilities.schemas import FACILITY_UPGRADE_RECORD, Feature, UpgradeStatus
+from app.facilities.service import center_code
 from app.funding import imports as obligation_imports
 from app.funding import service as funding
 from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
@@ -32,9 +34,15 @@ from app.gdrp.schemas import MILESTONE_RECORD, MilestoneKind
 from app.imet_history import imports as history_imports
 from app.imet_history import service as imet_history
 from app.imet_history.schemas import IMET_HISTORY_RECORD
+from app.partners.service import partner_code
+from app.programs.service import program_code
+from app.projects.service import project_code
 from app.trainings import imports as training_imports
 from app.trainings import service as trainings
-from app.trainings.schemas import TRAINING_RECORD, SortOrder
+from app.trainings.schemas import TRAINING_RECORD, Kind, SortOrder, Topic
+
+# (session, a code as given) → the canonical code, or None when no such record exists.
+CodeLookup = Callable[[AsyncSession, str], Awaitable[str | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +50,13 @@ class Filter:
     """One export filter: a field of the kind's filters, offered as `--field-name`."""
 
     name: str
+    help: str
     value_type: type[str] | type[int] = str
-    help: str | None = None
     choices: type[Enum] | None = None
+    # A code that must name a record (what it names, its lookup): the CLI refuses an unknown
+    # one before exporting, as the API's filters answer 422.
+    lookup: tuple[str, CodeLookup] | None = None
+    bounds: tuple[int, int] | None = None  # the least and greatest value accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +90,29 @@ class BulkKind:
         return await self.run_import(session, None, parsed, dry_run=dry_run, progress=progress)
 
 
-# The filters most kinds share: a partner by its code, a fiscal year or a range of them.
-PARTNER = Filter("partner", help="alpha-3 or alpha-2")
-FISCAL_YEARS = (Filter("fiscal_year", int), Filter("from_fy", int), Filter("to_fy", int))
+# The filters the kinds share: codes resolved as the API's filters resolve them, fiscal years.
+PROGRAM = Filter(
+    "program",
+    "program code (GPOI, IMET, CWD, GDRP, ...), any case",
+    lookup=("program", program_code),
+)
+
+
+def country(name: str, meaning: str) -> Filter:
+    """A filter naming a country in any ISO form, looked up as the API's filters do."""
+    help = f"{meaning}: alpha-3, alpha-2 or numeric, any case"
+    return Filter(name, help, lookup=("country code", partner_code))
+
+
+PARTNER = country("partner", "partner country")
+PROJECT = Filter("project", "project code, any case", lookup=("project", project_code))
+_YEARS = (FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR)
+FISCAL_YEAR = Filter("fiscal_year", "US fiscal year (October to September)", int, bounds=_YEARS)
+FISCAL_YEARS = (
+    FISCAL_YEAR,
+    Filter("from_fy", "first fiscal year, inclusive", int, bounds=_YEARS),
+    Filter("to_fy", "last fiscal year, inclusive", int, bounds=_YEARS),
+)
 
 
 async def _trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> Listing:
@@ -115,13 +147,13 @@ KINDS: dict[str, BulkKind] = {
             parse=training_imports.parse,
             run_import=training_imports.import_trainings,
             filters=(
-                Filter("program"),
-                Filter("partner"),
-                Filter("host_country"),
+                PROGRAM,
+                country("partner", "participants from this country"),
+                country("host_country", "host country"),
                 *FISCAL_YEARS,
-                Filter("kind"),
-                Filter("topic"),
-                Filter("project"),
+                Filter("kind", "kind of event", choices=Kind),
+                Filter("topic", "one of the training's topics", choices=Topic),
+                PROJECT,
             ),
             make_filters=trainings.TrainingFilters,
             listing=_trainings,
@@ -132,12 +164,12 @@ KINDS: dict[str, BulkKind] = {
             parse=obligation_imports.parse,
             run_import=obligation_imports.import_obligations,
             filters=(
-                Filter("program"),
-                Filter("fiscal_year", int),
+                PROGRAM,
+                FISCAL_YEAR,
                 PARTNER,
-                Filter("type", choices=FundingType),
-                Filter("purpose", choices=Purpose),
-                Filter("project"),
+                Filter("type", "obligation or disbursement", choices=FundingType),
+                Filter("purpose", "a purpose tag the funding carries", choices=Purpose),
+                PROJECT,
             ),
             make_filters=funding.ObligationFilters,
             listing=_obligations,
@@ -160,11 +192,15 @@ KINDS: dict[str, BulkKind] = {
             parse=upgrade_imports.parse,
             run_import=upgrade_imports.import_upgrades,
             filters=(
-                Filter("program"),
-                Filter("partner", help="the center's country, alpha-3 or alpha-2"),
-                Filter("training_center"),
-                Filter("status", choices=UpgradeStatus),
-                Filter("feature", choices=Feature),
+                PROGRAM,
+                country("partner", "the center's country"),
+                Filter(
+                    "training_center",
+                    "training center code, any case",
+                    lookup=("training center", center_code),
+                ),
+                Filter("status", "the upgrade's status", choices=UpgradeStatus),
+                Filter("feature", "a feature the upgrade adds", choices=Feature),
                 *FISCAL_YEARS,
             ),
             make_filters=facilities.UpgradeFilters,
@@ -176,9 +212,9 @@ KINDS: dict[str, BulkKind] = {
             parse=milestone_imports.parse,
             run_import=milestone_imports.import_milestones,
             filters=(
-                Filter("program"),
+                PROGRAM,
                 PARTNER,
-                Filter("kind", choices=MilestoneKind),
+                Filter("kind", "kind of policy milestone", choices=MilestoneKind),
                 *FISCAL_YEARS,
             ),
             make_filters=gdrp.GdrpFilters,
@@ -191,10 +227,10 @@ KINDS: dict[str, BulkKind] = {
             run_import=team_imports.import_teams,
             filters=(
                 PARTNER,
-                Filter("program"),
-                Filter("project"),
-                Filter("activity", choices=Activity),
-                Filter("composition", choices=Composition, help="as of today"),
+                PROGRAM,
+                PROJECT,
+                Filter("activity", "what the team does", choices=Activity),
+                Filter("composition", "the team's composition as of today", choices=Composition),
             ),
             make_filters=cwd.TeamFilters,
             listing=_teams,

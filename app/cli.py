@@ -4,10 +4,12 @@ contract, and purge."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import inspect
 import json
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import AsyncIterable, Awaitable, Callable
@@ -115,7 +117,7 @@ async def _first_admin_key(session: AsyncSession) -> str | None:
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
-    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    workers: Annotated[int, typer.Option(envvar="WPS_WORKERS", help="worker processes", min=1)] = 1,
     worker_timeout: Annotated[
         int,
         typer.Option(
@@ -137,6 +139,7 @@ def serve(
     settings = get_settings()
     log_config = logging_config(settings.log_level, settings.log_format)
     logging.config.dictConfig(log_config)  # migrations and seeding log like the service
+    require_free_port(host, port)
     require_database()
     if not no_migrate:
         migrate()
@@ -163,6 +166,21 @@ def serve(
     finally:
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def require_free_port(host: str, port: int) -> None:
+    """Stop with one line when `host:port` cannot be listened on (another process holds it,
+    or the address is not this machine's), before migrations, seeding and uvicorn's start."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As uvicorn binds: a port in TIME_WAIT is free, one a process listens on is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+            hint = "choose another --port" if exc.errno == errno.EADDRINUSE else "check --host"
+            sys.exit(f"wps: cannot listen on {host}:{port}: {reason}; {hint}")
 
 
 def _metrics_directory(workers: int) -> str | None:
@@ -536,13 +554,38 @@ def _import_command(kind: BulkKind) -> Callable[..., None]:
     return command
 
 
+def _resolved_codes(kind: BulkKind, given: dict[str, Any]) -> dict[str, Any]:
+    """The filter values with each code looked up and made canonical, as the API's filters
+    are; an unknown one stops the export with one line naming its option (exit status 1)."""
+    lookups = {f.name: f.lookup for f in kind.filters if f.lookup is not None}
+    asked = {name: given[name] for name in lookups if given.get(name) is not None}
+    if not asked:
+        return given
+    require_database()
+
+    async def look_up(session: AsyncSession) -> dict[str, Any] | str:
+        resolved = dict(given)
+        for name, code in asked.items():
+            noun, lookup = lookups[name]
+            found = await lookup(session, code)
+            if found is None:
+                return f"--{name.replace('_', '-')}: unknown {noun} {code!r}"
+            resolved[name] = found
+        return resolved
+
+    resolved = _run(look_up)
+    if isinstance(resolved, str):
+        sys.exit(f"wps: {resolved}")
+    return resolved
+
+
 def _export_command(kind: BulkKind) -> Callable[..., None]:
     """`export KIND [--format] [--output] [--FILTER ...]`, its filter options from the table."""
 
     def command(**values: Any) -> None:
         format, output = values.pop("format"), values.pop("output")
         given = {k: v.value if isinstance(v, Enum) else v for k, v in values.items()}
-        export_file(kind, kind.make_filters(**given), format, output)
+        export_file(kind, kind.make_filters(**_resolved_codes(kind, given)), format, output)
 
     option = inspect.Parameter.KEYWORD_ONLY
     params = [
@@ -570,7 +613,15 @@ def _export_command(kind: BulkKind) -> Callable[..., None]:
             f.name,
             option,
             default=None,
-            annotation=Annotated[(f.choices or f.value_type) | None, typer.Option(help=f.help)],
+            annotation=Annotated[
+                (f.choices or f.value_type) | None,
+                typer.Option(
+                    help=f.help,
+                    min=f.bounds and f.bounds[0],
+                    max=f.bounds and f.bounds[1],
+                    show_default=False,
+                ),
+            ],
         )
         for f in kind.filters
     ]
@@ -579,27 +630,27 @@ def _export_command(kind: BulkKind) -> Callable[..., None]:
     return command
 
 
+def _group(help: str, **options: Any) -> typer.Typer:
+    """A command group with plain help and errors: a flag shows no `<bool>`, and a bad option
+    value is one line naming it (Rich's panels say both in a box)."""
+    return typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None, **options)
+
+
 def build_app() -> typer.Typer:
     """The `wps` command tree; import and export take one subcommand per bulk kind."""
     from app.bulk import KINDS
 
-    app = typer.Typer(
-        name="wps",
-        help=__doc__,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-    )
+    app = _group(__doc__ or "", name="wps", add_completion=False, pretty_exceptions_enable=False)
     app.command()(serve)
     app.command("migrate")(migrate_command)
     app.command("seed")(seed_command)
-    keys = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+    keys = _group("Manage API keys.")
     keys.command("create")(keys_create)
     keys.command("list")(keys_list)
     keys.command("revoke")(keys_revoke)
     app.add_typer(keys, name="keys")
-    imports = typer.Typer(help="Bulk import from a file.", no_args_is_help=True)
-    exports = typer.Typer(help="Bulk export to a file.", no_args_is_help=True)
+    imports = _group("Bulk import from a file.")
+    exports = _group("Bulk export to a file.")
     for kind in KINDS.values():
         imports.command(kind.name)(_import_command(kind))
         exports.command(kind.name)(_export_command(kind))

@@ -14,6 +14,29 @@ BOOTSTRAP_KEY_RULE = (
     " (generate one: python -c \"import secrets; print('wps_' + secrets.token_urlsafe(32))\")"
 )
 
+# The schemes WPS_DATABASE_URL may use → the async driver the service runs on (the URL's
+# scheme is the only place a driver is chosen).
+DATABASE_SCHEMES = {
+    "postgresql+asyncpg": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def async_database_url(url: str) -> str:
+    """`url` with its scheme made the async driver's (`postgresql://` → `postgresql+asyncpg://`);
+    an unsupported scheme is a ValueError naming it (and not the URL: it may hold a password)."""
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in DATABASE_SCHEMES:
+        shown = f"{scheme!r}" if separator else "none"
+        raise ValueError(
+            f"WPS_DATABASE_URL: unsupported scheme {shown}; use postgresql://user@host:5432/db"
+            " (asyncpg) or sqlite+aiosqlite:///path/to/wps.db"
+        )
+    return f"{DATABASE_SCHEMES[scheme.lower()]}://{rest}"
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WPS_", env_file=".env", extra="ignore")
@@ -80,6 +103,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        return async_database_url(value)
 
     @field_validator("bootstrap_admin_key")
     @classmethod

@@ -101,6 +101,13 @@ async def find_center(session: AsyncSession, code: str) -> TrainingCenter | None
     )
 
 
+async def center_code(session: AsyncSession, code: str) -> str | None:
+    """The code of the training center named `code` in any case, or None (for filters)."""
+    return await session.scalar(
+        select(TrainingCenter.code).where(TrainingCenter.code == code.upper())
+    )
+
+
 async def get_center(session: AsyncSession, principal: Principal, code: str) -> TrainingCenter:
     """A center the caller may see; another country's answers exactly as a missing one."""
     stmt = select(TrainingCenter).where(

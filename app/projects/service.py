@@ -128,6 +128,11 @@ async def project_codes(session: AsyncSession, ids: Collection[int]) -> dict[int
     return {project_id: code for project_id, code in rows.all()}
 
 
+async def project_code(session: AsyncSession, code: str) -> str | None:
+    """The code of the project named `code` in any case, or None (for filters)."""
+    return await session.scalar(select(Project.code).where(Project.code == code.upper()))
+
+
 async def project_filter_id(session: AsyncSession, code: str | None) -> int | None:
     """The id of a `?project=` filter's project; an unknown code is a 422 naming it."""
     if code is None:

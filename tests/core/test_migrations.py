@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import asyncio
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,19 +28,59 @@ from tests.conftest import PG_URL, ROOT
 ENV = ROOT / "migrations" / "env.py"
 
 
-@pytest.fixture
-async def scratch_url(backend: str, tmp_path: Path) -> str:
+@asynccontextmanager
+async def scratch_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database beside the test database, dropped again afterwards (on PostgreSQL
+    `<name>_mig`: the test run's role needs CREATE DATABASE, as the README says)."""
     if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'scratch.db'}"
+        yield f"sqlite+aiosqlite:///{tmp_path / 'scratch.db'}"
+        return
     assert PG_URL is not None
     url = make_url(PG_URL)
     scratch = f"{url.database}_mig"
-    admin = create_async_engine(PG_URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as conn:
-        await conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
-        await conn.execute(text(f'CREATE DATABASE "{scratch}"'))
-    await admin.dispose()
-    return url.set(database=scratch).render_as_string(hide_password=False)
+    await _admin(
+        f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)', f'CREATE DATABASE "{scratch}"'
+    )
+    try:
+        yield url.set(database=scratch).render_as_string(hide_password=False)
+    finally:
+        await _admin(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+
+
+async def _admin(*statements: str) -> None:
+    admin = create_async_engine(PG_URL or "", poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            for statement in statements:
+                await conn.execute(text(statement))
+    finally:
+        await admin.dispose()
+
+
+@pytest.fixture
+async def scratch_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with scratch_database(backend, tmp_path) as url:
+        yield url
+
+
+@pytest.mark.skipif(PG_URL is None, reason="a scratch database is a file on SQLite")
+async def test_the_scratch_database_is_dropped_after_use(tmp_path: Path) -> None:
+    async with scratch_database("postgresql", tmp_path) as url:
+        scratch = make_url(url).database
+        assert await _database_exists(scratch)
+    assert not await _database_exists(scratch)
+
+
+async def _database_exists(name: str | None) -> bool:
+    admin = create_async_engine(PG_URL or "", poolclass=NullPool)
+    try:
+        async with admin.connect() as conn:
+            found = await conn.scalar(
+                text("SELECT count(*) FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+    finally:
+        await admin.dispose()
+    return bool(found)
 
 
 def _tables(connection: Connection) -> set[str]:
