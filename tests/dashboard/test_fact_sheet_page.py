@@ -17,13 +17,7 @@ from playwright.async_api import Browser
 
 from app.dashboard.pages import FACT_SHEET_URL
 from tests.conftest import Keys, Seeded, reset_database
-from tests.dashboard.test_browser import (  # noqa: F401
-    ADMIN_KEY,
-    OUTPUT,
-    browser,
-    serious_violations,
-    serving,
-)
+from tests.dashboard.conftest import ADMIN_KEY, OUTPUT, serious_violations, serving
 from tests.dashboard.test_pages import policy
 from tests.factsheet.readme_data import write_readme_data
 
@@ -78,7 +72,7 @@ def pdf_text(pdf: Path) -> tuple[str, int]:
 
 
 async def test_the_fact_sheet_prints_to_two_pages_at_most_with_the_seeded_figures(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     live: Live,
 ) -> None:
     context = await browser.new_context()
