@@ -90,6 +90,14 @@ async def reset_postgres(url: str) -> None:
     await engine.dispose()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that drive the `wps` command on a scratch database (the slowest, tens of
+    seconds each) first, so that no pytest-xdist worker is left running one at the end while
+    the others idle. Otherwise the order stays as pytest made it (grouped by backend)."""
+    items.sort(key=lambda item: "cli_env" not in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
