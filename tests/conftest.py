@@ -25,6 +25,7 @@ from sqlalchemy import Table, delete, func, insert, make_url, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
+from xdist.scheduler import LoadScopeScheduling
 
 from app.apikeys.service import create_key
 from app.cli import migrate
@@ -88,6 +89,25 @@ async def reset_postgres(url: str) -> None:
         await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         await conn.execute(text("CREATE SCHEMA public"))
     await engine.dispose()
+
+
+# Modules whose tests run on one pytest-xdist worker together: test_schemathesis.py's
+# test_fuzzing_was_meaningful reads what the fuzzing tests of its own process recorded.
+ONE_WORKER = frozenset({"tests/test_schemathesis.py"})
+
+
+class _Scheduling(LoadScopeScheduling):
+    """pytest-xdist's `load` (each test to whichever worker is free, the largest unit first),
+    except that a module in ONE_WORKER is one unit. (Its `loadgroup` marks do not reach the
+    scheduler under pytest 9.2, whose node ids are no longer set by assignment.)"""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = nodeid.split("::", 1)[0]
+        return module if module in ONE_WORKER else nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> _Scheduling:
+    return _Scheduling(config, log)
 
 
 @pytest.hookimpl(trylast=True)

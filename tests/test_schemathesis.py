@@ -173,9 +173,6 @@ class Fuzzing:
 
 RUNS: dict[str, Fuzzing] = {}
 FUZZ_TEST = "test_api_conforms_to_its_contract"
-# One pytest-xdist worker runs this module (`--dist loadgroup`): test_fuzzing_was_meaningful
-# reads what the fuzzing tests of its own process recorded.
-pytestmark = pytest.mark.xdist_group("schemathesis")
 
 
 @pytest.fixture(scope="module")
