@@ -2,12 +2,16 @@
 WPS_TEST_DATABASE_URL is set (then an unreachable server is an error, never a skip).
 Each test starts from a clean database holding only the reference data: it is seeded once
 per backend, and before each test the activity tables are emptied and the reference tables
-put back to exactly the seeded rows (`@pytest.mark.full_reset` wipes and re-seeds instead)."""
+put back to exactly the seeded rows (`@pytest.mark.full_reset` wipes and re-seeds instead).
+The suite runs on every core (pytest-xdist, `-n auto` in pyproject.toml): each worker has its
+own SQLite file and, on PostgreSQL, its own database `<name>_gw0`, `<name>_gw1`, ... next to the
+one WPS_TEST_DATABASE_URL names, created when the worker starts and dropped when it ends."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -17,10 +21,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, make_url, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
+from xdist.scheduler import LoadScopeScheduling
 
 from app.apikeys.service import create_key
 from app.cli import migrate
@@ -33,8 +38,49 @@ from app.main import create_app
 from app.models import Base
 from app.seed import seed_reference_data
 
-PG_URL = os.environ.get("WPS_TEST_DATABASE_URL")
+BASE_PG_URL = os.environ.get("WPS_TEST_DATABASE_URL")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, ... in a pytest-xdist worker
+
+
+def database_named(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def worker_database_url(url: str | None, worker: str | None) -> str | None:
+    """The PostgreSQL database this process tests on: its own `<name>_<worker>` under xdist."""
+    if url is None or worker is None:
+        return url
+    return database_named(url, f"{make_url(url).database}_{worker}")
+
+
+PG_URL = worker_database_url(BASE_PG_URL, WORKER)
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+
+
+async def _drop_create(admin_url: str, drop: list[str], create: str | None = None) -> None:
+    engine = create_async_engine(admin_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as conn:
+        for name in drop:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if create is not None:
+            await conn.execute(text(f'CREATE DATABASE "{create}"'))
+    await engine.dispose()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A worker's PostgreSQL database, made from the one WPS_TEST_DATABASE_URL names."""
+    if BASE_PG_URL and PG_URL != BASE_PG_URL:
+        name = make_url(PG_URL).database
+        asyncio.run(_drop_create(BASE_PG_URL, [str(name)], create=str(name)))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop what this process made on PostgreSQL: its worker database and the migration
+    tests' scratch database (`<name>_mig`, tests/core/test_migrations.py)."""
+    if BASE_PG_URL and PG_URL:
+        name = make_url(PG_URL).database
+        made = [f"{name}_mig", *([str(name)] if PG_URL != BASE_PG_URL else [])]
+        asyncio.run(_drop_create(BASE_PG_URL, made))
 
 
 async def reset_postgres(url: str) -> None:
@@ -43,6 +89,33 @@ async def reset_postgres(url: str) -> None:
         await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         await conn.execute(text("CREATE SCHEMA public"))
     await engine.dispose()
+
+
+# Modules whose tests run on one pytest-xdist worker together: test_schemathesis.py's
+# test_fuzzing_was_meaningful reads what the fuzzing tests of its own process recorded.
+ONE_WORKER = frozenset({"tests/test_schemathesis.py"})
+
+
+class _Scheduling(LoadScopeScheduling):
+    """pytest-xdist's `load` (each test to whichever worker is free, the largest unit first),
+    except that a module in ONE_WORKER is one unit. (Its `loadgroup` marks do not reach the
+    scheduler under pytest 9.2, whose node ids are no longer set by assignment.)"""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = nodeid.split("::", 1)[0]
+        return module if module in ONE_WORKER else nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> _Scheduling:
+    return _Scheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that drive the `wps` command on a scratch database (the slowest, tens of
+    seconds each) first, so that no pytest-xdist worker is left running one at the end while
+    the others idle. Otherwise the order stays as pytest made it (grouped by backend)."""
+    items.sort(key=lambda item: "cli_env" not in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -358,11 +431,24 @@ def wps(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment of a scratch SQLite database, migrated and seeded, for CLI tests."""
-    db = tmp_path_factory.mktemp("cli") / "wps.db"
+@pytest.fixture(scope="session")
+def cli_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database as `wps migrate` and `wps seed` leave it, made once per session (per
+    worker); every module's `cli_env` starts from a copy of it."""
+    db = tmp_path_factory.mktemp("cli-template") / "wps.db"
     values = {**os.environ, "WPS_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
     for command in (["migrate"], ["seed"]):
-        assert wps(*command, env=values).returncode == 0
-    return values
+        done = wps(*command, env=values)
+        assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def cli_env(cli_database: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a scratch SQLite database, migrated and seeded, for CLI tests."""
+    db = tmp_path_factory.mktemp("cli") / "wps.db"
+    for suffix in ("", "-wal", "-shm"):  # the commands have exited: the file is all there is
+        made = cli_database.with_name(cli_database.name + suffix)
+        if made.exists():
+            shutil.copyfile(made, db.with_name(db.name + suffix))
+    return {**os.environ, "WPS_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}

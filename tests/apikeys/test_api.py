@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Iterator
@@ -275,6 +276,9 @@ def test_cli_openapi_check_fails_when_the_file_differs(
     contract = tmp_path / "openapi" / "openapi.json"
     monkeypatch.setattr(cli, "CONTRACT", contract)
     monkeypatch.setattr(cli, "ROOT", tmp_path)
+    # The contract is built once (seconds of work): what is tested here is how the command
+    # writes and checks the file (tests/test_contract.py checks the building).
+    monkeypatch.setattr(cli, "contract", functools.cache(cli.contract))
     with pytest.raises(SystemExit) as absent:
         cli.main(["openapi", "--check"])
     assert absent.value.code not in (0, None)
