@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_type_hints
 
 from fastapi import Path
 from pydantic import (
@@ -24,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
     field_validator,
 )
+from pydantic.fields import FieldInfo
 
 from app.core.edits import Patch
 from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_FISCAL_YEAR
@@ -296,6 +297,38 @@ class UpdateModel(InputModel):
         if value is None and info.field_name not in cls.nullable:
             raise ValueError("cannot be null")
         return value
+
+
+class UpdateOf(UpdateModel):
+    """A PATCH body derived from its create body, `class XUpdate(UpdateOf, create=XCreate)`:
+    each field of the create in its order and type, optional (default None), and `nullable`
+    where the create's default is None. The create's descriptions and validators stay with
+    it: a validator the update needs is declared on it (`check_fields=False`, the fields
+    arriving after the class body). Field access is `Any` to mypy (it cannot derive types)."""
+
+    if TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    def __init_subclass__(cls, create: type[BaseModel] | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+
+    @classmethod
+    def __pydantic_init_subclass__(
+        cls, create: type[BaseModel] | None = None, **kwargs: Any
+    ) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if create is None:
+            return
+        # The create's types as declared (constraints included), each made optional.
+        declared = get_type_hints(create, include_extras=True)
+        cls.__pydantic_fields__ = {
+            name: FieldInfo.from_annotated_attribute(declared[name] | None, None)
+            for name in create.model_fields
+        }
+        if "nullable" not in vars(cls):
+            cls.nullable = frozenset(n for n, f in create.model_fields.items() if f.default is None)
+        cls.model_rebuild(force=True)
 
 
 class ReadModel(BaseModel):

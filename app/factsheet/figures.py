@@ -4,6 +4,7 @@ the call that reproduces it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +57,24 @@ METHOD = (
 # What a figure says when it has no value.
 NO_FIGURE = "[no figure]"
 ANCHOR = "{value}"
+# The words of a template that agree in number with its figure: {singular|plural}.
+AGREEING = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+
+
+def agree(count: FigureValue, singular: str, plural: str) -> str:
+    """The words for a count: singular for exactly one, plural otherwise (none, 0, many)."""
+    return singular if isinstance(count, int) and count == 1 else plural
+
+
+def sentence(template: str, value: FigureValue, unit: str) -> str:
+    """A template filled with its figure, its agreeing words in the figure's number."""
+    agreed = AGREEING.sub(lambda words: agree(value, words[1], words[2]), template)
+    return agreed.replace(ANCHOR, shown(value, unit))
+
+
+def general(template: str) -> str:
+    """A template as answered: its agreeing words in the plural, {value} left to fill."""
+    return AGREEING.sub(lambda words: words[2], template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +184,8 @@ class Builder:
                 section=spec.section,
                 value=value,
                 unit=spec.unit,
-                template=spec.template,
-                sentence=spec.template.replace(ANCHOR, shown(value, spec.unit)),
+                template=general(spec.template),
+                sentence=sentence(spec.template, value, spec.unit),
                 period=spec.period,
                 method=source.method,
                 inputs=source.inputs(),
@@ -220,7 +239,7 @@ async def _gpoi_women(session: AsyncSession, actor: Principal, b: Builder) -> No
         "gpoi_women_trained",
         "GPOI",
         "women",
-        "Since 2007, the GPOI program has trained {value} women peacekeepers.",
+        "Since 2007, the GPOI program has trained {value} {woman peacekeeper|women peacekeepers}.",
         "FY2007 onward",
         "GPOI-WOMEN-TRAINED",
     )
@@ -253,8 +272,8 @@ async def _gpoi_partners(session: AsyncSession, actor: Principal, b: Builder) ->
         "gpoi_partners",
         "GPOI",
         "countries",
-        "GPOI partners with {value} countries that contribute personnel to UN and African "
-        "Union peace operations.",
+        "GPOI partners with {value} {country|countries} that contribute personnel to UN and "
+        "African Union peace operations.",
         f"as of {e.day}",
     )
     call = e.call(
@@ -333,18 +352,20 @@ async def _nio(session: AsyncSession, actor: Principal, b: Builder) -> None:
         "nio_courses",
         "GPOI",
         "trainings",
-        "{value} regional NIO courses have been conducted",
+        "{value} regional NIO {course has|courses have} been conducted",
         period,
     )
     students = Spec(
         "nio_students",
         "GPOI",
         "students",
-        "training {value} students",
+        "training {value} {student|students}",
         period,
         "GPOI-NIO-STUDENTS",
     )
-    countries = Spec("nio_countries", "GPOI", "countries", "from {value} countries.", period)
+    countries = Spec(
+        "nio_countries", "GPOI", "countries", "from {value} {country|countries}.", period
+    )
     call = e.call("reports/women-trained", program="GPOI", topic="nio", distinct_counts="true")
 
     async def figures() -> None:
@@ -377,8 +398,8 @@ async def _imet_completions(session: AsyncSession, actor: Principal, b: Builder)
         "imet_women_trained_fy2015_2019",
         "IMET",
         "women",
-        "These efforts resulted in training provided to approximately {value} women between "
-        "fiscal years 2015-2019.",
+        "These efforts resulted in training provided to approximately {value} {woman|women} "
+        "between fiscal years 2015-2019.",
         "FY2015-FY2019",
     )
     call = e.call("reports/imet-completions", from_fy=2015, to_fy=2019)
@@ -442,8 +463,8 @@ async def _imet_parity(session: AsyncSession, actor: Principal, b: Builder) -> N
         "imet_partners_meeting_benchmark",
         "IMET",
         "partners",
-        f"{ANCHOR} partners nominated women for FY{fy} at least in the same percentage as "
-        "they are present in their host country's military.",
+        f"{ANCHOR} {{partner|partners}} nominated women for FY{fy} at least in the same "
+        "percentage as they are present in their host country's military.",
         f"FY{fy}",
     )
     call = e.call("reports/imet-parity", fiscal_year=fy)
@@ -488,7 +509,7 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
             f"cwd_{composition}_teams",
             "CWD",
             "teams",
-            f"CWD programs currently support {ANCHOR} {name} teams{where}.",
+            f"CWD programs currently support {ANCHOR} {name} {{team|teams}}{where}.",
             f"as of {e.day}",
             indicator,
         )
@@ -546,8 +567,9 @@ async def _upgrades(session: AsyncSession, actor: Principal, b: Builder) -> None
         "gpoi_facility_upgrades",
         "GPOI",
         "upgrades",
-        "Through GPOI, PM completed {value} gender-inclusive facility upgrades, including "
-        "accommodations, bathrooms, and showers at partners' peace operations training centers.",
+        "Through GPOI, PM completed {value} gender-inclusive facility {upgrade|upgrades}, "
+        "including accommodations, bathrooms, and showers at partners' peace operations "
+        "training centers.",
         "all fiscal years",
         "GPOI-FACILITY-UPGRADES",
     )
@@ -569,8 +591,9 @@ async def _milestones(session: AsyncSession, actor: Principal, b: Builder) -> No
         "gdrp_policy_milestones",
         "GDRP",
         "milestones",
-        "With GDRP's advisory support, partner governments adopted {value} policies, plans "
-        "and other milestones for women's participation in the security sector.",
+        "With GDRP's advisory support, partner governments adopted {value} {policy, plan or "
+        "other milestone|policies, plans and other milestones} for women's participation in "
+        "the security sector.",
         "all fiscal years",
         "GDRP-POLICY-MILESTONES",
     )
@@ -588,12 +611,13 @@ async def _outcomes(card: scorecard.Scorecard | None, call: str, b: Builder) -> 
     fy = b.edition.fiscal_year
     for number in range(1, 5):
         outcome = next((o for o in card.outcomes if o.number == number), None) if card else None
+        targeted = _targeted(outcome)
         spec = Spec(
             f"outcome_{number}_status",
             "Outcomes",
             "indicators on track",
-            f"Outcome {number}: {ANCHOR} of "
-            f"{_targeted(outcome)} indicators with a FY{fy} target on track.",
+            f"Outcome {number}: {ANCHOR} of {targeted} "
+            f"{agree(targeted, 'indicator', 'indicators')} with a FY{fy} target on track.",
             f"FY{fy}",
         )
         if card is None or outcome is None:
@@ -603,7 +627,7 @@ async def _outcomes(card: scorecard.Scorecard | None, call: str, b: Builder) -> 
         source = Source(
             f"{call}&outcome={number}" if "?" in call else f"{call}?outcome={number}",
             card.method,
-            records={"indicators": len(statuses), "with_target": _targeted(outcome)},
+            records={"indicators": len(statuses), "with_target": targeted},
             suppressed_rows=sum(1 for i in outcome.indicators if i.suppressed),
         )
         b.add(spec, statuses.count("on_track"), source)

@@ -10,11 +10,11 @@ the metric is limited to, and each domain applies its own visibility rule as wel
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -163,6 +163,23 @@ class MetricFigures:
     note: str | None = None
 
 
+T = TypeVar("T")
+
+
+class Memo:
+    """The answers of the queries metrics read, kept by their inputs for one caller and one
+    transaction: the metrics and the projects of an export that ask the same query (the four
+    CWD metrics read one team query per fiscal year) run it once."""
+
+    def __init__(self) -> None:
+        self._answers: dict[Hashable, Any] = {}
+
+    async def get(self, key: Hashable, ask: Callable[[], Awaitable[T]]) -> T:
+        if key not in self._answers:
+            self._answers[key] = await ask()
+        return cast(T, self._answers[key])
+
+
 @dataclass(frozen=True)
 class MetricQuery:
     metric: str
@@ -170,6 +187,7 @@ class MetricQuery:
     from_fy: int | None  # None: from the first year on record (for running totals)
     to_fy: int
     partner: str | None  # the scope: one partner's figures (an embassy's own, or asked for)
+    memo: Memo = field(default_factory=Memo, compare=False)
 
 
 Compute = Callable[[AsyncSession, Principal, MetricQuery], Awaitable[dict[int, Figure]]]
@@ -183,10 +201,10 @@ async def _ids(
     program_id: int | None = None
     partner_id = own_partner_id(actor)
     if code := query.filters.get("program"):
-        program = await find_program(session, code)
+        program = await query.memo.get(("program", code), partial(find_program, session, code))
         program_id = program.id if program is not None else -1
-    if partner_id is None and query.partner is not None:
-        partner = await find_partner(session, query.partner)
+    if partner_id is None and (code := query.partner) is not None:
+        partner = await query.memo.get(("partner", code), partial(find_partner, session, code))
         partner_id = partner.id if partner is not None else -1
     return program_id, partner_id
 
@@ -203,13 +221,19 @@ async def _trained(
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
-    counts = await trained_by_fiscal_year(session, filters, topic=query.filters.get("topic"))
+    topic = query.filters.get("topic")
+    key = ("trained", program_id, partner_id, query.filters.get("kind"), topic, _span(query))
+    counts = await query.memo.get(key, partial(trained_by_fiscal_year, session, filters, topic))
     if women_only:
         return {year: of_women(women) for year, (women, _, _) in counts.items()}
     return {
         year: Figure(Decimal(total), women=women, men=men)
         for year, (women, men, total) in counts.items()
     }
+
+
+def _span(query: MetricQuery) -> tuple[int | None, int]:
+    return query.from_fy, query.to_fy
 
 
 def _years(query: MetricQuery) -> range:
@@ -313,7 +337,8 @@ async def _upgrades(
         from_fy=query.from_fy,
         to_fy=query.to_fy,
     )
-    counts = await completed_by_fiscal_year(session, conditions)
+    key = ("upgrades", program_id, partner_id, query.filters.get("feature"), _span(query))
+    counts = await query.memo.get(key, partial(completed_by_fiscal_year, session, conditions))
     return {
         year: Figure(Decimal(women_beds if beds else completed), records={"upgrades": completed})
         for year, (completed, women_beds) in counts.items()
@@ -375,7 +400,8 @@ async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> d
     found = {}
     for year in _years(query):
         last_day = fiscal_year_bounds(year)[1]
-        rows = await teams_by(session, actor, last_day, ["composition"], filters)
+        ask = partial(teams_by, session, actor, last_day, ["composition"], filters)
+        rows = await query.memo.get(("cwd_teams", last_day, filters), ask)
         records = {"as_of": last_day.isoformat(), "teams": sum(r["teams"] for r in rows)}
         count = figure(rows)
         women = query.metric in CWD_WOMEN
@@ -407,8 +433,10 @@ async def compute(
     from_fy: int | None,
     to_fy: int,
     partner: str | None,
+    memo: Memo | None = None,
 ) -> MetricFigures:
-    """The metric per fiscal year within from_fy..to_fy, limited to `partner` when given."""
+    """The metric per fiscal year within from_fy..to_fy, limited to `partner` when given;
+    queries asked before through `memo` (the same caller's) are answered from it."""
     inputs: dict[str, Any] = {
         "metric": metric,
         "filters": dict(filters),
@@ -423,5 +451,5 @@ async def compute(
     if metric == "peacekeeping_partner_women_share" and (actor.is_embassy or partner):
         # A share of all deployed women is not one country's figure.
         return MetricFigures({}, inputs, note="not available for one partner")
-    query = MetricQuery(metric, filters, from_fy, to_fy, partner or wanted)
+    query = MetricQuery(metric, filters, from_fy, to_fy, partner or wanted, memo or Memo())
     return MetricFigures(await COMPUTE[metric](session, actor, query), inputs)

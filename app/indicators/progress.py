@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -22,7 +23,7 @@ from app.core.fiscal_year import current_fiscal_year
 from app.core.security import Principal
 from app.core.suppression import small_share, suppression_method, withheld_in_series
 from app.indicators import approval, rules
-from app.indicators.metrics import Figure, compute
+from app.indicators.metrics import Figure, Memo, compute
 from app.indicators.models import (
     Indicator,
     IndicatorLock,
@@ -165,6 +166,7 @@ async def _derived_actuals(
     from_fy: int,
     to_fy: int,
     scope: Partner | None,
+    memo: Memo,
 ) -> tuple[dict[int, Actual], dict[str, Any]]:
     cumulative = indicator.aggregation == "cumulative"
     assert indicator.metric is not None
@@ -176,6 +178,7 @@ async def _derived_actuals(
         from_fy=None if cumulative else from_fy,
         to_fy=to_fy,
         partner=scope.code if scope else None,
+        memo=memo,
     )
     inputs = dict(figures.inputs)
     if figures.note:
@@ -231,15 +234,27 @@ def method(rounding: str) -> str:
 METHOD = method("truncated to one decimal")
 
 
-async def _targets(
-    session: AsyncSession, indicator: Indicator, from_fy: int, to_fy: int, scope: Partner | None
-) -> dict[int, Decimal]:
-    stmt = select(Target.fiscal_year, Target.value).where(
-        Target.indicator_id == indicator.id,
-        Target.fiscal_year.between(from_fy, to_fy),
-        Target.partner_id == scope.id if scope else Target.partner_id.is_(None),
+async def _all_targets(session: AsyncSession, indicator: Indicator) -> dict[Any, Decimal]:
+    """The indicator's targets by (partner id, None: overall; fiscal year)."""
+    stmt = select(Target.partner_id, Target.fiscal_year, Target.value).where(
+        Target.indicator_id == indicator.id
     )
-    return {year: value for year, value in (await session.execute(stmt)).all()}
+    return {(partner, year): value for partner, year, value in (await session.execute(stmt)).all()}
+
+
+async def _locked(session: AsyncSession, indicator: Indicator) -> set[int]:
+    stmt = select(IndicatorLock.fiscal_year).where(IndicatorLock.indicator_id == indicator.id)
+    return set((await session.scalars(stmt)).all())
+
+
+async def _targets(
+    session: AsyncSession, indicator: Indicator, scope: Partner | None, memo: Memo
+) -> dict[int, Decimal]:
+    """The indicator's targets for `scope` (None: overall) by fiscal year, its targets for
+    every scope read once per memo."""
+    found = await memo.get(("targets", indicator.id), partial(_all_targets, session, indicator))
+    partner_id = scope.id if scope else None
+    return {year: value for (partner, year), value in found.items() if partner == partner_id}
 
 
 def _row(
@@ -341,29 +356,25 @@ async def indicator_progress(
     scope: Partner | None,
     shown_pct: ShownPct = progress_pct,
     unapproved: bool = False,
+    memo: Memo | None = None,
 ) -> Years:
     """Progress rows for from_fy..to_fy, the actual behind each (with its people by sex) and
     the inputs they were computed from; `shown_pct` rounds percent of target (a progress row's
     rule unless a report asks for its own); `unapproved` counts manual results whatever their
-    approval status."""
+    approval status; `memo` shares queries (of targets, locks, derived figures) with the
+    caller's other indicators and scopes."""
+    memo = memo or Memo()
     inputs: dict[str, Any] = {"source": indicator.source}
     if indicator.measure == "qualitative":
         actuals: dict[int, Actual] = {}
     elif indicator.source == "derived":
-        actuals, inputs = await _derived_actuals(session, actor, indicator, from_fy, to_fy, scope)
+        actuals, inputs = await _derived_actuals(
+            session, actor, indicator, from_fy, to_fy, scope, memo
+        )
     else:
         actuals = await _manual_actuals(session, indicator, from_fy, to_fy, scope, unapproved)
-    targets = await _targets(session, indicator, from_fy, to_fy, scope)
-    locked = set(
-        (
-            await session.scalars(
-                select(IndicatorLock.fiscal_year).where(
-                    IndicatorLock.indicator_id == indicator.id,
-                    IndicatorLock.fiscal_year.between(from_fy, to_fy),
-                )
-            )
-        ).all()
-    )
+    targets = await _targets(session, indicator, scope, memo)
+    locked = await memo.get(("locks", indicator.id), partial(_locked, session, indicator))
     shown = [actuals.get(year) for year in range(from_fy, to_fy + 1)]
     rows = [
         _row(indicator, year, targets.get(year), actual, year in locked, shown_pct)

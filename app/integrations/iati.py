@@ -36,6 +36,7 @@ from app.core.suppression import CountTable
 from app.funding import service as funding
 from app.funding.models import Obligation
 from app.funding.schemas import FundingType
+from app.indicators.metrics import Memo
 from app.indicators.models import Indicator, Measure, format_quantity
 from app.indicators.progress import Actual, Years, indicator_progress, withhold_small_numbers
 from app.indicators.schemas import ProgressRow
@@ -171,7 +172,8 @@ async def _transactions(
 async def _figures(session: AsyncSession, export: Export, batch: Sequence[Project]) -> Figures:
     """The batch's transactions, and its indicators' progress computed as indicator progress
     computes it, once per indicator and country over the fiscal years of the batch's projects
-    there."""
+    there; a query that derived figures share (of one metric source, partner and years) once
+    for the batch."""
     programs = {p.program_id for p in batch}
     found = (
         await session.scalars(
@@ -189,10 +191,11 @@ async def _figures(session: AsyncSession, export: Export, batch: Sequence[Projec
         _, first, last = spans.get(key, (None, years.start, years.stop - 1))
         spans[key] = (project.partner, min(first, years.start), max(last, years.stop - 1))
     computed: dict[tuple[int, int | None], tuple[int, Years]] = {}
+    memo = Memo()
     for (program_id, partner_id), (partner, first, last) in spans.items():
         for indicator in indicators[program_id]:
             progress = await indicator_progress(
-                session, export.principal, indicator, first, last, partner
+                session, export.principal, indicator, first, last, partner, memo=memo
             )
             computed[indicator.id, partner_id] = (first, progress)
     transactions = await _transactions(session, export, [p.id for p in batch])

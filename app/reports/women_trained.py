@@ -47,6 +47,11 @@ DISTINCT_METHOD = (
     "selection, so a training or a country in several groups counts once there); they are no "
     "counts of people and are never withheld."
 )
+BY_TOPIC_METHOD = (
+    " By topic the totals are no sum of the rows (a training counts under each of its "
+    "topics): the rows are protected alone, and the totals' counts other than zeros are "
+    "withheld whenever a count of the rows or the totals is."
+)
 
 
 class WomenTrainedFilters(BaseModel):
@@ -194,8 +199,34 @@ async def women_trained(
             **counted,
         ),
     )
-    report = suppress(report, COUNTS, suppress_below, rows, report.totals)
+    if "topic" in groups and suppress_below is not None:
+        report = _suppress_by_topic(report, suppress_below)
+    else:
+        report = suppress(report, COUNTS, suppress_below, rows, report.totals)
     return _withhold_running_sums(_unasked_counts_unset(report))
+
+
+def _suppress_by_topic(report: WomenTrainedReport, k: int) -> WomenTrainedReport:
+    """By topic a training counts in the row of each of its topics and once in the totals (a
+    training without topics only there), so the totals are no sum of the rows and no move of
+    the count table is sure to keep them consistent. The rows are protected as a table without
+    a totals line (read alone, each row is free of the others), and the totals are answered
+    whole only when nothing needs withholding, rows or totals; otherwise every count of them
+    but a zero is withheld."""
+    rows = report.rows
+    report = suppress(report, COUNTS, k, rows, None)
+    totals = report.totals.model_dump(exclude_unset=True)
+    _, alone = COUNTS.apply([], totals, k)
+    assert alone is not None
+    if not alone["suppressed"] and not any(row["suppressed"] for row in report.rows):
+        totals["suppressed"] = []
+    else:
+        gone = [name for name in COUNTS.columns if totals[name] != 0]
+        gone += [name for name, parts in COUNTS.derived.items() if set(parts) & set(gone)]
+        totals.update({name: None for name in gone}, suppressed=gone)
+    report.totals = WomenTrainedTotals.model_validate(totals)
+    report.method += BY_TOPIC_METHOD
+    return report
 
 
 def _unasked_counts_unset(report: WomenTrainedReport) -> WomenTrainedReport:

@@ -24,7 +24,7 @@ from app.core.schemas import (
     Reference,
     ShortText,
     StrictInt,
-    UpdateModel,
+    UpdateOf,
     unique_sorted,
 )
 
@@ -120,27 +120,12 @@ class TrainingCreate(InputModel):
         return end_date
 
 
-class TrainingUpdate(UpdateModel):
+class TrainingUpdate(UpdateOf, create=TrainingCreate):
     """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
 
-    nullable = frozenset({"host_country", "location", "hours", "external_ref", "project"})
     example = {"participants": [{"partner": "GHA", "women": 7, "men": 17}]}
 
-    program: ProgramCode | None = None
-    title: Name | None = None
-    kind: Kind | None = None
-    topics: Topics | None = None
-    start_date: Date | None = None
-    end_date: Date | None = None
-    host_country: CountryCode | None = None
-    location: ShortText | None = None
-    delivery: Delivery | None = None
-    hours: Hours | None = None
-    external_ref: ExternalRef | None = None
-    project: ProjectCode | None = None
-    participants: Participants | None = None
-
-    _check_topics = field_validator("topics")(unique_sorted)
+    _check_topics = field_validator("topics", check_fields=False)(unique_sorted)
 
 
 class Totals(ReadModel):

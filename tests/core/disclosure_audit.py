@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -87,11 +88,7 @@ def audit_count_table(
     lines = [*zip(rows, true_rows, strict=True)]
     if totals is not None:
         lines.append((totals, true_totals))
-    known: dict[Key, int] = {}
-    unknown: dict[Key, int] = {}
-    sensitive: set[Key] = set()
-    for i, (answered, true) in enumerate(lines):
-        _read_line(table, i, answered, _cells(table, true), k, (known, unknown, sensitive))
+    known, unknown, sensitive = _read_lines(table, lines, k)
     tree, _ = _tree(table)
     equations: list[Equation] = []
     for i in range(len(lines)):
@@ -101,7 +98,32 @@ def audit_count_table(
     if totals is not None and rows:  # totals alone add up nothing
         last = len(lines) - 1
         equations += [([(i, name) for i in range(last)], (last, name)) for name in tree]
-    ranges = feasible_ranges(known, unknown, equations)
+    return _narrowed(table, lines, feasible_ranges(known, unknown, equations), sensitive, k)
+
+
+Lines = Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]]  # (answered, true)
+
+
+def _read_lines(
+    table: CountTable, lines: Lines, k: int
+) -> tuple[dict[Key, int], dict[Key, int], set[Key]]:
+    """What the lines of an answer tell (`_read_line`): known, unknown and sensitive cells."""
+    known: dict[Key, int] = {}
+    unknown: dict[Key, int] = {}
+    sensitive: set[Key] = set()
+    for i, (answered, true) in enumerate(lines):
+        _read_line(table, i, answered, _cells(table, true), k, (known, unknown, sensitive))
+    return known, unknown, sensitive
+
+
+def _narrowed(
+    table: CountTable,
+    lines: Lines,
+    ranges: Mapping[Key, tuple[float, float]],
+    sensitive: set[Key],
+    k: int,
+) -> list[str]:
+    """The sensitive cells whose feasible range holds fewer than k values, described."""
     return [
         f"{key}: true {_cells(table, lines[key[0]][1])[key[1]]}, feasible {lo}..{hi}"  # type: ignore[index]
         for key, (lo, hi) in sorted(ranges.items(), key=str)
@@ -205,3 +227,47 @@ def audit_series(
         for i, (lo, hi) in ranges.items()
         if hi - lo < k
     ]
+
+
+def audit_overlapping_rows(
+    table: CountTable,
+    rows: Sequence[Mapping[str, Any]],
+    totals: Mapping[str, Any],
+    true_rows: Sequence[Mapping[str, Any]],
+    true_totals: Mapping[str, Any],
+    k: int,
+    member: str,
+    others: Sequence[str] = (),
+) -> list[str]:
+    """`audit_count_table` for a table whose rows may share people: a record belongs to any
+    number of `member` values (a training's topics), counts in the row of each, and once in
+    the totals (also with none); `others` are the rows' other keys. The reader does not know
+    the memberships, so the people are modelled as classes, one per value of the other keys
+    and set of `member` values shown with it (each class at least 0), and one for those in no
+    row: a row is the sum of the classes holding its value, the totals the sum of all."""
+    assert len(rows) == len(true_rows)
+    lines = [*zip(rows, true_rows, strict=True), (totals, true_totals)]
+    known, unknown, sensitive = _read_lines(table, lines, k)
+    tree, _ = _tree(table)
+    groups = [tuple(row[g] for g in others) for row in true_rows]
+    shown: dict[tuple[Any, ...], set[Any]] = {}
+    for group, row in zip(groups, true_rows, strict=True):
+        shown.setdefault(group, set()).add(row[member])
+    classes: list[tuple[tuple[Any, ...] | None, frozenset[Any]]] = [(None, frozenset())]
+    for group, values in shown.items():
+        for size in range(1, len(values) + 1):
+            classes += [(group, frozenset(s)) for s in combinations(sorted(values), size)]
+    equations: list[Equation] = []
+    parents = {parent for parent in tree.values() if parent is not None}
+    for c in classes:
+        unknown.update({(c, name): 0 for name in tree})
+        for parent in parents:
+            equations.append(
+                ([(c, name) for name, up in tree.items() if up == parent], (c, parent))
+            )
+    for name in tree:
+        equations.append(([(c, name) for c in classes], (len(lines) - 1, name)))
+        for i, (group, row) in enumerate(zip(groups, true_rows, strict=True)):
+            holding = [c for c in classes if c[0] == group and row[member] in c[1]]
+            equations.append(([(c, name) for c in holding], (i, name)))
+    return _narrowed(table, lines, feasible_ranges(known, unknown, equations), sensitive, k)

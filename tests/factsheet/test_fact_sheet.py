@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.fiscal_year import fiscal_year
 from app.facilities.models import FacilityUpgrade
+from app.factsheet.figures import general, sentence
 from app.funding.models import Obligation, ObligationPurpose
 from app.gdrp.models import PolicyMilestone
 from app.imet_history.models import ImetHistory
@@ -341,3 +342,40 @@ async def test_bad_dates_are_422_naming_the_parameter(
         assert answer.status_code == 422, query
         assert answer.json()["errors"][0]["parameter"] == name, answer.text
     assert (await client.get(f"{SHEET}?as_known_on=2999-01-01", headers=admin)).status_code == 422
+
+
+def test_units_agree_with_the_figure() -> None:
+    """One course, one country; none, zero or many are plural; the template is answered in
+    the plural with {value} to fill."""
+    template = "{value} regional NIO {course has|courses have} been conducted"
+    assert [sentence(template, value, "trainings") for value in (1, 0, 7, None)] == [
+        "1 regional NIO course has been conducted",
+        "0 regional NIO courses have been conducted",
+        "7 regional NIO courses have been conducted",
+        "[no figure] regional NIO courses have been conducted",
+    ]
+    assert sentence("from {value} {country|countries}.", 1, "countries") == "from 1 country."
+    assert sentence("{value}% of {country|countries}", 1.0, "percent") == "1.0% of countries"
+    assert general(template) == "{value} regional NIO courses have been conducted"
+
+
+async def test_sentences_read_in_the_number_of_their_figures(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    admin = keys.headers("admin")
+    assert await write_readme_data(client, keys) == []
+    answer = await client.get(f"{SHEET}?fiscal_year=2022", headers=admin)
+    assert answer.status_code == 200, answer.text
+    figures = {f["id"]: f for f in answer.json()["figures"]}
+    courses, countries = figures["nio_courses"], figures["nio_countries"]
+    assert (courses["value"], countries["value"]) == (1, 3)
+    assert courses["sentence"] == "1 regional NIO course has been conducted"
+    assert courses["template"] == "{value} regional NIO courses have been conducted"
+    assert countries["sentence"] == "from 3 countries."
+    for figure in figures.values():
+        assert "|" not in figure["sentence"] + figure["template"], figure
+    for number in range(1, 5):
+        outcome = figures[f"outcome_{number}_status"]
+        targeted = outcome["inputs"]["records"]["with_target"]
+        unit = "indicator" if targeted == 1 else "indicators"
+        assert f" of {targeted} {unit} with a FY2022 target" in outcome["sentence"], outcome

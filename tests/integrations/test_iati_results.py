@@ -7,6 +7,7 @@ ruleset checks that apply (tests/integrations/iati_rules.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from lxml import etree
+from sqlalchemy import event
 
 from tests.conftest import Keys
 from tests.cwd.helpers import REPORT as CWD_REPORT
@@ -109,11 +111,12 @@ async def indicator_codes(client: httpx.AsyncClient, keys: Keys) -> dict[str, st
 
 
 async def progress_rows(
-    client: httpx.AsyncClient, keys: Keys, code: str, partner: str, **params: Any
+    client: httpx.AsyncClient, keys: Keys, code: str, partner: str | None, **params: Any
 ) -> list[dict[str, Any]]:
+    scope = {} if partner is None else {"partner": partner}
     response = await client.get(
         f"{INDICATORS}/{code}/progress",
-        params={**PROJECT_YEARS, "partner": partner, **params},
+        params={**PROJECT_YEARS, **scope, **params},
         headers=keys.headers("analyst"),
     )
     assert response.status_code == 200, response.text
@@ -136,14 +139,22 @@ def sexes(found: Any) -> dict[str, str]:
     }
 
 
+BOTH = (("GPOI-GHA-01", "GHA"), ("CWD-KEN-01", "KEN"))
+
+
 async def assert_periods_are_progress(
-    client: httpx.AsyncClient, keys: Keys, doc: Any, **params: Any
+    client: httpx.AsyncClient,
+    keys: Keys,
+    doc: Any,
+    projects: Sequence[tuple[str, str | None]] = BOTH,
+    **params: Any,
 ) -> int:
-    """Every period of both activities has progress's target and actual for the project's
-    country (an actual progress withholds or lacks: none); returns the actuals compared."""
+    """Every period of the activities (by default both) has progress's target and actual for
+    the project's country (an actual progress withholds or lacks: none); returns the actuals
+    compared."""
     names = await indicator_codes(client, keys)
     compared = 0
-    for code, partner in (("GPOI-GHA-01", "GHA"), ("CWD-KEN-01", "KEN")):
+    for code, partner in projects:
         node = activity(doc, code)
         for indicator in node.xpath("result/indicator"):
             name = str(indicator.xpath("title/narrative/text()")[0])
@@ -387,3 +398,93 @@ async def test_a_multi_country_project_sums_the_partners_results_by_sex(
         {"female": "13", "male": "12"},
     )
     assert (fy23.xpath("actual[not(dimension)]/@value"), sexes(fy23)) == (["22"], {})
+
+
+async def cwd_projects(client: httpx.AsyncClient, keys: Keys, numbers: range) -> None:
+    """CWD projects in Kenya, in Ghana and over several countries (FY2022-FY2023), numbered."""
+    for n in numbers:
+        for partner in ("KEN", "GHA", None):
+            await make_project(
+                client,
+                keys,
+                code=f"CWD-{partner or 'ALL'}-{n:02}",
+                partner=partner,
+                award_ref=None,
+                start_date="2021-10-01",
+                end_date="2023-09-30",
+            )
+
+
+def statements_of(app: Any) -> tuple[list[str], Any]:
+    """The SQL the app's engines run from now on, and a function to stop listening."""
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        statements.append(sql)
+
+    engines = [app.state.engine.sync_engine, app.state.long_engine.sync_engine]
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
+
+    def stop() -> None:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
+
+    return statements, stop
+
+
+async def counted_export(client: httpx.AsyncClient, keys: Keys, app: Any) -> tuple[Any, list[str]]:
+    statements, stop = statements_of(app)
+    try:
+        doc = await export(client, keys, **PROJECT_YEARS)
+    finally:
+        stop()
+    return doc, statements
+
+
+def reading(statements: list[str], table: str) -> int:
+    return sum(f"FROM {table}" in sql for sql in statements)
+
+
+async def test_a_batch_shares_its_queries_and_each_project_keeps_its_figures(
+    client: httpx.AsyncClient, keys: Keys, app: Any
+) -> None:
+    """CWD projects in two countries and over several: each period is its own scope's progress
+    (targets and the four derived CWD figures), though each team query (one per scope and
+    fiscal year) and each indicator's targets and locks are read once for the batch; more
+    projects in the same countries run no more statements."""
+    await cwd_projects(client, keys, range(1, 2))
+    for partner, women, men in (("KEN", 7, 3), ("GHA", 4, 0)):
+        team = await make_team(client, keys, partner=partner)
+        await roster(client, keys, team["id"], "2021-11-01", members(women, men, leaders=1))
+    names = await indicator_codes(client, keys)
+    cwd = [code for code in names.values() if code.startswith("CWD-")]
+    for code, partner, value in (
+        ("CWD-WOMEN-PERSONNEL", "KEN", 9),
+        ("CWD-WOMEN-PERSONNEL", "GHA", 5),
+        ("CWD-WOMEN-PERSONNEL", None, 20),
+        ("CWD-ALL-WOMEN-TEAMS", "GHA", 1),
+    ):
+        await put_target(client, keys, code, 2023, value, partner=partner)
+
+    await export(client, keys)  # the caller's key is looked up once
+    doc, statements = await counted_export(client, keys, app)
+    scopes = (("CWD-KEN-01", "KEN"), ("CWD-GHA-01", "GHA"), ("CWD-ALL-01", None))
+    # The four derived indicators' actuals in three scopes and two years (the manual one: none).
+    assert await assert_periods_are_progress(client, keys, doc, scopes) == 4 * 3 * 2
+    women = [
+        period(activity(doc, code), "Women on CWD teams", 2023).xpath(
+            "target/@value | actual/@value"
+        )
+        for code, _ in scopes
+    ]
+    assert women == [["9", "7", "7"], ["5", "4", "4"], ["20", "11", "11"]]
+    assert len(cwd) == 5
+    assert reading(statements, "indicator_targets") == len(cwd)
+    assert reading(statements, "indicator_locks") == len(cwd)
+    assert reading(statements, "cwd_teams_rollup") == len(scopes) * 2  # not per metric
+
+    await cwd_projects(client, keys, range(2, 6))
+    doc, more = await counted_export(client, keys, app)
+    assert len(doc.xpath("iati-activity")) == 15
+    assert len(more) == len(statements)

@@ -12,11 +12,12 @@ from lxml import etree
 
 from app.reports import cwd_teams, imet_completions, imet_parity, peacekeeping_share, women_trained
 from tests.conftest import Keys
-from tests.core.disclosure_audit import audit_count_table, audit_series
+from tests.core.disclosure_audit import audit_count_table, audit_overlapping_rows, audit_series
 from tests.indicators.helpers import put_target
 from tests.integrations.test_iati import EXPORT, small_result
 from tests.nominations.helpers import CURRENT_FY
 from tests.reports.test_people_counts import REPORTS, small_records
+from tests.trainings.helpers import TRAININGS, training
 
 # Each report answering a count table: its declaration and a query grouping it finely.
 TABLES = {
@@ -57,6 +58,87 @@ async def test_no_report_lets_a_withheld_count_be_narrowed_below_k(
                 assert any(r["suppressed"] for r in [*rows, totals]), name
             found = audit_count_table(table, rows, totals, true_rows, true_totals, k)
             assert found == [], (name, k, found)
+
+
+# Trainings by fiscal year: their topics and (women, men) by partner.
+BY_TOPIC: dict[int, list[tuple[list[str], dict[str, tuple[int, int]]]]] = {
+    2020: [
+        (["gender_integration", "peacekeeping"], {"KEN": (2, 20), "GHA": (30, 25)}),
+        (["nio"], {"SEN": (3, 9)}),
+        (["leadership", "nio"], {"KEN": (12, 1)}),
+        (["peacekeeping"], {"SEN": (6, 2)}),
+        ([], {"GHA": (1, 6)}),
+    ],
+    # The rows' men (3) are small and the totals equal the nio row: with the totals as the
+    # rows' sum, withholding the rows' women and men left nio's 6 and 12 exact.
+    2021: [(["nio", "peacekeeping"], {"KEN": (6, 3)}), (["nio"], {"KEN": (0, 9)})],
+    # The totals' 1 man is in a training without topics: no row holds him (it was a 500).
+    2022: [(["peacekeeping"], {"KEN": (12, 0)}), ([], {"KEN": (6, 1)})],
+}
+
+
+async def test_women_trained_by_topic_lets_no_withheld_count_be_narrowed(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    """By topic a training counts under each of its topics and once in the totals (a training
+    without one: only there), so the totals are no sum of the rows; the audit models who is in
+    which topics as unknown to the reader."""
+    for year, trainings in BY_TOPIC.items():
+        for n, (topics, counts) in enumerate(trainings):
+            body = training(
+                external_ref=f"TOPIC-{year}-{n}",
+                topics=topics,
+                start_date=f"{year}-03-01",
+                end_date=f"{year}-03-02",
+                participants=[{"partner": p, "women": w, "men": m} for p, (w, m) in counts.items()],
+            )
+            made = await client.post(TRAININGS, json=body, headers=keys.headers("admin"))
+            assert made.status_code == 201, made.text
+    for year in BY_TOPIC:
+        for group_by, others in (("topic", ()), ("partner,topic", ("partner",))):
+            query = {"group_by": group_by, "from_fy": year, "to_fy": year}
+            plain = await _get(client, keys, REPORTS + "women-trained", **query)
+            totals = plain["totals"]["total"]
+            assert totals != sum(r["total"] for r in plain["rows"])  # overlapping, or apart
+            for k in K_VALUES:
+                answer = await _get(
+                    client, keys, REPORTS + "women-trained", **query, suppress_below=k
+                )
+                rows, totals = answer["rows"], answer["totals"]
+                if k == 5:
+                    assert any(r["suppressed"] for r in [*rows, totals]), query
+                found = audit_overlapping_rows(
+                    women_trained.COUNTS,
+                    rows,
+                    totals,
+                    plain["rows"],
+                    plain["totals"],
+                    k,
+                    "topic",
+                    others,
+                )
+                assert found == [], (query, k, found)
+
+
+def test_the_overlapping_rows_audit_bounds_a_row_by_the_totals() -> None:
+    """A row is some of the people in the totals: published totals of 3 women bound the row's
+    withheld women to 1..3; with 33 women in the totals and 30 in another row they could be 1 to
+    33 (the other row's people may be in both topics)."""
+    true = [{"topic": "nio", "women": 3, "men": 20, "unreported": 0, "total": 23}]
+    shown = [{**true[0], "women": None, "total": None, "women_share_pct": None}]
+    totals = {"women": 3, "men": 20, "unreported": 0, "total": 23}
+    found = audit_overlapping_rows(women_trained.COUNTS, shown, totals, true, totals, 5, "topic")
+    assert found == [
+        "(0, 'total'): true 23, feasible 21..23",
+        "(0, 'women'): true 3, feasible 1..3",
+    ]
+
+    other = {"topic": "peacekeeping", "women": 30, "men": 25, "unreported": 0, "total": 55}
+    totals = {"women": 33, "men": 45, "unreported": 0, "total": 78}
+    found = audit_overlapping_rows(
+        women_trained.COUNTS, [*shown, other], totals, [*true, other], totals, 5, "topic"
+    )
+    assert found == []
 
 
 async def test_progress_and_the_scorecard_let_no_withheld_actual_be_narrowed(
