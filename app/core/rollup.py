@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar, Self
 
 import orjson
@@ -16,7 +17,7 @@ from sqlalchemy import ColumnElement, Table, and_, bindparam, column, delete, nu
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.commit import Part, Participant, Work, recordset, work
-from app.core.driver import upsert
+from app.core.driver import upserts
 
 # Ids locked per statement: well under both drivers' bound-parameter limits.
 LOCK_CHUNK = 5_000
@@ -96,7 +97,15 @@ def _upsert_statement(
     target: Any, table: Table, key_columns: Sequence[str], sum_columns: Sequence[str]
 ) -> Any:
     """Add the sums of the rows inserted to those already stored for the same key."""
-    stmt = upsert(target, table)
+    return _built_upsert(upserts(target), table, tuple(key_columns), tuple(sum_columns))
+
+
+@lru_cache(maxsize=64)
+def _built_upsert(
+    insert: Any, table: Table, key_columns: tuple[str, ...], sum_columns: tuple[str, ...]
+) -> Any:
+    # Built once per dialect and rollup: `excluded` alone makes a proxy of every column.
+    stmt = insert(table)
     return stmt.on_conflict_do_update(
         index_elements=list(key_columns),
         set_={name: table.c[name] + stmt.excluded[name] for name in sum_columns},
