@@ -3,8 +3,9 @@ the commit step's participants (app/core/commit.py), registered once at start by
 and the CLI.
 
 The reply is checked first (a request that lost its Idempotency-Key lease fails before it
-numbers anything), then the audit rows, then the change numbers (the counter's row lock is
-taken last among the statement's writes), then the webhook messages, which need the numbers.
+numbers anything), then the rollup sums noted during the transaction, then the audit rows, then
+the change numbers (the counter's row lock is taken last among the statement's writes), then
+the webhook messages, which need the numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from app.core.commit import participate
 from app.core.idempotency import ReplyKeeper
 from app.integrations.changes.recorder import ChangeNumbering
 from app.integrations.webhooks.outbox import Outbox
+from app.trainings.rollup import ADJUSTMENT as WOMEN_TRAINED
 
 
 def register() -> None:
-    participate(ReplyKeeper(), AuditTrail(), ChangeNumbering(), Outbox())
+    participate(ReplyKeeper(), WOMEN_TRAINED, AuditTrail(), ChangeNumbering(), Outbox())

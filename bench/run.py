@@ -650,6 +650,10 @@ def main() -> None:
 
     trips = asyncio.run(round_trips(opts.database_url, "/api/v1/nominations", NOMINATION, writer))
     print(f"one nomination POST: {len(trips)} round trips: {'; '.join(trips)}")
+    training_trips = asyncio.run(
+        round_trips(opts.database_url, "/api/v1/trainings", TRAINING, writer)
+    )
+    print(f"one training POST: {len(training_trips)} round trips: {'; '.join(training_trips)}")
     asyncio.run(remove_written(opts.database_url, marks))
 
     rows = import_rows(10_000, f"IMP{int(time.time())}")

@@ -55,6 +55,8 @@ class Work:
 
     changes: list[Change] = field(default_factory=list)
     reply: dict[str, Any] | None = None
+    # Rollup sums to add at commit, per rollup table: key → sums (app/core/rollup.py).
+    adjustments: dict[str, dict[tuple[Any, ...], list[Any]]] = field(default_factory=dict)
     # What participants hand each other during `finish` (the changes' numbers, ...).
     results: dict[str, Any] = field(default_factory=dict)
     _committed: list[Callable[[], None]] = field(default_factory=list)
@@ -71,7 +73,7 @@ class Work:
 
     @property
     def pending(self) -> bool:
-        return bool(self.changes) or self.reply is not None
+        return bool(self.changes) or self.reply is not None or bool(self.adjustments)
 
 
 def work(session: AsyncSession | Session) -> Work:
@@ -177,6 +179,7 @@ async def finish(session: AsyncSession) -> None:
         await participant.after(session, found, result)
     found.changes.clear()
     found.reply = None
+    found.adjustments.clear()
 
 
 def committed(session: AsyncSession) -> None:

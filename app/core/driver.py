@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Executable, Table
+from sqlalchemy import BigInteger, Executable, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
@@ -376,3 +376,59 @@ async def on_its_own(session: AsyncSession, stmt: Executable, values: Values = N
         found = await _public(conn, stmt, values)
         await conn.commit()  # SQLite: ends the transaction its statement began
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A record's INSERT … RETURNING (its `id` among the columns) and the INSERTs of its child
+    rows, each an INSERT … SELECT built from an expression standing for the new record's id
+    (the column of the new record, so no rows when it inserted nothing; or a bind). Build one
+    per shape and keep it (`insert_family` compiles each once)."""
+
+    record: Any
+    children: tuple[Callable[[Any], Any], ...] = ()
+
+
+_FAMILIES: OrderedDict[tuple[int, bool], tuple[Family, Any]] = OrderedDict()
+
+
+def _family_statements(family: Family, one: bool) -> Any:
+    """As one statement (the record a CTE, its children CTEs reading its id), or the children
+    alone, each taking the id as the bind `new_id`; built once per family."""
+    key = (id(family), one)
+    found = _FAMILIES.get(key)
+    if found is None or found[0] is not family:
+        built: Any
+        if one:
+            new = family.record.cte("new_record")
+            made = (make(new.c.id) for make in family.children)
+            children = (child.cte(f"new_rows_{i}") for i, child in enumerate(made))
+            built = select(new).add_cte(*children)
+        else:
+            built = tuple(make(bindparam("new_id", type_=BigInteger())) for make in family.children)
+        found = _FAMILIES[key] = (family, built)
+        if len(_FAMILIES) > _PLANS_KEPT:
+            _FAMILIES.popitem(last=False)
+    return found[1]
+
+
+async def insert_family(
+    session: AsyncSession,
+    family: Family,
+    values: Mapping[str, Any],
+    children: Sequence[Mapping[str, Any]] = (),
+) -> Row | None:
+    """Insert a record and its child rows in the session's transaction; the record's RETURNING
+    row, or None when it inserted nothing (then neither did its children). `values` are the
+    record statement's, `children` each child statement's (names distinct from the record's).
+    One round trip on PostgreSQL; elsewhere the record, then each child."""
+    if one_round_trip(session):
+        merged = dict(values)
+        for child_values in children:
+            merged.update(child_values)
+        return await first(session, _family_statements(family, True), merged)
+    row = await first(session, family.record, values)
+    if row is not None:
+        for stmt, child_values in zip(_family_statements(family, False), children, strict=True):
+            await rows(session, stmt, {**child_values, "new_id": row["id"]})
+    return row

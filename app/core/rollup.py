@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar, Self
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, select
+import orjson
+from sqlalchemy import ColumnElement, Table, and_, bindparam, column, delete, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.driver import upsert
+from app.core.commit import Part, Participant, Work, recordset, work
+from app.core.driver import upserts
 
 # Ids locked per statement: well under both drivers' bound-parameter limits.
 LOCK_CHUNK = 5_000
@@ -53,18 +56,19 @@ async def apply_deltas(
     check: Callable[[Sequence[Any]], bool] = lambda _sums: True,
 ) -> None:
     """Add the non-zero `deltas` (key → sums) to `table` (in key order, so concurrent writers
-    lock rows alike), then delete the rows `empty` selects among the keys `check` picks."""
-    changes = [(key, sums) for key, sums in sorted(deltas.items()) if any(sums)]
+    lock rows alike), then delete the rows `empty` selects among the keys `check` picks.
+
+    When no key needs that check and the table has a commit participant (`Adjustment`), the
+    sums are noted on the transaction's unit of work instead and written by the one statement
+    at commit; a later write that may empty a group applies what was noted with its own."""
+    noted = work(session)
+    changes = _merged(noted.adjustments.pop(table.name, {}), deltas)
     if not changes:
         return
-    stmt = upsert(session, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(key_columns),
-        set_={name: table.c[name] + stmt.excluded[name] for name in sum_columns},
-    )
-    names = (*key_columns, *sum_columns)
-    params = [dict(zip(names, (*key, *sums), strict=True)) for key, sums in changes]
-    await session.execute(stmt, params)
+    if _ADJUSTED.get(table.name) is not None and not any(check(sums) for _, sums in changes):
+        noted.adjustments[table.name] = dict(changes)
+        return
+    await _upsert(session, table, key_columns, sum_columns, changes)
     emptied = _keyed(key_columns, (key for key, sums in changes if check(sums)))
     if emptied:
         await session.execute(
@@ -76,11 +80,96 @@ async def apply_deltas(
         )
 
 
+def _merged(
+    noted: Mapping[tuple[Any, ...], Sequence[Any]], deltas: Mapping[tuple[Any, ...], Sequence[Any]]
+) -> list[tuple[tuple[Any, ...], list[Any]]]:
+    """The sums noted earlier in the transaction plus `deltas`, non-zero ones in key order."""
+    total = {key: list(sums) for key, sums in noted.items()}
+    for key, sums in deltas.items():
+        have = total.get(key)
+        total[key] = (
+            list(sums) if have is None else [a + b for a, b in zip(have, sums, strict=True)]
+        )
+    return [(key, sums) for key, sums in sorted(total.items()) if any(sums)]
+
+
+def _upsert_statement(
+    target: Any, table: Table, key_columns: Sequence[str], sum_columns: Sequence[str]
+) -> Any:
+    """Add the sums of the rows inserted to those already stored for the same key."""
+    return _built_upsert(upserts(target), table, tuple(key_columns), tuple(sum_columns))
+
+
+@lru_cache(maxsize=64)
+def _built_upsert(
+    insert: Any, table: Table, key_columns: tuple[str, ...], sum_columns: tuple[str, ...]
+) -> Any:
+    # Built once per dialect and rollup: `excluded` alone makes a proxy of every column.
+    stmt = insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=list(key_columns),
+        set_={name: table.c[name] + stmt.excluded[name] for name in sum_columns},
+    )
+
+
+async def _upsert(
+    session: AsyncSession,
+    table: Table,
+    key_columns: Sequence[str],
+    sum_columns: Sequence[str],
+    changes: Sequence[tuple[tuple[Any, ...], Sequence[Any]]],
+) -> None:
+    names = (*key_columns, *sum_columns)
+    params = [dict(zip(names, (*key, *sums), strict=True)) for key, sums in changes]
+    await session.execute(_upsert_statement(session, table, key_columns, sum_columns), params)
+
+
+class Adjustment(Participant):
+    """A rollup's sums noted by `apply_deltas` during the transaction, added at commit: on
+    PostgreSQL one common table expression of the commit statement (an upsert from the rows
+    sent as one JSON array), elsewhere the same upsert on its own."""
+
+    def __init__(self, table: Table, key_columns: Sequence[str], sum_columns: Sequence[str]):
+        self.table, self.key_columns, self.sum_columns = table, key_columns, sum_columns
+        self.name = f"rollup_{table.name}"
+        _ADJUSTED[table.name] = self
+
+    async def prepare(self, session: AsyncSession, work: Work) -> bool:
+        return bool(work.adjustments.get(self.table.name))
+
+    def binds(self, work: Work) -> dict[str, Any]:
+        names = (*self.key_columns, *self.sum_columns)
+        rows = [
+            dict(zip(names, (*key, *sums), strict=True))
+            for key, sums in work.adjustments[self.table.name].items()
+        ]
+        return {f"{self.name}_rows": orjson.dumps(rows).decode()}
+
+    def part(self, session: AsyncSession) -> Part:
+        names = (*self.key_columns, *self.sum_columns)
+        source = recordset(
+            f"{self.name}_rows", *(column(name, self.table.c[name].type) for name in names)
+        )
+        stmt = _upsert_statement(session, self.table, self.key_columns, self.sum_columns)
+        stmt = stmt.from_select(list(names), select(*(source.c[name] for name in names)))
+        return Part(ctes=[stmt.cte(self.name)], result=null())
+
+    async def step(self, session: AsyncSession, work: Work) -> Any:
+        changes = list(work.adjustments[self.table.name].items())
+        await _upsert(session, self.table, self.key_columns, self.sum_columns, changes)
+        return None
+
+
+# Rollup table name → its commit participant (registered at start, app/transactions.py).
+_ADJUSTED: dict[str, Adjustment] = {}
+
+
 async def rebuild_from(
     session: AsyncSession, table: Table, columns: Sequence[str], records: Any
 ) -> None:
     """Replace a rollup's rows with `records` (its GROUP BY over the records, in `columns`):
     a repair tool; normal writes never need it."""
+    work(session).adjustments.pop(table.name, None)  # the records already hold what was noted
     await session.execute(delete(table))
     await session.execute(table.insert().from_select(list(columns), records))
 

@@ -36,6 +36,14 @@ class Creation:
         """201 with the record, its ETag and its Location (its URL, unless given)."""
         return render.created(self.request, kind, obj, location)
 
+    def created_json(
+        self, kind: render.Resource, obj: Any, body: bytes, *, version: int | str
+    ) -> Response:
+        """`created` for a body already serialized in `kind`'s schema (a hot path's)."""
+        return render.json_resource(
+            self.request, lambda: body, version, status_code=201, location=kind.url(obj)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:

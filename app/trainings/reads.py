@@ -179,6 +179,21 @@ def _assemble(
     return items
 
 
+def created_json(
+    row: Mapping[str, Any], participants: Sequence[tuple[str, int, int, int]], topics: Sequence[str]
+) -> bytes:
+    """A training just written as TrainingRead JSON, from the values it was written with
+    (`row`: its columns and references by code; participants by alpha-3), as `training_json`
+    would read it back."""
+    children = [
+        {"training_id": row["id"], "part": 0, "name": code, "women": w, "men": m, "unreported": u}
+        for code, w, m, u in sorted(participants)
+    ]
+    children += [{"training_id": row["id"], "part": 1, "name": topic} for topic in sorted(topics)]
+    (item,) = _assemble([row], children)
+    return orjson.dumps(item, option=_DUMP)
+
+
 async def training_json(
     conn: AsyncConnection, principal: Principal, training_id: int
 ) -> tuple[bytes, int]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.rollup import apply_deltas, rebuild_from
+from app.core.rollup import Adjustment, apply_deltas, rebuild_from
 from app.trainings.models import (
     ALL_TOPICS,
     ROLLUP,
@@ -28,6 +28,8 @@ Key = tuple[str, int, int, int, str]
 Deltas = dict[Key, list[int]]
 KEY_COLUMNS = ("topic", "fiscal_year", "program_id", "partner_id", "kind")
 SUM_COLUMNS = ("women", "men", "unreported", "participant_rows")
+# Sums that only grow are added by the commit statement (registered in app/transactions.py).
+ADJUSTMENT = Adjustment(ROLLUP, KEY_COLUMNS, SUM_COLUMNS)
 
 
 def new_deltas() -> Deltas:

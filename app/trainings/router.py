@@ -118,8 +118,9 @@ async def get_training(request: Request, principal: Reader, training_id: RecordI
 
 @router.post("", status_code=201, response_model=TrainingRead, responses=responses(409, 413, 415))
 async def create_training(actor: Writer, create: Create, body: TrainingCreate) -> Response:
-    training = await service.create_training(create.session, actor, body)
-    return create.created(TRAININGS, training)
+    created = await service.create_training(create.session, actor, body)
+    body_json = reads.created_json(created.row, created.participants, created.topics)
+    return create.created_json(TRAININGS, created, body_json, version=1)
 
 
 @router.patch(

@@ -32,6 +32,7 @@ from app.core import visibility
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, Unprocessable, field_error, invalid_query
 from app.core.fiscal_year import fiscal_year
+from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_partner_id
 from app.core.search import matches, search_text
@@ -40,7 +41,7 @@ from app.core.versioning import check_version
 from app.partners.service import find_partner, partner_codes
 from app.programs.models import Program
 from app.projects.service import ProjectRefs, check_project, project_filter_id, project_refs
-from app.trainings import rollup
+from app.trainings import inserts, rollup
 from app.trainings.models import Participant, Training, TrainingTopic
 from app.trainings.schemas import (
     TRAINING_RECORD,
@@ -370,9 +371,93 @@ async def _refuse_duplicate_ref(
         )
 
 
-async def create_training(
-    session: AsyncSession, actor: Principal, body: TrainingCreate
-) -> Training:
+@dataclass(frozen=True, slots=True)
+class Created:
+    """A training just written, as the response shows it: its columns and references by
+    code (`row`), its participant rows by alpha-3 and its topics."""
+
+    row: dict[str, Any]
+    participants: list[tuple[str, int, int, int]]
+    topics: list[str]
+
+    @property
+    def id(self) -> int:
+        return int(self.row["id"])
+
+
+async def create_training(session: AsyncSession, actor: Principal, body: TrainingCreate) -> Created:
+    now = utcnow()
+    values = {
+        **body.model_dump(include=set(TRAINING_RECORD.plain)),
+        "search_text": search_text([body.title]),
+        "fiscal_year": fiscal_year(body.start_date),
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+    counts = [(p.partner, p.women, p.men, p.unreported) for p in body.participants]
+    inserted = await inserts.insert_training(
+        session,
+        values,
+        program=body.program,
+        host_country=body.host_country,
+        project=body.project,
+        participants=counts,
+        topics=body.topics,
+    )
+    if inserted is None:
+        await _refuse_new(session, body)
+        raise Conflict("the training's references changed while it was written; send it again")
+    participants = [
+        (inserted.partners[code.upper()][0], women, men, unreported)
+        for code, women, men, unreported in counts
+    ]
+    host = inserted.partners.get(body.host_country.upper()) if body.host_country else None
+    # The row as stored, for the response (its references as their codes): no reload.
+    created = Created(
+        row={
+            **values,
+            "id": inserted.id,
+            "program": body.program.upper(),
+            "host_country": host[1] if host is not None else None,
+            "project": body.project.upper() if body.project is not None else None,
+            "created_at": inserted.created_at,
+            "updated_at": inserted.updated_at,
+        },
+        participants=[
+            (inserted.partners[code.upper()][1], women, men, unreported)
+            for code, women, men, unreported in counts
+        ],
+        topics=list(body.topics),
+    )
+    deltas = rollup.new_deltas()
+    rollup.add(
+        deltas,
+        fiscal_year=values["fiscal_year"],
+        program_id=inserted.program_id,
+        kind=body.kind,
+        topics=body.topics,
+        participants=participants,
+    )
+    await rollup.apply(session, deltas)
+    record_created(
+        session,
+        actor,
+        RESOURCE,
+        inserted.id,
+        body,
+        {"program": body.program, "external_ref": body.external_ref},
+        partners=[
+            *(pid for pid, *_counts in participants),
+            *([inserted.host_country_id] if inserted.host_country_id is not None else []),
+        ],
+    )
+    return created
+
+
+async def _refuse_new(session: AsyncSession, body: TrainingCreate) -> None:
+    """Why a new training inserted nothing: every code that names nothing (or the wrong thing),
+    a partner listed twice, or a taken `external_ref`."""
     countries = [p.partner for p in body.participants]
     if body.host_country:
         countries.append(body.host_country)
@@ -389,37 +474,6 @@ async def create_training(
     _refuse(refs.errors)
     assert refs.program_id is not None
     await _refuse_duplicate_ref(session, refs.program_id, body.external_ref)
-    training = Training(
-        **body.model_dump(include=set(TRAINING_RECORD.plain)),
-        program_id=refs.program_id,
-        search_text=search_text([body.title]),
-        fiscal_year=fiscal_year(body.start_date),
-        host_country_id=refs.host_country_id,
-        project_id=refs.project_id,
-        participants=[
-            Participant(partner_id=pid, women=w, men=m, unreported=u)
-            for pid, w, m, u in refs.participants
-        ],
-        topics=[TrainingTopic(topic=t) for t in body.topics],
-    )
-    session.add(training)
-    await session.flush()
-    deltas = rollup.new_deltas()
-    rollup.add_training(deltas, training)
-    await rollup.apply(session, deltas)
-    record_created(
-        session,
-        actor,
-        RESOURCE,
-        training.id,
-        body,
-        {"program": body.program, "external_ref": body.external_ref},
-        partners=[
-            *(p.partner_id for p in training.participants),
-            *([training.host_country_id] if training.host_country_id is not None else []),
-        ],
-    )
-    return await get_training(session, None, training.id)
 
 
 # The fields an update copies as given (the record shape's plain fields).

@@ -97,3 +97,30 @@ async def test_concurrent_writes_to_the_same_groups(
     report = await client.get("/api/v1/reports/women-trained", headers=admin)
     assert report.json()["totals"]["women"] == 16
     await assert_rollup_consistent(session)
+
+
+async def test_sums_noted_for_commit_meet_a_later_write_that_empties_a_group(
+    app: object, clean: None
+) -> None:
+    """A creation's sums wait for the commit statement; a write in the same transaction that
+    may empty a group applies them with its own, so the group ends as their total."""
+    from sqlalchemy import select
+
+    from app.core.commit import transaction, work
+    from app.partners.models import Partner
+    from app.programs.models import Program
+    from app.trainings.models import ROLLUP
+
+    sessionmaker = app.state.sessionmaker  # type: ignore[attr-defined]
+    async with sessionmaker() as db:
+        program_id = await db.scalar(select(Program.id).where(Program.code == "GPOI"))
+        partner_id = await db.scalar(select(Partner.id).where(Partner.code == "KEN"))
+    group = ("", 2022, program_id, partner_id, "course")
+    kept = ("", 2023, program_id, partner_id, "course")
+    async with transaction(sessionmaker) as db:
+        await rollup.apply(db, {group: [3, 1, 0, 1], kept: [2, 2, 0, 1]})
+        assert set(work(db).adjustments[ROLLUP.name]) == {group, kept}  # noted, not written
+        await rollup.apply(db, {group: [-3, -1, 0, -1]})  # the group's last row goes
+        assert set(work(db).adjustments[ROLLUP.name]) == {kept}
+    async with sessionmaker() as db:
+        assert await rollup.stored(db) == {kept: (2, 2, 0, 1)}
