@@ -19,7 +19,7 @@ import app.nominations.models
 import app.partners.models
 import app.peacekeeping.models
 import app.projects.models  # noqa: F401
-from app.core.history import Versioned, declare, derive
+from app.core.history import Versioned, declare, versioned_rollup
 from app.core.models import Base
 from app.trainings.models import ROLLUP
 from app.trainings.rollup import from_records_query
@@ -51,8 +51,11 @@ VERSIONED = (
     Versioned("advisory_engagements"),
     Versioned("advisory_engagement_focus"),
     Versioned("policy_milestones"),
+    # A rollup, versioned so that a past figure reads it as it stood (see below).
+    Versioned("women_trained_rollup"),
 )
 
 HISTORY_TABLES = declare(Base.metadata, VERSIONED)
-# The women-trained rollup then is the GROUP BY over the participant records then.
-derive(ROLLUP, from_records_query)
+# The women-trained rollup then is its version then; before its history began (the upgrade to
+# revision 0021), the GROUP BY over the participant records then.
+versioned_rollup(ROLLUP, HISTORY_TABLES[ROLLUP.name], from_records_query)
