@@ -38,7 +38,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
@@ -77,6 +76,10 @@ _known_at: ContextVar[datetime | None] = ContextVar("known_at", default=None)
 # Set: rollups as known at an instant are rebuilt from the records' versions (the slow path,
 # kept for rollups before their own history began and to check the fast one against).
 _from_records: ContextVar[bool] = ContextVar("rollups_from_records", default=False)
+# rollup name -> its history table; and, per statement read as of an instant, when each
+# rollup's history began (NEVER: no version yet)
+_ROLLUP_HISTORIES: dict[str, Table] = {}
+_began: ContextVar[dict[str, datetime]] = ContextVar("rollup_history_began", default={})  # noqa: B039 - never mutated, replaced
 # table name -> the SELECT that stands for it at an instant
 _SOURCES: dict[str, Callable[[datetime], Any]] = {}
 
@@ -129,18 +132,18 @@ def versioned_rollup(table: Table, history: Table, query: Callable[[], Any]) -> 
     history began, as `query` (its GROUP BY) over the records' versions.
 
     The history began at its earliest version (the rollup's rows as they stood when it was
-    first versioned, or its first write after, if it was empty then)."""
+    first versioned, or its first write after, if it was empty then), looked up once per
+    statement read as of an instant (see `_uncached_when_known`)."""
     versions = _versions_source(table, history)
+    _ROLLUP_HISTORIES[table.name] = history
 
     def at_instant(at: datetime) -> Any:
-        if _from_records.get():
+        began = _began.get().get(table.name)
+        if began is None:
+            raise RuntimeError("a point-in-time read must run through a session (rollups)")
+        if _from_records.get() or at < began:
             return query()
-        instant = bindparam(None, at, type_=UTCDateTime(), unique=True)
-        never = bindparam(None, NEVER, type_=UTCDateTime(), unique=True)
-        started = select(func.coalesce(func.min(history.c[VALID_FROM]), never)).scalar_subquery()
-        rebuilt = query().subquery()
-        earlier = select(*(rebuilt.c[c.name] for c in table.columns)).where(instant < started)
-        return union_all(versions(at).where(instant >= started), earlier)
+        return versions(at)
 
     _SOURCES[table.name] = at_instant
 
@@ -200,8 +203,17 @@ def _table_as_known(table: Table, compiler: SQLCompiler, **kw: Any) -> str:
 @event.listens_for(Session, "do_orm_execute")
 def _uncached_when_known(state: ORMExecuteState) -> None:
     # The rewritten SQL depends on the instant, which the statement cache does not key on.
-    if _known_at.get() is not None:
-        state.update_execution_options(compiled_cache=None)
+    if _known_at.get() is None:
+        return
+    state.update_execution_options(compiled_cache=None)
+    # Where each rollup's history began decides how it is read (Core: no ORM event again).
+    connection = state.session.connection()
+    _began.set(
+        {
+            name: connection.execute(select(func.min(history.c[VALID_FROM]))).scalar() or NEVER
+            for name, history in _ROLLUP_HISTORIES.items()
+        }
+    )
 
 
 # --- Migrations: create, keep and drop history tables and their triggers ----------------------

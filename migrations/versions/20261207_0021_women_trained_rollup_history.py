@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from alembic import op
 
-from app.core.history import create_history, drop_history
+from app.core.history import SUFFIX, create_history, drop_history
 
 revision: str = "0021"
 down_revision: str | None = "0020"
@@ -23,11 +23,15 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TABLE = "women_trained_rollup"
+INDEX = "ix_women_trained_rollup_history_valid_from"
 
 
 def upgrade() -> None:
     create_history(op.get_bind(), TABLE, since=datetime.now(UTC))
+    # Every past figure reads where the history began: its earliest version.
+    op.create_index(INDEX, TABLE + SUFFIX, ["valid_from"])
 
 
 def downgrade() -> None:
+    op.drop_index(INDEX, TABLE + SUFFIX)
     drop_history(op.get_bind(), TABLE)
