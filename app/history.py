@@ -8,6 +8,8 @@ a new table, add its line and a migration that calls `create_history(op.get_bind
 
 from __future__ import annotations
 
+from sqlalchemy import Index
+
 # The models of every versioned table, so that their tables are declared first.
 import app.cwd.models
 import app.facilities.models
@@ -19,10 +21,12 @@ import app.nominations.models
 import app.partners.models
 import app.peacekeeping.models
 import app.projects.models  # noqa: F401
-from app.core.history import Versioned, declare, derive
+from app.core.history import VALID_FROM, Versioned, declare, versioned_rollup
 from app.core.models import Base
 from app.trainings.models import ROLLUP
 from app.trainings.rollup import from_records_query
+
+ROLLUP_HISTORY_BEGAN = "ix_women_trained_rollup_history_valid_from"
 
 VERSIONED = (
     Versioned("trainings"),
@@ -51,8 +55,13 @@ VERSIONED = (
     Versioned("advisory_engagements"),
     Versioned("advisory_engagement_focus"),
     Versioned("policy_milestones"),
+    # A rollup, versioned so that a past figure reads it as it stood (see below).
+    Versioned("women_trained_rollup"),
 )
 
 HISTORY_TABLES = declare(Base.metadata, VERSIONED)
-# The women-trained rollup then is the GROUP BY over the participant records then.
-derive(ROLLUP, from_records_query)
+# The women-trained rollup then is its version then; before its history began (the upgrade to
+# revision 0021), the GROUP BY over the participant records then.
+versioned_rollup(ROLLUP, HISTORY_TABLES[ROLLUP.name], from_records_query)
+# Where the rollup's history began (its earliest version) is read at every past figure.
+Index(ROLLUP_HISTORY_BEGAN, HISTORY_TABLES[ROLLUP.name].c[VALID_FROM])

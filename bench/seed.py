@@ -50,14 +50,16 @@ def asyncpg_dsn(url: str) -> str:
 async def seed(url: str, trainings: int, key_file: str | None) -> None:
     started = time.perf_counter()
     await asyncio.to_thread(migrate, "heads", database_url=url)
-    engine = create_engine(Settings(database_url=url, db_pool_size=2, _env_file=None))  # type: ignore[call-arg]
+    settings = Settings(database_url=url, db_pool_size=2, _env_file=None)  # type: ignore[call-arg]
+    engine = create_engine(settings, long_work=True)  # set-up work: the long budget
     sessionmaker = create_sessionmaker(engine)
     async with transaction(sessionmaker) as session:
         await seed_reference_data(session)
         await session.execute(
             text(
                 "TRUNCATE trainings, training_participants, training_topics, women_trained_rollup,"
-                " trainings_history, training_participants_history, training_topics_history"
+                " trainings_history, training_participants_history, training_topics_history,"
+                " women_trained_rollup_history"
             )
         )
         await session.execute(text("ALTER SEQUENCE trainings_id_seq RESTART WITH 1"))

@@ -5,8 +5,10 @@ Each versioned table T has a history table `T_history`: T's columns (less any pe
 it in the same transaction as every insert, update and delete of T, so bulk SQL is caught as
 well as the ORM. Inside `known_as_of(at)` every SELECT that names a versioned table reads, in
 its place, the versions valid at `at` (valid_from <= at < valid_to) under the table's own name,
-so queries need no change to answer as the records stood then; a table derived from others
-(a rollup) is read as its defining query over their versions. Writes are never rewritten.
+so queries need no change to answer as the records stood then. A rollup (a table derived from
+others) is versioned too, so a past figure reads the rollup as it stood then; before its own
+history began it is read as its defining query over the records' versions. Writes are never
+rewritten.
 
 History starts when a table is first versioned: its rows are then copied in as valid since
 the epoch, so a figure asked for before that moment is the figure the records gave then.
@@ -30,6 +32,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     event,
+    func,
     inspect,
     null,
     or_,
@@ -66,9 +69,19 @@ class Versioned:
         return self.table + SUFFIX
 
 
+# After any instant a figure can be asked at: "a rollup's own history has not begun".
+NEVER = datetime(9999, 12, 31, tzinfo=UTC)
+
 _known_at: ContextVar[datetime | None] = ContextVar("known_at", default=None)
+# Set: rollups as known at an instant are rebuilt from the records' versions (the slow path,
+# kept for rollups before their own history began and to check the fast one against).
+_from_records: ContextVar[bool] = ContextVar("rollups_from_records", default=False)
+# rollup name -> its history table; and, per statement read as of an instant, when each
+# rollup's history began (NEVER: no version yet)
+_ROLLUP_HISTORIES: dict[str, Table] = {}
+_began: ContextVar[dict[str, datetime]] = ContextVar("rollup_history_began", default={})  # noqa: B039 - never mutated, replaced
 # table name -> the SELECT that stands for it at an instant
-_SOURCES: dict[str, Callable[[datetime], Select[Any]]] = {}
+_SOURCES: dict[str, Callable[[datetime], Any]] = {}
 
 
 def known_at() -> datetime | None:
@@ -113,10 +126,37 @@ def declare(metadata: MetaData, specs: tuple[Versioned, ...]) -> dict[str, Table
     return declared
 
 
-def derive(table: Table, query: Callable[[], Any]) -> None:
-    """Read `table` (a rollup kept in step with versioned tables) as `query` over their
-    versions when reading as of an instant: its rows then are what the query gives."""
-    _SOURCES[table.name] = lambda _at: query()
+def versioned_rollup(table: Table, history: Table, query: Callable[[], Any]) -> None:
+    """Read `table` (a rollup kept in step with versioned tables, versioned itself in `history`
+    since some instant) at its version valid at the instant, or, at an instant before its
+    history began, as `query` (its GROUP BY) over the records' versions.
+
+    The history began at its earliest version (the rollup's rows as they stood when it was
+    first versioned, or its first write after, if it was empty then), looked up once per
+    statement read as of an instant (see `_uncached_when_known`)."""
+    versions = _versions_source(table, history)
+    _ROLLUP_HISTORIES[table.name] = history
+
+    def at_instant(at: datetime) -> Any:
+        began = _began.get().get(table.name)
+        if began is None:
+            raise RuntimeError("a point-in-time read must run through a session (rollups)")
+        if _from_records.get() or at < began:
+            return query()
+        return versions(at)
+
+    _SOURCES[table.name] = at_instant
+
+
+@contextmanager
+def rollups_from_records() -> Iterator[None]:
+    """Inside, rollups read as of an instant are rebuilt from the records' versions, never
+    read from their own history (to check one against the other)."""
+    token = _from_records.set(True)
+    try:
+        yield
+    finally:
+        _from_records.reset(token)
 
 
 def _versions_source(base: Table, history: Table) -> Callable[[datetime], Select[Any]]:
@@ -163,8 +203,17 @@ def _table_as_known(table: Table, compiler: SQLCompiler, **kw: Any) -> str:
 @event.listens_for(Session, "do_orm_execute")
 def _uncached_when_known(state: ORMExecuteState) -> None:
     # The rewritten SQL depends on the instant, which the statement cache does not key on.
-    if _known_at.get() is not None:
-        state.update_execution_options(compiled_cache=None)
+    if _known_at.get() is None:
+        return
+    state.update_execution_options(compiled_cache=None)
+    # Where each rollup's history began decides how it is read (Core: no ORM event again).
+    connection = state.session.connection()
+    _began.set(
+        {
+            name: connection.execute(select(func.min(history.c[VALID_FROM]))).scalar() or NEVER
+            for name, history in _ROLLUP_HISTORIES.items()
+        }
+    )
 
 
 # --- Migrations: create, keep and drop history tables and their triggers ----------------------
@@ -187,9 +236,11 @@ def _q(connection: Connection, name: str) -> str:
     return connection.dialect.identifier_preparer.quote(name)
 
 
-def create_history(connection: Connection, table: str, private: tuple[str, ...] = ()) -> None:
-    """Create `table`'s history table with its current rows valid since the epoch, and the
-    triggers that keep it."""
+def create_history(
+    connection: Connection, table: str, private: tuple[str, ...] = (), since: datetime = EPOCH
+) -> None:
+    """Create `table`'s history table with its current rows valid since `since` (the epoch
+    unless told), and the triggers that keep it."""
     found = inspect(connection).get_columns(table)
     key = _key(connection, table)
     columns = [c for c in found if c["name"] not in private]
@@ -202,19 +253,19 @@ def create_history(connection: Connection, table: str, private: tuple[str, ...] 
         Index(f"ix_{table}{SUFFIX}_key", *key),
     )
     history.create(connection)
-    copy_current(connection, table)
+    copy_current(connection, table, since)
     create_triggers(connection, table)
 
 
-def copy_current(connection: Connection, table: str) -> None:
-    """Copy `table`'s current rows into its history as valid since the epoch."""
+def copy_current(connection: Connection, table: str, since: datetime = EPOCH) -> None:
+    """Copy `table`'s current rows into its history as valid since `since`."""
     names = _copied(connection, table)
     listed = ", ".join(_q(connection, n) for n in names)
     connection.execute(
         text(
             f"INSERT INTO {_q(connection, table + SUFFIX)} ({listed}, {VALID_FROM})"  # noqa: S608 - names from the catalog
             f" SELECT {listed}, :epoch FROM {_q(connection, table)}"
-        ).bindparams(bindparam("epoch", EPOCH, type_=UTCDateTime()))
+        ).bindparams(bindparam("epoch", since, type_=UTCDateTime()))
     )
 
 
