@@ -59,15 +59,17 @@ class Example:
     text: str  # the command as written, continuation lines joined
     loop: dict[str, str]  # the loop variable's value, inside a `for` loop
     page: str = "README.md"  # where it is written, for the failure message
+    shown: tuple[str, ...] = ()  # the answer as the `#   ` lines under the command show it
 
     @property
     def where(self) -> str:
         return f"{self.page}:{self.line}"
 
 
-def _commands(lines: list[str], first: int) -> Iterator[tuple[int, str]]:
+def _commands(lines: list[str], first: int) -> Iterator[tuple[int, str, tuple[str, ...]]]:
     """Each line starting with `curl`, with what continues it (a trailing backslash, or a quote
-    still open), stripped of the comment after it."""
+    still open), stripped of the comment after it; and the answer the `#   ` lines right under
+    it show."""
     i = 0
     while i < len(lines):
         if not lines[i].lstrip().startswith("curl "):
@@ -85,7 +87,11 @@ def _commands(lines: list[str], first: int) -> Iterator[tuple[int, str]]:
                 break
             i += 1
             text = (text[:-1] if text.endswith("\\") else text + "\n") + lines[i]
-        yield first + start, text
+        shown = []
+        while i + 1 < len(lines) and lines[i + 1].startswith("#   "):
+            i += 1
+            shown.append(lines[i].removeprefix("#   "))
+        yield first + start, text, tuple(shown)
         i += 1
 
 
@@ -104,13 +110,13 @@ def readme_examples(readme: str, page: str = "README.md") -> list[Example]:
             body = lines[start + 1 : end]
             inside |= set(range(start, end + 1))
             for value in values:
-                for line, text in _commands(body, first + start + 1):
-                    examples.append(Example(line, text, {var: value}, page))
+                for line, text, shown in _commands(body, first + start + 1):
+                    examples.append(Example(line, text, {var: value}, page, shown))
         outside = [line if i not in inside else "" for i, line in enumerate(lines)]
-        for line, text in _commands(outside, first):
+        for line, text, shown in _commands(outside, first):
             if not text.startswith("curl "):
                 raise AssertionError(f"{page}:{line}: indented curl outside a for loop")
-            examples.append(Example(line, text, {}, page))
+            examples.append(Example(line, text, {}, page, shown))
     return sorted(examples, key=lambda e: e.line)
 
 
@@ -163,6 +169,9 @@ def test_the_examples_parser_reads_loops_continuations_and_comments() -> None:
         "  curl -s -X PUT $WPS_URL/c/$c \\\n"
         "    -d '{}'\n"
         "done\n"
+        "curl -s $WPS_URL/d?format=csv\n"
+        "#   a,b\n"
+        "#   1,2\n"
         "```\n"
         "```console\ncurl -s $WPS_URL/not-run\n```\n"
     )
@@ -174,7 +183,9 @@ def test_the_examples_parser_reads_loops_continuations_and_comments() -> None:
         ("POST", "http://h/b"),
         ("PUT", "http://h/c/GHA"),
         ("PUT", "http://h/c/BGD"),
+        ("GET", "http://h/d?format=csv"),
     ]
+    assert examples[-1].shown == ("a,b", "1,2") and examples[0].shown == ()
     assert requests[0].headers["authorization"] == "Bearer k"
     assert requests[1].content == b'{\n  "a": "#1"}'
     with pytest.raises(AssertionError, match=r"docs/x.md:3: unknown variable"):
@@ -235,6 +246,12 @@ def test_docs_examples_answer_2xx_in_order_on_a_fresh_install(tmp_path: Path) ->
                 assert 200 <= answer.status_code < 300, (
                     f"{example.where}: {example.text}\n→ {answer.status_code} {answer.text[:500]}"
                 )
+                if answer.headers.get("content-type", "").startswith("text/csv") and example.shown:
+                    # A CSV shown under its example is the answer's first lines, exactly.
+                    shown = list(example.shown)
+                    assert answer.text.splitlines()[: len(shown)] == shown, (
+                        f"{example.where}: the CSV shown is not the answer's:\n{answer.text}"
+                    )
                 if answer.headers.get("content-type", "").startswith("application/json"):
                     # An example of a list shows something: it is not empty on a fresh install.
                     body = answer.json()
