@@ -66,15 +66,16 @@ def agree(count: FigureValue, singular: str, plural: str) -> str:
     return singular if isinstance(count, int) and count == 1 else plural
 
 
+def agreed(template: str, value: FigureValue) -> str:
+    """A template as answered: its agreeing words in the figure's number, {value} left to
+    fill (so that the sentence is the template with the figure in it, character for
+    character)."""
+    return AGREEING.sub(lambda words: agree(value, words[1], words[2]), template)
+
+
 def sentence(template: str, value: FigureValue, unit: str) -> str:
     """A template filled with its figure, its agreeing words in the figure's number."""
-    agreed = AGREEING.sub(lambda words: agree(value, words[1], words[2]), template)
-    return agreed.replace(ANCHOR, shown(value, unit))
-
-
-def general(template: str) -> str:
-    """A template as answered: its agreeing words in the plural, {value} left to fill."""
-    return AGREEING.sub(lambda words: words[2], template)
+    return agreed(template, value).replace(ANCHOR, shown(value, unit))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,7 @@ class Builder:
                 section=spec.section,
                 value=value,
                 unit=spec.unit,
-                template=general(spec.template),
+                template=agreed(spec.template, value),
                 sentence=sentence(spec.template, value, spec.unit),
                 period=spec.period,
                 method=source.method,
@@ -504,7 +505,8 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
 
     def spec(composition: str, indicator: str, countries: int | None) -> Spec:
         name = composition.replace("_", "-")
-        where = f" in {countries:,} countries" if countries is not None else ""
+        place = agree(countries, "country", "countries")
+        where = f" in {countries:,} {place}" if countries is not None else ""
         return Spec(
             f"cwd_{composition}_teams",
             "CWD",

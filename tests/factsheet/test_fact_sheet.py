@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.fiscal_year import fiscal_year
 from app.facilities.models import FacilityUpgrade
-from app.factsheet.figures import general, sentence
+from app.factsheet.figures import agreed, sentence
 from app.funding.models import Obligation, ObligationPurpose
 from app.gdrp.models import PolicyMilestone
 from app.imet_history.models import ImetHistory
@@ -346,7 +346,7 @@ async def test_bad_dates_are_422_naming_the_parameter(
 
 def test_units_agree_with_the_figure() -> None:
     """One course, one country; none, zero or many are plural; the template is answered in
-    the plural with {value} to fill."""
+    the figure's number with {value} to fill."""
     template = "{value} regional NIO {course has|courses have} been conducted"
     assert [sentence(template, value, "trainings") for value in (1, 0, 7, None)] == [
         "1 regional NIO course has been conducted",
@@ -356,7 +356,8 @@ def test_units_agree_with_the_figure() -> None:
     ]
     assert sentence("from {value} {country|countries}.", 1, "countries") == "from 1 country."
     assert sentence("{value}% of {country|countries}", 1.0, "percent") == "1.0% of countries"
-    assert general(template) == "{value} regional NIO courses have been conducted"
+    assert agreed(template, 1) == "{value} regional NIO course has been conducted"
+    assert agreed(template, 2) == "{value} regional NIO courses have been conducted"
 
 
 async def test_sentences_read_in_the_number_of_their_figures(
@@ -370,7 +371,9 @@ async def test_sentences_read_in_the_number_of_their_figures(
     courses, countries = figures["nio_courses"], figures["nio_countries"]
     assert (courses["value"], countries["value"]) == (1, 3)
     assert courses["sentence"] == "1 regional NIO course has been conducted"
-    assert courses["template"] == "{value} regional NIO courses have been conducted"
+    # The template is the sentence with {value} where the figure is (the printable page
+    # links the figure by that).
+    assert courses["template"] == "{value} regional NIO course has been conducted"
     assert countries["sentence"] == "from 3 countries."
     for figure in figures.values():
         assert "|" not in figure["sentence"] + figure["template"], figure
