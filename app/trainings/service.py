@@ -455,21 +455,37 @@ async def create_training(session: AsyncSession, actor: Principal, body: Trainin
     return created
 
 
+async def _looked_up(
+    session: AsyncSession,
+    program: str | None,
+    host_country: str | None,
+    participants: Sequence[Any] | None,
+    project: str | None,
+    program_id: int | None = None,
+) -> References:
+    """A body's codes looked up and checked (`resolve_references`): the create's, or the
+    fields a PATCH sets (a project against `program_id`, the stored training's program)."""
+    countries = [p.partner for p in participants or ()]
+    if host_country:
+        countries.append(host_country)
+    programs, partners = await reference_maps(session, [program] if program else [], countries)
+    return resolve_references(
+        program=program,
+        host_country=host_country,
+        participants=participants,
+        programs=programs,
+        partners=partners,
+        project=project,
+        projects=await project_refs(session, [project] if project else []),
+        program_id=program_id,
+    )
+
+
 async def _refuse_new(session: AsyncSession, body: TrainingCreate) -> None:
     """Why a new training inserted nothing: every code that names nothing (or the wrong thing),
     a partner listed twice, or a taken `external_ref`."""
-    countries = [p.partner for p in body.participants]
-    if body.host_country:
-        countries.append(body.host_country)
-    programs, partners = await reference_maps(session, [body.program], countries)
-    refs = resolve_references(
-        program=body.program,
-        host_country=body.host_country,
-        participants=body.participants,
-        programs=programs,
-        partners=partners,
-        project=body.project,
-        projects=await project_refs(session, [body.project] if body.project else []),
+    refs = await _looked_up(
+        session, body.program, body.host_country, body.participants, body.project
     )
     _refuse(refs.errors)
     assert refs.program_id is not None
@@ -528,23 +544,10 @@ async def _patched_references(session: AsyncSession, patch: Patch[TrainingUpdate
     if start is not None and end is not None and end < start:
         pointer = "/end_date" if "end_date" in patch else "/start_date"
         errors.append((pointer, "end_date must not be before start_date"))
-    countries = [p.partner for p in body.participants or ()]
-    if body.host_country:
-        countries.append(body.host_country)
-    programs, partners = await reference_maps(
-        session, [body.program] if body.program else [], countries
-    )
     # A project belongs to one program: checked whenever either side changes.
-    project = patch.value("project", "project_code")
-    refs = resolve_references(
-        program=body.program,
-        host_country=body.host_country,
-        participants=body.participants,
-        programs=programs,
-        partners=partners,
-        project=project if patch.sets("program", "project") else None,
-        projects=await project_refs(session, [project] if project else []),
-        program_id=training.program_id,
+    project = patch.value("project", "project_code") if patch.sets("program", "project") else None
+    refs = await _looked_up(
+        session, body.program, body.host_country, body.participants, project, training.program_id
     )
     _refuse(errors + refs.errors)
     return refs
