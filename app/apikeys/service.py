@@ -104,8 +104,7 @@ async def ensure_bootstrap_key(
 
 async def signed_in(session: AsyncSession, actor: Principal) -> ApiKey:
     """The calling key's own record (its partner loaded)."""
-    stmt = select(ApiKey).options(selectinload(ApiKey.partner)).where(ApiKey.id == actor.key_id)
-    return await found_or_404(session, stmt, "api key")
+    return await get_key(session, actor.key_id)
 
 
 def list_keys(
