@@ -54,13 +54,25 @@ def _ping(url: str, deadline: float) -> bool:
         client.close()
 
 
+def _worker_database(url: str | None) -> str | None:
+    """WPS_TEST_REDIS_URL's database for this pytest-xdist worker: the given number plus the
+    worker's (gw1 empties the next database, never gw0's while gw0 uses it); None (a private
+    server) past Redis's 16 databases."""
+    if not url:
+        return None
+    given = make_url(url)
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    number = int(given.database or 0) + worker
+    return url if worker == 0 else (None if number > 15 else str(given.set(database=str(number))))
+
+
 @contextmanager
 def redis_server(workdir: Path) -> Iterator[str]:
     """A Redis URL for a test alone: WPS_TEST_REDIS_URL's database, emptied first, or else a
     private redis-server (no persistence) stopped afterwards."""
     import redis
 
-    given = os.environ.get(REDIS_URL)
+    given = _worker_database(os.environ.get(REDIS_URL))
     if given:
         if not _ping(given, time.monotonic() + 2):
             _missing_redis(f"{REDIS_URL}={given} does not answer")
