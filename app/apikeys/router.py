@@ -11,13 +11,11 @@ from starlette.responses import Response
 from app.apikeys import service
 from app.apikeys.schemas import API_KEYS, ApiKeyCreate, ApiKeyCreated, ApiKeyRead, SignedIn
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep, after_transaction
-from app.core.errors import responses
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import UpdatedSince
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created, answers_nothing
 from app.core.schemas import RecordId
 from app.core.security import Admin, Reader, Role
 from app.core.writes import Edit
@@ -30,14 +28,13 @@ me_router = APIRouter(prefix="/me", tags=["api-keys"])
     "",
     operation_id="api_keys_me",
     summary="Who the calling key is: its role, name, owner and partner (never its secret)",
-    response_model=SignedIn,
-    responses=responses(),
+    **answers(SignedIn),
 )
 async def me(principal: Reader, session: SessionDep) -> SignedIn:
     return SignedIn.model_validate(await service.signed_in(session, principal))
 
 
-@router.get("", response_model=Page[ApiKeyRead], responses=list_responses())
+@router.get("", **answers_page(ApiKeyRead))
 async def list_keys(
     _: Admin,
     asked: ListQuery,
@@ -51,7 +48,7 @@ async def list_keys(
     return await asked.answer(listing, API_KEYS)
 
 
-@router.post("", status_code=201, response_model=ApiKeyCreated, responses=responses(413, 415))
+@router.post("", **answers_created(ApiKeyCreated, 413, 415))
 async def create_key(
     request: Request, actor: Admin, session: SessionDep, body: ApiKeyCreate
 ) -> Response:
@@ -70,17 +67,12 @@ async def create_key(
     )
 
 
-@router.get("/{key_id}", response_model=ApiKeyRead, responses=responses(304, 404))
+@router.get("/{key_id}", **answers(ApiKeyRead, 304, 404))
 async def get_key(_: Admin, view: View, key_id: RecordId) -> Response:
     return view.resource(ApiKeyRead, await service.get_key(view.session, key_id))
 
 
-@router.delete(
-    "/{key_id}",
-    operation_id="api_keys_revoke",
-    status_code=204,
-    responses=responses(404, 412, 428),
-)
+@router.delete("/{key_id}", operation_id="api_keys_revoke", **answers_nothing(404, 412, 428))
 async def revoke_key(actor: Admin, edit: Edit, key_id: RecordId) -> Response:
     await service.revoke_key(edit.session, actor, key_id, edit.expected_version)
     # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.

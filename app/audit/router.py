@@ -9,9 +9,8 @@ from starlette.responses import Response
 
 from app.audit import service
 from app.audit.schemas import AUDIT_EVENTS, AuditEventRead
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import UpdatedSince
 from app.core.schemas import ParamInt, SearchText
 from app.core.security import Admin
@@ -19,7 +18,7 @@ from app.core.security import Admin
 router = resource_router("/audit-events", "audit_events", tag="audit", replays=False)
 
 
-@router.get("", response_model=Page[AuditEventRead], responses=list_responses())
+@router.get("", **answers_page(AuditEventRead))
 async def list_events(
     _: Admin,
     asked: ListQuery,

@@ -27,7 +27,7 @@ from starlette.responses import Response, StreamingResponse
 from app.core import responses as render
 from app.core.db import SessionDep
 from app.core.errors import responses
-from app.core.pagination import Listing, PageParams, SortKey, key_value, paginate, rows_after
+from app.core.pagination import Listing, Page, PageParams, SortKey, key_value, paginate, rows_after
 from app.core.params import OutputFormat, Paging
 from app.core.records import LIST_SEPARATOR, RecordShape
 
@@ -41,6 +41,18 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 def list_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """A list route's `responses=`: its problems (`errors.responses`) and the CSV 200."""
     return {**responses(*statuses), **CSV_RESPONSE}
+
+
+def answers_page(schema: type[BaseModel], *statuses: int) -> dict[str, Any]:
+    """A list route's decorator arguments (`**answers_page(XRead)`): a page of `schema` or
+    CSV, and its problems."""
+    return {"response_model": Page[schema], "responses": list_responses(*statuses)}  # type: ignore[valid-type]
+
+
+def answers_or_csv(schema: type[BaseModel], *statuses: int) -> dict[str, Any]:
+    """A report route's decorator arguments: `schema` as JSON or its table as CSV, and its
+    problems."""
+    return {"response_model": schema, "responses": {**responses(*statuses), **CSV_RESPONSE}}
 
 
 BATCH_SIZE = 500

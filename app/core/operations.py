@@ -2,7 +2,8 @@
 
 A router passes `generate_unique_id_function=operation_ids("facility_upgrades")`; its routes
 named list_/get_/create_/update_/delete_... get `facility_upgrades_list`, `..._get` and so on
-(as the full-stack FastAPI template derives ids from route names). Any other route states its
+(as the full-stack FastAPI template derives ids from route names). A router of one path per
+route (bulk imports, reports) takes `path_ids`: `imports_cwd_teams`. Any other route states its
 `operation_id=` in its decorator; the committed contract keeps every id stable.
 """
 
@@ -56,6 +57,22 @@ def resource_router(
     )
 
 
+def path_ids(resource: str) -> Callable[[APIRoute], str]:
+    """The id of each route of a router whose routes are one path each (bulk imports,
+    reports): `<resource>_` and the path's last segment (`/imports/cwd-teams`:
+    `imports_cwd_teams`)."""
+
+    def operation_id(route: APIRoute) -> str:
+        return f"{resource}_" + route.path_format.rpartition("/")[2].replace("-", "_")
+
+    return operation_id
+
+
 def bulk_imports_router() -> APIRouter:
-    """A domain's router for its `POST /imports/...` routes (each states its operation id)."""
-    return APIRouter(prefix="/imports", tags=["imports"], route_class=IdempotentRoute)
+    """A domain's router for its `POST /imports/...` routes, ids by `path_ids`."""
+    return APIRouter(
+        prefix="/imports",
+        tags=["imports"],
+        route_class=IdempotentRoute,
+        generate_unique_id_function=path_ids("imports"),
+    )

@@ -5,6 +5,7 @@
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Path, Query, Request
@@ -231,6 +232,58 @@ ToFiscalYear = Annotated[
 RegionFilter = Annotated[Region | None, Query(description="Regional bureau, any case")]
 FromDate = Annotated[date | None, Query(description="On or after this date")]
 ToDate = Annotated[date | None, Query(description="On or before this date")]
+
+
+# The filters of most lists of dated records, as keyword arguments of the domain's filters
+# (`service.XFilters(**filters, ...)`): one fiscal year or a range, changed since, and the
+# program and partner (or only the partner); the query lists them in that order.
+ListFilters = dict[str, Any]
+
+
+async def _year_range(
+    fiscal_year: FiscalYearQuery = None, from_fy: FromFiscalYear = None, to_fy: ToFiscalYear = None
+) -> ListFilters:
+    return {"fiscal_year": fiscal_year, "from_fy": from_fy, "to_fy": to_fy}
+
+
+async def _years(
+    fiscal_year: FiscalYearQuery = None,
+    from_fy: FromFiscalYear = None,
+    to_fy: ToFiscalYear = None,
+    updated_since: UpdatedSince = None,
+) -> ListFilters:
+    return {**await _year_range(fiscal_year, from_fy, to_fy), "updated_since": updated_since}
+
+
+async def _program_and_partner(
+    program: ProgramFilter = None, partner: PartnerFilter = None
+) -> ListFilters:
+    return {"program": program, "partner": partner}
+
+
+async def _years_of_programs(
+    years: Annotated[ListFilters, Depends(_years)],
+    codes: Annotated[ListFilters, Depends(_program_and_partner)],
+) -> ListFilters:
+    return {**years, **codes}
+
+
+async def _years_of_partners(
+    years: Annotated[ListFilters, Depends(_years)], partner: PartnerFilter = None
+) -> ListFilters:
+    return {**years, "partner": partner}
+
+
+ProgramAndPartner = Annotated[ListFilters, Depends(_program_and_partner)]
+# A report's years: one fiscal year or a range (fiscal_year, from_fy, to_fy).
+YearRange = Annotated[ListFilters, Depends(_year_range)]
+YearFilters = Annotated[ListFilters, Depends(_years_of_programs)]
+PartnerYearFilters = Annotated[ListFilters, Depends(_years_of_partners)]
+
+
+def choice_text(choice: StrEnum | None) -> str | None:
+    """A choice filter (`?status=completed`) as services take it: its text, or None."""
+    return None if choice is None else str(choice)
 
 
 # A date, or a timestamp with its UTC offset (whether the day exists is checked after).

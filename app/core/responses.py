@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, Protocol
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from app.core.db import SessionDep
+from app.core.errors import responses
 from app.core.pagination import Result
 
 JSON = "application/json"
@@ -121,6 +122,26 @@ def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
     return Response(body, media_type=JSON, headers=headers)
 
 
+# What a route declares it answers (its decorator's `**answers(...)`): the schema of its record
+# and its problems by status (`errors.responses`), with 201 or 204 where it creates or deletes.
+Declared = dict[str, Any]
+
+
+def answers(schema: type[BaseModel], *statuses: int) -> Declared:
+    """A route that answers one record (a read, an edit)."""
+    return {"response_model": schema, "responses": responses(*statuses)}
+
+
+def answers_created(schema: type[BaseModel], *statuses: int) -> Declared:
+    """A route that creates a record and answers it, 201."""
+    return {"status_code": 201, **answers(schema, *statuses)}
+
+
+def answers_nothing(*statuses: int) -> Declared:
+    """A route that answers 204 (a delete)."""
+    return {"status_code": 204, "responses": responses(*statuses)}
+
+
 def no_content() -> Response:
     return Response(status_code=204)
 
@@ -139,6 +160,12 @@ class Viewing:
         """The record with its ETag (its `version`, unless given); 304 when the client's copy
         is current."""
         return resource(self.request, schema, obj, version=version)
+
+    async def read(
+        self, schema: type[BaseModel], read: Callable[..., Awaitable[Any]], *args: Any
+    ) -> Response:
+        """`resource` for the record the service's `read(session, *args)` finds."""
+        return self.resource(schema, await read(self.session, *args))
 
 
 async def _viewing(request: Request, session: SessionDep) -> Viewing:

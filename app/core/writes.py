@@ -9,6 +9,7 @@ parameter (`actor: Writer`), so a route's signature still shows who may call it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -20,9 +21,14 @@ from starlette.responses import Response
 from app.core import bulk
 from app.core import responses as render
 from app.core.db import SessionDep
+from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey
 from app.core.params import DryRun
+from app.core.security import Principal
 from app.core.versioning import RequiredVersion
+
+# A service function a route calls with its session first (its other arguments as it takes them).
+ServiceCall = Callable[..., Awaitable[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,12 @@ class Creation:
     def created(self, kind: render.Resource, obj: Any, location: str | None = None) -> Response:
         """201 with the record, its ETag and its Location (its URL, unless given)."""
         return render.created(self.request, kind, obj, location)
+
+    async def create(
+        self, kind: render.Resource, create: ServiceCall, actor: Principal, *body: Any
+    ) -> Response:
+        """`created` for the record the service's `create(session, actor, *body)` makes."""
+        return self.created(kind, await create(self.session, actor, *body))
 
     def created_json(
         self, kind: render.Resource, obj: Any, body: bytes, *, version: int | str
@@ -57,6 +69,19 @@ class Edition:
         """The record as it now stands, with its new ETag."""
         return render.resource(self.request, schema, obj)
 
+    async def update(
+        self, schema: type[BaseModel], update: ServiceCall, actor: Principal, *key_and_body: Any
+    ) -> Response:
+        """The record the service's `update(session, actor, *key_and_body, version)` leaves."""
+        return self.resource(
+            schema, await update(self.session, actor, *key_and_body, self.expected_version)
+        )
+
+    async def delete(self, delete: ServiceCall, actor: Principal, *key: Any) -> Response:
+        """204 once the service's `delete(session, actor, *key, version)` has deleted it."""
+        await delete(self.session, actor, *key, self.expected_version)
+        return render.no_content()
+
 
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
@@ -66,6 +91,13 @@ class ImportRequest:
     content: bytes
     is_csv: bool
     dry_run: bool
+
+    async def run(self, parse: Callable[..., Any], load: ServiceCall, actor: Principal) -> Response:
+        """The import's summary: the records `parse(content, csv_body=...)` reads, written
+        (or, dry run, only checked) by `load(session, actor, records, dry_run=...)`."""
+        records = parse(self.content, csv_body=self.is_csv)
+        summary = await load(self.session, actor, records, dry_run=self.dry_run)
+        return bulk.summary_response(summary)
 
 
 async def _creation(
@@ -87,6 +119,19 @@ async def _upload(
     dry_run: DryRun = False,
 ) -> ImportRequest:
     return ImportRequest(session, await request.body(), bulk.is_csv_request(request), dry_run)
+
+
+def answers_import(
+    record: type[BaseModel], *statuses: int, summary: type[BaseModel] = bulk.ImportSummary
+) -> dict[str, Any]:
+    """A bulk import route's decorator arguments (`**answers_import(XCreate)`): the body it
+    takes (a JSON array of `record`, or CSV), its summary and its problems (413, 415 and
+    `statuses`)."""
+    return {
+        "response_model": summary,
+        "responses": responses(413, 415, *statuses),
+        "openapi_extra": bulk.request_body(record),
+    }
 
 
 Create = Annotated[Creation, Depends(_creation)]

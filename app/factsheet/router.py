@@ -8,11 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.core.csvout import CSV_RESPONSE
+from app.core.csvout import answers_or_csv
 from app.core.db import SessionDep
-from app.core.errors import invalid_query, responses
+from app.core.errors import invalid_query
 from app.core.fiscal_year import fiscal_year as fiscal_year_of
 from app.core.params import AS_KNOWN_ON_PATTERN, FiscalYearQuery, known_instant
+from app.core.responses import answers
 from app.core.security import Principal, Reader, Role, require
 from app.factsheet import changes, figures
 from app.factsheet.schemas import FactSheet, FactSheetChanges, csv_rows
@@ -34,8 +35,7 @@ Instant = Annotated[str, Query(max_length=40, pattern=AS_KNOWN_ON_PATTERN, descr
     "",
     operation_id="fact_sheet",
     summary="Every headline figure of the WPS fact sheet, with its sentence, method and inputs",
-    response_model=FactSheet,
-    responses={**responses(), **CSV_RESPONSE},
+    **answers_or_csv(FactSheet),
 )
 async def get_fact_sheet(
     actor: Reader,
@@ -58,8 +58,7 @@ async def get_fact_sheet(
     "/changes",
     operation_id="fact_sheet_changes",
     summary="Each fact-sheet figure as known on two dates, and the changes that moved it",
-    response_model=FactSheetChanges,
-    responses=responses(403),
+    **answers(FactSheetChanges, 403),
 )
 async def get_fact_sheet_changes(
     actor: ChangeReader,

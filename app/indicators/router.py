@@ -13,13 +13,12 @@ from fastapi import Depends, Path, Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.history import answer_as_known
 from app.core.idempotency import IdempotencyKey
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import (
     AsKnownOn,
     FiscalYearPath,
@@ -30,8 +29,9 @@ from app.core.params import (
     SuppressBelowByYear,
     ToFiscalYear,
     UpdatedSince,
+    choice_text,
 )
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created, answers_nothing
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion
@@ -85,7 +85,7 @@ def indicator_filters(
     return service.IndicatorFilters(
         outcome=outcome,
         program=program,
-        source=str(source) if source else None,
+        source=choice_text(source),
         updated_since=updated_since,
     )
 
@@ -108,7 +108,7 @@ def result_filters(
     )
 
 
-@router.get("", response_model=Page[IndicatorRead], responses=list_responses())
+@router.get("", **answers_page(IndicatorRead))
 async def list_indicators(
     _: Reader,
     asked: ListQuery,
@@ -118,36 +118,30 @@ async def list_indicators(
     return await asked.answer(listing, INDICATORS)
 
 
-@router.post("", status_code=201, response_model=IndicatorRead, responses=responses(409, 413, 415))
+@router.post("", **answers_created(IndicatorRead, 409, 413, 415))
 async def create_indicator(actor: Admin, create: Create, body: IndicatorCreate) -> Response:
-    indicator = await service.create_indicator(create.session, actor, body)
-    return create.created(INDICATORS, indicator)
+    return await create.create(INDICATORS, service.create_indicator, actor, body)
 
 
-@router.get("/{code}", response_model=IndicatorRead, responses=responses(304, 404))
+@router.get("/{code}", **answers(IndicatorRead, 304, 404))
 async def get_indicator(_: Reader, view: View, code: IndicatorCodePath) -> Response:
     return view.resource(IndicatorRead, await service.get_indicator(view.session, code))
 
 
-@router.patch("/{code}", response_model=IndicatorRead, responses=responses(404, 412, 413, 415, 428))
+@router.patch("/{code}", **answers(IndicatorRead, 404, 412, 413, 415, 428))
 async def update_indicator(
     actor: Admin, edit: Edit, code: IndicatorCodePath, body: IndicatorUpdate
 ) -> Response:
-    indicator = await service.update_indicator(
-        edit.session, actor, code, body, edit.expected_version
-    )
-    return edit.resource(IndicatorRead, indicator)
+    return await edit.update(IndicatorRead, service.update_indicator, actor, code, body)
 
 
 @router.delete(
     "/{code}",
     summary="Delete an indicator that has no results (its targets and locks go with it)",
-    status_code=204,
-    responses=responses(404, 409, 412, 428),
+    **answers_nothing(404, 409, 412, 428),
 )
 async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) -> Response:
-    await service.delete_indicator(edit.session, actor, code, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_indicator, actor, code)
 
 
 # --- Targets ----------------------------------------------------------------------------------
@@ -157,8 +151,7 @@ async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) ->
     "/{code}/targets/{fiscal_year}",
     operation_id="indicator_targets_get",
     summary="The fiscal year's target: overall, or one partner's with ?partner=",
-    response_model=TargetRead,
-    responses=responses(304, 403, 404),
+    **answers(TargetRead, 304, 403, 404),
 )
 async def get_target(
     actor: Reader,
@@ -213,8 +206,7 @@ async def put_target(
     "/{code}/results",
     operation_id="indicator_results_list",
     summary="A manual indicator's results (embassy keys: their own country's only)",
-    response_model=Page[ResultRead],
-    responses=list_responses(403, 404),
+    **answers_page(ResultRead, 403, 404),
 )
 async def list_results(
     actor: Reader,
@@ -230,9 +222,7 @@ async def list_results(
     "/{code}/results",
     operation_id="indicator_results_create",
     summary="Enter a fiscal year's result (manual indicators; one per year and partner)",
-    status_code=201,
-    response_model=ResultRead,
-    responses=responses(404, 409, 413, 415),
+    **answers_created(ResultRead, 404, 409, 413, 415),
 )
 async def create_result(
     actor: ResultEnterer,
@@ -248,8 +238,7 @@ async def create_result(
 @router.get(
     "/{code}/results/{result_id}",
     operation_id="indicator_results_get",
-    response_model=ResultRead,
-    responses=responses(304, 404),
+    **answers(ResultRead, 304, 404),
 )
 async def get_result(
     actor: Reader, view: View, code: IndicatorCodePath, result_id: RecordId
@@ -261,8 +250,7 @@ async def get_result(
 @router.patch(
     "/{code}/results/{result_id}",
     operation_id="indicator_results_update",
-    response_model=ResultRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    **answers(ResultRead, 404, 409, 412, 413, 415, 428),
 )
 async def update_result(
     actor: ResultEnterer,
@@ -281,8 +269,7 @@ async def update_result(
 @router.delete(
     "/{code}/results/{result_id}",
     operation_id="indicator_results_delete",
-    status_code=204,
-    responses=responses(404, 409, 412, 428),
+    **answers_nothing(404, 409, 412, 428),
 )
 async def delete_result(
     actor: Admin, edit: Edit, code: IndicatorCodePath, result_id: RecordId, force: Force = False
@@ -296,8 +283,7 @@ async def delete_result(
     operation_id="indicator_results_transition",
     summary="Submit, approve or return a result; 409 names the unmet rule (four_eyes: an "
     "approver whose key owner entered, last edited or submitted the result)",
-    response_model=ResultRead,
-    responses=responses(404, 409, 412, 413, 415),
+    **answers(ResultRead, 404, 409, 412, 413, 415),
 )
 async def transition_result(
     request: Request,
@@ -343,8 +329,7 @@ async def lock_year(
     "/{code}/locks/{fiscal_year}",
     operation_id="indicator_locks_delete",
     summary="Unlock a fiscal year (If-Match: the indicator's ETag, as the lock answered it)",
-    status_code=204,
-    responses=responses(404, 412, 428),
+    **answers_nothing(404, 412, 428),
 )
 async def unlock_year(
     actor: Admin, edit: Edit, code: IndicatorCodePath, fiscal_year: FiscalYearPath
@@ -357,8 +342,7 @@ async def unlock_year(
     "/{code}/progress",
     operation_id="indicator_progress",
     summary="Target, actual, percent of target and status per fiscal year",
-    response_model=Progress,
-    responses=responses(403, 404),
+    **answers(Progress, 403, 404),
 )
 async def progress(
     actor: Reader,

@@ -9,18 +9,16 @@ from starlette.responses import Response
 
 from app.audit.schemas import AuditEventRead
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep
-from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey, RequiredIdempotencyKey
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     PartnerFilter,
     UpdatedSince,
 )
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created, answers_nothing
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion
@@ -57,10 +55,8 @@ NominationCreator = Annotated[
 
 @router.post(
     "",
-    status_code=201,
     summary="Nominate a candidate (Idempotency-Key required)",
-    response_model=NominationRead,
-    responses=responses(400, 409, 413, 415),
+    **answers_created(NominationRead, 400, 409, 413, 415),
 )
 async def create_nomination(
     request: Request,
@@ -103,39 +99,33 @@ def nomination_filters(
 Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
 
 
-@router.get("", response_model=Page[NominationRead], responses=list_responses())
+@router.get("", **answers_page(NominationRead))
 async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
     listing = await service.nominations_listing(asked.session, actor, filters)
     return await asked.answer(listing, NOMINATIONS)
 
 
-@router.get("/{nomination_id}", response_model=NominationRead, responses=responses(304, 404))
+@router.get("/{nomination_id}", **answers(NominationRead, 304, 404))
 async def get_nomination(actor: NominationUser, view: View, nomination_id: RecordId) -> Response:
-    nomination = await service.get_nomination(view.session, actor, nomination_id)
-    return view.resource(NominationRead, nomination)
+    return await view.read(NominationRead, service.get_nomination, actor, nomination_id)
 
 
 @router.patch(
     "/{nomination_id}",
     summary="Correct nominee, course or ECL while the nomination is submitted",
-    response_model=NominationRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    **answers(NominationRead, 404, 409, 412, 413, 415, 428),
 )
 async def update_nomination(
     actor: NominationUser, edit: Edit, nomination_id: RecordId, body: NominationUpdate
 ) -> Response:
-    nomination = await service.update_nomination(
-        edit.session, actor, nomination_id, body, edit.expected_version
-    )
-    return edit.resource(NominationRead, nomination)
+    return await edit.update(NominationRead, service.update_nomination, actor, nomination_id, body)
 
 
 @router.post(
     "/{nomination_id}/transitions",
     operation_id="nominations_transition",
     summary="Move a nomination to another status; 409 names the unmet condition",
-    response_model=NominationRead,
-    responses=responses(404, 409, 412, 413, 415),
+    **answers(NominationRead, 404, 409, 412, 413, 415),
 )
 async def transition_nomination(
     request: Request,
@@ -156,8 +146,7 @@ async def transition_nomination(
     "/{nomination_id}/vetting",
     operation_id="nominations_vetting_put",
     summary="Record the Leahy vetting decision (admin)",
-    response_model=NominationRead,
-    responses=responses(404, 412, 413, 415),
+    **answers(NominationRead, 404, 412, 413, 415),
 )
 async def put_vetting(
     request: Request,
@@ -177,8 +166,7 @@ async def put_vetting(
     "/{nomination_id}/history",
     operation_id="nominations_history",
     summary="The nomination's audit trail: who, when, which fields (never personal values)",
-    response_model=Page[AuditEventRead],
-    responses=list_responses(404),
+    **answers_page(AuditEventRead, 404),
 )
 async def nomination_history(
     actor: NominationUser,
@@ -196,8 +184,7 @@ async def nomination_history(
     "/{nomination_id}/transition-reasons",
     operation_id="nominations_transition_reasons",
     summary="The free-text reasons given with status changes (admin; not in the audit trail)",
-    response_model=Page[TransitionReasonRead],
-    responses=list_responses(404),
+    **answers_page(TransitionReasonRead, 404),
 )
 async def transition_reasons(
     actor: Admin, nomination_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
@@ -212,11 +199,7 @@ async def transition_reasons(
     "/{nomination_id}/transition-reasons",
     operation_id="nominations_transition_reasons_purge",
     summary="Purge the nomination's transition reasons (admin; If-Match: the nomination's ETag)",
-    status_code=204,
-    responses=responses(404, 412, 428),
+    **answers_nothing(404, 412, 428),
 )
 async def purge_transition_reasons(actor: Admin, edit: Edit, nomination_id: RecordId) -> Response:
-    await service.purge_transition_reasons(
-        edit.session, actor, nomination_id, edit.expected_version
-    )
-    return render.no_content()
+    return await edit.delete(service.purge_transition_reasons, actor, nomination_id)

@@ -7,12 +7,10 @@ from typing import Annotated
 from fastapi import Path
 from starlette.responses import Response
 
-from app.core.csvout import ListQuery, list_responses
-from app.core.errors import responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import UpdatedSince
-from app.core.responses import View
+from app.core.responses import View, answers
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
 from app.core.writes import Edit
@@ -24,7 +22,7 @@ router = resource_router("/outcomes", "outcomes", replays=False)
 OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number, 1-4")]
 
 
-@router.get("", response_model=Page[OutcomeRead], responses=list_responses())
+@router.get("", **answers_page(OutcomeRead))
 async def list_outcomes(
     _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
@@ -32,14 +30,13 @@ async def list_outcomes(
     return await asked.answer(listing, OUTCOMES)
 
 
-@router.get("/{number}", response_model=OutcomeRead, responses=responses(304, 404))
+@router.get("/{number}", **answers(OutcomeRead, 304, 404))
 async def get_outcome(_: Reader, view: View, number: OutcomeNumber) -> Response:
     return view.resource(OutcomeRead, await service.get_outcome(view.session, number))
 
 
-@router.patch("/{number}", response_model=OutcomeRead, responses=responses(404, 412, 413, 415, 428))
+@router.patch("/{number}", **answers(OutcomeRead, 404, 412, 413, 415, 428))
 async def update_outcome(
     actor: Admin, edit: Edit, number: OutcomeNumber, body: OutcomeUpdate
 ) -> Response:
-    outcome = await service.update_outcome(edit.session, actor, number, body, edit.expected_version)
-    return edit.resource(OutcomeRead, outcome)
+    return await edit.update(OutcomeRead, service.update_outcome, actor, number, body)

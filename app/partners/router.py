@@ -9,11 +9,10 @@ from fastapi import Query, Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import (
     FiscalYearPath,
     PartnerPath,
@@ -21,7 +20,7 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion
@@ -42,7 +41,7 @@ from app.partners.schemas import (
 router = resource_router("/partners", "partners")
 
 
-@router.get("", response_model=Page[PartnerRead], responses=list_responses())
+@router.get("", **answers_page(PartnerRead))
 async def list_partners(
     _: Reader,
     asked: ListQuery,
@@ -60,24 +59,20 @@ async def list_partners(
     return await asked.answer(listing, PARTNERS)
 
 
-@router.get("/{code}", response_model=PartnerRead, responses=responses(304, 404))
+@router.get("/{code}", **answers(PartnerRead, 304, 404))
 async def get_partner(_: Reader, view: View, code: PartnerPath) -> Response:
     return view.resource(PartnerRead, await service.get_partner(view.session, code))
 
 
-@router.patch("/{code}", response_model=PartnerRead, responses=responses(404, 412, 413, 415, 428))
+@router.patch("/{code}", **answers(PartnerRead, 404, 412, 413, 415, 428))
 async def update_partner(
     actor: Admin, edit: Edit, code: PartnerPath, body: PartnerUpdate
 ) -> Response:
-    partner = await service.update_partner(edit.session, actor, code, body, edit.expected_version)
-    return edit.resource(PartnerRead, partner)
+    return await edit.update(PartnerRead, service.update_partner, actor, code, body)
 
 
 @router.get(
-    "/{code}/memberships",
-    operation_id="memberships_list",
-    response_model=Page[MembershipRead],
-    responses=list_responses(404),
+    "/{code}/memberships", operation_id="memberships_list", **answers_page(MembershipRead, 404)
 )
 async def list_memberships(
     _: Reader,
@@ -97,9 +92,7 @@ async def list_memberships(
 @router.post(
     "/{code}/memberships",
     operation_id="memberships_create",
-    status_code=201,
-    response_model=MembershipRead,
-    responses=responses(404, 409, 413, 415),
+    **answers_created(MembershipRead, 404, 409, 413, 415),
 )
 async def add_membership(
     actor: Admin, create: Create, code: PartnerPath, body: MembershipCreate
@@ -113,39 +106,34 @@ async def add_membership(
 @router.get(
     "/{code}/memberships/{membership_id}",
     operation_id="memberships_get",
-    response_model=MembershipRead,
-    responses=responses(304, 404),
+    **answers(MembershipRead, 304, 404),
 )
 async def get_membership(
     _: Reader, view: View, code: PartnerPath, membership_id: RecordId
 ) -> Response:
     partner = await service.get_partner(view.session, code)
-    membership = await service.get_membership(view.session, partner, membership_id)
-    return view.resource(MembershipRead, membership)
+    return await view.read(MembershipRead, service.get_membership, partner, membership_id)
 
 
 @router.patch(
     "/{code}/memberships/{membership_id}",
     operation_id="memberships_update",
     summary="End (or reopen) a membership by setting its end_date",
-    response_model=MembershipRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    **answers(MembershipRead, 404, 409, 412, 413, 415, 428),
 )
 async def update_membership(
     actor: Admin, edit: Edit, code: PartnerPath, membership_id: RecordId, body: MembershipUpdate
 ) -> Response:
     partner = await service.get_partner(edit.session, code)
-    membership = await service.update_membership(
-        edit.session, actor, partner, membership_id, body, edit.expected_version
+    return await edit.update(
+        MembershipRead, service.update_membership, actor, partner, membership_id, body
     )
-    return edit.resource(MembershipRead, membership)
 
 
 @router.get(
     "/{code}/benchmarks/{fiscal_year}",
     operation_id="benchmarks_get",
-    response_model=BenchmarkRead,
-    responses=responses(304, 404),
+    **answers(BenchmarkRead, 304, 404),
 )
 async def get_benchmark(
     _: Reader, view: View, code: PartnerPath, fiscal_year: FiscalYearPath

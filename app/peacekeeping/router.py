@@ -11,12 +11,11 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.errors import Unprocessable, responses
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import FromDate, ToDate, UpdatedSince
-from app.core.responses import View
+from app.core.responses import View, answers, answers_nothing
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
@@ -88,8 +87,7 @@ async def _file_bytes(request: Request) -> bytes:
 @router.get(
     "",
     summary="Snapshots, latest reporting date first (within a month, the newest upload first)",
-    response_model=Page[SnapshotRead],
-    responses=list_responses(),
+    **answers_page(SnapshotRead),
 )
 async def list_snapshots(
     _: FigureReader,
@@ -114,7 +112,7 @@ async def list_snapshots(
     return await asked.answer(listing, SNAPSHOTS)
 
 
-@router.get("/{snapshot_id}", response_model=SnapshotRead, responses=responses(304, 404))
+@router.get("/{snapshot_id}", **answers(SnapshotRead, 304, 404))
 async def get_snapshot(_: FigureReader, view: View, snapshot_id: RecordId) -> Response:
     snapshot = await service.get_snapshot(view.session, snapshot_id)
     return view.resource(SnapshotRead, snapshot, version=snapshot.checksum)
@@ -165,9 +163,7 @@ async def upload_snapshot(actor: Writer, create: Create) -> Response:
 @router.delete(
     "/{snapshot_id}",
     summary="Delete a snapshot (admin); the month's previous upload is then the newest",
-    status_code=204,
-    responses=responses(404, 412, 428),
+    **answers_nothing(404, 412, 428),
 )
 async def delete_snapshot(actor: Admin, edit: Edit, snapshot_id: RecordId) -> Response:
-    await service.delete_snapshot(edit.session, actor, snapshot_id, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_snapshot, actor, snapshot_id)

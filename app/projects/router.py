@@ -8,18 +8,15 @@ from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
-from app.core.errors import responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import (
     CountryFilter,
     ImplementerFilter,
-    PartnerFilter,
-    ProgramFilter,
+    ProgramAndPartner,
     UpdatedSince,
 )
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created, answers_nothing
 from app.core.schemas import PROGRAM_CODE_PATTERN, PROJECT_CODE_PATTERN, SearchText
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit
@@ -63,8 +60,7 @@ def implementer_filters(
 @implementers.get(
     "",
     summary="Organizations that carry out awards (every key reads them)",
-    response_model=Page[ImplementerRead],
-    responses=list_responses(),
+    **answers_page(ImplementerRead),
 )
 async def list_implementers(
     _: Reader,
@@ -75,66 +71,50 @@ async def list_implementers(
     return await asked.answer(listing, IMPLEMENTERS)
 
 
-@implementers.get("/{code}", response_model=ImplementerRead, responses=responses(304, 404))
+@implementers.get("/{code}", **answers(ImplementerRead, 304, 404))
 async def get_implementer(_: Reader, view: View, code: ImplementerPath) -> Response:
     return view.resource(ImplementerRead, await service.get_implementer(view.session, code))
 
 
-@implementers.post(
-    "", status_code=201, response_model=ImplementerRead, responses=responses(409, 413, 415)
-)
+@implementers.post("", **answers_created(ImplementerRead, 409, 413, 415))
 async def create_implementer(actor: Writer, create: Create, body: ImplementerCreate) -> Response:
-    implementer = await service.create_implementer(create.session, actor, body)
-    return create.created(IMPLEMENTERS, implementer)
+    return await create.create(IMPLEMENTERS, service.create_implementer, actor, body)
 
 
-@implementers.patch(
-    "/{code}", response_model=ImplementerRead, responses=responses(404, 412, 413, 415, 428)
-)
+@implementers.patch("/{code}", **answers(ImplementerRead, 404, 412, 413, 415, 428))
 async def update_implementer(
     actor: Writer, edit: Edit, code: ImplementerPath, body: ImplementerUpdate
 ) -> Response:
-    implementer = await service.update_implementer(
-        edit.session, actor, code, body, edit.expected_version
-    )
-    return edit.resource(ImplementerRead, implementer)
+    return await edit.update(ImplementerRead, service.update_implementer, actor, code, body)
 
 
 @implementers.delete(
     "/{code}",
-    status_code=204,
     summary="Delete an implementer no project names (409 otherwise)",
-    responses=responses(404, 409, 412, 428),
+    **answers_nothing(404, 409, 412, 428),
 )
 async def delete_implementer(actor: Writer, edit: Edit, code: ImplementerPath) -> Response:
-    await service.delete_implementer(edit.session, actor, code, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_implementer, actor, code)
 
 
 # --- Projects ----------------------------------------------------------------------------------
 
 
-def project_filters(
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
+async def project_filters(
+    codes: ProgramAndPartner,
     implementer: ImplementerFilter = None,
     q: Search = None,
     updated_since: UpdatedSince = None,
 ) -> service.ProjectFilters:
     return service.ProjectFilters(
-        program=program,
-        partner=partner,
-        implementer=implementer,
-        q=q,
-        updated_since=updated_since,
+        **codes, implementer=implementer, q=q, updated_since=updated_since
     )
 
 
 @projects.get(
     "",
     summary="Awards, one IATI activity each (embassy keys: those in their own country)",
-    response_model=Page[ProjectRead],
-    responses=list_responses(),
+    **answers_page(ProjectRead),
 )
 async def list_projects(
     principal: Reader,
@@ -145,38 +125,33 @@ async def list_projects(
     return await asked.answer(listing, PROJECTS)
 
 
-@projects.get("/{code}", response_model=ProjectRead, responses=responses(304, 404))
+@projects.get("/{code}", **answers(ProjectRead, 304, 404))
 async def get_project(principal: Reader, view: View, code: ProjectPath) -> Response:
     return render.resource(
         view.request, ProjectRead, await service.get_project(view.session, principal, code)
     )
 
 
-@projects.post("", status_code=201, response_model=ProjectRead, responses=responses(409, 413, 415))
+@projects.post("", **answers_created(ProjectRead, 409, 413, 415))
 async def create_project(actor: Writer, create: Create, body: ProjectCreate) -> Response:
-    project = await service.create_project(create.session, actor, body)
-    return create.created(PROJECTS, project)
+    return await create.create(PROJECTS, service.create_project, actor, body)
 
 
 @projects.patch(
     "/{code}",
     summary="Change a project; its program only while no record names it (409)",
-    response_model=ProjectRead,
-    responses=responses(404, 409, 412, 413, 415, 428),
+    **answers(ProjectRead, 404, 409, 412, 413, 415, 428),
 )
 async def update_project(
     actor: Writer, edit: Edit, code: ProjectPath, body: ProjectUpdate
 ) -> Response:
-    project = await service.update_project(edit.session, actor, code, body, edit.expected_version)
-    return edit.resource(ProjectRead, project)
+    return await edit.update(ProjectRead, service.update_project, actor, code, body)
 
 
 @projects.delete(
     "/{code}",
-    status_code=204,
     summary="Delete a project no record names (409 otherwise)",
-    responses=responses(404, 409, 412, 428),
+    **answers_nothing(404, 409, 412, 428),
 )
 async def delete_project(actor: Writer, edit: Edit, code: ProjectPath) -> Response:
-    await service.delete_project(edit.session, actor, code, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_project, actor, code)

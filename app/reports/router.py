@@ -9,14 +9,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.core.csvout import CSV_RESPONSE
+from app.core.csvout import answers_or_csv
 from app.core.db import SessionDep
-from app.core.errors import responses
+from app.core.operations import path_ids
 from app.core.params import (
     FiscalYearQuery,
     FromFiscalYear,
     RegionFilter,
     ToFiscalYear,
+    YearRange,
+    choice_text,
     parse_group_by,
 )
 from app.core.schemas import Date, ParamInt
@@ -41,10 +43,9 @@ from app.reports import (
 from app.reports.params import ReportParams, group_by_query, report_params
 from app.trainings.schemas import Kind, Topic
 
-router = APIRouter(prefix="/reports", tags=["reports"])
-
-# Every report also answers text/csv (see `ReportParams.answer`).
-CSV = CSV_RESPONSE
+router = APIRouter(
+    prefix="/reports", tags=["reports"], generate_unique_id_function=path_ids("reports")
+)
 
 # What a report takes besides its own filters, by which of program, partner and suppress_below
 # it accepts (format and as_known_on always).
@@ -59,10 +60,8 @@ OfProgram = Annotated[ReportParams, report_params(program="required", partner=Fa
 
 @router.get(
     "/funding",
-    operation_id="reports_funding",
     summary="USD obligated (or disbursed) grouped by program, fiscal year, partner or purpose",
-    response_model=funding.FundingReport,
-    responses={**responses(403), **CSV},
+    **answers_or_csv(funding.FundingReport, 403),
 )
 async def funding_report(
     principal: Reader,
@@ -85,7 +84,7 @@ async def funding_report(
         to_fy=to_fy,
         partner=shared.partner,
         type=str(type),
-        purpose=str(purpose) if purpose is not None else None,
+        purpose=choice_text(purpose),
     )
     groups = parse_group_by(group_by, funding.GROUPS)
     report = await shared.known(funding.funding_report(session, principal, groups, query))
@@ -97,10 +96,8 @@ async def funding_report(
 
 @router.get(
     "/peacekeeping-share",
-    operation_id="reports_peacekeeping_share",
     summary="A program's partners' share of military women peacekeepers and of contributors",
-    response_model=peacekeeping_share.PeacekeepingShare,
-    responses={**responses(404), **CSV},
+    **answers_or_csv(peacekeeping_share.PeacekeepingShare, 404),
 )
 async def peacekeeping_share_report(
     _: FigureReader,
@@ -139,10 +136,8 @@ async def peacekeeping_share_report(
 
 @router.get(
     "/scorecard",
-    operation_id="reports_scorecard",
     summary="Per WPS outcome: each indicator's target, actual, percent of target and status",
-    response_model=scorecard.Scorecard,
-    responses={**responses(403), **CSV},
+    **answers_or_csv(scorecard.Scorecard, 403),
 )
 async def scorecard_report(
     actor: Reader,
@@ -172,10 +167,8 @@ async def scorecard_report(
 
 @router.get(
     "/imet-parity",
-    operation_id="reports_imet_parity",
     summary="Women's share of IMET nominations against each partner's host-force benchmark",
-    response_model=imet_parity.ParityReport,
-    responses={**responses(), **CSV},
+    **answers_or_csv(imet_parity.ParityReport),
 )
 async def imet_parity_report(
     actor: Reader,
@@ -197,10 +190,8 @@ async def imet_parity_report(
 
 @router.get(
     "/imet-completions",
-    operation_id="reports_imet_completions",
     summary="Women and men whose IMET nominations reached completed",
-    response_model=imet_completions.CompletionsReport,
-    responses={**responses(), **CSV},
+    **answers_or_csv(imet_completions.CompletionsReport),
 )
 async def imet_completions_report(
     actor: Reader,
@@ -229,10 +220,8 @@ async def imet_completions_report(
 
 @router.get(
     "/women-trained",
-    operation_id="reports_women_trained",
     summary="Women, men and unreported participants of trainings, by one or two groups",
-    response_model=women_trained.WomenTrainedReport,
-    responses={**responses(), **CSV},
+    **answers_or_csv(women_trained.WomenTrainedReport),
 )
 async def women_trained_report(
     actor: Reader,
@@ -260,9 +249,9 @@ async def women_trained_report(
             actor,
             program=shared.program,
             partner=shared.partner,
-            region=region.value if region else None,
-            topic=topic.value if topic else None,
-            kind=kind.value if kind else None,
+            region=choice_text(region),
+            topic=choice_text(topic),
+            kind=choice_text(kind),
             from_fy=from_fy,
             to_fy=to_fy,
             group_by=group_by,
@@ -278,11 +267,9 @@ async def women_trained_report(
 
 @router.get(
     "/cwd-teams",
-    operation_id="reports_cwd_teams",
     summary="CWD teams active on a date by partner, activity, composition or program, with "
     "women, men and women in leadership from each team's latest roster",
-    response_model=cwd_teams.CwdTeamsReport,
-    responses={**responses(403), **CSV},
+    **answers_or_csv(cwd_teams.CwdTeamsReport, 403),
 )
 async def cwd_teams_report(
     actor: Reader,
@@ -316,31 +303,22 @@ async def cwd_teams_report(
 
 @router.get(
     "/facility-upgrades",
-    operation_id="reports_facility_upgrades",
     summary="Completed facility upgrades, women's beds added and their cost, by fiscal year, "
     "partner or feature",
-    response_model=facility_upgrades.UpgradesReport,
-    responses={**responses(403), **CSV},
+    **answers_or_csv(facility_upgrades.UpgradesReport, 403),
 )
 async def facility_upgrades_report(
     actor: Reader,
     session: SessionDep,
+    years: YearRange,
     shared: Unsuppressed,
     group_by: Annotated[
         str, group_by_query("One or two of fiscal_year, partner, feature (comma-separated)")
     ] = "fiscal_year",
     feature: Annotated[Feature | None, Query()] = None,
-    fiscal_year: FiscalYearQuery = None,
-    from_fy: FromFiscalYear = None,
-    to_fy: ToFiscalYear = None,
 ) -> Response:
     query = facility_upgrades.UpgradesQuery(
-        program=shared.program,
-        partner=shared.partner,
-        feature=str(feature) if feature is not None else None,
-        fiscal_year=fiscal_year,
-        from_fy=from_fy,
-        to_fy=to_fy,
+        **years, program=shared.program, partner=shared.partner, feature=choice_text(feature)
     )
     groups = parse_group_by(group_by, facility_upgrades.GROUPS)
     report = await shared.known(facility_upgrades.facility_upgrades(session, actor, groups, query))
@@ -349,30 +327,21 @@ async def facility_upgrades_report(
 
 @router.get(
     "/policy-milestones",
-    operation_id="reports_policy_milestones",
     summary="Policy milestones partner governments adopted, by fiscal year, partner or kind",
-    response_model=policy_milestones.MilestonesReport,
-    responses={**responses(403), **CSV},
+    **answers_or_csv(policy_milestones.MilestonesReport, 403),
 )
 async def policy_milestones_report(
     actor: Reader,
     session: SessionDep,
+    years: YearRange,
     shared: Unsuppressed,
     group_by: Annotated[
         str, group_by_query("One or two of fiscal_year, partner, kind (comma-separated)")
     ] = "fiscal_year",
     kind: Annotated[MilestoneKind | None, Query()] = None,
-    fiscal_year: FiscalYearQuery = None,
-    from_fy: FromFiscalYear = None,
-    to_fy: ToFiscalYear = None,
 ) -> Response:
     query = policy_milestones.MilestonesQuery(
-        program=shared.program,
-        partner=shared.partner,
-        kind=str(kind) if kind is not None else None,
-        fiscal_year=fiscal_year,
-        from_fy=from_fy,
-        to_fy=to_fy,
+        **years, program=shared.program, partner=shared.partner, kind=choice_text(kind)
     )
     groups = parse_group_by(group_by, policy_milestones.GROUPS)
     report = await shared.known(policy_milestones.policy_milestones(session, actor, groups, query))

@@ -8,13 +8,10 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from starlette.responses import Response
 
-from app.core import bulk
 from app.core import responses as render
-from app.core.csvout import list_or_csv, list_responses, listing_batches
+from app.core.csvout import answers_page, list_or_csv, listing_batches
 from app.core.db import read_connection
-from app.core.errors import responses
 from app.core.operations import bulk_imports_router, resource_router
-from app.core.pagination import Page
 from app.core.params import (
     FiscalYearQuery,
     FromDate,
@@ -22,16 +19,17 @@ from app.core.params import (
     HostCountryFilter,
     OutputFormat,
     Paging,
-    PartnerFilter,
-    ProgramFilter,
+    ProgramAndPartner,
     ProjectFilter,
     ToDate,
     ToFiscalYear,
     UpdatedSince,
+    choice_text,
 )
+from app.core.responses import answers, answers_created, answers_nothing
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Reader, Writer
-from app.core.writes import Create, Edit, Upload
+from app.core.writes import Create, Edit, Upload, answers_import
 from app.trainings import imports, reads, service
 from app.trainings.schemas import (
     TRAININGS,
@@ -49,8 +47,7 @@ imports_router = bulk_imports_router()
 
 
 async def training_filters(  # async: a plain def would run in the threadpool
-    program: ProgramFilter = None,
-    partner: PartnerFilter = None,
+    codes: ProgramAndPartner,
     host_country: HostCountryFilter = None,
     fiscal_year: FiscalYearQuery = None,
     from_fy: FromFiscalYear = None,
@@ -64,16 +61,15 @@ async def training_filters(  # async: a plain def would run in the threadpool
     updated_since: UpdatedSince = None,
 ) -> service.TrainingFilters:
     return service.TrainingFilters(
-        program=program,
-        partner=partner,
+        **codes,
         host_country=host_country,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
         to_fy=to_fy,
         from_date=from_date,
         to_date=to_date,
-        kind=kind.value if kind else None,
-        topic=topic.value if topic else None,
+        kind=choice_text(kind),
+        topic=choice_text(topic),
         q=q,
         project=project,
         updated_since=updated_since,
@@ -83,7 +79,7 @@ async def training_filters(  # async: a plain def would run in the threadpool
 Filters = Annotated[service.TrainingFilters, Depends(training_filters)]
 
 
-@router.get("", response_model=Page[TrainingRead], responses=list_responses())
+@router.get("", **answers_page(TrainingRead))
 async def list_trainings(
     request: Request,
     principal: Reader,
@@ -109,47 +105,36 @@ async def list_trainings(
     )
 
 
-@router.get("/{training_id}", response_model=TrainingRead, responses=responses(304, 404))
+@router.get("/{training_id}", **answers(TrainingRead, 304, 404))
 async def get_training(request: Request, principal: Reader, training_id: RecordId) -> Response:
     async with read_connection(request) as conn:
         body, version = await reads.training_json(conn, principal, training_id)
     return render.json_resource(request, lambda: body, version)
 
 
-@router.post("", status_code=201, response_model=TrainingRead, responses=responses(409, 413, 415))
+@router.post("", **answers_created(TrainingRead, 409, 413, 415))
 async def create_training(actor: Writer, create: Create, body: TrainingCreate) -> Response:
     created = await service.create_training(create.session, actor, body)
     body_json = reads.created_json(created.row, created.participants, created.topics)
     return create.created_json(TRAININGS, created, body_json, version=1)
 
 
-@router.patch(
-    "/{training_id}", response_model=TrainingRead, responses=responses(404, 409, 412, 413, 415, 428)
-)
+@router.patch("/{training_id}", **answers(TrainingRead, 404, 409, 412, 413, 415, 428))
 async def update_training(
     actor: Writer, edit: Edit, training_id: RecordId, body: TrainingUpdate
 ) -> Response:
-    training = await service.update_training(
-        edit.session, actor, training_id, body, edit.expected_version
-    )
-    return edit.resource(TrainingRead, training)
+    return await edit.update(TrainingRead, service.update_training, actor, training_id, body)
 
 
-@router.delete("/{training_id}", status_code=204, responses=responses(404, 412, 428))
+@router.delete("/{training_id}", **answers_nothing(404, 412, 428))
 async def delete_training(actor: Writer, edit: Edit, training_id: RecordId) -> Response:
-    await service.delete_training(edit.session, actor, training_id, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_training, actor, training_id)
 
 
 @imports_router.post(
     "/trainings",
-    operation_id="imports_trainings",
-    response_model=TrainingImportSummary,
     summary="Upsert trainings from a JSON array or a CSV (the export's columns)",
-    responses=responses(409, 413, 415),
-    openapi_extra=bulk.request_body(TrainingCreate),
+    **answers_import(TrainingCreate, 409, summary=TrainingImportSummary),
 )
 async def import_trainings(actor: Writer, upload: Upload) -> Response:
-    records = imports.parse(upload.content, csv_body=upload.is_csv)
-    summary = await imports.import_trainings(upload.session, actor, records, dry_run=upload.dry_run)
-    return bulk.summary_response(summary)
+    return await upload.run(imports.parse, imports.import_trainings, actor)

@@ -7,9 +7,8 @@ from typing import Annotated
 from fastapi import Query, Request
 from starlette.responses import Response
 
-from app.core.errors import responses
 from app.core.operations import resource_router
-from app.core.responses import to_json
+from app.core.responses import answers, to_json
 from app.core.schemas import ParamInt
 from app.core.security import Reader
 from app.integrations.changes import service
@@ -21,10 +20,7 @@ MAX_WAIT_SECONDS = 30
 
 
 @router.get(
-    "",
-    response_model=ChangeFeed,
-    responses=responses(),
-    summary="Every committed change the caller may read, in commit order",
+    "", summary="Every committed change the caller may read, in commit order", **answers(ChangeFeed)
 )
 async def list_changes(
     request: Request,

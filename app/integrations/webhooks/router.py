@@ -9,14 +9,13 @@ from fastapi import Request
 from starlette.responses import Response
 
 from app.core import responses as render
-from app.core.csvout import ListQuery, list_responses
+from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey
 from app.core.operations import resource_router
-from app.core.pagination import Page
 from app.core.params import UpdatedSince
-from app.core.responses import View
+from app.core.responses import View, answers, answers_created, answers_nothing
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.writes import Edit
@@ -46,7 +45,7 @@ def _location(webhook_id: int) -> str:
     return f"/api/v1/webhooks/{webhook_id}"
 
 
-@router.get("", response_model=Page[WebhookRead], responses=list_responses())
+@router.get("", **answers_page(WebhookRead))
 async def list_webhooks(
     actor: WebhookOwner, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
@@ -56,10 +55,8 @@ async def list_webhooks(
 
 @router.post(
     "",
-    status_code=201,
-    response_model=WebhookCreated,
-    responses=responses(413, 415),
     summary="Subscribe an endpoint (its signing secret is shown only in this response)",
+    **answers_created(WebhookCreated, 413, 415),
 )
 async def create_webhook(
     request: Request,
@@ -83,7 +80,7 @@ async def create_webhook(
     )
 
 
-@router.get("/{webhook_id}", response_model=WebhookRead, responses=responses(304, 404))
+@router.get("/{webhook_id}", **answers(WebhookRead, 304, 404))
 async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> Response:
     return render.resource(
         view.request, WebhookRead, await service.get_webhook(view.session, actor, webhook_id)
@@ -92,9 +89,8 @@ async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> 
 
 @router.patch(
     "/{webhook_id}",
-    response_model=WebhookRead,
-    responses=responses(404, 412, 413, 415, 428),
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
+    **answers(WebhookRead, 404, 412, 413, 415, 428),
 )
 async def update_webhook(
     actor: WebhookOwner, edit: Edit, webhook_id: RecordId, body: WebhookUpdate
@@ -105,18 +101,16 @@ async def update_webhook(
     return edit.resource(WebhookRead, subscription)
 
 
-@router.delete("/{webhook_id}", status_code=204, responses=responses(404, 412, 428))
+@router.delete("/{webhook_id}", **answers_nothing(404, 412, 428))
 async def delete_webhook(actor: WebhookOwner, edit: Edit, webhook_id: RecordId) -> Response:
-    await service.delete_webhook(edit.session, actor, webhook_id, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(service.delete_webhook, actor, webhook_id)
 
 
 @router.post(
     "/{webhook_id}/rotate-secret",
     operation_id="webhooks_rotate_secret",
-    response_model=WebhookSecret,
-    responses=responses(404),
     summary="Replace the signing secret (the new one is shown only in this response)",
+    **answers(WebhookSecret, 404),
 )
 async def rotate_secret(
     request: Request, actor: WebhookOwner, session: SessionDep, webhook_id: RecordId
@@ -130,8 +124,7 @@ async def rotate_secret(
 @router.get(
     "/{webhook_id}/deliveries",
     operation_id="webhooks_deliveries",
-    response_model=Page[DeliveryRead],
-    responses=list_responses(404),
+    **answers_page(DeliveryRead, 404),
 )
 async def list_deliveries(
     actor: WebhookOwner, webhook_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
