@@ -15,7 +15,12 @@ from app.core.csvout import ListQuery, answers_page
 from app.core.db import SessionDep, after_transaction
 from app.core.operations import resource_router
 from app.core.params import UpdatedSince
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+)
 from app.core.schemas import RecordId
 from app.core.security import Admin, Reader, Role
 from app.core.writes import Edit
@@ -48,7 +53,7 @@ async def list_keys(
     return await asked.answer(listing, API_KEYS)
 
 
-@router.post("", **answers_created(ApiKeyCreated, 413, 415))
+@router.post("", **answers_created(ApiKeyCreated))
 async def create_key(
     request: Request, actor: Admin, session: SessionDep, body: ApiKeyCreate
 ) -> Response:
@@ -69,10 +74,10 @@ async def create_key(
 
 @router.get("/{key_id}", **answers(ApiKeyRead, 304, 404))
 async def get_key(_: Admin, view: View, key_id: RecordId) -> Response:
-    return view.resource(ApiKeyRead, await service.get_key(view.session, key_id))
+    return await view.read(ApiKeyRead, service.get_key, key_id)
 
 
-@router.delete("/{key_id}", operation_id="api_keys_revoke", **answers_nothing(404, 412, 428))
+@router.delete("/{key_id}", operation_id="api_keys_revoke", **answers_deleted())
 async def revoke_key(actor: Admin, edit: Edit, key_id: RecordId) -> Response:
     await service.revoke_key(edit.session, actor, key_id, edit.expected_version)
     # Evicted once the revocation is durable: a lookup racing the commit cannot re-cache it.

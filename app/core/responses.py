@@ -125,6 +125,11 @@ def json_page(request: Request, items: bytes, result: Result[Any]) -> Response:
 # What a route declares it answers (its decorator's `**answers(...)`): the schema of its record
 # and its problems by status (`errors.responses`), with 201 or 204 where it creates or deletes.
 Declared = dict[str, Any]
+# Problems every route of a kind can answer: one that takes a body, a body too large or not
+# JSON (413, 415); one that changes a stored record, no such record (404), a version other than
+# the one read (412) or none (428).
+WITH_BODY = (413, 415)
+STORED = (404, 412, 428)
 
 
 def answers(schema: type[BaseModel], *statuses: int) -> Declared:
@@ -133,13 +138,18 @@ def answers(schema: type[BaseModel], *statuses: int) -> Declared:
 
 
 def answers_created(schema: type[BaseModel], *statuses: int) -> Declared:
-    """A route that creates a record and answers it, 201."""
-    return {"status_code": 201, **answers(schema, *statuses)}
+    """A route that creates a record from its body and answers it, 201."""
+    return {"status_code": 201, **answers(schema, *WITH_BODY, *statuses)}
 
 
-def answers_nothing(*statuses: int) -> Declared:
-    """A route that answers 204 (a delete)."""
-    return {"status_code": 204, "responses": responses(*statuses)}
+def answers_edited(schema: type[BaseModel], *statuses: int) -> Declared:
+    """A route that changes a stored record from its body, at the version read."""
+    return answers(schema, *STORED, *WITH_BODY, *statuses)
+
+
+def answers_deleted(*statuses: int) -> Declared:
+    """A route that deletes (or clears) a stored record at the version read: 204."""
+    return {"status_code": 204, "responses": responses(*STORED, *statuses)}
 
 
 def no_content() -> Response:

@@ -129,7 +129,7 @@ def answers_import(
     `statuses`)."""
     return {
         "response_model": summary,
-        "responses": responses(413, 415, *statuses),
+        "responses": responses(*render.WITH_BODY, *statuses),
         "openapi_extra": bulk.request_body(record),
     }
 

@@ -18,7 +18,13 @@ from app.core.params import (
     UpdatedSince,
     choice_text,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import Date, RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -101,7 +107,7 @@ async def get_team(
 @router.post(
     "",
     summary="Record a CWD team; 409 when its country has a team of that name",
-    **answers_created(TeamRead, 409, 413, 415),
+    **answers_created(TeamRead, 409),
 )
 async def create_team(actor: Writer, create: Create, body: TeamCreate) -> Response:
     return await create.create(CWD_TEAMS, service.create_team, actor, body)
@@ -110,15 +116,13 @@ async def create_team(actor: Writer, create: Create, body: TeamCreate) -> Respon
 @router.patch(
     "/{team_id}",
     summary="Change a team; its life must still hold every roster",
-    **answers(TeamRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(TeamRead, 409),
 )
 async def update_team(actor: Writer, edit: Edit, team_id: RecordId, body: TeamUpdate) -> Response:
     return await edit.update(TeamRead, service.update_team, actor, team_id, body)
 
 
-@router.delete(
-    "/{team_id}", summary="Delete a team and its rosters", **answers_nothing(404, 412, 428)
-)
+@router.delete("/{team_id}", summary="Delete a team and its rosters", **answers_deleted())
 async def delete_team(actor: Writer, edit: Edit, team_id: RecordId) -> Response:
     return await edit.delete(service.delete_team, actor, team_id)
 
@@ -143,7 +147,7 @@ async def list_rosters(
     "/{team_id}/rosters",
     operation_id="cwd_rosters_create",
     summary="Report a team's roster as of a date; 409 when that date has one (PATCH it)",
-    **answers_created(RosterRead, 404, 409, 413, 415),
+    **answers_created(RosterRead, 404, 409),
 )
 async def create_roster(
     actor: Writer, create: Create, team_id: RecordId, body: RosterCreate
@@ -164,7 +168,7 @@ async def get_roster(
     "/{team_id}/rosters/{as_of}",
     operation_id="cwd_rosters_replace",
     summary="Replace the members of a team's roster of a date",
-    **answers(RosterRead, 404, 412, 413, 415, 428),
+    **answers_edited(RosterRead),
 )
 async def replace_roster(
     actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate, body: RosterReplace
@@ -175,7 +179,7 @@ async def replace_roster(
 @router.delete(
     "/{team_id}/rosters/{as_of}",
     operation_id="cwd_rosters_delete",
-    **answers_nothing(404, 412, 428),
+    **answers_deleted(),
 )
 async def delete_roster(
     actor: Writer, edit: Edit, team_id: RecordId, as_of: RosterDate

@@ -16,7 +16,13 @@ from app.core.params import (
     YearFilters,
     choice_text,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -68,12 +74,12 @@ async def get_center(principal: Reader, view: View, code: CenterPath) -> Respons
     return await view.read(TrainingCenterRead, service.get_center, principal, code)
 
 
-@centers.post("", **answers_created(TrainingCenterRead, 409, 413, 415))
+@centers.post("", **answers_created(TrainingCenterRead, 409))
 async def create_center(actor: Writer, create: Create, body: TrainingCenterCreate) -> Response:
     return await create.create(TRAINING_CENTERS, service.create_center, actor, body)
 
 
-@centers.patch("/{code}", **answers(TrainingCenterRead, 404, 412, 413, 415, 428))
+@centers.patch("/{code}", **answers_edited(TrainingCenterRead))
 async def update_center(
     actor: Writer, edit: Edit, code: CenterPath, body: TrainingCenterUpdate
 ) -> Response:
@@ -83,7 +89,7 @@ async def update_center(
 @centers.delete(
     "/{code}",
     summary="Delete a training center without upgrades (409 while it has some)",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_center(actor: Writer, edit: Edit, code: CenterPath) -> Response:
     return await edit.delete(service.delete_center, actor, code)
@@ -131,7 +137,7 @@ async def get_upgrade(principal: Reader, view: View, upgrade_id: RecordId) -> Re
 @router.post(
     "",
     summary="Record a facility upgrade; completed needs completed_on",
-    **answers_created(FacilityUpgradeRead, 413, 415),
+    **answers_created(FacilityUpgradeRead),
 )
 async def create_upgrade(actor: Writer, create: Create, body: FacilityUpgradeCreate) -> Response:
     return await create.create(FACILITY_UPGRADES, service.create_upgrade, actor, body)
@@ -141,7 +147,7 @@ async def create_upgrade(actor: Writer, create: Create, body: FacilityUpgradeCre
     "/{upgrade_id}",
     summary="Edit an upgrade or move its status (planned → in_progress → completed; planned or "
     "in_progress → cancelled; other moves 409)",
-    **answers(FacilityUpgradeRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(FacilityUpgradeRead, 409),
 )
 async def update_upgrade(
     actor: Writer, edit: Edit, upgrade_id: RecordId, body: FacilityUpgradeUpdate
@@ -149,7 +155,7 @@ async def update_upgrade(
     return await edit.update(FacilityUpgradeRead, service.update_upgrade, actor, upgrade_id, body)
 
 
-@router.delete("/{upgrade_id}", **answers_nothing(404, 412, 428))
+@router.delete("/{upgrade_id}", **answers_deleted())
 async def delete_upgrade(actor: Writer, edit: Edit, upgrade_id: RecordId) -> Response:
     return await edit.delete(service.delete_upgrade, actor, upgrade_id)
 

@@ -16,7 +16,13 @@ from app.core.params import (
     UpdatedSince,
     choice_text,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -70,19 +76,19 @@ async def get_obligation(principal: Reader, view: View, obligation_id: RecordId)
     return await view.read(ObligationRead, service.get_obligation, principal, obligation_id)
 
 
-@router.post("", **answers_created(ObligationRead, 413, 415))
+@router.post("", **answers_created(ObligationRead))
 async def create_obligation(actor: Writer, create: Create, body: ObligationCreate) -> Response:
     return await create.create(OBLIGATIONS, service.create_obligation, actor, body)
 
 
-@router.patch("/{obligation_id}", **answers(ObligationRead, 404, 412, 413, 415, 428))
+@router.patch("/{obligation_id}", **answers_edited(ObligationRead))
 async def update_obligation(
     actor: Writer, edit: Edit, obligation_id: RecordId, body: ObligationUpdate
 ) -> Response:
     return await edit.update(ObligationRead, service.update_obligation, actor, obligation_id, body)
 
 
-@router.delete("/{obligation_id}", **answers_nothing(404, 412, 428))
+@router.delete("/{obligation_id}", **answers_deleted())
 async def delete_obligation(actor: Writer, edit: Edit, obligation_id: RecordId) -> Response:
     return await edit.delete(service.delete_obligation, actor, obligation_id)
 

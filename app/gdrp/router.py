@@ -11,7 +11,13 @@ from starlette.responses import Response
 from app.core.csvout import ListQuery, answers_page
 from app.core.operations import bulk_imports_router, resource_router
 from app.core.params import ProjectFilter, YearFilters, choice_text
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -60,7 +66,7 @@ async def get_engagement(principal: Reader, view: View, engagement_id: RecordId)
     return await view.read(EngagementRead, service.get_engagement, principal, engagement_id)
 
 
-@engagements.post("", **answers_created(EngagementRead, 413, 415))
+@engagements.post("", **answers_created(EngagementRead))
 async def create_engagement(actor: Writer, create: Create, body: EngagementCreate) -> Response:
     return await create.create(ADVISORY_ENGAGEMENTS, service.create_engagement, actor, body)
 
@@ -68,7 +74,7 @@ async def create_engagement(actor: Writer, create: Create, body: EngagementCreat
 @engagements.patch(
     "/{engagement_id}",
     summary="Edit an engagement; its partner stays while policy milestones name it (409)",
-    **answers(EngagementRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(EngagementRead, 409),
 )
 async def update_engagement(
     actor: Writer, edit: Edit, engagement_id: RecordId, body: EngagementUpdate
@@ -79,7 +85,7 @@ async def update_engagement(
 @engagements.delete(
     "/{engagement_id}",
     summary="Delete an engagement no policy milestone names (409 otherwise)",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_engagement(actor: Writer, edit: Edit, engagement_id: RecordId) -> Response:
     return await edit.delete(service.delete_engagement, actor, engagement_id)
@@ -113,20 +119,20 @@ async def get_milestone(principal: Reader, view: View, milestone_id: RecordId) -
 @milestones.post(
     "",
     summary="Record a policy milestone; its engagement, if any, must be of the same partner",
-    **answers_created(MilestoneRead, 413, 415),
+    **answers_created(MilestoneRead),
 )
 async def create_milestone(actor: Writer, create: Create, body: MilestoneCreate) -> Response:
     return await create.create(POLICY_MILESTONES, service.create_milestone, actor, body)
 
 
-@milestones.patch("/{milestone_id}", **answers(MilestoneRead, 404, 412, 413, 415, 428))
+@milestones.patch("/{milestone_id}", **answers_edited(MilestoneRead))
 async def update_milestone(
     actor: Writer, edit: Edit, milestone_id: RecordId, body: MilestoneUpdate
 ) -> Response:
     return await edit.update(MilestoneRead, service.update_milestone, actor, milestone_id, body)
 
 
-@milestones.delete("/{milestone_id}", **answers_nothing(404, 412, 428))
+@milestones.delete("/{milestone_id}", **answers_deleted())
 async def delete_milestone(actor: Writer, edit: Edit, milestone_id: RecordId) -> Response:
     return await edit.delete(service.delete_milestone, actor, milestone_id)
 

@@ -10,7 +10,13 @@ from app.core.operations import bulk_imports_router, resource_router
 from app.core.params import (
     PartnerYearFilters,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -49,20 +55,20 @@ async def get_history(principal: Reader, view: View, history_id: RecordId) -> Re
     "",
     summary="Record a partner's IMET completions for a fiscal year; 409 when the year already "
     "has a record or completed nominations",
-    **answers_created(ImetHistoryRead, 409, 413, 415),
+    **answers_created(ImetHistoryRead, 409),
 )
 async def create_history(actor: Writer, create: Create, body: ImetHistoryCreate) -> Response:
     return await create.create(IMET_HISTORY, service.create_history, actor, body)
 
 
-@router.patch("/{history_id}", **answers(ImetHistoryRead, 404, 409, 412, 413, 415, 428))
+@router.patch("/{history_id}", **answers_edited(ImetHistoryRead, 409))
 async def update_history(
     actor: Writer, edit: Edit, history_id: RecordId, body: ImetHistoryUpdate
 ) -> Response:
     return await edit.update(ImetHistoryRead, service.update_history, actor, history_id, body)
 
 
-@router.delete("/{history_id}", **answers_nothing(404, 412, 428))
+@router.delete("/{history_id}", **answers_deleted())
 async def delete_history(actor: Writer, edit: Edit, history_id: RecordId) -> Response:
     return await edit.delete(service.delete_history, actor, history_id)
 

@@ -31,7 +31,13 @@ from app.core.params import (
     UpdatedSince,
     choice_text,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion
@@ -118,17 +124,17 @@ async def list_indicators(
     return await asked.answer(listing, INDICATORS)
 
 
-@router.post("", **answers_created(IndicatorRead, 409, 413, 415))
+@router.post("", **answers_created(IndicatorRead, 409))
 async def create_indicator(actor: Admin, create: Create, body: IndicatorCreate) -> Response:
     return await create.create(INDICATORS, service.create_indicator, actor, body)
 
 
 @router.get("/{code}", **answers(IndicatorRead, 304, 404))
 async def get_indicator(_: Reader, view: View, code: IndicatorCodePath) -> Response:
-    return view.resource(IndicatorRead, await service.get_indicator(view.session, code))
+    return await view.read(IndicatorRead, service.get_indicator, code)
 
 
-@router.patch("/{code}", **answers(IndicatorRead, 404, 412, 413, 415, 428))
+@router.patch("/{code}", **answers_edited(IndicatorRead))
 async def update_indicator(
     actor: Admin, edit: Edit, code: IndicatorCodePath, body: IndicatorUpdate
 ) -> Response:
@@ -138,7 +144,7 @@ async def update_indicator(
 @router.delete(
     "/{code}",
     summary="Delete an indicator that has no results (its targets and locks go with it)",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_indicator(actor: Admin, edit: Edit, code: IndicatorCodePath) -> Response:
     return await edit.delete(service.delete_indicator, actor, code)
@@ -160,8 +166,7 @@ async def get_target(
     fiscal_year: FiscalYearPath,
     partner: PartnerFilter = None,
 ) -> Response:
-    target = await targets.get_target(view.session, actor, code, fiscal_year, partner)
-    return view.resource(TargetRead, target)
+    return await view.read(TargetRead, targets.get_target, actor, code, fiscal_year, partner)
 
 
 @router.put(
@@ -222,7 +227,7 @@ async def list_results(
     "/{code}/results",
     operation_id="indicator_results_create",
     summary="Enter a fiscal year's result (manual indicators; one per year and partner)",
-    **answers_created(ResultRead, 404, 409, 413, 415),
+    **answers_created(ResultRead, 404, 409),
 )
 async def create_result(
     actor: ResultEnterer,
@@ -243,14 +248,13 @@ async def create_result(
 async def get_result(
     actor: Reader, view: View, code: IndicatorCodePath, result_id: RecordId
 ) -> Response:
-    result = await results.get_result(view.session, actor, code, result_id)
-    return view.resource(ResultRead, result)
+    return await view.read(ResultRead, results.get_result, actor, code, result_id)
 
 
 @router.patch(
     "/{code}/results/{result_id}",
     operation_id="indicator_results_update",
-    **answers(ResultRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(ResultRead, 409),
 )
 async def update_result(
     actor: ResultEnterer,
@@ -269,7 +273,7 @@ async def update_result(
 @router.delete(
     "/{code}/results/{result_id}",
     operation_id="indicator_results_delete",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_result(
     actor: Admin, edit: Edit, code: IndicatorCodePath, result_id: RecordId, force: Force = False
@@ -329,7 +333,7 @@ async def lock_year(
     "/{code}/locks/{fiscal_year}",
     operation_id="indicator_locks_delete",
     summary="Unlock a fiscal year (If-Match: the indicator's ETag, as the lock answered it)",
-    **answers_nothing(404, 412, 428),
+    **answers_deleted(),
 )
 async def unlock_year(
     actor: Admin, edit: Edit, code: IndicatorCodePath, fiscal_year: FiscalYearPath

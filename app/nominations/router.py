@@ -18,7 +18,13 @@ from app.core.params import (
     PartnerFilter,
     UpdatedSince,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion
@@ -56,7 +62,7 @@ NominationCreator = Annotated[
 @router.post(
     "",
     summary="Nominate a candidate (Idempotency-Key required)",
-    **answers_created(NominationRead, 400, 409, 413, 415),
+    **answers_created(NominationRead, 400, 409),
 )
 async def create_nomination(
     request: Request,
@@ -113,7 +119,7 @@ async def get_nomination(actor: NominationUser, view: View, nomination_id: Recor
 @router.patch(
     "/{nomination_id}",
     summary="Correct nominee, course or ECL while the nomination is submitted",
-    **answers(NominationRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(NominationRead, 409),
 )
 async def update_nomination(
     actor: NominationUser, edit: Edit, nomination_id: RecordId, body: NominationUpdate
@@ -199,7 +205,7 @@ async def transition_reasons(
     "/{nomination_id}/transition-reasons",
     operation_id="nominations_transition_reasons_purge",
     summary="Purge the nomination's transition reasons (admin; If-Match: the nomination's ETag)",
-    **answers_nothing(404, 412, 428),
+    **answers_deleted(),
 )
 async def purge_transition_reasons(actor: Admin, edit: Edit, nomination_id: RecordId) -> Response:
     return await edit.delete(service.purge_transition_reasons, actor, nomination_id)

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
 from app.core.params import UpdatedSince
-from app.core.responses import View, answers
+from app.core.responses import View, answers, answers_edited
 from app.core.schemas import ParamInt
 from app.core.security import Admin, Reader
 from app.core.writes import Edit
@@ -32,10 +32,10 @@ async def list_outcomes(
 
 @router.get("/{number}", **answers(OutcomeRead, 304, 404))
 async def get_outcome(_: Reader, view: View, number: OutcomeNumber) -> Response:
-    return view.resource(OutcomeRead, await service.get_outcome(view.session, number))
+    return await view.read(OutcomeRead, service.get_outcome, number)
 
 
-@router.patch("/{number}", **answers(OutcomeRead, 404, 412, 413, 415, 428))
+@router.patch("/{number}", **answers_edited(OutcomeRead))
 async def update_outcome(
     actor: Admin, edit: Edit, number: OutcomeNumber, body: OutcomeUpdate
 ) -> Response:

@@ -20,7 +20,7 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
-from app.core.responses import View, answers, answers_created
+from app.core.responses import View, answers, answers_created, answers_edited
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.versioning import OptionalVersion
@@ -61,10 +61,10 @@ async def list_partners(
 
 @router.get("/{code}", **answers(PartnerRead, 304, 404))
 async def get_partner(_: Reader, view: View, code: PartnerPath) -> Response:
-    return view.resource(PartnerRead, await service.get_partner(view.session, code))
+    return await view.read(PartnerRead, service.get_partner, code)
 
 
-@router.patch("/{code}", **answers(PartnerRead, 404, 412, 413, 415, 428))
+@router.patch("/{code}", **answers_edited(PartnerRead))
 async def update_partner(
     actor: Admin, edit: Edit, code: PartnerPath, body: PartnerUpdate
 ) -> Response:
@@ -92,7 +92,7 @@ async def list_memberships(
 @router.post(
     "/{code}/memberships",
     operation_id="memberships_create",
-    **answers_created(MembershipRead, 404, 409, 413, 415),
+    **answers_created(MembershipRead, 404, 409),
 )
 async def add_membership(
     actor: Admin, create: Create, code: PartnerPath, body: MembershipCreate
@@ -119,7 +119,7 @@ async def get_membership(
     "/{code}/memberships/{membership_id}",
     operation_id="memberships_update",
     summary="End (or reopen) a membership by setting its end_date",
-    **answers(MembershipRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(MembershipRead, 409),
 )
 async def update_membership(
     actor: Admin, edit: Edit, code: PartnerPath, membership_id: RecordId, body: MembershipUpdate
@@ -139,9 +139,7 @@ async def get_benchmark(
     _: Reader, view: View, code: PartnerPath, fiscal_year: FiscalYearPath
 ) -> Response:
     partner = await service.get_partner(view.session, code)
-    return render.resource(
-        view.request, BenchmarkRead, await service.get_benchmark(view.session, partner, fiscal_year)
-    )
+    return await view.read(BenchmarkRead, service.get_benchmark, partner, fiscal_year)
 
 
 @router.put(

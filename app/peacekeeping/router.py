@@ -15,7 +15,7 @@ from app.core.csvout import ListQuery, answers_page
 from app.core.errors import Unprocessable, responses
 from app.core.operations import resource_router
 from app.core.params import FromDate, ToDate, UpdatedSince
-from app.core.responses import View, answers, answers_nothing
+from app.core.responses import View, answers, answers_deleted
 from app.core.routetable import declared_media_types, unsupported_media_type
 from app.core.schemas import RecordId
 from app.core.security import Admin, Principal, Role, Writer, require
@@ -163,7 +163,7 @@ async def upload_snapshot(actor: Writer, create: Create) -> Response:
 @router.delete(
     "/{snapshot_id}",
     summary="Delete a snapshot (admin); the month's previous upload is then the newest",
-    **answers_nothing(404, 412, 428),
+    **answers_deleted(),
 )
 async def delete_snapshot(actor: Admin, edit: Edit, snapshot_id: RecordId) -> Response:
     return await edit.delete(service.delete_snapshot, actor, snapshot_id)

@@ -7,7 +7,7 @@ from starlette.responses import Response
 from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
 from app.core.params import ProgramPath, UpdatedSince
-from app.core.responses import View, answers, answers_created
+from app.core.responses import View, answers, answers_created, answers_edited
 from app.core.security import Admin, Reader
 from app.core.writes import Create, Edit
 from app.programs import service
@@ -26,15 +26,15 @@ async def list_programs(
 
 @router.get("/{code}", **answers(ProgramRead, 304, 404))
 async def get_program(_: Reader, view: View, code: ProgramPath) -> Response:
-    return view.resource(ProgramRead, await service.get_program(view.session, code))
+    return await view.read(ProgramRead, service.get_program, code)
 
 
-@router.post("", **answers_created(ProgramRead, 409, 413, 415))
+@router.post("", **answers_created(ProgramRead, 409))
 async def create_program(actor: Admin, create: Create, body: ProgramCreate) -> Response:
     return await create.create(PROGRAMS, service.create_program, actor, body)
 
 
-@router.patch("/{code}", **answers(ProgramRead, 404, 412, 413, 415, 428))
+@router.patch("/{code}", **answers_edited(ProgramRead))
 async def update_program(
     actor: Admin, edit: Edit, code: ProgramPath, body: ProgramUpdate
 ) -> Response:

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, answers_page
 from app.core.operations import resource_router
 from app.core.params import (
@@ -16,7 +15,13 @@ from app.core.params import (
     ProgramAndPartner,
     UpdatedSince,
 )
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import PROGRAM_CODE_PATTERN, PROJECT_CODE_PATTERN, SearchText
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit
@@ -73,15 +78,15 @@ async def list_implementers(
 
 @implementers.get("/{code}", **answers(ImplementerRead, 304, 404))
 async def get_implementer(_: Reader, view: View, code: ImplementerPath) -> Response:
-    return view.resource(ImplementerRead, await service.get_implementer(view.session, code))
+    return await view.read(ImplementerRead, service.get_implementer, code)
 
 
-@implementers.post("", **answers_created(ImplementerRead, 409, 413, 415))
+@implementers.post("", **answers_created(ImplementerRead, 409))
 async def create_implementer(actor: Writer, create: Create, body: ImplementerCreate) -> Response:
     return await create.create(IMPLEMENTERS, service.create_implementer, actor, body)
 
 
-@implementers.patch("/{code}", **answers(ImplementerRead, 404, 412, 413, 415, 428))
+@implementers.patch("/{code}", **answers_edited(ImplementerRead))
 async def update_implementer(
     actor: Writer, edit: Edit, code: ImplementerPath, body: ImplementerUpdate
 ) -> Response:
@@ -91,7 +96,7 @@ async def update_implementer(
 @implementers.delete(
     "/{code}",
     summary="Delete an implementer no project names (409 otherwise)",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_implementer(actor: Writer, edit: Edit, code: ImplementerPath) -> Response:
     return await edit.delete(service.delete_implementer, actor, code)
@@ -127,12 +132,10 @@ async def list_projects(
 
 @projects.get("/{code}", **answers(ProjectRead, 304, 404))
 async def get_project(principal: Reader, view: View, code: ProjectPath) -> Response:
-    return render.resource(
-        view.request, ProjectRead, await service.get_project(view.session, principal, code)
-    )
+    return await view.read(ProjectRead, service.get_project, principal, code)
 
 
-@projects.post("", **answers_created(ProjectRead, 409, 413, 415))
+@projects.post("", **answers_created(ProjectRead, 409))
 async def create_project(actor: Writer, create: Create, body: ProjectCreate) -> Response:
     return await create.create(PROJECTS, service.create_project, actor, body)
 
@@ -140,7 +143,7 @@ async def create_project(actor: Writer, create: Create, body: ProjectCreate) -> 
 @projects.patch(
     "/{code}",
     summary="Change a project; its program only while no record names it (409)",
-    **answers(ProjectRead, 404, 409, 412, 413, 415, 428),
+    **answers_edited(ProjectRead, 409),
 )
 async def update_project(
     actor: Writer, edit: Edit, code: ProjectPath, body: ProjectUpdate
@@ -151,7 +154,7 @@ async def update_project(
 @projects.delete(
     "/{code}",
     summary="Delete a project no record names (409 otherwise)",
-    **answers_nothing(404, 409, 412, 428),
+    **answers_deleted(409),
 )
 async def delete_project(actor: Writer, edit: Edit, code: ProjectPath) -> Response:
     return await edit.delete(service.delete_project, actor, code)

@@ -26,7 +26,12 @@ from app.core.params import (
     UpdatedSince,
     choice_text,
 )
-from app.core.responses import answers, answers_created, answers_nothing
+from app.core.responses import (
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
@@ -112,21 +117,21 @@ async def get_training(request: Request, principal: Reader, training_id: RecordI
     return render.json_resource(request, lambda: body, version)
 
 
-@router.post("", **answers_created(TrainingRead, 409, 413, 415))
+@router.post("", **answers_created(TrainingRead, 409))
 async def create_training(actor: Writer, create: Create, body: TrainingCreate) -> Response:
     created = await service.create_training(create.session, actor, body)
     body_json = reads.created_json(created.row, created.participants, created.topics)
     return create.created_json(TRAININGS, created, body_json, version=1)
 
 
-@router.patch("/{training_id}", **answers(TrainingRead, 404, 409, 412, 413, 415, 428))
+@router.patch("/{training_id}", **answers_edited(TrainingRead, 409))
 async def update_training(
     actor: Writer, edit: Edit, training_id: RecordId, body: TrainingUpdate
 ) -> Response:
     return await edit.update(TrainingRead, service.update_training, actor, training_id, body)
 
 
-@router.delete("/{training_id}", **answers_nothing(404, 412, 428))
+@router.delete("/{training_id}", **answers_deleted())
 async def delete_training(actor: Writer, edit: Edit, training_id: RecordId) -> Response:
     return await edit.delete(service.delete_training, actor, training_id)
 

@@ -15,7 +15,13 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey
 from app.core.operations import resource_router
 from app.core.params import UpdatedSince
-from app.core.responses import View, answers, answers_created, answers_nothing
+from app.core.responses import (
+    View,
+    answers,
+    answers_created,
+    answers_deleted,
+    answers_edited,
+)
 from app.core.schemas import RecordId
 from app.core.security import Principal, Role, require
 from app.core.writes import Edit
@@ -56,7 +62,7 @@ async def list_webhooks(
 @router.post(
     "",
     summary="Subscribe an endpoint (its signing secret is shown only in this response)",
-    **answers_created(WebhookCreated, 413, 415),
+    **answers_created(WebhookCreated),
 )
 async def create_webhook(
     request: Request,
@@ -90,7 +96,7 @@ async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> 
 @router.patch(
     "/{webhook_id}",
     summary="Change an endpoint; `enabled: true` re-enables one disabled for failing",
-    **answers(WebhookRead, 404, 412, 413, 415, 428),
+    **answers_edited(WebhookRead),
 )
 async def update_webhook(
     actor: WebhookOwner, edit: Edit, webhook_id: RecordId, body: WebhookUpdate
@@ -101,7 +107,7 @@ async def update_webhook(
     return edit.resource(WebhookRead, subscription)
 
 
-@router.delete("/{webhook_id}", **answers_nothing(404, 412, 428))
+@router.delete("/{webhook_id}", **answers_deleted())
 async def delete_webhook(actor: WebhookOwner, edit: Edit, webhook_id: RecordId) -> Response:
     return await edit.delete(service.delete_webhook, actor, webhook_id)
 
