@@ -302,29 +302,42 @@ class UpdateModel(InputModel):
 class UpdateOf(UpdateModel):
     """A PATCH body derived from its create body, `class XUpdate(UpdateOf, create=XCreate)`:
     each field of the create in its order and type, optional (default None), and `nullable`
-    where the create's default is None. The create's descriptions and validators stay with
-    it: a validator the update needs is declared on it (`check_fields=False`, the fields
-    arriving after the class body). Field access is `Any` to mypy (it cannot derive types)."""
+    where the create's default is None; `omit` names the create's fields a PATCH cannot
+    change (a code, a key). The create's descriptions and validators stay with it: a field
+    declared in the update's body replaces the derived one in its place (its own description
+    or type), and a validator the update needs is declared on it (`check_fields=False`, the
+    fields arriving after the class body). Field access is `Any` to mypy (it cannot derive
+    types)."""
 
     if TYPE_CHECKING:
 
         def __getattr__(self, name: str) -> Any: ...
 
-    def __init_subclass__(cls, create: type[BaseModel] | None = None, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls,
+        create: type[BaseModel] | None = None,
+        omit: frozenset[str] = frozenset(),
+        **kwargs: Any,
+    ) -> None:
         super().__init_subclass__(**kwargs)
 
     @classmethod
     def __pydantic_init_subclass__(
-        cls, create: type[BaseModel] | None = None, **kwargs: Any
+        cls,
+        create: type[BaseModel] | None = None,
+        omit: frozenset[str] = frozenset(),
+        **kwargs: Any,
     ) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         if create is None:
             return
         # The create's types as declared (constraints included), each made optional.
         declared = get_type_hints(create, include_extras=True)
+        own = cls.__pydantic_fields__
         cls.__pydantic_fields__ = {
-            name: FieldInfo.from_annotated_attribute(declared[name] | None, None)
+            name: own.get(name) or FieldInfo.from_annotated_attribute(declared[name] | None, None)
             for name in create.model_fields
+            if name not in omit
         }
         if "nullable" not in vars(cls):
             cls.nullable = frozenset(n for n, f in create.model_fields.items() if f.default is None)

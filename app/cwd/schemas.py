@@ -21,6 +21,7 @@ from app.core.schemas import (
     ProjectOf,
     ReadModel,
     UpdateModel,
+    UpdateOf,
 )
 from app.trainings.schemas import Count
 
@@ -128,17 +129,8 @@ class TeamCreate(InputModel):
     disbanded_on: Date | None = None
 
 
-class TeamUpdate(UpdateModel):
-    nullable = frozenset({"disbanded_on", "project"})
+class TeamUpdate(UpdateOf, create=TeamCreate):
     example = {"disbanded_on": "2023-06-30"}
-
-    program: ProgramCode | None = None
-    project: ProjectCode | None = None
-    name: Name | None = None
-    activity: Activity | None = None
-    partner: CountryCode | None = None
-    formed_on: Date | None = None
-    disbanded_on: Date | None = None
 
 
 class MemberRead(ReadModel):
