@@ -313,13 +313,8 @@ class UpdateOf(UpdateModel):
 
         def __getattr__(self, name: str) -> Any: ...
 
-    def __init_subclass__(
-        cls,
-        create: type[BaseModel] | None = None,
-        omit: frozenset[str] = frozenset(),
-        **kwargs: Any,
-    ) -> None:
-        super().__init_subclass__(**kwargs)
+    def __init_subclass__(cls, create: Any = None, omit: Any = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # `create` and `omit` are pydantic's hook's (below)
 
     @classmethod
     def __pydantic_init_subclass__(
