@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_type_hints
@@ -341,6 +342,30 @@ class UpdateOf(UpdateModel):
 
 class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+class FiltersOf(BaseModel):
+    """The filters a report (or a figures answer) says it was asked with: the fields the class
+    declares, or those of its query dataclass (`class XFilters(FiltersOf, query=XQuery)`, each
+    required, null when not given), then `as_known_on`, always last."""
+
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    def __init_subclass__(cls, query: Any = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # `query` is pydantic's hook's (below)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, query: type | None = None, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        declared = cls.__pydantic_fields__
+        if query is not None:
+            hints = get_type_hints(query)
+            for field in reversed(dataclasses.fields(query)):
+                declared = {field.name: FieldInfo.from_annotation(hints[field.name]), **declared}
+        known_on = declared.pop("as_known_on")
+        cls.__pydantic_fields__ = {**declared, "as_known_on": known_on}
+        cls.model_rebuild(force=True)
 
 
 def apply_changes(target: Any, changes: BaseModel) -> list[str]:

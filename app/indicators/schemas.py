@@ -20,6 +20,7 @@ from app.core.csvout import CsvListing
 from app.core.schemas import (
     PROGRAM_CODE_PATTERN,
     CountryCode,
+    FiltersOf,
     FiscalYear,
     InputModel,
     MoneyInput,
@@ -287,12 +288,10 @@ class ProgressRow(BaseModel):
     )
 
 
-class ProgressFilters(BaseModel):
+class ProgressFilters(FiltersOf):
     from_fy: int
     to_fy: int
     partner: str | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     include: str | None = None
     suppress_below: int | None = None

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
 from app.core.rollup import matching
-from app.core.schemas import MoneyOutput, usd_string
+from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.facilities.models import (
@@ -25,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import FiltersOf, check_fiscal_years, scoped_query
+from app.reports.scope import check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 

@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.schemas import MoneyOutput, usd_string
+from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import FiltersOf, scoped_query
+from app.reports.scope import scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 

@@ -11,11 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import FiltersOf, check_fiscal_years, scoped_query
+from app.reports.scope import check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 

@@ -4,12 +4,9 @@ filters here, so an unknown code or a reversed range fails the same way in each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from datetime import datetime
-from typing import Any, TypeVar, get_type_hints
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
@@ -66,26 +63,3 @@ async def scoped_query(
     query with the codes as found (an embassy key's own country whatever it asked)."""
     scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
     return replace(query, program=scope.program_code, partner=scope.partner_code), scope
-
-
-class FiltersOf(BaseModel):
-    """A report's `filters` as it answers them, `class XFilters(FiltersOf, query=XQuery)`: each
-    field of its query dataclass in order, required (null when not given), then `as_known_on`."""
-
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
-
-    def __init_subclass__(cls, query: Any = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)  # `query` is pydantic's hook's (below)
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, query: type | None = None, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        if query is None:
-            return
-        declared = get_type_hints(query)
-        cls.__pydantic_fields__ = {
-            **{f.name: FieldInfo.from_annotation(declared[f.name]) for f in fields(query)},
-            **cls.__pydantic_fields__,
-        }
-        cls.model_rebuild(force=True)
