@@ -25,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -46,12 +46,9 @@ class UpgradesFilters(FiltersOf, query=UpgradesQuery):
     pass
 
 
-class UpgradesRow(BaseModel):
+class UpgradesRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present."""
 
-    fiscal_year: int | None = None
-    partner: str | None = None
-    feature: str | None = None
     completed: int
     women_beds_added: int
     cost_usd: MoneyOutput

@@ -16,7 +16,7 @@ from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import scoped_query
+from app.reports.scope import GroupRow, scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -38,13 +38,9 @@ class FundingFilters(FiltersOf, query=FundingQuery):
     pass
 
 
-class FundingRow(BaseModel):
+class FundingRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present (`partner`/`purpose` null = none)."""
 
-    program: str | None = None
-    fiscal_year: int | None = None
-    partner: str | None = None
-    purpose: str | None = None
     amount_usd: MoneyOutput
     records: int
 

@@ -16,7 +16,7 @@ from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -35,12 +35,9 @@ class MilestonesFilters(FiltersOf, query=MilestonesQuery):
     pass
 
 
-class MilestonesRow(BaseModel):
+class MilestonesRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present."""
 
-    fiscal_year: int | None = None
-    partner: str | None = None
-    kind: str | None = None
     milestones: int
 
 
