@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_type_hints
@@ -299,40 +300,81 @@ class UpdateModel(InputModel):
         return value
 
 
-class UpdateOf(UpdateModel):
+class DerivedFields(BaseModel):
+    """A model whose fields are derived, when its class is made, from its class keywords
+    (`class XUpdate(UpdateOf, create=XCreate)`): a base's `derive` answers the fields in
+    their order from those the class body declares and the keywords."""
+
+    def __init_subclass__(cls, **keywords: Any) -> None:
+        super().__init_subclass__()  # the keywords are `derive`'s, passed on by pydantic below
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **keywords: Any) -> None:
+        super().__pydantic_init_subclass__()
+        fields = cls.derive(cls.__pydantic_fields__, **keywords)
+        if fields is not cls.__pydantic_fields__:
+            cls.__pydantic_fields__ = fields
+            cls.model_rebuild(force=True)
+
+    @classmethod
+    def derive(cls, declared: dict[str, FieldInfo], **keywords: Any) -> dict[str, FieldInfo]:
+        return declared
+
+
+class UpdateOf(DerivedFields, UpdateModel):
     """A PATCH body derived from its create body, `class XUpdate(UpdateOf, create=XCreate)`:
     each field of the create in its order and type, optional (default None), and `nullable`
-    where the create's default is None. The create's descriptions and validators stay with
-    it: a validator the update needs is declared on it (`check_fields=False`, the fields
-    arriving after the class body). Field access is `Any` to mypy (it cannot derive types)."""
+    where the create's default is None; `omit` names the create's fields a PATCH cannot
+    change (a code, a key). The create's descriptions and validators stay with it: a field
+    declared in the update's body replaces the derived one in its place (its own description
+    or type), and a validator the update needs is declared on it (`check_fields=False`, the
+    fields arriving after the class body). Field access is `Any` to mypy (it cannot derive
+    types)."""
 
     if TYPE_CHECKING:
 
         def __getattr__(self, name: str) -> Any: ...
 
-    def __init_subclass__(cls, create: type[BaseModel] | None = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-
     @classmethod
-    def __pydantic_init_subclass__(
-        cls, create: type[BaseModel] | None = None, **kwargs: Any
-    ) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
+    def derive(cls, declared: dict[str, FieldInfo], **keywords: Any) -> dict[str, FieldInfo]:
+        create: type[BaseModel] | None = keywords.get("create")
+        omit: frozenset[str] = keywords.get("omit", frozenset())
         if create is None:
-            return
-        # The create's types as declared (constraints included), each made optional.
-        declared = get_type_hints(create, include_extras=True)
-        cls.__pydantic_fields__ = {
-            name: FieldInfo.from_annotated_attribute(declared[name] | None, None)
-            for name in create.model_fields
-        }
+            return declared
         if "nullable" not in vars(cls):
             cls.nullable = frozenset(n for n, f in create.model_fields.items() if f.default is None)
-        cls.model_rebuild(force=True)
+        # The create's types as declared (constraints included), each made optional.
+        hints = get_type_hints(create, include_extras=True)
+        return {
+            name: declared.get(name) or FieldInfo.from_annotated_attribute(hints[name] | None, None)
+            for name in create.model_fields
+            if name not in omit
+        }
 
 
 class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+class FiltersOf(DerivedFields):
+    """The filters a report (or a figures answer) says it was asked with: the fields the class
+    declares, or those of its query dataclass (`class XFilters(FiltersOf, query=XQuery)`, each
+    required, null when not given), then `as_known_on`, always last."""
+
+    # Set when the figures were asked as known at an instant (see app/core/history.py).
+    as_known_on: datetime | None = None
+
+    @classmethod
+    def derive(cls, declared: dict[str, FieldInfo], **keywords: Any) -> dict[str, FieldInfo]:
+        fields = dict(declared)
+        if (query := keywords.get("query")) is not None:
+            hints = get_type_hints(query)
+            asked = {
+                f.name: FieldInfo.from_annotation(hints[f.name]) for f in dataclasses.fields(query)
+            }
+            fields = {**asked, **fields}
+        known_on = fields.pop("as_known_on")
+        return {**fields, "as_known_on": known_on}
 
 
 def apply_changes(target: Any, changes: BaseModel) -> list[str]:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     UniqueConstraint,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from app.core.models import Base, BigId, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
@@ -62,13 +63,8 @@ class CwdTeam(IdMixin, VersionedMixin, ProjectMixin, Base):
     unreported: Mapped[int] = query_expression()
     women_in_leadership: Mapped[int] = query_expression()
 
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
+    program_code: AssociationProxy[str] = association_proxy("program", "code")
+    partner_code: AssociationProxy[str] = association_proxy("partner", "code")
 
 
 class CwdRoster(IdMixin, VersionedMixin, Base):

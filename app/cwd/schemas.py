@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field
+from pydantic_core import PydanticUndefined
 
 from app.core import records
 from app.core.csvout import CsvListing
@@ -21,6 +23,7 @@ from app.core.schemas import (
     ProjectOf,
     ReadModel,
     UpdateModel,
+    UpdateOf,
 )
 from app.trainings.schemas import Count
 
@@ -74,11 +77,12 @@ class MemberIn(InputModel):
     unreported: Count = 0
 
 
-Members = Field(
-    min_length=1,
-    max_length=len(RosterRole),
-    description="People by role and sex; each role at most once",
-)
+def _members(description: str, default: Any = PydanticUndefined) -> Any:
+    """A roster's members (required unless a `default` is given): each role at most once."""
+    return Field(default, min_length=1, max_length=len(RosterRole), description=description)
+
+
+Members = _members("People by role and sex; each role at most once")
 
 
 class RosterCreate(InputModel):
@@ -99,11 +103,8 @@ class RosterReplace(UpdateModel):
 
     example = {"members": [{"role": "team_leader", "women": 1}, {"role": "deminer", "women": 7}]}
 
-    members: list[MemberIn] | None = Field(
-        default=None,
-        min_length=1,
-        max_length=len(RosterRole),
-        description="People by role and sex, replacing the roster's; each role at most once",
+    members: list[MemberIn] | None = _members(
+        "People by role and sex, replacing the roster's; each role at most once", None
     )
 
 
@@ -128,17 +129,8 @@ class TeamCreate(InputModel):
     disbanded_on: Date | None = None
 
 
-class TeamUpdate(UpdateModel):
-    nullable = frozenset({"disbanded_on", "project"})
+class TeamUpdate(UpdateOf, create=TeamCreate):
     example = {"disbanded_on": "2023-06-30"}
-
-    program: ProgramCode | None = None
-    project: ProjectCode | None = None
-    name: Name | None = None
-    activity: Activity | None = None
-    partner: CountryCode | None = None
-    formed_on: Date | None = None
-    disbanded_on: Date | None = None
 
 
 class MemberRead(ReadModel):

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import (
@@ -47,9 +48,7 @@ class TrainingCenter(IdMixin, VersionedMixin, Base):
 
     partner: Mapped[Partner] = relationship(lazy="raise")
 
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
+    partner_code: AssociationProxy[str] = association_proxy("partner", "code")
 
 
 class FacilityUpgrade(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
@@ -79,9 +78,7 @@ class FacilityUpgrade(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base)
     training_center: Mapped[TrainingCenter] = relationship(lazy="raise")
     feature_rows: Mapped[list[UpgradeFeature]] = child_rows()
 
-    @property
-    def center_code(self) -> str:
-        return self.training_center.code
+    center_code: AssociationProxy[str] = association_proxy("training_center", "code")
 
     @property
     def partner_code(self) -> str:

@@ -25,7 +25,7 @@ from app.core.schemas import (
     ReadModel,
     Reference,
     ShortText,
-    UpdateModel,
+    UpdateOf,
     unique_sorted,
     usd_string,
 )
@@ -71,13 +71,8 @@ class TrainingCenterCreate(InputModel):
     location: ShortText | None = None
 
 
-class TrainingCenterUpdate(UpdateModel):
-    nullable = frozenset({"location"})
+class TrainingCenterUpdate(UpdateOf, create=TrainingCenterCreate, omit=frozenset({"code"})):
     example = {"location": "Teshie, Accra"}
-
-    name: Name | None = None
-    partner: CountryCode | None = None
-    location: ShortText | None = None
 
 
 class TrainingCenterRead(ReadModel):
@@ -118,24 +113,15 @@ class FacilityUpgradeCreate(InputModel):
     _check_features = field_validator("features")(unique_sorted)
 
 
-class FacilityUpgradeUpdate(UpdateModel):
-    nullable = frozenset({"completed_on", "cost_usd", "external_ref", "project"})
+class FacilityUpgradeUpdate(UpdateOf, create=FacilityUpgradeCreate):
     example = {"status": "in_progress"}
 
-    training_center: CenterCode | None = None
-    program: ProgramCode | None = None
-    project: ProjectCode | None = None
-    features: Features | None = None
-    women_beds_added: Count | None = None
     status: UpgradeStatus | None = Field(
         None,
         description="planned → in_progress → completed; planned or in_progress → cancelled",
     )
-    completed_on: Date | None = None
-    cost_usd: MoneyInput | None = None
-    external_ref: Reference | None = None
 
-    _check_features = field_validator("features")(unique_sorted)
+    _check_features = field_validator("features", check_fields=False)(unique_sorted)
 
 
 class FacilityUpgradeRead(ReadModel):

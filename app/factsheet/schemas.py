@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from app.core.schemas import FiltersOf
 from app.indicators.schemas import ProgressStatus
 
 FigureValue = int | float | str | None
@@ -61,12 +62,10 @@ class Figure(BaseModel):
     reason: str | None = Field(None, description="Why the value is null")
 
 
-class FactSheetFilters(BaseModel):
+class FactSheetFilters(FiltersOf):
     fiscal_year: int
     as_of: date
     suppress_below: int | None = None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
 
 class FactSheet(BaseModel):

@@ -24,7 +24,7 @@ from app.core.schemas import (
     ProjectOf,
     ReadModel,
     ShortText,
-    UpdateModel,
+    UpdateOf,
     decimal_schema,
     unique_sorted,
     usd_string,
@@ -84,20 +84,10 @@ class ObligationCreate(InputModel):
     _check_purposes = field_validator("purposes")(unique_sorted)
 
 
-class ObligationUpdate(UpdateModel):
-    nullable = frozenset({"partner", "source_ref", "project"})
+class ObligationUpdate(UpdateOf, create=ObligationCreate):
     example = {"amount_usd": "1250000.00", "source_ref": "FA-2022-0001-A"}
 
-    program: ProgramCode | None = None
-    fiscal_year: FiscalYear | None = None
-    partner: CountryCode | None = None
-    type: FundingType | None = None
-    amount_usd: Amount | None = None
-    purposes: Purposes | None = None
-    source_ref: ShortText | None = None
-    project: ProjectCode | None = None
-
-    _check_purposes = field_validator("purposes")(unique_sorted)
+    _check_purposes = field_validator("purposes", check_fields=False)(unique_sorted)
 
 
 class ObligationRead(ReadModel):

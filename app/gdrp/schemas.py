@@ -24,7 +24,7 @@ from app.core.schemas import (
     Reference,
     ShortText,
     StrictInt,
-    UpdateModel,
+    UpdateOf,
     unique_sorted,
 )
 from app.trainings.schemas import Count
@@ -101,21 +101,10 @@ class EngagementCreate(InputModel):
         return self
 
 
-class EngagementUpdate(UpdateModel):
-    nullable = frozenset({"end_date", "external_ref", "project"})
+class EngagementUpdate(UpdateOf, create=EngagementCreate):
     example = {"end_date": "2022-09-30", "counterparts": {"women": 6, "men": 9}}
 
-    program: ProgramCode | None = None
-    partner: CountryCode | None = None
-    project: ProjectCode | None = None
-    institution: Name | None = None
-    focus: Focuses | None = None
-    start_date: Date | None = None
-    end_date: Date | None = None
-    counterparts: Counterparts | None = None
-    external_ref: Reference | None = None
-
-    _check_focus = field_validator("focus")(unique_sorted)
+    _check_focus = field_validator("focus", check_fields=False)(unique_sorted)
 
 
 class EngagementRead(ReadModel):
@@ -158,18 +147,8 @@ class MilestoneCreate(InputModel):
     external_ref: Reference | None = None
 
 
-class MilestoneUpdate(UpdateModel):
-    nullable = frozenset({"evidence_ref", "engagement", "external_ref"})
+class MilestoneUpdate(UpdateOf, create=MilestoneCreate):
     example = {"evidence_ref": "Official Gazette 2022/41"}
-
-    partner: CountryCode | None = None
-    program: ProgramCode | None = None
-    kind: MilestoneKind | None = None
-    title: Name | None = None
-    adopted_on: Date | None = None
-    evidence_ref: ShortText | None = None
-    engagement: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
-    external_ref: Reference | None = None
 
 
 class MilestoneRead(ReadModel):

@@ -16,7 +16,7 @@ from app.core.schemas import (
     PartnerOf,
     ReadModel,
     ShortText,
-    UpdateModel,
+    UpdateOf,
 )
 from app.trainings.schemas import Count
 
@@ -39,16 +39,8 @@ class ImetHistoryCreate(InputModel):
     }
 
 
-class ImetHistoryUpdate(UpdateModel):
-    nullable = frozenset({"source_ref"})
+class ImetHistoryUpdate(UpdateOf, create=ImetHistoryCreate):
     example = {"women": 4, "source_ref": "DC-2016-KEN-rev1"}
-
-    fiscal_year: FiscalYear | None = None
-    partner: CountryCode | None = None
-    women: Count | None = None
-    men: Count | None = None
-    source: Name | None = None
-    source_ref: ShortText | None = None
 
 
 class ImetHistoryRead(ReadModel):

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import Any, TypedDict, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -193,11 +193,19 @@ class MetricQuery:
 Compute = Callable[[AsyncSession, Principal, MetricQuery], Awaitable[dict[int, Figure]]]
 
 
-async def _ids(
-    session: AsyncSession, actor: Principal, query: MetricQuery
-) -> tuple[int | None, int | None]:
-    """The ids of the program filtered on and of the partner in scope (-1: unknown code);
-    an embassy's figures are always its own country's."""
+class Asked(TypedDict):
+    """What every domain's figures query takes from a metric query: the ids of the program
+    filtered on and of the partner in scope (-1: unknown code), and the fiscal years."""
+
+    program_id: int | None
+    partner_id: int | None
+    from_fy: int | None
+    to_fy: int
+
+
+async def _asked(session: AsyncSession, actor: Principal, query: MetricQuery) -> Asked:
+    """The query's program and partner found (an embassy's figures are always its own
+    country's), with its fiscal years."""
     program_id: int | None = None
     partner_id = own_partner_id(actor)
     if code := query.filters.get("program"):
@@ -206,23 +214,18 @@ async def _ids(
     if partner_id is None and (code := query.partner) is not None:
         partner = await query.memo.get(("partner", code), partial(find_partner, session, code))
         partner_id = partner.id if partner is not None else -1
-    return program_id, partner_id
+    return Asked(
+        program_id=program_id, partner_id=partner_id, from_fy=query.from_fy, to_fy=query.to_fy
+    )
 
 
 async def _trained(
     session: AsyncSession, actor: Principal, query: MetricQuery, women_only: bool
 ) -> dict[int, Figure]:
-    program_id, partner_id = await _ids(session, actor, query)
-    filters = matching(
-        WomenTrainedRollup,
-        program_id=program_id,
-        partner_id=partner_id,
-        kind=query.filters.get("kind") or None,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
+    asked = await _asked(session, actor, query)
+    filters = matching(WomenTrainedRollup, **asked, kind=query.filters.get("kind") or None)
     topic = query.filters.get("topic")
-    key = ("trained", program_id, partner_id, query.filters.get("kind"), topic, _span(query))
+    key = ("trained", *asked.values(), query.filters.get("kind"), topic)
     counts = await query.memo.get(key, partial(trained_by_fiscal_year, session, filters, topic))
     if women_only:
         return {year: of_women(women) for year, (women, _, _) in counts.items()}
@@ -232,16 +235,12 @@ async def _trained(
     }
 
 
-def _span(query: MetricQuery) -> tuple[int | None, int]:
-    return query.from_fy, query.to_fy
-
-
 def _years(query: MetricQuery) -> range:
     return range(query.from_fy if query.from_fy is not None else query.to_fy, query.to_fy + 1)
 
 
 async def _imet(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, ImetYear]:
-    _, partner_id = await _ids(session, actor, query)
+    partner_id = (await _asked(session, actor, query))["partner_id"]
     years = _years(query)
     return await imet_by_fiscal_year(
         session, actor, partner_id=partner_id, from_fy=years.start, to_fy=years.stop - 1
@@ -251,14 +250,14 @@ async def _imet(session: AsyncSession, actor: Principal, query: MetricQuery) -> 
 async def _imet_women_completed(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    _, partner_id = await _ids(session, actor, query)
+    asked = await _asked(session, actor, query)
     rows = await completions_by(
         session,
         actor,
         "fiscal_year",
-        partner_id=partner_id,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
+        partner_id=asked["partner_id"],
+        from_fy=asked["from_fy"],
+        to_fy=asked["to_fy"],
     )
     return {year: of_women(women) for year, women, _ in rows}
 
@@ -276,15 +275,11 @@ async def _imet_women_share(
 async def _obligations(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    program_id, partner_id = await _ids(session, actor, query)
     filters = obligation_filters(
         actor,
         type=query.filters.get("type", "obligation"),
-        program_id=program_id,
-        partner_id=partner_id,
         purpose=query.filters.get("purpose"),
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
+        **await _asked(session, actor, query),
     )
     amounts = await amounts_by_fiscal_year(session, filters)
     return {
@@ -328,16 +323,9 @@ async def _peacekeeping_share(
 async def _upgrades(
     session: AsyncSession, actor: Principal, query: MetricQuery, beds: bool
 ) -> dict[int, Figure]:
-    program_id, partner_id = await _ids(session, actor, query)
-    conditions = completed_conditions(
-        actor,
-        program_id=program_id,
-        partner_id=partner_id,
-        feature=query.filters.get("feature"),
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
-    key = ("upgrades", program_id, partner_id, query.filters.get("feature"), _span(query))
+    asked = await _asked(session, actor, query)
+    conditions = completed_conditions(actor, **asked, feature=query.filters.get("feature"))
+    key = ("upgrades", *asked.values(), query.filters.get("feature"))
     counts = await query.memo.get(key, partial(completed_by_fiscal_year, session, conditions))
     return {
         year: Figure(Decimal(women_beds if beds else completed), records={"upgrades": completed})
@@ -348,14 +336,7 @@ async def _upgrades(
 async def _policy_milestones(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    program_id, partner_id = await _ids(session, actor, query)
-    conditions = milestone_conditions(
-        actor,
-        program_id=program_id,
-        partner_id=partner_id,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
+    conditions = milestone_conditions(actor, **await _asked(session, actor, query))
     counts = await milestones_by_fiscal_year(session, conditions)
     return {year: Figure(Decimal(n)) for year, n in counts.items()}
 
@@ -363,15 +344,9 @@ async def _policy_milestones(
 async def _gdrp_women_counterparts(
     session: AsyncSession, actor: Principal, query: MetricQuery
 ) -> dict[int, Figure]:
-    program_id, partner_id = await _ids(session, actor, query)
+    asked = await _asked(session, actor, query)
     women = await women_counterparts_by_fiscal_year(
-        session,
-        actor,
-        program_id=program_id,
-        partner_id=partner_id,
-        focus=query.filters.get("focus"),
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
+        session, actor, **asked, focus=query.filters.get("focus")
     )
     return {year: of_women(n) for year, n in women.items()}
 
@@ -392,9 +367,11 @@ CWD_WOMEN = frozenset({"cwd_women_personnel", "cwd_women_in_leadership"})  # the
 
 async def _cwd(session: AsyncSession, actor: Principal, query: MetricQuery) -> dict[int, Figure]:
     """Teams as of the last day of each fiscal year, grouped by composition in SQL."""
-    program_id, partner_id = await _ids(session, actor, query)
+    asked = await _asked(session, actor, query)
     filters = TeamFigureFilters(
-        program_id=program_id, partner_id=partner_id, activity=query.filters.get("activity")
+        program_id=asked["program_id"],
+        partner_id=asked["partner_id"],
+        activity=query.filters.get("activity"),
     )
     figure = CWD_FIGURES[query.metric]
     found = {}

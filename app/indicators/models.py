@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core import figures
@@ -94,9 +95,7 @@ class Indicator(IdMixin, VersionedMixin, Base):
         lazy="raise", order_by="IndicatorLock.fiscal_year", viewonly=True
     )
 
-    @property
-    def program_code(self) -> str | None:
-        return self.program.code if self.program is not None else None
+    program_code: AssociationProxy[str | None] = association_proxy("program", "code")
 
     @property
     def baseline_text(self) -> str | None:
@@ -117,9 +116,7 @@ class IndicatorYear:
     def indicator(cls) -> Mapped[Indicator]:
         return relationship(Indicator, lazy="raise")
 
-    @property
-    def indicator_code(self) -> str:
-        return self.indicator.code
+    indicator_code: AssociationProxy[str] = association_proxy("indicator", "code")
 
 
 class Target(IdMixin, VersionedMixin, IndicatorYear, OptionalPartnerMixin, Base):

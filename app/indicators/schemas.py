@@ -20,6 +20,7 @@ from app.core.csvout import CsvListing
 from app.core.schemas import (
     PROGRAM_CODE_PATTERN,
     CountryCode,
+    FiltersOf,
     FiscalYear,
     InputModel,
     MoneyInput,
@@ -28,7 +29,7 @@ from app.core.schemas import (
     ReadModel,
     StrictInt,
     Text,
-    UpdateModel,
+    UpdateOf,
 )
 from app.cwd.schemas import Activity
 from app.facilities.schemas import Feature
@@ -139,21 +140,13 @@ class IndicatorCreate(InputModel):
     description: Text = ""
 
 
-class IndicatorUpdate(UpdateModel):
+class IndicatorUpdate(
+    UpdateOf, create=IndicatorCreate, omit=frozenset({"code", "measure", "source"})
+):
     """Code, measure and source are fixed once created (create another indicator instead)."""
 
     nullable = frozenset({"program", "baseline", "metric_filters"})
     example = {"name": "Women trained by GPOI, all courses", "baseline": "120"}
-
-    name: Name | None = None
-    outcome: OutcomeNumber | None = None
-    program: ProgramCode | None = None
-    direction: Direction | None = None
-    aggregation: Aggregation | None = None
-    metric: Metric | None = None
-    metric_filters: MetricFilters | None = None
-    baseline: Figure | None = None
-    description: Text | None = None
 
 
 class IndicatorRead(ReadModel):
@@ -211,23 +204,10 @@ class ResultCreate(InputModel):
     rationale: Annotated[Text, Field(min_length=1)] | None = None
 
 
-class ResultUpdate(UpdateModel):
+class ResultUpdate(UpdateOf, create=ResultCreate, omit=frozenset({"fiscal_year", "partner"})):
     """The figures of a result; its fiscal year and partner are its identity (fixed)."""
 
-    nullable = frozenset(
-        {"value", "numerator", "denominator", "women", "men", "unreported", "narrative"}
-        | {"rationale"}
-    )
     example = {"women": 7, "rationale": "One participant was counted twice"}
-
-    value: Figure | None = None
-    numerator: Figure | None = None
-    denominator: Figure | None = None
-    women: Count | None = None
-    men: Count | None = None
-    unreported: Count | None = None
-    narrative: Annotated[Text, Field(min_length=1)] | None = None
-    rationale: Annotated[Text, Field(min_length=1)] | None = None
 
 
 class ResultRead(ReadModel):
@@ -308,12 +288,10 @@ class ProgressRow(BaseModel):
     )
 
 
-class ProgressFilters(BaseModel):
+class ProgressFilters(FiltersOf):
     from_fy: int
     to_fy: int
     partner: str | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     include: str | None = None
     suppress_below: int | None = None

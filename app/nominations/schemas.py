@@ -21,7 +21,7 @@ from app.core.schemas import (
     StrictBool,
     StrictInt,
     Text,
-    UpdateModel,
+    UpdateOf,
 )
 from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
 from app.nominations.workflow import (
@@ -101,34 +101,27 @@ class NominationCreate(InputModel):
     _check_fiscal_year = field_validator("fiscal_year")(_in_window)
 
 
-class NomineeUpdate(UpdateModel):
-    given_name: Name | None = None
-    family_name: Name | None = None
-    sex: Sex | None = None
-    rank: Name | None = None
-    service: Service | None = None
-    position: Name | None = None
+class NomineeUpdate(UpdateOf, create=NomineeIn):
+    pass
 
 
-class CourseUpdate(UpdateModel):
-    nullable = frozenset({"min_ecl"})
-
-    masl_id: MaslId | None = None
-    title: Name | None = None
-    institution: Name | None = None
-    min_ecl: EclScore | None = None
+class CourseUpdate(UpdateOf, create=CourseIn):
+    pass
 
 
-class NominationUpdate(UpdateModel):
+class NominationUpdate(
+    UpdateOf,
+    create=NominationCreate,
+    omit=frozenset({"partner", "fiscal_year", "external_ref"}),
+):
     """Nominee, course and ECL, while the nomination is still `submitted`."""
 
     nullable = frozenset({"ecl_score"})
     example = {"ecl_score": 88, "course": {"min_ecl": 85}}
 
+    # Each part of the nominee and the course on its own, not the whole.
     nominee: NomineeUpdate | None = None
     course: CourseUpdate | None = None
-    ecl_score: EclScore | None = None
-    ecl_exempt: StrictBool | None = None
 
 
 class VettingWrite(InputModel):

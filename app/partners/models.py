@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, IdMixin, VersionedMixin
@@ -49,9 +50,7 @@ class PartnerMixin:
     def partner(cls) -> Mapped[Partner]:
         return relationship(Partner, lazy="raise")
 
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
+    partner_code: AssociationProxy[str] = association_proxy("partner", "code")
 
 
 class OptionalPartnerMixin:
@@ -64,9 +63,7 @@ class OptionalPartnerMixin:
     def partner(cls) -> Mapped[Partner | None]:
         return relationship(Partner, lazy="raise")
 
-    @property
-    def partner_code(self) -> str | None:
-        return self.partner.code if self.partner is not None else None
+    partner_code: AssociationProxy[str | None] = association_proxy("partner", "code")
 
 
 class Membership(IdMixin, VersionedMixin, ProgramMixin, Base):
@@ -84,9 +81,7 @@ class Membership(IdMixin, VersionedMixin, ProgramMixin, Base):
 
     partner: Mapped[Partner] = relationship(lazy="raise")
 
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
+    partner_code: AssociationProxy[str] = association_proxy("partner", "code")
 
 
 class Benchmark(IdMixin, VersionedMixin, PartnerMixin, Base):

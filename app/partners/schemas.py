@@ -20,6 +20,7 @@ from app.core.schemas import (
     Region,
     Text,
     UpdateModel,
+    UpdateOf,
     decimal_schema,
 )
 
@@ -57,11 +58,10 @@ class MembershipCreate(InputModel):
         return end_date
 
 
-class MembershipUpdate(UpdateModel):
-    nullable = frozenset({"end_date"})
+class MembershipUpdate(
+    UpdateOf, create=MembershipCreate, omit=frozenset({"program", "start_date"})
+):
     example = {"end_date": "2020-01-01"}
-
-    end_date: Date | None = None
 
 
 class MembershipRead(ReadModel):

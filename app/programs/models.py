@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, IdMixin, VersionedMixin
@@ -27,6 +28,4 @@ class ProgramMixin:
     def program(cls) -> Mapped[Program]:
         return relationship(Program, lazy="raise")
 
-    @property
-    def program_code(self) -> str:
-        return self.program.code
+    program_code: AssociationProxy[str] = association_proxy("program", "code")

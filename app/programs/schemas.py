@@ -16,7 +16,7 @@ from app.core.schemas import (
     ReadModel,
     StrictInt,
     Text,
-    UpdateModel,
+    UpdateOf,
     unique_sorted,
 )
 
@@ -34,14 +34,10 @@ class ProgramCreate(InputModel):
     _check_outcomes = field_validator("outcomes")(unique_sorted)
 
 
-class ProgramUpdate(UpdateModel):
+class ProgramUpdate(UpdateOf, create=ProgramCreate, omit=frozenset({"code"})):
     example = {"outcomes": [1, 2, 3]}
 
-    name: Name | None = None
-    description: Text | None = None
-    outcomes: OutcomeNumbers | None = None
-
-    _check_outcomes = field_validator("outcomes")(unique_sorted)
+    _check_outcomes = field_validator("outcomes", check_fields=False)(unique_sorted)
 
 
 class ProgramRead(ReadModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from app.core.models import Base, EnumText, IdMixin, VersionedMixin
@@ -26,9 +27,7 @@ class Implementer(IdMixin, VersionedMixin, Base):
 
     country: Mapped[Partner] = relationship(lazy="raise")
 
-    @property
-    def country_code(self) -> str:
-        return self.country.code
+    country_code: AssociationProxy[str] = association_proxy("country", "code")
 
 
 class Project(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
@@ -51,13 +50,8 @@ class Project(IdMixin, VersionedMixin, OptionalPartnerMixin, Base):
     program: Mapped[Program] = relationship(lazy="raise")
     implementer: Mapped[Implementer] = relationship(lazy="raise")
 
-    @property
-    def program_code(self) -> str:
-        return self.program.code
-
-    @property
-    def implementer_code(self) -> str:
-        return self.implementer.code
+    program_code: AssociationProxy[str] = association_proxy("program", "code")
+    implementer_code: AssociationProxy[str] = association_proxy("implementer", "code")
 
 
 class ProjectMixin:
@@ -70,6 +64,4 @@ class ProjectMixin:
     def project(cls) -> Mapped[Project | None]:
         return relationship(Project, lazy="raise")
 
-    @property
-    def project_code(self) -> str | None:
-        return self.project.code if self.project is not None else None
+    project_code: AssociationProxy[str | None] = association_proxy("project", "code")

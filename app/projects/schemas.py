@@ -22,7 +22,7 @@ from app.core.schemas import (
     ReadModel,
     Reference,
     Text,
-    UpdateModel,
+    UpdateOf,
 )
 
 
@@ -51,14 +51,10 @@ class ImplementerCreate(InputModel):
     country: CountryCode = Field(description="Headquarters country: alpha-3 or alpha-2")
 
 
-class ImplementerUpdate(UpdateModel):
+class ImplementerUpdate(UpdateOf, create=ImplementerCreate, omit=frozenset({"code"})):
     """The code is the implementer's identity and cannot change."""
 
     example = {"name": "The HALO Trust (UK)"}
-
-    name: Name | None = None
-    kind: ImplementerKind | None = None
-    country: CountryCode | None = None
 
 
 class ImplementerRead(ReadModel):
@@ -106,22 +102,12 @@ class ProjectCreate(InputModel):
     _check_dates = field_validator("end_date")(_ordered)
 
 
-class ProjectUpdate(UpdateModel):
+class ProjectUpdate(UpdateOf, create=ProjectCreate, omit=frozenset({"code"})):
     """The code is the project's identity and cannot change."""
 
-    nullable = frozenset({"partner", "award_ref"})
     example = {"end_date": "2024-09-30", "award_ref": "SPMWRA20CA0001-M2"}
 
-    program: ProgramCode | None = None
-    title: Name | None = None
-    description: Text | None = None
-    implementer: ImplementerCode | None = None
-    partner: CountryCode | None = None
-    start_date: Date | None = None
-    end_date: Date | None = None
-    award_ref: Reference | None = None
-
-    _check_dates = field_validator("end_date")(_ordered)
+    _check_dates = field_validator("end_date", check_fields=False)(_ordered)
 
 
 class ProjectRead(ReadModel):

@@ -3,13 +3,14 @@ with the women, men and women in leadership of each team's latest roster, summed
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.params import parse_group_by
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
@@ -18,14 +19,12 @@ from app.reports.scope import figures_scope
 from app.reports.small_numbers import suppress
 
 
-class CwdTeamsFilters(BaseModel):
+class CwdTeamsFilters(FiltersOf):
     as_of: date
     program: str | None
     partner: str | None
     activity: Activity | None
     suppress_below: int | None = None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
 
 class CwdTeamsFigures(BaseModel):

@@ -4,7 +4,6 @@ training centers, counted with the women's beds they added and what they cost, i
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
 from app.core.rollup import matching
-from app.core.schemas import MoneyOutput, usd_string
+from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.facilities.models import (
@@ -26,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -43,23 +42,13 @@ class UpgradesQuery:
     to_fy: int | None = None
 
 
-class UpgradesFilters(BaseModel):
-    program: str | None
-    partner: str | None
-    feature: str | None
-    fiscal_year: int | None
-    from_fy: int | None
-    to_fy: int | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
+class UpgradesFilters(FiltersOf, query=UpgradesQuery):
+    pass
 
 
-class UpgradesRow(BaseModel):
+class UpgradesRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present."""
 
-    fiscal_year: int | None = None
-    partner: str | None = None
-    feature: str | None = None
     completed: int
     women_beds_added: int
     cost_usd: MoneyOutput

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,13 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.schemas import MoneyOutput, usd_string
+from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import scoped_query
+from app.reports.scope import GroupRow, scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -35,25 +34,13 @@ class FundingQuery:
     purpose: str | None = None
 
 
-class FundingFilters(BaseModel):
-    program: str | None
-    fiscal_year: int | None
-    from_fy: int | None
-    to_fy: int | None
-    partner: str | None
-    type: str
-    purpose: str | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
+class FundingFilters(FiltersOf, query=FundingQuery):
+    pass
 
 
-class FundingRow(BaseModel):
+class FundingRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present (`partner`/`purpose` null = none)."""
 
-    program: str | None = None
-    fiscal_year: int | None = None
-    partner: str | None = None
-    purpose: str | None = None
     amount_usd: MoneyOutput
     records: int
 

@@ -3,13 +3,13 @@ nominations and from IMET history (the years before the service)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.figures import share_pct
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
@@ -17,13 +17,11 @@ from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
 
 
-class CompletionsFilters(BaseModel):
+class CompletionsFilters(FiltersOf):
     from_fy: int | None
     to_fy: int | None
     partner: str | None
     group_by: CompletionsGroup
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     suppress_below: int | None = None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -13,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.figures import exact_pct, report_pct, share_pct
 from app.core.fiscal_year import current_fiscal_year
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.nominations.models import Nomination
@@ -22,11 +22,9 @@ from app.partners.service import figures_partner
 from app.reports.small_numbers import suppress
 
 
-class ParityFilters(BaseModel):
+class ParityFilters(FiltersOf):
     fiscal_year: int
     partner: str | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     suppress_below: int | None = None
 

@@ -3,7 +3,7 @@ and of military-contributing countries, from one UN snapshot, aggregated in SQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
+from app.core.schemas import FiltersOf
 from app.core.suppression import CountTable, suppression_method
 from app.peacekeeping.models import Contribution, Snapshot
 from app.peacekeeping.service import (
@@ -32,12 +33,10 @@ class SnapshotRef(BaseModel):
     checksum: str
 
 
-class ShareFilters(BaseModel):
+class ShareFilters(FiltersOf):
     program: str
     as_of: date
     by_personnel_type: bool
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     suppress_below: int | None = None
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,11 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -31,23 +31,13 @@ class MilestonesQuery:
     to_fy: int | None = None
 
 
-class MilestonesFilters(BaseModel):
-    program: str | None
-    partner: str | None
-    kind: str | None
-    fiscal_year: int | None
-    from_fy: int | None
-    to_fy: int | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
+class MilestonesFilters(FiltersOf, query=MilestonesQuery):
+    pass
 
 
-class MilestonesRow(BaseModel):
+class MilestonesRow(GroupRow, groups=GROUPS):
     """One group: only the keys grouped by are present."""
 
-    fiscal_year: int | None = None
-    partner: str | None = None
-    kind: str | None = None
     milestones: int
 
 

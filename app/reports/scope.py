@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from pydantic.fields import FieldInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.schemas import DerivedFields
 from app.core.security import Principal
 from app.partners.service import figures_partner
 from app.programs.service import find_program
@@ -63,3 +65,21 @@ async def scoped_query(
     query with the codes as found (an embassy key's own country whatever it asked)."""
     scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
     return replace(query, program=scope.program_code, partner=scope.partner_code), scope
+
+
+class GroupRow(DerivedFields):
+    """One row of a report grouped by some of its `groups`, `class XRow(GroupRow,
+    groups=GROUPS)`: a key per group in their order (`fiscal_year` a number, the others codes;
+    null when not grouped by), then the row's figures as the class declares them."""
+
+    @classmethod
+    def derive(cls, declared: dict[str, FieldInfo], **keywords: Any) -> dict[str, FieldInfo]:
+        code: Any = str | None  # the year is a number, the other keys are codes
+        year: Any = int | None
+        keys = {
+            group: FieldInfo.from_annotated_attribute(
+                year if group == "fiscal_year" else code, None
+            )
+            for group in keywords.get("groups", ())
+        }
+        return {**keys, **declared}

@@ -3,7 +3,6 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.figures import report_pct
 from app.core.fiscal_year import current_fiscal_year
 from app.core.records import flatten
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import suppression_method
 from app.indicators import progress
@@ -47,13 +47,11 @@ class ScorecardOutcome(BaseModel):
     indicators: list[ScorecardIndicator]
 
 
-class ScorecardFilters(BaseModel):
+class ScorecardFilters(FiltersOf):
     fiscal_year: int
     outcome: int | None
     program: str | None
     partner: str | None
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
     include: Include | None = None
     suppress_below: int | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
 from app.core.rollup import matching
+from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
@@ -54,7 +54,7 @@ BY_TOPIC_METHOD = (
 )
 
 
-class WomenTrainedFilters(BaseModel):
+class WomenTrainedFilters(FiltersOf):
     program: str | None
     partner: str | None
     region: str | None
@@ -65,8 +65,6 @@ class WomenTrainedFilters(BaseModel):
     group_by: list[str]
     suppress_below: int | None = None
     distinct_counts: bool = False
-    # Set when the figures were asked as known at an instant (see app/core/history.py).
-    as_known_on: datetime | None = None
 
 
 class WomenTrainedTotals(BaseModel):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, EnumText, IdMixin, VersionedMixin, child_rows, parent_key
@@ -56,9 +57,7 @@ class Training(IdMixin, VersionedMixin, ProgramMixin, ProjectMixin, Base):
     participants: Mapped[list[Participant]] = child_rows(order_by="Participant.partner_id")
     topics: Mapped[list[TrainingTopic]] = child_rows()
 
-    @property
-    def host_country_code(self) -> str | None:
-        return self.host_country.code if self.host_country is not None else None
+    host_country_code: AssociationProxy[str | None] = association_proxy("host_country", "code")
 
     @property
     def participants_by_partner(self) -> list[Participant]:
@@ -98,9 +97,7 @@ class Participant(Base):
 
     partner: Mapped[Partner] = relationship(lazy="raise")
 
-    @property
-    def partner_code(self) -> str:
-        return self.partner.code
+    partner_code: AssociationProxy[str] = association_proxy("partner", "code")
 
     @property
     def total(self) -> int:

@@ -86,6 +86,9 @@ function pct(value) {
   return value === null || value === undefined ? "–" : `${Number(value).toFixed(1)}%`;
 }
 
+// A chart axis's percentage: whole numbers.
+const wholePercent = (v) => `${Math.round(v)}%`;
+
 // Money stays the API's exact decimal string; only thousands separators are added.
 function usd(value) {
   if (value === null || value === undefined) return "–";
@@ -193,6 +196,14 @@ function refusal(sectionId, error) {
 // A chart drawn at the width of its view's body (and again when that width changes).
 function chart(sectionId, draw) {
   return fitted(draw, $(`#${sectionId} .body`).clientWidth);
+}
+
+// A section's column chart (`figure`: columnChart's options but the width, the section's);
+// with no rows, its summary in words.
+function columnsOrSummary(sectionId, rows, figure) {
+  return rows.length
+    ? chart(sectionId, (width) => columnChart({ ...figure, width }))
+    : element("p", {}, figure.summary);
 }
 
 // --- Filters ------------------------------------------------------------------------------
@@ -306,7 +317,7 @@ async function womenTrained(filters) {
   show(
     "women-trained",
     element("p", { className: "asof" }, `As of ${today()} (live records). Running totals count from FY${since}, the first year on record${indicator ? ` for ${indicator.code}` : ""}.`),
-    rows.length ? chart("women-trained", (width) => columnChart({ title: "Women trained per fiscal year", summary, categories: years.map((y) => `FY${y}`), series, format: (v) => count(Math.round(v)), width })) : element("p", {}, summary),
+    columnsOrSummary("women-trained", rows, { title: "Women trained per fiscal year", summary, categories: years.map((y) => `FY${y}`), series, format: (v) => count(Math.round(v)) }),
     indicator ? (hasTarget || !rows.length ? null : element("p", { className: "note" }, `No target line: ${indicator.code} has no target for these years.`)) : element("p", { className: "note" }, why),
     method(report.method, report.filters),
     localCsv("women trained", columns, table, "women-trained.csv"),
@@ -360,19 +371,16 @@ async function peacekeeping(filters) {
   show(
     "peacekeeping",
     element("p", { className: "asof" }, latest ? `As of the UN snapshot of ${latest.snapshot.reporting_date}; program ${program}.` : `Program ${program}.`),
-    rows.length
-      ? chart("peacekeeping", (width) => columnChart({
-          width,
-          title: `${program} partners' share of women peacekeepers and of contributing countries`,
-          summary,
-          categories: rows.map((r) => r.reporting_date),
-          series: [
-            { name: "Partner share of military women (%)", kind: "line", values: rows.map((r) => r.women_share_pct) },
-            { name: "Partner share of contributing countries (%)", kind: "line", values: rows.map((r) => r.countries_share_pct) },
-          ],
-          format: (v) => `${Math.round(v)}%`,
-        }))
-      : element("p", {}, summary),
+    columnsOrSummary("peacekeeping", rows, {
+      title: `${program} partners' share of women peacekeepers and of contributing countries`,
+      summary,
+      categories: rows.map((r) => r.reporting_date),
+      series: [
+        { name: "Partner share of military women (%)", kind: "line", values: rows.map((r) => r.women_share_pct) },
+        { name: "Partner share of contributing countries (%)", kind: "line", values: rows.map((r) => r.countries_share_pct) },
+      ],
+      format: wholePercent,
+    }),
     latest ? method(latest.method, { ...latest.filters, snapshot: latest.snapshot.id }) : null,
     localCsv("peacekeeping share", columns, rows, "peacekeeping-share-series.csv"),
     dataTable("Peacekeeping share per UN snapshot", columns, rows),
@@ -411,19 +419,16 @@ async function imetParity(filters) {
   show(
     "imet-parity",
     element("p", { className: "asof" }, `Fiscal year ${year}, as of ${today()}.`),
-    rows.length
-      ? chart("imet-parity", (width) => columnChart({
-          width,
-          title: `Women's share of IMET nominations against the benchmark, FY${year}`,
-          summary,
-          categories: rows.map((r) => r.partner),
-          series: [
-            { name: "Women's share of nominations (%)", kind: "bar", values: rows.map((r) => r.women_share_pct) },
-            { name: "Host-force benchmark (%)", kind: "bar", values: rows.map((r) => r.benchmark_pct) },
-          ],
-          format: (v) => `${Math.round(v)}%`,
-        }))
-      : element("p", {}, summary),
+    columnsOrSummary("imet-parity", rows, {
+      title: `Women's share of IMET nominations against the benchmark, FY${year}`,
+      summary,
+      categories: rows.map((r) => r.partner),
+      series: [
+        { name: "Women's share of nominations (%)", kind: "bar", values: rows.map((r) => r.women_share_pct) },
+        { name: "Host-force benchmark (%)", kind: "bar", values: rows.map((r) => r.benchmark_pct) },
+      ],
+      format: wholePercent,
+    }),
     method(report.method, report.filters),
     serverCsv("IMET parity", "/reports/imet-parity", params, "imet-parity.csv"),
     dataTable(`IMET parity per partner, FY${year}`, columns, rows),
@@ -466,16 +471,13 @@ async function funding(filters) {
   show(
     "funding",
     element("p", { className: "asof" }, `As of ${today()} (live records).`),
-    rows.length
-      ? chart("funding", (width) => columnChart({
-          width,
-          title: "USD obligated by purpose and fiscal year",
-          summary,
-          categories: years.map((y) => `FY${y}`),
-          series: charted.map((p) => ({ name: name(p), kind: "bar", values: years.map((y) => amount(y, p)) })),
-          format: (v) => (v >= 1e6 ? `$${(v / 1e6).toLocaleString("en-US")}M` : `$${Math.round(v).toLocaleString("en-US")}`),
-        }))
-      : element("p", {}, summary),
+    columnsOrSummary("funding", rows, {
+      title: "USD obligated by purpose and fiscal year",
+      summary,
+      categories: years.map((y) => `FY${y}`),
+      series: charted.map((p) => ({ name: name(p), kind: "bar", values: years.map((y) => amount(y, p)) })),
+      format: (v) => (v >= 1e6 ? `$${(v / 1e6).toLocaleString("en-US")}M` : `$${Math.round(v).toLocaleString("en-US")}`),
+    }),
     element(
       "p",
       { className: "note" },

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.models import Base, BigId, IdMixin, UTCDateTime, VersionedMixin, utcnow
@@ -83,22 +84,11 @@ class Attempt(IdMixin, Base):
     succeeded: Mapped[bool] = mapped_column(Boolean)
 
     message: Mapped[Message] = relationship(lazy="joined")
-
-    @property
-    def webhook_id(self) -> str:
-        return self.message.msg_id
-
-    @property
-    def event_type(self) -> str:
-        return self.message.event_type
-
-    @property
-    def seq(self) -> int:
-        return self.message.seq
-
-    @property
-    def message_state(self) -> str:
-        return self.message.state
+    # The attempted message's fields, read through the (joined) message.
+    webhook_id: AssociationProxy[str] = association_proxy("message", "msg_id")
+    event_type: AssociationProxy[str] = association_proxy("message", "event_type")
+    seq: AssociationProxy[int] = association_proxy("message", "seq")
+    message_state: AssociationProxy[str] = association_proxy("message", "state")
 
 
 SUBSCRIPTIONS = cast(Table, Subscription.__table__)
