@@ -12,14 +12,13 @@ from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.service import find_partner, resolve_partner_or_none
@@ -132,6 +131,9 @@ def _details(obligation: Obligation) -> dict[str, Any]:
     }
 
 
+OBLIGATIONS = Audited(RESOURCE, _details)
+
+
 async def create_obligation(
     session: AsyncSession, actor: Principal, body: ObligationCreate
 ) -> Obligation:
@@ -150,9 +152,7 @@ async def create_obligation(
     )
     session.add(obligation)
     await session.flush()
-    record_created(
-        session, actor, RESOURCE, obligation.id, body, _details(obligation), also={"type"}
-    )
+    OBLIGATIONS.created(session, actor, obligation, body, also={"type"})
     return obligation
 
 
@@ -172,10 +172,7 @@ async def update_obligation(
     await patch_project(session, patch)
     patch.copy("fiscal_year", "type", "amount_usd", "source_ref")
     patch.tags("purposes", "purpose_rows", ObligationPurpose, "purpose")
-    if await patch.saved(session):
-        record(
-            session, actor, "update", RESOURCE, obligation.id, patch.changed, _details(obligation)
-        )
+    await OBLIGATIONS.updated(session, actor, patch)
     return obligation
 
 
@@ -183,10 +180,7 @@ async def delete_obligation(
     session: AsyncSession, actor: Principal, obligation_id: int, expected_version: str | None
 ) -> None:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_version(expected_version, obligation.version)
-    details = _details(obligation)
-    await delete_record(session, obligation)
-    record(session, actor, "delete", RESOURCE, obligation_id, None, details)
+    await OBLIGATIONS.deleted(session, actor, obligation, expected_version)
 
 
 def obligation_filters(

@@ -12,16 +12,15 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import matching, within
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.gdrp import rollup
 from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.gdrp.schemas import (
@@ -143,6 +142,9 @@ def _engagement_details(engagement: AdvisoryEngagement) -> dict[str, Any]:
     }
 
 
+ENGAGEMENTS = Audited(ENGAGEMENT, _engagement_details)
+
+
 async def create_engagement(
     session: AsyncSession, actor: Principal, body: EngagementCreate
 ) -> AdvisoryEngagement:
@@ -162,7 +164,7 @@ async def create_engagement(
     )
     session.add(engagement)
     await session.flush()
-    record_created(session, actor, ENGAGEMENT, engagement.id, body, _engagement_details(engagement))
+    ENGAGEMENTS.created(session, actor, engagement, body)
     return engagement
 
 
@@ -210,16 +212,7 @@ async def update_engagement(
         for name, value in body.counterparts.model_dump().items():
             patch.set(name, value)
     patch.tags("focus", "focus_rows", EngagementFocus, "focus")
-    if await patch.saved(session):
-        record(
-            session,
-            actor,
-            "update",
-            ENGAGEMENT,
-            engagement.id,
-            patch.changed,
-            _engagement_details(engagement),
-        )
+    await ENGAGEMENTS.updated(session, actor, patch)
     return engagement
 
 
@@ -227,18 +220,21 @@ async def delete_engagement(
     session: AsyncSession, actor: Principal, engagement_id: int, expected_version: str | None
 ) -> None:
     engagement = await get_engagement(session, actor, engagement_id)
-    check_version(expected_version, engagement.version)
+    await ENGAGEMENTS.deleted(
+        session, actor, engagement, expected_version, lambda: _refuse_named(session, engagement)
+    )
+
+
+async def _refuse_named(session: AsyncSession, engagement: AdvisoryEngagement) -> None:
+    """An engagement a milestone names stays."""
     named = await session.scalar(
         select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
     )
     if named is not None:
         raise Conflict(
-            f"advisory engagement {engagement_id} is named by policy milestone {named}",
+            f"advisory engagement {engagement.id} is named by policy milestone {named}",
             policy_milestone=named,
         )
-    details = _engagement_details(engagement)
-    await delete_record(session, engagement)
-    record(session, actor, "delete", ENGAGEMENT, engagement_id, None, details)
 
 
 # --- Policy milestones ------------------------------------------------------------------------
@@ -296,6 +292,9 @@ def _milestone_details(milestone: PolicyMilestone) -> dict[str, Any]:
     }
 
 
+MILESTONES = Audited(MILESTONE, _milestone_details, rollup=rollup.Change)
+
+
 async def create_milestone(
     session: AsyncSession, actor: Principal, body: MilestoneCreate
 ) -> PolicyMilestone:
@@ -317,7 +316,7 @@ async def create_milestone(
     session.add(milestone)
     await session.flush()
     await rollup.Change(session, [milestone.id]).after()
-    record_created(session, actor, MILESTONE, milestone.id, body, _milestone_details(milestone))
+    MILESTONES.created(session, actor, milestone, body)
     return milestone
 
 
@@ -345,16 +344,7 @@ async def update_milestone(
     patch.set("engagement_id", engagement, "engagement")
     patch.copy("kind", "title", "adopted_on", "evidence_ref", "external_ref")
     patch.set("fiscal_year", fiscal_year(milestone.adopted_on))
-    if await patch.saved(session, change):
-        record(
-            session,
-            actor,
-            "update",
-            MILESTONE,
-            milestone.id,
-            patch.changed,
-            _milestone_details(milestone),
-        )
+    await MILESTONES.updated(session, actor, patch, change)
     return milestone
 
 
@@ -362,10 +352,7 @@ async def delete_milestone(
     session: AsyncSession, actor: Principal, milestone_id: int, expected_version: str | None
 ) -> None:
     milestone = await get_milestone(session, actor, milestone_id)
-    check_version(expected_version, milestone.version)
-    details = _milestone_details(milestone)
-    await delete_record(session, milestone, rollup.Change)
-    record(session, actor, "delete", MILESTONE, milestone_id, None, details)
+    await MILESTONES.deleted(session, actor, milestone, expected_version)
 
 
 # --- Figures, summed in SQL -------------------------------------------------------------------
