@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +19,7 @@ from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching, within
+from app.core.rollup import Keys, matching, within
 from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
 from app.facilities import rollup, workflow
@@ -362,29 +362,16 @@ async def delete_upgrade(
 
 
 def completed_conditions(
-    principal: Principal | None,
-    *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    feature: str | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
+    principal: Principal | None, *, feature: str | None = None, **keys: Unpack[Keys]
 ) -> list[ColumnElement[bool]]:
     """The completed upgrades a figure counts: visible to `principal`, and of a program, a
     partner (the center's country), a feature and a fiscal year (or range), each when given."""
     found = [FacilityUpgrade.status == UpgradeStatus.completed, visible_to(principal)]
-    if partner_id is not None:
+    if (partner_id := keys.pop("partner_id", None)) is not None:
         found.append(at_partner(partner_id))
     if feature is not None:
         found.append(has_feature(feature))
-    return found + matching(
-        FacilityUpgrade,
-        program_id=program_id,
-        fiscal_year=fiscal_year,
-        from_fy=from_fy,
-        to_fy=to_fy,
-    )
+    return found + matching(FacilityUpgrade, **keys)
 
 
 # The sums of a figure: upgrades completed, women's beds added, USD spent (unknown costs: 0).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +16,7 @@ from app.audit.edits import Audited
 from app.core import visibility
 from app.core.edits import Patch, found_or_404
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
+from app.core.rollup import Keys, matching
 from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
@@ -187,26 +187,15 @@ def obligation_filters(
     principal: Principal | None,
     *,
     type: str = "obligation",
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
     purpose: str | None = None,
+    **keys: Unpack[Keys],
 ) -> list[Any]:
     """The records of one type a figure sums: visible to `principal`, and of a program, a
     partner, a fiscal year (or range) and a purpose tag, each when given."""
     conditions: list[Any] = [
         Obligation.type == type,
         visible_to(principal),
-        *matching(
-            Obligation,
-            program_id=program_id,
-            partner_id=partner_id,
-            fiscal_year=fiscal_year,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
+        *matching(Obligation, **keys),
     ]
     if purpose is not None:
         conditions.append(

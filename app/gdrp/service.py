@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +18,7 @@ from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching, within
+from app.core.rollup import Keys, matching, within
 from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.gdrp import rollup
@@ -168,14 +168,19 @@ async def create_engagement(
     return engagement
 
 
+async def _milestone_naming(session: AsyncSession, engagement: AdvisoryEngagement) -> int | None:
+    """A policy milestone naming the engagement, if any."""
+    return await session.scalar(
+        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
+    )
+
+
 async def _refuse_partner_change(
     session: AsyncSession, engagement: AdvisoryEngagement, partner: Partner
 ) -> None:
     """A milestone's engagement is of its partner: an engagement named by milestones keeps its
     partner."""
-    named = await session.scalar(
-        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
-    )
+    named = await _milestone_naming(session, engagement)
     if named is not None:
         raise Conflict(
             f"advisory engagement {engagement.id} is named by policy milestone {named} of "
@@ -227,9 +232,7 @@ async def delete_engagement(
 
 async def _refuse_named(session: AsyncSession, engagement: AdvisoryEngagement) -> None:
     """An engagement a milestone names stays."""
-    named = await session.scalar(
-        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
-    )
+    named = await _milestone_naming(session, engagement)
     if named is not None:
         raise Conflict(
             f"advisory engagement {engagement.id} is named by policy milestone {named}",
@@ -361,29 +364,14 @@ async def delete_milestone(
 def milestone_conditions(
     principal: Principal | None,
     *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
     kind: str | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
     table: Any = PolicyMilestone,
+    **keys: Unpack[Keys],
 ) -> list[ColumnElement[bool]]:
     """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
     kind and a fiscal year (or range), each when given; on the milestones or on `table`, a
     table with the same columns (their rollup)."""
-    return [
-        milestones_visible_to(principal, table),
-        *matching(
-            table,
-            program_id=program_id,
-            partner_id=partner_id,
-            kind=kind,
-            fiscal_year=fiscal_year,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
-    ]
+    return [milestones_visible_to(principal, table), *matching(table, kind=kind, **keys)]
 
 
 async def milestones_by_fiscal_year(
@@ -401,25 +389,13 @@ async def women_counterparts_by_fiscal_year(
     session: AsyncSession,
     principal: Principal | None,
     *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
     focus: str | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
+    **keys: Unpack[Keys],
 ) -> dict[int, int]:
     """Women among engagements' counterparts per fiscal year (start_date's)."""
     stmt = select(
         AdvisoryEngagement.fiscal_year, func.coalesce(func.sum(AdvisoryEngagement.women), 0)
-    ).where(
-        visible_to(principal),
-        *matching(
-            AdvisoryEngagement,
-            program_id=program_id,
-            partner_id=partner_id,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
-    )
+    ).where(visible_to(principal), *matching(AdvisoryEngagement, **keys))
     if focus is not None:
         stmt = stmt.where(has_focus(focus))
     stmt = stmt.group_by(AdvisoryEngagement.fiscal_year)
