@@ -139,17 +139,15 @@ def _stored_rosters(team: CwdTeam) -> frozenset[tuple[Any, ...]]:
 
 class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     resource_type = "cwd_team"
-    model = CwdTeam
     body_type = TeamImport
     shape = TEAM_RECORD
     key_columns = (CwdTeam.partner_id, CwdTeam.name)
     children = ((ROSTERS, "team_id"),)
     rollup = teams_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     def locate(self, rec: TeamRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A roster's or member's error points at the CSV line (or array item) it came from."""
@@ -168,7 +166,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def resolve(self, rec: TeamRecord, body: TeamImport, problems: bulk.Problems) -> Valid | None:
+    def resolve(self, body: TeamImport, problems: bulk.Problems) -> Valid | None:
         program_id = problems.program(self.programs, body.program)
         project_id = problems.noted(check_project(body.project, program_id, self.projects))
         partner = problems.partner(self.partners, body.partner)

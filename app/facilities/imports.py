@@ -68,17 +68,15 @@ class Valid:
 
 class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
     resource_type = "facility_upgrade"
-    model = FacilityUpgrade
     body_type = FacilityUpgradeCreate
     shape = FACILITY_UPGRADE_RECORD
     key_columns = (FacilityUpgrade.program_id, FacilityUpgrade.external_ref)
     children = ((FEATURES, "upgrade_id"),)
     rollup = upgrades_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.centers: dict[str, Center] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    centers: dict[str, Center]
+    projects: ProjectRefs
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
@@ -93,9 +91,7 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         )
         self.centers = {row[1]: Center(*row) for row in rows.all()}
 
-    def resolve(
-        self, rec: bulk.Record, body: FacilityUpgradeCreate, problems: bulk.Problems
-    ) -> Valid | None:
+    def resolve(self, body: FacilityUpgradeCreate, problems: bulk.Problems) -> Valid | None:
         center = problems.look_up(
             self.centers, body.training_center, "/training_center", "unknown training center"
         )

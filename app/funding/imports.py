@@ -63,25 +63,21 @@ class Valid:
 
 class ObligationImporter(bulk.Importer[bulk.Record, Valid, Obligation]):
     resource_type = "obligation"
-    model = Obligation
     body_type = ObligationCreate
     shape = OBLIGATION_RECORD
     key_columns = (Obligation.program_id, Obligation.source_ref)
     children = ((PURPOSES, "obligation_id"),)
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def resolve(
-        self, rec: bulk.Record, body: ObligationCreate, problems: bulk.Problems
-    ) -> Valid | None:
+    def resolve(self, body: ObligationCreate, problems: bulk.Problems) -> Valid | None:
         program_id = problems.program(self.programs, body.program)
         partner: tuple[int | None, str | None] | None = (None, None)
         if body.partner is not None:

@@ -52,16 +52,14 @@ class Valid:
 
 class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
     resource_type = "policy_milestone"
-    model = PolicyMilestone
     body_type = MilestoneCreate
     shape = MILESTONE_RECORD
     key_columns = (PolicyMilestone.partner_id, PolicyMilestone.external_ref)
     rollup = milestones_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.engagements: dict[int, int] = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    engagements: dict[int, int]
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
@@ -69,9 +67,7 @@ class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
         rows = await session.execute(select(AdvisoryEngagement.id, AdvisoryEngagement.partner_id))
         self.engagements = {engagement_id: partner_id for engagement_id, partner_id in rows.all()}
 
-    def resolve(
-        self, rec: bulk.Record, body: MilestoneCreate, problems: bulk.Problems
-    ) -> Valid | None:
+    def resolve(self, body: MilestoneCreate, problems: bulk.Problems) -> Valid | None:
         partner = problems.partner(self.partners, body.partner)
         program_id = problems.program(self.programs, body.program)
         if partner is not None and body.engagement is not None:

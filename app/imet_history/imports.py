@@ -49,22 +49,18 @@ class Valid:
 
 class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
     resource_type = "imet_history"
-    model = ImetHistory
     body_type = ImetHistoryCreate
     shape = IMET_HISTORY_RECORD
     key_columns = (ImetHistory.partner_id, ImetHistory.fiscal_year)
 
-    def __init__(self) -> None:
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.completed: dict[tuple[int, int], int] = {}
+    partners: dict[str, tuple[int, str]]
+    completed: dict[tuple[int, int], int]
 
     async def prepare(self, session: AsyncSession) -> None:
         self.partners = await partner_codes(session)
         self.completed = await covered_by_nominations(session)
 
-    def resolve(
-        self, rec: bulk.Record, body: ImetHistoryCreate, problems: bulk.Problems
-    ) -> Valid | None:
+    def resolve(self, body: ImetHistoryCreate, problems: bulk.Problems) -> Valid | None:
         found = problems.partner(self.partners, body.partner)
         if found is None:
             return None

@@ -113,7 +113,6 @@ def _attach_participant(record: TrainingRecord, row: int, participant: dict[str,
 
 @dataclass(slots=True)
 class Valid:
-    record: TrainingRecord
     body: TrainingCreate
     refs: References
 
@@ -137,17 +136,15 @@ def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
 
 class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
-    model = Training
     body_type = TrainingCreate
     shape = TRAINING_RECORD
     key_columns = (Training.program_id, Training.external_ref)
     children = ((PARTICIPANTS, "training_id"), (TOPICS, "training_id"))
     summary_type = TrainingImportSummary
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     def locate(self, rec: TrainingRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A participant's error points at the CSV line (or array item) it came from."""
@@ -166,9 +163,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def resolve(
-        self, rec: TrainingRecord, body: TrainingCreate, problems: bulk.Problems
-    ) -> Valid | None:
+    def resolve(self, body: TrainingCreate, problems: bulk.Problems) -> Valid | None:
         refs = resolve_references(
             program=body.program,
             host_country=body.host_country,
@@ -181,7 +176,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         if refs.errors:
             problems.extend(refs.errors)
             return None
-        return Valid(rec, body, refs)
+        return Valid(body, refs)
 
     def stored(self) -> Select[Training]:
         return select(Training).options(

@@ -139,10 +139,10 @@ class Importer(ABC, Generic[R, V, S]):
     """What one kind of record needs from the import flow: R parsed, V checked, S stored."""
 
     resource_type: str  # the audit event's resource type, e.g. "training"
-    model: Any  # the stored record's mapped class, e.g. Training
     body_type: type[BaseModel]  # what a record must validate as, e.g. TrainingCreate
     shape: RecordShape  # the record's fields: the columns compared and written
-    # The upsert key's columns: a group and a value within it, e.g. (program_id, external_ref).
+    # The upsert key's columns of the stored record: a group and a value within it, e.g.
+    # (Training.program_id, Training.external_ref).
     key_columns: tuple[Any, Any]
     # Child rows (table, column naming the record): replaced when a record is updated.
     children: tuple[tuple[Table, str], ...] = ()
@@ -150,6 +150,11 @@ class Importer(ABC, Generic[R, V, S]):
     # before, what every written one gives after).
     rollup: type[Change] | None = None
     summary_type: type[ImportSummary] = ImportSummary
+
+    @property
+    def model(self) -> Any:
+        """The stored record's mapped class (e.g. Training): that of its key columns."""
+        return self.key_columns[0].class_
 
     @property
     def key_field(self) -> str:
@@ -182,7 +187,8 @@ class Importer(ABC, Generic[R, V, S]):
         return found
 
     async def prepare(self, session: AsyncSession) -> None:
-        """Load what checking needs (code → id maps) in a few queries, before the loop."""
+        """Load what checking needs (code → id maps, declared on the importer's class) in a few
+        queries, before the loop."""
 
     def check(self, rec: R) -> V | list[RowError]:
         """The record validated as `body_type` and its codes resolved (`resolve`), or its errors."""
@@ -190,13 +196,13 @@ class Importer(ABC, Generic[R, V, S]):
         if isinstance(body, list):
             return body
         problems = Problems()
-        item = self.resolve(rec, body, problems)
+        item = self.resolve(body, problems)
         if problems or item is None:
             return self.errors_at(rec, problems)
         return item
 
     @abstractmethod
-    def resolve(self, rec: R, body: Any, problems: Problems) -> V | None:
+    def resolve(self, body: Any, problems: Problems) -> V | None:
         """The validated record with the codes it names resolved; its rules' problems noted in
         `problems` (None: a code it needs is unknown, and so noted)."""
 
