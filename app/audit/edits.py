@@ -2,7 +2,7 @@
 the resource type and key its events name, their details, and the rollup its records feed.
 
 A domain declares `UPGRADES = Audited(UPGRADE, _details, rollup=rollup.Change)` and its create,
-update and delete each end in one call (`created`, `updated`, `deleted`), which notes the change
+update and delete each end in one call (`added`, `updated`, `deleted`), which notes the change
 (app/audit/writer.py) after the shared steps of app/core/edits.py; the domain's rules stay in
 the service.
 """
@@ -43,7 +43,7 @@ class Audited(Generic[Stored]):
     def _details(self, target: Stored) -> dict[str, Any] | None:
         return None if self.details is None else self.details(target)
 
-    def created(
+    async def added(
         self,
         session: AsyncSession,
         actor: Principal,
@@ -52,7 +52,12 @@ class Audited(Generic[Stored]):
         *,
         also: Iterable[str] = (),
     ) -> Change:
-        """Note the creation of `target` (flushed) from `body` (`record_created`)."""
+        """Add `target`, made from `body`: flushed (its id given), counted in its rollup, and
+        its creation noted with the fields `body` set and `also` (`record_created`)."""
+        session.add(target)
+        await session.flush()
+        if self.rollup is not None:
+            await self.rollup(session, [cast(Any, target).id]).after()
         details = self._details(target)
         return record_created(
             session, actor, self.resource_type, self._key(target), body, details, also=also

@@ -252,10 +252,7 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
         partner=partner,
         **body.model_dump(exclude={"program", "project", "partner"}),
     )
-    session.add(team)
-    await session.flush()
-    await rollup.Change(session, [team.id]).after()
-    TEAMS.created(session, actor, team, body)
+    await TEAMS.added(session, actor, team, body)
     return await get_team(session, actor, team.id)
 
 

@@ -131,9 +131,7 @@ async def create_center(
         raise Conflict(f"training center {code} already exists")
     partner = await resolve_partner(session, body.partner, "/partner")
     center = TrainingCenter(code=code, name=body.name, partner=partner, location=body.location)
-    session.add(center)
-    await session.flush()
-    CENTERS.created(session, actor, center, body)
+    await CENTERS.added(session, actor, center, body)
     return center
 
 
@@ -316,10 +314,7 @@ async def create_upgrade(
         external_ref=body.external_ref,
         feature_rows=_feature_rows(body.features),
     )
-    session.add(upgrade)
-    await session.flush()
-    await rollup.Change(session, [upgrade.id]).after()
-    UPGRADES.created(session, actor, upgrade, body, also={"status"})
+    await UPGRADES.added(session, actor, upgrade, body, also={"status"})
     return upgrade
 
 

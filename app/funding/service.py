@@ -150,9 +150,7 @@ async def create_obligation(
         project=project,
         purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
-    session.add(obligation)
-    await session.flush()
-    OBLIGATIONS.created(session, actor, obligation, body, also={"type"})
+    await OBLIGATIONS.added(session, actor, obligation, body, also={"type"})
     return obligation
 
 

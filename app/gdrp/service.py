@@ -162,9 +162,7 @@ async def create_engagement(
         focus_rows=[EngagementFocus(focus=f) for f in body.focus],
         **body.counterparts.model_dump(),
     )
-    session.add(engagement)
-    await session.flush()
-    ENGAGEMENTS.created(session, actor, engagement, body)
+    await ENGAGEMENTS.added(session, actor, engagement, body)
     return engagement
 
 
@@ -316,10 +314,7 @@ async def create_milestone(
         engagement_id=body.engagement,
         external_ref=body.external_ref,
     )
-    session.add(milestone)
-    await session.flush()
-    await rollup.Change(session, [milestone.id]).after()
-    MILESTONES.created(session, actor, milestone, body)
+    await MILESTONES.added(session, actor, milestone, body)
     return milestone
 
 

@@ -115,9 +115,7 @@ async def create_history(
     partner = await resolve_partner(session, body.partner, "/partner")
     await _claim(session, partner, body.fiscal_year)
     history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
-    session.add(history)
-    await session.flush()
-    HISTORY.created(session, actor, history, body)
+    await HISTORY.added(session, actor, history, body)
     return history
 
 

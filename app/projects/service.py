@@ -232,9 +232,7 @@ async def create_implementer(
         country=country,
         search_text=search_text([body.code, body.name]),
     )
-    session.add(implementer)
-    await session.flush()
-    IMPLEMENTERS.created(session, actor, implementer, body)
+    await IMPLEMENTERS.added(session, actor, implementer, body)
     return implementer
 
 
@@ -364,9 +362,7 @@ async def create_project(session: AsyncSession, actor: Principal, body: ProjectC
         award_ref=body.award_ref,
     )
     project.search_text = _search(project)
-    session.add(project)
-    await session.flush()
-    PROJECTS.created(session, actor, project, body)
+    await PROJECTS.added(session, actor, project, body)
     return project
 
 
