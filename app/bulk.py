@@ -39,7 +39,7 @@ from app.programs.service import program_code
 from app.projects.service import project_code
 from app.trainings import imports as training_imports
 from app.trainings import service as trainings
-from app.trainings.schemas import TRAINING_RECORD, Kind, SortOrder, Topic
+from app.trainings.schemas import TRAINING_RECORD, Kind, Topic
 
 # (session, a code as given) → the canonical code, or None when no such record exists.
 CodeLookup = Callable[[AsyncSession, str], Awaitable[str | None]]
@@ -68,11 +68,12 @@ class BulkKind:
     run_import: ImportRun  # (session, actor, parsed, *, dry_run, progress) → summary
     filters: Sequence[Filter]
     make_filters: Callable[..., Any]  # the filter values (by name) → the domain's filters
-    listing: Callable[[AsyncSession, Any], Awaitable[Listing]]  # (session, filters); CLI scope
+    # The domain's listing (session, principal, filters); the CLI's has no principal: everything.
+    listing: Callable[[AsyncSession, None, Any], Awaitable[Listing]]
     shape: RecordShape  # the CSV columns and lines, and the import's JSON record
 
     async def count(self, session: AsyncSession, filters: Any) -> int:
-        return await count_listed(session, await self.listing(session, filters))
+        return await count_listed(session, await self.listing(session, None, filters))
 
     async def batches(
         self,
@@ -81,7 +82,7 @@ class BulkKind:
         filters: Any,
     ) -> AsyncIterable[list[Any]]:
         """The export's records in batches; the filters are checked before the first."""
-        return listing_batches(sessionmaker, await self.listing(session, filters))
+        return listing_batches(sessionmaker, await self.listing(session, None, filters))
 
     async def import_body(
         self, session: AsyncSession, body: bytes, is_csv: bool, dry_run: bool, progress: Progress
@@ -115,30 +116,6 @@ FISCAL_YEARS = (
 )
 
 
-async def _trainings(session: AsyncSession, filters: trainings.TrainingFilters) -> Listing:
-    return await trainings.trainings_listing(session, None, filters, SortOrder.created)
-
-
-async def _obligations(session: AsyncSession, filters: funding.ObligationFilters) -> Listing:
-    return await funding.obligations_listing(session, None, filters)
-
-
-async def _history(session: AsyncSession, filters: imet_history.ImetHistoryFilters) -> Listing:
-    return await imet_history.history_listing(session, None, filters)
-
-
-async def _upgrades(session: AsyncSession, filters: facilities.UpgradeFilters) -> Listing:
-    return await facilities.upgrades_listing(session, None, filters)
-
-
-async def _milestones(session: AsyncSession, filters: gdrp.GdrpFilters) -> Listing:
-    return await gdrp.milestones_listing(session, None, filters)
-
-
-async def _teams(session: AsyncSession, filters: cwd.TeamFilters) -> Listing:
-    return await cwd.teams_listing(session, None, filters)
-
-
 KINDS: dict[str, BulkKind] = {
     kind.name: kind
     for kind in (
@@ -156,7 +133,7 @@ KINDS: dict[str, BulkKind] = {
                 PROJECT,
             ),
             make_filters=trainings.TrainingFilters,
-            listing=_trainings,
+            listing=trainings.trainings_listing,
             shape=TRAINING_RECORD,
         ),
         BulkKind(
@@ -172,7 +149,7 @@ KINDS: dict[str, BulkKind] = {
                 PROJECT,
             ),
             make_filters=funding.ObligationFilters,
-            listing=_obligations,
+            listing=funding.obligations_listing,
             shape=OBLIGATION_RECORD,
         ),
         BulkKind(
@@ -184,7 +161,7 @@ KINDS: dict[str, BulkKind] = {
                 *FISCAL_YEARS,
             ),
             make_filters=imet_history.ImetHistoryFilters,
-            listing=_history,
+            listing=imet_history.history_listing,
             shape=IMET_HISTORY_RECORD,
         ),
         BulkKind(
@@ -204,7 +181,7 @@ KINDS: dict[str, BulkKind] = {
                 *FISCAL_YEARS,
             ),
             make_filters=facilities.UpgradeFilters,
-            listing=_upgrades,
+            listing=facilities.upgrades_listing,
             shape=FACILITY_UPGRADE_RECORD,
         ),
         BulkKind(
@@ -218,7 +195,7 @@ KINDS: dict[str, BulkKind] = {
                 *FISCAL_YEARS,
             ),
             make_filters=gdrp.GdrpFilters,
-            listing=_milestones,
+            listing=gdrp.milestones_listing,
             shape=MILESTONE_RECORD,
         ),
         BulkKind(
@@ -233,7 +210,7 @@ KINDS: dict[str, BulkKind] = {
                 Filter("composition", "the team's composition as of today", choices=Composition),
             ),
             make_filters=cwd.TeamFilters,
-            listing=_teams,
+            listing=cwd.teams_listing,
             shape=TEAM_RECORD,
         ),
     )

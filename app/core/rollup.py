@@ -8,9 +8,11 @@ reads a table whose size follows the number of groups, not the number of records
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypedDict
 
 import orjson
 from sqlalchemy import ColumnElement, Table, and_, bindparam, column, delete, null, select
@@ -21,6 +23,17 @@ from app.core.driver import upserts
 
 # Ids locked per statement: well under both drivers' bound-parameter limits.
 LOCK_CHUNK = 5_000
+
+
+class Keys(TypedDict, total=False):
+    """What a figure's records are matched by (`matching`): their program, their partner, a
+    fiscal year or a range of them (`from_fy`..`to_fy`); each None or left out: any."""
+
+    program_id: int | None
+    partner_id: int | None
+    fiscal_year: int | None
+    from_fy: int | None
+    to_fy: int | None
 
 
 def matching(
@@ -174,6 +187,47 @@ async def rebuild_from(
     await session.execute(table.insert().from_select(list(columns), records))
 
 
+def _any_group(_sums: Sequence[Any]) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """One rollup table: the groups it sums by (`key_columns`) and its sums (`sum_columns`,
+    each starting from `zero`'s); `empty` selects a group's row to delete once nothing counts
+    in it, among the groups `check` picks (see `apply_deltas`)."""
+
+    table: Table
+    key_columns: tuple[str, ...]
+    sum_columns: tuple[str, ...]
+    empty: Callable[[Table], ColumnElement[bool]]
+    check: Callable[[Sequence[Any]], bool] = _any_group
+    zero: Callable[[], list[Any]] | None = None  # default: 0 for every sum
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.key_columns + self.sum_columns
+
+    def deltas(self) -> defaultdict[Any, list[Any]]:
+        """Changes per group (key → sums), each group starting at zero."""
+        return defaultdict(self.zero or (lambda: [0] * len(self.sum_columns)))
+
+    async def apply(self, session: AsyncSession, deltas: Mapping[Any, Sequence[Any]]) -> None:
+        """Add `deltas` to the table (`apply_deltas`)."""
+        table, keys, sums = self.table, self.key_columns, self.sum_columns
+        await apply_deltas(session, table, keys, sums, deltas, empty=self.empty, check=self.check)
+
+    async def rows(self, session: AsyncSession) -> Sequence[Any]:
+        """The stored rows, their key columns then their sums (for checks)."""
+        columns = (self.table.c[name] for name in self.columns)
+        return (await session.execute(select(*columns))).all()
+
+    async def rebuild(self, session: AsyncSession, records: Any) -> None:
+        """Replace the rows with `records`, the rollup's GROUP BY over the records (see
+        `rebuild_from`)."""
+        await rebuild_from(session, self.table, self.columns, records)
+
+
 def _keyed(key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
     return [dict(zip(["k_" + n for n in key_columns], key, strict=True)) for key in keys]
 
@@ -190,18 +244,22 @@ class Change(ABC):
 
     # The records' id column: the rows locked before their contribution is read.
     record_id: ClassVar[Any]
+    # The rollup table the records feed.
+    sums: ClassVar[Sums]
 
     def __init__(self, session: AsyncSession, ids: Iterable[int]) -> None:
         self.session = session
         self.ids = sorted(set(ids))
+        self.deltas = self.sums.deltas()
 
     @abstractmethod
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
-        """Add (sign=1) or take away (sign=-1) what records `ids` contribute as stored now."""
+        """Add (sign=1) or take away (sign=-1) to `deltas` what records `ids` contribute as
+        stored now."""
 
-    @abstractmethod
     async def apply(self) -> None:
         """Write the accumulated difference."""
+        await self.sums.apply(self.session, self.deltas)
 
     async def before(self) -> Self:
         for start in range(0, len(self.ids), LOCK_CHUNK):

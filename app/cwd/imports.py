@@ -8,7 +8,7 @@ ones, so a round trip through an export changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -139,17 +139,15 @@ def _stored_rosters(team: CwdTeam) -> frozenset[tuple[Any, ...]]:
 
 class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
     resource_type = "cwd_team"
-    key_field = "name"
-    model = CwdTeam
+    body_type = TeamImport
     shape = TEAM_RECORD
     key_columns = (CwdTeam.partner_id, CwdTeam.name)
     children = ((ROSTERS, "team_id"),)
     rollup = teams_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     def locate(self, rec: TeamRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A roster's or member's error points at the CSV line (or array item) it came from."""
@@ -168,11 +166,7 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def check(self, rec: TeamRecord) -> Valid | list[RowError]:
-        body = self.validated(rec, TeamImport)
-        if isinstance(body, list):
-            return body
-        problems = bulk.Problems()
+    def resolve(self, body: TeamImport, problems: bulk.Problems) -> Valid | None:
         program_id = problems.program(self.programs, body.program)
         project_id = problems.noted(check_project(body.project, program_id, self.projects))
         partner = problems.partner(self.partners, body.partner)
@@ -190,15 +184,9 @@ class TeamImporter(bulk.Importer[TeamRecord, Valid, CwdTeam]):
                 (e["pointer"], e["detail"])
                 for e in member_errors(roster.members, pointer + "/members")
             ]
-        if problems or program_id is None or partner is None:
-            return self.errors_at(rec, problems)
+        if program_id is None or partner is None:
+            return None
         return Valid(body, program_id, project_id, *partner)
-
-    def key(self, item: Valid) -> Hashable:
-        return (item.partner_id, item.body.name)
-
-    def stored_key(self, stored: CwdTeam) -> Hashable:
-        return (stored.partner_id, stored.name)
 
     def stored(self) -> Select[CwdTeam]:
         return select(CwdTeam).options(

@@ -18,15 +18,25 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
-from app.core.rollup import apply_deltas
-from app.cwd.models import TEAMS_ROLLUP, CwdRoster, CwdTeam, CwdTeamsRollup
+from app.cwd.models import TEAMS_ROLLUP, CwdRoster, CwdTeam
 from app.cwd.schemas import Composition
 
 # (partner_id, program_id, activity, composition, day) → [teams, women, men, unreported, wil]
 Key = tuple[int, int, str, str, date]
 Deltas = dict[Key, list[int]]
-KEY_COLUMNS = ("partner_id", "program_id", "activity", "composition", "day")
-SUM_COLUMNS = ("teams", "women", "men", "unreported", "women_in_leadership")
+# A day's row that nets to nothing is deleted.
+SUMS = rollup.Sums(
+    TEAMS_ROLLUP,
+    ("partner_id", "program_id", "activity", "composition", "day"),
+    ("teams", "women", "men", "unreported", "women_in_leadership"),
+    empty=lambda table: (
+        (table.c.teams == 0)
+        & (table.c.women == 0)
+        & (table.c.men == 0)
+        & (table.c.unreported == 0)
+        & (table.c.women_in_leadership == 0)
+    ),
+)
 # IN lists stay well under both drivers' bound-parameter limits.
 CHUNK = 5_000
 
@@ -46,10 +56,6 @@ class RosterRow(NamedTuple):
     men: int
     unreported: int
     women_in_leadership: int
-
-
-def new_deltas() -> Deltas:
-    return defaultdict(lambda: [0, 0, 0, 0, 0])
 
 
 def composition(roster: RosterRow | None) -> str:
@@ -126,40 +132,15 @@ class Change(rollup.Change):
     """The rollup's side of a write to some teams or their rosters (see app/core/rollup.py)."""
 
     record_id = cast(Table, CwdTeam.__table__).c.id
-
-    def __init__(self, session: AsyncSession, team_ids: Iterable[int]) -> None:
-        super().__init__(session, team_ids)
-        self.deltas = new_deltas()
+    sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
         await add_teams(self.session, self.deltas, ids, sign)
 
-    async def apply(self) -> None:
-        await apply(self.session, self.deltas)
-
-
-async def apply(session: AsyncSession, deltas: Deltas) -> None:
-    """Merge the changes into their days' rows; a day's row that nets to nothing is deleted."""
-    r = TEAMS_ROLLUP
-    await apply_deltas(
-        session,
-        r,
-        KEY_COLUMNS,
-        SUM_COLUMNS,
-        deltas,
-        empty=lambda table: (
-            (table.c.teams == 0)
-            & (table.c.women == 0)
-            & (table.c.men == 0)
-            & (table.c.unreported == 0)
-            & (table.c.women_in_leadership == 0)
-        ),
-    )
-
 
 async def from_records(session: AsyncSession) -> dict[Key, tuple[int, ...]]:
     """The rollup computed from every team and roster: for checks and for rebuilding it."""
-    deltas = new_deltas()
+    deltas = SUMS.deltas()
     teams = (await session.execute(select(*_team_columns()))).all()
     rosters = (await session.execute(select(*_roster_columns()))).all()
     _add_rows(deltas, teams, rosters, 1)
@@ -167,23 +148,7 @@ async def from_records(session: AsyncSession) -> dict[Key, tuple[int, ...]]:
 
 
 async def stored(session: AsyncSession) -> dict[Key, tuple[int, ...]]:
-    r = CwdTeamsRollup
-    rows = (
-        await session.execute(
-            select(
-                r.partner_id,
-                r.program_id,
-                r.activity,
-                r.composition,
-                r.day,
-                r.teams,
-                r.women,
-                r.men,
-                r.unreported,
-                r.women_in_leadership,
-            )
-        )
-    ).all()
+    rows = await SUMS.rows(session)
     return {
         (row[0], row[1], str(row[2]), row[3], row[4]): tuple(int(v) for v in row[5:])
         for row in rows
@@ -193,7 +158,7 @@ async def stored(session: AsyncSession) -> dict[Key, tuple[int, ...]]:
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
     rows = [
-        dict(zip(KEY_COLUMNS + SUM_COLUMNS, (*key, *sums), strict=True))
+        dict(zip(SUMS.columns, (*key, *sums), strict=True))
         for key, sums in (await from_records(session)).items()
     ]
     await session.execute(delete(TEAMS_ROLLUP))

@@ -28,9 +28,10 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload, with_expression
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
+from app.audit.writer import record
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, NotFound, Unprocessable, field_error, invalid, invalid_query
 from app.core.fiscal_year import today
 from app.core.history import known_at
@@ -236,6 +237,9 @@ def _refuse_disordered_life(formed_on: date, disbanded_on: date | None) -> None:
         raise invalid("/disbanded_on", "must not be before formed_on")
 
 
+TEAMS = Audited(TEAM, _details, rollup=rollup.Change)
+
+
 async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate) -> CwdTeam:
     program = await resolve_program(session, body.program, "/program")
     partner = await resolve_partner(session, body.partner, "/partner")
@@ -248,10 +252,7 @@ async def create_team(session: AsyncSession, actor: Principal, body: TeamCreate)
         partner=partner,
         **body.model_dump(exclude={"program", "project", "partner"}),
     )
-    session.add(team)
-    await session.flush()
-    await rollup.Change(session, [team.id]).after()
-    record_created(session, actor, TEAM, team.id, body, _details(team))
+    await TEAMS.added(session, actor, team, body)
     return await get_team(session, actor, team.id)
 
 
@@ -287,9 +288,8 @@ async def update_team(
     await patch_project(session, patch)
     patch.refer("partner", partner)
     patch.copy("name", "activity", "formed_on", "disbanded_on")
-    if not await patch.saved(session, change):
+    if not await TEAMS.updated(session, actor, patch, change):
         return team
-    record(session, actor, "update", TEAM, team.id, patch.changed, _details(team))
     return await get_team(session, actor, team.id)
 
 
@@ -313,10 +313,7 @@ async def delete_team(
 ) -> None:
     """A team and its rosters."""
     team = await get_team(session, actor, team_id)
-    check_version(expected_version, team.version)
-    details = _details(team)
-    await delete_record(session, team, rollup.Change)
-    record(session, actor, "delete", TEAM, team_id, [], details)
+    await TEAMS.deleted(session, actor, team, expected_version)
 
 
 # --- Rosters ----------------------------------------------------------------------------------

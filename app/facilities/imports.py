@@ -7,7 +7,7 @@ status moves only as the workflow allows (409 for the whole file otherwise).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -17,7 +17,6 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import Progress, RowError
 from app.core.errors import Conflict
 from app.core.fiscal_year import fiscal_year
 from app.facilities import rollup as upgrades_rollup
@@ -69,17 +68,15 @@ class Valid:
 
 class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
     resource_type = "facility_upgrade"
-    key_field = "external_ref"
-    model = FacilityUpgrade
+    body_type = FacilityUpgradeCreate
     shape = FACILITY_UPGRADE_RECORD
     key_columns = (FacilityUpgrade.program_id, FacilityUpgrade.external_ref)
     children = ((FEATURES, "upgrade_id"),)
     rollup = upgrades_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.centers: dict[str, Center] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    centers: dict[str, Center]
+    projects: ProjectRefs
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
@@ -94,11 +91,7 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         )
         self.centers = {row[1]: Center(*row) for row in rows.all()}
 
-    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        body = self.validated(rec, FacilityUpgradeCreate)
-        if isinstance(body, list):
-            return body
-        problems = bulk.Problems()
+    def resolve(self, body: FacilityUpgradeCreate, problems: bulk.Problems) -> Valid | None:
         center = problems.look_up(
             self.centers, body.training_center, "/training_center", "unknown training center"
         )
@@ -106,17 +99,9 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         project_id = problems.noted(check_project(body.project, program_id, self.projects))
         if (problem := workflow.completion_problem(body.status, body.completed_on)) is not None:
             problems.append(("/completed_on", problem))
-        if problems or center is None or program_id is None:
-            return self.errors_at(rec, problems)
+        if center is None or program_id is None:
+            return None
         return Valid(body, center, program_id, project_id)
-
-    def key(self, item: Valid) -> Hashable | None:
-        ref = item.body.external_ref
-        return None if ref is None else (item.program_id, ref)
-
-    def stored_key(self, stored: FacilityUpgrade) -> Hashable | None:
-        ref = stored.external_ref
-        return None if ref is None else (stored.program_id, ref)
 
     def stored(self) -> Select[FacilityUpgrade]:
         return select(FacilityUpgrade).options(selectinload(FacilityUpgrade.feature_rows))
@@ -151,16 +136,10 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
         if rows:
             await session.execute(insert(FEATURES), rows)
 
-    async def write(
-        self,
-        session: AsyncSession,
-        creates: list[tuple[int | None, Valid]],
-        updates: list[tuple[FacilityUpgrade, Valid]],
-        progress: Progress | None,
-    ) -> list[int]:
+    async def refuse(self, session: AsyncSession, plan: bulk.Plan[Valid, FacilityUpgrade]) -> None:
         refused = [
             (stored.id, text)
-            for stored, item in updates
+            for stored, item in plan.updates
             if (text := workflow.refused_move(stored.status, item.body.status)) is not None
         ]
         if refused:
@@ -170,7 +149,6 @@ class UpgradeImporter(bulk.Importer[bulk.Record, Valid, FacilityUpgrade]):
                 rule=workflow.RULE,
                 conflicts=[{"id": i, "detail": t} for i, t in refused],
             )
-        return await super().write(session, creates, updates, progress)
 
 
 import_upgrades = bulk.importing(UpgradeImporter, record_many)

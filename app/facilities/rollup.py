@@ -17,12 +17,10 @@ from sqlalchemy import Table, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
-from app.core.rollup import apply_deltas, rebuild_from
 from app.facilities.models import (
     ALL_FEATURES,
     UPGRADES_ROLLUP,
     FacilityUpgrade,
-    FacilityUpgradesRollup,
     TrainingCenter,
     UpgradeFeature,
 )
@@ -31,14 +29,16 @@ from app.facilities.schemas import UpgradeStatus
 # (program_id, partner_id, fiscal_year, feature) → [upgrades, women_beds_added, cost_usd]
 Key = tuple[int, int, int, str]
 Deltas = dict[Key, list[Any]]
-KEY_COLUMNS = ("program_id", "partner_id", "fiscal_year", "feature")
-SUM_COLUMNS = ("upgrades", "women_beds_added", "cost_usd")
+SUMS = rollup.Sums(
+    UPGRADES_ROLLUP,
+    ("program_id", "partner_id", "fiscal_year", "feature"),
+    ("upgrades", "women_beds_added", "cost_usd"),
+    empty=lambda table: table.c.upgrades <= 0,
+    check=lambda sums: sums[0] < 0,
+    zero=lambda: [0, 0, Decimal(0)],
+)
 # IN lists stay well under both drivers' bound-parameter limits.
 CHUNK = 5_000
-
-
-def new_deltas() -> Deltas:
-    return defaultdict(lambda: [0, 0, Decimal(0)])
 
 
 async def add_upgrades(
@@ -90,28 +90,10 @@ class Change(rollup.Change):
     """The rollup's side of a write to some upgrades (see app/core/rollup.py)."""
 
     record_id = cast(Table, FacilityUpgrade.__table__).c.id
-
-    def __init__(self, session: AsyncSession, upgrade_ids: Iterable[int]) -> None:
-        super().__init__(session, upgrade_ids)
-        self.deltas = new_deltas()
+    sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
         await add_upgrades(self.session, self.deltas, ids, sign)
-
-    async def apply(self) -> None:
-        await apply(self.session, self.deltas)
-
-
-async def apply(session: AsyncSession, deltas: Deltas) -> None:
-    await apply_deltas(
-        session,
-        UPGRADES_ROLLUP,
-        KEY_COLUMNS,
-        SUM_COLUMNS,
-        deltas,
-        empty=lambda table: table.c.upgrades <= 0,
-        check=lambda sums: sums[0] < 0,
-    )
 
 
 def from_records_query():  # type: ignore[no-untyped-def]
@@ -148,20 +130,7 @@ async def from_records(session: AsyncSession) -> dict[Key, tuple[int, int, Decim
 
 
 async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, Decimal]]:
-    r = FacilityUpgradesRollup
-    rows = (
-        await session.execute(
-            select(
-                r.program_id,
-                r.partner_id,
-                r.fiscal_year,
-                r.feature,
-                r.upgrades,
-                r.women_beds_added,
-                r.cost_usd,
-            )
-        )
-    ).all()
+    rows = await SUMS.rows(session)
     return {_key(row): (int(row[4]), int(row[5]), row[6]) for row in rows}
 
 
@@ -171,5 +140,4 @@ def _key(row: Any) -> Key:
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    records = select(from_records_query().subquery())
-    await rebuild_from(session, UPGRADES_ROLLUP, KEY_COLUMNS + SUM_COLUMNS, records)
+    await SUMS.rebuild(session, select(from_records_query().subquery()))

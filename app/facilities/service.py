@@ -7,22 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching, within
+from app.core.rollup import Keys, matching, within
 from app.core.scope import own_country_rows, own_partner_id
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.facilities import rollup, workflow
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
 from app.facilities.schemas import (
@@ -76,6 +75,13 @@ def readers_of(ids: Sequence[str]) -> Select[int, int]:
 # --- Training centers -------------------------------------------------------------------------
 
 
+def _center_details(center: TrainingCenter) -> dict[str, Any]:
+    return {"partner": center.partner_code}
+
+
+CENTERS = Audited(CENTER, _center_details, key="code")
+
+
 @dataclass(frozen=True, slots=True)
 class CenterFilters:
     partner: str | None = None
@@ -125,9 +131,7 @@ async def create_center(
         raise Conflict(f"training center {code} already exists")
     partner = await resolve_partner(session, body.partner, "/partner")
     center = TrainingCenter(code=code, name=body.name, partner=partner, location=body.location)
-    session.add(center)
-    await session.flush()
-    record_created(session, actor, CENTER, center.code, body, {"partner": partner.code})
+    await CENTERS.added(session, actor, center, body)
     return center
 
 
@@ -143,16 +147,7 @@ async def update_center(
     if (partner := patch.get("partner")) is not None:
         await _move_center(session, patch, await resolve_partner(session, partner, "/partner"))
     patch.copy("name", "location")
-    if await patch.saved(session):
-        record(
-            session,
-            actor,
-            "update",
-            CENTER,
-            center.code,
-            patch.changed,
-            {"partner": center.partner_code},
-        )
+    await CENTERS.updated(session, actor, patch)
     return center
 
 
@@ -177,7 +172,13 @@ async def delete_center(
     session: AsyncSession, actor: Principal, code: str, expected_version: str | None
 ) -> None:
     center = await get_center(session, actor, code)
-    check_version(expected_version, center.version)
+    await CENTERS.deleted(
+        session, actor, center, expected_version, lambda: _refuse_upgraded(session, center)
+    )
+
+
+async def _refuse_upgraded(session: AsyncSession, center: TrainingCenter) -> None:
+    """A center with upgrades stays: they are deleted first."""
     upgrades = await session.scalar(
         select(FacilityUpgrade.id).where(FacilityUpgrade.training_center_id == center.id).limit(1)
     )
@@ -186,9 +187,6 @@ async def delete_center(
             f"training center {center.code} has facility upgrades; delete them first",
             facility_upgrade=upgrades,
         )
-    details = {"partner": center.partner_code}
-    await delete_record(session, center)
-    record(session, actor, "delete", CENTER, center.code, None, details)
 
 
 # --- Facility upgrades ------------------------------------------------------------------------
@@ -291,6 +289,9 @@ def _details(upgrade: FacilityUpgrade) -> dict[str, Any]:
     }
 
 
+UPGRADES = Audited(UPGRADE, _details, rollup=rollup.Change)
+
+
 def _feature_rows(features: Iterable[Feature]) -> list[UpgradeFeature]:
     return [UpgradeFeature(feature=f) for f in features]
 
@@ -313,10 +314,7 @@ async def create_upgrade(
         external_ref=body.external_ref,
         feature_rows=_feature_rows(body.features),
     )
-    session.add(upgrade)
-    await session.flush()
-    await rollup.Change(session, [upgrade.id]).after()
-    record_created(session, actor, UPGRADE, upgrade.id, body, _details(upgrade), also={"status"})
+    await UPGRADES.added(session, actor, upgrade, body, also={"status"})
     return upgrade
 
 
@@ -344,8 +342,7 @@ async def update_upgrade(
     patch.set("fiscal_year", fiscal_year(completed_on) if completed_on else None)
     patch.copy("women_beds_added", "cost_usd", "external_ref")
     patch.tags("features", "feature_rows", UpgradeFeature, "feature")
-    if await patch.saved(session, change):
-        record(session, actor, "update", UPGRADE, upgrade.id, patch.changed, _details(upgrade))
+    await UPGRADES.updated(session, actor, patch, change)
     return upgrade
 
 
@@ -353,39 +350,23 @@ async def delete_upgrade(
     session: AsyncSession, actor: Principal, upgrade_id: int, expected_version: str | None
 ) -> None:
     upgrade = await get_upgrade(session, actor, upgrade_id)
-    check_version(expected_version, upgrade.version)
-    details = _details(upgrade)
-    await delete_record(session, upgrade, rollup.Change)
-    record(session, actor, "delete", UPGRADE, upgrade_id, None, details)
+    await UPGRADES.deleted(session, actor, upgrade, expected_version)
 
 
 # --- Figures: completed upgrades, summed in SQL -----------------------------------------------
 
 
 def completed_conditions(
-    principal: Principal | None,
-    *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    feature: str | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
+    principal: Principal | None, *, feature: str | None = None, **keys: Unpack[Keys]
 ) -> list[ColumnElement[bool]]:
     """The completed upgrades a figure counts: visible to `principal`, and of a program, a
     partner (the center's country), a feature and a fiscal year (or range), each when given."""
     found = [FacilityUpgrade.status == UpgradeStatus.completed, visible_to(principal)]
-    if partner_id is not None:
+    if (partner_id := keys.pop("partner_id", None)) is not None:
         found.append(at_partner(partner_id))
     if feature is not None:
         found.append(has_feature(feature))
-    return found + matching(
-        FacilityUpgrade,
-        program_id=program_id,
-        fiscal_year=fiscal_year,
-        from_fy=from_fy,
-        to_fy=to_fy,
-    )
+    return found + matching(FacilityUpgrade, **keys)
 
 
 # The sums of a figure: upgrades completed, women's beds added, USD spent (unknown costs: 0).

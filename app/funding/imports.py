@@ -10,7 +10,7 @@ run one at a time, so two cannot create the same key twice.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -20,7 +20,6 @@ from sqlalchemy.orm import selectinload
 
 from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import RowError
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import OBLIGATION_RECORD, ObligationCreate, Purpose
 from app.partners.service import partner_codes
@@ -64,43 +63,29 @@ class Valid:
 
 class ObligationImporter(bulk.Importer[bulk.Record, Valid, Obligation]):
     resource_type = "obligation"
-    key_field = "source_ref"
-    model = Obligation
+    body_type = ObligationCreate
     shape = OBLIGATION_RECORD
     key_columns = (Obligation.program_id, Obligation.source_ref)
     children = ((PURPOSES, "obligation_id"),)
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        body = self.validated(rec, ObligationCreate)
-        if isinstance(body, list):
-            return body
-        problems = bulk.Problems()
+    def resolve(self, body: ObligationCreate, problems: bulk.Problems) -> Valid | None:
         program_id = problems.program(self.programs, body.program)
         partner: tuple[int | None, str | None] | None = (None, None)
         if body.partner is not None:
             partner = problems.partner(self.partners, body.partner)
         project_id = problems.noted(check_project(body.project, program_id, self.projects))
-        if problems or program_id is None or partner is None:
-            return self.errors_at(rec, problems)
-        return Valid(body, program_id, partner[0], project_id, partner[1])
-
-    def key(self, item: Valid) -> Hashable | None:
-        if item.body.source_ref is None:
+        if program_id is None or partner is None:
             return None
-        return (item.program_id, item.body.source_ref)
-
-    def stored_key(self, stored: Obligation) -> Hashable | None:
-        return None if stored.source_ref is None else (stored.program_id, stored.source_ref)
+        return Valid(body, program_id, partner[0], project_id, partner[1])
 
     def stored(self) -> Select[Obligation]:
         return select(Obligation).options(selectinload(Obligation.purpose_rows))

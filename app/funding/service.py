@@ -6,20 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching
+from app.core.rollup import Keys, matching
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
 from app.partners.service import find_partner, resolve_partner_or_none
@@ -132,6 +131,9 @@ def _details(obligation: Obligation) -> dict[str, Any]:
     }
 
 
+OBLIGATIONS = Audited(RESOURCE, _details)
+
+
 async def create_obligation(
     session: AsyncSession, actor: Principal, body: ObligationCreate
 ) -> Obligation:
@@ -148,11 +150,7 @@ async def create_obligation(
         project=project,
         purpose_rows=[ObligationPurpose(purpose=p) for p in body.purposes],
     )
-    session.add(obligation)
-    await session.flush()
-    record_created(
-        session, actor, RESOURCE, obligation.id, body, _details(obligation), also={"type"}
-    )
+    await OBLIGATIONS.added(session, actor, obligation, body, also={"type"})
     return obligation
 
 
@@ -172,10 +170,7 @@ async def update_obligation(
     await patch_project(session, patch)
     patch.copy("fiscal_year", "type", "amount_usd", "source_ref")
     patch.tags("purposes", "purpose_rows", ObligationPurpose, "purpose")
-    if await patch.saved(session):
-        record(
-            session, actor, "update", RESOURCE, obligation.id, patch.changed, _details(obligation)
-        )
+    await OBLIGATIONS.updated(session, actor, patch)
     return obligation
 
 
@@ -183,36 +178,22 @@ async def delete_obligation(
     session: AsyncSession, actor: Principal, obligation_id: int, expected_version: str | None
 ) -> None:
     obligation = await get_obligation(session, actor, obligation_id)
-    check_version(expected_version, obligation.version)
-    details = _details(obligation)
-    await delete_record(session, obligation)
-    record(session, actor, "delete", RESOURCE, obligation_id, None, details)
+    await OBLIGATIONS.deleted(session, actor, obligation, expected_version)
 
 
 def obligation_filters(
     principal: Principal | None,
     *,
     type: str = "obligation",
-    program_id: int | None = None,
-    partner_id: int | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
     purpose: str | None = None,
+    **keys: Unpack[Keys],
 ) -> list[Any]:
     """The records of one type a figure sums: visible to `principal`, and of a program, a
     partner, a fiscal year (or range) and a purpose tag, each when given."""
     conditions: list[Any] = [
         Obligation.type == type,
         visible_to(principal),
-        *matching(
-            Obligation,
-            program_id=program_id,
-            partner_id=partner_id,
-            fiscal_year=fiscal_year,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
+        *matching(Obligation, **keys),
     ]
     if purpose is not None:
         conditions.append(

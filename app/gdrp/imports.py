@@ -7,7 +7,7 @@ be of the row's partner, as for a single POST.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import RowError
 from app.core.fiscal_year import fiscal_year
 from app.gdrp import rollup as milestones_rollup
 from app.gdrp.models import AdvisoryEngagement, PolicyMilestone
@@ -53,16 +52,14 @@ class Valid:
 
 class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
     resource_type = "policy_milestone"
-    key_field = "external_ref"
-    model = PolicyMilestone
+    body_type = MilestoneCreate
     shape = MILESTONE_RECORD
     key_columns = (PolicyMilestone.partner_id, PolicyMilestone.external_ref)
     rollup = milestones_rollup.Change
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.engagements: dict[int, int] = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    engagements: dict[int, int]
 
     async def prepare(self, session: AsyncSession) -> None:
         self.programs = await program_ids(session)
@@ -70,28 +67,16 @@ class MilestoneImporter(bulk.Importer[bulk.Record, Valid, PolicyMilestone]):
         rows = await session.execute(select(AdvisoryEngagement.id, AdvisoryEngagement.partner_id))
         self.engagements = {engagement_id: partner_id for engagement_id, partner_id in rows.all()}
 
-    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        body = self.validated(rec, MilestoneCreate)
-        if isinstance(body, list):
-            return body
-        problems = bulk.Problems()
+    def resolve(self, body: MilestoneCreate, problems: bulk.Problems) -> Valid | None:
         partner = problems.partner(self.partners, body.partner)
         program_id = problems.program(self.programs, body.program)
         if partner is not None and body.engagement is not None:
             found = self.engagements.get(body.engagement)
             if (problem := engagement_problem(partner[0], partner[1], found)) is not None:
                 problems.append(("/engagement", problem))
-        if problems or partner is None or program_id is None:
-            return self.errors_at(rec, problems)
+        if partner is None or program_id is None:
+            return None
         return Valid(body, partner[0], program_id, partner[1])
-
-    def key(self, item: Valid) -> Hashable | None:
-        ref = item.body.external_ref
-        return None if ref is None else (item.partner_id, ref)
-
-    def stored_key(self, stored: PolicyMilestone) -> Hashable | None:
-        ref = stored.external_ref
-        return None if ref is None else (stored.partner_id, ref)
 
     def details(self, item: Valid) -> dict[str, Any]:
         return {

@@ -3,22 +3,25 @@ adjusted in the writing transaction (app/core/rollup.py)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import rollup
-from app.core.rollup import apply_deltas, rebuild_from
-from app.gdrp.models import MILESTONES_ROLLUP, PolicyMilestone, PolicyMilestonesRollup
+from app.gdrp.models import MILESTONES_ROLLUP, PolicyMilestone
 
 # (program_id, partner_id, fiscal_year, kind) → [milestones]
 Key = tuple[int, int, int, str]
 Deltas = dict[Key, list[int]]
-KEY_COLUMNS = ("program_id", "partner_id", "fiscal_year", "kind")
-SUM_COLUMNS = ("milestones",)
+SUMS = rollup.Sums(
+    MILESTONES_ROLLUP,
+    ("program_id", "partner_id", "fiscal_year", "kind"),
+    ("milestones",),
+    empty=lambda table: table.c.milestones <= 0,
+    check=lambda sums: sums[0] < 0,
+)
 # IN lists stay well under both drivers' bound-parameter limits.
 CHUNK = 5_000
 
@@ -36,10 +39,7 @@ class Change(rollup.Change):
     """The rollup's side of a write to some milestones (see app/core/rollup.py)."""
 
     record_id = cast(Table, PolicyMilestone.__table__).c.id
-
-    def __init__(self, session: AsyncSession, milestone_ids: Iterable[int]) -> None:
-        super().__init__(session, milestone_ids)
-        self.deltas: Deltas = defaultdict(lambda: [0])
+    sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
         for start in range(0, len(ids), CHUNK):
@@ -51,17 +51,6 @@ class Change(rollup.Change):
             for row in rows:
                 key = _key(row)
                 self.deltas[key][0] += sign * int(row[4])
-
-    async def apply(self) -> None:
-        await apply_deltas(
-            self.session,
-            MILESTONES_ROLLUP,
-            KEY_COLUMNS,
-            SUM_COLUMNS,
-            self.deltas,
-            empty=lambda table: table.c.milestones <= 0,
-            check=lambda sums: sums[0] < 0,
-        )
 
 
 def from_records_query():  # type: ignore[no-untyped-def]
@@ -75,13 +64,9 @@ async def from_records(session: AsyncSession) -> dict[Key, int]:
 
 
 async def stored(session: AsyncSession) -> dict[Key, int]:
-    r = PolicyMilestonesRollup
-    rows = await session.execute(
-        select(r.program_id, r.partner_id, r.fiscal_year, r.kind, r.milestones)
-    )
-    return {_key(row): int(row[4]) for row in rows}
+    return {_key(row): int(row[4]) for row in await SUMS.rows(session)}
 
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    await rebuild_from(session, MILESTONES_ROLLUP, KEY_COLUMNS + SUM_COLUMNS, from_records_query())
+    await SUMS.rebuild(session, from_records_query())

@@ -6,22 +6,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
-from app.core.rollup import matching, within
+from app.core.rollup import Keys, matching, within
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.gdrp import rollup
 from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.gdrp.schemas import (
@@ -143,6 +142,9 @@ def _engagement_details(engagement: AdvisoryEngagement) -> dict[str, Any]:
     }
 
 
+ENGAGEMENTS = Audited(ENGAGEMENT, _engagement_details)
+
+
 async def create_engagement(
     session: AsyncSession, actor: Principal, body: EngagementCreate
 ) -> AdvisoryEngagement:
@@ -160,10 +162,15 @@ async def create_engagement(
         focus_rows=[EngagementFocus(focus=f) for f in body.focus],
         **body.counterparts.model_dump(),
     )
-    session.add(engagement)
-    await session.flush()
-    record_created(session, actor, ENGAGEMENT, engagement.id, body, _engagement_details(engagement))
+    await ENGAGEMENTS.added(session, actor, engagement, body)
     return engagement
+
+
+async def _milestone_naming(session: AsyncSession, engagement: AdvisoryEngagement) -> int | None:
+    """A policy milestone naming the engagement, if any."""
+    return await session.scalar(
+        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
+    )
 
 
 async def _refuse_partner_change(
@@ -171,9 +178,7 @@ async def _refuse_partner_change(
 ) -> None:
     """A milestone's engagement is of its partner: an engagement named by milestones keeps its
     partner."""
-    named = await session.scalar(
-        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
-    )
+    named = await _milestone_naming(session, engagement)
     if named is not None:
         raise Conflict(
             f"advisory engagement {engagement.id} is named by policy milestone {named} of "
@@ -210,16 +215,7 @@ async def update_engagement(
         for name, value in body.counterparts.model_dump().items():
             patch.set(name, value)
     patch.tags("focus", "focus_rows", EngagementFocus, "focus")
-    if await patch.saved(session):
-        record(
-            session,
-            actor,
-            "update",
-            ENGAGEMENT,
-            engagement.id,
-            patch.changed,
-            _engagement_details(engagement),
-        )
+    await ENGAGEMENTS.updated(session, actor, patch)
     return engagement
 
 
@@ -227,18 +223,19 @@ async def delete_engagement(
     session: AsyncSession, actor: Principal, engagement_id: int, expected_version: str | None
 ) -> None:
     engagement = await get_engagement(session, actor, engagement_id)
-    check_version(expected_version, engagement.version)
-    named = await session.scalar(
-        select(PolicyMilestone.id).where(PolicyMilestone.engagement_id == engagement.id).limit(1)
+    await ENGAGEMENTS.deleted(
+        session, actor, engagement, expected_version, lambda: _refuse_named(session, engagement)
     )
+
+
+async def _refuse_named(session: AsyncSession, engagement: AdvisoryEngagement) -> None:
+    """An engagement a milestone names stays."""
+    named = await _milestone_naming(session, engagement)
     if named is not None:
         raise Conflict(
-            f"advisory engagement {engagement_id} is named by policy milestone {named}",
+            f"advisory engagement {engagement.id} is named by policy milestone {named}",
             policy_milestone=named,
         )
-    details = _engagement_details(engagement)
-    await delete_record(session, engagement)
-    record(session, actor, "delete", ENGAGEMENT, engagement_id, None, details)
 
 
 # --- Policy milestones ------------------------------------------------------------------------
@@ -296,6 +293,9 @@ def _milestone_details(milestone: PolicyMilestone) -> dict[str, Any]:
     }
 
 
+MILESTONES = Audited(MILESTONE, _milestone_details, rollup=rollup.Change)
+
+
 async def create_milestone(
     session: AsyncSession, actor: Principal, body: MilestoneCreate
 ) -> PolicyMilestone:
@@ -314,10 +314,7 @@ async def create_milestone(
         engagement_id=body.engagement,
         external_ref=body.external_ref,
     )
-    session.add(milestone)
-    await session.flush()
-    await rollup.Change(session, [milestone.id]).after()
-    record_created(session, actor, MILESTONE, milestone.id, body, _milestone_details(milestone))
+    await MILESTONES.added(session, actor, milestone, body)
     return milestone
 
 
@@ -345,16 +342,7 @@ async def update_milestone(
     patch.set("engagement_id", engagement, "engagement")
     patch.copy("kind", "title", "adopted_on", "evidence_ref", "external_ref")
     patch.set("fiscal_year", fiscal_year(milestone.adopted_on))
-    if await patch.saved(session, change):
-        record(
-            session,
-            actor,
-            "update",
-            MILESTONE,
-            milestone.id,
-            patch.changed,
-            _milestone_details(milestone),
-        )
+    await MILESTONES.updated(session, actor, patch, change)
     return milestone
 
 
@@ -362,10 +350,7 @@ async def delete_milestone(
     session: AsyncSession, actor: Principal, milestone_id: int, expected_version: str | None
 ) -> None:
     milestone = await get_milestone(session, actor, milestone_id)
-    check_version(expected_version, milestone.version)
-    details = _milestone_details(milestone)
-    await delete_record(session, milestone, rollup.Change)
-    record(session, actor, "delete", MILESTONE, milestone_id, None, details)
+    await MILESTONES.deleted(session, actor, milestone, expected_version)
 
 
 # --- Figures, summed in SQL -------------------------------------------------------------------
@@ -374,29 +359,14 @@ async def delete_milestone(
 def milestone_conditions(
     principal: Principal | None,
     *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
     kind: str | None = None,
-    fiscal_year: int | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
     table: Any = PolicyMilestone,
+    **keys: Unpack[Keys],
 ) -> list[ColumnElement[bool]]:
     """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
     kind and a fiscal year (or range), each when given; on the milestones or on `table`, a
     table with the same columns (their rollup)."""
-    return [
-        milestones_visible_to(principal, table),
-        *matching(
-            table,
-            program_id=program_id,
-            partner_id=partner_id,
-            kind=kind,
-            fiscal_year=fiscal_year,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
-    ]
+    return [milestones_visible_to(principal, table), *matching(table, kind=kind, **keys)]
 
 
 async def milestones_by_fiscal_year(
@@ -414,25 +384,13 @@ async def women_counterparts_by_fiscal_year(
     session: AsyncSession,
     principal: Principal | None,
     *,
-    program_id: int | None = None,
-    partner_id: int | None = None,
     focus: str | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
+    **keys: Unpack[Keys],
 ) -> dict[int, int]:
     """Women among engagements' counterparts per fiscal year (start_date's)."""
     stmt = select(
         AdvisoryEngagement.fiscal_year, func.coalesce(func.sum(AdvisoryEngagement.women), 0)
-    ).where(
-        visible_to(principal),
-        *matching(
-            AdvisoryEngagement,
-            program_id=program_id,
-            partner_id=partner_id,
-            from_fy=from_fy,
-            to_fy=to_fy,
-        ),
-    )
+    ).where(visible_to(principal), *matching(AdvisoryEngagement, **keys))
     if focus is not None:
         stmt = stmt.where(has_focus(focus))
     stmt = stmt.group_by(AdvisoryEngagement.fiscal_year)

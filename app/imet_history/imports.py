@@ -8,7 +8,7 @@ nothing. A row for a partner's year that has completed nominations is refused
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record_many
 from app.core import bulk
-from app.core.bulk import Progress, RowError
 from app.core.errors import Conflict
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import IMET_HISTORY_RECORD, ImetHistoryCreate
@@ -50,38 +49,26 @@ class Valid:
 
 class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
     resource_type = "imet_history"
-    key_field = "fiscal_year"
-    model = ImetHistory
+    body_type = ImetHistoryCreate
     shape = IMET_HISTORY_RECORD
     key_columns = (ImetHistory.partner_id, ImetHistory.fiscal_year)
 
-    def __init__(self) -> None:
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.completed: dict[tuple[int, int], int] = {}
+    partners: dict[str, tuple[int, str]]
+    completed: dict[tuple[int, int], int]
 
     async def prepare(self, session: AsyncSession) -> None:
         self.partners = await partner_codes(session)
         self.completed = await covered_by_nominations(session)
 
-    def check(self, rec: bulk.Record) -> Valid | list[RowError]:
-        body = self.validated(rec, ImetHistoryCreate)
-        if isinstance(body, list):
-            return body
-        problems = bulk.Problems()
+    def resolve(self, body: ImetHistoryCreate, problems: bulk.Problems) -> Valid | None:
         found = problems.partner(self.partners, body.partner)
         if found is None:
-            return self.errors_at(rec, problems)
+            return None
         item = Valid(body, *found)
         if (completed := self.completed.get(item.pair)) is not None:
             message = nominations_message(item.partner, body.fiscal_year, completed)
-            return self.errors_at(rec, [("/fiscal_year", message)])
+            problems.append(("/fiscal_year", message))
         return item
-
-    def key(self, item: Valid) -> Hashable:
-        return item.pair
-
-    def stored_key(self, stored: ImetHistory) -> Hashable:
-        return (stored.partner_id, stored.fiscal_year)
 
     def details(self, item: Valid) -> dict[str, Any]:
         return {"partner": item.partner, "fiscal_year": item.body.fiscal_year}
@@ -89,14 +76,8 @@ class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
     def readers(self, item: Valid) -> Iterable[int]:
         return (item.partner_id,)
 
-    async def write(
-        self,
-        session: AsyncSession,
-        creates: list[tuple[int | None, Valid]],
-        updates: list[tuple[ImetHistory, Valid]],
-        progress: Progress | None,
-    ) -> list[int]:
-        items = [item for _, item in creates] + [item for _, item in updates]
+    async def refuse(self, session: AsyncSession, plan: bulk.Plan[Valid, ImetHistory]) -> None:
+        items = [item for _, item in plan.creates] + [item for _, item in plan.updates]
         # Checked again under the partners' locks: a nomination completed since `prepare`.
         await lock_partners(session, (item.partner_id for item in items))
         completed = await covered_by_nominations(session)
@@ -110,7 +91,6 @@ class ImetHistoryImporter(bulk.Importer[bulk.Record, Valid, ImetHistory]):
                     {"partner": c.partner, "fiscal_year": c.body.fiscal_year} for c in clashes
                 ],
             )
-        return await super().write(session, creates, updates, progress)
 
 
 import_history = bulk.importing(ImetHistoryImporter, record_many)

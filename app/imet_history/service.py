@@ -13,15 +13,14 @@ from sqlalchemy import ColumnElement, Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.imet_history.models import ImetHistory
 from app.imet_history.schemas import ImetHistoryCreate, ImetHistoryUpdate
 from app.nominations import service as nominations
@@ -89,6 +88,9 @@ def _details(history: ImetHistory) -> dict[str, Any]:
     return {"partner": history.partner_code, "fiscal_year": history.fiscal_year}
 
 
+HISTORY = Audited(RESOURCE, _details)
+
+
 async def _claim(session: AsyncSession, partner: Partner, fiscal_year: int) -> None:
     """Check that history may cover the partner's year, holding the partner's lock so a
     concurrent completion or history write waits: 409 when a record or completed
@@ -113,9 +115,7 @@ async def create_history(
     partner = await resolve_partner(session, body.partner, "/partner")
     await _claim(session, partner, body.fiscal_year)
     history = ImetHistory(partner=partner, **body.model_dump(exclude={"partner"}))
-    session.add(history)
-    await session.flush()
-    record_created(session, actor, RESOURCE, history.id, body, _details(history))
+    await HISTORY.added(session, actor, history, body)
     return history
 
 
@@ -136,8 +136,7 @@ async def update_history(
         await _claim(session, partner, fiscal_year)
         patch.refer("partner", partner)
     patch.copy("fiscal_year", "women", "men", "source", "source_ref")
-    if await patch.saved(session):
-        record(session, actor, "update", RESOURCE, history.id, patch.changed, _details(history))
+    await HISTORY.updated(session, actor, patch)
     return history
 
 
@@ -145,10 +144,7 @@ async def delete_history(
     session: AsyncSession, actor: Principal, history_id: int, expected_version: str | None
 ) -> None:
     history = await get_history(session, actor, history_id)
-    check_version(expected_version, history.version)
-    details = _details(history)
-    await delete_record(session, history)
-    record(session, actor, "delete", RESOURCE, history_id, None, details)
+    await HISTORY.deleted(session, actor, history, expected_version)
 
 
 # --- IMET completions: completed nominations and history, added up -----------------------------

@@ -18,16 +18,15 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core import visibility
-from app.core.edits import Patch, delete_record, found_or_404
+from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
 from app.core.scope import own_country_rows
 from app.core.search import matches, search_text
 from app.core.security import Principal
-from app.core.versioning import check_version
 from app.partners.service import (
     partner_filter_id,
     resolve_partner,
@@ -44,6 +43,7 @@ from app.projects.schemas import (
 
 IMPLEMENTER = "implementer"
 PROJECT = "project"
+IMPLEMENTERS: Audited[Implementer] = Audited(IMPLEMENTER, key="code")
 
 
 # --- Naming a project from another domain ------------------------------------------------------
@@ -232,9 +232,7 @@ async def create_implementer(
         country=country,
         search_text=search_text([body.code, body.name]),
     )
-    session.add(implementer)
-    await session.flush()
-    record_created(session, actor, IMPLEMENTER, implementer.code, body)
+    await IMPLEMENTERS.added(session, actor, implementer, body)
     return implementer
 
 
@@ -252,8 +250,7 @@ async def update_implementer(
     patch.copy("name", "kind")
     if patch.changed:
         implementer.search_text = search_text([implementer.code, implementer.name])
-    if await patch.saved(session):
-        record(session, actor, "update", IMPLEMENTER, implementer.code, patch.changed)
+    await IMPLEMENTERS.updated(session, actor, patch)
     return implementer
 
 
@@ -261,12 +258,14 @@ async def delete_implementer(
     session: AsyncSession, actor: Principal, code: str, expected_version: str | None
 ) -> None:
     implementer = await get_implementer(session, code)
-    check_version(expected_version, implementer.version)
-    await _refuse_if_named(
-        session, "implementers", implementer.id, f"implementer {implementer.code}"
+    what = f"implementer {implementer.code}"
+    await IMPLEMENTERS.deleted(
+        session,
+        actor,
+        implementer,
+        expected_version,
+        lambda: _refuse_if_named(session, "implementers", implementer.id, what),
     )
-    await delete_record(session, implementer)
-    record(session, actor, "delete", IMPLEMENTER, implementer.code)
 
 
 # --- Projects ----------------------------------------------------------------------------------
@@ -340,6 +339,9 @@ def _search(project: Project) -> str:
     return search_text([project.code, project.title])
 
 
+PROJECTS = Audited(PROJECT, _details, key="code")
+
+
 async def create_project(session: AsyncSession, actor: Principal, body: ProjectCreate) -> Project:
     if await session.scalar(select(Project.id).where(Project.code == body.code)) is not None:
         raise Conflict(f"project {body.code!r} already exists")
@@ -360,9 +362,7 @@ async def create_project(session: AsyncSession, actor: Principal, body: ProjectC
         award_ref=body.award_ref,
     )
     project.search_text = _search(project)
-    session.add(project)
-    await session.flush()
-    record_created(session, actor, PROJECT, project.code, body, _details(project))
+    await PROJECTS.added(session, actor, project, body)
     return project
 
 
@@ -392,8 +392,7 @@ async def update_project(
     patch.copy("title", "description", "start_date", "end_date", "award_ref")
     if patch.changed:
         project.search_text = _search(project)
-    if await patch.saved(session):
-        record(session, actor, "update", PROJECT, project.code, patch.changed, _details(project))
+    await PROJECTS.updated(session, actor, patch)
     return project
 
 
@@ -401,8 +400,11 @@ async def delete_project(
     session: AsyncSession, actor: Principal, code: str, expected_version: str | None
 ) -> None:
     project = await get_project(session, actor, code)
-    check_version(expected_version, project.version)
-    await _refuse_if_named(session, "projects", project.id, f"project {project.code}")
-    details = _details(project)
-    await delete_record(session, project)
-    record(session, actor, "delete", PROJECT, project.code, None, details)
+    what = f"project {project.code}"
+    await PROJECTS.deleted(
+        session,
+        actor,
+        project,
+        expected_version,
+        lambda: _refuse_if_named(session, "projects", project.id, what),
+    )

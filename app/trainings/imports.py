@@ -8,7 +8,7 @@ UPDATEs of changed ones, and the rollup adjusted by one upsert.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,7 +113,6 @@ def _attach_participant(record: TrainingRecord, row: int, participant: dict[str,
 
 @dataclass(slots=True)
 class Valid:
-    record: TrainingRecord
     body: TrainingCreate
     refs: References
 
@@ -137,17 +136,15 @@ def _participants(training: Training) -> frozenset[tuple[int, int, int, int]]:
 
 class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
     resource_type = "training"
-    key_field = "external_ref"
-    model = Training
+    body_type = TrainingCreate
     shape = TRAINING_RECORD
     key_columns = (Training.program_id, Training.external_ref)
     children = ((PARTICIPANTS, "training_id"), (TOPICS, "training_id"))
     summary_type = TrainingImportSummary
 
-    def __init__(self) -> None:
-        self.programs: dict[str, int] = {}
-        self.partners: dict[str, tuple[int, str]] = {}
-        self.projects: ProjectRefs = {}
+    programs: dict[str, int]
+    partners: dict[str, tuple[int, str]]
+    projects: ProjectRefs
 
     def locate(self, rec: TrainingRecord, loc: Sequence[Any]) -> tuple[int, str]:
         """A participant's error points at the CSV line (or array item) it came from."""
@@ -166,10 +163,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         self.partners = await partner_codes(session)
         self.projects = await project_refs(session)
 
-    def check(self, rec: TrainingRecord) -> Valid | list[RowError]:
-        body = self.validated(rec, TrainingCreate)
-        if isinstance(body, list):
-            return body
+    def resolve(self, body: TrainingCreate, problems: bulk.Problems) -> Valid | None:
         refs = resolve_references(
             program=body.program,
             host_country=body.host_country,
@@ -180,16 +174,9 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
             projects=self.projects,
         )
         if refs.errors:
-            return self.errors_at(rec, refs.errors)
-        return Valid(rec, body, refs)
-
-    def key(self, item: Valid) -> Hashable | None:
-        if item.body.external_ref is None:
+            problems.extend(refs.errors)
             return None
-        return (item.refs.program_id, item.body.external_ref)
-
-    def stored_key(self, stored: Training) -> Hashable | None:
-        return None if stored.external_ref is None else (stored.program_id, stored.external_ref)
+        return Valid(body, refs)
 
     def stored(self) -> Select[Training]:
         return select(Training).options(

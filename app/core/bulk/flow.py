@@ -139,10 +139,10 @@ class Importer(ABC, Generic[R, V, S]):
     """What one kind of record needs from the import flow: R parsed, V checked, S stored."""
 
     resource_type: str  # the audit event's resource type, e.g. "training"
-    key_field: str  # the field named when an upsert key repeats, e.g. "external_ref"
-    model: Any  # the stored record's mapped class, e.g. Training
+    body_type: type[BaseModel]  # what a record must validate as, e.g. TrainingCreate
     shape: RecordShape  # the record's fields: the columns compared and written
-    # The upsert key's columns: a group and a value within it, e.g. (program_id, external_ref).
+    # The upsert key's columns of the stored record: a group and a value within it, e.g.
+    # (Training.program_id, Training.external_ref).
     key_columns: tuple[Any, Any]
     # Child rows (table, column naming the record): replaced when a record is updated.
     children: tuple[tuple[Table, str], ...] = ()
@@ -150,6 +150,16 @@ class Importer(ABC, Generic[R, V, S]):
     # before, what every written one gives after).
     rollup: type[Change] | None = None
     summary_type: type[ImportSummary] = ImportSummary
+
+    @property
+    def model(self) -> Any:
+        """The stored record's mapped class (e.g. Training): that of its key columns."""
+        return self.key_columns[0].class_
+
+    @property
+    def key_field(self) -> str:
+        """The field named when an upsert key repeats: the key's value within its group."""
+        return str(self.key_columns[-1].key)
 
     def locate(self, rec: R, loc: Sequence[Any]) -> tuple[int, str]:
         return locate(rec, loc)
@@ -177,15 +187,33 @@ class Importer(ABC, Generic[R, V, S]):
         return found
 
     async def prepare(self, session: AsyncSession) -> None:
-        """Load what checking needs (code → id maps) in a few queries, before the loop."""
+        """Load what checking needs (code → id maps, declared on the importer's class) in a few
+        queries, before the loop."""
 
-    @abstractmethod
     def check(self, rec: R) -> V | list[RowError]:
-        """The record validated and its codes resolved, or its errors."""
+        """The record validated as `body_type` and its codes resolved (`resolve`), or its errors."""
+        body = self.validated(rec, self.body_type)
+        if isinstance(body, list):
+            return body
+        problems = Problems()
+        item = self.resolve(body, problems)
+        if problems or item is None:
+            return self.errors_at(rec, problems)
+        return item
 
     @abstractmethod
+    def resolve(self, body: Any, problems: Problems) -> V | None:
+        """The validated record with the codes it names resolved; its rules' problems noted in
+        `problems` (None: a code it needs is unknown, and so noted)."""
+
     def key(self, item: V) -> Hashable | None:
-        """The upsert key; None means the record is always created."""
+        """The upsert key: the item's values of `key_columns`; None (the record is always
+        created) when it has no value within the group, e.g. no external reference."""
+        return self._key(item.columns())
+
+    def _key(self, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        found = tuple(values[column.key] for column in self.key_columns)
+        return None if found[-1] is None else found
 
     async def find(self, session: AsyncSession, keys: list[Any]) -> Mapping[Any, Sequence[S]]:
         """Stored records by upsert key (more than one makes the key ambiguous): one query per
@@ -204,9 +232,9 @@ class Importer(ABC, Generic[R, V, S]):
                     found.setdefault(self.stored_key(stored), []).append(stored)
         return found
 
-    @abstractmethod
     def stored_key(self, stored: S) -> Hashable | None:
         """The upsert key of a stored record (None when it has none)."""
+        return self._key({column.key: getattr(stored, column.key) for column in self.key_columns})
 
     def stored(self) -> Select[S]:
         """The query of stored records, loading what `changed` reads."""
@@ -245,6 +273,10 @@ class Importer(ABC, Generic[R, V, S]):
 
     async def insert_children(self, session: AsyncSession, pairs: Sequence[tuple[int, V]]) -> None:
         """Insert the child rows of records (id, item), in bulk."""
+
+    async def refuse(self, session: AsyncSession, plan: Plan[V, S]) -> None:
+        """Refuse the whole import (raise) for a rule the stored records or locks decide, once
+        every record has passed its checks and before anything is written."""
 
     async def write(
         self,
@@ -486,6 +518,7 @@ async def run_import(
     if not dry_run:
         if errors:
             raise refused(errors, parsed)
+        await importer.refuse(session, plan)
         created = await importer.write(session, plan.creates, plan.updates, progress)
         note_changes(session, actor, importer, plan, created, audit, parsed.format)
     counts = (
