@@ -765,7 +765,7 @@ AIMS = {
     "list page 1 vs page 1,000": "page 1,000 within 1.2x of page 1 (ratio <= 1.2)",
     "women-trained report vs GROUP BY on base tables": "within 1.3x (ratio >= 0.77)",
     "nomination POST (Idempotency-Key, audit, rate limit)": ">= 0.3x the floor",
-    "training POST (audit, rollup)": "measured (floor: the same rows, no rollup)",
+    "training POST (audit, rollup)": ">= 0.3x the floor (the same rows, no rollup)",
     "get by id: 2 workers vs 1": "measured (2 cores, shared)",
 }
 CHECKS = {
@@ -774,6 +774,7 @@ CHECKS = {
     "list page 1 vs page 1,000": lambda ratio: ratio <= 1.2,
     "women-trained report vs GROUP BY on base tables": lambda ratio: ratio >= 0.77,
     "nomination POST (Idempotency-Key, audit, rate limit)": lambda ratio: ratio >= 0.3,
+    "training POST (audit, rollup)": lambda ratio: ratio >= 0.3,
 }
 # What RESULTS.md keeps from its previous version: sections other benchmarks write.
 KEPT_FROM = "## The UN's 20-year peacekeeping file"
@@ -902,7 +903,10 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
             "pydantic; the key, both per-key budgets, the Idempotency-Key and the session "
             "solved by FastAPI as dependencies; the session's commit; the response rendered "
             "through its schema. The driver's share below is mostly those round trips' socket "
-            "calls; the event loop, uvicorn, FastAPI and our request layer make up the rest.",
+            "calls; the event loop, uvicorn, FastAPI and our request layer make up the rest. "
+            "A training POST costs the same besides its own statements (listed above): its "
+            "codes resolved inside its insert, its rollup sums computed in the service and added "
+            "by the commit statement, its response rendered from the values written.",
             "",
             "Share of samples by where their innermost frame runs, and (overlapping) by what "
             "they run within (flame graphs: "
