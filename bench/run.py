@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -393,13 +392,17 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
     await engine.dispose()
 
 
-@dataclass(frozen=True)
-class Trips:
-    """One POST's round trips (`sent`: each statement briefly, BEGIN and COMMIT included) and
-    the statements the database runs inside them for the history triggers (`inside`)."""
+class Trips(list[str]):
+    """One POST's round trips (each statement briefly, BEGIN and COMMIT included), with the
+    statements the database runs inside them for the history triggers (`inside`)."""
 
-    sent: list[str]
-    inside: list[str]
+    def __init__(self, sent: list[str], inside: list[str]) -> None:
+        super().__init__(sent)
+        self.inside = inside
+
+    @property
+    def sent(self) -> list[str]:
+        return list(self)
 
 
 # A history trigger's statements per event on a versioned table (app/core/history.py): an
@@ -502,11 +505,14 @@ def statement_name(sql: str) -> str:
     words = sql.split()
     if (first := words[0].upper().rstrip(";")) in ("BEGIN", "COMMIT", "ROLLBACK"):
         return first
+    if "synchronous_commit" in sql:  # driver.on_its_own's write, its commit not waiting
+        inner = re.match(r"WITH written AS \((.*)\) SELECT written\.\*", sql, re.DOTALL)
+        if inner:
+            return statement_name(inner.group(1)) + " (commit not waiting for the disk)"
     if words[0].upper() == "WITH":  # a data-modifying CTE: the tables it writes
         writes = re.findall(r"\bINSERT INTO (\w+)|(?<!DO )\bUPDATE (\w+)", sql)
         written = [a or b for a, b in writes]
-        unflushed = " (commit not waiting for the disk)" if "synchronous_commit" in sql else ""
-        return "WITH … " + ", ".join(dict.fromkeys(written)) + unflushed
+        return "WITH … " + ", ".join(dict.fromkeys(written))
     if words[0].upper() == "SELECT":
         table = re.search(r"\bFROM\s+(\w+)", sql, re.IGNORECASE)
         return f"SELECT … FROM {table.group(1) if table else '?'}"
