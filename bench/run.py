@@ -364,20 +364,51 @@ async def high_water(url: str) -> dict[str, int]:
     return marks
 
 
-async def remove_written(url: str, marks: dict[str, int]) -> None:
-    """Delete what the write pairs created (rows past the marks) and rebuild the rollup."""
-    from sqlalchemy.ext.asyncio import create_async_engine
-    from sqlalchemy.pool import NullPool
+# What the trainings the service created past a mark contribute to the women-trained rollup,
+# per group: taken away before they are deleted (app/trainings/rollup.py's GROUP BY, for
+# those trainings alone). The service's are those with a change in the feed; the floor's,
+# which never entered the rollup, have none.
+REMOVED_SUMS = """
+WITH made AS (
+    SELECT CAST(resource_id AS bigint) AS id FROM changes
+    WHERE seq > $3 AND resource_type = 'training' AND action = 'create'
+), gone AS (
+    SELECT k.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind,
+           sum(p.women) AS women, sum(p.men) AS men, sum(p.unreported) AS unreported,
+           count(*) AS participant_rows
+    FROM training_participants p
+    JOIN trainings t ON t.id = p.training_id
+    CROSS JOIN LATERAL (
+        SELECT $2::varchar AS topic
+        UNION ALL SELECT tt.topic FROM training_topics tt WHERE tt.training_id = t.id
+    ) k
+    WHERE t.id > $1 AND t.id IN (SELECT id FROM made)
+    GROUP BY k.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind
+)
+UPDATE women_trained_rollup r
+SET women = r.women - gone.women, men = r.men - gone.men,
+    unreported = r.unreported - gone.unreported,
+    participant_rows = r.participant_rows - gone.participant_rows
+FROM gone
+WHERE r.topic = gone.topic AND r.fiscal_year = gone.fiscal_year
+  AND r.program_id = gone.program_id AND r.partner_id = gone.partner_id AND r.kind = gone.kind
+"""
 
-    from app.core.commit import transaction
-    from app.core.db import create_sessionmaker
-    from app.trainings import rollup
+
+async def remove_written(url: str, marks: dict[str, int]) -> None:
+    """Delete what the write pairs created (rows past the marks), their sums taken away from
+    the rollup first. Rebuilding the whole rollup instead wrote a version of each of its
+    groups into its history every run (180,000 rows, and the log's worth of a checkpoint that
+    the next run's write pairs then paid for)."""
+    from app.trainings.models import ALL_TOPICS
 
     conn = await asyncpg.connect(asyncpg_dsn(url))
     # Fresh statistics first: the history triggers join the deleted rows to their tables'
     # open versions, and a plan from before the run (no open versions then) crawls.
     await conn.execute("ANALYZE")
     async with conn.transaction():
+        await conn.execute(REMOVED_SUMS, marks["trainings"], ALL_TOPICS, marks["changes"])
+        await conn.execute("DELETE FROM women_trained_rollup WHERE participant_rows <= 0")
         for child in ("training_participants", "training_topics"):
             await conn.execute(f"DELETE FROM {child} WHERE training_id > $1", marks["trainings"])
         for table in WRITTEN:
@@ -385,11 +416,6 @@ async def remove_written(url: str, marks: dict[str, int]) -> None:
         # Their changes too (their readers go with them), so runs leave no state behind.
         await conn.execute("DELETE FROM changes WHERE seq > $1", marks["changes"])
     await conn.close()
-    # No statement timeout: rebuilding the rollup takes a while on a busy machine.
-    engine = create_async_engine(url, poolclass=NullPool)
-    async with transaction(create_sessionmaker(engine)) as session:
-        await rollup.rebuild(session)
-    await engine.dispose()
 
 
 class Trips(list[str]):
