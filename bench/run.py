@@ -647,6 +647,10 @@ def main() -> None:
     if asyncio.run(trainings_held(opts.database_url)) != opts.trainings:
         asyncio.run(seed(opts.database_url, opts.trainings, None))
     else:
+        # A database seeded by an earlier run gets the migrations since (seeding runs them).
+        from app.cli import migrate
+
+        migrate("heads", database_url=opts.database_url)
         asyncio.run(vacuum(opts.database_url))  # seeding ends with its own
     analyst, admin = asyncio.run(bench_keys(opts.database_url))
     headers = {"Authorization": f"Bearer {analyst}"}
