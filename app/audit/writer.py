@@ -11,11 +11,11 @@ from typing import Any
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy import JSON, BigInteger, DateTime, Text, column, insert, null, select
+from sqlalchemy import JSON, BigInteger, DateTime, Text, column, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.models import AUDIT_EVENTS
-from app.core.commit import Change, Part, Participant, Work, recordset, work
+from app.core.commit import Change, Part, Participant, Work, recordset, rows_written, work
 from app.core.context import request_id_var
 from app.core.models import utcnow
 from app.core.security import Principal
@@ -137,8 +137,9 @@ class AuditTrail(Participant):
             *(column(name, typed.get(name, Text())) for name in _COLUMNS),
         )
         rows = select(*(source.c[name] for name in _COLUMNS)).order_by(source.c.i)
-        written = insert(AUDIT_EVENTS).from_select(_COLUMNS, rows).cte("audit")
-        return Part(ctes=[written], result=null())
+        written = insert(AUDIT_EVENTS).from_select(_COLUMNS, rows).returning(AUDIT_EVENTS.c.id)
+        audit = written.cte("audit")
+        return Part(ctes=[audit], result=rows_written(audit))
 
     async def step(self, session: AsyncSession, work: Work) -> Any:
         await session.execute(insert(AUDIT_EVENTS), [_row(c) for c in work.changes])

@@ -87,10 +87,21 @@ def work(session: AsyncSession | Session) -> Work:
 @dataclass(frozen=True, slots=True)
 class Part:
     """A participant's share of the one commit statement: its CTEs (in order) and the one value
-    it reads back, selected as a column named after the participant."""
+    it reads back, selected as a column named after the participant. The result must read the
+    part's writes (`rows_written`, when there is nothing else to read): PostgreSQL runs a
+    data-modifying CTE the statement does not read only after everything else, so an unread
+    part would write after the change numbering's counter is locked (holding that lock, which
+    every write waits for, longer; and taking its own row locks after it, the other way round
+    from a transaction that took them before its commit statement)."""
 
     ctes: Sequence[CTE]
     result: ColumnElement[Any]
+
+
+def rows_written(written: CTE) -> ColumnElement[Any]:
+    """How many rows a data-modifying CTE (with RETURNING) wrote: a part's result that makes
+    its writes run in the participants' order."""
+    return select(func.count()).select_from(written).scalar_subquery()
 
 
 class Participant:

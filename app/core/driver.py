@@ -68,6 +68,9 @@ class _Plan:
     # The values the compiled statement carries itself (literals, `.values(state=...)`).
     own: Mapping[str, Any]
     expansions: dict[tuple[int, ...], _Expanded]
+    # A write with RETURNING (and no IN list) as `on_its_own` sends it: its commit does not
+    # wait for the disk (None: not such a write).
+    unflushed: str | None = None
 
     def bound(self, stmt: Executable, values: Values) -> tuple[str, list[Any]]:
         """The SQL to send and its arguments, for `stmt` (this shape) and `values`."""
@@ -155,7 +158,24 @@ def _compile(stmt: Executable, cache_key: Any) -> _Plan:
             name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required
         },
         expansions={},
+        unflushed=_unflushed(compiled),
     )
+
+
+# The statement's own implicit transaction commits without waiting for the WAL to reach the
+# disk; `set_config` in the WHERE runs for each row written, before that commit.
+_UNFLUSHED = (
+    "WITH written AS ({}) SELECT written.* FROM written"
+    " WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL"
+)
+
+
+def _unflushed(compiled: Any) -> str | None:
+    writes = compiled.isinsert or compiled.isupdate or compiled.isdelete
+    listed = any(bind.expanding for bind in compiled.binds.values())
+    if not writes or not compiled.effective_returning or listed:
+        return None
+    return _UNFLUSHED.format(compiled.string)
 
 
 _PLANS: OrderedDict[Any, _Plan] = OrderedDict()
@@ -324,10 +344,14 @@ async def _driver(target: Target, *, begun: bool = True) -> Any:
     return raw.driver_connection
 
 
-async def _run_on_driver(driver: Any, plan: _Plan, stmt: Executable, values: Values) -> list[Row]:
+async def _run_on_driver(
+    driver: Any, plan: _Plan, stmt: Executable, values: Values, *, unflushed: bool = False
+) -> list[Row]:
     import asyncpg
 
     sql, args = plan.bound(stmt, values)
+    if unflushed and plan.unflushed is not None:
+        sql = plan.unflushed
     try:
         return plan.rows(await driver.fetch(sql, *args))
     except asyncpg.IntegrityConstraintViolationError as exc:
@@ -363,13 +387,18 @@ async def on_its_own(session: AsyncSession, stmt: Executable, values: Values = N
     """Run `stmt` committed on its own, before `session`'s transaction begins, so other
     transactions see it at once: on PostgreSQL on the session's own connection in
     autocommit (one round trip, no second connection), elsewhere on a pooled connection of
-    its own. A violated constraint raises IntegrityError and leaves `session` usable."""
+    its own. A violated constraint raises IntegrityError and leaves `session` usable.
+
+    On PostgreSQL a write with RETURNING commits without waiting for the disk (a second
+    flush per request, 0.3-3 ms here): it is visible to every transaction at once all the
+    same, and durable with the next commit that does wait, the request's own (the log is
+    flushed in order). Lost in a crash before then, it is lost with all the request did."""
     engine = session.bind
     assert isinstance(engine, AsyncEngine)
     if _fast_path(engine.dialect) and (plan := _plan(stmt)) is not None:
         driver = await _driver(session, begun=False)
         if not driver.is_in_transaction():
-            return await _run_on_driver(driver, plan, stmt, values)
+            return await _run_on_driver(driver, plan, stmt, values, unflushed=True)
     async with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
             await conn.execution_options(isolation_level="AUTOCOMMIT")

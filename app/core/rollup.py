@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Any, ClassVar, Self, TypedDict
 
 import orjson
-from sqlalchemy import ColumnElement, Table, and_, bindparam, column, delete, null, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, column, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.commit import Part, Participant, Work, recordset, work
+from app.core.commit import Part, Participant, Work, recordset, rows_written, work
 from app.core.driver import upserts
 
 # Ids locked per statement: well under both drivers' bound-parameter limits.
@@ -165,7 +165,8 @@ class Adjustment(Participant):
         )
         stmt = _upsert_statement(session, self.table, self.key_columns, self.sum_columns)
         stmt = stmt.from_select(list(names), select(*(source.c[name] for name in names)))
-        return Part(ctes=[stmt.cte(self.name)], result=null())
+        added = stmt.returning(self.table.c[self.key_columns[0]]).cte(self.name)
+        return Part(ctes=[added], result=rows_written(added))
 
     async def step(self, session: AsyncSession, work: Work) -> Any:
         changes = list(work.adjustments[self.table.name].items())

@@ -94,3 +94,21 @@ async def test_a_commit_that_would_drop_noted_work_fails(session: AsyncSession) 
     await session.rollback()
     commit.rolled_back(session)
     await commit.commit(session)  # nothing left to write
+
+
+async def test_every_part_writes_before_the_change_counter_is_locked(
+    backend: str, session: AsyncSession
+) -> None:
+    # PostgreSQL runs a data-modifying CTE the statement does not read after all the rest, so
+    # each part's result reads its writes, in the participants' order: the rollup's sums and
+    # the audit rows are written (their row locks taken) before the counter's row is locked.
+    if backend == "sqlite":
+        pytest.skip("SQLite runs each participant's part on its own, in order")
+    stmt = commit._one_statement(session, commit.participants())
+    assert session.bind is not None
+    sql = str(stmt.compile(dialect=session.bind.dialect))
+    main = sql[sql.rindex("SELECT (SELECT") :]  # the statement's own SELECT, after its CTEs
+    read = ["FROM reply", "FROM rollup_women_trained_rollup", "FROM audit", "FROM bump"]
+    places = [main.find(name) for name in read]
+    assert -1 not in places, main
+    assert places == sorted(places)

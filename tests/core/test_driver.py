@@ -110,6 +110,26 @@ async def test_a_statement_on_its_own_commits_at_once_and_a_conflict_leaves_the_
     await session.commit()
 
 
+async def test_a_write_on_its_own_waits_for_no_flush_and_the_transaction_after_it_does(
+    backend: str, session: AsyncSession
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite runs every statement through SQLAlchemy's own execution")
+    unique = insert(IDEMPOTENCY_KEYS).values(_reservation("own-2")).returning(_KEYS.id)
+    plan = driver._plan(unique)
+    assert plan is not None and plan.unflushed is not None
+    assert "set_config('synchronous_commit', 'off', true)" in plan.unflushed
+    (row,) = await driver.on_its_own(session, unique)
+    # The setting was local to the statement's own transaction: the session's commit waits.
+    assert await driver.scalar(session, select(func.current_setting("synchronous_commit"))) == "on"
+    assert await session.scalar(select(_KEYS.id).where(_KEYS.key == "own-2")) == row["id"]
+    # A read on its own is sent as it is.
+    lookup = select(_KEYS.id).where(_KEYS.key == "own-2")
+    assert driver._plan(lookup).unflushed is None  # type: ignore[union-attr]
+    await session.execute(delete(IDEMPOTENCY_KEYS).where(_KEYS.key == "own-2"))
+    await session.commit()
+
+
 async def test_a_point_in_time_read_is_refused_by_the_compiled_cache(
     backend: str, session: AsyncSession
 ) -> None:

@@ -16,9 +16,11 @@ async def test_a_nomination_post_makes_five_round_trips(
         pytest.skip("round trips to a server are PostgreSQL's")
     sent = await round_trips(database_url, "/api/v1/nominations", NOMINATION, keys.headers("admin"))
 
-    assert sent[0] == "INSERT INTO idempotency_keys"  # in autocommit, before BEGIN
+    # In autocommit, before BEGIN; its commit waits for no flush (the request's own does).
+    assert sent[0] == "INSERT INTO idempotency_keys (commit not waiting for the disk)"
     assert sent[1:3] == ["BEGIN", "INSERT INTO nominations"]
     # The commit step's one statement: the reply, the audit row, the change's number and reader.
     written = "idempotency_keys, audit_events, change_counter, changes, change_partners"
     assert sent[3] == f"WITH … {written}"
     assert sent[4:] == ["COMMIT"]
+    assert sent.inside == ["INSERT INTO nominations_history"]  # the history trigger's one
