@@ -3,6 +3,7 @@ nominations and from IMET history (the years before the service)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -15,6 +16,17 @@ from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
 from app.reports.scope import check_fiscal_years, figures_scope
 from app.reports.small_numbers import suppress
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionsQuery:
+    """The report's filters, as the client gave them."""
+
+    from_fy: int | None = None
+    to_fy: int | None = None
+    partner: str | None = None
+    group_by: CompletionsGroup = "fiscal_year"
+    suppress_below: int | None = None
 
 
 class CompletionsFilters(FiltersOf):
@@ -76,27 +88,20 @@ COUNTS = CountTable(
 
 
 async def imet_completions(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-    partner: str | None = None,
-    group_by: CompletionsGroup = "fiscal_year",
-    suppress_below: int | None = None,
+    session: AsyncSession, actor: Principal, query: CompletionsQuery
 ) -> CompletionsReport:
-    check_fiscal_years(from_fy, to_fy)
-    scope = await figures_scope(session, actor, partner=partner)
+    check_fiscal_years(query.from_fy, query.to_fy)
+    scope = await figures_scope(session, actor, partner=query.partner)
     result = await completions_by(
         session,
         actor,
-        group_by,
+        query.group_by,
         partner_id=scope.partner_id,
-        from_fy=from_fy,
-        to_fy=to_fy,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
     )
     rows: list[CompletionsByYear] | list[CompletionsByPartner]
-    if group_by == "fiscal_year":
+    if query.group_by == "fiscal_year":
         rows = [CompletionsByYear(fiscal_year=k, women=w, men=m, total=w + m) for k, w, m in result]
     else:
         rows = [CompletionsByPartner(partner=k, women=w, men=m, total=w + m) for k, w, m in result]
@@ -104,7 +109,10 @@ async def imet_completions(
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
         filters=CompletionsFilters(
-            from_fy=from_fy, to_fy=to_fy, partner=scope.partner_code, group_by=group_by
+            from_fy=query.from_fy,
+            to_fy=query.to_fy,
+            partner=scope.partner_code,
+            group_by=query.group_by,
         ),
         method=COMPLETIONS_METHOD,
         rows=rows,
@@ -115,7 +123,7 @@ async def imet_completions(
             women_share_pct=share_pct(women, women + men),
         ),
     )
-    return suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return suppress(report, COUNTS, query.suppress_below, rows, report.totals)
 
 
 def csv_table(report: CompletionsReport) -> tuple[list[str], list[list[Any]]]:

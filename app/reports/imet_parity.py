@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -20,6 +21,15 @@ from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
 from app.partners.service import figures_partner
 from app.reports.small_numbers import suppress
+
+
+@dataclass(frozen=True, slots=True)
+class ParityQuery:
+    """The report's filters, as the client gave them (default fiscal year: the current)."""
+
+    fiscal_year: int | None = None
+    partner: str | None = None
+    suppress_below: int | None = None
 
 
 class ParityFilters(FiltersOf):
@@ -80,16 +90,9 @@ PARITY_METHOD = (
 )
 
 
-async def imet_parity(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    fiscal_year: int | None = None,
-    partner: str | None = None,
-    suppress_below: int | None = None,
-) -> ParityReport:
-    year = fiscal_year if fiscal_year is not None else current_fiscal_year()
-    only = await figures_partner(session, actor, partner)
+async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuery) -> ParityReport:
+    year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
+    only = await figures_partner(session, actor, query.partner)
     nominations = (
         select(
             Nomination.partner_id.label("partner_id"),
@@ -147,7 +150,7 @@ async def imet_parity(
             women_share_pct=share_pct(total_women, total),
         ),
     )
-    return suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return suppress(report, COUNTS, query.suppress_below, rows, report.totals)
 
 
 def csv_table(report: ParityReport) -> tuple[list[str], list[list[Any]]]:

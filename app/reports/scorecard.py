@@ -3,6 +3,7 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,6 +18,18 @@ from app.core.suppression import suppression_method
 from app.indicators import progress
 from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardQuery:
+    """The scorecard's filters, as the client gave them (default fiscal year: the current)."""
+
+    fiscal_year: int | None = None
+    outcome: int | None = None
+    program: str | None = None
+    partner: str | None = None
+    include: Include | None = None
+    suppress_below: int | None = None
 
 
 class ScorecardIndicator(BaseModel):
@@ -74,24 +87,14 @@ METHOD = (
 )
 
 
-async def scorecard(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    fiscal_year: int | None = None,
-    outcome: int | None = None,
-    program: str | None = None,
-    partner: str | None = None,
-    include: Include | None = None,
-    suppress_below: int | None = None,
-) -> Scorecard:
-    year = fiscal_year if fiscal_year is not None else current_fiscal_year()
-    scope = await figures_partner(session, actor, partner)
-    indicators = await progress.indicators_for_scorecard(session, outcome, program)
+async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQuery) -> Scorecard:
+    year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
+    scope = await figures_partner(session, actor, query.partner)
+    indicators = await progress.indicators_for_scorecard(session, query.outcome, query.program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
         # A running total's small increase shows against the year before: read that one too.
-        running = suppress_below is not None and indicator.aggregation == "cumulative"
+        running = query.suppress_below is not None and indicator.aggregation == "cumulative"
         years = await progress.indicator_progress(
             session,
             actor,
@@ -100,11 +103,11 @@ async def scorecard(
             year,
             scope,
             shown_pct=report_pct,
-            unapproved=include == "unapproved",
+            unapproved=query.include == "unapproved",
         )
         rows, inputs = years.rows, years.inputs
-        if suppress_below is not None:
-            rows = progress.withhold_small_numbers(indicator, rows, suppress_below)
+        if query.suppress_below is not None:
+            rows = progress.withhold_small_numbers(indicator, rows, query.suppress_below)
         row = rows[-1]
         records = dict(row.records)
         if indicator.source == "derived":
@@ -125,7 +128,7 @@ async def scorecard(
                 locked=row.locked,
                 records=records,
                 result_status=row.result_status,
-                **({"suppressed": row.suppressed} if suppress_below is not None else {}),
+                **({"suppressed": row.suppressed} if query.suppress_below is not None else {}),
             )
         )
     outcomes = [
@@ -133,19 +136,21 @@ async def scorecard(
             number=o.number, title=o.title, text=o.text, indicators=by_outcome.get(o.number, [])
         )
         for o in await progress.outcome_titles(session)
-        if outcome is None or o.number == outcome
+        if query.outcome is None or o.number == query.outcome
     ]
     return Scorecard(
         filters=ScorecardFilters(
             fiscal_year=year,
-            outcome=outcome,
-            program=program.upper() if program else None,
+            outcome=query.outcome,
+            program=query.program.upper() if query.program else None,
             partner=scope.code if scope else None,
             # Echoed when asked for (the answer leaves unset fields out).
-            **({"include": include} if include else {}),
-            **({"suppress_below": suppress_below} if suppress_below is not None else {}),
+            **({"include": query.include} if query.include else {}),
+            **(
+                {"suppress_below": query.suppress_below} if query.suppress_below is not None else {}
+            ),
         ),
-        method=METHOD + (suppression_method(suppress_below) if suppress_below else ""),
+        method=METHOD + (suppression_method(query.suppress_below) if query.suppress_below else ""),
         outcomes=outcomes,
     )
 
