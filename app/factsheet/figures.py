@@ -493,9 +493,7 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
     call = e.call(
         "reports/cwd-teams", program="CWD", group_by="composition", as_of=e.day.isoformat()
     )
-    query = cwd_teams.CwdTeamsQuery(
-        as_of=e.day, group_by="composition", program="CWD", suppress_below=e.suppress_below
-    )
+    query = cwd_teams.CwdTeamsQuery(as_of=e.day, program="CWD", suppress_below=e.suppress_below)
 
     def spec(composition: str, indicator: str, countries: int | None) -> Spec:
         name = composition.replace("_", "-")
@@ -511,7 +509,7 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
         )
 
     async def figures() -> None:
-        report = await cwd_teams.cwd_teams(session, actor, query)
+        report = await cwd_teams.cwd_teams(session, actor, ["composition"], query)
         rows = {str(r.composition): r for r in report.rows}
         for composition, indicator in kinds:
             row = rows.get(composition)

@@ -10,33 +10,28 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.params import parse_group_by
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
-from app.cwd.service import GROUPS, TeamFigureFilters, teams_by
+from app.cwd.service import GROUPS as GROUPS  # the report groups by the team figures' groups
+from app.cwd.service import TeamFigureFilters, teams_by
 from app.reports.scope import figures_scope
 from app.reports.small_numbers import suppress
 
 
 @dataclass(frozen=True, slots=True)
 class CwdTeamsQuery:
-    """The report's filters, as the client gave them (`group_by` comma-separated)."""
+    """The report's filters, as the client gave them (codes normalized)."""
 
     as_of: date
-    group_by: str
     program: str | None = None
     partner: str | None = None
     activity: Activity | None = None
     suppress_below: int | None = None
 
 
-class CwdTeamsFilters(FiltersOf):
-    as_of: date
-    program: str | None
-    partner: str | None
-    activity: Activity | None
+class CwdTeamsFilters(FiltersOf, query=CwdTeamsQuery):
     suppress_below: int | None = None
 
 
@@ -95,9 +90,8 @@ COUNTS = CountTable(
 
 
 async def cwd_teams(
-    session: AsyncSession, actor: Principal, query: CwdTeamsQuery
+    session: AsyncSession, actor: Principal, groups: list[str], query: CwdTeamsQuery
 ) -> CwdTeamsReport:
-    groups = parse_group_by(query.group_by, GROUPS)
     scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
     filters = TeamFigureFilters(
         program_id=scope.program_id,

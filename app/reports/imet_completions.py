@@ -29,12 +29,8 @@ class CompletionsQuery:
     suppress_below: int | None = None
 
 
-class CompletionsFilters(FiltersOf):
-    from_fy: int | None
-    to_fy: int | None
-    partner: str | None
-    group_by: CompletionsGroup
-
+class CompletionsFilters(FiltersOf, query=CompletionsQuery):
+    group_by: CompletionsGroup  # read by the CSV table
     suppress_below: int | None = None
 
 

@@ -32,10 +32,8 @@ class ParityQuery:
     suppress_below: int | None = None
 
 
-class ParityFilters(FiltersOf):
+class ParityFilters(FiltersOf, query=ParityQuery):
     fiscal_year: int
-    partner: str | None
-
     suppress_below: int | None = None
 
 

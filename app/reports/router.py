@@ -263,11 +263,10 @@ async def cwd_teams_report(
     ] = "composition",
     activity: Annotated[Activity | None, Query()] = None,
 ) -> Response:
-    query = shared.query(
-        cwd_teams.CwdTeamsQuery, as_of=shared.day(as_of), group_by=group_by, activity=activity
-    )
+    groups = parse_group_by(group_by, cwd_teams.GROUPS)
+    query = shared.query(cwd_teams.CwdTeamsQuery, as_of=shared.day(as_of), activity=activity)
     return await shared.respond(
-        cwd_teams.cwd_teams(session, actor, query), cwd_teams.csv_table, "cwd-teams.csv"
+        cwd_teams.cwd_teams(session, actor, groups, query), cwd_teams.csv_table, "cwd-teams.csv"
     )
 
 

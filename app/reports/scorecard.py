@@ -60,12 +60,9 @@ class ScorecardOutcome(BaseModel):
     indicators: list[ScorecardIndicator]
 
 
-class ScorecardFilters(FiltersOf):
+class ScorecardFilters(FiltersOf, query=ScorecardQuery):
     fiscal_year: int
-    outcome: int | None
-    program: str | None
-    partner: str | None
-
+    # Echoed when asked for (the answer leaves unset fields out).
     include: Include | None = None
     suppress_below: int | None = None
 

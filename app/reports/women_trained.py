@@ -71,15 +71,9 @@ class WomenTrainedQuery:
     distinct_counts: bool = False
 
 
-class WomenTrainedFilters(FiltersOf):
-    program: str | None
-    partner: str | None
-    region: str | None
-    topic: str | None
-    kind: str | None
-    from_fy: int | None
-    to_fy: int | None
+class WomenTrainedFilters(FiltersOf, query=WomenTrainedQuery):
     group_by: list[str]
+    # Echoed when asked for (the answer leaves unset fields out).
     suppress_below: int | None = None
     distinct_counts: bool = False
 
