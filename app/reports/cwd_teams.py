@@ -16,7 +16,7 @@ from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
 from app.cwd.service import GROUPS as GROUPS  # the report groups by the team figures' groups
 from app.cwd.service import TeamFigureFilters, teams_by
-from app.reports.scope import figures_scope
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
@@ -92,7 +92,7 @@ COUNTS = CountTable(
 async def cwd_teams(
     session: AsyncSession, actor: Principal, groups: list[str], query: CwdTeamsQuery
 ) -> CwdTeamsReport:
-    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
+    query, scope = await scoped_query(session, actor, query)
     filters = TeamFigureFilters(
         program_id=scope.program_id,
         partner_id=scope.partner_id,
@@ -105,12 +105,7 @@ async def cwd_teams(
         _with_people(row) for row in await teams_by(session, actor, query.as_of, [], filters)
     ]
     report = CwdTeamsReport(
-        filters=CwdTeamsFilters(
-            as_of=query.as_of,
-            program=scope.program_code,
-            partner=scope.partner_code,
-            activity=query.activity,
-        ),
+        filters=CwdTeamsFilters(**echoed(query)),
         group_by=groups,
         method=METHOD.format(groups=" and ".join(groups)),
         rows=[CwdTeamsRow(**row) for row in rows],

@@ -3,7 +3,7 @@ training centers, counted with the women's beds they added and what they cost, i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -99,7 +99,7 @@ async def facility_upgrades(
         # The rollup is not versioned: as known then, the records then are summed.
         rows, totals = await _from_records(session, actor, groups, query, program_id, partner_id)
     return UpgradesReport(
-        filters=UpgradesFilters(**asdict(query)),
+        filters=UpgradesFilters(**echoed(query)),
         group_by=groups,
         method=_method(groups),
         rows=rows,

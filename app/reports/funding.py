@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +16,7 @@ from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import GroupRow, scoped_query
+from app.reports.scope import GroupRow, echoed, scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -126,7 +126,7 @@ async def funding_report(
         )
     ).one()
     return FundingReport(
-        filters=FundingFilters(**asdict(query)),
+        filters=FundingFilters(**echoed(query)),
         group_by=groups,
         method=_method(query, groups),
         rows=rows,

@@ -14,7 +14,7 @@ from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
@@ -87,7 +87,7 @@ async def imet_completions(
     session: AsyncSession, actor: Principal, query: CompletionsQuery
 ) -> CompletionsReport:
     check_fiscal_years(query.from_fy, query.to_fy)
-    scope = await figures_scope(session, actor, partner=query.partner)
+    query, scope = await scoped_query(session, actor, query)
     result = await completions_by(
         session,
         actor,
@@ -104,12 +104,7 @@ async def imet_completions(
     women = sum(w for _, w, _ in result)
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
-        filters=CompletionsFilters(
-            from_fy=query.from_fy,
-            to_fy=query.to_fy,
-            partner=scope.partner_code,
-            group_by=query.group_by,
-        ),
+        filters=CompletionsFilters(**echoed(query)),
         method=COMPLETIONS_METHOD,
         rows=rows,
         totals=CompletionsTotals(

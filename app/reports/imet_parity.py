@@ -19,7 +19,7 @@ from app.core.suppression import CountTable
 from app.nominations.models import Nomination
 from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
-from app.partners.service import figures_partner
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
@@ -90,7 +90,7 @@ PARITY_METHOD = (
 
 async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuery) -> ParityReport:
     year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
-    only = await figures_partner(session, actor, query.partner)
+    query, scope = await scoped_query(session, actor, query)
     nominations = (
         select(
             Nomination.partner_id.label("partner_id"),
@@ -117,8 +117,8 @@ async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuer
         .where(or_(nominations.c.partner_id.is_not(None), benchmarks.c.partner_id.is_not(None)))
         .order_by(Partner.code)
     )
-    if only is not None:
-        stmt = stmt.where(Partner.id == only.id)
+    if scope.partner_id is not None:
+        stmt = stmt.where(Partner.id == scope.partner_id)
     rows = []
     for code, counted_n, women_n, benchmark in (await session.execute(stmt)).all():
         count, women = int(counted_n or 0), int(women_n or 0)
@@ -139,7 +139,7 @@ async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuer
     total = sum(r.nominations or 0 for r in rows)
     total_women = sum(r.women or 0 for r in rows)
     report = ParityReport(
-        filters=ParityFilters(fiscal_year=year, partner=only.code if only else None),
+        filters=ParityFilters(**echoed(query, fiscal_year=year)),
         method=PARITY_METHOD,
         rows=rows,
         totals=ParityTotals(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +16,7 @@ from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -108,7 +108,7 @@ async def policy_milestones(
     ]
     total = await session.scalar(select(count).select_from(table).where(*conditions))
     return MilestonesReport(
-        filters=MilestonesFilters(**asdict(query)),
+        filters=MilestonesFilters(**echoed(query)),
         group_by=groups,
         method=_method(groups),
         rows=rows,

@@ -4,7 +4,7 @@ filters here, so an unknown code or a reversed range fails the same way in each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TypeVar
 
 from pydantic.fields import FieldInfo
@@ -16,7 +16,7 @@ from app.core.security import Principal
 from app.partners.service import figures_partner
 from app.programs.service import find_program
 
-# A report's query: a dataclass with (at least) `program` and `partner` codes.
+# A report's query: a dataclass with a `partner` code (and a `program` code, if it takes one).
 Query = TypeVar("Query", bound=Any)
 
 
@@ -63,8 +63,19 @@ async def scoped_query(
 ) -> tuple[Query, FiguresScope]:
     """The scope of a report's `query` (`figures_scope` of its program and partner), and the
     query with the codes as found (an embassy key's own country whatever it asked)."""
+    if not any(f.name == "program" for f in fields(query)):
+        scope = await figures_scope(session, actor, partner=query.partner)
+        return replace(query, partner=scope.partner_code), scope
     scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
     return replace(query, program=scope.program_code, partner=scope.partner_code), scope
+
+
+def echoed(query: Any, **answered: Any) -> dict[str, Any]:
+    """The filters a report echoes (its `FiltersOf` fields): its query's, `answered` replacing
+    some, but `suppress_below`, which the suppression echoes when it applies."""
+    filters = {**asdict(query), **answered}
+    filters.pop("suppress_below", None)
+    return filters
 
 
 class GroupRow(DerivedFields):
