@@ -105,7 +105,7 @@ async def cwd_teams(
         _with_people(row) for row in await teams_by(session, actor, query.as_of, [], filters)
     ]
     report = CwdTeamsReport(
-        filters=CwdTeamsFilters(**echoed(query)),
+        filters=echoed(CwdTeamsFilters, query),
         group_by=groups,
         method=METHOD.format(groups=" and ".join(groups)),
         rows=[CwdTeamsRow(**row) for row in rows],

@@ -99,7 +99,7 @@ async def facility_upgrades(
         # The rollup is not versioned: as known then, the records then are summed.
         rows, totals = await _from_records(session, actor, groups, query, program_id, partner_id)
     return UpgradesReport(
-        filters=UpgradesFilters(**echoed(query)),
+        filters=echoed(UpgradesFilters, query),
         group_by=groups,
         method=_method(groups),
         rows=rows,

@@ -126,7 +126,7 @@ async def funding_report(
         )
     ).one()
     return FundingReport(
-        filters=FundingFilters(**echoed(query)),
+        filters=echoed(FundingFilters, query),
         group_by=groups,
         method=_method(query, groups),
         rows=rows,

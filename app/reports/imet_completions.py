@@ -104,7 +104,7 @@ async def imet_completions(
     women = sum(w for _, w, _ in result)
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
-        filters=CompletionsFilters(**echoed(query)),
+        filters=echoed(CompletionsFilters, query),
         method=COMPLETIONS_METHOD,
         rows=rows,
         totals=CompletionsTotals(

@@ -139,7 +139,7 @@ async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuer
     total = sum(r.nominations or 0 for r in rows)
     total_women = sum(r.women or 0 for r in rows)
     report = ParityReport(
-        filters=ParityFilters(**echoed(query, fiscal_year=year)),
+        filters=echoed(ParityFilters, query, fiscal_year=year),
         method=PARITY_METHOD,
         rows=rows,
         totals=ParityTotals(

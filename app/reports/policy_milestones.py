@@ -108,7 +108,7 @@ async def policy_milestones(
     ]
     total = await session.scalar(select(count).select_from(table).where(*conditions))
     return MilestonesReport(
-        filters=MilestonesFilters(**echoed(query)),
+        filters=echoed(MilestonesFilters, query),
         group_by=groups,
         method=_method(groups),
         rows=rows,

@@ -11,13 +11,14 @@ from pydantic.fields import FieldInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.schemas import DerivedFields
+from app.core.schemas import DerivedFields, FiltersOf
 from app.core.security import Principal
 from app.partners.service import figures_partner
 from app.programs.service import find_program
 
 # A report's query: a dataclass with a `partner` code (and a `program` code, if it takes one).
 Query = TypeVar("Query", bound=Any)
+Filters = TypeVar("Filters", bound=FiltersOf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +71,15 @@ async def scoped_query(
     return replace(query, program=scope.program_code, partner=scope.partner_code), scope
 
 
-def echoed(query: Any, **answered: Any) -> dict[str, Any]:
-    """The filters a report echoes (its `FiltersOf` fields): its query's, `answered` replacing
-    some, but `suppress_below`, which the suppression echoes when it applies."""
-    filters = {**asdict(query), **answered}
-    filters.pop("suppress_below", None)
-    return filters
+def echoed(filters: type[Filters], query: Any, **answered: Any) -> Filters:
+    """The filters a report echoes: its query's, `answered` replacing some; those the class
+    gives a default are echoed only when asked (the answer leaves unset fields out), and the
+    query's `suppress_below` not at all (the suppression echoes it when it applies)."""
+    values = asdict(query)
+    values.pop("suppress_below", None)
+    values.update(answered)
+    optional = {name: f.default for name, f in filters.model_fields.items() if not f.is_required()}
+    return filters(**{k: v for k, v in values.items() if k not in optional or v != optional[k]})
 
 
 class GroupRow(DerivedFields):

@@ -18,6 +18,7 @@ from app.core.suppression import suppression_method
 from app.indicators import progress
 from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
+from app.reports.scope import echoed
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +137,13 @@ async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQue
         if query.outcome is None or o.number == query.outcome
     ]
     return Scorecard(
-        filters=ScorecardFilters(
+        filters=echoed(
+            ScorecardFilters,
+            query,
             fiscal_year=year,
-            outcome=query.outcome,
             program=query.program.upper() if query.program else None,
             partner=scope.code if scope else None,
-            # Echoed when asked for (the answer leaves unset fields out).
-            **({"include": query.include} if query.include else {}),
-            **(
-                {"suppress_below": query.suppress_below} if query.suppress_below is not None else {}
-            ),
+            suppress_below=query.suppress_below,  # no suppression step echoes it here
         ),
         method=METHOD + (suppression_method(query.suppress_below) if query.suppress_below else ""),
         outcomes=outcomes,

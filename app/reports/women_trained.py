@@ -17,7 +17,7 @@ from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, echoed, figures_scope
 from app.reports.small_numbers import suppress
 from app.trainings.models import (
     ALL_TOPICS,
@@ -181,17 +181,12 @@ async def women_trained(
         ]
         counted = await _distinct_counts(session, groups, rows, records, query.topic)
     report = WomenTrainedReport(
-        filters=WomenTrainedFilters(
+        filters=echoed(
+            WomenTrainedFilters,
+            query,
             program=query.program.upper() if query.program else None,
             partner=scope.partner_code,
-            region=query.region,
-            topic=query.topic,
-            kind=query.kind,
-            from_fy=query.from_fy,
-            to_fy=query.to_fy,
             group_by=groups,
-            # Echoed when asked for (the answer leaves unset fields out).
-            **({"distinct_counts": True} if query.distinct_counts else {}),
         ),
         method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if query.distinct_counts else ""),
         rows=rows,
