@@ -85,6 +85,19 @@ METHOD = (
 )
 
 
+# The figures of an indicator's line: its progress row's for the fiscal year.
+ROW_FIGURES = (
+    "target",
+    "actual",
+    "numerator",
+    "denominator",
+    "pct_of_target",
+    "status",
+    "locked",
+    "result_status",
+)
+
+
 async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQuery) -> Scorecard:
     year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
     scope = await figures_partner(session, actor, query.partner)
@@ -117,15 +130,8 @@ async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQue
                 name=indicator.name,
                 program=indicator.program_code,
                 **progress.described(indicator),
-                target=row.target,
-                actual=row.actual,
-                numerator=row.numerator,
-                denominator=row.denominator,
-                pct_of_target=row.pct_of_target,
-                status=row.status,
-                locked=row.locked,
+                **{name: getattr(row, name) for name in ROW_FIGURES},
                 records=records,
-                result_status=row.result_status,
                 **({"suppressed": row.suppressed} if query.suppress_below is not None else {}),
             )
         )
@@ -150,23 +156,9 @@ async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQue
     )
 
 
-CSV_COLUMNS = [
-    "fiscal_year",
-    "outcome",
-    "code",
-    "name",
-    "program",
-    "measure",
-    "source",
-    "target",
-    "actual",
-    "numerator",
-    "denominator",
-    "pct_of_target",
-    "status",
-    "locked",
-    "result_status",
-]
+# A line: the year and outcome, its indicator's own columns, then its progress row's figures.
+INDICATOR_COLUMNS = ("code", "name", "program", "measure", "source")
+CSV_COLUMNS = ["fiscal_year", "outcome", *INDICATOR_COLUMNS, *ROW_FIGURES]
 
 
 def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
@@ -177,19 +169,7 @@ def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
             [
                 report.filters.fiscal_year,
                 outcome.number,
-                item.code,
-                item.name,
-                item.program,
-                item.measure,
-                item.source,
-                item.target,
-                item.actual,
-                item.numerator,
-                item.denominator,
-                item.pct_of_target,
-                item.status,
-                item.locked,
-                item.result_status,
+                *(getattr(item, name) for name in (*INDICATOR_COLUMNS, *ROW_FIGURES)),
             ],
             flatten(item.records, "records"),
         )
