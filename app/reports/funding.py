@@ -79,16 +79,7 @@ async def funding_report(
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
         raise invalid_query("from_fy", "must not be after to_fy")
     query, scope = await scoped_query(session, principal, query)
-    conditions = obligation_filters(
-        principal,
-        type=query.type,
-        program_id=scope.program_id,
-        partner_id=scope.partner_id,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-        purpose=query.purpose,
-    )
+    conditions = obligation_filters(principal, **scope.conditions(query))
 
     amount = func.coalesce(func.sum(Obligation.amount_usd), 0)
     keys = {

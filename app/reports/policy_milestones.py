@@ -74,16 +74,7 @@ async def policy_milestones(
     # From the rollup; as known at a past instant (the rollup is not versioned), the records
     # then, read through the same columns.
     table: Any = PolicyMilestonesRollup if known_at() is None else PolicyMilestone
-    conditions = milestone_conditions(
-        actor,
-        program_id=scope.program_id,
-        partner_id=scope.partner_id,
-        kind=query.kind,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-        table=table,
-    )
+    conditions = milestone_conditions(actor, **scope.conditions(query), table=table)
     keys: dict[str, Any] = {
         "fiscal_year": table.fiscal_year,
         "partner": Partner.code,

@@ -30,6 +30,14 @@ class FiguresScope:
     partner_id: int | None
     partner_code: str | None
 
+    def conditions(self, query: Any) -> dict[str, Any]:
+        """A scoped query's filters as a domain's conditions take them: the program and the
+        partner by id, every other filter as asked."""
+        asked = {f.name: getattr(query, f.name) for f in fields(query)}
+        asked.pop("program", None)
+        asked.pop("partner", None)
+        return {"program_id": self.program_id, "partner_id": self.partner_id, **asked}
+
 
 def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
     """A 422 naming `to_fy` when the range is reversed."""
