@@ -114,14 +114,8 @@ async def _from_rollup(
     """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
     under each of its features (or the one filtered on) from the feature rows."""
     r = FacilityUpgradesRollup
-    conditions = matching(
-        r,
-        program_id=scope.program_id,
-        partner_id=scope.partner_id,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
+    # The feature asked for, if any, is also in `once` and `by_feature` below.
+    conditions = matching(r, **scope.conditions(query))
     if (own := own_partner_id(actor)) is not None:
         conditions.append(r.partner_id == own)
     once = r.feature == (query.feature or ALL_FEATURES)
