@@ -245,16 +245,12 @@ async def _gpoi_women(session: AsyncSession, actor: Principal, b: Builder) -> No
         "GPOI-WOMEN-TRAINED",
     )
     call = e.call("reports/women-trained", program="GPOI", from_fy=2007, distinct_counts="true")
+    query = women_trained.WomenTrainedQuery(
+        program="GPOI", from_fy=2007, suppress_below=e.suppress_below, distinct_counts=True
+    )
 
     async def figures() -> None:
-        report = await women_trained.women_trained(
-            session,
-            actor,
-            program="GPOI",
-            from_fy=2007,
-            suppress_below=e.suppress_below,
-            distinct_counts=True,
-        )
+        report = await women_trained.women_trained(session, actor, query)
         source = Source(
             call,
             report.method,
@@ -312,15 +308,14 @@ async def _peacekeeping(session: AsyncSession, actor: Principal, b: Builder) -> 
         f"as of {e.day}",
     )
     call = e.call("reports/peacekeeping-share", program="GPOI", as_of=e.day.isoformat())
+    query = peacekeeping_share.ShareQuery("GPOI", e.day, suppress_below=e.suppress_below)
     if actor.is_embassy:
         reason = "an embassy key does not read UN peacekeeping figures"
         b.missing([women, countries], call, reason)
         return
 
     async def figures() -> None:
-        report = await peacekeeping_share.peacekeeping_share(
-            session, "GPOI", e.day, False, None, e.suppress_below
-        )
+        report = await peacekeeping_share.peacekeeping_share(session, query)
         snapshot = SnapshotInput(
             id=report.snapshot.id,
             reporting_date=report.snapshot.reporting_date,
@@ -368,16 +363,12 @@ async def _nio(session: AsyncSession, actor: Principal, b: Builder) -> None:
         "nio_countries", "GPOI", "countries", "from {value} {country|countries}.", period
     )
     call = e.call("reports/women-trained", program="GPOI", topic="nio", distinct_counts="true")
+    query = women_trained.WomenTrainedQuery(
+        program="GPOI", topic="nio", suppress_below=e.suppress_below, distinct_counts=True
+    )
 
     async def figures() -> None:
-        report = await women_trained.women_trained(
-            session,
-            actor,
-            program="GPOI",
-            topic="nio",
-            suppress_below=e.suppress_below,
-            distinct_counts=True,
-        )
+        report = await women_trained.women_trained(session, actor, query)
         totals = report.totals
         source = Source(
             call,
@@ -404,11 +395,12 @@ async def _imet_completions(session: AsyncSession, actor: Principal, b: Builder)
         "FY2015-FY2019",
     )
     call = e.call("reports/imet-completions", from_fy=2015, to_fy=2019)
+    query = imet_completions.CompletionsQuery(
+        from_fy=2015, to_fy=2019, suppress_below=e.suppress_below
+    )
 
     async def figures() -> None:
-        report = await imet_completions.imet_completions(
-            session, actor, from_fy=2015, to_fy=2019, suppress_below=e.suppress_below
-        )
+        report = await imet_completions.imet_completions(session, actor, query)
         source = Source(
             call,
             report.method,
@@ -469,11 +461,10 @@ async def _imet_parity(session: AsyncSession, actor: Principal, b: Builder) -> N
         f"FY{fy}",
     )
     call = e.call("reports/imet-parity", fiscal_year=fy)
+    query = imet_parity.ParityQuery(fiscal_year=fy, suppress_below=e.suppress_below)
 
     async def figures() -> None:
-        report = await imet_parity.imet_parity(
-            session, actor, fiscal_year=fy, suppress_below=e.suppress_below
-        )
+        report = await imet_parity.imet_parity(session, actor, query)
         benchmarked = [r for r in report.rows if r.meets_benchmark is not None]
         source = Source(
             call,
@@ -502,6 +493,7 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
     call = e.call(
         "reports/cwd-teams", program="CWD", group_by="composition", as_of=e.day.isoformat()
     )
+    query = cwd_teams.CwdTeamsQuery(as_of=e.day, program="CWD", suppress_below=e.suppress_below)
 
     def spec(composition: str, indicator: str, countries: int | None) -> Spec:
         name = composition.replace("_", "-")
@@ -517,14 +509,7 @@ async def _cwd(session: AsyncSession, actor: Principal, b: Builder) -> None:
         )
 
     async def figures() -> None:
-        report = await cwd_teams.cwd_teams(
-            session,
-            actor,
-            as_of=e.day,
-            group_by="composition",
-            program="CWD",
-            suppress_below=e.suppress_below,
-        )
+        report = await cwd_teams.cwd_teams(session, actor, ["composition"], query)
         rows = {str(r.composition): r for r in report.rows}
         for composition, indicator in kinds:
             row = rows.get(composition)
@@ -654,7 +639,11 @@ async def fact_sheet(session: AsyncSession, actor: Principal, edition: Edition) 
     card: scorecard.Scorecard | None = None
     try:
         card = await scorecard.scorecard(
-            session, actor, fiscal_year=edition.fiscal_year, suppress_below=edition.suppress_below
+            session,
+            actor,
+            scorecard.ScorecardQuery(
+                fiscal_year=edition.fiscal_year, suppress_below=edition.suppress_below
+            ),
         )
     except AppError:
         card = None

@@ -50,8 +50,9 @@ async def get_fact_sheet(
         suppress_below=shared.suppress_below,
         as_known_on=shared.request.query_params.get("as_known_on"),
     )
-    sheet = await shared.known(figures.fact_sheet(session, actor, edition))
-    return shared.answer(sheet, csv_rows, "fact-sheet.csv")
+    return await shared.respond(
+        figures.fact_sheet(session, actor, edition), csv_rows, "fact-sheet.csv"
+    )
 
 
 @router.get(

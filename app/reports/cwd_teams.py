@@ -3,27 +3,35 @@ with the women, men and women in leadership of each team's latest roster, summed
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.params import parse_group_by
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.cwd.schemas import Activity, Composition
-from app.cwd.service import GROUPS, TeamFigureFilters, teams_by
-from app.reports.scope import figures_scope
+from app.cwd.service import GROUPS as GROUPS  # the report groups by the team figures' groups
+from app.cwd.service import TeamFigureFilters, teams_by
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
-class CwdTeamsFilters(FiltersOf):
+@dataclass(frozen=True, slots=True)
+class CwdTeamsQuery:
+    """The report's filters, as the client gave them (codes normalized)."""
+
     as_of: date
-    program: str | None
-    partner: str | None
-    activity: Activity | None
+    program: str | None = None
+    partner: str | None = None
+    activity: Activity | None = None
+    suppress_below: int | None = None
+
+
+class CwdTeamsFilters(FiltersOf, query=CwdTeamsQuery):
     suppress_below: int | None = None
 
 
@@ -82,38 +90,28 @@ COUNTS = CountTable(
 
 
 async def cwd_teams(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    as_of: date,
-    group_by: str,
-    program: str | None = None,
-    partner: str | None = None,
-    activity: Activity | None = None,
-    suppress_below: int | None = None,
+    session: AsyncSession, actor: Principal, groups: list[str], query: CwdTeamsQuery
 ) -> CwdTeamsReport:
-    groups = parse_group_by(group_by, GROUPS)
-    scope = await figures_scope(session, actor, program=program, partner=partner)
+    query, scope = await scoped_query(session, actor, query)
     filters = TeamFigureFilters(
         program_id=scope.program_id,
         partner_id=scope.partner_id,
-        activity=activity.value if activity is not None else None,
+        activity=query.activity.value if query.activity is not None else None,
     )
-    rows = [_with_people(row) for row in await teams_by(session, actor, as_of, groups, filters)]
-    (totals,) = [_with_people(row) for row in await teams_by(session, actor, as_of, [], filters)]
+    rows = [
+        _with_people(row) for row in await teams_by(session, actor, query.as_of, groups, filters)
+    ]
+    (totals,) = [
+        _with_people(row) for row in await teams_by(session, actor, query.as_of, [], filters)
+    ]
     report = CwdTeamsReport(
-        filters=CwdTeamsFilters(
-            as_of=as_of,
-            program=scope.program_code,
-            partner=scope.partner_code,
-            activity=activity,
-        ),
+        filters=echoed(CwdTeamsFilters, query),
         group_by=groups,
         method=METHOD.format(groups=" and ".join(groups)),
         rows=[CwdTeamsRow(**row) for row in rows],
         totals=CwdTeamsFigures(**totals),
     )
-    return suppress(report, COUNTS, suppress_below, report.rows, report.totals)
+    return suppress(report, COUNTS, query.suppress_below, report.rows, report.totals)
 
 
 def _with_people(row: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,7 @@ training centers, counted with the women's beds they added and what they cost, i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
+from app.reports.scope import FiguresScope, GroupRow, check_fiscal_years, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -92,14 +92,11 @@ async def facility_upgrades(
 ) -> UpgradesReport:
     check_fiscal_years(query.from_fy, query.to_fy)
     query, scope = await scoped_query(session, actor, query)
-    program_id, partner_id = scope.program_id, scope.partner_id
-    if known_at() is None:
-        rows, totals = await _from_rollup(session, actor, groups, query, program_id, partner_id)
-    else:
-        # The rollup is not versioned: as known then, the records then are summed.
-        rows, totals = await _from_records(session, actor, groups, query, program_id, partner_id)
+    # The rollup is not versioned: as known then, the records then are summed.
+    summed = _from_rollup if known_at() is None else _from_records
+    rows, totals = await summed(session, actor, groups, query, scope)
     return UpgradesReport(
-        filters=UpgradesFilters(**asdict(query)),
+        filters=echoed(UpgradesFilters, query),
         group_by=groups,
         method=_method(groups),
         rows=rows,
@@ -112,20 +109,13 @@ async def _from_rollup(
     actor: Principal,
     groups: list[str],
     query: UpgradesQuery,
-    program_id: int | None,
-    partner_id: int | None,
+    scope: FiguresScope,
 ) -> tuple[list[UpgradesRow], UpgradesTotals]:
     """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
     under each of its features (or the one filtered on) from the feature rows."""
     r = FacilityUpgradesRollup
-    conditions = matching(
-        r,
-        program_id=program_id,
-        partner_id=partner_id,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
+    # The feature asked for, if any, is also in `once` and `by_feature` below.
+    conditions = matching(r, **scope.conditions(query))
     if (own := own_partner_id(actor)) is not None:
         conditions.append(r.partner_id == own)
     once = r.feature == (query.feature or ALL_FEATURES)
@@ -173,19 +163,10 @@ async def _from_records(
     actor: Principal,
     groups: list[str],
     query: UpgradesQuery,
-    program_id: int | None,
-    partner_id: int | None,
+    scope: FiguresScope,
 ) -> tuple[list[UpgradesRow], UpgradesTotals]:
     """The report as a GROUP BY over the upgrade and feature records."""
-    conditions = completed_conditions(
-        actor,
-        program_id=program_id,
-        partner_id=partner_id,
-        feature=query.feature,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-    )
+    conditions = completed_conditions(actor, **scope.conditions(query))
     keys: dict[str, Any] = {
         "fiscal_year": FacilityUpgrade.fiscal_year,
         "partner": Partner.code,

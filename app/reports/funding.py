@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +16,7 @@ from app.funding.models import Obligation, ObligationPurpose
 from app.funding.service import obligation_filters
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import GroupRow, scoped_query
+from app.reports.scope import GroupRow, echoed, scoped_query
 
 GROUPS = ("program", "fiscal_year", "partner", "purpose")
 
@@ -79,16 +79,7 @@ async def funding_report(
     if query.from_fy is not None and query.to_fy is not None and query.from_fy > query.to_fy:
         raise invalid_query("from_fy", "must not be after to_fy")
     query, scope = await scoped_query(session, principal, query)
-    conditions = obligation_filters(
-        principal,
-        type=query.type,
-        program_id=scope.program_id,
-        partner_id=scope.partner_id,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-        purpose=query.purpose,
-    )
+    conditions = obligation_filters(principal, **scope.conditions(query))
 
     amount = func.coalesce(func.sum(Obligation.amount_usd), 0)
     keys = {
@@ -126,7 +117,7 @@ async def funding_report(
         )
     ).one()
     return FundingReport(
-        filters=FundingFilters(**asdict(query)),
+        filters=echoed(FundingFilters, query),
         group_by=groups,
         method=_method(query, groups),
         rows=rows,

@@ -3,6 +3,7 @@ nominations and from IMET history (the years before the service)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,16 +14,23 @@ from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet_history.service import CompletionsGroup, completions_by
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
-class CompletionsFilters(FiltersOf):
-    from_fy: int | None
-    to_fy: int | None
-    partner: str | None
-    group_by: CompletionsGroup
+@dataclass(frozen=True, slots=True)
+class CompletionsQuery:
+    """The report's filters, as the client gave them."""
 
+    from_fy: int | None = None
+    to_fy: int | None = None
+    partner: str | None = None
+    group_by: CompletionsGroup = "fiscal_year"
+    suppress_below: int | None = None
+
+
+class CompletionsFilters(FiltersOf, query=CompletionsQuery):
+    group_by: CompletionsGroup  # read by the CSV table
     suppress_below: int | None = None
 
 
@@ -76,36 +84,27 @@ COUNTS = CountTable(
 
 
 async def imet_completions(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-    partner: str | None = None,
-    group_by: CompletionsGroup = "fiscal_year",
-    suppress_below: int | None = None,
+    session: AsyncSession, actor: Principal, query: CompletionsQuery
 ) -> CompletionsReport:
-    check_fiscal_years(from_fy, to_fy)
-    scope = await figures_scope(session, actor, partner=partner)
+    check_fiscal_years(query.from_fy, query.to_fy)
+    query, scope = await scoped_query(session, actor, query)
     result = await completions_by(
         session,
         actor,
-        group_by,
+        query.group_by,
         partner_id=scope.partner_id,
-        from_fy=from_fy,
-        to_fy=to_fy,
+        from_fy=query.from_fy,
+        to_fy=query.to_fy,
     )
     rows: list[CompletionsByYear] | list[CompletionsByPartner]
-    if group_by == "fiscal_year":
+    if query.group_by == "fiscal_year":
         rows = [CompletionsByYear(fiscal_year=k, women=w, men=m, total=w + m) for k, w, m in result]
     else:
         rows = [CompletionsByPartner(partner=k, women=w, men=m, total=w + m) for k, w, m in result]
     women = sum(w for _, w, _ in result)
     men = sum(m for _, _, m in result)
     report = CompletionsReport(
-        filters=CompletionsFilters(
-            from_fy=from_fy, to_fy=to_fy, partner=scope.partner_code, group_by=group_by
-        ),
+        filters=echoed(CompletionsFilters, query),
         method=COMPLETIONS_METHOD,
         rows=rows,
         totals=CompletionsTotals(
@@ -115,7 +114,7 @@ async def imet_completions(
             women_share_pct=share_pct(women, women + men),
         ),
     )
-    return suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return suppress(report, COUNTS, query.suppress_below, rows, report.totals)
 
 
 def csv_table(report: CompletionsReport) -> tuple[list[str], list[list[Any]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -18,14 +19,21 @@ from app.core.suppression import CountTable
 from app.nominations.models import Nomination
 from app.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
-from app.partners.service import figures_partner
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 
-class ParityFilters(FiltersOf):
-    fiscal_year: int
-    partner: str | None
+@dataclass(frozen=True, slots=True)
+class ParityQuery:
+    """The report's filters, as the client gave them (default fiscal year: the current)."""
 
+    fiscal_year: int | None = None
+    partner: str | None = None
+    suppress_below: int | None = None
+
+
+class ParityFilters(FiltersOf, query=ParityQuery):
+    fiscal_year: int
     suppress_below: int | None = None
 
 
@@ -80,16 +88,9 @@ PARITY_METHOD = (
 )
 
 
-async def imet_parity(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    fiscal_year: int | None = None,
-    partner: str | None = None,
-    suppress_below: int | None = None,
-) -> ParityReport:
-    year = fiscal_year if fiscal_year is not None else current_fiscal_year()
-    only = await figures_partner(session, actor, partner)
+async def imet_parity(session: AsyncSession, actor: Principal, query: ParityQuery) -> ParityReport:
+    year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
+    query, scope = await scoped_query(session, actor, query)
     nominations = (
         select(
             Nomination.partner_id.label("partner_id"),
@@ -116,8 +117,8 @@ async def imet_parity(
         .where(or_(nominations.c.partner_id.is_not(None), benchmarks.c.partner_id.is_not(None)))
         .order_by(Partner.code)
     )
-    if only is not None:
-        stmt = stmt.where(Partner.id == only.id)
+    if scope.partner_id is not None:
+        stmt = stmt.where(Partner.id == scope.partner_id)
     rows = []
     for code, counted_n, women_n, benchmark in (await session.execute(stmt)).all():
         count, women = int(counted_n or 0), int(women_n or 0)
@@ -138,7 +139,7 @@ async def imet_parity(
     total = sum(r.nominations or 0 for r in rows)
     total_women = sum(r.women or 0 for r in rows)
     report = ParityReport(
-        filters=ParityFilters(fiscal_year=year, partner=only.code if only else None),
+        filters=echoed(ParityFilters, query, fiscal_year=year),
         method=PARITY_METHOD,
         rows=rows,
         totals=ParityTotals(
@@ -147,7 +148,7 @@ async def imet_parity(
             women_share_pct=share_pct(total_women, total),
         ),
     )
-    return suppress(report, COUNTS, suppress_below, rows, report.totals)
+    return suppress(report, COUNTS, query.suppress_below, rows, report.totals)
 
 
 def csv_table(report: ParityReport) -> tuple[list[str], list[list[Any]]]:

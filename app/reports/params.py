@@ -5,13 +5,12 @@ then): one `ReportParams` dependency, so a report route declares only its own fi
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from inspect import Parameter, Signature
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from fastapi import Depends, Query, Request
-from pydantic import BaseModel
 from starlette.responses import Response
 
 from app.core.csvout import csv_response, wants_csv
@@ -26,7 +25,20 @@ from app.core.params import (
     SuppressBelow,
 )
 
-Report = TypeVar("Report", bound=BaseModel)
+
+class _Report(Protocol):
+    """A report's answer: its filters (which as-known echoes), as JSON."""
+
+    filters: Any
+
+    def model_dump_json(self, *, exclude_unset: bool = ...) -> str: ...
+
+
+Report = TypeVar("Report", bound=_Report)
+ReportQuery = TypeVar("ReportQuery")
+
+# The filters a report's query takes from ReportParams, when its dataclass has them.
+SHARED_FILTERS = ("program", "partner", "suppress_below")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +60,24 @@ class ReportParams:
             return as_of
         return self.as_known_on.date() if self.as_known_on is not None else today()
 
+    def query(self, of: type[ReportQuery], /, **own: Any) -> ReportQuery:
+        """A report's query (a dataclass): its own filters, and those of program, partner and
+        suppress_below it has, as asked."""
+        taken = {f.name for f in fields(of)}  # type: ignore[arg-type]
+        return of(**{name: getattr(self, name) for name in SHARED_FILTERS if name in taken}, **own)
+
     async def known(self, figures: Awaitable[Answer]) -> Answer:
         """The figures as the records stood at `as_known_on` (now when it is None)."""
         return await answer_as_known(self.as_known_on, figures)
+
+    async def respond(
+        self,
+        figures: Awaitable[Report],
+        csv_table: Callable[[Report], tuple[list[str], list[list[Any]]]],
+        filename: str,
+    ) -> Response:
+        """The report's figures as known on `as_known_on`, as JSON or as its CSV table."""
+        return self.answer(await self.known(figures), csv_table, filename)
 
     def answer(
         self,

@@ -3,6 +3,7 @@ and of military-contributing countries, from one UN snapshot, aggregated in SQL.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -31,6 +32,18 @@ class SnapshotRef(BaseModel):
     id: int
     reporting_date: date
     checksum: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareQuery:
+    """The report's filters: the program, the day and the snapshot (default: the newest for
+    the day)."""
+
+    program: str
+    as_of: date
+    by_personnel_type: bool = False
+    snapshot: int | None = None
+    suppress_below: int | None = None
 
 
 class ShareFilters(FiltersOf):
@@ -123,22 +136,15 @@ def _method(program: str, as_of: date, snapshot: Snapshot, chosen: bool) -> str:
     )
 
 
-async def peacekeeping_share(
-    session: AsyncSession,
-    program_code: str,
-    as_of: date,
-    by_personnel_type: bool,
-    snapshot_id: int | None = None,
-    suppress_below: int | None = None,
-) -> PeacekeepingShare:
-    program = await find_program(session, program_code)
+async def peacekeeping_share(session: AsyncSession, query: ShareQuery) -> PeacekeepingShare:
+    program = await find_program(session, query.program)
     if program is None:
-        raise invalid_query("program", f"unknown program {program_code!r}")
-    snapshot = await report_snapshot(session, as_of, snapshot_id)
+        raise invalid_query("program", f"unknown program {query.program!r}")
+    snapshot = await report_snapshot(session, query.as_of, query.snapshot)
     overall = await military_shares(session, snapshot, program.id)
 
     rows: list[ShareRow] = []
-    if by_personnel_type:
+    if query.by_personnel_type:
         per_type = (
             select(
                 Contribution.personnel_type,
@@ -163,20 +169,20 @@ async def peacekeeping_share(
 
     report = PeacekeepingShare(
         program=program.code,
-        as_of=as_of,
+        as_of=query.as_of,
         snapshot=SnapshotRef(
             id=snapshot.id, reporting_date=snapshot.reporting_date, checksum=snapshot.checksum
         ),
         stale=(snapshot.reporting_date.year, snapshot.reporting_date.month)
-        != (as_of.year, as_of.month),
+        != (query.as_of.year, query.as_of.month),
         **_figures(overall),
         filters=ShareFilters(
-            program=program.code, as_of=as_of, by_personnel_type=by_personnel_type
+            program=program.code, as_of=query.as_of, by_personnel_type=query.by_personnel_type
         ),
-        method=_method(program.code, as_of, snapshot, chosen=snapshot_id is not None),
+        method=_method(program.code, query.as_of, snapshot, chosen=query.snapshot is not None),
         rows=rows,
     )
-    return report if suppress_below is None else _suppress(report, suppress_below)
+    return report if query.suppress_below is None else _suppress(report, query.suppress_below)
 
 
 CSV_COLUMNS = [

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +16,7 @@ from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 
@@ -74,16 +74,7 @@ async def policy_milestones(
     # From the rollup; as known at a past instant (the rollup is not versioned), the records
     # then, read through the same columns.
     table: Any = PolicyMilestonesRollup if known_at() is None else PolicyMilestone
-    conditions = milestone_conditions(
-        actor,
-        program_id=scope.program_id,
-        partner_id=scope.partner_id,
-        kind=query.kind,
-        fiscal_year=query.fiscal_year,
-        from_fy=query.from_fy,
-        to_fy=query.to_fy,
-        table=table,
-    )
+    conditions = milestone_conditions(actor, **scope.conditions(query), table=table)
     keys: dict[str, Any] = {
         "fiscal_year": table.fiscal_year,
         "partner": Partner.code,
@@ -108,7 +99,7 @@ async def policy_milestones(
     ]
     total = await session.scalar(select(count).select_from(table).where(*conditions))
     return MilestonesReport(
-        filters=MilestonesFilters(**asdict(query)),
+        filters=echoed(MilestonesFilters, query),
         group_by=groups,
         method=_method(groups),
         rows=rows,

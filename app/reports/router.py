@@ -77,18 +77,18 @@ async def funding_report(
     type: Annotated[FundingType, Query()] = FundingType.obligation,
     purpose: Annotated[Purpose | None, Query()] = None,
 ) -> Response:
-    query = funding.FundingQuery(
-        program=shared.program,
+    query = shared.query(
+        funding.FundingQuery,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
         to_fy=to_fy,
-        partner=shared.partner,
         type=str(type),
         purpose=choice_text(purpose),
     )
     groups = parse_group_by(group_by, funding.GROUPS)
-    report = await shared.known(funding.funding_report(session, principal, groups, query))
-    return shared.answer(report, funding.csv_table, "funding.csv")
+    return await shared.respond(
+        funding.funding_report(session, principal, groups, query), funding.csv_table, "funding.csv"
+    )
 
 
 # --- Peacekeeping -----------------------------------------------------------------------------
@@ -116,19 +116,18 @@ async def peacekeeping_share_report(
         Query(ge=1, le=2**62, description="Use this snapshot (default: the newest for as_of)"),
     ] = None,
 ) -> Response:
-    assert shared.program is not None  # required by OfProgram
     # Asked as known on a past day, the snapshot in use is that day's.
-    report = await shared.known(
-        peacekeeping_share.peacekeeping_share(
-            session,
-            shared.program,
-            shared.day(as_of),
-            by_personnel_type,
-            snapshot,
-            shared.suppress_below,
-        )
+    query = shared.query(
+        peacekeeping_share.ShareQuery,
+        as_of=shared.day(as_of),
+        by_personnel_type=by_personnel_type,
+        snapshot=snapshot,
     )
-    return shared.answer(report, peacekeeping_share.csv_table, "peacekeeping-share.csv")
+    return await shared.respond(
+        peacekeeping_share.peacekeeping_share(session, query),
+        peacekeeping_share.csv_table,
+        "peacekeeping-share.csv",
+    )
 
 
 # --- Scorecard --------------------------------------------------------------------------------
@@ -147,19 +146,12 @@ async def scorecard_report(
     outcome: Annotated[ParamInt | None, Query(ge=1, le=4)] = None,
     include: IncludeQuery = None,
 ) -> Response:
-    report = await shared.known(
-        scorecard.scorecard(
-            session,
-            actor,
-            fiscal_year=fiscal_year,
-            outcome=outcome,
-            program=shared.program,
-            partner=shared.partner,
-            include=include,
-            suppress_below=shared.suppress_below,
-        )
+    query = shared.query(
+        scorecard.ScorecardQuery, fiscal_year=fiscal_year, outcome=outcome, include=include
     )
-    return shared.answer(report, scorecard.csv_table, "scorecard.csv")
+    return await shared.respond(
+        scorecard.scorecard(session, actor, query), scorecard.csv_table, "scorecard.csv"
+    )
 
 
 # --- IMET nominations -------------------------------------------------------------------------
@@ -176,16 +168,10 @@ async def imet_parity_report(
     shared: ByPartner,
     fiscal_year: FiscalYearQuery = None,
 ) -> Response:
-    report = await shared.known(
-        imet_parity.imet_parity(
-            session,
-            actor,
-            fiscal_year=fiscal_year,
-            partner=shared.partner,
-            suppress_below=shared.suppress_below,
-        )
+    query = shared.query(imet_parity.ParityQuery, fiscal_year=fiscal_year)
+    return await shared.respond(
+        imet_parity.imet_parity(session, actor, query), imet_parity.csv_table, "imet-parity.csv"
     )
-    return shared.answer(report, imet_parity.csv_table, "imet-parity.csv")
 
 
 @router.get(
@@ -201,18 +187,14 @@ async def imet_completions_report(
     to_fy: ToFiscalYear = None,
     group_by: imet_completions.CompletionsGroup = "fiscal_year",
 ) -> Response:
-    report = await shared.known(
-        imet_completions.imet_completions(
-            session,
-            actor,
-            from_fy=from_fy,
-            to_fy=to_fy,
-            partner=shared.partner,
-            group_by=group_by,
-            suppress_below=shared.suppress_below,
-        )
+    query = shared.query(
+        imet_completions.CompletionsQuery, from_fy=from_fy, to_fy=to_fy, group_by=group_by
     )
-    return shared.answer(report, imet_completions.csv_table, "imet-completions.csv")
+    return await shared.respond(
+        imet_completions.imet_completions(session, actor, query),
+        imet_completions.csv_table,
+        "imet-completions.csv",
+    )
 
 
 # --- Trainings: women trained -----------------------------------------------------------------
@@ -243,23 +225,21 @@ async def women_trained_report(
         ),
     ] = False,
 ) -> Response:
-    report = await shared.known(
-        women_trained.women_trained(
-            session,
-            actor,
-            program=shared.program,
-            partner=shared.partner,
-            region=choice_text(region),
-            topic=choice_text(topic),
-            kind=choice_text(kind),
-            from_fy=from_fy,
-            to_fy=to_fy,
-            group_by=group_by,
-            suppress_below=shared.suppress_below,
-            distinct_counts=distinct_counts,
-        )
+    query = shared.query(
+        women_trained.WomenTrainedQuery,
+        region=choice_text(region),
+        topic=choice_text(topic),
+        kind=choice_text(kind),
+        from_fy=from_fy,
+        to_fy=to_fy,
+        group_by=group_by,
+        distinct_counts=distinct_counts,
     )
-    return shared.answer(report, women_trained.csv_table, "women-trained.csv")
+    return await shared.respond(
+        women_trained.women_trained(session, actor, query),
+        women_trained.csv_table,
+        "women-trained.csv",
+    )
 
 
 # --- CWD teams --------------------------------------------------------------------------------
@@ -283,19 +263,11 @@ async def cwd_teams_report(
     ] = "composition",
     activity: Annotated[Activity | None, Query()] = None,
 ) -> Response:
-    report = await shared.known(
-        cwd_teams.cwd_teams(
-            session,
-            actor,
-            as_of=shared.day(as_of),
-            group_by=group_by,
-            program=shared.program,
-            partner=shared.partner,
-            activity=activity,
-            suppress_below=shared.suppress_below,
-        )
+    groups = parse_group_by(group_by, cwd_teams.GROUPS)
+    query = shared.query(cwd_teams.CwdTeamsQuery, as_of=shared.day(as_of), activity=activity)
+    return await shared.respond(
+        cwd_teams.cwd_teams(session, actor, groups, query), cwd_teams.csv_table, "cwd-teams.csv"
     )
-    return shared.answer(report, cwd_teams.csv_table, "cwd-teams.csv")
 
 
 # --- GPOI facility upgrades and GDRP policy milestones ----------------------------------------
@@ -317,12 +289,13 @@ async def facility_upgrades_report(
     ] = "fiscal_year",
     feature: Annotated[Feature | None, Query()] = None,
 ) -> Response:
-    query = facility_upgrades.UpgradesQuery(
-        **years, program=shared.program, partner=shared.partner, feature=choice_text(feature)
-    )
+    query = shared.query(facility_upgrades.UpgradesQuery, **years, feature=choice_text(feature))
     groups = parse_group_by(group_by, facility_upgrades.GROUPS)
-    report = await shared.known(facility_upgrades.facility_upgrades(session, actor, groups, query))
-    return shared.answer(report, facility_upgrades.csv_table, "facility-upgrades.csv")
+    return await shared.respond(
+        facility_upgrades.facility_upgrades(session, actor, groups, query),
+        facility_upgrades.csv_table,
+        "facility-upgrades.csv",
+    )
 
 
 @router.get(
@@ -340,9 +313,10 @@ async def policy_milestones_report(
     ] = "fiscal_year",
     kind: Annotated[MilestoneKind | None, Query()] = None,
 ) -> Response:
-    query = policy_milestones.MilestonesQuery(
-        **years, program=shared.program, partner=shared.partner, kind=choice_text(kind)
-    )
+    query = shared.query(policy_milestones.MilestonesQuery, **years, kind=choice_text(kind))
     groups = parse_group_by(group_by, policy_milestones.GROUPS)
-    report = await shared.known(policy_milestones.policy_milestones(session, actor, groups, query))
-    return shared.answer(report, policy_milestones.csv_table, "policy-milestones.csv")
+    return await shared.respond(
+        policy_milestones.policy_milestones(session, actor, groups, query),
+        policy_milestones.csv_table,
+        "policy-milestones.csv",
+    )

@@ -4,20 +4,21 @@ filters here, so an unknown code or a reversed range fails the same way in each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TypeVar
 
 from pydantic.fields import FieldInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
-from app.core.schemas import DerivedFields
+from app.core.schemas import DerivedFields, FiltersOf
 from app.core.security import Principal
 from app.partners.service import figures_partner
 from app.programs.service import find_program
 
-# A report's query: a dataclass with (at least) `program` and `partner` codes.
+# A report's query: a dataclass with a `partner` code (and a `program` code, if it takes one).
 Query = TypeVar("Query", bound=Any)
+Filters = TypeVar("Filters", bound=FiltersOf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,14 @@ class FiguresScope:
     program_code: str | None
     partner_id: int | None
     partner_code: str | None
+
+    def conditions(self, query: Any) -> dict[str, Any]:
+        """A scoped query's filters as a domain's conditions take them: the program and the
+        partner by id, every other filter as asked."""
+        asked = {f.name: getattr(query, f.name) for f in fields(query)}
+        asked.pop("program", None)
+        asked.pop("partner", None)
+        return {"program_id": self.program_id, "partner_id": self.partner_id, **asked}
 
 
 def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
@@ -63,8 +72,22 @@ async def scoped_query(
 ) -> tuple[Query, FiguresScope]:
     """The scope of a report's `query` (`figures_scope` of its program and partner), and the
     query with the codes as found (an embassy key's own country whatever it asked)."""
+    if not any(f.name == "program" for f in fields(query)):
+        scope = await figures_scope(session, actor, partner=query.partner)
+        return replace(query, partner=scope.partner_code), scope
     scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
     return replace(query, program=scope.program_code, partner=scope.partner_code), scope
+
+
+def echoed(filters: type[Filters], query: Any, **answered: Any) -> Filters:
+    """The filters a report echoes: its query's, `answered` replacing some; those the class
+    gives a default are echoed only when asked (the answer leaves unset fields out), and the
+    query's `suppress_below` not at all (the suppression echoes it when it applies)."""
+    values = asdict(query)
+    values.pop("suppress_below", None)
+    values.update(answered)
+    optional = {name: f.default for name, f in filters.model_fields.items() if not f.is_required()}
+    return filters(**{k: v for k, v in values.items() if k not in optional or v != optional[k]})
 
 
 class GroupRow(DerivedFields):

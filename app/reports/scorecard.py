@@ -3,6 +3,7 @@ status for one fiscal year, with the records each figure came from."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,6 +18,19 @@ from app.core.suppression import suppression_method
 from app.indicators import progress
 from app.indicators.schemas import Include, ProgressStatus
 from app.partners.service import figures_partner
+from app.reports.scope import echoed
+
+
+@dataclass(frozen=True, slots=True)
+class ScorecardQuery:
+    """The scorecard's filters, as the client gave them (default fiscal year: the current)."""
+
+    fiscal_year: int | None = None
+    outcome: int | None = None
+    program: str | None = None
+    partner: str | None = None
+    include: Include | None = None
+    suppress_below: int | None = None
 
 
 class ScorecardIndicator(BaseModel):
@@ -47,12 +61,9 @@ class ScorecardOutcome(BaseModel):
     indicators: list[ScorecardIndicator]
 
 
-class ScorecardFilters(FiltersOf):
+class ScorecardFilters(FiltersOf, query=ScorecardQuery):
     fiscal_year: int
-    outcome: int | None
-    program: str | None
-    partner: str | None
-
+    # Echoed when asked for (the answer leaves unset fields out).
     include: Include | None = None
     suppress_below: int | None = None
 
@@ -74,24 +85,27 @@ METHOD = (
 )
 
 
-async def scorecard(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    fiscal_year: int | None = None,
-    outcome: int | None = None,
-    program: str | None = None,
-    partner: str | None = None,
-    include: Include | None = None,
-    suppress_below: int | None = None,
-) -> Scorecard:
-    year = fiscal_year if fiscal_year is not None else current_fiscal_year()
-    scope = await figures_partner(session, actor, partner)
-    indicators = await progress.indicators_for_scorecard(session, outcome, program)
+# The figures of an indicator's line: its progress row's for the fiscal year.
+ROW_FIGURES = (
+    "target",
+    "actual",
+    "numerator",
+    "denominator",
+    "pct_of_target",
+    "status",
+    "locked",
+    "result_status",
+)
+
+
+async def scorecard(session: AsyncSession, actor: Principal, query: ScorecardQuery) -> Scorecard:
+    year = query.fiscal_year if query.fiscal_year is not None else current_fiscal_year()
+    scope = await figures_partner(session, actor, query.partner)
+    indicators = await progress.indicators_for_scorecard(session, query.outcome, query.program)
     by_outcome: dict[int, list[ScorecardIndicator]] = {}
     for indicator in indicators:
         # A running total's small increase shows against the year before: read that one too.
-        running = suppress_below is not None and indicator.aggregation == "cumulative"
+        running = query.suppress_below is not None and indicator.aggregation == "cumulative"
         years = await progress.indicator_progress(
             session,
             actor,
@@ -100,11 +114,11 @@ async def scorecard(
             year,
             scope,
             shown_pct=report_pct,
-            unapproved=include == "unapproved",
+            unapproved=query.include == "unapproved",
         )
         rows, inputs = years.rows, years.inputs
-        if suppress_below is not None:
-            rows = progress.withhold_small_numbers(indicator, rows, suppress_below)
+        if query.suppress_below is not None:
+            rows = progress.withhold_small_numbers(indicator, rows, query.suppress_below)
         row = rows[-1]
         records = dict(row.records)
         if indicator.source == "derived":
@@ -116,16 +130,9 @@ async def scorecard(
                 name=indicator.name,
                 program=indicator.program_code,
                 **progress.described(indicator),
-                target=row.target,
-                actual=row.actual,
-                numerator=row.numerator,
-                denominator=row.denominator,
-                pct_of_target=row.pct_of_target,
-                status=row.status,
-                locked=row.locked,
+                **{name: getattr(row, name) for name in ROW_FIGURES},
                 records=records,
-                result_status=row.result_status,
-                **({"suppressed": row.suppressed} if suppress_below is not None else {}),
+                **({"suppressed": row.suppressed} if query.suppress_below is not None else {}),
             )
         )
     outcomes = [
@@ -133,40 +140,25 @@ async def scorecard(
             number=o.number, title=o.title, text=o.text, indicators=by_outcome.get(o.number, [])
         )
         for o in await progress.outcome_titles(session)
-        if outcome is None or o.number == outcome
+        if query.outcome is None or o.number == query.outcome
     ]
     return Scorecard(
-        filters=ScorecardFilters(
+        filters=echoed(
+            ScorecardFilters,
+            query,
             fiscal_year=year,
-            outcome=outcome,
-            program=program.upper() if program else None,
+            program=query.program.upper() if query.program else None,
             partner=scope.code if scope else None,
-            # Echoed when asked for (the answer leaves unset fields out).
-            **({"include": include} if include else {}),
-            **({"suppress_below": suppress_below} if suppress_below is not None else {}),
+            suppress_below=query.suppress_below,  # no suppression step echoes it here
         ),
-        method=METHOD + (suppression_method(suppress_below) if suppress_below else ""),
+        method=METHOD + (suppression_method(query.suppress_below) if query.suppress_below else ""),
         outcomes=outcomes,
     )
 
 
-CSV_COLUMNS = [
-    "fiscal_year",
-    "outcome",
-    "code",
-    "name",
-    "program",
-    "measure",
-    "source",
-    "target",
-    "actual",
-    "numerator",
-    "denominator",
-    "pct_of_target",
-    "status",
-    "locked",
-    "result_status",
-]
+# A line: the year and outcome, its indicator's own columns, then its progress row's figures.
+INDICATOR_COLUMNS = ("code", "name", "program", "measure", "source")
+CSV_COLUMNS = ["fiscal_year", "outcome", *INDICATOR_COLUMNS, *ROW_FIGURES]
 
 
 def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
@@ -177,19 +169,7 @@ def csv_table(report: Scorecard) -> tuple[list[str], list[list[Any]]]:
             [
                 report.filters.fiscal_year,
                 outcome.number,
-                item.code,
-                item.name,
-                item.program,
-                item.measure,
-                item.source,
-                item.target,
-                item.actual,
-                item.numerator,
-                item.denominator,
-                item.pct_of_target,
-                item.status,
-                item.locked,
-                item.result_status,
+                *(getattr(item, name) for name in (*INDICATOR_COLUMNS, *ROW_FIGURES)),
             ],
             flatten(item.records, "records"),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +17,7 @@ from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import check_fiscal_years, figures_scope
+from app.reports.scope import check_fiscal_years, echoed, figures_scope
 from app.reports.small_numbers import suppress
 from app.trainings.models import (
     ALL_TOPICS,
@@ -54,15 +55,25 @@ BY_TOPIC_METHOD = (
 )
 
 
-class WomenTrainedFilters(FiltersOf):
-    program: str | None
-    partner: str | None
-    region: str | None
-    topic: str | None
-    kind: str | None
-    from_fy: int | None
-    to_fy: int | None
+@dataclass(frozen=True, slots=True)
+class WomenTrainedQuery:
+    """The report's filters, as the client gave them (`group_by` comma-separated)."""
+
+    program: str | None = None
+    partner: str | None = None
+    region: str | None = None
+    topic: str | None = None
+    kind: str | None = None
+    from_fy: int | None = None
+    to_fy: int | None = None
+    group_by: str = "fiscal_year"
+    suppress_below: int | None = None
+    distinct_counts: bool = False
+
+
+class WomenTrainedFilters(FiltersOf, query=WomenTrainedQuery):
     group_by: list[str]
+    # Echoed when asked for (the answer leaves unset fields out).
     suppress_below: int | None = None
     distinct_counts: bool = False
 
@@ -137,56 +148,47 @@ def women_trained_groups(value: str) -> list[str]:
 
 
 async def women_trained(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    program: str | None = None,
-    partner: str | None = None,
-    region: str | None = None,
-    topic: str | None = None,
-    kind: str | None = None,
-    from_fy: int | None = None,
-    to_fy: int | None = None,
-    group_by: str = "fiscal_year",
-    suppress_below: int | None = None,
-    distinct_counts: bool = False,
+    session: AsyncSession, actor: Principal, query: WomenTrainedQuery
 ) -> WomenTrainedReport:
-    groups = women_trained_groups(group_by)
-    check_fiscal_years(from_fy, to_fy)
-    scope = await figures_scope(session, actor, partner=partner, program=program or None)
+    groups = women_trained_groups(query.group_by)
+    check_fiscal_years(query.from_fy, query.to_fy)
+    scope = await figures_scope(
+        session, actor, partner=query.partner, program=query.program or None
+    )
     r = WomenTrainedRollup
     conditions = [
-        *([Program.code == program.upper()] if program else []),
-        *([Partner.region == region] if region else []),
-        *matching(r, partner_id=scope.partner_id, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
+        *([Program.code == query.program.upper()] if query.program else []),
+        *([Partner.region == query.region] if query.region else []),
+        *matching(
+            r,
+            partner_id=scope.partner_id,
+            kind=query.kind or None,
+            from_fy=query.from_fy,
+            to_fy=query.to_fy,
+        ),
     ]
-    rows, totals = await _grouped(session, groups, conditions, topic)
+    rows, totals = await _grouped(session, groups, conditions, query.topic)
     if totals is None:
-        totals = await _totals(session, conditions, topic)
+        totals = await _totals(session, conditions, query.topic)
     women, men, unreported = totals
     counted: dict[str, Any] = {}
-    if distinct_counts:
+    if query.distinct_counts:
         records = [
-            *([Program.code == program.upper()] if program else []),
-            *([Partner.region == region] if region else []),
+            *([Program.code == query.program.upper()] if query.program else []),
+            *([Partner.region == query.region] if query.region else []),
             *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
-            *matching(Training, kind=kind or None, from_fy=from_fy, to_fy=to_fy),
+            *matching(Training, kind=query.kind or None, from_fy=query.from_fy, to_fy=query.to_fy),
         ]
-        counted = await _distinct_counts(session, groups, rows, records, topic)
+        counted = await _distinct_counts(session, groups, rows, records, query.topic)
     report = WomenTrainedReport(
-        filters=WomenTrainedFilters(
-            program=program.upper() if program else None,
+        filters=echoed(
+            WomenTrainedFilters,
+            query,
+            program=query.program.upper() if query.program else None,
             partner=scope.partner_code,
-            region=region,
-            topic=topic,
-            kind=kind,
-            from_fy=from_fy,
-            to_fy=to_fy,
             group_by=groups,
-            # Echoed when asked for (the answer leaves unset fields out).
-            **({"distinct_counts": True} if distinct_counts else {}),
         ),
-        method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if distinct_counts else ""),
+        method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if query.distinct_counts else ""),
         rows=rows,
         totals=WomenTrainedTotals(
             women=women,
@@ -197,10 +199,10 @@ async def women_trained(
             **counted,
         ),
     )
-    if "topic" in groups and suppress_below is not None:
-        report = _suppress_by_topic(report, suppress_below)
+    if "topic" in groups and query.suppress_below is not None:
+        report = _suppress_by_topic(report, query.suppress_below)
     else:
-        report = suppress(report, COUNTS, suppress_below, rows, report.totals)
+        report = suppress(report, COUNTS, query.suppress_below, rows, report.totals)
     return _withhold_running_sums(_unasked_counts_unset(report))
 
 

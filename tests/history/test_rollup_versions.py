@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.history import copy_current, known_as_of, rollups_from_records
 from app.core.security import Principal, Role
 from app.history import HISTORY_TABLES
-from app.reports.women_trained import women_trained
+from app.reports.women_trained import WomenTrainedQuery, women_trained
 from app.trainings.models import ROLLUP
 from tests.conftest import Keys
 from tests.history.test_point_in_time import instant
@@ -72,7 +72,9 @@ def as_body(drawn: dict[str, Any]) -> dict[str, Any]:
 
 async def report(session: AsyncSession, at: datetime, group_by: str) -> Any:
     with known_as_of(at):
-        return (await women_trained(session, ANALYST, group_by=group_by)).model_dump()
+        return (
+            await women_trained(session, ANALYST, WomenTrainedQuery(group_by=group_by))
+        ).model_dump()
 
 
 async def both_paths(session: AsyncSession, at: datetime) -> list[Any]:
