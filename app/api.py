@@ -17,13 +17,13 @@ from app.funding.router import router as funding
 from app.gdrp.router import engagements as advisory_engagements
 from app.gdrp.router import imports_router as milestone_imports
 from app.gdrp.router import milestones as policy_milestones
-from app.imet_history.router import imports_router as imet_history_imports
-from app.imet_history.router import router as imet_history
+from app.imet.history.router import imports_router as imet_history_imports
+from app.imet.history.router import router as imet_history
+from app.imet.nominations.router import router as nominations
 from app.indicators.router import router as indicators
 from app.integrations.changes.router import router as changes
 from app.integrations.router import router as exports
 from app.integrations.webhooks.router import router as webhooks
-from app.nominations.router import router as nominations
 from app.outcomes.router import router as outcomes
 from app.partners.router import router as partners
 from app.peacekeeping.router import router as peacekeeping

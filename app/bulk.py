@@ -31,9 +31,9 @@ from app.funding.schemas import OBLIGATION_RECORD, FundingType, Purpose
 from app.gdrp import imports as milestone_imports
 from app.gdrp import service as gdrp
 from app.gdrp.schemas import MILESTONE_RECORD, MilestoneKind
-from app.imet_history import imports as history_imports
-from app.imet_history import service as imet_history
-from app.imet_history.schemas import IMET_HISTORY_RECORD
+from app.imet.history import imports as history_imports
+from app.imet.history import service as imet_history
+from app.imet.history.schemas import IMET_HISTORY_RECORD
 from app.partners.service import partner_code
 from app.programs.service import program_code
 from app.projects.service import project_code

@@ -15,9 +15,9 @@ import app.cwd.models
 import app.facilities.models
 import app.funding.models
 import app.gdrp.models
-import app.imet_history.models
+import app.imet.history.models
+import app.imet.nominations.models
 import app.indicators.models
-import app.nominations.models
 import app.partners.models
 import app.peacekeeping.models
 import app.projects.models  # noqa: F401

@@ -9,11 +9,11 @@ from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeatur
 from app.funding.models import Obligation, ObligationPurpose
 from app.gdrp.models import AdvisoryEngagement, EngagementFocus, PolicyMilestone
 from app.history import HISTORY_TABLES
-from app.imet_history.models import ImetHistory
+from app.imet.history.models import ImetHistory
+from app.imet.nominations.models import Nomination, TransitionReason
 from app.indicators.models import Indicator, IndicatorLock, IndicatorResult, Target
 from app.integrations.changes.models import Change, ChangeCounter, ChangePartner
 from app.integrations.webhooks.models import Attempt, Message, Subscription
-from app.nominations.models import Nomination, TransitionReason
 from app.outcomes.models import Outcome
 from app.partners.models import Benchmark, Membership, Partner
 from app.peacekeeping.models import Contribution, Snapshot

@@ -14,10 +14,10 @@ from app.cwd import service as cwd
 from app.facilities import service as facilities
 from app.funding import service as funding
 from app.gdrp import service as gdrp
-from app.imet_history import service as imet_history
+from app.imet.history import service as imet_history
+from app.imet.nominations import service as nominations
 from app.indicators import results, targets
 from app.integrations.webhooks import service as webhooks
-from app.nominations import service as nominations
 from app.partners import service as partners
 from app.projects import service as projects
 from app.trainings import service as trainings

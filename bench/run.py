@@ -34,7 +34,7 @@ from pathlib import Path
 
 import asyncpg
 
-from app.nominations.schemas import NominationCreate
+from app.imet.nominations.schemas import NominationCreate
 from app.trainings.schemas import TrainingCreate
 from bench.seed import asyncpg_dsn, seed
 

@@ -38,11 +38,11 @@ from app.core.commit import commit, transaction
 from app.core.config import Settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.security import Principal, Role
+from app.imet.nominations.models import Nomination, TransitionReason
+from app.imet.nominations.schemas import NominationCreate, NominationStatus
+from app.imet.nominations.service import create_nomination, transition
 from app.integrations.webhooks.models import Message, Subscription
 from app.integrations.webhooks.worker import Claimed, Worker
-from app.nominations.models import Nomination, TransitionReason
-from app.nominations.schemas import NominationCreate, NominationStatus
-from app.nominations.service import create_nomination, transition
 from app.seed import seed_reference_data
 
 N = 1000

@@ -32,8 +32,8 @@ from app.gdrp.service import (
     milestones_by_fiscal_year,
     women_counterparts_by_fiscal_year,
 )
-from app.imet_history.service import completions_by
-from app.nominations.service import ImetYear, imet_by_fiscal_year
+from app.imet.history.service import completions_by
+from app.imet.nominations.service import ImetYear, imet_by_fiscal_year
 from app.partners.service import find_partner
 from app.peacekeeping.service import latest_snapshot, military_shares
 from app.programs.service import find_program

@@ -13,7 +13,7 @@ from app.core.figures import share_pct
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
-from app.imet_history.service import CompletionsGroup, completions_by
+from app.imet.history.service import CompletionsGroup, completions_by
 from app.reports.scope import check_fiscal_years, echoed, scoped_query
 from app.reports.small_numbers import suppress
 

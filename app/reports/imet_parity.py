@@ -16,8 +16,8 @@ from app.core.fiscal_year import current_fiscal_year
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
-from app.nominations.models import Nomination
-from app.nominations.service import COUNTED, FEMALE, visible_to
+from app.imet.nominations.models import Nomination
+from app.imet.nominations.service import COUNTED, FEMALE, visible_to
 from app.partners.models import Benchmark, Partner
 from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress

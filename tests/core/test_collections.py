@@ -23,9 +23,9 @@ from tests.cwd.helpers import make_team, members, roster
 from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
+from tests.imet.nominations.helpers import move, nominate
 from tests.indicators.helpers import create, post_result
 from tests.integrations.helpers import webhook_with_deliveries
-from tests.nominations.helpers import move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, UN_MONTHS, csv_headers, un_csv
 from tests.projects.helpers import make_project
 from tests.trainings.helpers import TRAININGS, training

@@ -12,7 +12,7 @@ from app.core.fiscal_year import FIRST_DATE, FIRST_FISCAL_YEAR, LAST_DATE, LAST_
 from app.core.fiscal_year import fiscal_year as fiscal_year_of
 from app.core.schemas import out_of_range
 from tests.conftest import Keys
-from tests.nominations.helpers import nominate, set_vetting
+from tests.imet.nominations.helpers import nominate, set_vetting
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 

@@ -26,11 +26,11 @@ from tests.facilities.helpers import IMPORTS as UPGRADE_IMPORTS
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
 from tests.gdrp.helpers import IMPORTS as MILESTONE_IMPORTS
-from tests.imet_history.helpers import HISTORY, IMPORTS, history
+from tests.imet.history.helpers import HISTORY, IMPORTS, history
+from tests.imet.nominations.helpers import NOMINATIONS, idem, nominate
+from tests.imet.nominations.helpers import body as nomination
 from tests.indicators.helpers import INDICATORS, create, manual, post_result
 from tests.integrations.helpers import webhook_with_deliveries
-from tests.nominations.helpers import NOMINATIONS, idem, nominate
-from tests.nominations.helpers import body as nomination
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training

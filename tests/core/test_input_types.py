@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import Keys
-from tests.nominations.helpers import NOMINATIONS, body, idem
+from tests.imet.nominations.helpers import NOMINATIONS, body, idem
 from tests.trainings.helpers import TRAININGS, training
 
 

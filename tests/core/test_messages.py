@@ -10,9 +10,9 @@ import pytest
 
 from app.core.errors import Conflict
 from app.core.security import Role
-from app.nominations.workflow import TRANSITIONS, NominationStatus, check_transition
+from app.imet.nominations.workflow import TRANSITIONS, NominationStatus, check_transition
 from tests.conftest import Keys
-from tests.nominations.test_workflow import READY
+from tests.imet.nominations.test_workflow import READY
 from tests.trainings.helpers import training
 
 PREFIXES = ("Value error", "Assertion failed")

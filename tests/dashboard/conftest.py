@@ -22,8 +22,8 @@ import uvicorn
 from playwright.async_api import Browser, Page, async_playwright
 
 from app.core.fiscal_year import current_fiscal_year
+from app.imet.nominations.schemas import NominationCreate
 from app.main import create_app
-from app.nominations.schemas import NominationCreate
 from tests.conftest import Seeded, make_settings, reset_database
 from tests.live import ROOT, free_port
 

@@ -20,7 +20,7 @@ from app.facilities.models import FacilityUpgrade
 from app.factsheet.figures import agreed, sentence
 from app.funding.models import Obligation, ObligationPurpose
 from app.gdrp.models import PolicyMilestone
-from app.imet_history.models import ImetHistory
+from app.imet.history.models import ImetHistory
 from app.partners.models import Membership
 from app.programs.models import Program
 from app.trainings.models import Participant, Training, TrainingTopic

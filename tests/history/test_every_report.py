@@ -15,8 +15,8 @@ from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import MILESTONES, milestone
 from tests.history.test_point_in_time import instant
+from tests.imet.nominations.helpers import CURRENT_FY, TODAY, advance, body, move, nominate
 from tests.indicators.helpers import INDICATORS, create, post_result, put_target
-from tests.nominations.helpers import CURRENT_FY, TODAY, advance, body, move, nominate
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 

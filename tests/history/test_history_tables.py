@@ -28,7 +28,7 @@ from app.models import Base
 from tests.conftest import Keys
 from tests.core.test_migrations import scratch_url  # noqa: F401 - the fixture
 from tests.history.test_point_in_time import instant
-from tests.nominations.helpers import FAMILY_NAME, GIVEN_NAME, nominate
+from tests.imet.nominations.helpers import FAMILY_NAME, GIVEN_NAME, nominate
 from tests.trainings.helpers import TRAININGS, training
 
 TRIGGERS = {"insert", "update", "delete"}

@@ -10,6 +10,7 @@ import httpx
 from app.core import figures
 from app.indicators import rules
 from tests.conftest import Keys
+from tests.imet.nominations.helpers import CURRENT_FY, advance, nominate
 from tests.indicators.helpers import (
     INDICATORS,
     create,
@@ -17,7 +18,6 @@ from tests.indicators.helpers import (
     progress,
     put_target,
 )
-from tests.nominations.helpers import CURRENT_FY, advance, nominate
 from tests.peacekeeping.helpers import SHARE, SNAPSHOTS, csv_headers, un_csv
 from tests.trainings.helpers import TRAININGS, training
 

@@ -21,9 +21,9 @@ from tests.cwd.helpers import TEAMS, members, team
 from tests.facilities.helpers import CENTERS, UPGRADES, center, upgrade
 from tests.funding.helpers import OBLIGATIONS, obligation
 from tests.gdrp.helpers import ENGAGEMENTS, MILESTONES, engagement, milestone
-from tests.imet_history.helpers import HISTORY, history
+from tests.imet.history.helpers import HISTORY, history
+from tests.imet.nominations.helpers import NOMINATIONS, body, idem
 from tests.indicators.helpers import INDICATORS, manual
-from tests.nominations.helpers import NOMINATIONS, body, idem
 from tests.projects.helpers import IMPLEMENTERS, PROJECTS, implementer, project
 from tests.trainings.helpers import TRAININGS, training
 

@@ -16,7 +16,7 @@ from app.core.security import Principal, Role
 from app.integrations.changes.models import Change
 from app.integrations.changes.service import read
 from tests.conftest import Keys
-from tests.nominations.helpers import move, nominate
+from tests.imet.nominations.helpers import move, nominate
 from tests.trainings.helpers import TRAININGS, training
 
 CHANGES = "/api/v1/changes"

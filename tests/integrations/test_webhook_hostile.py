@@ -20,9 +20,9 @@ import pytest
 from app.integrations.webhooks.urls import not_public
 from app.integrations.webhooks.worker import REPLY_PREFIX_BYTES, Claimed, Worker
 from tests.conftest import Keys
+from tests.imet.nominations.helpers import move, nominate
 from tests.integrations.receiver import listener, receiver
 from tests.integrations.test_webhooks import WEBHOOKS, deliver, private, subscribe, worker
-from tests.nominations.helpers import move, nominate
 
 __all__ = ["private"]  # the fixture, used by name
 

@@ -16,8 +16,8 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from app.integrations.webhooks.models import Message
 from app.integrations.webhooks.worker import Worker
 from tests.conftest import Keys
+from tests.imet.nominations.helpers import GIVEN_NAME, move, nominate
 from tests.integrations.receiver import receiver
-from tests.nominations.helpers import GIVEN_NAME, move, nominate
 from tests.trainings.helpers import TRAININGS, training
 
 WEBHOOKS = "/api/v1/webhooks"

@@ -13,9 +13,9 @@ from lxml import etree
 from app.reports import cwd_teams, imet_completions, imet_parity, peacekeeping_share, women_trained
 from tests.conftest import Keys
 from tests.core.disclosure_audit import audit_count_table, audit_overlapping_rows, audit_series
+from tests.imet.nominations.helpers import CURRENT_FY
 from tests.indicators.helpers import put_target
 from tests.integrations.test_iati import EXPORT, small_result
-from tests.nominations.helpers import CURRENT_FY
 from tests.reports.test_people_counts import REPORTS, small_records
 from tests.trainings.helpers import TRAININGS, training
 

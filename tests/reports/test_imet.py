@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import Keys
-from tests.nominations.helpers import CURRENT_FY, advance, body, move, nominate
+from tests.imet.nominations.helpers import CURRENT_FY, advance, body, move, nominate
 
 PARITY = "/api/v1/reports/imet-parity"
 COMPLETIONS = "/api/v1/reports/imet-completions"

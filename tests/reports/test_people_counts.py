@@ -13,8 +13,8 @@ from fastapi.routing import APIRoute, iter_route_contexts
 
 from tests.conftest import Keys
 from tests.cwd.helpers import make_team, members, roster
-from tests.imet_history.helpers import record
-from tests.nominations.helpers import CURRENT_FY
+from tests.imet.history.helpers import record
+from tests.imet.nominations.helpers import CURRENT_FY
 from tests.peacekeeping.helpers import SNAPSHOTS, csv_headers, un_csv
 from tests.reports.test_imet import nominees
 from tests.reports.test_suppression import _train

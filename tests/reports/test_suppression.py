@@ -14,9 +14,9 @@ import pytest
 from fastapi import FastAPI
 
 from tests.conftest import Keys
-from tests.imet_history.helpers import record
+from tests.imet.history.helpers import record
+from tests.imet.nominations.helpers import CURRENT_FY
 from tests.indicators.helpers import INDICATORS, post_approved
-from tests.nominations.helpers import CURRENT_FY
 from tests.peacekeeping.helpers import SHARE, SNAPSHOTS, csv_headers, un_csv
 from tests.reports.test_imet import COMPLETIONS, PARITY, nominees
 from tests.trainings.helpers import TRAININGS, training

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Keys
-from tests.nominations.helpers import NOMINATIONS, body, idem, nominate, stored, vetting
+from tests.imet.nominations.helpers import NOMINATIONS, body, idem, nominate, stored, vetting
 
 MISSING_ID = 987_654
 

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.fiscal_year import fiscal_year
 from app.core.models import utcnow
-from app.nominations.models import Nomination
-from app.nominations.schemas import NominationCreate
+from app.imet.nominations.models import Nomination
+from app.imet.nominations.schemas import NominationCreate
 from tests.conftest import Keys
 
 NOMINATIONS = "/api/v1/nominations"

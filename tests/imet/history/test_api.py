@@ -9,7 +9,7 @@ import io
 import httpx
 
 from tests.conftest import Keys
-from tests.imet_history.helpers import HISTORY, history, record
+from tests.imet.history.helpers import HISTORY, history, record
 
 
 async def test_create_answers_201_with_location_etag_and_the_record(

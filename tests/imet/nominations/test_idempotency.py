@@ -11,7 +11,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Keys
-from tests.nominations.helpers import NOMINATIONS, body, idem, stored
+from tests.imet.nominations.helpers import NOMINATIONS, body, idem, stored
 
 
 async def test_twenty_concurrent_identical_posts_create_one_nomination(

@@ -3,7 +3,7 @@
 The flow (check all, write all or nothing, one change per record written) is app.core.bulk. The
 upsert key is (partner, fiscal_year), unique in the table, so a round trip through an export changes
 nothing. A row for a partner's year that has completed nominations is refused
-(app/nominations/coverage.py).
+(app/imet/coverage.py).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.writer import record_many
 from app.core import bulk
 from app.core.errors import Conflict
-from app.imet_history.models import ImetHistory
-from app.imet_history.schemas import IMET_HISTORY_RECORD, ImetHistoryCreate
-from app.nominations.coverage import covered_by_nominations, nominations_message
+from app.imet.coverage import covered_by_nominations, nominations_message
+from app.imet.history.models import ImetHistory
+from app.imet.history.schemas import IMET_HISTORY_RECORD, ImetHistoryCreate
 from app.partners.service import lock_partners, partner_codes
 
 parse = bulk.records_parser(

@@ -6,11 +6,10 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from tests.conftest import Keys
-from tests.imet_history.helpers import HISTORY, IMPORTS, history, record
-from tests.nominations.helpers import CURRENT_FY, NOMINATIONS, advance, move
+from tests.imet.history.helpers import HISTORY, IMPORTS, history, record
+from tests.imet.nominations.helpers import CURRENT_FY, NOMINATIONS, advance, move
 from tests.reports.test_imet import nominees
 
 
@@ -137,19 +136,3 @@ async def test_a_concurrent_completion_and_history_record_never_both_succeed(
     assert {r["partner"]: r["women"] in (1, 3) for r in report.json()["rows"]} == dict.fromkeys(
         partners, True
     )
-
-
-async def test_a_completion_without_the_history_lookup_registered_is_refused_loudly() -> None:
-    """The rule never silently passes: IMET history registers its lookup when its model loads,
-    and without one a completion check raises instead of counting a year twice."""
-    from app.imet_history.models import history_covering
-    from app.nominations import coverage
-
-    assert coverage._history_covering == [history_covering]
-    try:
-        coverage._history_covering.clear()
-        with pytest.raises(RuntimeError, match="not registered"):
-            await coverage.refuse_completion_over_history(None, 1, "KEN", 2021, "approved")  # type: ignore[arg-type]
-    finally:
-        coverage.register_history(history_covering)
-    assert coverage._history_covering == [history_covering]

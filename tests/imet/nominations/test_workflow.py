@@ -10,7 +10,7 @@ import pytest
 
 from app.core.errors import Conflict, Forbidden
 from app.core.security import Role
-from app.nominations.workflow import (
+from app.imet.nominations.workflow import (
     TRANSITIONS,
     Facts,
     NominationStatus,

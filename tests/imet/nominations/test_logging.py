@@ -10,7 +10,7 @@ import pytest
 
 from app.core.observability import JsonFormatter
 from tests.conftest import Keys
-from tests.nominations.helpers import NOMINATIONS, body, idem, nominate
+from tests.imet.nominations.helpers import NOMINATIONS, body, idem, nominate
 
 GIVEN, FAMILY = "Zawadi", "Kiplagat-Mwangi"
 

@@ -8,7 +8,7 @@ import re
 import httpx
 
 from tests.conftest import ROOT, Keys
-from tests.imet_history.helpers import IMPORTS
+from tests.imet.history.helpers import IMPORTS
 from tests.indicators.helpers import progress
 
 SAMPLE = ROOT / "examples" / "imet-history-fy2015-2019.csv"

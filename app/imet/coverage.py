@@ -2,34 +2,22 @@
 its completed nominations or by an IMET history record, never both.
 
 Both sides check here (a history write, a nomination's move to completed, an import), under
-the partner's row lock, so two concurrent writes cannot each miss the other. IMET history
-depends on nominations, not the other way: it registers how to find the record covering a
-partner's year (`register_history`) beside its model.
+the partner's row lock, so two concurrent writes cannot each miss the other. The rule reads
+both record types, which is why they live in one package (app/imet).
 """
 
 from __future__ import annotations
-
-from collections.abc import Awaitable, Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import Conflict
-from app.nominations.models import Nomination
-from app.nominations.workflow import NominationStatus
+from app.imet.history.models import ImetHistory
+from app.imet.nominations.models import Nomination
+from app.imet.nominations.workflow import NominationStatus
 
 # Nomination ids named in a conflict; the count is always given.
 LISTED = 10
-
-# (session, partner id, fiscal year) -> the id of the IMET history record covering that year.
-HistoryCovering = Callable[[AsyncSession, int, int], Awaitable[int | None]]
-_history_covering: list[HistoryCovering] = []
-
-
-def register_history(covering: HistoryCovering) -> None:
-    """Set how a completion finds the IMET history record covering its partner's year
-    (app/imet_history/models.py does, once, when the model loads)."""
-    _history_covering[:] = [covering]
 
 
 def nominations_message(partner: str, fiscal_year: int, completed: int) -> str:
@@ -83,10 +71,11 @@ async def refuse_completion_over_history(
     session: AsyncSession, partner_id: int, partner: str, fiscal_year: int, current_status: str
 ) -> None:
     """409 (as a refused transition: `unmet`) when the partner's year has IMET history."""
-    if not _history_covering:
-        # Never skip the rule: without the lookup, a year could be counted twice.
-        raise RuntimeError("IMET history coverage is not registered (import app.models)")
-    history_id = await _history_covering[0](session, partner_id, fiscal_year)
+    history_id = await session.scalar(
+        select(ImetHistory.id).where(
+            ImetHistory.partner_id == partner_id, ImetHistory.fiscal_year == fiscal_year
+        )
+    )
     if history_id is not None:
         detail = history_message(partner, fiscal_year, history_id)
         raise Conflict(

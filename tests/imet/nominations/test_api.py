@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Keys
-from tests.nominations.helpers import (
+from tests.imet.nominations.helpers import (
     CURRENT_FY,
     FAMILY_NAME,
     GIVEN_NAME,

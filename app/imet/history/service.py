@@ -1,5 +1,5 @@
 """IMET history rules: the partner must exist, one record per partner and fiscal year, a year
-with completed nominations takes no history (app/nominations/coverage.py), embassy keys see
+with completed nominations takes no history (app/imet/coverage.py), embassy keys see
 their own country's records only, and every change is audited. Also the IMET completions
 figures, which add both sources up in SQL."""
 
@@ -21,12 +21,12 @@ from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
 from app.core.scope import own_country_rows
 from app.core.security import Principal
-from app.imet_history.models import ImetHistory
-from app.imet_history.schemas import ImetHistoryCreate, ImetHistoryUpdate
-from app.nominations import service as nominations
-from app.nominations.coverage import refuse_history_over_nominations
-from app.nominations.models import Nomination
-from app.nominations.workflow import Sex
+from app.imet.coverage import refuse_history_over_nominations
+from app.imet.history.models import ImetHistory
+from app.imet.history.schemas import ImetHistoryCreate, ImetHistoryUpdate
+from app.imet.nominations import service as nominations
+from app.imet.nominations.models import Nomination
+from app.imet.nominations.workflow import Sex
 from app.partners.models import Partner
 from app.partners.service import lock_partners, partner_filter_id, resolve_partner
 

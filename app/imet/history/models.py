@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Integer, String, UniqueConstraint, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import CheckConstraint, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, IdMixin, VersionedMixin
-from app.nominations.coverage import register_history
 from app.partners.models import PartnerMixin
 
 
@@ -27,16 +25,3 @@ class ImetHistory(IdMixin, VersionedMixin, PartnerMixin, Base):
     men: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(200))
     source_ref: Mapped[str | None] = mapped_column(String(200))
-
-
-async def history_covering(session: AsyncSession, partner_id: int, fiscal_year: int) -> int | None:
-    """The id of the record covering a partner's fiscal year, if any: a nomination of that
-    year cannot be completed while it exists (app/nominations/coverage.py)."""
-    return await session.scalar(
-        select(ImetHistory.id).where(
-            ImetHistory.partner_id == partner_id, ImetHistory.fiscal_year == fiscal_year
-        )
-    )
-
-
-register_history(history_covering)

@@ -29,8 +29,8 @@ from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
 from app.core.versioning import OptionalVersion
 from app.core.writes import Edit
-from app.nominations import service
-from app.nominations.schemas import (
+from app.imet.nominations import service
+from app.imet.nominations.schemas import (
     NOMINATION_HISTORY,
     NOMINATIONS,
     TRANSITION_REASONS,
@@ -41,7 +41,7 @@ from app.nominations.schemas import (
     TransitionRequest,
     VettingWrite,
 )
-from app.nominations.workflow import NominationStatus, Sex, VettingStatus
+from app.imet.nominations.workflow import NominationStatus, Sex, VettingStatus
 
 router = resource_router("/nominations", "nominations")
 

@@ -20,8 +20,8 @@ from app.core.responses import (
 from app.core.schemas import RecordId
 from app.core.security import Reader, Writer
 from app.core.writes import Create, Edit, Upload, answers_import
-from app.imet_history import imports, service
-from app.imet_history.schemas import (
+from app.imet.history import imports, service
+from app.imet.history.schemas import (
     IMET_HISTORY,
     ImetHistoryCreate,
     ImetHistoryRead,

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import Keys, wps
-from tests.imet_history.helpers import HISTORY, IMPORTS, history
+from tests.imet.history.helpers import HISTORY, IMPORTS, history
 
 
 def batch() -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.models import Base, BigId, EnumText, IdMixin, UTCDateTime, VersionedMixin, utcnow
-from app.nominations.workflow import NominationStatus, Service, Sex, VettingStatus
+from app.imet.nominations.workflow import NominationStatus, Service, Sex, VettingStatus
 from app.partners.models import PartnerMixin
 
 

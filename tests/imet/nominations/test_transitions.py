@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.conftest import Keys
-from tests.nominations.helpers import (
+from tests.imet.nominations.helpers import (
     NOMINATIONS,
     PATH,
     TODAY,

@@ -45,8 +45,8 @@ from app.core.pagination import Listing, SortKey
 from app.core.scope import own_country_rows
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
-from app.nominations.coverage import refuse_completion_over_history
-from app.nominations.models import (
+from app.imet.coverage import refuse_completion_over_history
+from app.imet.nominations.models import (
     COURSE_COLUMNS,
     NOMINATIONS,
     NOMINEE_COLUMNS,
@@ -54,8 +54,8 @@ from app.nominations.models import (
     Nomination,
     TransitionReason,
 )
-from app.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
-from app.nominations.workflow import (
+from app.imet.nominations.schemas import NominationCreate, NominationUpdate, VettingWrite
+from app.imet.nominations.workflow import (
     DESCRIBED,
     EDITABLE,
     NOT_COUNTED,
@@ -497,7 +497,7 @@ FEMALE = Nomination.sex == str(Sex.female)
 @dataclass(frozen=True)
 class ImetYear:
     """One fiscal year of IMET nominations counted (not withdrawn or rejected), and the women
-    among them (completions, which add IMET history, are app.imet_history's)."""
+    among them (completions, which add IMET history, are app.imet.history's)."""
 
     counted: int
     counted_women: int

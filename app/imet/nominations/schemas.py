@@ -23,8 +23,8 @@ from app.core.schemas import (
     Text,
     UpdateOf,
 )
-from app.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
-from app.nominations.workflow import (
+from app.imet.nominations.models import COURSE_COLUMNS, NOMINEE_COLUMNS, VETTING_COLUMNS
+from app.imet.nominations.workflow import (
     NominationStatus,
     Service,
     Sex,
