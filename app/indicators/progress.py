@@ -165,9 +165,11 @@ async def _derived_actuals(
     indicator: Indicator,
     from_fy: int,
     to_fy: int,
-    scope: Partner | None,
+    partner: str | None,
     memo: Memo,
 ) -> tuple[dict[int, Actual], dict[str, Any]]:
+    """Per fiscal year, a derived indicator's actual: its metric computed for `partner` (a code;
+    None: every partner), with the inputs it was computed from."""
     cumulative = indicator.aggregation == "cumulative"
     assert indicator.metric is not None
     figures = await compute(
@@ -177,7 +179,7 @@ async def _derived_actuals(
         indicator.metric_filters,
         from_fy=None if cumulative else from_fy,
         to_fy=to_fy,
-        partner=scope.code if scope else None,
+        partner=partner,
         memo=memo,
     )
     inputs = dict(figures.inputs)
@@ -369,7 +371,7 @@ async def indicator_progress(
         actuals: dict[int, Actual] = {}
     elif indicator.source == "derived":
         actuals, inputs = await _derived_actuals(
-            session, actor, indicator, from_fy, to_fy, scope, memo
+            session, actor, indicator, from_fy, to_fy, scope.code if scope else None, memo
         )
     else:
         actuals = await _manual_actuals(session, indicator, from_fy, to_fy, scope, unapproved)

@@ -25,7 +25,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import FiguresScope, GroupRow, check_fiscal_years, echoed, scoped_query
+from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -94,7 +94,8 @@ async def facility_upgrades(
     query, scope = await scoped_query(session, actor, query)
     # The rollup is not versioned: as known then, the records then are summed.
     summed = _from_rollup if known_at() is None else _from_records
-    rows, totals = await summed(session, actor, groups, query, scope)
+    # Either takes the scoped query's filters as conditions take them (program, partner by id).
+    rows, totals = await summed(session, actor, groups, scope.conditions(query))
     return UpgradesReport(
         filters=echoed(UpgradesFilters, query),
         group_by=groups,
@@ -105,20 +106,17 @@ async def facility_upgrades(
 
 
 async def _from_rollup(
-    session: AsyncSession,
-    actor: Principal,
-    groups: list[str],
-    query: UpgradesQuery,
-    scope: FiguresScope,
+    session: AsyncSession, actor: Principal, groups: list[str], filters: dict[str, Any]
 ) -> tuple[list[UpgradesRow], UpgradesTotals]:
     """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
     under each of its features (or the one filtered on) from the feature rows."""
     r = FacilityUpgradesRollup
     # The feature asked for, if any, is also in `once` and `by_feature` below.
-    conditions = matching(r, **scope.conditions(query))
+    conditions = matching(r, **filters)
     if (own := own_partner_id(actor)) is not None:
         conditions.append(r.partner_id == own)
-    once = r.feature == (query.feature or ALL_FEATURES)
+    feature = filters["feature"]
+    once = r.feature == (feature or ALL_FEATURES)
     keys: dict[str, Any] = {
         "fiscal_year": r.fiscal_year,
         "partner": Partner.code,
@@ -129,9 +127,7 @@ async def _from_rollup(
         func.sum(r.women_beds_added).label("women_beds_added"),
         func.sum(r.cost_usd).label("cost_usd"),
     )
-    by_feature: ColumnElement[bool] = (
-        once if query.feature is not None else r.feature != ALL_FEATURES
-    )
+    by_feature: ColumnElement[bool] = once if feature is not None else r.feature != ALL_FEATURES
     stmt = (
         select(*(keys[g].label(g) for g in groups), *sums)
         .where(*conditions, by_feature if "feature" in groups else once)
@@ -159,14 +155,10 @@ async def _from_rollup(
 
 
 async def _from_records(
-    session: AsyncSession,
-    actor: Principal,
-    groups: list[str],
-    query: UpgradesQuery,
-    scope: FiguresScope,
+    session: AsyncSession, actor: Principal, groups: list[str], filters: dict[str, Any]
 ) -> tuple[list[UpgradesRow], UpgradesTotals]:
     """The report as a GROUP BY over the upgrade and feature records."""
-    conditions = completed_conditions(actor, **scope.conditions(query))
+    conditions = completed_conditions(actor, **filters)
     keys: dict[str, Any] = {
         "fiscal_year": FacilityUpgrade.fiscal_year,
         "partner": Partner.code,
@@ -188,8 +180,8 @@ async def _from_records(
         ).join(Partner, Partner.id == TrainingCenter.partner_id)
     if "feature" in groups:
         on = UpgradeFeature.upgrade_id == FacilityUpgrade.id
-        if query.feature is not None:
-            on = on & (UpgradeFeature.feature == query.feature)
+        if filters["feature"] is not None:
+            on = on & (UpgradeFeature.feature == filters["feature"])
         stmt = stmt.join(UpgradeFeature, on)
     stmt = stmt.group_by(*(keys[g] for g in groups)).order_by(*(keys[g] for g in groups))
     rows = [UpgradesRow(**row._mapping) for row in (await session.execute(stmt)).all()]
