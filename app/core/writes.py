@@ -71,6 +71,12 @@ class Edition:
         """The record as it now stands, with its new ETag."""
         return render.resource(self.request, schema, obj)
 
+    def put(self, schema: type[BaseModel], obj: Any, created: bool, location: str) -> Response:
+        """The record a PUT leaves: 201 with its `location` when the PUT created it, else 200."""
+        if created:
+            return render.resource(self.request, schema, obj, status_code=201, location=location)
+        return self.resource(schema, obj)
+
     async def update(
         self, schema: type[BaseModel], update: ServiceCall, actor: Principal, *key_and_body: Any
     ) -> Response:

@@ -41,7 +41,7 @@ from app.core.responses import (
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion
-from app.core.writes import Create, Edit
+from app.core.writes import Amend, Create, Edit
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
@@ -180,28 +180,20 @@ async def get_target(
     },
 )
 async def put_target(
-    request: Request,
     actor: Admin,
-    session: SessionDep,
+    edit: Amend,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     body: TargetWrite,
-    expected_version: OptionalVersion,
     force: Force = False,
 ) -> Response:
     target, created = await targets.put_target(
-        session, actor, code, fiscal_year, body, expected_version, force
+        edit.session, actor, code, fiscal_year, body, edit.expected_version, force
     )
     location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
     if target.partner_code:
         location += f"?partner={target.partner_code}"
-    return render.resource(
-        request,
-        TargetRead,
-        target,
-        status_code=201 if created else 200,
-        location=location if created else None,
-    )
+    return edit.put(TargetRead, target, created, location)
 
 
 # --- Results ----------------------------------------------------------------------------------
