@@ -120,8 +120,7 @@ async def list_indicators(
     asked: ListQuery,
     filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
 ) -> Response:
-    listing = await service.list_indicators(asked.session, filters)
-    return await asked.answer(listing, INDICATORS)
+    return await asked.read(INDICATORS, service.list_indicators, filters)
 
 
 @router.post("", **answers_created(IndicatorRead, 409))
@@ -211,8 +210,7 @@ async def list_results(
     code: IndicatorCodePath,
     filters: Annotated[results.ResultFilters, Depends(result_filters)],
 ) -> Response:
-    listing = await results.list_results(asked.session, actor, code, filters)
-    return await asked.answer(listing, RESULTS)
+    return await asked.read(RESULTS, results.list_results, actor, code, filters)
 
 
 @router.post(

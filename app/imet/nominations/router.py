@@ -106,8 +106,7 @@ Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
 
 @router.get("", **answers_page(NominationRead))
 async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
-    listing = await service.nominations_listing(asked.session, actor, filters)
-    return await asked.answer(listing, NOMINATIONS)
+    return await asked.read(NOMINATIONS, service.nominations_listing, actor, filters)
 
 
 @router.get("/{nomination_id}", **answers(NominationRead, 304, 404))

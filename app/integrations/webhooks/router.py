@@ -135,8 +135,9 @@ async def rotate_secret(
 async def list_deliveries(
     actor: WebhookOwner, webhook_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = await service.list_deliveries(asked.session, actor, webhook_id, updated_since)
-    return await asked.answer(listing, WEBHOOK_DELIVERIES)
+    return await asked.read(
+        WEBHOOK_DELIVERIES, service.list_deliveries, actor, webhook_id, updated_since
+    )
 
 
 @router.post(
