@@ -286,6 +286,12 @@ class ListRequest:
             listed.filename,
         )
 
+    async def read(
+        self, listed: CsvListing, listing: Callable[..., Awaitable[Listing]], *args: Any
+    ) -> Response:
+        """`answer` for the listing the service's `listing(session, *args)` builds."""
+        return await self.answer(await listing(self.session, *args), listed)
+
 
 async def _list_request(
     request: Request, session: SessionDep, paging: Paging, format: OutputFormat = None

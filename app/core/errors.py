@@ -45,9 +45,18 @@ class Problem(BaseModel):
 
 
 class AppError(Exception):
+    """A domain error; each kind below declares its status, its problem type's slug and any
+    headers its answer always carries."""
+
     status = 500
     slug = "internal-error"
     headers: dict[str, str] = {}
+
+    def __init_subclass__(
+        cls, *, status: int, slug: str, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.status, cls.slug, cls.headers = status, slug, headers or {}
 
     def __init__(
         self,
@@ -64,54 +73,44 @@ class AppError(Exception):
         self.extra = extra
 
 
-class BadRequest(AppError):
-    status, slug = 400, "bad-request"
+class BadRequest(AppError, status=400, slug="bad-request"): ...
 
 
-class Unauthorized(AppError):
-    status, slug = 401, "unauthorized"
-    headers = {"WWW-Authenticate": "Bearer"}
+class Unauthorized(
+    AppError, status=401, slug="unauthorized", headers={"WWW-Authenticate": "Bearer"}
+): ...
 
 
-class Forbidden(AppError):
-    status, slug = 403, "forbidden"
+class Forbidden(AppError, status=403, slug="forbidden"): ...
 
 
-class NotFound(AppError):
-    status, slug = 404, "not-found"
+class NotFound(AppError, status=404, slug="not-found"): ...
 
 
-class Conflict(AppError):
-    status, slug = 409, "conflict"
+class Conflict(AppError, status=409, slug="conflict"): ...
 
 
-class PreconditionFailed(AppError):
-    status, slug = 412, "precondition-failed"
+class PreconditionFailed(AppError, status=412, slug="precondition-failed"): ...
 
 
-class PayloadTooLarge(AppError):
-    status, slug = 413, "payload-too-large"
+class PayloadTooLarge(AppError, status=413, slug="payload-too-large"): ...
 
 
-class UnsupportedMediaType(AppError):
-    status, slug = 415, "unsupported-media-type"
+class UnsupportedMediaType(AppError, status=415, slug="unsupported-media-type"): ...
 
 
-class Unprocessable(AppError):
-    status, slug = 422, "validation-error"
+class Unprocessable(AppError, status=422, slug="validation-error"): ...
 
 
-class PreconditionRequired(AppError):
-    status, slug = 428, "precondition-required"
+class PreconditionRequired(AppError, status=428, slug="precondition-required"): ...
 
 
-class TooManyRequests(AppError):
-    status, slug = 429, "rate-limited"
+class TooManyRequests(AppError, status=429, slug="rate-limited"): ...
 
 
-class ServiceUnavailable(AppError):
-    status, slug = 503, "service-unavailable"
-    headers = {"Retry-After": "5"}
+class ServiceUnavailable(
+    AppError, status=503, slug="service-unavailable", headers={"Retry-After": "5"}
+): ...
 
 
 def field_error(pointer: str, detail: str) -> dict[str, Any]:

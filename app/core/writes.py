@@ -2,7 +2,8 @@
 
 `Create` is a POST that makes a record (the request, its session and the Idempotency-Key that
 replays it); `Edit` is a PATCH, PUT or DELETE of a stored record (the request, its session and
-the If-Match version, 428 without); `Upload` is a bulk import (its session, the records as
+the If-Match version, 428 without); `Amend` is a PUT or a state change whose If-Match is
+optional (checked when sent); `Upload` is a bulk import (its session, the records as
 sent, a JSON array or a CSV, the Idempotency-Key and `?dry_run`). The caller stays its own
 parameter (`actor: Writer`), so a route's signature still shows who may call it.
 """
@@ -25,7 +26,7 @@ from app.core.errors import responses
 from app.core.idempotency import IdempotencyKey
 from app.core.params import DryRun
 from app.core.security import Principal
-from app.core.versioning import RequiredVersion
+from app.core.versioning import OptionalVersion, RequiredVersion
 
 # A service function a route calls with its session first (its other arguments as it takes them).
 ServiceCall = Callable[..., Awaitable[Any]]
@@ -59,7 +60,8 @@ class Creation:
 
 @dataclass(frozen=True, slots=True)
 class Edition:
-    """A PATCH, PUT or DELETE of a stored record at the version the caller last read."""
+    """A PATCH, PUT or DELETE of a stored record at the version the caller last read (with
+    `Amend`, at any version when the caller names none)."""
 
     request: Request
     session: AsyncSession
@@ -68,6 +70,12 @@ class Edition:
     def resource(self, schema: type[BaseModel], obj: Any) -> Response:
         """The record as it now stands, with its new ETag."""
         return render.resource(self.request, schema, obj)
+
+    def put(self, schema: type[BaseModel], obj: Any, created: bool, location: str) -> Response:
+        """The record a PUT leaves: 201 with its `location` when the PUT created it, else 200."""
+        if created:
+            return render.resource(self.request, schema, obj, status_code=201, location=location)
+        return self.resource(schema, obj)
 
     async def update(
         self, schema: type[BaseModel], update: ServiceCall, actor: Principal, *key_and_body: Any
@@ -112,6 +120,12 @@ async def _edition(
     return Edition(request, session, expected_version)
 
 
+async def _amendment(
+    request: Request, session: SessionDep, expected_version: OptionalVersion
+) -> Edition:
+    return Edition(request, session, expected_version)
+
+
 async def _upload(
     request: Request,
     session: SessionDep,
@@ -136,4 +150,5 @@ def answers_import(
 
 Create = Annotated[Creation, Depends(_creation)]
 Edit = Annotated[Edition, Depends(_edition)]
+Amend = Annotated[Edition, Depends(_amendment)]
 Upload = Annotated[ImportRequest, Depends(_upload)]

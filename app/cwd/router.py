@@ -93,8 +93,7 @@ RosterFilters = Annotated[service.RosterFilters, Depends(roster_filters)]
     **answers_page(TeamRead),
 )
 async def list_teams(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
-    listing = await service.teams_listing(asked.session, principal, filters)
-    return await asked.answer(listing, CWD_TEAMS)
+    return await asked.read(CWD_TEAMS, service.teams_listing, principal, filters)
 
 
 @router.get("/{team_id}", **answers(TeamRead, 304, 404))
@@ -139,8 +138,7 @@ async def delete_team(actor: Writer, edit: Edit, team_id: RecordId) -> Response:
 async def list_rosters(
     principal: Reader, team_id: RecordId, asked: ListQuery, filters: RosterFilters
 ) -> Response:
-    listing = await service.rosters_listing(asked.session, principal, team_id, filters)
-    return await asked.answer(listing, CWD_ROSTERS)
+    return await asked.read(CWD_ROSTERS, service.rosters_listing, principal, team_id, filters)
 
 
 @router.post(

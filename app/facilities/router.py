@@ -65,8 +65,7 @@ async def list_centers(
     updated_since: UpdatedSince = None,
 ) -> Response:
     filters = service.CenterFilters(partner=partner, updated_since=updated_since)
-    listing = await service.centers_listing(asked.session, principal, filters)
-    return await asked.answer(listing, TRAINING_CENTERS)
+    return await asked.read(TRAINING_CENTERS, service.centers_listing, principal, filters)
 
 
 @centers.get("/{code}", **answers(TrainingCenterRead, 304, 404))
@@ -125,8 +124,7 @@ Filters = Annotated[service.UpgradeFilters, Depends(upgrade_filters)]
     **answers_page(FacilityUpgradeRead),
 )
 async def list_upgrades(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
-    listing = await service.upgrades_listing(asked.session, principal, filters)
-    return await asked.answer(listing, FACILITY_UPGRADES)
+    return await asked.read(FACILITY_UPGRADES, service.upgrades_listing, principal, filters)
 
 
 @router.get("/{upgrade_id}", **answers(FacilityUpgradeRead, 304, 404))

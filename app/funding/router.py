@@ -67,8 +67,7 @@ Filters = Annotated[service.ObligationFilters, Depends(obligation_filters)]
     **answers_page(ObligationRead),
 )
 async def list_obligations(principal: Reader, asked: ListQuery, filters: Filters) -> Response:
-    listing = await service.obligations_listing(asked.session, principal, filters)
-    return await asked.answer(listing, OBLIGATIONS)
+    return await asked.read(OBLIGATIONS, service.obligations_listing, principal, filters)
 
 
 @router.get("/{obligation_id}", **answers(ObligationRead, 304, 404))

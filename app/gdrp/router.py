@@ -57,8 +57,7 @@ async def list_engagements(
     project: ProjectFilter = None,
 ) -> Response:
     chosen = service.GdrpFilters(**filters, focus=choice_text(focus), project=project)
-    listing = await service.engagements_listing(asked.session, principal, chosen)
-    return await asked.answer(listing, ADVISORY_ENGAGEMENTS)
+    return await asked.read(ADVISORY_ENGAGEMENTS, service.engagements_listing, principal, chosen)
 
 
 @engagements.get("/{engagement_id}", **answers(EngagementRead, 304, 404))
@@ -107,8 +106,7 @@ async def list_milestones(
     kind: Annotated[MilestoneKind | None, Query()] = None,
 ) -> Response:
     chosen = service.GdrpFilters(**filters, kind=choice_text(kind))
-    listing = await service.milestones_listing(asked.session, principal, chosen)
-    return await asked.answer(listing, POLICY_MILESTONES)
+    return await asked.read(POLICY_MILESTONES, service.milestones_listing, principal, chosen)
 
 
 @milestones.get("/{milestone_id}", **answers(MilestoneRead, 304, 404))

@@ -41,7 +41,7 @@ from app.core.responses import (
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
 from app.core.versioning import OptionalVersion
-from app.core.writes import Create, Edit
+from app.core.writes import Amend, Create, Edit
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
 from app.indicators.approval import ResultStatus
@@ -120,8 +120,7 @@ async def list_indicators(
     asked: ListQuery,
     filters: Annotated[service.IndicatorFilters, Depends(indicator_filters)],
 ) -> Response:
-    listing = await service.list_indicators(asked.session, filters)
-    return await asked.answer(listing, INDICATORS)
+    return await asked.read(INDICATORS, service.list_indicators, filters)
 
 
 @router.post("", **answers_created(IndicatorRead, 409))
@@ -180,28 +179,20 @@ async def get_target(
     },
 )
 async def put_target(
-    request: Request,
     actor: Admin,
-    session: SessionDep,
+    edit: Amend,
     code: IndicatorCodePath,
     fiscal_year: FiscalYearPath,
     body: TargetWrite,
-    expected_version: OptionalVersion,
     force: Force = False,
 ) -> Response:
     target, created = await targets.put_target(
-        session, actor, code, fiscal_year, body, expected_version, force
+        edit.session, actor, code, fiscal_year, body, edit.expected_version, force
     )
     location = f"{_indicator_url(target.indicator_code)}/targets/{fiscal_year}"
     if target.partner_code:
         location += f"?partner={target.partner_code}"
-    return render.resource(
-        request,
-        TargetRead,
-        target,
-        status_code=201 if created else 200,
-        location=location if created else None,
-    )
+    return edit.put(TargetRead, target, created, location)
 
 
 # --- Results ----------------------------------------------------------------------------------
@@ -219,8 +210,7 @@ async def list_results(
     code: IndicatorCodePath,
     filters: Annotated[results.ResultFilters, Depends(result_filters)],
 ) -> Response:
-    listing = await results.list_results(asked.session, actor, code, filters)
-    return await asked.answer(listing, RESULTS)
+    return await asked.read(RESULTS, results.list_results, actor, code, filters)
 
 
 @router.post(

@@ -26,8 +26,7 @@ OutcomeNumber = Annotated[ParamInt, Path(ge=1, le=4, description="Outcome number
 async def list_outcomes(
     _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = service.list_outcomes(updated_since=updated_since)
-    return await asked.answer(listing, OUTCOMES)
+    return await asked.answer(service.list_outcomes(updated_since=updated_since), OUTCOMES)
 
 
 @router.get("/{number}", **answers(OutcomeRead, 304, 404))

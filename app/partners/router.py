@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Query
 from starlette.responses import Response
 
-from app.core import responses as render
 from app.core.csvout import ListQuery, answers_page
-from app.core.db import SessionDep
 from app.core.errors import responses
 from app.core.operations import resource_router
 from app.core.params import (
@@ -23,8 +21,7 @@ from app.core.params import (
 from app.core.responses import View, answers, answers_created, answers_edited
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
-from app.core.versioning import OptionalVersion
-from app.core.writes import Create, Edit
+from app.core.writes import Amend, Create, Edit
 from app.partners import service
 from app.partners.schemas import (
     MEMBERSHIPS,
@@ -153,23 +150,15 @@ async def get_benchmark(
     },
 )
 async def put_benchmark(
-    request: Request,
     actor: Admin,
-    session: SessionDep,
+    edit: Amend,
     code: PartnerPath,
     fiscal_year: FiscalYearPath,
     body: BenchmarkWrite,
-    expected_version: OptionalVersion,
 ) -> Response:
-    partner = await service.get_partner(session, code)
+    partner = await service.get_partner(edit.session, code)
     benchmark, created = await service.put_benchmark(
-        session, actor, partner, fiscal_year, body, expected_version
+        edit.session, actor, partner, fiscal_year, body, edit.expected_version
     )
     location = f"/api/v1/partners/{partner.code}/benchmarks/{fiscal_year}"
-    return render.resource(
-        request,
-        BenchmarkRead,
-        benchmark,
-        status_code=201 if created else 200,
-        location=location if created else None,
-    )
+    return edit.put(BenchmarkRead, benchmark, created, location)

@@ -20,8 +20,7 @@ router = resource_router("/programs", "programs")
 async def list_programs(
     _: Reader, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = service.list_programs(updated_since=updated_since)
-    return await asked.answer(listing, PROGRAMS)
+    return await asked.answer(service.list_programs(updated_since=updated_since), PROGRAMS)
 
 
 @router.get("/{code}", **answers(ProgramRead, 304, 404))

@@ -72,8 +72,7 @@ async def list_implementers(
     asked: ListQuery,
     filters: Annotated[service.ImplementerFilters, Depends(implementer_filters)],
 ) -> Response:
-    listing = await service.implementers_listing(asked.session, filters)
-    return await asked.answer(listing, IMPLEMENTERS)
+    return await asked.read(IMPLEMENTERS, service.implementers_listing, filters)
 
 
 @implementers.get("/{code}", **answers(ImplementerRead, 304, 404))
@@ -126,8 +125,7 @@ async def list_projects(
     asked: ListQuery,
     filters: Annotated[service.ProjectFilters, Depends(project_filters)],
 ) -> Response:
-    listing = await service.projects_listing(asked.session, principal, filters)
-    return await asked.answer(listing, PROJECTS)
+    return await asked.read(PROJECTS, service.projects_listing, principal, filters)
 
 
 @projects.get("/{code}", **answers(ProjectRead, 304, 404))

@@ -42,8 +42,7 @@ async def list_history(
     principal: Reader, asked: ListQuery, filters: PartnerYearFilters
 ) -> Response:
     chosen = service.ImetHistoryFilters(**filters)
-    listing = await service.history_listing(asked.session, principal, chosen)
-    return await asked.answer(listing, IMET_HISTORY)
+    return await asked.read(IMET_HISTORY, service.history_listing, principal, chosen)
 
 
 @router.get("/{history_id}", **answers(ImetHistoryRead, 304, 404))

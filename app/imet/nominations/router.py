@@ -27,8 +27,7 @@ from app.core.responses import (
 )
 from app.core.schemas import REFERENCE_PATTERN, RecordId
 from app.core.security import Admin, Budget, Principal, Role, require
-from app.core.versioning import OptionalVersion
-from app.core.writes import Edit
+from app.core.writes import Amend, Edit
 from app.imet.nominations import service
 from app.imet.nominations.schemas import (
     NOMINATION_HISTORY,
@@ -107,8 +106,7 @@ Filters = Annotated[service.NominationFilters, Depends(nomination_filters)]
 
 @router.get("", **answers_page(NominationRead))
 async def list_nominations(actor: NominationUser, asked: ListQuery, filters: Filters) -> Response:
-    listing = await service.nominations_listing(asked.session, actor, filters)
-    return await asked.answer(listing, NOMINATIONS)
+    return await asked.read(NOMINATIONS, service.nominations_listing, actor, filters)
 
 
 @router.get("/{nomination_id}", **answers(NominationRead, 304, 404))
@@ -134,18 +132,15 @@ async def update_nomination(
     **answers(NominationRead, 404, 409, 412, 413, 415),
 )
 async def transition_nomination(
-    request: Request,
     actor: NominationUser,
-    expected_version: OptionalVersion,
+    edit: Amend,
     idempotency_key: IdempotencyKey,
-    session: SessionDep,
     nomination_id: RecordId,
     body: TransitionRequest,
 ) -> Response:
-    nomination = await service.transition(
-        session, actor, nomination_id, body.to, body.reason, expected_version
+    return await edit.update(
+        NominationRead, service.transition, actor, nomination_id, body.to, body.reason
     )
-    return render.resource(request, NominationRead, nomination)
 
 
 @router.put(
@@ -155,17 +150,14 @@ async def transition_nomination(
     **answers(NominationRead, 404, 412, 413, 415),
 )
 async def put_vetting(
-    request: Request,
     # Embassies pass here so another country's nomination is a 404 like everywhere else;
     # the service then refuses them (403) on their own nominations.
     actor: NominationUser,
-    session: SessionDep,
+    edit: Amend,
     nomination_id: RecordId,
     body: VettingWrite,
-    expected_version: OptionalVersion,
 ) -> Response:
-    nomination = await service.set_vetting(session, actor, nomination_id, body, expected_version)
-    return render.resource(request, NominationRead, nomination)
+    return await edit.update(NominationRead, service.set_vetting, actor, nomination_id, body)
 
 
 @router.get(

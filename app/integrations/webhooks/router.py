@@ -55,8 +55,7 @@ def _location(webhook_id: int) -> str:
 async def list_webhooks(
     actor: WebhookOwner, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = service.list_webhooks(actor, updated_since)
-    return await asked.answer(listing, WEBHOOKS)
+    return await asked.answer(service.list_webhooks(actor, updated_since), WEBHOOKS)
 
 
 @router.post(
@@ -88,9 +87,7 @@ async def create_webhook(
 
 @router.get("/{webhook_id}", **answers(WebhookRead, 304, 404))
 async def get_webhook(actor: WebhookOwner, view: View, webhook_id: RecordId) -> Response:
-    return render.resource(
-        view.request, WebhookRead, await service.get_webhook(view.session, actor, webhook_id)
-    )
+    return await view.read(WebhookRead, service.get_webhook, actor, webhook_id)
 
 
 @router.patch(
@@ -135,8 +132,9 @@ async def rotate_secret(
 async def list_deliveries(
     actor: WebhookOwner, webhook_id: RecordId, asked: ListQuery, updated_since: UpdatedSince = None
 ) -> Response:
-    listing = await service.list_deliveries(asked.session, actor, webhook_id, updated_since)
-    return await asked.answer(listing, WEBHOOK_DELIVERIES)
+    return await asked.read(
+        WEBHOOK_DELIVERIES, service.list_deliveries, actor, webhook_id, updated_since
+    )
 
 
 @router.post(
