@@ -17,10 +17,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Executable, column, func, select, table
+from sqlalchemy import ColumnElement, Executable, column, func, select, table
 from sqlalchemy.orm import Session
 
+from app.core.scope import own_country_rows
+from app.core.security import Principal
+
 logger = logging.getLogger("wps.visibility")
+
+VisibleTo = Callable[[Principal | None], ColumnElement[bool]]
+"""A domain's `visible_to`: the rows `principal` may know exist (app/core/scope.py)."""
 
 ReadersOf = Callable[[Sequence[str]], Executable]
 """A statement giving rows (record id, partner id) for the records of these ids (as recorded:
@@ -154,3 +160,15 @@ def owned(key: Any, partner: Any) -> ReadersOf:
         return select(key, partner).where(key.in_(keys))
 
     return readers_of
+
+
+def country_owned(key: Any, partner: Any) -> tuple[VisibleTo, ReadersOf]:
+    """`visible_to` and `readers_of` of a record type that names its country in a column of its
+    own (`partner`, the partner's id; `key`, the column its changes record): an embassy key
+    reads its own country's records and their changes, other keys all of them. Both come from
+    the one column, so what a key may GET and which changes it is sent cannot drift apart."""
+
+    def visible_to(principal: Principal | None) -> ColumnElement[bool]:
+        return own_country_rows(principal, partner)
+
+    return visible_to, owned(key, partner)

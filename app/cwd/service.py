@@ -37,7 +37,7 @@ from app.core.fiscal_year import today
 from app.core.history import known_at
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_country_rows, own_partner_id
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.cwd import rollup
@@ -62,14 +62,9 @@ TEAM = "cwd_team"
 ROSTER = "cwd_roster"
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The one place CWD teams (and through them rosters) are scoped: an embassy key sees its
-    own country's teams only (no principal: the CLI, which sees everything)."""
-    return own_country_rows(principal, CwdTeam.partner_id)
-
-
-# Who may read a team's changes: its country's embassy, as `visible_to` says.
-readers_of = visibility.owned(CwdTeam.id, CwdTeam.partner_id)
+# The one place CWD teams (and through them rosters) are scoped: an embassy key sees its own
+# country's teams, and their changes, only.
+visible_to, readers_of = visibility.country_owned(CwdTeam.id, CwdTeam.partner_id)
 
 
 def roster_readers_of(ids: Sequence[str]) -> Select[int, int]:

@@ -20,7 +20,7 @@ from app.core.errors import Conflict, invalid
 from app.core.fiscal_year import fiscal_year
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import Keys, matching, within
-from app.core.scope import own_country_rows, own_partner_id
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.facilities import rollup, workflow
 from app.facilities.models import FacilityUpgrade, TrainingCenter, UpgradeFeature
@@ -44,13 +44,10 @@ UPGRADE = "facility_upgrade"
 # --- Who sees what ----------------------------------------------------------------------------
 
 
-def centers_visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The one place centers are scoped: an embassy key sees its own country's only."""
-    return own_country_rows(principal, TrainingCenter.partner_id)
-
-
-# Who may read a center's changes: its country's embassy, as `centers_visible_to` says.
-center_readers_of = visibility.owned(TrainingCenter.code, TrainingCenter.partner_id)
+# The one place centers are scoped: an embassy key sees its own country's, and their changes.
+centers_visible_to, center_readers_of = visibility.country_owned(
+    TrainingCenter.code, TrainingCenter.partner_id
+)
 
 
 def visible_to(principal: Principal | None) -> ColumnElement[bool]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Unpack
 
-from sqlalchemy import ColumnElement, Select, false, func, select
+from sqlalchemy import Select, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -17,7 +17,6 @@ from app.core import visibility
 from app.core.edits import Patch, found_or_404
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import Keys, matching
-from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.funding.models import Obligation, ObligationPurpose
 from app.funding.schemas import ObligationCreate, ObligationUpdate
@@ -28,14 +27,9 @@ from app.projects.service import body_project, patch_project, project_filter_id
 RESOURCE = "obligation"
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The obligations `principal` may know exist: an embassy key its own partner's only
-    (the rule: app/core/scope.py; no principal: the CLI, which sees everything)."""
-    return own_country_rows(principal, Obligation.partner_id)
-
-
-# Who may read an obligation's changes: its partner's embassy, as `visible_to` says.
-readers_of = visibility.owned(Obligation.id, Obligation.partner_id)
+# The obligations a key may know exist, and whose changes it reads: an embassy key its own
+# partner's only.
+visible_to, readers_of = visibility.country_owned(Obligation.id, Obligation.partner_id)
 
 
 def _scoped(stmt: Select[Any], principal: Principal | None) -> Select[Any]:

@@ -38,13 +38,11 @@ ENGAGEMENT = "advisory_engagement"
 MILESTONE = "policy_milestone"
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The engagements `principal` may know exist: an embassy key its own country's only."""
-    return own_country_rows(principal, AdvisoryEngagement.partner_id)
-
-
-# Who may read an engagement's changes: its country's embassy, as `visible_to` says.
-readers_of = visibility.owned(AdvisoryEngagement.id, AdvisoryEngagement.partner_id)
+# The engagements a key may know exist, and whose changes it reads: an embassy key its own
+# country's only.
+visible_to, readers_of = visibility.country_owned(
+    AdvisoryEngagement.id, AdvisoryEngagement.partner_id
+)
 
 
 def milestones_visible_to(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -24,7 +24,6 @@ from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict, NotFound, invalid, invalid_query
 from app.core.models import Base
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_country_rows
 from app.core.search import matches, search_text
 from app.core.security import Principal
 from app.partners.service import (
@@ -271,15 +270,9 @@ async def delete_implementer(
 # --- Projects ----------------------------------------------------------------------------------
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The projects `principal` may know exist: an embassy key those in its own country only
-    (a multi-country project names no country, so no embassy sees it; the rule:
-    app/core/scope.py; no principal: the CLI, which sees everything)."""
-    return own_country_rows(principal, Project.partner_id)
-
-
-# Who may read a project's changes: its country's embassy, as `visible_to` says.
-readers_of = visibility.owned(Project.code, Project.partner_id)
+# The projects a key may know exist, and whose changes it reads: an embassy key those in its own
+# country only (a multi-country project names no country, so no embassy sees it).
+visible_to, readers_of = visibility.country_owned(Project.code, Project.partner_id)
 
 
 def _loaded() -> tuple[Any, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, func, select, union_all
+from sqlalchemy import Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,7 +19,6 @@ from app.core.edits import Patch, found_or_404
 from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
-from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.imet.coverage import refuse_history_over_nominations
 from app.imet.history.models import ImetHistory
@@ -33,14 +32,9 @@ from app.partners.service import lock_partners, partner_filter_id, resolve_partn
 RESOURCE = "imet_history"
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The one place IMET history is scoped: an embassy key sees its own partner's records
-    only (no principal: the CLI, which sees everything)."""
-    return own_country_rows(principal, ImetHistory.partner_id)
-
-
-# Who may read an IMET history record's changes: its partner's embassy, as `visible_to` says.
-readers_of = visibility.owned(ImetHistory.id, ImetHistory.partner_id)
+# The one place IMET history is scoped: an embassy key sees its own partner's records and their
+# changes only.
+visible_to, readers_of = visibility.country_owned(ImetHistory.id, ImetHistory.partner_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import (
-    ColumnElement,
     Select,
     and_,
     bindparam,
@@ -42,7 +41,6 @@ from app.core.errors import (
 from app.core.fiscal_year import today
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_country_rows
 from app.core.security import Principal, Role
 from app.core.versioning import check_version
 from app.imet.coverage import refuse_completion_over_history
@@ -79,13 +77,9 @@ RESOURCE = "nomination"
 USERS = frozenset({Role.admin, Role.embassy})
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The nominations `principal` may know exist (the rule: app/core/scope.py)."""
-    return own_country_rows(principal, Nomination.partner_id)
-
-
-# Who may read a nomination's changes: its partner's embassy, as `visible_to` says.
-readers_of = visibility.owned(Nomination.id, Nomination.partner_id)
+# The nominations a key may know exist, and whose changes it reads: an embassy key its own
+# partner's only.
+visible_to, readers_of = visibility.country_owned(Nomination.id, Nomination.partner_id)
 
 
 def _nominations(actor: Principal) -> Select[Nomination]:

@@ -7,7 +7,7 @@ import base64
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.writer import record, record_created
@@ -17,7 +17,7 @@ from app.core.errors import NotFound, invalid
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
 from app.core.schemas import apply_changes
-from app.core.scope import own_country_rows, own_partner_id
+from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.integrations.webhooks.models import Attempt, Message, Subscription
@@ -32,13 +32,8 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-def visible_to(principal: Principal | None) -> ColumnElement[bool]:
-    """The subscriptions `principal` may know exist (the rule: app/core/scope.py)."""
-    return own_country_rows(principal, Subscription.partner_id)
-
-
-# Who may read a subscription's changes: its owner's embassy, as `visible_to` says.
-readers_of = visibility.owned(Subscription.id, Subscription.partner_id)
+# The subscriptions a key may know exist, and whose changes it reads: an embassy key its own.
+visible_to, readers_of = visibility.country_owned(Subscription.id, Subscription.partner_id)
 
 
 async def _check_url(url: str, allow_private: bool) -> None:
