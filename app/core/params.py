@@ -281,6 +281,12 @@ YearFilters = Annotated[ListFilters, Depends(_years_of_programs)]
 PartnerYearFilters = Annotated[ListFilters, Depends(_years_of_partners)]
 
 
+def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
+    """A 422 naming `to_fy` when a fiscal-year range is reversed (every route with a range)."""
+    if from_fy is not None and to_fy is not None and from_fy > to_fy:
+        raise invalid_query("to_fy", "must not be before from_fy")
+
+
 def choice_text(choice: StrEnum | None) -> str | None:
     """A choice filter (`?status=completed`) as services take it: its text, or None."""
     return None if choice is None else str(choice)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from app.core.errors import invalid_query
 from app.core.figures import part_text, pct_text, progress_pct
 from app.core.fiscal_year import current_fiscal_year
+from app.core.params import check_fiscal_years
 from app.core.security import Principal
 from app.core.suppression import small_share, suppression_method, withheld_in_series
 from app.indicators import approval, rules
@@ -398,8 +399,7 @@ async def progress(
     indicator = await get_indicator(session, code)
     last = to_fy if to_fy is not None else current_fiscal_year()
     first = from_fy if from_fy is not None else last - 4
-    if first > last:
-        raise invalid_query("to_fy", "must not be before from_fy")
+    check_fiscal_years(first, last)
     if last - first >= MAX_PROGRESS_YEARS:
         raise invalid_query("from_fy", f"at most {MAX_PROGRESS_YEARS} fiscal years at once")
     scope = await figures_partner(session, actor, partner)

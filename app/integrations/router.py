@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
 from app.core.db import SessionDep, request_sessionmaker
-from app.core.errors import invalid_query, responses
+from app.core.errors import responses
 from app.core.params import (
     FromFiscalYear,
     ImplementerFilter,
@@ -14,6 +14,7 @@ from app.core.params import (
     ProgramFilter,
     PublishedSuppressBelow,
     ToFiscalYear,
+    check_fiscal_years,
 )
 from app.core.security import Reader
 from app.integrations import iati
@@ -56,8 +57,7 @@ async def export_iati(
     to_fy: ToFiscalYear = None,
     suppress_below: PublishedSuppressBelow = None,
 ) -> Response:
-    if from_fy is not None and to_fy is not None and to_fy < from_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
+    check_fiscal_years(from_fy, to_fy)
     export = iati.Export(
         principal=principal,
         filters=ProjectFilters(program=program, partner=partner, implementer=implementer),

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
+from app.core.params import check_fiscal_years
 from app.core.rollup import matching
 from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.scope import own_partner_id
@@ -25,7 +26,7 @@ from app.facilities.models import (
 )
 from app.facilities.service import BEDS, COMPLETED, COST, completed_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
+from app.reports.scope import GroupRow, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "feature")
 
@@ -111,11 +112,11 @@ async def _from_rollup(
     """The report summed from the rollup: each upgrade once from the ALL_FEATURES rows, or
     under each of its features (or the one filtered on) from the feature rows."""
     r = FacilityUpgradesRollup
-    # The feature asked for, if any, is also in `once` and `by_feature` below.
-    conditions = matching(r, **filters)
+    # The feature asked for, if any, is chosen by `once` and `by_feature` below, not here.
+    feature = filters["feature"]
+    conditions = matching(r, **{k: v for k, v in filters.items() if k != "feature"})
     if (own := own_partner_id(actor)) is not None:
         conditions.append(r.partner_id == own)
-    feature = filters["feature"]
     once = r.feature == (feature or ALL_FEATURES)
     keys: dict[str, Any] = {
         "fiscal_year": r.fiscal_year,

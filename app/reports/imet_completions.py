@@ -10,11 +10,12 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.figures import share_pct
+from app.core.params import check_fiscal_years
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.imet.history.service import CompletionsGroup, completions_by
-from app.reports.scope import check_fiscal_years, echoed, scoped_query
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 
 

@@ -11,12 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
+from app.core.params import check_fiscal_years
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
 from app.gdrp.service import milestone_conditions
 from app.partners.models import Partner
-from app.reports.scope import GroupRow, check_fiscal_years, echoed, scoped_query
+from app.reports.scope import GroupRow, echoed, scoped_query
 
 GROUPS = ("fiscal_year", "partner", "kind")
 

@@ -39,12 +39,6 @@ class FiguresScope:
         return {"program_id": self.program_id, "partner_id": self.partner_id, **asked}
 
 
-def check_fiscal_years(from_fy: int | None, to_fy: int | None) -> None:
-    """A 422 naming `to_fy` when the range is reversed."""
-    if from_fy is not None and to_fy is not None and from_fy > to_fy:
-        raise invalid_query("to_fy", "must not be before from_fy")
-
-
 async def figures_scope(
     session: AsyncSession,
     actor: Principal,

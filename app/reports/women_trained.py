@@ -11,13 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
+from app.core.params import check_fiscal_years
 from app.core.rollup import matching
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import check_fiscal_years, echoed, figures_scope
+from app.reports.scope import echoed, figures_scope
 from app.reports.small_numbers import suppress
 from app.trainings.models import (
     ALL_TOPICS,
