@@ -19,7 +19,8 @@ from app.core.params import (
     HostCountryFilter,
     OutputFormat,
     Paging,
-    ProgramAndPartner,
+    PartnerFilter,
+    ProgramFilter,
     ProjectFilter,
     ToDate,
     ToFiscalYear,
@@ -52,7 +53,8 @@ imports_router = bulk_imports_router()
 
 
 async def training_filters(  # async: a plain def would run in the threadpool
-    codes: ProgramAndPartner,
+    program: ProgramFilter = None,
+    partner: PartnerFilter = None,
     host_country: HostCountryFilter = None,
     fiscal_year: FiscalYearQuery = None,
     from_fy: FromFiscalYear = None,
@@ -66,7 +68,8 @@ async def training_filters(  # async: a plain def would run in the threadpool
     updated_since: UpdatedSince = None,
 ) -> service.TrainingFilters:
     return service.TrainingFilters(
-        **codes,
+        program=program,
+        partner=partner,
         host_country=host_country,
         fiscal_year=fiscal_year,
         from_fy=from_fy,
