@@ -516,6 +516,16 @@ class TeamFigureFilters:
     partner_id: int | None = None
     activity: str | None = None
 
+    def conditions(self, teams: Any) -> list[ColumnElement[bool]]:
+        """These filters on `teams`' program_id, partner_id and activity columns (the teams
+        themselves or the rollup of them)."""
+        wanted: dict[str, Any] = {"program_id": self.program_id, "partner_id": self.partner_id}
+        if self.activity is not None:
+            wanted["activity"] = Activity(self.activity)
+        return [
+            getattr(teams, name) == value for name, value in wanted.items() if value is not None
+        ]
+
 
 FIGURES = ("teams", "countries", "women", "men", "unreported", "women_in_leadership")
 
@@ -526,26 +536,33 @@ async def teams_by(
     day: date,
     groups: Sequence[str],
     filters: TeamFigureFilters,
+    *,
+    from_records: bool = False,
 ) -> list[dict[str, Any]]:
     """Teams active on `day` (formed on or before it, not disbanded before it) visible to
     `actor`, grouped by `groups` (none: one row of totals): per group its keys, `teams`,
     `countries`, and the `women`, `men`, `unreported` and `women_in_leadership` of each
     team's latest roster on or before `day`, summed in the database: from the rollup
-    (app/cwd/rollup.py), or from the records when read as known at a past instant (the
-    rollup is not versioned)."""
-    if known_at() is not None:
-        return await teams_by_records(session, actor, day, groups, filters)
+    (app/cwd/rollup.py), or `from_records` (a GROUP BY over the teams and their rosters),
+    as always when read as known at a past instant (the rollup is not versioned)."""
+    if from_records or known_at() is not None:
+        stmt = _from_records(actor, day, groups, filters)
+    else:
+        stmt = _from_rollup(actor, day, groups, filters)
+    return [
+        {**{g: row[g] for g in groups}, **{name: int(row[name]) for name in FIGURES}}
+        for row in (await session.execute(stmt)).mappings()
+    ]
+
+
+def _from_rollup(
+    actor: Principal | None, day: date, groups: Sequence[str], filters: TeamFigureFilters
+) -> Select[Any]:
     r = CwdTeamsRollup
     group_keys = (r.partner_id, r.program_id, r.activity, r.composition)
-    conditions = [r.day <= day]
+    conditions = [r.day <= day, *filters.conditions(r)]
     if (own := own_partner_id(actor)) is not None:
         conditions.append(r.partner_id == own)
-    if filters.program_id is not None:
-        conditions.append(r.program_id == filters.program_id)
-    if filters.partner_id is not None:
-        conditions.append(r.partner_id == filters.partner_id)
-    if filters.activity is not None:
-        conditions.append(r.activity == Activity(filters.activity))
     # Each (partner, program, activity, composition) as of `day`: the sum of its changes.
     net = (
         select(
@@ -557,14 +574,7 @@ async def teams_by(
         .having(func.sum(r.teams) > 0)
         .subquery("net")
     )
-    keys: dict[str, Any] = {
-        "partner": Partner.code,
-        "activity": net.c.activity,
-        "composition": net.c.composition,
-        "program": Program.code,
-    }
     stmt = select(
-        *(keys[g].label(g) for g in groups),
         func.count(net.c.partner_id.distinct()).label("countries"),
         *(
             func.coalesce(func.sum(net.c[name]), 0).label(name)
@@ -572,60 +582,50 @@ async def teams_by(
             if name != "countries"
         ),
     ).select_from(net)
-    if "partner" in groups:
-        stmt = stmt.join(Partner, Partner.id == net.c.partner_id)
-    if "program" in groups:
-        stmt = stmt.join(Program, Program.id == net.c.program_id)
-    if groups:
-        grouped = [keys[g] for g in groups]
-        stmt = stmt.group_by(*grouped).order_by(*grouped)
-    return [
-        {**{g: row[g] for g in groups}, **{name: int(row[name]) for name in FIGURES}}
-        for row in (await session.execute(stmt)).mappings()
-    ]
+    keys = {"activity": net.c.activity, "composition": net.c.composition}
+    return _grouped(stmt, groups, keys, partner_id=net.c.partner_id, program_id=net.c.program_id)
 
 
-async def teams_by_records(
-    session: AsyncSession,
-    actor: Principal | None,
-    day: date,
-    groups: Sequence[str],
-    filters: TeamFigureFilters,
-) -> list[dict[str, Any]]:
-    """`teams_by` as a GROUP BY over the teams and their latest rosters on or before `day`."""
+def _from_records(
+    actor: Principal | None, day: date, groups: Sequence[str], filters: TeamFigureFilters
+) -> Select[Any]:
     figures = as_of(day)
-    keys: dict[str, Any] = {
-        "partner": Partner.code,
-        "activity": CwdTeam.activity,
-        "composition": figures.composition,
-        "program": Program.code,
-    }
-    columns = [keys[g].label(g) for g in groups]
+    columns: list[Any] = [
+        func.count(CwdTeam.id).label("teams"),
+        func.count(CwdTeam.partner_id.distinct()).label("countries"),
+        *(
+            func.coalesce(func.sum(getattr(figures, name)), 0).label(name)
+            for name in FIGURES
+            if name not in ("teams", "countries")
+        ),
+    ]
     stmt = (
-        select(
-            *columns,
-            func.count(CwdTeam.id).label("teams"),
-            func.count(CwdTeam.partner_id.distinct()).label("countries"),
-            func.coalesce(func.sum(figures.women), 0).label("women"),
-            func.coalesce(func.sum(figures.men), 0).label("men"),
-            func.coalesce(func.sum(figures.unreported), 0).label("unreported"),
-            func.coalesce(func.sum(figures.women_in_leadership), 0).label("women_in_leadership"),
-        )
+        select(*columns)
         .select_from(CwdTeam)
         .outerjoin(figures.roster, figures.on)
-        .where(visible_to(actor), active_on(day))
+        .where(visible_to(actor), active_on(day), *filters.conditions(CwdTeam))
     )
+    keys = {"activity": CwdTeam.activity, "composition": figures.composition}
+    return _grouped(
+        stmt, groups, keys, partner_id=CwdTeam.partner_id, program_id=CwdTeam.program_id
+    )
+
+
+def _grouped(
+    stmt: Select[Any],
+    groups: Sequence[str],
+    keys: dict[str, Any],
+    *,
+    partner_id: Any,
+    program_id: Any,
+) -> Select[Any]:
+    """`stmt` with a column per group in `groups` (partner and program by their codes), grouped
+    and ordered by them."""
+    keys = {**keys, "partner": Partner.code, "program": Program.code}
+    grouped = [keys[g] for g in groups]
+    stmt = stmt.add_columns(*(key.label(g) for g, key in zip(groups, grouped, strict=True)))
     if "partner" in groups:
-        stmt = stmt.join(Partner, Partner.id == CwdTeam.partner_id)
+        stmt = stmt.join(Partner, Partner.id == partner_id)
     if "program" in groups:
-        stmt = stmt.join(Program, Program.id == CwdTeam.program_id)
-    if filters.program_id is not None:
-        stmt = stmt.where(CwdTeam.program_id == filters.program_id)
-    if filters.partner_id is not None:
-        stmt = stmt.where(CwdTeam.partner_id == filters.partner_id)
-    if filters.activity is not None:
-        stmt = stmt.where(CwdTeam.activity == Activity(filters.activity))
-    if groups:
-        grouped = [keys[g] for g in groups]
-        stmt = stmt.group_by(*grouped).order_by(*grouped)
-    return [dict(row._mapping) for row in (await session.execute(stmt)).all()]
+        stmt = stmt.join(Program, Program.id == program_id)
+    return stmt.group_by(*grouped).order_by(*grouped) if groups else stmt
