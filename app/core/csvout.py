@@ -52,7 +52,7 @@ def answers_page(schema: type[BaseModel], *statuses: int) -> dict[str, Any]:
 def answers_or_csv(schema: type[BaseModel], *statuses: int) -> dict[str, Any]:
     """A report route's decorator arguments: `schema` as JSON or its table as CSV, and its
     problems."""
-    return {"response_model": schema, "responses": {**responses(*statuses), **CSV_RESPONSE}}
+    return {"response_model": schema, "responses": list_responses(*statuses)}
 
 
 BATCH_SIZE = 500

@@ -30,7 +30,6 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     delete,
-    func,
     insert,
     select,
     update,
@@ -41,7 +40,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from starlette.responses import Response
 
 from app.core import driver
-from app.core.commit import Part, Participant, Work, work
+from app.core.commit import Part, Participant, Work, rows_written, work
 from app.core.config import Settings
 from app.core.contract import REQUIRED_HEADER
 from app.core.db import SessionDep, on_rollback
@@ -136,7 +135,7 @@ class ReplyKeeper(Participant):
 
     def part(self, session: AsyncSession) -> Part:
         kept = _STORE.cte("reply")
-        return Part(ctes=[kept], result=select(func.count()).select_from(kept).scalar_subquery())
+        return Part(ctes=[kept], result=rows_written(kept))
 
     async def step(self, session: AsyncSession, work: Work) -> Any:
         return len(await driver.rows(session, _STORE, work.reply))
