@@ -212,7 +212,7 @@ class TrainingImporter(bulk.Importer[TrainingRecord, Valid, Training]):
         progress: Progress | None,
     ) -> list[int]:
         # The rollup: what the stored trainings gave taken away, what every written one gives.
-        deltas = rollup.new_deltas()
+        deltas = rollup.SUMS.deltas()
         for stored, _ in updates:
             rollup.add_training(deltas, stored, sign=-1)
         for item in [item for _, item in creates] + [item for _, item in updates]:

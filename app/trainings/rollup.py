@@ -7,13 +7,12 @@ the number of groups, not on the number of participant rows.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.rollup import Adjustment, apply_deltas, rebuild_from
+from app.core.rollup import Adjustment, Sums
 from app.trainings.models import (
     ALL_TOPICS,
     ROLLUP,
@@ -30,10 +29,14 @@ KEY_COLUMNS = ("topic", "fiscal_year", "program_id", "partner_id", "kind")
 SUM_COLUMNS = ("women", "men", "unreported", "participant_rows")
 # Sums that only grow are added by the commit statement (registered in app/transactions.py).
 ADJUSTMENT = Adjustment(ROLLUP, KEY_COLUMNS, SUM_COLUMNS)
-
-
-def new_deltas() -> Deltas:
-    return defaultdict(lambda: [0, 0, 0, 0])
+# A group whose last participant row went is deleted.
+SUMS = Sums(
+    ROLLUP,
+    KEY_COLUMNS,
+    SUM_COLUMNS,
+    empty=lambda table: table.c.participant_rows <= 0,
+    check=lambda sums: sums[3] < 0,
+)
 
 
 def add(
@@ -72,15 +75,7 @@ def add_training(deltas: Deltas, training: Training, sign: int = 1) -> None:
 
 async def apply(session: AsyncSession, deltas: Deltas) -> None:
     """Upsert the non-zero deltas; a group whose last participant row went is deleted."""
-    await apply_deltas(
-        session,
-        ROLLUP,
-        KEY_COLUMNS,
-        SUM_COLUMNS,
-        deltas,
-        empty=lambda table: table.c.participant_rows <= 0,
-        check=lambda sums: sums[3] < 0,
-    )
+    await SUMS.apply(session, deltas)
 
 
 def from_records_query():  # type: ignore[no-untyped-def]
@@ -116,21 +111,13 @@ async def from_records(session: AsyncSession) -> dict[Key, tuple[int, int, int, 
 
 
 async def stored(session: AsyncSession) -> dict[Key, tuple[int, int, int, int]]:
-    r = WomenTrainedRollup
-    rows = (
-        await session.execute(
-            select(r.topic, r.fiscal_year, r.program_id, r.partner_id, r.kind).add_columns(
-                r.women, r.men, r.unreported, r.participant_rows
-            )
-        )
-    ).all()
+    rows = await SUMS.rows(session)
     return {tuple(row[:5]): tuple(int(v) for v in row[5:]) for row in rows}  # type: ignore[misc]
 
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute the whole rollup from the records (repair tool; normal writes never need it)."""
-    records = select(from_records_query().subquery())
-    await rebuild_from(session, ROLLUP, KEY_COLUMNS + SUM_COLUMNS, records)
+    await SUMS.rebuild(session, select(from_records_query().subquery()))
 
 
 async def trained_by_fiscal_year(

@@ -430,7 +430,7 @@ async def create_training(session: AsyncSession, actor: Principal, body: Trainin
         ],
         topics=list(body.topics),
     )
-    deltas = rollup.new_deltas()
+    deltas = rollup.SUMS.deltas()
     rollup.add(
         deltas,
         fiscal_year=values["fiscal_year"],
@@ -506,7 +506,7 @@ async def update_training(
     training = await get_training(session, None, training_id)
     patch = Patch.checked(training, body, expected_version)
     refs = await _patched_references(session, patch)
-    deltas = rollup.new_deltas()
+    deltas = rollup.SUMS.deltas()
     rollup.add_training(deltas, training, sign=-1)
     patch.copy(*_SCALARS)
     if "program" in patch:
@@ -582,7 +582,7 @@ async def delete_training(
 ) -> None:
     training = await get_training(session, None, training_id)
     check_version(expected_version, training.version)
-    deltas = rollup.new_deltas()
+    deltas = rollup.SUMS.deltas()
     rollup.add_training(deltas, training, sign=-1)
     details = {"program": training.program_code, "external_ref": training.external_ref}
     await delete_record(session, training)
