@@ -352,10 +352,11 @@ def record_id(importer: Importer[R, V, S], rec: R) -> int | list[RowError] | Non
 
 @dataclass(slots=True)
 class Checks(Generic[R, V]):
-    """The records that passed their checks (record, id it names, item) and the errors."""
+    """The records that passed their checks (record, id it names, item, its upsert key) and
+    the errors."""
 
     errors: list[RowError]
-    valid: list[tuple[R, int | None, V]] = field(default_factory=list)
+    valid: list[tuple[R, int | None, V, Hashable | None]] = field(default_factory=list)
     keys: dict[Any, int] = field(default_factory=dict)  # upsert key → the row giving it
     ids: dict[int, int] = field(default_factory=dict)  # id named → the row naming it
 
@@ -402,7 +403,7 @@ def _admit(
             checks.keys[key] = rec.row
         if given_id is not None:
             checks.ids[given_id] = rec.row
-        checks.valid.append((rec, given_id, item))
+        checks.valid.append((rec, given_id, item, key))
 
 
 async def plan_writes(
@@ -413,8 +414,7 @@ async def plan_writes(
     by_key = await importer.find(session, list(checks.keys))
     by_id = await importer.find_ids(session, list(checks.ids))
     plan: Plan[V, S] = Plan()
-    for rec, given_id, item in checks.valid:
-        key = importer.key(item)
+    for rec, given_id, item, key in checks.valid:
         target = by_id.get(given_id) if given_id is not None else None
         if target is not None and importer.stored_key(target) != key:
             target = None  # the id names another record here: a file from another database
