@@ -67,15 +67,20 @@ async def refuse_history_over_nominations(
         )
 
 
-async def refuse_completion_over_history(
-    session: AsyncSession, partner_id: int, partner: str, fiscal_year: int, current_status: str
-) -> None:
-    """409 (as a refused transition: `unmet`) when the partner's year has IMET history."""
-    history_id = await session.scalar(
+async def history_covering(session: AsyncSession, partner_id: int, fiscal_year: int) -> int | None:
+    """The id of the IMET history record of the partner's year, if it has one."""
+    return await session.scalar(
         select(ImetHistory.id).where(
             ImetHistory.partner_id == partner_id, ImetHistory.fiscal_year == fiscal_year
         )
     )
+
+
+async def refuse_completion_over_history(
+    session: AsyncSession, partner_id: int, partner: str, fiscal_year: int, current_status: str
+) -> None:
+    """409 (as a refused transition: `unmet`) when the partner's year has IMET history."""
+    history_id = await history_covering(session, partner_id, fiscal_year)
     if history_id is not None:
         detail = history_message(partner, fiscal_year, history_id)
         raise Conflict(

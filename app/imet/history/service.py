@@ -20,7 +20,7 @@ from app.core.errors import Conflict
 from app.core.pagination import Listing, SortKey
 from app.core.rollup import within
 from app.core.security import Principal
-from app.imet.coverage import refuse_history_over_nominations
+from app.imet.coverage import history_covering, refuse_history_over_nominations
 from app.imet.history.models import ImetHistory
 from app.imet.history.schemas import ImetHistoryCreate, ImetHistoryUpdate
 from app.imet.nominations import service as nominations
@@ -90,11 +90,7 @@ async def _claim(session: AsyncSession, partner: Partner, fiscal_year: int) -> N
     concurrent completion or history write waits: 409 when a record or completed
     nominations cover it already."""
     await lock_partners(session, [partner.id])
-    taken = await session.scalar(
-        select(ImetHistory.id).where(
-            ImetHistory.partner_id == partner.id, ImetHistory.fiscal_year == fiscal_year
-        )
-    )
+    taken = await history_covering(session, partner.id, fiscal_year)
     if taken is not None:
         raise Conflict(
             f"{partner.code} FY{fiscal_year} already has IMET history record {taken}",
