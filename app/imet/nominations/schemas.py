@@ -116,7 +116,6 @@ class NominationUpdate(
 ):
     """Nominee, course and ECL, while the nomination is still `submitted`."""
 
-    nullable = frozenset({"ecl_score"})
     example = {"ecl_score": 88, "course": {"min_ecl": 85}}
 
     # Each part of the nominee and the course on its own, not the whole.
