@@ -42,6 +42,8 @@ def matching(
     """Conditions on the rows of `table` (records, or a rollup with their key columns): each
     key given equal to its value, the fiscal year within `from_fy`..`to_fy`; None: any."""
     found = [getattr(table, name) == value for name, value in equal.items() if value is not None]
+    if from_fy is None and to_fy is None:
+        return found  # (a table without fiscal years, e.g. CWD teams, can be matched too)
     return found + within(table.fiscal_year, low=from_fy, high=to_fy)
 
 

@@ -37,7 +37,8 @@ from app.core.fiscal_year import today
 from app.core.history import known_at
 from app.core.models import utcnow
 from app.core.pagination import Listing, SortKey
-from app.core.scope import own_partner_id
+from app.core.rollup import matching
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.core.versioning import check_version
 from app.cwd import rollup
@@ -519,12 +520,10 @@ class TeamFigureFilters:
     def conditions(self, teams: Any) -> list[ColumnElement[bool]]:
         """These filters on `teams`' program_id, partner_id and activity columns (the teams
         themselves or the rollup of them)."""
-        wanted: dict[str, Any] = {"program_id": self.program_id, "partner_id": self.partner_id}
-        if self.activity is not None:
-            wanted["activity"] = Activity(self.activity)
-        return [
-            getattr(teams, name) == value for name, value in wanted.items() if value is not None
-        ]
+        activity = None if self.activity is None else Activity(self.activity)
+        return matching(
+            teams, program_id=self.program_id, partner_id=self.partner_id, activity=activity
+        )
 
 
 FIGURES = ("teams", "countries", "women", "men", "unreported", "women_in_leadership")
@@ -560,9 +559,7 @@ def _from_rollup(
 ) -> Select[Any]:
     r = CwdTeamsRollup
     group_keys = (r.partner_id, r.program_id, r.activity, r.composition)
-    conditions = [r.day <= day, *filters.conditions(r)]
-    if (own := own_partner_id(actor)) is not None:
-        conditions.append(r.partner_id == own)
+    conditions = [r.day <= day, *filters.conditions(r), own_country_rows(actor, r.partner_id)]
     # Each (partner, program, activity, composition) as of `day`: the sum of its changes.
     net = (
         select(

@@ -14,7 +14,6 @@ from app.gdrp.models import MILESTONES_ROLLUP, PolicyMilestone
 
 # (program_id, partner_id, fiscal_year, kind) → [milestones]
 Key = tuple[int, int, int, str]
-Deltas = dict[Key, list[int]]
 SUMS = rollup.Sums(
     MILESTONES_ROLLUP,
     ("program_id", "partner_id", "fiscal_year", "kind"),
