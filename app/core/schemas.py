@@ -267,13 +267,17 @@ Tag = TypeVar("Tag", int, str)
 
 
 def unique_sorted(values: list[Tag] | None, info: ValidationInfo) -> list[Tag] | None:
-    """A list of tags (a set, really): no tag twice, kept in one canonical order. Taken as
-    `_check_x = field_validator("x")(unique_sorted)`."""
+    """A list of tags (a set, really): no tag twice, kept in one canonical order. Stated in
+    the tag list's type (`Annotated[list[X], ..., UniqueSorted]`), so a PATCH body derived
+    from its create (`UpdateOf`) checks it too."""
     if values is None:
         return None
     if len(set(values)) != len(values):
         raise ValueError(f"{info.field_name} must not repeat")
     return sorted(values)
+
+
+UniqueSorted = AfterValidator(unique_sorted)
 
 
 class InputModel(BaseModel):

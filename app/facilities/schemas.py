@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints
 
 from app.core import records
 from app.core.csvout import CsvListing
@@ -25,8 +25,8 @@ from app.core.schemas import (
     ReadModel,
     Reference,
     ShortText,
+    UniqueSorted,
     UpdateOf,
-    unique_sorted,
     usd_string,
 )
 from app.trainings.schemas import Count
@@ -58,7 +58,7 @@ CenterCode = Annotated[
     StringConstraints(pattern=CENTER_CODE_PATTERN, max_length=40),
     Field(description="Letters, digits and '-', up to 40; any case, stored upper case"),
 ]
-Features = Annotated[list[Feature], Field(min_length=1, max_length=len(Feature))]
+Features = Annotated[list[Feature], Field(min_length=1, max_length=len(Feature)), UniqueSorted]
 
 
 class TrainingCenterCreate(InputModel):
@@ -110,8 +110,6 @@ class FacilityUpgradeCreate(InputModel):
     cost_usd: MoneyInput | None = None
     external_ref: Reference | None = None
 
-    _check_features = field_validator("features")(unique_sorted)
-
 
 class FacilityUpgradeUpdate(UpdateOf, create=FacilityUpgradeCreate):
     example = {"status": "in_progress"}
@@ -120,8 +118,6 @@ class FacilityUpgradeUpdate(UpdateOf, create=FacilityUpgradeCreate):
         None,
         description="planned → in_progress → completed; planned or in_progress → cancelled",
     )
-
-    _check_features = field_validator("features", check_fields=False)(unique_sorted)
 
 
 class FacilityUpgradeRead(ReadModel):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from app.core import records
 from app.core.csvout import CsvListing
@@ -24,9 +24,9 @@ from app.core.schemas import (
     ProjectOf,
     ReadModel,
     ShortText,
+    UniqueSorted,
     UpdateOf,
     decimal_schema,
-    unique_sorted,
     usd_string,
 )
 
@@ -56,7 +56,7 @@ Amount = Annotated[
     Field(gt=0, description='USD, e.g. "1000000.00"'),
     decimal_schema("[0-9]{1,12}", minimum=Decimal(0), maximum=MAX_USD, positive=True),
 ]
-Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose))]
+Purposes = Annotated[list[Purpose], Field(max_length=len(Purpose)), UniqueSorted]
 
 
 class ObligationCreate(InputModel):
@@ -81,13 +81,9 @@ class ObligationCreate(InputModel):
         default=None, description="The award it funds (a project of the same program)"
     )
 
-    _check_purposes = field_validator("purposes")(unique_sorted)
-
 
 class ObligationUpdate(UpdateOf, create=ObligationCreate):
     example = {"amount_usd": "1250000.00", "source_ref": "FA-2022-0001-A"}
-
-    _check_purposes = field_validator("purposes", check_fields=False)(unique_sorted)
 
 
 class ObligationRead(ReadModel):

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from app.core import records
 from app.core.csvout import CsvListing
@@ -24,8 +24,8 @@ from app.core.schemas import (
     Reference,
     ShortText,
     StrictInt,
+    UniqueSorted,
     UpdateOf,
-    unique_sorted,
 )
 from app.trainings.schemas import Count
 
@@ -49,7 +49,7 @@ class MilestoneKind(StrEnum):
     other = "other"
 
 
-Focuses = Annotated[list[Focus], Field(min_length=1, max_length=len(Focus))]
+Focuses = Annotated[list[Focus], Field(min_length=1, max_length=len(Focus)), UniqueSorted]
 
 
 class Counterparts(InputModel):
@@ -92,8 +92,6 @@ class EngagementCreate(InputModel):
     counterparts: Counterparts = Counterparts()
     external_ref: Reference | None = None
 
-    _check_focus = field_validator("focus")(unique_sorted)
-
     @model_validator(mode="after")
     def _dates_in_order(self) -> EngagementCreate:
         if self.end_date is not None and self.end_date < self.start_date:
@@ -103,8 +101,6 @@ class EngagementCreate(InputModel):
 
 class EngagementUpdate(UpdateOf, create=EngagementCreate):
     example = {"end_date": "2022-09-30", "counterparts": {"women": 6, "men": 9}}
-
-    _check_focus = field_validator("focus", check_fields=False)(unique_sorted)
 
 
 class EngagementRead(ReadModel):

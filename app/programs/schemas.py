@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from app.core import records
 from app.core.csvout import CsvListing
@@ -16,11 +16,13 @@ from app.core.schemas import (
     ReadModel,
     StrictInt,
     Text,
+    UniqueSorted,
     UpdateOf,
-    unique_sorted,
 )
 
-OutcomeNumbers = Annotated[list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4)]
+OutcomeNumbers = Annotated[
+    list[Annotated[StrictInt, Field(ge=1, le=4)]], Field(max_length=4), UniqueSorted
+]
 
 
 class ProgramCreate(InputModel):
@@ -31,13 +33,9 @@ class ProgramCreate(InputModel):
     description: Text = ""
     outcomes: OutcomeNumbers = []
 
-    _check_outcomes = field_validator("outcomes")(unique_sorted)
-
 
 class ProgramUpdate(UpdateOf, create=ProgramCreate, omit=frozenset({"code"})):
     example = {"outcomes": [1, 2, 3]}
-
-    _check_outcomes = field_validator("outcomes", check_fields=False)(unique_sorted)
 
 
 class ProgramRead(ReadModel):

@@ -24,8 +24,8 @@ from app.core.schemas import (
     Reference,
     ShortText,
     StrictInt,
+    UniqueSorted,
     UpdateOf,
-    unique_sorted,
 )
 
 MAX_COUNT = 1_000_000
@@ -61,7 +61,7 @@ class Delivery(StrEnum):
 Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
 Hours = Annotated[StrictInt, Field(ge=0, le=MAX_HOURS)]
 ExternalRef = Reference
-Topics = Annotated[list[Topic], Field(max_length=len(Topic))]
+Topics = Annotated[list[Topic], Field(max_length=len(Topic)), UniqueSorted]
 
 
 class ParticipantIn(InputModel):
@@ -109,8 +109,6 @@ class TrainingCreate(InputModel):
     )
     participants: Participants = []
 
-    _check_topics = field_validator("topics")(unique_sorted)
-
     @field_validator("end_date")
     @classmethod
     def _ordered(cls, end_date: date, info: ValidationInfo) -> date:
@@ -124,8 +122,6 @@ class TrainingUpdate(UpdateOf, create=TrainingCreate):
     """Fields to change; `participants` and `topics`, when given, replace the stored lists."""
 
     example = {"participants": [{"partner": "GHA", "women": 7, "men": 17}]}
-
-    _check_topics = field_validator("topics", check_fields=False)(unique_sorted)
 
 
 class Totals(ReadModel):
