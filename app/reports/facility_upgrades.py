@@ -12,7 +12,6 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
-from app.core.params import check_fiscal_years
 from app.core.rollup import matching
 from app.core.schemas import FiltersOf, MoneyOutput, usd_string
 from app.core.scope import own_partner_id
@@ -91,7 +90,6 @@ def _method(groups: list[str]) -> str:
 async def facility_upgrades(
     session: AsyncSession, actor: Principal, groups: list[str], query: UpgradesQuery
 ) -> UpgradesReport:
-    check_fiscal_years(query.from_fy, query.to_fy)
     query, scope = await scoped_query(session, actor, query)
     # The rollup is not versioned: as known then, the records then are summed.
     summed = _from_rollup if known_at() is None else _from_records

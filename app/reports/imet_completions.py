@@ -10,7 +10,6 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.figures import share_pct
-from app.core.params import check_fiscal_years
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
@@ -87,7 +86,6 @@ COUNTS = CountTable(
 async def imet_completions(
     session: AsyncSession, actor: Principal, query: CompletionsQuery
 ) -> CompletionsReport:
-    check_fiscal_years(query.from_fy, query.to_fy)
     query, scope = await scoped_query(session, actor, query)
     result = await completions_by(
         session,

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.history import known_at
-from app.core.params import check_fiscal_years
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.gdrp.models import PolicyMilestone, PolicyMilestonesRollup
@@ -70,7 +69,6 @@ def _method(groups: list[str]) -> str:
 async def policy_milestones(
     session: AsyncSession, actor: Principal, groups: list[str], query: MilestonesQuery
 ) -> MilestonesReport:
-    check_fiscal_years(query.from_fy, query.to_fy)
     query, scope = await scoped_query(session, actor, query)
     # From the rollup; as known at a past instant (the rollup is not versioned), the records
     # then, read through the same columns.

@@ -11,6 +11,7 @@ from pydantic.fields import FieldInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
+from app.core.params import check_fiscal_years
 from app.core.schemas import DerivedFields, FiltersOf
 from app.core.security import Principal
 from app.partners.service import figures_partner
@@ -65,7 +66,9 @@ async def scoped_query(
     session: AsyncSession, actor: Principal, query: Query
 ) -> tuple[Query, FiguresScope]:
     """The scope of a report's `query` (`figures_scope` of its program and partner), and the
-    query with the codes as found (an embassy key's own country whatever it asked)."""
+    query with the codes as found (an embassy key's own country whatever it asked); a
+    reversed fiscal-year range (`from_fy` after `to_fy`) is refused first."""
+    check_fiscal_years(getattr(query, "from_fy", None), getattr(query, "to_fy", None))
     if not any(f.name == "program" for f in fields(query)):
         scope = await figures_scope(session, actor, partner=query.partner)
         return replace(query, partner=scope.partner_code), scope

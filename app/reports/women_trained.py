@@ -11,14 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import invalid_query
 from app.core.figures import share_pct
-from app.core.params import check_fiscal_years
 from app.core.rollup import matching
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
 from app.partners.models import Partner
 from app.programs.models import Program
-from app.reports.scope import echoed, figures_scope
+from app.reports.scope import echoed, scoped_query
 from app.reports.small_numbers import suppress
 from app.trainings.models import (
     ALL_TOPICS,
@@ -152,16 +151,13 @@ async def women_trained(
     session: AsyncSession, actor: Principal, query: WomenTrainedQuery
 ) -> WomenTrainedReport:
     groups = women_trained_groups(query.group_by)
-    check_fiscal_years(query.from_fy, query.to_fy)
-    scope = await figures_scope(
-        session, actor, partner=query.partner, program=query.program or None
-    )
+    query, scope = await scoped_query(session, actor, query)
     r = WomenTrainedRollup
     conditions = [
-        *([Program.code == query.program.upper()] if query.program else []),
         *([Partner.region == query.region] if query.region else []),
         *matching(
             r,
+            program_id=scope.program_id,
             partner_id=scope.partner_id,
             kind=query.kind or None,
             from_fy=query.from_fy,
@@ -175,20 +171,19 @@ async def women_trained(
     counted: dict[str, Any] = {}
     if query.distinct_counts:
         records = [
-            *([Program.code == query.program.upper()] if query.program else []),
             *([Partner.region == query.region] if query.region else []),
             *([Participant.partner_id == scope.partner_id] if scope.partner_id else []),
-            *matching(Training, kind=query.kind or None, from_fy=query.from_fy, to_fy=query.to_fy),
+            *matching(
+                Training,
+                program_id=scope.program_id,
+                kind=query.kind or None,
+                from_fy=query.from_fy,
+                to_fy=query.to_fy,
+            ),
         ]
         counted = await _distinct_counts(session, groups, rows, records, query.topic)
     report = WomenTrainedReport(
-        filters=echoed(
-            WomenTrainedFilters,
-            query,
-            program=query.program.upper() if query.program else None,
-            partner=scope.partner_code,
-            group_by=groups,
-        ),
+        filters=echoed(WomenTrainedFilters, query, group_by=groups),
         method=WOMEN_TRAINED_METHOD + (DISTINCT_METHOD if query.distinct_counts else ""),
         rows=rows,
         totals=WomenTrainedTotals(
