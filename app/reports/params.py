@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from app.core.csvout import csv_response, wants_csv
 from app.core.fiscal_year import today
-from app.core.history import Answer, answer_as_known
+from app.core.history import answer_as_known
 from app.core.params import (
     AsKnownOn,
     OutputFormat,
@@ -66,26 +66,15 @@ class ReportParams:
         taken = {f.name for f in fields(of)}  # type: ignore[arg-type]
         return of(**{name: getattr(self, name) for name in SHARED_FILTERS if name in taken}, **own)
 
-    async def known(self, figures: Awaitable[Answer]) -> Answer:
-        """The figures as the records stood at `as_known_on` (now when it is None)."""
-        return await answer_as_known(self.as_known_on, figures)
-
     async def respond(
         self,
         figures: Awaitable[Report],
         csv_table: Callable[[Report], tuple[list[str], list[list[Any]]]],
         filename: str,
     ) -> Response:
-        """The report's figures as known on `as_known_on`, as JSON or as its CSV table."""
-        return self.answer(await self.known(figures), csv_table, filename)
-
-    def answer(
-        self,
-        report: Report,
-        csv_table: Callable[[Report], tuple[list[str], list[list[Any]]]],
-        filename: str,
-    ) -> Response:
-        """The report as JSON, or its CSV table when the client asks for CSV."""
+        """The report's figures as known on `as_known_on` (now when it is None), as JSON or,
+        when the client asks for CSV, as its CSV table."""
+        report = await answer_as_known(self.as_known_on, figures)
         if wants_csv(self.request, self.format):
             return csv_response(*csv_table(report), filename=filename)
         return Response(report.model_dump_json(exclude_unset=True), media_type="application/json")
