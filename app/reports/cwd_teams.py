@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.params import choice_text
 from app.core.schemas import FiltersOf
 from app.core.security import Principal
 from app.core.suppression import CountTable
@@ -96,7 +97,7 @@ async def cwd_teams(
     filters = TeamFigureFilters(
         program_id=scope.program_id,
         partner_id=scope.partner_id,
-        activity=query.activity.value if query.activity is not None else None,
+        activity=choice_text(query.activity),
     )
     rows = [
         _with_people(row) for row in await teams_by(session, actor, query.as_of, groups, filters)
