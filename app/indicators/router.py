@@ -226,8 +226,7 @@ async def create_result(
     body: ResultCreate,
     force: Force = False,
 ) -> Response:
-    result = await results.create_result(create.session, actor, code, body, force)
-    return create.created(RESULTS, result)
+    return await create.create(RESULTS, results.create_result, actor, code, body, force)
 
 
 @router.get(
@@ -328,8 +327,7 @@ async def lock_year(
 async def unlock_year(
     actor: Admin, edit: Edit, code: IndicatorCodePath, fiscal_year: FiscalYearPath
 ) -> Response:
-    await targets.unlock_year(edit.session, actor, code, fiscal_year, edit.expected_version)
-    return render.no_content()
+    return await edit.delete(targets.unlock_year, actor, code, fiscal_year)
 
 
 @router.get(
