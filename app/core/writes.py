@@ -135,16 +135,14 @@ async def _upload(
     return ImportRequest(session, await request.body(), bulk.is_csv_request(request), dry_run)
 
 
-def answers_import(
-    record: type[BaseModel], *statuses: int, summary: type[BaseModel] = bulk.ImportSummary
-) -> dict[str, Any]:
-    """A bulk import route's decorator arguments (`**answers_import(XCreate)`): the body it
-    takes (a JSON array of `record`, or CSV), its summary and its problems (413, 415 and
-    `statuses`)."""
+def answers_import(importer: type[bulk.Importer[Any, Any, Any]], *statuses: int) -> dict[str, Any]:
+    """A bulk import route's decorator arguments (`**answers_import(imports.XImporter)`): the
+    body its importer takes (a JSON array of its `body_type`, or CSV), the importer's summary
+    and its problems (413, 415 and `statuses`)."""
     return {
-        "response_model": summary,
+        "response_model": importer.summary_type,
         "responses": responses(*render.WITH_BODY, *statuses),
-        "openapi_extra": bulk.request_body(record),
+        "openapi_extra": bulk.request_body(importer.body_type),
     }
 
 

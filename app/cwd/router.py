@@ -193,7 +193,7 @@ async def delete_roster(
         "(`id`, `composition`, `created_at`, `updated_at` ignored). A team's rosters in the "
         "file replace its stored ones. All or nothing."
     ),
-    **answers_import(imports.TeamImport, 409),
+    **answers_import(imports.TeamImporter, 409),
 )
 async def import_teams(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_teams, actor)

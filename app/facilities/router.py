@@ -166,7 +166,7 @@ async def delete_upgrade(actor: Writer, edit: Edit, upgrade_id: RecordId) -> Res
         "ignored; `features` as `a;b`). Rows without `external_ref` are created. A status "
         "change of a stored upgrade follows the workflow. All or nothing."
     ),
-    **answers_import(FacilityUpgradeCreate, 409),
+    **answers_import(imports.UpgradeImporter, 409),
 )
 async def import_upgrades(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_upgrades, actor)

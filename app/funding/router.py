@@ -100,7 +100,7 @@ async def delete_obligation(actor: Writer, edit: Edit, obligation_id: RecordId) 
         "A source_ref may appear once per program in a file and must match at most one stored "
         "record; records without one are always created. All or nothing."
     ),
-    **answers_import(ObligationCreate, 409),
+    **answers_import(imports.ObligationImporter, 409),
 )
 async def import_obligations(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_obligations, actor)

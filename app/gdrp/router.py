@@ -143,7 +143,7 @@ async def delete_milestone(actor: Writer, edit: Edit, milestone_id: RecordId) ->
         "Rows without `external_ref` are created; an `engagement` must be of the row's "
         "partner. All or nothing."
     ),
-    **answers_import(MilestoneCreate),
+    **answers_import(imports.MilestoneImporter),
 )
 async def import_milestones(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_milestones, actor)

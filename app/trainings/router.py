@@ -43,7 +43,6 @@ from app.trainings.schemas import (
     SortOrder,
     Topic,
     TrainingCreate,
-    TrainingImportSummary,
     TrainingRead,
     TrainingUpdate,
 )
@@ -142,7 +141,7 @@ async def delete_training(actor: Writer, edit: Edit, training_id: RecordId) -> R
 @imports_router.post(
     "/trainings",
     summary="Upsert trainings from a JSON array or a CSV (the export's columns)",
-    **answers_import(TrainingCreate, 409, summary=TrainingImportSummary),
+    **answers_import(imports.TrainingImporter, 409),
 )
 async def import_trainings(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_trainings, actor)

@@ -80,7 +80,7 @@ async def delete_history(actor: Writer, edit: Edit, history_id: RecordId) -> Res
         "A partner's fiscal year may appear once in a file; a row for a year that has "
         "completed nominations is refused. All or nothing."
     ),
-    **answers_import(ImetHistoryCreate, 409),
+    **answers_import(imports.ImetHistoryImporter, 409),
 )
 async def import_history(actor: Writer, upload: Upload) -> Response:
     return await upload.run(imports.parse, imports.import_history, actor)
