@@ -16,7 +16,8 @@ from sqlalchemy import delete, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
+from app.audit.writer import record
 from app.core.edits import Patch, delete_record, found_or_404
 from app.core.errors import Conflict, Unprocessable, field_error, invalid
 from app.core.pagination import Listing, SortKey
@@ -148,6 +149,9 @@ def _details(indicator: Indicator) -> dict[str, Any]:
     return {"outcome": indicator.outcome, "source": indicator.source}
 
 
+INDICATORS: Audited[Indicator] = Audited(RESOURCE, _details, key="code")
+
+
 async def create_indicator(
     session: AsyncSession, actor: Principal, body: IndicatorCreate
 ) -> Indicator:
@@ -164,9 +168,7 @@ async def create_indicator(
     )
     given = body.model_dump(exclude={"program", "metric_filters"})
     indicator = Indicator(**given, program=program, metric_filters=filters)
-    session.add(indicator)
-    await session.flush()
-    record_created(session, actor, RESOURCE, indicator.code, body, _details(indicator))
+    await INDICATORS.added(session, actor, indicator, body)
     return await get_indicator(session, indicator.code)
 
 
@@ -193,10 +195,7 @@ async def update_indicator(
         patch.refer("program", program)
     await _patch_metric(session, patch, metric)
     patch.copy("name", "outcome", "direction", "aggregation", "baseline", "description")
-    if await patch.saved(session):
-        record(
-            session, actor, "update", RESOURCE, indicator.code, patch.changed, _details(indicator)
-        )
+    await INDICATORS.updated(session, actor, patch)
     return await get_indicator(session, indicator.code)
 
 

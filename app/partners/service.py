@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.audit.edits import Audited
 from app.audit.writer import record
 from app.core import visibility
 from app.core.edits import Patch, found_or_404
@@ -99,6 +100,10 @@ async def figures_partner(
     if code is None or partner is not None:
         return partner
     return await find_partner(session, code)
+
+
+PARTNER_EVENTS: Audited[Partner] = Audited("partner", key="code")
+MEMBERSHIP_EVENTS: Audited[Membership] = Audited("membership")
 
 
 async def get_partner(session: AsyncSession, code: str) -> Partner:
@@ -212,8 +217,7 @@ async def update_partner(
     patch = Patch.checked(partner, body, expected_version).copy()
     if "name" in patch.changed:
         partner.search_text = partner_search_text(partner.code, partner.name)
-    if await patch.saved(session):
-        record(session, actor, "update", "partner", partner.code, patch.changed)
+    await PARTNER_EVENTS.updated(session, actor, patch)
     return partner
 
 
@@ -331,8 +335,7 @@ async def update_membership(
         session, partner.id, membership.program_id, membership.start_date, end, membership.id
     )
     patch = Patch(membership, body).copy()
-    if await patch.saved(session):
-        record(session, actor, "update", "membership", membership.id, patch.changed)
+    await MEMBERSHIP_EVENTS.updated(session, actor, patch)
     return membership
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.audit.writer import record, record_created
+from app.audit.edits import Audited
 from app.core.edits import Patch
 from app.core.errors import Conflict, NotFound, invalid
 from app.core.pagination import Listing, SortKey
@@ -17,6 +17,7 @@ from app.programs.models import Program
 from app.programs.schemas import ProgramCreate, ProgramUpdate
 
 RESOURCE = "program"
+PROGRAMS: Audited[Program] = Audited(RESOURCE, key="code")
 
 
 def list_programs(*, updated_since: datetime | None = None) -> Listing:
@@ -67,9 +68,7 @@ async def create_program(session: AsyncSession, actor: Principal, body: ProgramC
     if await find_program(session, body.code) is not None:
         raise Conflict(f"program {body.code!r} already exists")
     program = Program(**body.model_dump())
-    session.add(program)
-    await session.flush()
-    record_created(session, actor, RESOURCE, program.code, body)
+    await PROGRAMS.added(session, actor, program, body)
     return program
 
 
@@ -82,6 +81,5 @@ async def update_program(
 ) -> Program:
     program = await get_program(session, code)
     patch = Patch.checked(program, body, expected_version).copy()
-    if await patch.saved(session):
-        record(session, actor, "update", RESOURCE, program.code, patch.changed)
+    await PROGRAMS.updated(session, actor, patch)
     return program
