@@ -147,6 +147,12 @@ def answers_edited(schema: type[BaseModel], *statuses: int) -> Declared:
     return answers(schema, *STORED, *WITH_BODY, *statuses)
 
 
+def answers_amended(schema: type[BaseModel], *statuses: int) -> Declared:
+    """A route that changes a stored record from its body, at the version read when the
+    caller names one (If-Match optional: no 428)."""
+    return answers(schema, 404, 412, *WITH_BODY, *statuses)
+
+
 def answers_deleted(*statuses: int) -> Declared:
     """A route that deletes (or clears) a stored record at the version read: 204."""
     return {"status_code": 204, "responses": responses(*STORED, *statuses)}

@@ -34,6 +34,7 @@ from app.core.params import (
 from app.core.responses import (
     View,
     answers,
+    answers_amended,
     answers_created,
     answers_deleted,
     answers_edited,
@@ -276,7 +277,7 @@ async def delete_result(
     operation_id="indicator_results_transition",
     summary="Submit, approve or return a result; 409 names the unmet rule (four_eyes: an "
     "approver whose key owner entered, last edited or submitted the result)",
-    **answers(ResultRead, 404, 409, 412, 413, 415),
+    **answers_amended(ResultRead, 409),
 )
 async def transition_result(
     request: Request,

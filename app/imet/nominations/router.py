@@ -21,6 +21,7 @@ from app.core.params import (
 from app.core.responses import (
     View,
     answers,
+    answers_amended,
     answers_created,
     answers_deleted,
     answers_edited,
@@ -129,7 +130,7 @@ async def update_nomination(
     "/{nomination_id}/transitions",
     operation_id="nominations_transition",
     summary="Move a nomination to another status; 409 names the unmet condition",
-    **answers(NominationRead, 404, 409, 412, 413, 415),
+    **answers_amended(NominationRead, 409),
 )
 async def transition_nomination(
     actor: NominationUser,
@@ -147,7 +148,7 @@ async def transition_nomination(
     "/{nomination_id}/vetting",
     operation_id="nominations_vetting_put",
     summary="Record the Leahy vetting decision (admin)",
-    **answers(NominationRead, 404, 412, 413, 415),
+    **answers_amended(NominationRead),
 )
 async def put_vetting(
     # Embassies pass here so another country's nomination is a 404 like everywhere else;
