@@ -27,6 +27,9 @@ from typing import Any
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 from standardwebhooks.webhooks import Webhook
 
 from app.cli import migrate
@@ -127,9 +130,14 @@ class Run:
     """The deployment and the keys, and the phases that drive it."""
 
     def __init__(
-        self, deployment: Deployment, a: Process, b: Process, mark: Callable[[str], None]
+        self,
+        deployment: Deployment,
+        database_url: str,
+        processes: tuple[Process, Process],
+        mark: Callable[[str], None],
     ) -> None:
-        self.deployment, self.mark = deployment, mark
+        self.deployment, self.database_url, self.mark = deployment, database_url, mark
+        a, b = processes
         self.a, self.b = a, b
         self.measured = Measured()
         self.keys: dict[str, list[str]] = {}
@@ -270,22 +278,31 @@ class Run:
         if answer.status_code == 200:
             self.measured.patches_acked += 1
 
-    def _in_flight_to_b(self) -> int:
-        return sum(
-            w.process == self.b.name and w.status is None and w.error is None
-            for w in self.measured.writes
-        )
+    def _in_flight_to_b(self, sent_after: float) -> int:
+        unanswered = (w for w in self.measured.writes if w.status is None and w.error is None)
+        return sum(w.process == self.b.name and w.sent > sent_after for w in unanswered)
 
     async def _kill_b_midway(self) -> None:
-        """SIGKILL b once a third of the creates are acknowledged, with a create on its way to
-        b (so at least one write is cut off)."""
+        """SIGKILL b once a third of the creates are acknowledged, while a create sent to b is
+        certainly inside it: the trainings table is locked against writes first, so a create
+        sent after the lock cannot finish, and b dies with it between its request and its
+        answer, perhaps waiting in the database (the in-doubt case a client must retry)."""
         await self.kill_now.wait()
-        while not self._in_flight_to_b():
-            self.sent_to_b.clear()
-            await self.sent_to_b.wait()
-        self.measured.in_flight_at_kill = self._in_flight_to_b()
-        await asyncio.to_thread(self.b.kill)
-        self.mark("b killed")
+        engine = create_async_engine(self.database_url, poolclass=NullPool)
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("LOCK TABLE trainings IN SHARE MODE"))
+                locked_at = time.monotonic()
+                while not self._in_flight_to_b(sent_after=locked_at):
+                    self.sent_to_b.clear()
+                    await self.sent_to_b.wait()
+                await asyncio.sleep(0.3)  # long enough to reach its insert and wait there
+                self.measured.in_flight_at_kill = self._in_flight_to_b(sent_after=locked_at)
+                await asyncio.to_thread(self.b.kill)
+                self.mark("b killed")
+                await conn.rollback()  # the writes waiting on a go on
+        finally:
+            await engine.dispose()
 
     async def _retry_in_doubt(self, http: httpx.AsyncClient) -> None:
         """Creates answered with no status (cut by the kill) or a 5xx: retried on `a` with
@@ -429,7 +446,7 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Measured]:
         try:
             deployment.wait_healthy()
             mark("ready")
-            run = Run(deployment, a, b, mark)
+            run = Run(deployment, database_url, (a, b), mark)
             run.create_keys()
             run.rate_limit()
             run.metrics()
