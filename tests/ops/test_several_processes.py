@@ -285,24 +285,37 @@ class Run:
     async def _kill_b_midway(self) -> None:
         """SIGKILL b once a third of the creates are acknowledged, while a create sent to b is
         certainly inside it: the trainings table is locked against writes first, so a create
-        sent after the lock cannot finish, and b dies with it between its request and its
-        answer, perhaps waiting in the database (the in-doubt case a client must retry)."""
+        sent once the lock is asked for cannot finish (PostgreSQL queues its insert behind the
+        lock), and b dies with it between its request and its answer, perhaps waiting in the
+        database (the in-doubt case a client must retry). When every writer is waiting on `a`
+        instead, the lock is let go and asked for again."""
         await self.kill_now.wait()
         engine = create_async_engine(self.database_url, poolclass=NullPool)
         try:
-            async with engine.connect() as conn:
-                await conn.execute(text("LOCK TABLE trainings IN SHARE MODE"))
-                locked_at = time.monotonic()
-                while not self._in_flight_to_b(sent_after=locked_at):
-                    self.sent_to_b.clear()
-                    await self.sent_to_b.wait()
-                await asyncio.sleep(0.3)  # long enough to reach its insert and wait there
-                self.measured.in_flight_at_kill = self._in_flight_to_b(sent_after=locked_at)
-                await asyncio.to_thread(self.b.kill)
-                self.mark("b killed")
-                await conn.rollback()  # the writes waiting on a go on
+            while True:
+                async with engine.connect() as conn:
+                    asked = time.monotonic()
+                    await conn.execute(text("LOCK TABLE trainings IN SHARE MODE"))
+                    if await self._sent_to_b(since=asked, within=2.0):
+                        await asyncio.sleep(0.3)  # long enough to reach its insert and wait
+                        self.measured.in_flight_at_kill = self._in_flight_to_b(sent_after=asked)
+                        await asyncio.to_thread(self.b.kill)
+                        self.mark("b killed")
+                        return  # the lock goes with the connection: the writes on a go on
+                    await conn.rollback()
         finally:
             await engine.dispose()
+
+    async def _sent_to_b(self, since: float, within: float) -> bool:
+        """Whether a create sent to b after `since` is unanswered, waiting up to `within`."""
+        deadline = time.monotonic() + within
+        while not self._in_flight_to_b(sent_after=since):
+            self.sent_to_b.clear()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.sent_to_b.wait(), deadline - time.monotonic())
+            if time.monotonic() >= deadline:
+                return bool(self._in_flight_to_b(sent_after=since))
+        return True
 
     async def _retry_in_doubt(self, http: httpx.AsyncClient) -> None:
         """Creates answered with no status (cut by the kill) or a 5xx: retried on `a` with
