@@ -553,12 +553,15 @@ def profile(
     headers,
     name: str,
     connections: int = 16,
+    watch: str | None = None,
 ) -> dict:
     """py-spy on the service while wrk drives `path`: a flame graph (bench/flame-NAME.svg)
-    and the share of samples by where their innermost frame runs."""
+    and the share of samples by where their innermost frame runs. With `watch` (the
+    database's URL), then also what the database's sessions wait for (`session_waits`)."""
     spy = ROOT / ".venv" / "bin" / "py-spy"
     seconds = 10
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{2 * seconds + 2}s", "--timeout", "30s"]
+    length = 2 * seconds + 2 + (WATCH_SECONDS + 1 if watch else 0)
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{length}s", "--timeout", "30s"]
     command += [x for k, v in headers.items() for x in ("-H", f"{k}: {v}")]
     command += ["-s", script] if script else []
     load = subprocess.Popen([*command, f"http://127.0.0.1:{port}{path}"], stdout=subprocess.DEVNULL)
@@ -574,10 +577,59 @@ def profile(
                 capture_output=True,
             )
             shares = where_time_goes(Path(raw.name).read_text())
+        if watch:
+            WAITS[name] = asyncio.run(session_waits(watch, pid))
+            print(f"sessions under {name}: {WAITS[name]}", flush=True)
     finally:
         load.wait()
     print(f"profile {name}: {shares}", flush=True)
     return shares
+
+
+WATCH_SECONDS = 5
+WAITS: dict[str, dict[str, float]] = {}  # the write profiles' `session_waits`, for RESULTS.md
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+async def session_waits(url: str, pid: int) -> dict[str, float]:
+    """What the database's sessions are doing while a load runs, sampled for WATCH_SECONDS
+    (pg_stat_activity, every 5 ms): on average how many are inside a transaction waiting for
+    the service's next statement, waiting for a lock, waiting for the log to reach the disk,
+    or working; and how busy the service's process was (100% is one core)."""
+    connection = await asyncpg.connect(asyncpg_dsn(url))
+    states = {
+        "in a transaction, waiting for the service's next statement": 0,
+        "waiting for a lock (the change counter's row, a rollup group's)": 0,
+        "waiting for the log to reach the disk": 0,
+        "working (or waiting on something else)": 0,
+    }
+    labels = list(states)
+    samples, started, cpu = 0, time.monotonic(), _cpu_seconds(pid)
+    try:
+        while time.monotonic() - started < WATCH_SECONDS:
+            for row in await connection.fetch(
+                "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND state IN ('active', 'idle in transaction')"
+            ):
+                if row["state"] == "idle in transaction":
+                    states[labels[0]] += 1
+                elif row["wait_event_type"] == "Lock":
+                    states[labels[1]] += 1
+                elif (row["wait_event"] or "").startswith("WAL"):
+                    states[labels[2]] += 1
+                else:
+                    states[labels[3]] += 1
+            samples += 1
+            await asyncio.sleep(0.005)
+    finally:
+        await connection.close()
+    busy = (_cpu_seconds(pid) - cpu) / (time.monotonic() - started)
+    return {**{k: v / samples for k, v in states.items()}, "service busy": busy}
 
 
 # Where a sample's innermost frame runs, by its file's path (first match wins).
@@ -723,7 +775,14 @@ def main() -> None:
             profiles["list"] = profile(service.pid, SERVICE, LIST_QUERY, None, headers, "list")
             for name, script in (("nomination POST", nominate), ("training POST", create)):
                 profiles[name] = profile(
-                    service.pid, SERVICE, "/", script, writer, name, opts.write_connections
+                    service.pid,
+                    SERVICE,
+                    "/",
+                    script,
+                    writer,
+                    name,
+                    opts.write_connections,
+                    watch=opts.database_url,
                 )
         floor.terminate()
         floor.wait()
@@ -812,6 +871,34 @@ CHECKS = {
     "nomination POST (Idempotency-Key, audit, rate limit)": lambda ratio: ratio >= 0.3,
     "training POST (audit, rollup)": lambda ratio: ratio >= 0.3,
 }
+
+
+def waits_section(connections: int) -> list[str]:
+    """RESULTS.md's account of what the write pairs' database sessions waited for."""
+    names = list(WAITS)
+    lines = [
+        "",
+        f"What the database's sessions were doing while the write profiles ran ({connections} "
+        f"connections; pg_stat_activity sampled every 5 ms for {WATCH_SECONDS} s; on average "
+        "how many sessions were in each state, the rest idle between transactions), and how "
+        "busy the service's process was (100% is one core):",
+        "",
+        "| state | " + " | ".join(names) + " |",
+        "| --- | " + " | ".join("---:" for _ in names) + " |",
+    ]
+    for state in WAITS[names[0]]:
+        if state != "service busy":
+            lines.append(
+                f"| {state} | " + " | ".join(f"{WAITS[n][state]:.2f}" for n in names) + " |"
+            )
+    lines.append(
+        "| the service's process busy | "
+        + " | ".join(f"{WAITS[n]['service busy']:.0%}" for n in names)
+        + " |"
+    )
+    return lines
+
+
 # What RESULTS.md keeps from its previous version: sections other benchmarks write.
 KEPT_FROM = "## The UN's 20-year peacekeeping file"
 
@@ -956,6 +1043,8 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         for place in places:
             cells = " | ".join(f"{shares.get(place, 0.0):.1f}%" for shares in profiles.values())
             lines.append(f"| {place} | {cells} |")
+    if WAITS:
+        lines += waits_section(opts.write_connections)
     lines += [
         "",
         "Regenerate with `python -m bench.run --database-url URL --write --profile` "
