@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Container, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -595,41 +596,42 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+# The states `session_waits` counts, and the statement that counts them in one sample.
+SESSION_STATES = (
+    "in a transaction, waiting for the service's next statement",
+    "waiting for a lock (the change counter's row, a rollup group's)",
+    "waiting for the log to reach the disk",
+    "working (or waiting on something else)",
+)
+SESSIONS_SQL = """
+SELECT count(*) FILTER (WHERE state = 'idle in transaction'),
+       count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock'),
+       count(*) FILTER (WHERE state = 'active' AND wait_event LIKE 'WAL%'),
+       count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock'
+                        AND coalesce(wait_event, '') NOT LIKE 'WAL%')
+FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+"""
+
+
 async def session_waits(url: str, pid: int) -> dict[str, float]:
     """What the database's sessions are doing while a load runs, sampled for WATCH_SECONDS
     (pg_stat_activity, every 5 ms): on average how many are inside a transaction waiting for
     the service's next statement, waiting for a lock, waiting for the log to reach the disk,
     or working; and how busy the service's process was (100% is one core)."""
     connection = await asyncpg.connect(asyncpg_dsn(url))
-    states = {
-        "in a transaction, waiting for the service's next statement": 0,
-        "waiting for a lock (the change counter's row, a rollup group's)": 0,
-        "waiting for the log to reach the disk": 0,
-        "working (or waiting on something else)": 0,
-    }
-    labels = list(states)
+    totals = [0] * len(SESSION_STATES)
     samples, started, cpu = 0, time.monotonic(), _cpu_seconds(pid)
     try:
         while time.monotonic() - started < WATCH_SECONDS:
-            for row in await connection.fetch(
-                "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                " AND state IN ('active', 'idle in transaction')"
-            ):
-                if row["state"] == "idle in transaction":
-                    states[labels[0]] += 1
-                elif row["wait_event_type"] == "Lock":
-                    states[labels[1]] += 1
-                elif (row["wait_event"] or "").startswith("WAL"):
-                    states[labels[2]] += 1
-                else:
-                    states[labels[3]] += 1
+            counts = await connection.fetchrow(SESSIONS_SQL)
+            totals = [total + count for total, count in zip(totals, counts, strict=True)]
             samples += 1
             await asyncio.sleep(0.005)
     finally:
         await connection.close()
     busy = (_cpu_seconds(pid) - cpu) / (time.monotonic() - started)
-    return {**{k: v / samples for k, v in states.items()}, "service busy": busy}
+    states = {state: total / samples for state, total in zip(SESSION_STATES, totals, strict=True)}
+    return {**states, "service busy": busy}
 
 
 # Where a sample's innermost frame runs, by its file's path (first match wins).
@@ -873,6 +875,12 @@ CHECKS = {
 }
 
 
+def table(head: Sequence[str], rows: Iterable[Sequence[str]], right: Container[int]) -> list[str]:
+    """A Markdown table's lines; the columns at the `right` positions aligned right."""
+    rule = ["---:" if i in right else "---" for i in range(len(head))]
+    return [f"| {' | '.join(cells)} |" for cells in (head, rule, *rows)]
+
+
 def waits_section(connections: int) -> list[str]:
     """RESULTS.md's account of what the write pairs' database sessions waited for."""
     names = list(WAITS)
@@ -883,20 +891,10 @@ def waits_section(connections: int) -> list[str]:
         "how many sessions were in each state, the rest idle between transactions), and how "
         "busy the service's process was (100% is one core):",
         "",
-        "| state | " + " | ".join(names) + " |",
-        "| --- | " + " | ".join("---:" for _ in names) + " |",
     ]
-    for state in WAITS[names[0]]:
-        if state != "service busy":
-            lines.append(
-                f"| {state} | " + " | ".join(f"{WAITS[n][state]:.2f}" for n in names) + " |"
-            )
-    lines.append(
-        "| the service's process busy | "
-        + " | ".join(f"{WAITS[n]['service busy']:.0%}" for n in names)
-        + " |"
-    )
-    return lines
+    rows = [[state, *(f"{WAITS[n][state]:.2f}" for n in names)] for state in SESSION_STATES]
+    rows.append(["the service's process busy", *(f"{WAITS[n]['service busy']:.0%}" for n in names)])
+    return lines + table(["state", *names], rows, right=range(1, len(names) + 1))
 
 
 # What RESULTS.md keeps from its previous version: sections other benchmarks write.
@@ -930,13 +928,15 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         "ratio against its baseline measured in the same run, in alternating rounds, which "
         "cancels slow drift but not bursts.",
         "",
-        "| pair | A req/s | B req/s | A/B | aim |",
-        "| --- | ---: | ---: | ---: | --- |",
     ]
-    for r in results:
-        lines.append(
-            f"| {r['name']} | {r['a']:.0f} | {r['b']:.0f} | {r['ratio']:.2f} | {AIMS[r['name']]} |"
-        )
+    lines += table(
+        ["pair", "A req/s", "B req/s", "A/B", "aim"],
+        (
+            [r["name"], f"{r['a']:.0f}", f"{r['b']:.0f}", f"{r['ratio']:.2f}", AIMS[r["name"]]]
+            for r in results
+        ),
+        right=(1, 2, 3),
+    )
     met = [r["name"] for r in results if r["name"] in CHECKS and CHECKS[r["name"]](r["ratio"])]
     short = [
         f"{r['name']} ({r['ratio']:.2f})"
@@ -1036,13 +1036,12 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
             + ", ".join(f"`bench/flame-{flame_name(name)}.svg`" for name in profiles)
             + "). Time in a socket call (sending a query, a response) counts where it is made.",
             "",
-            "| place | " + " | ".join(profiles) + " |",
-            "| --- | " + " | ".join("---:" for _ in profiles) + " |",
         ]
         places = list(dict.fromkeys(p for shares in profiles.values() for p in shares))
-        for place in places:
-            cells = " | ".join(f"{shares.get(place, 0.0):.1f}%" for shares in profiles.values())
-            lines.append(f"| {place} | {cells} |")
+        rows = [
+            [p, *(f"{shares.get(p, 0.0):.1f}%" for shares in profiles.values())] for p in places
+        ]
+        lines += table(["place", *profiles], rows, right=range(1, len(profiles) + 1))
     if WAITS:
         lines += waits_section(opts.write_connections)
     lines += [
