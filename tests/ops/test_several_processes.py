@@ -137,8 +137,7 @@ class Run:
         mark: Callable[[str], None],
     ) -> None:
         self.deployment, self.database_url, self.mark = deployment, database_url, mark
-        a, b = processes
-        self.a, self.b = a, b
+        self.a, self.b = processes
         self.measured = Measured()
         self.keys: dict[str, list[str]] = {}
         self.kill_now = asyncio.Event()  # set once KILL_AFTER creates are acknowledged
