@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
 from app.core import responses as render
@@ -41,7 +41,6 @@ from app.core.responses import (
 )
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
-from app.core.versioning import OptionalVersion
 from app.core.writes import Amend, Create, Edit
 from app.indicators import approval, results, service, targets
 from app.indicators import progress as progress_service
@@ -280,20 +279,18 @@ async def delete_result(
     **answers_amended(ResultRead, 409),
 )
 async def transition_result(
-    request: Request,
     actor: ResultMover,
-    session: SessionDep,
     idempotency_key: IdempotencyKey,
     code: IndicatorCodePath,
     result_id: RecordId,
     body: ResultTransition,
-    expected_version: OptionalVersion,
+    edit: Amend,
     force: Force = False,
 ) -> Response:
     result = await results.transition_result(
-        session, actor, code, result_id, body, expected_version, force
+        edit.session, actor, code, result_id, body, edit.expected_version, force
     )
-    return render.resource(request, ResultRead, result)
+    return edit.resource(ResultRead, result)
 
 
 # --- Locks and progress -----------------------------------------------------------------------
