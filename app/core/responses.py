@@ -153,6 +153,14 @@ def answers_amended(schema: type[BaseModel], *statuses: int) -> Declared:
     return answers(schema, 404, 412, *WITH_BODY, *statuses)
 
 
+def answers_put(schema: type[BaseModel], *statuses: int) -> Declared:
+    """A PUT that creates the record (201) or replaces it (200), at the version read when the
+    caller names one (If-Match optional, as `answers_amended`)."""
+    amended = answers_amended(schema, *statuses)
+    created = {"description": "Created", "model": schema}
+    return {**amended, "responses": {201: created, **amended["responses"]}}
+
+
 def answers_deleted(*statuses: int) -> Declared:
     """A route that deletes (or clears) a stored record at the version read: 204."""
     return {"status_code": 204, "responses": responses(*STORED, *statuses)}

@@ -38,6 +38,7 @@ from app.core.responses import (
     answers_created,
     answers_deleted,
     answers_edited,
+    answers_put,
 )
 from app.core.schemas import ParamInt, RecordId
 from app.core.security import Admin, Principal, Reader, require
@@ -172,11 +173,7 @@ async def get_target(
     "/{code}/targets/{fiscal_year}",
     operation_id="indicator_targets_put",
     summary="Set the fiscal year's target (overall, or a partner's when the body names one)",
-    response_model=TargetRead,
-    responses={
-        201: {"description": "Created", "model": TargetRead},
-        **responses(404, 409, 412, 413, 415),
-    },
+    **answers_put(TargetRead, 409),
 )
 async def put_target(
     actor: Admin,

@@ -9,7 +9,6 @@ from fastapi import Query
 from starlette.responses import Response
 
 from app.core.csvout import ListQuery, answers_page
-from app.core.errors import responses
 from app.core.operations import resource_router
 from app.core.params import (
     FiscalYearPath,
@@ -18,7 +17,7 @@ from app.core.params import (
     RegionFilter,
     UpdatedSince,
 )
-from app.core.responses import View, answers, answers_created, answers_edited
+from app.core.responses import View, answers, answers_created, answers_edited, answers_put
 from app.core.schemas import RecordId, SearchText
 from app.core.security import Admin, Reader
 from app.core.writes import Amend, Create, Edit
@@ -143,11 +142,7 @@ async def get_benchmark(
     "/{code}/benchmarks/{fiscal_year}",
     operation_id="benchmarks_put",
     summary="Set the women's share of the partner's military for a fiscal year",
-    response_model=BenchmarkRead,
-    responses={
-        201: {"description": "Created", "model": BenchmarkRead},
-        **responses(404, 412, 413, 415),
-    },
+    **answers_put(BenchmarkRead),
 )
 async def put_benchmark(
     actor: Admin,
