@@ -104,6 +104,9 @@ async def figures_partner(
 
 PARTNER_EVENTS: Audited[Partner] = Audited("partner", key="code")
 MEMBERSHIP_EVENTS: Audited[Membership] = Audited("membership")
+BENCHMARK_EVENTS: Audited[Benchmark] = Audited(
+    "benchmark", lambda b: {"partner": b.partner_code, "fiscal_year": b.fiscal_year}
+)
 
 
 async def get_partner(session: AsyncSession, code: str) -> Partner:
@@ -367,27 +370,8 @@ async def put_benchmark(
         benchmark = await get_benchmark(session, partner, fiscal_year)
     except NotFound:
         benchmark = Benchmark(partner=partner, fiscal_year=fiscal_year, **body.model_dump())
-        session.add(benchmark)
-        await session.flush()
-        record(
-            session,
-            actor,
-            "create",
-            "benchmark",
-            benchmark.id,
-            list(body.model_dump()),
-            {"partner": partner.code, "fiscal_year": fiscal_year},
-        )
+        await BENCHMARK_EVENTS.added(session, actor, benchmark, body)
         return benchmark, True
     patch = Patch.checked(benchmark, body, expected_version).copy()
-    if await patch.saved(session):
-        record(
-            session,
-            actor,
-            "update",
-            "benchmark",
-            benchmark.id,
-            patch.changed,
-            {"partner": partner.code, "fiscal_year": fiscal_year},
-        )
+    await BENCHMARK_EVENTS.updated(session, actor, patch)
     return benchmark, False
