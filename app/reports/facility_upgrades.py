@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.history import known_at
 from app.core.rollup import matching
 from app.core.schemas import FiltersOf, MoneyOutput, usd_string
-from app.core.scope import own_partner_id
+from app.core.scope import own_country_rows
 from app.core.security import Principal
 from app.facilities.models import (
     ALL_FEATURES,
@@ -113,8 +113,7 @@ async def _from_rollup(
     # The feature asked for, if any, is chosen by `once` and `by_feature` below, not here.
     feature = filters["feature"]
     conditions = matching(r, **{k: v for k, v in filters.items() if k != "feature"})
-    if (own := own_partner_id(actor)) is not None:
-        conditions.append(r.partner_id == own)
+    conditions.append(own_country_rows(actor, r.partner_id))
     once = r.feature == (feature or ALL_FEATURES)
     keys: dict[str, Any] = {
         "fiscal_year": r.fiscal_year,
