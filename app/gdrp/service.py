@@ -45,16 +45,10 @@ visible_to, readers_of = visibility.country_owned(
 )
 
 
-def milestones_visible_to(
-    principal: Principal | None, table: Any = PolicyMilestone
-) -> ColumnElement[bool]:
-    """The milestones `principal` may know exist: an embassy key its own country's only (on
-    the milestones, or on `table` with the same partner_id: their rollup)."""
-    return own_country_rows(principal, table.partner_id)
-
-
-# Who may read a milestone's changes: its country's embassy, as `milestones_visible_to` says.
-milestone_readers_of = visibility.owned(PolicyMilestone.id, PolicyMilestone.partner_id)
+# The milestones a key may know exist, and whose changes it reads: likewise.
+milestones_visible_to, milestone_readers_of = visibility.country_owned(
+    PolicyMilestone.id, PolicyMilestone.partner_id
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,7 +358,8 @@ def milestone_conditions(
     """The milestones a figure counts: visible to `principal`, and of a program, a partner, a
     kind and a fiscal year (or range), each when given; on the milestones or on `table`, a
     table with the same columns (their rollup)."""
-    return [milestones_visible_to(principal, table), *matching(table, kind=kind, **keys)]
+    # On the rollup, the rule `milestones_visible_to` states on the milestones' own column.
+    return [own_country_rows(principal, table.partner_id), *matching(table, kind=kind, **keys)]
 
 
 async def milestones_by_fiscal_year(
