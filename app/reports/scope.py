@@ -69,11 +69,11 @@ async def scoped_query(
     query with the codes as found (an embassy key's own country whatever it asked); a
     reversed fiscal-year range (`from_fy` after `to_fy`) is refused first."""
     check_fiscal_years(getattr(query, "from_fy", None), getattr(query, "to_fy", None))
-    if not any(f.name == "program" for f in fields(query)):
-        scope = await figures_scope(session, actor, partner=query.partner)
-        return replace(query, partner=scope.partner_code), scope
-    scope = await figures_scope(session, actor, program=query.program, partner=query.partner)
-    return replace(query, program=scope.program_code, partner=scope.partner_code), scope
+    program = getattr(query, "program", None)  # a query of every program has no such field
+    scope = await figures_scope(session, actor, program=program, partner=query.partner)
+    found = {"program": scope.program_code, "partner": scope.partner_code}
+    as_found = {f.name: found[f.name] for f in fields(query) if f.name in found}
+    return replace(query, **as_found), scope
 
 
 def echoed(filters: type[Filters], query: Any, **answered: Any) -> Filters:
