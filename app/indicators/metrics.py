@@ -14,13 +14,13 @@ from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import Any, TypedDict, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFound
 from app.core.fiscal_year import fiscal_year_bounds
-from app.core.rollup import matching
+from app.core.rollup import Keys, matching
 from app.core.scope import own_partner_id
 from app.core.security import Principal
 from app.cwd.schemas import Composition
@@ -193,18 +193,9 @@ class MetricQuery:
 Compute = Callable[[AsyncSession, Principal, MetricQuery], Awaitable[dict[int, Figure]]]
 
 
-class Asked(TypedDict):
-    """What every domain's figures query takes from a metric query: the ids of the program
-    filtered on and of the partner in scope (-1: unknown code), and the fiscal years."""
-
-    program_id: int | None
-    partner_id: int | None
-    from_fy: int | None
-    to_fy: int
-
-
-async def _asked(session: AsyncSession, actor: Principal, query: MetricQuery) -> Asked:
-    """The query's program and partner found (an embassy's figures are always its own
+async def _asked(session: AsyncSession, actor: Principal, query: MetricQuery) -> Keys:
+    """What every domain's figures query takes from a metric query (-1: an unknown code): the
+    query's program and partner found (an embassy's figures are always its own
     country's), with its fiscal years."""
     program_id: int | None = None
     partner_id = own_partner_id(actor)
@@ -214,7 +205,7 @@ async def _asked(session: AsyncSession, actor: Principal, query: MetricQuery) ->
     if partner_id is None and (code := query.partner) is not None:
         partner = await query.memo.get(("partner", code), partial(find_partner, session, code))
         partner_id = partner.id if partner is not None else -1
-    return Asked(
+    return Keys(
         program_id=program_id, partner_id=partner_id, from_fy=query.from_fy, to_fy=query.to_fy
     )
 
