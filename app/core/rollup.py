@@ -60,41 +60,6 @@ def within(
     return found
 
 
-async def apply_deltas(
-    session: AsyncSession,
-    table: Table,
-    key_columns: Sequence[str],
-    sum_columns: Sequence[str],
-    deltas: Mapping[tuple[Any, ...], Sequence[Any]],
-    *,
-    empty: Callable[[Table], ColumnElement[bool]],
-    check: Callable[[Sequence[Any]], bool] = lambda _sums: True,
-) -> None:
-    """Add the non-zero `deltas` (key → sums) to `table` (in key order, so concurrent writers
-    lock rows alike), then delete the rows `empty` selects among the keys `check` picks.
-
-    When no key needs that check and the table has a commit participant (`Adjustment`), the
-    sums are noted on the transaction's unit of work instead and written by the one statement
-    at commit; a later write that may empty a group applies what was noted with its own."""
-    noted = work(session)
-    changes = _merged(noted.adjustments.pop(table.name, {}), deltas)
-    if not changes:
-        return
-    if _ADJUSTED.get(table.name) is not None and not any(check(sums) for _, sums in changes):
-        noted.adjustments[table.name] = dict(changes)
-        return
-    await _upsert(session, table, key_columns, sum_columns, changes)
-    emptied = _keyed(key_columns, (key for key, sums in changes if check(sums)))
-    if emptied:
-        await session.execute(
-            delete(table).where(
-                and_(*(table.c[name] == bindparam("k_" + name) for name in key_columns)),
-                empty(table),
-            ),
-            emptied,
-        )
-
-
 def _merged(
     noted: Mapping[tuple[Any, ...], Sequence[Any]], deltas: Mapping[tuple[Any, ...], Sequence[Any]]
 ) -> list[tuple[tuple[Any, ...], list[Any]]]:
@@ -140,14 +105,15 @@ async def _upsert(
 
 
 class Adjustment(Participant):
-    """A rollup's sums noted by `apply_deltas` during the transaction, added at commit: on
+    """A rollup's sums noted by `Sums.apply` during the transaction, added at commit: on
     PostgreSQL one common table expression of the commit statement (an upsert from the rows
     sent as one JSON array), elsewhere the same upsert on its own."""
 
-    def __init__(self, table: Table, key_columns: Sequence[str], sum_columns: Sequence[str]):
-        self.table, self.key_columns, self.sum_columns = table, key_columns, sum_columns
-        self.name = f"rollup_{table.name}"
-        _ADJUSTED[table.name] = self
+    def __init__(self, sums: Sums):
+        self.table = sums.table
+        self.key_columns, self.sum_columns = sums.key_columns, sums.sum_columns
+        self.name = f"rollup_{self.table.name}"
+        _ADJUSTED[self.table.name] = self
 
     async def prepare(self, session: AsyncSession, work: Work) -> bool:
         return bool(work.adjustments.get(self.table.name))
@@ -180,16 +146,6 @@ class Adjustment(Participant):
 _ADJUSTED: dict[str, Adjustment] = {}
 
 
-async def rebuild_from(
-    session: AsyncSession, table: Table, columns: Sequence[str], records: Any
-) -> None:
-    """Replace a rollup's rows with `records` (its GROUP BY over the records, in `columns`):
-    a repair tool; normal writes never need it."""
-    work(session).adjustments.pop(table.name, None)  # the records already hold what was noted
-    await session.execute(delete(table))
-    await session.execute(table.insert().from_select(list(columns), records))
-
-
 def _any_group(_sums: Sequence[Any]) -> bool:
     return True
 
@@ -198,7 +154,7 @@ def _any_group(_sums: Sequence[Any]) -> bool:
 class Sums:
     """One rollup table: the groups it sums by (`key_columns`) and its sums (`sum_columns`,
     each starting from `zero`'s); `empty` selects a group's row to delete once nothing counts
-    in it, among the groups `check` picks (see `apply_deltas`)."""
+    in it, among the groups `check` picks (see `apply`)."""
 
     table: Table
     key_columns: tuple[str, ...]
@@ -216,9 +172,32 @@ class Sums:
         return defaultdict(self.zero or (lambda: [0] * len(self.sum_columns)))
 
     async def apply(self, session: AsyncSession, deltas: Mapping[Any, Sequence[Any]]) -> None:
-        """Add `deltas` to the table (`apply_deltas`)."""
-        table, keys, sums = self.table, self.key_columns, self.sum_columns
-        await apply_deltas(session, table, keys, sums, deltas, empty=self.empty, check=self.check)
+        """Add the non-zero `deltas` (key → sums) to the table (in key order, so concurrent
+        writers lock rows alike), then delete the rows `empty` selects among the keys `check`
+        picks.
+
+        When no key needs that check and the table has a commit participant (`Adjustment`),
+        the sums are noted on the transaction's unit of work instead and written by the one
+        statement at commit; a later write that may empty a group applies what was noted
+        with its own."""
+        table, key_columns = self.table, self.key_columns
+        noted = work(session)
+        changes = _merged(noted.adjustments.pop(table.name, {}), deltas)
+        if not changes:
+            return
+        if _ADJUSTED.get(table.name) is not None and not any(self.check(s) for _, s in changes):
+            noted.adjustments[table.name] = dict(changes)
+            return
+        await _upsert(session, table, key_columns, self.sum_columns, changes)
+        emptied = _keyed(key_columns, (key for key, sums in changes if self.check(sums)))
+        if emptied:
+            await session.execute(
+                delete(table).where(
+                    and_(*(table.c[name] == bindparam("k_" + name) for name in key_columns)),
+                    self.empty(table),
+                ),
+                emptied,
+            )
 
     async def rows(self, session: AsyncSession) -> Sequence[Any]:
         """The stored rows, their key columns then their sums (for checks)."""
@@ -226,9 +205,11 @@ class Sums:
         return (await session.execute(select(*columns))).all()
 
     async def rebuild(self, session: AsyncSession, records: Any) -> None:
-        """Replace the rows with `records`, the rollup's GROUP BY over the records (see
-        `rebuild_from`)."""
-        await rebuild_from(session, self.table, self.columns, records)
+        """Replace the rows with `records`, the rollup's GROUP BY over the records (in
+        `columns`): a repair tool; normal writes never need it."""
+        work(session).adjustments.pop(self.table.name, None)  # the records hold what was noted
+        await session.execute(delete(self.table))
+        await session.execute(self.table.insert().from_select(list(self.columns), records))
 
 
 def _keyed(key_columns: Sequence[str], keys: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:

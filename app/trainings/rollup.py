@@ -25,18 +25,16 @@ from app.trainings.models import (
 # (topic, fiscal_year, program_id, partner_id, kind) → [women, men, unreported, participant_rows]
 Key = tuple[str, int, int, int, str]
 Deltas = dict[Key, list[int]]
-KEY_COLUMNS = ("topic", "fiscal_year", "program_id", "partner_id", "kind")
-SUM_COLUMNS = ("women", "men", "unreported", "participant_rows")
-# Sums that only grow are added by the commit statement (registered in app/transactions.py).
-ADJUSTMENT = Adjustment(ROLLUP, KEY_COLUMNS, SUM_COLUMNS)
 # A group whose last participant row went is deleted.
 SUMS = Sums(
     ROLLUP,
-    KEY_COLUMNS,
-    SUM_COLUMNS,
+    ("topic", "fiscal_year", "program_id", "partner_id", "kind"),
+    ("women", "men", "unreported", "participant_rows"),
     empty=lambda table: table.c.participant_rows <= 0,
     check=lambda sums: sums[3] < 0,
 )
+# Sums that only grow are added by the commit statement (registered in app/transactions.py).
+ADJUSTMENT = Adjustment(SUMS)
 
 
 def add(
