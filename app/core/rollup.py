@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.commit import Part, Participant, Work, recordset, rows_written, work
 from app.core.driver import upserts
 
-# Ids locked per statement: well under both drivers' bound-parameter limits.
-LOCK_CHUNK = 5_000
+# Ids locked, or read, per statement: well under both drivers' bound-parameter limits.
+CHUNK = 5_000
 
 
 class Keys(TypedDict, total=False):
@@ -238,25 +238,29 @@ class Change(ABC):
 
     @abstractmethod
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
-        """Add (sign=1) or take away (sign=-1) to `deltas` what records `ids` contribute as
-        stored now."""
+        """Add (sign=1) or take away (sign=-1) to `deltas` what records `ids` (sorted, distinct,
+        at most CHUNK of them) contribute as stored now."""
+
+    async def _contribute(self, ids: Sequence[int], sign: int) -> None:
+        for start in range(0, len(ids), CHUNK):
+            await self.contribute(ids[start : start + CHUNK], sign)
 
     async def apply(self) -> None:
         """Write the accumulated difference."""
         await self.sums.apply(self.session, self.deltas)
 
     async def before(self) -> Self:
-        for start in range(0, len(self.ids), LOCK_CHUNK):
-            chunk = self.ids[start : start + LOCK_CHUNK]
+        for start in range(0, len(self.ids), CHUNK):
+            chunk = self.ids[start : start + CHUNK]
             await self.session.execute(
                 select(self.record_id)
                 .where(self.record_id.in_(chunk))
                 .order_by(self.record_id)
                 .with_for_update()
             )
-        await self.contribute(self.ids, -1)
+        await self._contribute(self.ids, -1)
         return self
 
     async def after(self, created: Iterable[int] = ()) -> None:
-        await self.contribute(sorted({*self.ids, *created}), 1)
+        await self._contribute(sorted({*self.ids, *created}), 1)
         await self.apply()

@@ -105,20 +105,6 @@ def _roster_columns() -> tuple[Any, ...]:
     return (r.team_id, r.as_of, r.women, r.men, r.unreported, r.women_in_leadership)
 
 
-async def add_teams(
-    session: AsyncSession, deltas: Deltas, team_ids: Iterable[int], sign: int = 1
-) -> None:
-    """What the teams (with their rosters) contribute as stored now, added with `sign`."""
-    ids = sorted(set(team_ids))
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        teams = (await session.execute(select(*_team_columns()).where(CwdTeam.id.in_(chunk)))).all()
-        rosters = (
-            await session.execute(select(*_roster_columns()).where(CwdRoster.team_id.in_(chunk)))
-        ).all()
-        _add_rows(deltas, teams, rosters, sign)
-
-
 def _add_rows(deltas: Deltas, teams: Iterable[Any], rosters: Iterable[Any], sign: int) -> None:
     by_team: dict[int, list[RosterRow]] = defaultdict(list)
     for team_id, *figures in rosters:
@@ -135,7 +121,13 @@ class Change(rollup.Change):
     sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
-        await add_teams(self.session, self.deltas, ids, sign)
+        """What the teams (with their rosters) contribute as stored now, added with `sign`."""
+        execute = self.session.execute
+        teams = (await execute(select(*_team_columns()).where(CwdTeam.id.in_(ids)))).all()
+        rosters = (
+            await execute(select(*_roster_columns()).where(CwdRoster.team_id.in_(ids)))
+        ).all()
+        _add_rows(self.deltas, teams, rosters, sign)
 
 
 async def from_records(session: AsyncSession) -> dict[Key, tuple[int, ...]]:

@@ -9,7 +9,7 @@ Each write reads what the upgrades it touches contribute before the change and a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
 
@@ -37,43 +37,6 @@ SUMS = rollup.Sums(
     check=lambda sums: sums[0] < 0,
     zero=lambda: [0, 0, Decimal(0)],
 )
-# IN lists stay well under both drivers' bound-parameter limits.
-CHUNK = 5_000
-
-
-async def add_upgrades(
-    session: AsyncSession, deltas: Deltas, upgrade_ids: Iterable[int], sign: int = 1
-) -> None:
-    """Add (sign=1) or take away (sign=-1) what the upgrades contribute as stored now."""
-    ids = sorted(set(upgrade_ids))
-    u, c = FacilityUpgrade, TrainingCenter
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        rows = (
-            await session.execute(
-                select(
-                    u.id, u.program_id, c.partner_id, u.fiscal_year, u.women_beds_added, u.cost_usd
-                )
-                .join(c, c.id == u.training_center_id)
-                .where(u.id.in_(chunk), u.status == UpgradeStatus.completed)
-                # A center changing country meanwhile is waited for (see update_center).
-                .with_for_update(read=True, of=c)
-            )
-        ).all()
-        features: dict[int, list[str]] = defaultdict(list)
-        for upgrade_id, found in await session.execute(
-            select(UpgradeFeature.upgrade_id, UpgradeFeature.feature).where(
-                UpgradeFeature.upgrade_id.in_([row[0] for row in rows])
-            )
-        ):
-            features[upgrade_id].append(str(found))
-        for upgrade_id, program_id, partner_id, year, beds, cost in rows:
-            # A completed upgrade always has a fiscal year (completed_on is required).
-            for feature in (ALL_FEATURES, *features[upgrade_id]):
-                sums = deltas[(program_id, partner_id, int(year or 0), feature)]
-                sums[0] += sign
-                sums[1] += sign * beds
-                sums[2] += sign * (cost or Decimal(0))
 
 
 async def center_upgrade_ids(session: AsyncSession, center_id: int) -> list[int]:
@@ -93,7 +56,32 @@ class Change(rollup.Change):
     sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
-        await add_upgrades(self.session, self.deltas, ids, sign)
+        u, c = FacilityUpgrade, TrainingCenter
+        rows = (
+            await self.session.execute(
+                select(
+                    u.id, u.program_id, c.partner_id, u.fiscal_year, u.women_beds_added, u.cost_usd
+                )
+                .join(c, c.id == u.training_center_id)
+                .where(u.id.in_(ids), u.status == UpgradeStatus.completed)
+                # A center changing country meanwhile is waited for (see update_center).
+                .with_for_update(read=True, of=c)
+            )
+        ).all()
+        features: dict[int, list[str]] = defaultdict(list)
+        for upgrade_id, found in await self.session.execute(
+            select(UpgradeFeature.upgrade_id, UpgradeFeature.feature).where(
+                UpgradeFeature.upgrade_id.in_([row[0] for row in rows])
+            )
+        ):
+            features[upgrade_id].append(str(found))
+        for upgrade_id, program_id, partner_id, year, beds, cost in rows:
+            # A completed upgrade always has a fiscal year (completed_on is required).
+            for feature in (ALL_FEATURES, *features[upgrade_id]):
+                sums = self.deltas[(program_id, partner_id, int(year or 0), feature)]
+                sums[0] += sign
+                sums[1] += sign * beds
+                sums[2] += sign * (cost or Decimal(0))
 
 
 def from_records_query():  # type: ignore[no-untyped-def]

@@ -21,8 +21,6 @@ SUMS = rollup.Sums(
     empty=lambda table: table.c.milestones <= 0,
     check=lambda sums: sums[0] < 0,
 )
-# IN lists stay well under both drivers' bound-parameter limits.
-CHUNK = 5_000
 
 
 def _keys() -> tuple[Any, ...]:
@@ -41,15 +39,11 @@ class Change(rollup.Change):
     sums = SUMS
 
     async def contribute(self, ids: Sequence[int], sign: int) -> None:
-        for start in range(0, len(ids), CHUNK):
-            rows = await self.session.execute(
-                select(*_keys(), func.count())
-                .where(PolicyMilestone.id.in_(ids[start : start + CHUNK]))
-                .group_by(*_keys())
-            )
-            for row in rows:
-                key = _key(row)
-                self.deltas[key][0] += sign * int(row[4])
+        rows = await self.session.execute(
+            select(*_keys(), func.count()).where(PolicyMilestone.id.in_(ids)).group_by(*_keys())
+        )
+        for row in rows:
+            self.deltas[_key(row)][0] += sign * int(row[4])
 
 
 def from_records_query():  # type: ignore[no-untyped-def]
