@@ -16,7 +16,7 @@ the epoch, so a figure asked for before that moment is the figure the records ga
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -136,9 +136,7 @@ def versioned_rollup(table: Table, history: Table, query: Callable[[], Any]) -> 
     statement read as of an instant (see `_uncached_when_known`)."""
     versions = _versions_source(table, history)
     _ROLLUP_HISTORIES[table.name] = history
-    if open_versions_index(table.name) not in {index.name for index in history.indexes}:
-        key = [history.c[c.name] for c in table.primary_key.columns]
-        Index(open_versions_index(table.name), *key, **_open_only(history.c[VALID_TO]))
+    _open_versions(table.name, history, [c.name for c in table.primary_key.columns])
 
     def at_instant(at: datetime) -> Any:
         began = _began.get().get(table.name)
@@ -188,16 +186,22 @@ def open_versions_index(table: str) -> str:
     return f"ix_{table}{SUFFIX}_open"
 
 
-def _open_only(valid_to: Any) -> dict[str, Any]:
-    # A partial index on both databases: only the open versions are in it.
-    return {"postgresql_where": valid_to.is_(None), "sqlite_where": valid_to.is_(None)}
+def _open_versions(table: str, history: Table, key: Iterable[str]) -> Index:
+    """`open_versions_index` on `history`: a partial index on both databases, only the open
+    versions in it."""
+    only_open = history.c[VALID_TO].is_(None)
+    return Index(
+        open_versions_index(table),
+        *(history.c[name] for name in key),
+        postgresql_where=only_open,
+        sqlite_where=only_open,
+    )
 
 
 def create_open_versions_index(connection: Connection, table: str) -> None:
     """For a migration: index `table`'s open versions (see `open_versions_index`)."""
     history = Table(table + SUFFIX, MetaData(), autoload_with=connection)
-    key = [history.c[n] for n in _key(connection, table)]
-    Index(open_versions_index(table), *key, **_open_only(history.c[VALID_TO])).create(connection)
+    _open_versions(table, history, _key(connection, table)).create(connection)
 
 
 # --- Reading as of an instant -----------------------------------------------------------------
