@@ -308,21 +308,6 @@ async def trainings_held(url: str) -> int:
         await conn.close()
 
 
-# What the write pairs write (besides the history tables): vacuumed before each write pair.
-WRITTEN_BY_POSTS = (
-    "idempotency_keys",
-    "nominations",
-    "trainings",
-    "training_participants",
-    "training_topics",
-    "women_trained_rollup",
-    "audit_events",
-    "change_counter",
-    "changes",
-    "change_partners",
-)
-
-
 async def vacuum(url: str, tables: tuple[str, ...] = ()) -> None:
     """Reclaim what earlier runs left behind (rows deleted, the rollup rebuilt): a server with
     autovacuum off would otherwise scan their dead rows, and each run would measure a slower
@@ -354,6 +339,16 @@ async def bench_keys(url: str) -> tuple[str, str]:
 
 
 WRITTEN = ("nominations", "trainings", "audit_events", "idempotency_keys")
+# What the write pairs write (besides the history tables): vacuumed before each write pair.
+WRITTEN_BY_POSTS = (
+    *WRITTEN,
+    "training_participants",
+    "training_topics",
+    "women_trained_rollup",
+    "change_counter",
+    "changes",
+    "change_partners",
+)
 
 
 async def high_water(url: str) -> dict[str, int]:
@@ -365,58 +360,51 @@ async def high_water(url: str) -> dict[str, int]:
     return marks
 
 
-# What the trainings the service created past a mark contribute to the women-trained rollup,
-# per group: taken away before they are deleted (app/trainings/rollup.py's GROUP BY, for
-# those trainings alone). The service's are those with a change in the feed; the floor's,
-# which never entered the rollup, have none.
-REMOVED_SUMS = """
-WITH made AS (
-    SELECT CAST(resource_id AS bigint) AS id FROM changes
-    WHERE seq > $3 AND resource_type = 'training' AND action = 'create'
-), gone AS (
-    SELECT k.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind,
-           sum(p.women) AS women, sum(p.men) AS men, sum(p.unreported) AS unreported,
-           count(*) AS participant_rows
-    FROM training_participants p
-    JOIN trainings t ON t.id = p.training_id
-    CROSS JOIN LATERAL (
-        SELECT $2::varchar AS topic
-        UNION ALL SELECT tt.topic FROM training_topics tt WHERE tt.training_id = t.id
-    ) k
-    WHERE t.id > $1 AND t.id IN (SELECT id FROM made)
-    GROUP BY k.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind
-)
-UPDATE women_trained_rollup r
-SET women = r.women - gone.women, men = r.men - gone.men,
-    unreported = r.unreported - gone.unreported,
-    participant_rows = r.participant_rows - gone.participant_rows
-FROM gone
-WHERE r.topic = gone.topic AND r.fiscal_year = gone.fiscal_year
-  AND r.program_id = gone.program_id AND r.partner_id = gone.partner_id AND r.kind = gone.kind
-"""
-
-
 async def remove_written(url: str, marks: dict[str, int]) -> None:
     """Delete what the write pairs created (rows past the marks), their sums taken away from
-    the rollup first. Rebuilding the whole rollup instead wrote a version of each of its
-    groups into its history every run (180,000 rows, and the log's worth of a checkpoint that
-    the next run's write pairs then paid for)."""
-    from app.trainings.models import ALL_TOPICS
+    the rollup first: the rollup's GROUP BY (`from_records_query`) over the trainings the
+    service created (those with a change in the feed; the floor's never entered the rollup),
+    negated. Rebuilding the whole rollup instead wrote a version of each of its groups into its
+    history every run (180,000 rows, and the log's worth of a checkpoint that the next run's
+    write pairs then paid for)."""
+    from sqlalchemy import BigInteger, cast, select, text
+
+    from app.core.commit import transaction
+    from app.core.config import Settings
+    from app.core.db import create_engine, create_sessionmaker
+    from app.integrations.changes.models import Change
+    from app.trainings import rollup
+    from app.trainings.models import Training
 
     conn = await asyncpg.connect(asyncpg_dsn(url))
     # Fresh statistics first: the history triggers join the deleted rows to their tables'
     # open versions, and a plan from before the run (no open versions then) crawls.
     await conn.execute("ANALYZE")
-    async with conn.transaction():
-        await conn.execute(REMOVED_SUMS, marks["trainings"], ALL_TOPICS, marks["changes"])
-        await conn.execute("DELETE FROM women_trained_rollup WHERE participant_rows <= 0")
-        for child in ("training_participants", "training_topics"):
-            await conn.execute(f"DELETE FROM {child} WHERE training_id > $1", marks["trainings"])
-        for table in WRITTEN:
-            await conn.execute(f"DELETE FROM {table} WHERE id > $1", marks[table])
-        # Their changes too (their readers go with them), so runs leave no state behind.
-        await conn.execute("DELETE FROM changes WHERE seq > $1", marks["changes"])
     await conn.close()
+    made = select(cast(Change.resource_id, BigInteger)).where(
+        Change.seq > marks["changes"], Change.resource_type == "training", Change.action == "create"
+    )
+    settings = Settings(database_url=url, db_pool_size=2, _env_file=None)  # type: ignore[call-arg]
+    engine = create_engine(settings, long_work=True)  # thousands of rows: the long budget
+    async with transaction(create_sessionmaker(engine)) as session:
+        gone = rollup.from_records_query(Training.id > marks["trainings"], Training.id.in_(made))
+        deltas = rollup.SUMS.deltas()
+        for *key, women, men, unreported, rows in await session.execute(gone):
+            deltas[tuple(key)] = [-women, -men, -unreported, -rows]
+        await rollup.SUMS.apply(session, deltas)  # emptied groups deleted
+        for child in ("training_participants", "training_topics"):
+            await session.execute(
+                text(f"DELETE FROM {child} WHERE training_id > :mark"), {"mark": marks["trainings"]}
+            )
+        for table in WRITTEN:
+            await session.execute(
+                text(f"DELETE FROM {table} WHERE id > :mark"), {"mark": marks[table]}
+            )
+        # Their changes too (their readers go with them), so runs leave no state behind.
+        await session.execute(
+            text("DELETE FROM changes WHERE seq > :mark"), {"mark": marks["changes"]}
+        )
+    await engine.dispose()
 
 
 class Trips(list[str]):
@@ -426,10 +414,6 @@ class Trips(list[str]):
     def __init__(self, sent: list[str], inside: list[str]) -> None:
         super().__init__(sent)
         self.inside = inside
-
-    @property
-    def sent(self) -> list[str]:
-        return list(self)
 
 
 # A history trigger's statements per event on a versioned table (app/core/history.py): an
@@ -819,7 +803,7 @@ def main() -> None:
     }
     for name, counted in trips.items():
         print(
-            f"one {name} POST: {len(counted.sent)} round trips: {'; '.join(counted.sent)};"
+            f"one {name} POST: {len(counted)} round trips: {'; '.join(counted)};"
             f" inside them {len(counted.inside)} trigger statements: {'; '.join(counted.inside)}"
         )
     asyncio.run(remove_written(opts.database_url, marks))
@@ -958,9 +942,9 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         "idempotency record, rate limit or rollup. The rows both sides created are deleted "
         "after the run.",
         "",
-        f"One nomination POST sends {len(trips['nomination'].sent)} statements to the database, "
+        f"One nomination POST sends {len(trips['nomination'])} statements to the database, "
         "each a round trip (the floor sends 4: BEGIN, the nomination, its audit row, COMMIT): "
-        + "; ".join(f"`{t}`" for t in trips["nomination"].sent)
+        + "; ".join(f"`{t}`" for t in trips["nomination"])
         + f"; inside them the history trigger runs {len(trips['nomination'].inside)} ("
         + "; ".join(f"`{t}`" for t in trips["nomination"].inside)
         + "). Besides the floor's: the Idempotency-Key reserved on the request's own connection "
@@ -974,10 +958,10 @@ def write_results(opts, results, imports_, ten_x, profiles, load_before, trips) 
         "feed (the counter, the change and its reader) and reads the webhook subscriptions it "
         "is matched against.",
         "",
-        f"One training POST (with an Idempotency-Key) sends {len(trips['training'].sent)} "
+        f"One training POST (with an Idempotency-Key) sends {len(trips['training'])} "
         "statements, each a round trip (the floor sends 6: BEGIN, the training, its participant "
         "and topic rows, its audit row, COMMIT): "
-        + "; ".join(f"`{t}`" for t in trips["training"].sent)
+        + "; ".join(f"`{t}`" for t in trips["training"])
         + f"; inside them the history triggers run {len(trips['training'].inside)} ("
         + "; ".join(f"`{t}`" for t in trips["training"].inside)
         + "): a version of the training and of each of its rows, and for the women-trained "

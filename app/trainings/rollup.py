@@ -76,8 +76,9 @@ async def apply(session: AsyncSession, deltas: Deltas) -> None:
     await SUMS.apply(session, deltas)
 
 
-def from_records_query():  # type: ignore[no-untyped-def]
-    """The rollup as a GROUP BY over the base tables: for checks and for rebuilding it."""
+def from_records_query(*where: ColumnElement[bool]):  # type: ignore[no-untyped-def]
+    """The rollup as a GROUP BY over the base tables: for checks and for rebuilding it;
+    `where`: of the participant rows and trainings matching these conditions alone."""
     p, t, tt = Participant, Training, TrainingTopic
     sums = (
         func.sum(p.women).label("women"),
@@ -91,6 +92,7 @@ def from_records_query():  # type: ignore[no-untyped-def]
         )
         .add_columns(*sums)
         .join(t, t.id == p.training_id)
+        .where(*where)
         .group_by(t.fiscal_year, t.program_id, p.partner_id, t.kind)
     )
     per_topic = (
@@ -98,6 +100,7 @@ def from_records_query():  # type: ignore[no-untyped-def]
         .add_columns(*sums)
         .join(t, t.id == p.training_id)
         .join(tt, tt.training_id == t.id)
+        .where(*where)
         .group_by(tt.topic, t.fiscal_year, t.program_id, p.partner_id, t.kind)
     )
     return union_all(every, per_topic)
