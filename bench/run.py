@@ -41,6 +41,7 @@ from bench.seed import asyncpg_dsn, seed
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE, FLOOR, WORKERS = 8101, 8102, 8103
+PAGES = "list page 1 vs page 1,000"
 LIST_QUERY = "/api/v1/trainings?program=GPOI&fiscal_year=2022&limit=50"
 REPORT_QUERY = "/api/v1/reports/women-trained?group_by=program,fiscal_year"
 GET_SCRIPT = """
@@ -741,21 +742,17 @@ def main() -> None:
         # groups queue on their rows' locks, which measures the locks, not the service.
         writes = argparse.Namespace(**{**vars(opts), "connections": opts.write_connections})
         for name, path, script, key in against_floor:
+            if "POST" in name and all(r["name"] != PAGES for r in results):
+                # The deep page against the first before the write pairs: what they write
+                # sorts first and would fill page 1 with other trainings than the seeded ones
+                # the cursor was taken among.
+                deep = (SERVICE, f"{first}&cursor={cursor}", None)
+                results.insert(2, pair(PAGES, (SERVICE, first, None), deep, opts, headers))
             load = writes if "POST" in name else opts
             if "POST" in name:  # each write pair from the same state, whatever ran before it
                 asyncio.run(vacuum(opts.database_url, WRITTEN_BY_POSTS))
             results.append(pair(name, (SERVICE, path, script), (FLOOR, path, script), load, key))
         report_small = next(r["a"] for r in results if r["name"].startswith("women-trained"))
-        results.insert(
-            2,
-            pair(
-                "list page 1 vs page 1,000",
-                (SERVICE, first, None),
-                (SERVICE, f"{first}&cursor={cursor}", None),
-                opts,
-                headers,
-            ),
-        )
         if opts.profile:
             profiles["get"] = profile(service.pid, SERVICE, "/", get_script, headers, "get")
             profiles["list"] = profile(service.pid, SERVICE, LIST_QUERY, None, headers, "list")
@@ -843,7 +840,7 @@ def main() -> None:
 AIMS = {
     "list (50, program+FY)": ">= 0.6x the floor",
     "get by id": ">= 0.5x the floor",
-    "list page 1 vs page 1,000": "page 1,000 within 1.2x of page 1 (ratio <= 1.2)",
+    PAGES: "page 1,000 within 1.2x of page 1 (ratio <= 1.2)",
     "women-trained report vs GROUP BY on base tables": "within 1.3x (ratio >= 0.77)",
     "nomination POST (Idempotency-Key, audit, rate limit)": ">= 0.3x the floor",
     "training POST (audit, rollup)": ">= 0.3x the floor (the same rows, no rollup)",
@@ -852,7 +849,7 @@ AIMS = {
 CHECKS = {
     "list (50, program+FY)": lambda ratio: ratio >= 0.6,
     "get by id": lambda ratio: ratio >= 0.5,
-    "list page 1 vs page 1,000": lambda ratio: ratio <= 1.2,
+    PAGES: lambda ratio: ratio <= 1.2,
     "women-trained report vs GROUP BY on base tables": lambda ratio: ratio >= 0.77,
     "nomination POST (Idempotency-Key, audit, rate limit)": lambda ratio: ratio >= 0.3,
     "training POST (audit, rollup)": lambda ratio: ratio >= 0.3,
